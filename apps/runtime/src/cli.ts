@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/**
+ * The `convo` command line: `npm run convo -- <command>` from the repository root.
+ * Each command lives in `src/cli/<command>.ts`.
+ */
+import { runValidate } from "./cli/validate";
+
+const USAGE = `usage: convo <command>
+
+  serve                      run the runtime (webhook, API, editor)
+  validate <files|folders…>  check flow files; exit 1 when any has an error
+  chat <flow.json>           talk to a flow in the terminal
+  test <flow.json> <script>  run a conversation test script against a flow
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case "validate":
+      return runValidate(args);
+    case "serve": {
+      // Until the runtime server exists, `npm start` checks the examples and says so.
+      process.stdout.write("The runtime server is not built yet; validating examples/ instead.\n");
+      return runValidate(["examples"]);
+    }
+    case undefined:
+    case "help":
+    case "--help":
+      process.stdout.write(USAGE);
+      return 0;
+    default:
+      process.stderr.write(`convo: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`convo: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

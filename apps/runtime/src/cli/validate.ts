@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { type Flow, type FlowProblem, lintFlow, parseFlowJson } from "@convo/flow";
+
+export interface ValidateReport {
+  /** Lines as printed: `file: path: message`. */
+  lines: string[];
+  errors: number;
+  warnings: number;
+}
+
+/** Files named on the command line; a folder stands for the `.json` files in it. */
+export function expandFiles(args: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const arg of args) {
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(arg).isDirectory();
+    } catch {
+      // A missing file is reported by validateFiles.
+    }
+    if (isDirectory) {
+      for (const name of readdirSync(arg).sort()) {
+        if (name.endsWith(".json")) files.push(join(arg, name));
+      }
+    } else {
+      files.push(arg);
+    }
+  }
+  return files;
+}
+
+/**
+ * Checks flow files the way publishing does: the schema first, then lint. `goto` may name any flow
+ * among the files checked together.
+ */
+export function validateFiles(files: readonly string[]): ValidateReport {
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  const parsed: { file: string; flow: Flow }[] = [];
+
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      lines.push(
+        `${file}: error: ${code === "ENOENT" ? "no such file" : `cannot be read (${code})`}`,
+      );
+      errors++;
+      continue;
+    }
+    const result = parseFlowJson(text);
+    if (!result.ok) {
+      for (const e of result.errors) lines.push(`${file}: ${e.path}: error: ${e.message}`);
+      errors += result.errors.length;
+      continue;
+    }
+    parsed.push({ file, flow: result.flow });
+  }
+
+  const knownFlows = parsed.map((p) => p.flow.id);
+  for (const { file, flow } of parsed) {
+    const problems: FlowProblem[] = lintFlow(flow, { knownFlows });
+    for (const p of problems) {
+      lines.push(`${file}: ${p.path}: ${p.severity}: ${p.message}`);
+      if (p.severity === "error") errors++;
+      else warnings++;
+    }
+  }
+  return { lines, errors, warnings };
+}
+
+export function runValidate(args: readonly string[]): number {
+  const files = expandFiles(args);
+  if (files.length === 0) {
+    process.stderr.write("usage: convo validate <flow.json|folder>…\n");
+    return 2;
+  }
+  const report = validateFiles(files);
+  for (const line of report.lines) process.stdout.write(`${line}\n`);
+  const summary = `${files.length} file(s): ${report.errors} error(s), ${report.warnings} warning(s)`;
+  process.stdout.write(`${summary}\n`);
+  return report.errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,18 @@
+export * from "./common";
+export * from "./json-schema";
+export * from "./limits";
+export { canPublish, type LintOptions, lintFlow } from "./lint";
+export { isHttpUrlOrTemplate, utf8Length } from "./lint/url";
+export * from "./migrate";
+export { SENSITIVE_HEADER } from "./nodes/action/lint";
+export { MAX_PATTERN_LENGTH } from "./nodes/condition/lint";
+export * from "./outputs";
+export * from "./parse";
+export * from "./payload";
+export * from "./problems";
+export * from "./redact";
+export * from "./schema";
+export * from "./serialize";
+export * from "./template";
+export * from "./texts";
+export type * from "./types";

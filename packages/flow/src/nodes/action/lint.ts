@@ -1,0 +1,56 @@
+import type { ProblemList } from "../../lint/context";
+import { isHttpUrlOrTemplate } from "../../lint/url";
+import type { NodeOfType } from "../../schema";
+
+/** Header names whose values are credentials: they belong in `{{secrets.NAME}}`, not in the flow. */
+export const SENSITIVE_HEADER = /authorization|api[-_]?key|token|secret|cookie|password/i;
+
+export function lintAction(
+  node: NodeOfType<"action">,
+  nodeIndex: number,
+  problems: ProblemList,
+): void {
+  if (node.data.steps.length === 0) {
+    problems.onNode(
+      nodeIndex,
+      node,
+      "steps-empty",
+      "warning",
+      "data.steps",
+      "This action does nothing yet.",
+    );
+  }
+  node.data.steps.forEach((step, i) => {
+    const at = `data.steps[${i}]`;
+    if ((step.kind === "add_tag" || step.kind === "remove_tag") && step.tag.trim() === "") {
+      problems.onNode(nodeIndex, node, "tag-empty", "error", `${at}.tag`, "The tag name is empty.");
+    }
+    if (step.kind !== "http") return;
+    if (step.url.trim() === "" || !isHttpUrlOrTemplate(step.url)) {
+      problems.onNode(
+        nodeIndex,
+        node,
+        "url-not-http",
+        "error",
+        `${at}.url`,
+        "The request address must start with http:// or https://.",
+      );
+    }
+    step.headers?.forEach((header, h) => {
+      if (
+        SENSITIVE_HEADER.test(header.name) &&
+        header.value.trim() !== "" &&
+        !header.value.includes("{{secrets.")
+      ) {
+        problems.onNode(
+          nodeIndex,
+          node,
+          "secret-in-flow",
+          "warning",
+          `${at}.headers[${h}].value`,
+          `The header "${header.name}" looks like a credential: store it as a secret and write {{secrets.NAME}}, so it is never exported with the flow.`,
+        );
+      }
+    });
+  });
+}

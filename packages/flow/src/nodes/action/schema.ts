@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { labelSchema, nameSchema, shortTextSchema, textSchema } from "../../common";
+
+export const setVariableStepSchema = z.strictObject({
+  kind: z.literal("set_variable"),
+  variable: nameSchema,
+  /** A template: `{{first_name}} from {{city}}`. */
+  value: shortTextSchema,
+});
+
+export const addTagStepSchema = z.strictObject({
+  kind: z.literal("add_tag"),
+  tag: shortTextSchema,
+});
+export const removeTagStepSchema = z.strictObject({
+  kind: z.literal("remove_tag"),
+  tag: shortTextSchema,
+});
+
+/** Sets a contact field, kept across flows (unlike a flow variable). */
+export const setFieldStepSchema = z.strictObject({
+  kind: z.literal("set_field"),
+  field: nameSchema,
+  value: shortTextSchema,
+});
+
+export const httpHeaderSchema = z.strictObject({ name: shortTextSchema, value: shortTextSchema });
+
+export const responseMappingSchema = z.strictObject({
+  /** A path into the JSON response: `order.status`, `items[0].name`. */
+  path: shortTextSchema,
+  variable: nameSchema,
+});
+
+export const httpStepSchema = z.strictObject({
+  kind: z.literal("http"),
+  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
+  /** A template; `{{secrets.NAME}}` is filled in by the runtime and never stored in the flow. */
+  url: shortTextSchema,
+  headers: z.array(httpHeaderSchema).max(30).optional(),
+  body: textSchema.optional(),
+  timeoutMs: z.int().min(100).max(30_000).optional(),
+  responseMapping: z.array(responseMappingSchema).max(50).optional(),
+  /** Stores the HTTP status code. */
+  statusVariable: nameSchema.optional(),
+});
+
+export const actionStepSchema = z.discriminatedUnion("kind", [
+  setVariableStepSchema,
+  addTagStepSchema,
+  removeTagStepSchema,
+  setFieldStepSchema,
+  httpStepSchema,
+]);
+
+export const actionDataSchema = z.strictObject({
+  label: labelSchema,
+  steps: z.array(actionStepSchema).max(50),
+});

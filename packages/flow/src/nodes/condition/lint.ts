@@ -1,0 +1,62 @@
+import type { ProblemList } from "../../lint/context";
+import type { NodeOfType } from "../../schema";
+
+/** Patterns longer than this are refused: the engine also bounds the text it matches against. */
+export const MAX_PATTERN_LENGTH = 200;
+
+export function lintCondition(
+  node: NodeOfType<"condition">,
+  nodeIndex: number,
+  problems: ProblemList,
+): void {
+  if (node.data.branches.length === 0) {
+    problems.onNode(
+      nodeIndex,
+      node,
+      "branches-empty",
+      "warning",
+      "data.branches",
+      "This condition has no branch, so every contact goes to Else.",
+    );
+  }
+  node.data.branches.forEach((branch, b) => {
+    if (branch.rules.length === 0) {
+      problems.onNode(
+        nodeIndex,
+        node,
+        "branch-without-rules",
+        "warning",
+        `data.branches[${b}].rules`,
+        `The branch "${branch.label ?? b + 1}" has no rule, so it always matches.`,
+      );
+    }
+    branch.rules.forEach((rule, r) => {
+      if (rule.kind === "tag" || rule.op !== "matches") return;
+      const at = `data.branches[${b}].rules[${r}].value`;
+      const pattern = rule.value ?? "";
+      if (pattern.length > MAX_PATTERN_LENGTH) {
+        problems.onNode(
+          nodeIndex,
+          node,
+          "pattern-too-long",
+          "error",
+          at,
+          `A pattern can be ${MAX_PATTERN_LENGTH} characters long.`,
+        );
+        return;
+      }
+      try {
+        new RegExp(pattern, "iu");
+      } catch {
+        problems.onNode(
+          nodeIndex,
+          node,
+          "pattern-invalid",
+          "error",
+          at,
+          `"${pattern}" is not a valid pattern.`,
+        );
+      }
+    });
+  });
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { idSchema, labelSchema, nameSchema, shortTextSchema, textSchema } from "../../common";
+
+export const choiceSchema = z.strictObject({
+  id: idSchema,
+  title: shortTextSchema,
+  /** Stored into the variable; the title when absent. */
+  value: shortTextSchema.optional(),
+});
+
+export const validationSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("text"),
+    minLength: z.int().min(0).optional(),
+    maxLength: z.int().min(1).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal("number"),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    integer: z.boolean().optional(),
+  }),
+  z.strictObject({ kind: z.literal("email") }),
+  z.strictObject({ kind: z.literal("phone") }),
+  z.strictObject({ kind: z.literal("date") }),
+  z.strictObject({ kind: z.literal("choice"), choices: z.array(choiceSchema).max(50) }),
+]);
+
+export const inputDataSchema = z.strictObject({
+  label: labelSchema,
+  question: textSchema,
+  variable: nameSchema,
+  validation: validationSchema,
+  /** Sent when the answer is not valid; a default sentence when absent. */
+  retryText: textSchema.optional(),
+  /** How many times the question is asked again before taking `invalid` (default 2). */
+  retryLimit: z.int().min(0).max(10).optional(),
+  /** Without an answer in this many seconds, take `timeout`. */
+  timeoutSeconds: z
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600)
+    .optional(),
+  /** For email and phone questions: offer Messenger's one-tap quick reply with the contact's own. */
+  offerContactQuickReply: z.boolean().optional(),
+});

@@ -1,0 +1,198 @@
+import { MESSENGER_LIMITS as LIMITS } from "../../limits";
+import type { ProblemList } from "../../lint/context";
+import { isHttpUrlOrTemplate } from "../../lint/url";
+import type { NodeOfType } from "../../schema";
+import type { Button } from "../../types";
+
+type Report = (
+  code: string,
+  severity: "error" | "warning",
+  path: string,
+  message: string,
+  params?: Record<string, string | number>,
+) => void;
+
+function lintButtons(buttons: readonly Button[] | undefined, path: string, report: Report): void {
+  if (!buttons) return;
+  if (buttons.length > LIMITS.buttons) {
+    report(
+      "too-many-buttons",
+      "error",
+      `${path}.buttons`,
+      `Messenger shows at most ${LIMITS.buttons} buttons here; this has ${buttons.length}.`,
+      { count: buttons.length, max: LIMITS.buttons },
+    );
+  }
+  buttons.forEach((button, i) => {
+    const at = `${path}.buttons[${i}]`;
+    if (button.title.trim() === "") {
+      report("button-title-empty", "error", `${at}.title`, "A button needs a title.");
+    } else if (button.title.length > LIMITS.buttonTitle) {
+      report(
+        "button-title-too-long",
+        "error",
+        `${at}.title`,
+        `The button title "${button.title}" is ${button.title.length} characters; Messenger allows ${LIMITS.buttonTitle}.`,
+        { length: button.title.length, max: LIMITS.buttonTitle },
+      );
+    }
+    if (button.kind === "url" && !isHttpUrlOrTemplate(button.url)) {
+      report(
+        "url-not-http",
+        "error",
+        `${at}.url`,
+        `The link "${button.url}" must start with http:// or https://.`,
+      );
+    }
+    if (button.kind === "call" && !/^\+\d{6,15}$/.test(button.phone.replace(/[\s.-]/g, ""))) {
+      report(
+        "phone-invalid",
+        "error",
+        `${at}.phone`,
+        `The phone number "${button.phone}" must be in international form, like +33612345678.`,
+      );
+    }
+  });
+}
+
+/** Messenger's limits on what a message step sends. */
+export function lintMessage(
+  node: NodeOfType<"message">,
+  nodeIndex: number,
+  problems: ProblemList,
+): void {
+  const report: Report = (code, severity, path, message, params) =>
+    problems.onNode(nodeIndex, node, code, severity, path, message, params);
+
+  if (node.data.content.length === 0) {
+    report("message-empty", "error", "data.content", "This message has nothing to send yet.");
+  }
+  node.data.content.forEach((block, b) => {
+    const path = `data.content[${b}]`;
+    switch (block.kind) {
+      case "text": {
+        const hasButtons = (block.buttons?.length ?? 0) > 0;
+        const max = hasButtons ? LIMITS.buttonTemplateText : LIMITS.text;
+        if (block.text.trim() === "") {
+          report("text-empty", "error", `${path}.text`, "This text bubble is empty.");
+        } else if (block.text.length > max) {
+          report(
+            "text-too-long",
+            "error",
+            `${path}.text`,
+            hasButtons
+              ? `A text with buttons can be ${max} characters long; this one is ${block.text.length}.`
+              : `A text can be ${max} characters long; this one is ${block.text.length}.`,
+            { length: block.text.length, max },
+          );
+        }
+        lintButtons(block.buttons, path, report);
+        break;
+      }
+      case "image":
+      case "video":
+      case "audio":
+      case "file":
+        if (!isHttpUrlOrTemplate(block.url)) {
+          report(
+            "url-not-http",
+            "error",
+            `${path}.url`,
+            `The ${block.kind} address must start with http:// or https://.`,
+          );
+        }
+        break;
+      case "cards":
+        if (block.cards.length === 0) {
+          report("cards-empty", "error", `${path}.cards`, "A gallery needs at least one card.");
+        } else if (block.cards.length > LIMITS.cards) {
+          report(
+            "too-many-cards",
+            "error",
+            `${path}.cards`,
+            `A gallery holds at most ${LIMITS.cards} cards; this one has ${block.cards.length}.`,
+            { count: block.cards.length, max: LIMITS.cards },
+          );
+        }
+        block.cards.forEach((card, c) => {
+          const at = `${path}.cards[${c}]`;
+          if (card.title.trim() === "") {
+            report("card-title-empty", "error", `${at}.title`, "A card needs a title.");
+          } else if (card.title.length > LIMITS.cardTitle) {
+            report(
+              "card-title-too-long",
+              "error",
+              `${at}.title`,
+              `A card title can be ${LIMITS.cardTitle} characters long; this one is ${card.title.length}.`,
+              { length: card.title.length, max: LIMITS.cardTitle },
+            );
+          }
+          if (card.subtitle !== undefined && card.subtitle.length > LIMITS.cardSubtitle) {
+            report(
+              "card-subtitle-too-long",
+              "error",
+              `${at}.subtitle`,
+              `A card subtitle can be ${LIMITS.cardSubtitle} characters long; this one is ${card.subtitle.length}.`,
+              { length: card.subtitle.length, max: LIMITS.cardSubtitle },
+            );
+          }
+          for (const key of ["imageUrl", "url"] as const) {
+            const value = card[key];
+            if (value !== undefined && !isHttpUrlOrTemplate(value)) {
+              report(
+                "url-not-http",
+                "error",
+                `${at}.${key}`,
+                `The address "${value}" must start with http:// or https://.`,
+              );
+            }
+          }
+          lintButtons(card.buttons, at, report);
+        });
+        break;
+      case "typing":
+        break;
+    }
+  });
+
+  const replies = node.data.quickReplies ?? [];
+  if (replies.length > LIMITS.quickReplies) {
+    report(
+      "too-many-quick-replies",
+      "error",
+      "data.quickReplies",
+      `Messenger shows at most ${LIMITS.quickReplies} quick replies; this has ${replies.length}.`,
+      { count: replies.length, max: LIMITS.quickReplies },
+    );
+  }
+  replies.forEach((reply, i) => {
+    const at = `data.quickReplies[${i}]`;
+    if (reply.title.trim() === "") {
+      report("quick-reply-title-empty", "error", `${at}.title`, "A quick reply needs a title.");
+    } else if (reply.title.length > LIMITS.quickReplyTitle) {
+      report(
+        "quick-reply-title-too-long",
+        "error",
+        `${at}.title`,
+        `The quick reply "${reply.title}" is ${reply.title.length} characters; Messenger allows ${LIMITS.quickReplyTitle}.`,
+        { length: reply.title.length, max: LIMITS.quickReplyTitle },
+      );
+    }
+    if (reply.imageUrl !== undefined && !isHttpUrlOrTemplate(reply.imageUrl)) {
+      report(
+        "url-not-http",
+        "error",
+        `${at}.imageUrl`,
+        "The quick reply image must start with http:// or https://.",
+      );
+    }
+  });
+  if (replies.length > 0 && node.data.content.at(-1)?.kind === "typing") {
+    report(
+      "quick-replies-after-typing",
+      "warning",
+      "data.quickReplies",
+      "Quick replies are shown under the last bubble; end the message with a bubble, not a pause.",
+    );
+  }
+}

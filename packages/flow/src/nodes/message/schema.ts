@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { idSchema, labelSchema, shortTextSchema, textSchema } from "../../common";
+
+export const postbackButtonSchema = z.strictObject({
+  id: idSchema,
+  kind: z.literal("postback"),
+  title: shortTextSchema,
+});
+
+export const urlButtonSchema = z.strictObject({
+  id: idSchema,
+  kind: z.literal("url"),
+  title: shortTextSchema,
+  url: shortTextSchema,
+  webviewHeight: z.enum(["compact", "tall", "full"]).optional(),
+});
+
+export const callButtonSchema = z.strictObject({
+  id: idSchema,
+  kind: z.literal("call"),
+  title: shortTextSchema,
+  phone: shortTextSchema,
+});
+
+export const buttonSchema = z.discriminatedUnion("kind", [
+  postbackButtonSchema,
+  urlButtonSchema,
+  callButtonSchema,
+]);
+
+export const quickReplySchema = z.strictObject({
+  id: idSchema,
+  title: shortTextSchema,
+  imageUrl: shortTextSchema.optional(),
+});
+
+export const textBlockSchema = z.strictObject({
+  id: idSchema,
+  kind: z.literal("text"),
+  text: textSchema,
+  buttons: z.array(buttonSchema).max(50).optional(),
+});
+
+const mediaBlock = <K extends string>(kind: K) =>
+  z.strictObject({ id: idSchema, kind: z.literal(kind), url: shortTextSchema });
+
+export const imageBlockSchema = mediaBlock("image");
+export const videoBlockSchema = mediaBlock("video");
+export const audioBlockSchema = mediaBlock("audio");
+export const fileBlockSchema = mediaBlock("file");
+
+export const cardSchema = z.strictObject({
+  id: idSchema,
+  title: shortTextSchema,
+  subtitle: shortTextSchema.optional(),
+  imageUrl: shortTextSchema.optional(),
+  /** Opened when the card itself is tapped. */
+  url: shortTextSchema.optional(),
+  buttons: z.array(buttonSchema).max(50).optional(),
+});
+
+export const cardsBlockSchema = z.strictObject({
+  id: idSchema,
+  kind: z.literal("cards"),
+  imageAspectRatio: z.enum(["horizontal", "square"]).optional(),
+  cards: z.array(cardSchema).max(100),
+});
+
+/** Shows the typing indicator for a moment before the next block. */
+export const typingBlockSchema = z.strictObject({
+  id: idSchema,
+  kind: z.literal("typing"),
+  seconds: z.number().min(0).max(20, "must be at most 20 seconds"),
+});
+
+export const contentBlockSchema = z.discriminatedUnion("kind", [
+  textBlockSchema,
+  imageBlockSchema,
+  videoBlockSchema,
+  audioBlockSchema,
+  fileBlockSchema,
+  cardsBlockSchema,
+  typingBlockSchema,
+]);
+
+export const messageDataSchema = z.strictObject({
+  label: labelSchema,
+  content: z.array(contentBlockSchema).max(50),
+  /** Offered under the last block sent; each one is an output of the node. */
+  quickReplies: z.array(quickReplySchema).max(50).optional(),
+});

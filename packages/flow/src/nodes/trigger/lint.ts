@@ -1,0 +1,68 @@
+import { MESSENGER_LIMITS } from "../../limits";
+import type { ProblemList } from "../../lint/context";
+import { utf8Length } from "../../lint/url";
+import type { NodeOfType } from "../../schema";
+
+export function lintTrigger(
+  node: NodeOfType<"trigger">,
+  nodeIndex: number,
+  problems: ProblemList,
+): void {
+  if (node.data.triggers.length === 0) {
+    problems.onNode(
+      nodeIndex,
+      node,
+      "trigger-empty",
+      "error",
+      "data.triggers",
+      "This start step has no trigger: add a keyword, a link ref, Get Started or the default reply.",
+    );
+  }
+  node.data.triggers.forEach((trigger, i) => {
+    const at = `data.triggers[${i}]`;
+    switch (trigger.kind) {
+      case "keyword":
+        if (trigger.keywords.filter((k) => k.trim() !== "").length === 0) {
+          problems.onNode(
+            nodeIndex,
+            node,
+            "keywords-empty",
+            "error",
+            `${at}.keywords`,
+            "Add at least one keyword.",
+          );
+        }
+        break;
+      case "ref":
+        if (trigger.ref.trim() === "") {
+          problems.onNode(nodeIndex, node, "ref-empty", "error", `${at}.ref`, "The ref is empty.");
+        }
+        break;
+      case "postback":
+        if (trigger.payload.trim() === "") {
+          problems.onNode(
+            nodeIndex,
+            node,
+            "payload-empty",
+            "error",
+            `${at}.payload`,
+            "The payload is empty.",
+          );
+        } else if (utf8Length(trigger.payload) > MESSENGER_LIMITS.payload) {
+          problems.onNode(
+            nodeIndex,
+            node,
+            "payload-too-long",
+            "error",
+            `${at}.payload`,
+            `A payload can be ${MESSENGER_LIMITS.payload} bytes long.`,
+            { max: MESSENGER_LIMITS.payload },
+          );
+        }
+        break;
+      case "get_started":
+      case "default":
+        break;
+    }
+  });
+}

@@ -1,0 +1,26 @@
+import { SENSITIVE_HEADER } from "./nodes/action/lint";
+import type { Flow } from "./schema";
+
+/**
+ * A copy of the flow safe to hand out: credential-looking header values that are not
+ * `{{secrets.…}}` references are emptied. Exports go through it, so no secret leaves the runtime.
+ */
+export function redactSecrets(flow: Flow): { flow: Flow; redacted: string[] } {
+  const redacted: string[] = [];
+  const nodes = flow.nodes.map((node, n) => {
+    if (node.type !== "action") return node;
+    const steps = node.data.steps.map((step, s) => {
+      if (step.kind !== "http" || !step.headers) return step;
+      const headers = step.headers.map((header, h) => {
+        if (!SENSITIVE_HEADER.test(header.name) || header.value.includes("{{secrets."))
+          return header;
+        if (header.value === "") return header;
+        redacted.push(`nodes[${n}].data.steps[${s}].headers[${h}].value`);
+        return { ...header, value: "" };
+      });
+      return { ...step, headers };
+    });
+    return { ...node, data: { ...node.data, steps } };
+  });
+  return { flow: { ...flow, nodes }, redacted };
+}
