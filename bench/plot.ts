@@ -18,7 +18,7 @@ function niceMax(value: number): number {
   return 10 * magnitude;
 }
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
@@ -47,7 +47,7 @@ export function renderPlots(results: readonly BenchResult[]): Plot[] {
     const parts: string[] = [
       `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12">`,
       `<rect width="${W}" height="${H}" fill="#fff"/>`,
-      `<text x="${W / 2}" y="20" text-anchor="middle" font-size="14" font-weight="600">${escape(title)}</text>`,
+      `<text x="${W / 2}" y="20" text-anchor="middle" font-size="14" font-weight="600">${escapeXml(title)}</text>`,
     ];
     for (let i = 0; i <= 5; i++) {
       const yv = (yMax * i) / 5;
@@ -60,8 +60,8 @@ export function renderPlots(results: readonly BenchResult[]): Plot[] {
     }
     const first = members[0]?.series;
     parts.push(
-      `<text x="${W / 2}" y="${H - 14}" text-anchor="middle">${escape(first?.x ?? "")}</text>`,
-      `<text transform="translate(16 ${H / 2}) rotate(-90)" text-anchor="middle">${escape(first?.y ?? "")}</text>`,
+      `<text x="${W / 2}" y="${H - 14}" text-anchor="middle">${escapeXml(first?.x ?? "")}</text>`,
+      `<text transform="translate(16 ${H / 2}) rotate(-90)" text-anchor="middle">${escapeXml(first?.y ?? "")}</text>`,
     );
     members.forEach((member, i) => {
       const color = COLORS[i % COLORS.length];
@@ -77,7 +77,7 @@ export function renderPlots(results: readonly BenchResult[]): Plot[] {
       const label = member.series?.label ?? member.name;
       parts.push(
         `<rect x="${M.left + 10}" y="${M.top + 4 + i * 16}" width="10" height="10" fill="${color}"/>`,
-        `<text x="${M.left + 26}" y="${M.top + 13 + i * 16}">${escape(label)}</text>`,
+        `<text x="${M.left + 26}" y="${M.top + 13 + i * 16}">${escapeXml(label)}</text>`,
       );
     });
     parts.push("</svg>\n");
