@@ -1,4 +1,5 @@
 import type { RuntimeConfig } from "./config";
+import type { GraphGateway } from "./graph/gateway";
 import type { Logger } from "./log";
 import type { Metrics } from "./ops/metrics";
 import type { Store } from "./store/store";
@@ -14,9 +15,12 @@ export interface Deps {
   adminToken: string;
   /** The Messenger app secret in use (configured, or generated for the sandbox). */
   appSecret: string;
-  /** The Graph API base URL in use (configured, or the in-process emulator). */
-  graphApiUrl: string;
-  pageToken: string;
+  verifyToken: string;
+  graph: GraphGateway;
+  /** True when no Page token is configured: sends go to the in-process Graph API emulator. */
+  sandbox: boolean;
+  /** Sandbox only: what was sent to the emulator (for a contact, after a call index). */
+  sentCalls?: (psid: string | undefined, after: number) => unknown[];
   /** Tell the workers there is new work, so they do not wait for their next poll. */
   wake: { inbox(): void; outbox(): void; timers(): void };
   /** Published flows changed: the worker reloads them before its next step. */

@@ -19,7 +19,8 @@ export function createLogger(
     const entry: Record<string, unknown> = { time: new Date().toISOString(), level: at, message };
     if (fields) {
       for (const [key, value] of Object.entries(fields)) {
-        entry[key] = value instanceof Error ? { message: value.message, stack: value.stack } : value;
+        entry[key] =
+          value instanceof Error ? { message: value.message, stack: value.stack } : value;
       }
     }
     write(`${JSON.stringify(entry)}\n`);

@@ -74,7 +74,10 @@ export function contactRoutes(deps: Deps) {
     const contacts = await store.listContacts({
       search: c.req.query("search") || undefined,
       tag: c.req.query("tag") || undefined,
-      paused: pausedText === undefined || pausedText === "" ? undefined : pausedText === "true" || pausedText === "1",
+      paused:
+        pausedText === undefined || pausedText === ""
+          ? undefined
+          : pausedText === "true" || pausedText === "1",
       limit,
       before: before ? intQuery(before, 0, Number.MAX_SAFE_INTEGER) : undefined,
     });
@@ -157,10 +160,14 @@ export function contactRoutes(deps: Deps) {
     const id = c.req.param("id");
     const data = await store.exportContact(id);
     if (!data) throw notFound(`The contact "${id}"`);
-    return c.body(JSON.stringify({ exportedAt: new Date(deps.now()).toISOString(), ...data }, null, 2), 200, {
-      "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="contact-${id.replace(/[^A-Za-z0-9_-]/g, "")}.json"`,
-    });
+    return c.body(
+      JSON.stringify({ exportedAt: new Date(deps.now()).toISOString(), ...data }, null, 2),
+      200,
+      {
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Disposition": `attachment; filename="contact-${id.replace(/[^A-Za-z0-9_-]/g, "")}.json"`,
+      },
+    );
   });
 
   app.delete("/:id", async (c) => {

@@ -1,10 +1,4 @@
-import {
-  type Flow,
-  lintFlow,
-  parseFlow,
-  redactSecrets,
-  serializeFlow,
-} from "@convo/flow";
+import { type Flow, lintFlow, parseFlow, redactSecrets, serializeFlow } from "@convo/flow";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Deps } from "../deps";
@@ -129,7 +123,11 @@ export function flowRoutes(deps: Deps) {
     if (!result.ok) flowIssues(result);
     const overwrite = ["1", "true"].includes(c.req.query("overwrite") ?? "");
     if (!(await store.createFlow(result.flow, deps.now(), overwrite))) {
-      throw new ApiError(409, "flow_exists", `A flow with the id "${result.flow.id}" exists already.`);
+      throw new ApiError(
+        409,
+        "flow_exists",
+        `A flow with the id "${result.flow.id}" exists already.`,
+      );
     }
     const detail = flowDetail(await mustGet(result.flow.id));
     return c.json(
@@ -259,7 +257,11 @@ export function flowRoutes(deps: Deps) {
     const now = deps.now();
     const to = parseTime(c.req.query("to"), now);
     const from = parseTime(c.req.query("from"), to - 30 * 86_400_000);
-    const stats = await store.flowStats(id, Math.floor(from / 86_400_000), Math.floor(to / 86_400_000));
+    const stats = await store.flowStats(
+      id,
+      Math.floor(from / 86_400_000),
+      Math.floor(to / 86_400_000),
+    );
     return c.json({ flowId: id, from: iso(from), to: iso(to), ...stats });
   });
 

@@ -22,7 +22,8 @@ export class Metrics {
     this.#latencySum += seconds;
     this.#latencyCount++;
     for (let i = 0; i < BUCKETS.length; i++) {
-      if (seconds <= (BUCKETS[i] as number)) this.#latencyCounts[i]++;
+      if (seconds <= (BUCKETS[i] as number))
+        this.#latencyCounts[i] = (this.#latencyCounts[i] ?? 0) + 1;
     }
   }
 
@@ -31,7 +32,11 @@ export class Metrics {
     const counter = (name: string, help: string, value: number, labels = "") => {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`, `${name}${labels} ${value}`);
     };
-    counter("convo_events_received_total", "Webhook events stored in the inbox.", this.eventsReceived);
+    counter(
+      "convo_events_received_total",
+      "Webhook events stored in the inbox.",
+      this.eventsReceived,
+    );
     counter(
       "convo_events_duplicate_total",
       "Redelivered webhook events dropped by the inbox.",
@@ -39,17 +44,26 @@ export class Metrics {
     );
     counter("convo_events_processed_total", "Inbox events processed.", this.eventsProcessed);
     counter("convo_events_failed_total", "Inbox events that failed.", this.eventsFailed);
-    lines.push("# HELP convo_sends_total Send API calls by outcome.", "# TYPE convo_sends_total counter");
+    lines.push(
+      "# HELP convo_sends_total Send API calls by outcome.",
+      "# TYPE convo_sends_total counter",
+    );
     for (const [outcome, n] of Object.entries(this.sends)) {
       lines.push(`convo_sends_total{outcome="${outcome}"} ${n}`);
     }
-    lines.push("# HELP convo_queue_depth Rows waiting, by queue.", "# TYPE convo_queue_depth gauge");
+    lines.push(
+      "# HELP convo_queue_depth Rows waiting, by queue.",
+      "# TYPE convo_queue_depth gauge",
+    );
     lines.push(`convo_queue_depth{queue="inbox"} ${depths.inboxPending}`);
     lines.push(`convo_queue_depth{queue="outbox"} ${depths.outboxQueued}`);
     lines.push(`convo_queue_depth{queue="parked"} ${depths.outboxParked}`);
     lines.push(`convo_queue_depth{queue="timers"} ${depths.timers}`);
     const h = "convo_receipt_to_send_seconds";
-    lines.push(`# HELP ${h} From webhook receipt to the Send API's answer.`, `# TYPE ${h} histogram`);
+    lines.push(
+      `# HELP ${h} From webhook receipt to the Send API's answer.`,
+      `# TYPE ${h} histogram`,
+    );
     BUCKETS.forEach((le, i) => {
       lines.push(`${h}_bucket{le="${le}"} ${this.#latencyCounts[i]}`);
     });

@@ -89,7 +89,9 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
 
 /** Fills `{{secrets.NAME}}`; everything else was rendered by the engine. */
 function fillSecrets(text: string, secrets: Record<string, string>): string {
-  return renderTemplate(text, (ref) => (ref.namespace === "secrets" ? (secrets[ref.key] ?? "") : null));
+  return renderTemplate(text, (ref) =>
+    ref.namespace === "secrets" ? (secrets[ref.key] ?? "") : null,
+  );
 }
 
 function decodeBody(bytes: Buffer, contentType: string | undefined): unknown {
@@ -111,7 +113,10 @@ function decodeBody(bytes: Buffer, contentType: string | undefined): unknown {
  */
 export function performHttp(request: HttpRequest, rules: HttpRules): Promise<HttpOutcome> {
   const maxBytes = rules.maxBytes ?? MAX_RESPONSE_BYTES;
-  const timeoutMs = Math.max(1, Math.min(request.timeoutMs || 10_000, rules.maxTimeoutMs ?? MAX_TIMEOUT_MS));
+  const timeoutMs = Math.max(
+    1,
+    Math.min(request.timeoutMs || 10_000, rules.maxTimeoutMs ?? MAX_TIMEOUT_MS),
+  );
   let url: URL;
   try {
     url = new URL(fillSecrets(request.url, rules.secrets));

@@ -111,7 +111,13 @@ export interface OutboxRow {
 }
 
 export type TranscriptAuthor = "contact" | "bot" | "agent" | "system";
-export type TranscriptKind = "text" | "postback" | "quick_reply" | "attachment" | "template" | "event";
+export type TranscriptKind =
+  | "text"
+  | "postback"
+  | "quick_reply"
+  | "attachment"
+  | "template"
+  | "event";
 
 export interface TranscriptRow {
   id: number;
@@ -222,7 +228,12 @@ export interface Store {
   /** Back to pending: rows a crashed or stopped process had claimed. */
   releaseInbox(ids?: readonly number[]): Promise<void>;
   /** Marks an event done without a step (recorded only), with optional transcript entries. */
-  finishInbox(inboxId: number, psid: string, transcript: NewTranscript[], now: number): Promise<void>;
+  finishInbox(
+    inboxId: number,
+    psid: string,
+    transcript: NewTranscript[],
+    now: number,
+  ): Promise<void>;
   failInbox(inboxId: number, error: string): Promise<void>;
   commitStep(commit: StepCommit): Promise<void>;
 

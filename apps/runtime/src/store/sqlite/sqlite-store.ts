@@ -370,7 +370,9 @@ export class SqliteStore implements Store {
       transcript: (this.#s.transcript.all(psid, Number.MAX_SAFE_INTEGER, -1) as TranscriptRecord[])
         .reverse()
         .map(toTranscriptRow),
-      inbox: all("SELECT id, kind, event, status, received_at FROM inbox WHERE psid = ? ORDER BY id"),
+      inbox: all(
+        "SELECT id, kind, event, status, received_at FROM inbox WHERE psid = ? ORDER BY id",
+      ),
       outbox: all(
         "SELECT id, item, status, reason, message_id, created_at, sent_at FROM outbox WHERE psid = ? ORDER BY id",
       ),
@@ -511,9 +513,7 @@ export class SqliteStore implements Store {
   // ───────────── outbox ─────────────
 
   async dueOutbox(now: number, limit: number, skip: ReadonlySet<string>) {
-    const rows = (this.#s.dueOutbox.all(now, limit + skip.size) as OutboxRecord[]).map(
-      toOutboxRow,
-    );
+    const rows = (this.#s.dueOutbox.all(now, limit + skip.size) as OutboxRecord[]).map(toOutboxRow);
     return rows.filter((r) => !skip.has(r.psid)).slice(0, limit);
   }
 
