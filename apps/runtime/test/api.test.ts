@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRuntime, type TestRuntime } from "./helpers";
+import { type Json, startRuntime, type TestRuntime } from "./helpers";
 
 const examples = join(import.meta.dirname, "..", "..", "..", "examples");
 const orderTracking = JSON.parse(readFileSync(join(examples, "order-tracking.json"), "utf8"));
@@ -19,7 +19,7 @@ describe("management API: auth and errors", () => {
     for (const path of ["/api/flows", "/api/contacts", "/api/page", "/api/nope"]) {
       const response = await fetch(rt.url + path);
       expect(response.status).toBe(401);
-      expect((await response.json()).error.code).toBe("unauthorized");
+      expect(((await response.json()) as Json).error.code).toBe("unauthorized");
     }
     const wrong = await fetch(`${rt.url}/api/flows`, { headers: { authorization: "Bearer nope" } });
     expect(wrong.status).toBe(401);
@@ -31,7 +31,7 @@ describe("management API: auth and errors", () => {
     expect(json.error.code).toBe("not_found");
     const outside = await fetch(`${rt.url}/nothing-here.txt`);
     expect(outside.status).toBe(404);
-    expect((await outside.json()).error.code).toBe("not_found");
+    expect(((await outside.json()) as Json).error.code).toBe("not_found");
   });
 
   it("answers bad bodies with 400 and the issues, never 500", async () => {
