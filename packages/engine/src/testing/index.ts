@@ -1,0 +1,1 @@
+export { type EdgeSpec, makeContext, makeFlow, makeNode, sentTexts } from "./build";
