@@ -20,7 +20,9 @@ const scenario = flows.chain(([p, q]) =>
   }),
 );
 
-function play(s: fc.Value<typeof scenario>): StepResult[] {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function play(s: Scenario): StepResult[] {
   let session = initialSession();
   const results: StepResult[] = [];
   s.events.forEach((event: EngineEvent, i) => {

@@ -327,7 +327,7 @@ export function arbitraryEvent(flows: readonly Flow[]): fc.Arbitrary<EngineEvent
     fc.record({ type: fc.constant("message" as const), text }),
     fc.record({
       type: fc.constant("message" as const),
-      attachments: fc.constant([{ kind: "image" as const, url: "https://x" }]),
+      attachments: fc.constant(null).map(() => [{ kind: "image" as const, url: "https://x" }]),
     }),
     fc.record({
       type: fc.constant("postback" as const),
