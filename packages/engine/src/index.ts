@@ -3,6 +3,28 @@ export { compare, parseNumber } from "./nodes/condition";
 export { readPath } from "./nodes/json-path";
 export { compileSafePattern } from "./nodes/safe-pattern";
 export { validateAnswer } from "./nodes/validate";
+export {
+  Conversation,
+  type ConversationOptions,
+  type Tappable,
+  tappables,
+  tappableTitle,
+} from "./runner/conversation";
+export {
+  type ConversationReport,
+  describeActions,
+  type RunConversationOptions,
+  runConversation,
+  type TurnReport,
+} from "./runner/run-conversation";
+export {
+  type Expectation,
+  parseDuration,
+  parseScript,
+  type Script,
+  type ScriptParse,
+  type ScriptTurn,
+} from "./runner/script";
 export { initialSession } from "./session";
 export { step } from "./step";
 export { foldCase, foldWords } from "./text";
