@@ -1,3 +1,21 @@
+export * from "./emulator";
+export {
+  createSendApiClient,
+  type PaceState,
+  type ProfileField,
+  type RateLimitNotice,
+  type RetryPolicy,
+  type SendApiClient,
+  type SendApiClientOptions,
+  type SendResult,
+  type UserProfileAnswer,
+} from "./send/client";
+export {
+  classifyGraphFailure,
+  GraphError,
+  type GraphErrorCategory,
+} from "./send/graph-error";
+export * from "./send/schemas";
 export { canonicalJson, hashKey } from "./webhook/dedupe";
 export {
   CONVO_METADATA_PREFIX,
