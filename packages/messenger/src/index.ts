@@ -1,3 +1,4 @@
+export { decodePayload, encodePayload, type PayloadTarget } from "@convo/flow";
 export * from "./emulator";
 export {
   createSendApiClient,
@@ -15,6 +16,15 @@ export {
   GraphError,
   type GraphErrorCategory,
 } from "./send/graph-error";
+export {
+  HUMAN_AGENT_WINDOW_MS,
+  RESPONSE_WINDOW_MS,
+  type RenderOptions,
+  type RenderResult,
+  renderSend,
+  renderTyping,
+  type SendWindow,
+} from "./send/render";
 export * from "./send/schemas";
 export { canonicalJson, hashKey } from "./webhook/dedupe";
 export {
