@@ -26,7 +26,8 @@ export const envelopeSchema = z.object({
 
 export const entrySchema = z.object({
   id: idSchema,
-  time: timeSchema.optional(),
+  // A garbled time must not cost the entry its events: fall back to the items' own timestamps.
+  time: timeSchema.optional().catch(undefined),
   messaging: z.array(z.unknown()).optional(),
   standby: z.array(z.unknown()).optional(),
 });
@@ -34,7 +35,7 @@ export const entrySchema = z.object({
 export const itemSchema = z.object({
   sender: party.optional(),
   recipient: party.optional(),
-  timestamp: timeSchema.optional(),
+  timestamp: timeSchema.optional().catch(undefined),
 });
 
 const url = z.string();
