@@ -195,6 +195,11 @@ describe("Graph API emulator: Send API validation", () => {
       "message or sender_action",
     ],
     ["no recipient", { message: { text: "a" } }, "recipient"],
+    [
+      "a misspelt key",
+      send({ text: "a", quick_reply: [{ content_type: "user_email" }] }),
+      "quick_reply",
+    ],
   ])("refuses %s with Meta's code 100 error shape", async (_name, body, mention) => {
     const answer = await post(emulator().app, "/v21.0/me/messages", body);
     expect(answer.status).toBe(400);

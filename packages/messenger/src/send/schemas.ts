@@ -4,7 +4,8 @@ import { z } from "zod";
 /**
  * Send API request bodies as the Messenger Platform reference documents them, limits included.
  * The emulator validates every call with these; the renderer's output is tested against them.
- * Unknown keys are stripped, not rejected: Meta accepts fields Convo never sends.
+ * Strict: an unknown key is refused, so a misspelt field (`quick_reply` for `quick_replies`) fails
+ * in tests against the emulator instead of being silently ignored in production.
  */
 
 const HTTP_URL = /^https?:\/\/[^\s/?#:@]+(?::\d{1,5})?(?:[/?#]\S*)?$/i;
@@ -25,14 +26,18 @@ export const payloadSchema = z
 const buttonTitle = z.string().min(1).max(MESSENGER_LIMITS.buttonTitle);
 
 export const buttonSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("postback"), title: buttonTitle, payload: payloadSchema.min(1) }),
-  z.object({
+  z.strictObject({
+    type: z.literal("postback"),
+    title: buttonTitle,
+    payload: payloadSchema.min(1),
+  }),
+  z.strictObject({
     type: z.literal("web_url"),
     title: buttonTitle,
     url: httpUrlSchema,
     webview_height_ratio: z.enum(["compact", "tall", "full"]).optional(),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal("phone_number"),
     title: buttonTitle,
     // Meta wants the number in the payload with a leading "+" and the country code.
@@ -41,24 +46,24 @@ export const buttonSchema = z.discriminatedUnion("type", [
 ]);
 
 export const quickReplySchema = z.discriminatedUnion("content_type", [
-  z.object({
+  z.strictObject({
     content_type: z.literal("text"),
     title: z.string().min(1).max(MESSENGER_LIMITS.quickReplyTitle),
     payload: payloadSchema.min(1),
     image_url: httpUrlSchema.optional(),
   }),
-  z.object({ content_type: z.literal("user_email") }),
-  z.object({ content_type: z.literal("user_phone_number") }),
+  z.strictObject({ content_type: z.literal("user_email") }),
+  z.strictObject({ content_type: z.literal("user_phone_number") }),
 ]);
 
 const buttons = z.array(buttonSchema).min(1).max(MESSENGER_LIMITS.buttons);
 
-export const genericElementSchema = z.object({
+export const genericElementSchema = z.strictObject({
   title: z.string().min(1).max(MESSENGER_LIMITS.cardTitle),
   subtitle: z.string().max(MESSENGER_LIMITS.cardSubtitle).optional(),
   image_url: httpUrlSchema.optional(),
   default_action: z
-    .object({
+    .strictObject({
       type: z.literal("web_url"),
       url: httpUrlSchema,
       webview_height_ratio: z.enum(["compact", "tall", "full"]).optional(),
@@ -68,12 +73,12 @@ export const genericElementSchema = z.object({
 });
 
 export const templatePayloadSchema = z.discriminatedUnion("template_type", [
-  z.object({
+  z.strictObject({
     template_type: z.literal("button"),
     text: z.string().min(1).max(MESSENGER_LIMITS.buttonTemplateText),
     buttons,
   }),
-  z.object({
+  z.strictObject({
     template_type: z.literal("generic"),
     elements: z.array(genericElementSchema).min(1).max(MESSENGER_LIMITS.cards),
     image_aspect_ratio: z.enum(["horizontal", "square"]).optional(),
@@ -81,20 +86,20 @@ export const templatePayloadSchema = z.discriminatedUnion("template_type", [
 ]);
 
 const mediaPayload = z.union([
-  z.object({ url: httpUrlSchema, is_reusable: z.boolean().optional() }),
-  z.object({ attachment_id: z.string().min(1) }),
+  z.strictObject({ url: httpUrlSchema, is_reusable: z.boolean().optional() }),
+  z.strictObject({ attachment_id: z.string().min(1) }),
 ]);
 
 export const attachmentSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("image"), payload: mediaPayload }),
-  z.object({ type: z.literal("video"), payload: mediaPayload }),
-  z.object({ type: z.literal("audio"), payload: mediaPayload }),
-  z.object({ type: z.literal("file"), payload: mediaPayload }),
-  z.object({ type: z.literal("template"), payload: templatePayloadSchema }),
+  z.strictObject({ type: z.literal("image"), payload: mediaPayload }),
+  z.strictObject({ type: z.literal("video"), payload: mediaPayload }),
+  z.strictObject({ type: z.literal("audio"), payload: mediaPayload }),
+  z.strictObject({ type: z.literal("file"), payload: mediaPayload }),
+  z.strictObject({ type: z.literal("template"), payload: templatePayloadSchema }),
 ]);
 
 export const outgoingMessageSchema = z
-  .object({
+  .strictObject({
     text: z.string().min(1).max(MESSENGER_LIMITS.text).optional(),
     attachment: attachmentSchema.optional(),
     quick_replies: z.array(quickReplySchema).min(1).max(MESSENGER_LIMITS.quickReplies).optional(),
@@ -116,7 +121,7 @@ export const SENDER_ACTIONS = ["typing_on", "typing_off", "mark_seen"] as const;
 export type SenderAction = (typeof SENDER_ACTIONS)[number];
 
 export const recipientSchema = z
-  .object({
+  .strictObject({
     id: z.string().min(1).optional(),
     user_ref: z.string().min(1).optional(),
     notification_messages_token: z.string().min(1).optional(),
@@ -126,12 +131,14 @@ export const recipientSchema = z
   });
 
 export const sendBodySchema = z
-  .object({
+  .strictObject({
     recipient: recipientSchema,
     messaging_type: z.enum(["RESPONSE", "UPDATE", "MESSAGE_TAG"]).optional(),
     tag: z.enum(MESSAGE_TAGS).optional(),
     message: outgoingMessageSchema.optional(),
     sender_action: z.enum(SENDER_ACTIONS).optional(),
+    notification_type: z.enum(["REGULAR", "SILENT_PUSH", "NO_PUSH"]).optional(),
+    persona_id: z.string().min(1).optional(),
   })
   .superRefine((body, ctx) => {
     if ((body.message === undefined) === (body.sender_action === undefined)) {

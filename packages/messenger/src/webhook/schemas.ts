@@ -94,7 +94,10 @@ export const deliverySchema = z.object({
   watermark: timeSchema,
 });
 
-export const readSchema = z.object({ watermark: timeSchema });
+/** Messenger reads carry a watermark; Instagram reads name the message read instead. */
+export const readSchema = z
+  .object({ watermark: timeSchema.optional(), mid: z.string().min(1).optional() })
+  .refine((read) => read.watermark !== undefined || read.mid !== undefined);
 
 export const reactionSchema = z.object({
   action: z.enum(["react", "unreact"]),
