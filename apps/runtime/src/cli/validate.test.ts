@@ -1,0 +1,126 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "../../../..");
+
+/** Runs the real command line, as `npm run convo -- validate …` does. */
+function convo(...args: string[]) {
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "apps/runtime/src/cli.ts", ...args],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("convo validate", () => {
+  it("passes the examples folder with exit code 0", () => {
+    const { status, stdout } = convo("validate", "examples");
+    expect(stdout).toContain("4 file(s): 0 error(s), 0 warning(s)");
+    expect(status).toBe(0);
+  });
+
+  it("prints file: path: message for every problem and exits 1 on errors", () => {
+    const dir = mkdtempSync(join(tmpdir(), "convo-validate-"));
+    const notJson = join(dir, "broken.json");
+    const notFlow = join(dir, "package.json");
+    const tooLong = join(dir, "too-long.json");
+    writeFileSync(notJson, "{ nodes: [");
+    writeFileSync(notFlow, JSON.stringify({ name: "convo", private: true }));
+    writeFileSync(
+      tooLong,
+      JSON.stringify({
+        schemaVersion: 1,
+        id: "promo",
+        name: "Promo",
+        variables: [],
+        nodes: [
+          {
+            id: "start",
+            type: "trigger",
+            position: { x: 0, y: 0 },
+            data: { triggers: [{ kind: "ref", ref: "ad" }] },
+          },
+          {
+            id: "m",
+            type: "message",
+            position: { x: 0, y: 0 },
+            data: {
+              content: [
+                {
+                  id: "t",
+                  kind: "text",
+                  text: "Hi",
+                  buttons: [
+                    {
+                      id: "b",
+                      kind: "url",
+                      title: "A title far too long for it",
+                      url: "https://x.test",
+                    },
+                  ],
+                },
+              ],
+            },
+          },
+        ],
+        edges: [{ id: "e", source: "start", target: "m" }],
+      }),
+    );
+    const { status, stdout, stderr } = convo(
+      "validate",
+      notJson,
+      notFlow,
+      tooLong,
+      join(dir, "missing.json"),
+    );
+    expect(stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    expect(stdout).toContain(`${notJson}: (document): error: This is not JSON`);
+    expect(stdout).toContain(
+      `${notFlow}: schemaVersion: error: This is not a flow: "schemaVersion" is missing.`,
+    );
+    expect(stdout).toContain(
+      `${tooLong}: nodes[1].data.content[0].buttons[0].title: error: The button title "A title far too long for it" is 27 characters; Messenger allows 20.`,
+    );
+    expect(stdout).toContain(`${join(dir, "missing.json")}: error: no such file`);
+    expect(status).toBe(1);
+  });
+
+  it("exits 0 when there are only warnings", () => {
+    const dir = mkdtempSync(join(tmpdir(), "convo-validate-"));
+    const file = join(dir, "lonely.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        schemaVersion: 1,
+        id: "lonely",
+        name: "Lonely",
+        variables: [],
+        nodes: [
+          {
+            id: "start",
+            type: "trigger",
+            position: { x: 0, y: 0 },
+            data: { triggers: [{ kind: "ref", ref: "ad" }] },
+          },
+          {
+            id: "m",
+            type: "message",
+            position: { x: 0, y: 0 },
+            data: { content: [{ id: "t", kind: "text", text: "Nobody links here" }] },
+          },
+        ],
+        edges: [],
+      }),
+    );
+    const { status, stdout } = convo("validate", file);
+    expect(stdout).toContain(`${file}: nodes[1]: warning: Nothing leads to this step.`);
+    expect(status).toBe(0);
+  });
+});

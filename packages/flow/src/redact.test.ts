@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { loadExample, smallFlow } from "../test/helpers";
+import { redactSecrets } from "./redact";
+import { serializeFlow } from "./serialize";
+
+describe("redactSecrets", () => {
+  it("empties credential headers typed in clear and keeps {{secrets.…}} references", () => {
+    const flow = smallFlow();
+    flow.nodes.push({
+      id: "call",
+      type: "action",
+      position: { x: 0, y: 0 },
+      data: {
+        steps: [
+          {
+            kind: "http",
+            method: "POST",
+            url: "https://crm.test/leads",
+            headers: [
+              { name: "Authorization", value: "Bearer sk_live_123" },
+              { name: "X-Api-Key", value: "{{secrets.CRM_KEY}}" },
+              { name: "Accept", value: "application/json" },
+            ],
+          },
+        ],
+      },
+    });
+    const { flow: safe, redacted } = redactSecrets(flow);
+    expect(redacted).toEqual(["nodes[4].data.steps[0].headers[0].value"]);
+    const text = serializeFlow(safe);
+    expect(text).not.toContain("sk_live_123");
+    expect(text).toContain("{{secrets.CRM_KEY}}");
+    expect(text).toContain("application/json");
+    expect(serializeFlow(flow)).toContain("sk_live_123"); // the original is not modified
+  });
+
+  it("changes nothing in a flow without secrets", () => {
+    const flow = loadExample("order-tracking");
+    expect(redactSecrets(flow)).toEqual({ flow, redacted: [] });
+  });
+});

@@ -1,0 +1,1 @@
+export { arbitraryFlow } from "./arbitrary";

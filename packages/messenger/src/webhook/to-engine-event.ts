@@ -1,0 +1,55 @@
+import type { Attachment, EngineEvent } from "@convo/engine";
+import type { InboundEvent } from "./types";
+
+/**
+ * The engine event a webhook event asks for, or `undefined` when the bot should not react to it
+ * (standby items, echoes, receipts, handover and Page notifications: the host handles those).
+ */
+export function toEngineEvent(event: InboundEvent): EngineEvent | undefined {
+  if (event.channel === "standby" || event.psid === null) return undefined;
+  switch (event.kind) {
+    case "text":
+      return { type: "message", text: event.text };
+    case "quick_reply":
+      return { type: "quick_reply", payload: event.payload, text: event.text };
+    case "attachments": {
+      const attachments = event.attachments.map(
+        (a): Attachment => ({
+          kind: a.type,
+          ...(a.url === undefined ? {} : { url: a.url }),
+          ...(a.coordinates === undefined ? {} : { coordinates: a.coordinates }),
+        }),
+      );
+      return event.text === undefined
+        ? { type: "message", attachments }
+        : { type: "message", text: event.text, attachments };
+    }
+    case "postback":
+      return event.title === undefined
+        ? { type: "postback", payload: event.payload }
+        : { type: "postback", payload: event.payload, title: event.title };
+    case "referral": {
+      const { ref, source } = event.referral;
+      if (ref === undefined) return undefined;
+      return source === undefined ? { type: "referral", ref } : { type: "referral", ref, source };
+    }
+    case "optin":
+    case "delivery":
+    case "read":
+    case "echo":
+    case "reaction":
+    case "pass_thread_control":
+    case "take_thread_control":
+    case "request_thread_control":
+    case "app_roles":
+    case "policy_enforcement":
+    case "unknown":
+      return undefined;
+    default:
+      return assertNever(event);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled event ${JSON.stringify(value)}`);
+}
