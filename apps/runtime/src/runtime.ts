@@ -2,13 +2,13 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
+import { createGraphEmulatorApp, type RecordedCall } from "@convo/messenger";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createApp } from "./api/app";
+import { SANDBOX_PSID } from "./api/sandbox";
 import type { RuntimeConfig } from "./config";
 import type { Deps } from "./deps";
-import { createGraphEmulatorApp, type RecordedCall } from "@convo/messenger";
-import { SANDBOX_PSID } from "./api/sandbox";
 import { createMessengerGateway } from "./graph/messenger-gateway";
 import { createLogger, type Logger } from "./log";
 import { Metrics } from "./ops/metrics";
@@ -70,7 +70,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const pageToken = config.pageToken ?? "sandbox-page-token";
   const appSecret = await persistent(store, "app_secret", config.appSecret);
   const emulator = sandbox ? createGraphEmulatorApp({ appSecret, pageToken }) : undefined;
-  emulator?.profiles.set(SANDBOX_PSID, { first_name: "Sam", last_name: "Sandbox", locale: "en_US" });
+  emulator?.profiles.set(SANDBOX_PSID, {
+    first_name: "Sam",
+    last_name: "Sandbox",
+    locale: "en_US",
+  });
   const graph = createMessengerGateway({
     baseUrl: emulator ? "http://sandbox.convo/__graph" : config.graphApiUrl,
     version: config.graphApiVersion,

@@ -1,6 +1,6 @@
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type RunningGraphEmulator, startGraphEmulator } from "@convo/messenger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,7 +21,8 @@ import {
 } from "./messenger";
 
 const examples = join(import.meta.dirname, "..", "..", "..", "examples");
-const readExample = (name: string) => JSON.parse(readFileSync(join(examples, `${name}.json`), "utf8"));
+const readExample = (name: string) =>
+  JSON.parse(readFileSync(join(examples, `${name}.json`), "utf8"));
 
 let graph: RunningGraphEmulator;
 let rt: TestRuntime;
@@ -61,12 +62,18 @@ describe("end to end: signed webhook in, Send API call out", () => {
     expect(menu?.quick_replies?.map((q) => q.title)).toContain("Track my order");
     // The typing pause of the welcome message went out before it.
     const typing = graph.calls.find(
-      (c) => (c.body as Json)?.recipient?.id === "alice" && (c.body as Json)?.sender_action === "typing_on",
+      (c) =>
+        (c.body as Json)?.recipient?.id === "alice" &&
+        (c.body as Json)?.sender_action === "typing_on",
     );
     expect(typing).toBeDefined();
 
     const transcript = await rt.api("GET", "/api/contacts/alice/transcript");
-    expect(transcript.json.messages[0]).toMatchObject({ direction: "in", author: "contact", text: "hello" });
+    expect(transcript.json.messages[0]).toMatchObject({
+      direction: "in",
+      author: "contact",
+      text: "hello",
+    });
     await waitFor(async () => {
       const t = await rt.api("GET", "/api/contacts/alice/transcript");
       return t.json.messages.at(-1)?.status === "sent" ? true : undefined;
@@ -77,9 +84,9 @@ describe("end to end: signed webhook in, Send API call out", () => {
 
   it("follows a quick reply and a postback to where they were drawn", async () => {
     const [menu] = messagesTo("alice");
-    const help = menu?.quick_replies?.find((q) => q.title === "Help");
+    const help = menu?.quick_replies?.find((q) => q.title === "Talk to us");
     expect(help).toBeDefined();
-    await send([quickReplyItem("alice", help?.payload as string, "Help")]);
+    await send([quickReplyItem("alice", help?.payload as string, "Talk to us")]);
     const afterHelp = await waitForMessages("alice", 2);
     expect(messageText(afterHelp[1] as Json)).toBe("How can we help?");
 
@@ -130,10 +137,30 @@ describe("end to end: signed webhook in, Send API call out", () => {
       name: "Ordering",
       variables: [],
       nodes: [
-        { id: "t1", type: "trigger", position: { x: 0, y: 0 }, data: { triggers: [{ kind: "keyword", match: "exact", keywords: ["first"] }] } },
-        { id: "m1", type: "message", position: { x: 1, y: 0 }, data: { content: [{ id: "a", kind: "text", text: "one" }] } },
-        { id: "t2", type: "trigger", position: { x: 0, y: 1 }, data: { triggers: [{ kind: "keyword", match: "exact", keywords: ["second"] }] } },
-        { id: "m2", type: "message", position: { x: 1, y: 1 }, data: { content: [{ id: "b", kind: "text", text: "two" }] } },
+        {
+          id: "t1",
+          type: "trigger",
+          position: { x: 0, y: 0 },
+          data: { triggers: [{ kind: "keyword", match: "exact", keywords: ["first"] }] },
+        },
+        {
+          id: "m1",
+          type: "message",
+          position: { x: 1, y: 0 },
+          data: { content: [{ id: "a", kind: "text", text: "one" }] },
+        },
+        {
+          id: "t2",
+          type: "trigger",
+          position: { x: 0, y: 1 },
+          data: { triggers: [{ kind: "keyword", match: "exact", keywords: ["second"] }] },
+        },
+        {
+          id: "m2",
+          type: "message",
+          position: { x: 1, y: 1 },
+          data: { content: [{ id: "b", kind: "text", text: "two" }] },
+        },
       ],
       edges: [
         { id: "e1", source: "t1", target: "m1" },
@@ -162,7 +189,10 @@ describe("end to end: signed webhook in, Send API call out", () => {
     await send([textItem("gina", "hello")]);
     await waitForMessages("gina", 1);
     await send([echoItem("gina", "Hi Gina, Paul from the shop here!")]);
-    await waitFor(async () => ((await rt.api("GET", "/api/contacts/gina")).json.paused ? true : undefined), "the pause");
+    await waitFor(
+      async () => ((await rt.api("GET", "/api/contacts/gina")).json.paused ? true : undefined),
+      "the pause",
+    );
     await send([textItem("gina", "thanks Paul")]);
     await waitFor(async () => {
       const t = await rt.api("GET", "/api/contacts/gina/transcript");
@@ -171,7 +201,9 @@ describe("end to end: signed webhook in, Send API call out", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(messagesTo("gina")).toHaveLength(1);
     const transcript = (await rt.api("GET", "/api/contacts/gina/transcript")).json.messages;
-    expect(transcript.some((m: Json) => m.author === "agent" && m.text?.includes("Paul"))).toBe(true);
+    expect(transcript.some((m: Json) => m.author === "agent" && m.text?.includes("Paul"))).toBe(
+      true,
+    );
 
     const resumed = await rt.api("POST", "/api/contacts/gina/resume");
     expect(resumed.json.paused).toBe(false);
@@ -184,7 +216,9 @@ describe("end to end: signed webhook in, Send API call out", () => {
     expect(paused.json).toMatchObject({ paused: true, pausedUntil: expect.any(String) });
     const listed = await rt.api("GET", "/api/contacts?paused=true");
     expect(listed.json.contacts.map((c: Json) => c.id)).toContain("alice");
-    const sent = await rt.api("POST", "/api/contacts/alice/messages", { text: "Hello from a person" });
+    const sent = await rt.api("POST", "/api/contacts/alice/messages", {
+      text: "Hello from a person",
+    });
     expect(sent.status).toBe(202);
     const all = await waitFor(() => {
       const found = messagesTo("alice");
@@ -218,7 +252,8 @@ describe("end to end: order tracking (input → HTTP → condition)", () => {
       seen.push({ url: req.url ?? "", auth: req.headers.authorization });
       const number = (req.url ?? "").split("/").pop();
       res.setHeader("content-type", "application/json");
-      if (number === "A12345") res.end(JSON.stringify({ status: "shipped", delivery: { eta: "Friday" } }));
+      if (number === "A12345")
+        res.end(JSON.stringify({ status: "shipped", delivery: { eta: "Friday" } }));
       else if (number === "B22222") res.end(JSON.stringify({ status: "delivered" }));
       else {
         res.statusCode = 404;
@@ -259,7 +294,8 @@ describe("end to end: order tracking (input → HTTP → condition)", () => {
     });
     try {
       const flow = readExample("order-tracking");
-      flow.nodes.find((n: Json) => n.id === "lookup").data.steps[0].url = `${shopUrl}/api/orders/{{order_number}}`;
+      flow.nodes.find((n: Json) => n.id === "lookup").data.steps[0].url =
+        `${shopUrl}/api/orders/{{order_number}}`;
       expect((await open.api("POST", "/api/flows/import?overwrite=1", flow)).status).toBe(201);
       expect((await open.api("POST", "/api/flows/order-tracking/publish", {})).status).toBe(201);
 
@@ -269,7 +305,9 @@ describe("end to end: order tracking (input → HTTP → condition)", () => {
       expect(messageText(question as Json)).toContain("What's your order number?");
       await body([textItem("iris", "A12345")]);
       const [, shipped] = await waitForMessages("iris", 2);
-      expect(messageText(shipped as Json)).toBe("Order A12345 is on its way 🚚 Expected on Friday.");
+      expect(messageText(shipped as Json)).toBe(
+        "Order A12345 is on its way 🚚 Expected on Friday.",
+      );
       expect(seen).toEqual([{ url: "/api/orders/A12345", auth: "Bearer shop-key-123" }]);
 
       const simulated = await open.api("POST", "/api/simulator/http", {
@@ -278,7 +316,11 @@ describe("end to end: order tracking (input → HTTP → condition)", () => {
         headers: [],
         timeoutMs: 2000,
       });
-      expect(simulated.json).toMatchObject({ ok: true, status: 200, body: { status: "delivered" } });
+      expect(simulated.json).toMatchObject({
+        ok: true,
+        status: 200,
+        body: { status: "delivered" },
+      });
     } finally {
       await open.stop();
     }
@@ -286,7 +328,8 @@ describe("end to end: order tracking (input → HTTP → condition)", () => {
 });
 
 describe("bad input", () => {
-  const contactsNamed = async (psid: string) => (await rt.api("GET", `/api/contacts?search=${psid}`)).json.contacts;
+  const contactsNamed = async (psid: string) =>
+    (await rt.api("GET", `/api/contacts?search=${psid}`)).json.contacts;
 
   it("refuses a wrong or missing signature with 403 and stores nothing", async () => {
     const body = webhookBody([textItem("mallory", "hi")]);
@@ -294,7 +337,9 @@ describe("bad input", () => {
     expect((await postWebhook(rt.url, body, null)).status).toBe(403);
     const tampered = await fetch(`${rt.url}/webhooks/messenger`, {
       method: "POST",
-      headers: { "x-hub-signature-256": (await import("@convo/messenger")).signBody(body, APP_SECRET) },
+      headers: {
+        "x-hub-signature-256": (await import("@convo/messenger")).signBody(body, APP_SECRET),
+      },
       body: body.replace("hi", "ho"),
     });
     expect(tampered.status).toBe(403);
@@ -318,7 +363,12 @@ describe("bad input", () => {
     const before = await (await fetch(`${rt.url}/metrics`)).text();
     const received = (text: string) => Number(/convo_events_received_total (\d+)/.exec(text)?.[1]);
     const body = webhookBody([
-      { sender: { id: "peggy" }, recipient: { id: "1" }, timestamp: Date.now(), brand_new_thing: { x: 1 } },
+      {
+        sender: { id: "peggy" },
+        recipient: { id: "1" },
+        timestamp: Date.now(),
+        brand_new_thing: { x: 1 },
+      },
     ]);
     expect((await postWebhook(rt.url, body)).status).toBe(200);
     const after = await (await fetch(`${rt.url}/metrics`)).text();
@@ -332,7 +382,9 @@ describe("bad input", () => {
     );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe("12345");
-    const bad = await fetch(`${rt.url}/webhooks/messenger?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`);
+    const bad = await fetch(
+      `${rt.url}/webhooks/messenger?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`,
+    );
     expect(bad.status).toBe(403);
   });
 });

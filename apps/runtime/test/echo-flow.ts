@@ -8,7 +8,12 @@ export const echoFlow = {
   name: "Echo",
   variables: [{ name: "said", type: "text" }],
   nodes: [
-    { id: "start", type: "trigger", position: { x: 0, y: 0 }, data: { triggers: [{ kind: "default" }] } },
+    {
+      id: "start",
+      type: "trigger",
+      position: { x: 0, y: 0 },
+      data: { triggers: [{ kind: "default" }] },
+    },
     {
       id: "ask",
       type: "input",
@@ -40,5 +45,6 @@ export async function useEchoFlow(
   const imported = await api("POST", "/api/flows/import", echoFlow);
   if (imported.status !== 201) throw new Error(`import failed: ${JSON.stringify(imported.json)}`);
   const published = await api("POST", "/api/flows/echo/publish", {});
-  if (published.status !== 201) throw new Error(`publish failed: ${JSON.stringify(published.json)}`);
+  if (published.status !== 201)
+    throw new Error(`publish failed: ${JSON.stringify(published.json)}`);
 }

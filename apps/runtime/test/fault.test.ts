@@ -28,10 +28,15 @@ afterAll(async () => {
 /** Texts the emulator accepted (200) for a contact, in order. */
 const delivered = (psid: string) =>
   graph.calls
-    .filter((c) => c.status === 200 && (c.body as Json)?.recipient?.id === psid && (c.body as Json)?.message)
+    .filter(
+      (c) =>
+        c.status === 200 && (c.body as Json)?.recipient?.id === psid && (c.body as Json)?.message,
+    )
     .map((c) => (c.body as Json).message.text as string);
 
-it("delivers every message in order per contact while a share of sends fail with 500 and 613", { timeout: 60_000 }, async () => {
+it("delivers every message in order per contact while a share of sends fail with 500 and 613", {
+  timeout: 60_000,
+}, async () => {
   graph.setFaults({ rate: 0.3, codes: [500, 613], seed: 7 });
   for (let m = 0; m < MESSAGES; m++) {
     const items = Array.from({ length: CONTACTS }, (_, c) => textItem(`fault-${c}`, `m${m}`));
@@ -39,7 +44,12 @@ it("delivers every message in order per contact while a share of sends fail with
   }
   const expected = Array.from({ length: MESSAGES - 1 }, (_, i) => `Got m${i + 1}`);
   await waitFor(
-    () => (Array.from({ length: CONTACTS }, (_, c) => delivered(`fault-${c}`)).every((t) => t.filter((x) => x.startsWith("Got")).length >= MESSAGES - 1) ? true : undefined),
+    () =>
+      Array.from({ length: CONTACTS }, (_, c) => delivered(`fault-${c}`)).every(
+        (t) => t.length >= 2 * MESSAGES - 1,
+      )
+        ? true
+        : undefined,
     "every reply delivered",
     50_000,
   );
@@ -58,29 +68,40 @@ it("delivers every message in order per contact while a share of sends fail with
 it.each([
   [551, "user_unreachable"],
   [2018278, "outside_window"],
-] as const)("parks a send refused with %s, with its reason, and never retries it", async (code, category) => {
-  const psid = `parked-${code}`;
-  await postWebhook(rt.url, webhookBody([textItem(psid, "hello")]));
-  await waitFor(() => (delivered(psid).length === 1 ? true : undefined), "the question");
-  await new Promise((resolve) => setTimeout(resolve, 50));
+] as const)(
+  "parks a send refused with %s, with its reason, and never retries it",
+  async (code, category) => {
+    const psid = `parked-${code}`;
+    await postWebhook(rt.url, webhookBody([textItem(psid, "hello")]));
+    await waitFor(() => (delivered(psid).length === 1 ? true : undefined), "the question");
+    await new Promise((resolve) => setTimeout(resolve, 50));
 
-  graph.failNext(1, code);
-  await postWebhook(rt.url, webhookBody([textItem(psid, "refused")]));
-  const parked = await waitFor(async () => {
-    const list = (await rt.api("GET", "/api/outbox/parked")).json.parked as Json[];
-    return list.find((p) => p.contactId === psid);
-  }, "the parked send");
-  expect(parked.reason).toContain(category);
-  expect(parked.message).toMatchObject({ kind: "text", text: "Got refused" });
-  // The contact's next message still goes out; the refused one is not tried again.
-  await waitFor(() => (delivered(psid).length === 2 ? true : undefined), "the next question");
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const attempts = graph.calls.filter((c) => (c.body as Json)?.message?.text === "Got refused");
-  expect(attempts).toHaveLength(1);
-  const transcript = (await rt.api("GET", `/api/contacts/${psid}/transcript`)).json.messages as Json[];
-  expect(transcript.find((m) => m.text === "Got refused")?.status).toBe("parked");
+    graph.failNext(1, code);
+    await postWebhook(rt.url, webhookBody([textItem(psid, "refused")]));
+    const parked = await waitFor(async () => {
+      const list = (await rt.api("GET", "/api/outbox/parked")).json.parked as Json[];
+      return list.find((p) => p.contactId === psid);
+    }, "the parked send");
+    expect(parked.reason).toContain(category);
+    expect(parked.message).toMatchObject({ kind: "text", text: "Got refused" });
+    // The contact's next message still goes out; the refused one is not tried again.
+    await waitFor(() => (delivered(psid).length === 2 ? true : undefined), "the next question");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const attempts = graph.calls.filter(
+      (c) =>
+        (c.body as Json)?.recipient?.id === psid &&
+        (c.body as Json)?.message?.text === "Got refused",
+    );
+    expect(attempts).toHaveLength(1);
+    const transcript = (await rt.api("GET", `/api/contacts/${psid}/transcript`)).json
+      .messages as Json[];
+    expect(transcript.find((m) => m.text === "Got refused")?.status).toBe("parked");
 
-  // A person can send it again once the cause is fixed.
-  expect((await rt.api("POST", `/api/outbox/parked/${parked.id}/retry`)).status).toBe(202);
-  await waitFor(() => (delivered(psid).includes("Got refused") ? true : undefined), "the retried send");
-});
+    // A person can send it again once the cause is fixed.
+    expect((await rt.api("POST", `/api/outbox/parked/${parked.id}/retry`)).status).toBe(202);
+    await waitFor(
+      () => (delivered(psid).includes("Got refused") ? true : undefined),
+      "the retried send",
+    );
+  },
+);

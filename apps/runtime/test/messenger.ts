@@ -33,7 +33,10 @@ export const echoItem = (psid: string, text: string) => ({
 
 /** A webhook body as Meta sends it: one entry with these items. */
 export function webhookBody(items: Item[]): string {
-  return JSON.stringify({ object: "page", entry: [{ id: PAGE_ID, time: Date.now(), messaging: items }] });
+  return JSON.stringify({
+    object: "page",
+    entry: [{ id: PAGE_ID, time: Date.now(), messaging: items }],
+  });
 }
 
 /** POSTs a body signed with the app secret (or another secret, or none). */
@@ -75,7 +78,16 @@ export function sentMessages(calls: readonly CallLike[], psid: string) {
     .filter((c) => c.path.endsWith("/me/messages") && c.status === 200)
     .map((c) => c.body as { recipient: { id: string }; message?: Record<string, unknown> })
     .filter((b) => b.recipient.id === psid && b.message !== undefined)
-    .map((b) => b.message as { text?: string; quick_replies?: { title: string; payload: string }[]; attachment?: { payload: { buttons?: { title: string; payload?: string }[]; text?: string } } });
+    .map(
+      (b) =>
+        b.message as {
+          text?: string;
+          quick_replies?: { title: string; payload: string }[];
+          attachment?: {
+            payload: { buttons?: { title: string; payload?: string }[]; text?: string };
+          };
+        },
+    );
 }
 
 /** The text a message shows (plain text or a button template's text). */

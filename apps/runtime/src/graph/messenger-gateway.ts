@@ -31,7 +31,11 @@ function toFailure(error: unknown): GraphFailure {
           : `${error.code}/${error.subcode}`;
     return new GraphFailure(error.category, code, error.message);
   }
-  return new GraphFailure("transient", "network", error instanceof Error ? error.message : String(error));
+  return new GraphFailure(
+    "transient",
+    "network",
+    error instanceof Error ? error.message : String(error),
+  );
 }
 
 /** The Messenger Profile API's shape of the Page settings the editor edits. */
@@ -54,7 +58,10 @@ export function toMessengerProfile(settings: PageSettings): MessengerProfile {
     profile.ice_breakers = [
       {
         locale: "default",
-        call_to_actions: settings.iceBreakers.map((b) => ({ question: b.question, payload: b.payload })),
+        call_to_actions: settings.iceBreakers.map((b) => ({
+          question: b.question,
+          payload: b.payload,
+        })),
       },
     ];
   }

@@ -214,7 +214,11 @@ function applyActions(
         commit.contact.paused = true;
         commit.contact.pausedUntil = action.resumeAt ?? null;
         if (action.resumeAt !== undefined) {
-          commit.timers.push({ timerId: "handover-resume", dueAt: action.resumeAt, event: { type: "resume" } });
+          commit.timers.push({
+            timerId: "handover-resume",
+            dueAt: action.resumeAt,
+            event: { type: "resume" },
+          });
         }
         commit.transcript.push({
           at: commit.now,
@@ -247,7 +251,12 @@ function applyActions(
       case "end":
         break;
       case "error":
-        deps.log.warn("flow error", { psid: commit.psid, code: action.code, message: action.message, nodeId: action.nodeId });
+        deps.log.warn("flow error", {
+          psid: commit.psid,
+          code: action.code,
+          message: action.message,
+          nodeId: action.nodeId,
+        });
         commit.transcript.push({
           at: commit.now,
           direction: "out",

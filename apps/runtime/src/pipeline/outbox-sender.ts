@@ -142,7 +142,11 @@ export class OutboxSender {
     const failure =
       error instanceof GraphFailure
         ? error
-        : new GraphFailure("transient", "network", error instanceof Error ? error.message : String(error));
+        : new GraphFailure(
+            "transient",
+            "network",
+            error instanceof Error ? error.message : String(error),
+          );
     const attempts = row.attempts + 1;
     const retry =
       (failure.category === "transient" || failure.category === "rate_limited") &&
@@ -150,9 +154,19 @@ export class OutboxSender {
     if (retry) {
       if (failure.category === "rate_limited") this.#bucket.slowDown();
       const base = failure.category === "rate_limited" ? this.retryBaseMs * 2 : this.retryBaseMs;
-      await deps.store.markRetry(row.id, deps.now() + backoff(attempts, base), failure.message, failure.code);
+      await deps.store.markRetry(
+        row.id,
+        deps.now() + backoff(attempts, base),
+        failure.message,
+        failure.code,
+      );
       deps.metrics.sends.retried++;
-      deps.log.debug("send will be retried", { psid: row.psid, outboxId: row.id, code: failure.code, attempts });
+      deps.log.debug("send will be retried", {
+        psid: row.psid,
+        outboxId: row.id,
+        code: failure.code,
+        attempts,
+      });
       return;
     }
     const reason =
