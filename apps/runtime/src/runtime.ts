@@ -76,7 +76,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     locale: "en_US",
   });
   const graph = createMessengerGateway({
-    baseUrl: emulator ? "http://sandbox.convo/__graph" : config.graphApiUrl,
+    baseUrl: emulator ? "http://sandbox.convo" : config.graphApiUrl,
     version: config.graphApiVersion,
     pageToken,
     appSecret,
