@@ -240,8 +240,15 @@ export interface Store {
   failInbox(inboxId: number, error: string): Promise<void>;
   commitStep(commit: StepCommit): Promise<void>;
 
-  /** For each contact not in `busy`, its oldest queued row, when it is due. */
-  dueOutbox(now: number, limit: number, busy: ReadonlySet<string>): Promise<OutboxRow[]>;
+  /**
+   * For each contact not in `busy`, its oldest queued row when it is due; `nextAt` is when the
+   * first of the others (waiting for a retry) comes due.
+   */
+  dueOutbox(
+    now: number,
+    limit: number,
+    busy: ReadonlySet<string>,
+  ): Promise<{ rows: OutboxRow[]; nextAt: number | undefined }>;
   nextOutboxAt(): Promise<number | undefined>;
   markSent(id: number, messageId: string | null, now: number): Promise<void>;
   markRetry(id: number, nextAttemptAt: number, reason: string, code: string): Promise<void>;

@@ -581,15 +581,19 @@ export class SqliteStore implements Store {
       next_attempt_at: number;
     }[];
     const seen = new Set(busy);
-    const due: OutboxRow[] = [];
+    const rows: OutboxRow[] = [];
+    let nextAt: number | undefined;
     for (const r of scanned) {
       if (seen.has(r.psid)) continue;
       seen.add(r.psid);
-      if (r.next_attempt_at > now) continue;
-      due.push(toOutboxRow(this.#s.getOutbox.get(r.id) as OutboxRecord));
-      if (due.length >= limit) break;
+      if (r.next_attempt_at > now) {
+        nextAt = Math.min(nextAt ?? r.next_attempt_at, r.next_attempt_at);
+        continue;
+      }
+      rows.push(toOutboxRow(this.#s.getOutbox.get(r.id) as OutboxRecord));
+      if (rows.length >= limit) break;
     }
-    return due;
+    return { rows, nextAt };
   }
 
   async nextOutboxAt() {
