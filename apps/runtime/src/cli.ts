@@ -3,13 +3,15 @@
  * The `convo` command line: `npm run convo -- <command>` from the repository root.
  * Each command lives in `src/cli/<command>.ts`.
  */
+import { runChat } from "./cli/chat";
+import { runTest } from "./cli/test";
 import { runValidate } from "./cli/validate";
 
 const USAGE = `usage: convo <command>
 
   serve                      run the runtime (webhook, API, editor)
   validate <files|folders…>  check flow files; exit 1 when any has an error
-  chat <flow.json>           talk to a flow in the terminal
+  chat <flow.json>           talk to a flow in the terminal (--offline, --locale fr_FR, --name Zoé)
   test <flow.json> <script>  run a conversation test script against a flow
 `;
 
@@ -18,6 +20,10 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "validate":
       return runValidate(args);
+    case "test":
+      return runTest(args);
+    case "chat":
+      return runChat(args);
     case "serve": {
       // Until the runtime server exists, `npm start` checks the examples and says so.
       process.stdout.write("The runtime server is not built yet; validating examples/ instead.\n");

@@ -79,8 +79,9 @@ export class Run {
 
   constructor(flow: Flow, session: Session, context: StepContext) {
     this.context = context;
-    const own: FlowRef = { flow, version: context.version };
-    this.flows = [own, ...(context.flows ?? []).filter((ref) => ref.flow.id !== flow.id)];
+    const flows: FlowRef[] = [{ flow, version: context.version }];
+    for (const ref of context.flows ?? []) if (ref.flow.id !== flow.id) flows.push(ref);
+    this.flows = flows;
     this.session = {
       v: 1,
       variables: { ...session.variables },
@@ -171,30 +172,44 @@ export class Run {
    */
   render(flow: Flow, text: string, encode?: (value: string, offset: number) => string): string {
     if (!text.includes("{{")) return text;
-    let offset = 0;
-    const lookup = (reference: TemplateReference): string | undefined | null => {
-      let value: string | undefined;
-      switch (reference.namespace) {
-        case "secrets":
-          return null;
-        case "contact":
-          value = this.fields[reference.key];
-          break;
-        case "system":
-          value = this.systemValue(reference.key);
-          break;
-        default:
-          value = this.variable(flow, reference.key);
-      }
-      return value !== undefined && encode ? encode(value, offset) : value;
-    };
-    if (!encode) return renderTemplate(text, lookup);
+    this.renderFlow = flow;
+    if (!encode) return renderTemplate(text, this.lookup);
     // Encoders need to know where a reference sits (a URL's host is not escaped), so render piecewise.
-    return text.replace(/\{\{[^{}]*\}\}/g, (whole, at: number) => {
-      offset = at;
-      return renderTemplate(whole, lookup);
-    });
+    this.encode = encode;
+    try {
+      return text.replace(/\{\{[^{}]*\}\}/g, (whole, at: number) => {
+        this.encodeOffset = at;
+        return renderTemplate(whole, this.lookup);
+      });
+    } finally {
+      this.encode = undefined;
+    }
   }
+
+  private renderFlow: Flow | undefined;
+  private encode: ((value: string, offset: number) => string) | undefined;
+  private encodeOffset = 0;
+
+  /**
+   * One lookup for the whole step (not a closure per render: rendering is the hot path).
+   * `{{secrets.*}}` stays as written: only the host knows secrets.
+   */
+  private readonly lookup = (reference: TemplateReference): string | undefined | null => {
+    let value: string | undefined;
+    switch (reference.namespace) {
+      case "secrets":
+        return null;
+      case "contact":
+        value = this.fields[reference.key];
+        break;
+      case "system":
+        value = this.systemValue(reference.key);
+        break;
+      default:
+        value = this.renderFlow ? this.variable(this.renderFlow, reference.key) : undefined;
+    }
+    return value !== undefined && this.encode ? this.encode(value, this.encodeOffset) : value;
+  };
 
   /** Leaves `node` through `handle`: counts it, and goes where its edge points, or ends. */
   leave(ref: FlowRef, nodeId: string, handle: string): Next {

@@ -252,13 +252,7 @@ function onTap(run: Run, at: Resolved | undefined, target: PayloadTarget, text: 
   }
   const ref = run.flowRef(target.flowId);
   const node = ref ? indexFlow(ref.flow).nodes.get(target.nodeId) : undefined;
-  const tappable =
-    node !== undefined &&
-    nodeOutputs(node).some(
-      (o) =>
-        o.id === target.handle &&
-        (o.kind === "button" || o.kind === "quick_reply" || o.kind === "choice"),
-    );
+  const tappable = node !== undefined && isTapHandle(node, target.handle);
   if (!ref || !node || !tappable) {
     const fallback = defaultReply(run.flows);
     if (!fallback) return IGNORE;
@@ -293,4 +287,13 @@ function onHttpResult(
     else run.setVariable(flowId, mapping.variable, value);
   }
   return runAction(run, ref, node, waiting.stepIndex + 1);
+}
+
+/** Whether `handle` is something a contact taps on this node (a button, quick reply or choice). */
+function isTapHandle(node: FlowNode, handle: string): boolean {
+  for (const output of nodeOutputs(node)) {
+    if (output.id !== handle) continue;
+    return output.kind === "button" || output.kind === "quick_reply" || output.kind === "choice";
+  }
+  return false;
 }
