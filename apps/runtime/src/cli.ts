@@ -4,6 +4,7 @@
  * Each command lives in `src/cli/<command>.ts`.
  */
 import { runChat } from "./cli/chat";
+import { runServe } from "./cli/serve";
 import { runTest } from "./cli/test";
 import { runValidate } from "./cli/validate";
 
@@ -24,11 +25,8 @@ async function main(argv: string[]): Promise<number> {
       return runTest(args);
     case "chat":
       return runChat(args);
-    case "serve": {
-      // Until the runtime server exists, `npm start` checks the examples and says so.
-      process.stdout.write("The runtime server is not built yet; validating examples/ instead.\n");
-      return runValidate(["examples"]);
-    }
+    case "serve":
+      return runServe(args);
     case undefined:
     case "help":
     case "--help":
