@@ -1,13 +1,8 @@
-import {
-  type Edge,
-  type Flow,
-  type FlowNode,
-  NEXT,
-  renderTemplate,
-  type TemplateReference,
-} from "@convo/flow";
+import { type Flow, renderTemplate, type TemplateReference } from "@convo/flow";
+import { indexFlow } from "./flow-index";
 import { capText, ENGINE_LIMITS } from "./limits";
 import { mix, mulberry32 } from "./random";
+
 import type {
   Contact,
   EngineAction,
@@ -17,37 +12,6 @@ import type {
   StepContext,
   Waiting,
 } from "./types";
-
-/** Nodes by id and edges by `(source, handle)`, built once per flow object. */
-export interface FlowIndex {
-  nodes: Map<string, FlowNode>;
-  /** `source + "\n" + handle` → target node id. */
-  edges: Map<string, string>;
-  /** Declared variable defaults. */
-  defaults: Map<string, string>;
-}
-
-const indexes = new WeakMap<Flow, FlowIndex>();
-
-export function indexFlow(flow: Flow): FlowIndex {
-  let index = indexes.get(flow);
-  if (index) return index;
-  const nodes = new Map<string, FlowNode>();
-  for (const node of flow.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
-  const edges = new Map<string, string>();
-  for (const edge of flow.edges as Edge[]) {
-    const key = `${edge.source}\n${edge.sourceHandle ?? NEXT}`;
-    // The first edge drawn from a handle wins; lint reports the others.
-    if (!edges.has(key)) edges.set(key, edge.target);
-  }
-  const defaults = new Map<string, string>();
-  for (const variable of flow.variables) {
-    if (variable.default !== undefined) defaults.set(variable.name, variable.default);
-  }
-  index = { nodes, edges, defaults };
-  indexes.set(flow, index);
-  return index;
-}
 
 /** Where the run goes next after a node. */
 export type Next =

@@ -6,6 +6,7 @@ import {
   nodeOutputs,
   type PayloadTarget,
 } from "@convo/flow";
+import { indexFlow } from "./flow-index";
 import { ENGINE_LIMITS } from "./limits";
 import { runAction } from "./nodes/action";
 import { runCondition } from "./nodes/condition";
@@ -13,7 +14,7 @@ import { answerInput, askInput } from "./nodes/input";
 import { readPath, valueToText } from "./nodes/json-path";
 import { runMessage } from "./nodes/message";
 import { runDelay, runHandover, runRandomizer } from "./nodes/wait-nodes";
-import { END, IGNORE, indexFlow, type Next, Run } from "./run";
+import { END, IGNORE, type Next, Run } from "./run";
 import { readSession } from "./session";
 import { defaultReply, matchTrigger } from "./triggers/match-trigger";
 import type { EngineEvent, FlowRef, Session, StepContext, StepResult, Waiting } from "./types";
