@@ -116,11 +116,15 @@ export function parseScript(document: unknown): ScriptParse {
   const turns: ScriptTurn[] = [];
   root.turns.forEach((raw, i) => {
     const at = `turn ${i + 1}`;
-    if (!isRecord(raw)) return errors.push(`${at}: should be an object like { say: "hi" }.`);
+    if (!isRecord(raw)) {
+      errors.push(`${at}: should be an object like { say: "hi" }.`);
+      return;
+    }
     const keys = Object.keys(raw);
     const key = keys[0];
     if (keys.length !== 1 || key === undefined || !TURN_KEYS.includes(key)) {
-      return errors.push(`${at}: should have exactly one of ${TURN_KEYS.join(", ")}.`);
+      errors.push(`${at}: should have exactly one of ${TURN_KEYS.join(", ")}.`);
+      return;
     }
     const value = raw[key];
     switch (key) {
@@ -128,18 +132,23 @@ export function parseScript(document: unknown): ScriptParse {
       case "tap":
       case "postback":
       case "referral":
-        if (typeof value !== "string" && typeof value !== "number")
-          return errors.push(`${at}: \`${key}\` needs a text.`);
+        if (typeof value !== "string" && typeof value !== "number") {
+          errors.push(`${at}: \`${key}\` needs a text.`);
+          return;
+        }
         turns.push({ [key]: String(value) } as ScriptTurn);
         return;
       case "start":
-        if (value !== true && typeof value !== "string")
-          return errors.push(`${at}: \`start\` is true or a step id.`);
+        if (value !== true && typeof value !== "string") {
+          errors.push(`${at}: \`start\` is true or a step id.`);
+          return;
+        }
         turns.push({ start: value });
         return;
       case "wait":
         if (typeof value !== "string" || parseDuration(value) === undefined) {
-          return errors.push(`${at}: \`wait\` needs a duration like "2h", "30m" or "1d".`);
+          errors.push(`${at}: \`wait\` needs a duration like "2h", "30m" or "1d".`);
+          return;
         }
         turns.push({ wait: value });
         return;
@@ -147,28 +156,39 @@ export function parseScript(document: unknown): ScriptParse {
         turns.push({ resume: true });
         return;
       case "restart":
-        if (value !== true && !isValueMap(value))
-          return errors.push(`${at}: \`restart\` is true or contact fields.`);
+        if (value !== true && !isValueMap(value)) {
+          errors.push(`${at}: \`restart\` is true or contact fields.`);
+          return;
+        }
         turns.push({
           restart:
             value === true ? true : (stringifyValues({ f: value }).f as Record<string, string>),
         });
         return;
       case "http": {
-        if (!isRecord(value))
-          return errors.push(`${at}: \`http\` needs { status, body } or { error }.`);
-        if (value.status !== undefined && typeof value.status !== "number")
-          return errors.push(`${at}: \`http.status\` is a number.`);
+        if (!isRecord(value)) {
+          errors.push(`${at}: \`http\` needs { status, body } or { error }.`);
+          return;
+        }
+        if (value.status !== undefined && typeof value.status !== "number") {
+          errors.push(`${at}: \`http.status\` is a number.`);
+          return;
+        }
         turns.push({ http: value as Extract<ScriptTurn, { http: unknown }>["http"] });
         return;
       }
       case "expect": {
-        if (!isRecord(value)) return errors.push(`${at}: \`expect\` needs an object.`);
+        if (!isRecord(value)) {
+          errors.push(`${at}: \`expect\` needs an object.`);
+          return;
+        }
         const unknown = Object.keys(value).filter((k) => !EXPECT_KEYS.includes(k));
-        if (unknown.length)
-          return errors.push(
+        if (unknown.length) {
+          errors.push(
             `${at}: \`expect\` does not know ${unknown.join(", ")} (it knows ${EXPECT_KEYS.join(", ")}).`,
           );
+          return;
+        }
         const e = value as Record<string, unknown>;
         if (e.text !== undefined && typeof e.text !== "string" && !isStringList(e.text))
           errors.push(`${at}: \`text\` is a text or a list of texts.`);
