@@ -1,0 +1,169 @@
+import type { Flow, FlowProblem } from "@convo/flow";
+
+/** The management API (apps/runtime/API.md), typed for the editor. */
+export interface FlowSummary {
+  id: string;
+  name: string;
+  revision: number;
+  updatedAt: string;
+  publishedVersion: number | null;
+  publishedAt: string | null;
+  hasUnpublishedChanges: boolean;
+  nodeCount: number;
+}
+
+export interface FlowDetail extends FlowSummary {
+  flow: Flow;
+  migratedFrom?: number;
+}
+
+export interface VersionSummary {
+  version: number;
+  note: string | null;
+  publishedAt: string;
+  publishedBy: string | null;
+}
+
+export interface VersionDetail {
+  version: number;
+  note: string | null;
+  publishedAt: string;
+  flow: Flow;
+}
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+/** An answer other than 2xx, with the runtime's error body. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+
+  get issues(): Issue[] {
+    const issues = this.body.issues;
+    return Array.isArray(issues) ? (issues as Issue[]) : [];
+  }
+
+  get problems(): FlowProblem[] {
+    const problems = this.body.problems;
+    return Array.isArray(problems) ? (problems as FlowProblem[]) : [];
+  }
+}
+
+/** The request never got an answer: the network or the runtime is down. */
+export class OfflineError extends Error {}
+
+const TOKEN_KEY = "convo.adminToken";
+
+export function storedToken(): string | null {
+  return globalThis.localStorage?.getItem(TOKEN_KEY) ?? null;
+}
+
+export function storeToken(token: string | null): void {
+  if (token === null) localStorage.removeItem(TOKEN_KEY);
+  else localStorage.setItem(TOKEN_KEY, token);
+}
+
+export class ApiClient {
+  constructor(
+    private readonly token: string,
+    private readonly base = "",
+  ) {}
+
+  private async request(method: string, path: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
+    let payload: string | undefined;
+    if (body !== undefined) {
+      headers["content-type"] = "application/json";
+      payload = typeof body === "string" ? body : JSON.stringify(body);
+    }
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}/api${path}`, { method, headers, body: payload });
+    } catch (error) {
+      throw new OfflineError(error instanceof Error ? error.message : String(error));
+    }
+    if (response.ok) return response;
+    let parsed: Record<string, unknown> = {};
+    try {
+      parsed = (await response.json()) as Record<string, unknown>;
+    } catch {
+      // Not JSON (a proxy's error page): keep the status.
+    }
+    const error = (parsed.error ?? {}) as Record<string, unknown>;
+    throw new ApiError(
+      response.status,
+      typeof error.code === "string" ? error.code : `http_${response.status}`,
+      typeof error.message === "string" ? error.message : response.statusText,
+      error,
+    );
+  }
+
+  private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await this.request(method, path, body);
+    return (await response.json()) as T;
+  }
+
+  listFlows(): Promise<{ flows: FlowSummary[] }> {
+    return this.json("GET", "/flows");
+  }
+  createFlow(name: string, id?: string): Promise<FlowDetail> {
+    return this.json("POST", "/flows", id ? { name, id } : { name });
+  }
+  getFlow(id: string): Promise<FlowDetail> {
+    return this.json("GET", `/flows/${encodeURIComponent(id)}`);
+  }
+  saveFlow(
+    id: string,
+    flow: Flow,
+    revision: number,
+  ): Promise<{ revision: number; updatedAt: string }> {
+    return this.json("PUT", `/flows/${encodeURIComponent(id)}`, { flow, revision });
+  }
+  renameFlow(id: string, name: string): Promise<FlowDetail> {
+    return this.json("PATCH", `/flows/${encodeURIComponent(id)}`, { name });
+  }
+  async deleteFlow(id: string): Promise<void> {
+    await this.request("DELETE", `/flows/${encodeURIComponent(id)}`);
+  }
+  duplicateFlow(id: string, copy: { id?: string; name?: string } = {}): Promise<FlowDetail> {
+    return this.json("POST", `/flows/${encodeURIComponent(id)}/duplicate`, copy);
+  }
+  publish(
+    id: string,
+    note: string | undefined,
+    revision: number,
+  ): Promise<{ version: number; publishedAt: string }> {
+    return this.json(
+      "POST",
+      `/flows/${encodeURIComponent(id)}/publish`,
+      note ? { note, revision } : { revision },
+    );
+  }
+  listVersions(id: string): Promise<{ versions: VersionSummary[] }> {
+    return this.json("GET", `/flows/${encodeURIComponent(id)}/versions`);
+  }
+  getVersion(id: string, version: number): Promise<VersionDetail> {
+    return this.json("GET", `/flows/${encodeURIComponent(id)}/versions/${version}`);
+  }
+  restoreVersion(id: string, version: number): Promise<FlowDetail> {
+    return this.json("POST", `/flows/${encodeURIComponent(id)}/versions/${version}/restore`);
+  }
+  /** The stable `serializeFlow` text of the draft, secrets redacted. */
+  async exportFlow(id: string): Promise<string> {
+    const response = await this.request("GET", `/flows/${encodeURIComponent(id)}/export`);
+    return response.text();
+  }
+  /** Imports a document as its text, so the runtime sees exactly what the file holds. */
+  importFlow(text: string, overwrite = false): Promise<FlowDetail> {
+    return this.json("POST", `/flows/import${overwrite ? "?overwrite=1" : ""}`, text);
+  }
+}

@@ -1,0 +1,103 @@
+import { type Flow, lintFlow } from "@convo/flow";
+import { ReactFlowProvider } from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { useEffect, useState } from "react";
+import { ApiError } from "../api/client";
+import { navigate } from "../app/route";
+import { useApi, useSession } from "../app/session";
+import { describeError } from "../flows/errors";
+import { useT } from "../i18n";
+import { EditorContext } from "./context";
+import { EditorScreen } from "./EditorScreen";
+import { type Autosave, createAutosave, readLocalDraft } from "./save/autosave";
+import { createEditor, type Editor } from "./store/editor-store";
+
+const LINT_DEBOUNCE_MS = 250;
+
+interface Loaded {
+  editor: Editor;
+  autosave: Autosave;
+  name: string;
+  knownFlows: string[];
+}
+
+/** Opens one flow: loads its draft (or the unsent local one), then shows the canvas. */
+export default function EditorPage({ flowId }: { flowId: string }) {
+  const t = useT();
+  const api = useApi();
+  const signOut = useSession((s) => s.signOut);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    let dispose = () => {};
+    (async () => {
+      try {
+        const [detail, list] = await Promise.all([api.getFlow(flowId), api.listFlows()]);
+        if (cancelled) return;
+        const local = readLocalDraft(flowId);
+        // A draft this tab could not send is shown again; if the runtime moved on meanwhile, the
+        // user decides which one wins.
+        const start: Flow = local ? local.flow : detail.flow;
+        const editor = createEditor(start);
+        const autosave = createAutosave(editor, api, flowId, {
+          revision: local ? local.revision : detail.revision,
+          saved: local ? detail.flow : detail.flow,
+        });
+        if (local && local.revision !== detail.revision) autosave.markConflict();
+        else if (local) void autosave.flush();
+        const knownFlows = list.flows.map((f) => f.id);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const lint = () =>
+          editor.setProblems(lintFlow(editor.store.getState().flow, { knownFlows }));
+        lint();
+        const unsubscribe = editor.store.subscribe((now, before) => {
+          if (now.flow === before.flow) return;
+          clearTimeout(timer);
+          timer = setTimeout(lint, LINT_DEBOUNCE_MS);
+        });
+        dispose = () => {
+          clearTimeout(timer);
+          unsubscribe();
+          autosave.dispose();
+        };
+        setLoaded({ editor, autosave, name: detail.name, knownFlows });
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) signOut();
+        if (!cancelled) setError(describeError(t, e));
+      }
+    })();
+    return () => {
+      cancelled = true;
+      dispose();
+    };
+  }, [api, flowId, signOut, t]);
+
+  if (error) {
+    return (
+      <main className="centered">
+        <p className="error" role="alert">
+          {error}
+        </p>
+        <button type="button" onClick={() => navigate({ screen: "list" })}>
+          {t("editor.backToList")}
+        </button>
+      </main>
+    );
+  }
+  if (!loaded) {
+    return (
+      <p className="loading" aria-busy="true">
+        {t("common.loading")}
+      </p>
+    );
+  }
+  return (
+    <EditorContext.Provider value={loaded.editor}>
+      <ReactFlowProvider>
+        <EditorScreen flowId={flowId} name={loaded.name} autosave={loaded.autosave} />
+      </ReactFlowProvider>
+    </EditorContext.Provider>
+  );
+}

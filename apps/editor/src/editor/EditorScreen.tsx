@@ -1,0 +1,106 @@
+import { lazy, Suspense, useState } from "react";
+import { useT } from "../i18n";
+import { Canvas } from "./canvas/Canvas";
+import { useEditor, useEditorState } from "./context";
+import { HelpOverlay } from "./panels/HelpOverlay";
+import { ProblemsPanel } from "./panels/ProblemsPanel";
+import { SearchOverlay } from "./panels/SearchOverlay";
+import { VariablesPanel } from "./panels/VariablesPanel";
+import { VersionsPanel } from "./panels/VersionsPanel";
+import type { Autosave } from "./save/autosave";
+import { SaveBanner } from "./save/SaveBanner";
+import type { Panel } from "./store/editor-store";
+import { Toolbar } from "./Toolbar";
+import { useShortcuts } from "./use-shortcuts";
+
+// The forms are the heaviest part of the editor and are not needed to look at a flow.
+const Inspector = lazy(() => import("../inspector/Inspector"));
+
+export type Overlay = "help" | "search" | null;
+
+export function EditorScreen({
+  flowId,
+  name,
+  autosave,
+}: {
+  flowId: string;
+  name: string;
+  autosave: Autosave;
+}) {
+  const t = useT();
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  useShortcuts(autosave, setOverlay);
+  const panel = useEditorState((s) => s.panel) ?? "inspector";
+  const readOnly = useEditorState((s) => s.readOnly);
+  const tabs: { id: Panel | "inspector"; label: string }[] = [
+    { id: "inspector", label: t("panel.inspector") },
+    { id: "problems", label: t("panel.problems") },
+    { id: "variables", label: t("panel.variables") },
+    { id: "versions", label: t("panel.versions") },
+  ];
+  return (
+    <div className={`editor${readOnly ? " read-only" : ""}`}>
+      <Toolbar flowId={flowId} name={name} autosave={autosave} setOverlay={setOverlay} />
+      <SaveBanner autosave={autosave} />
+      {readOnly && (
+        <div className="banner info" role="status">
+          {t("versions.viewing", { version: readOnly.version })}
+        </div>
+      )}
+      <div className="editor-body">
+        <Canvas />
+        <Sidebar tabs={tabs} panel={panel} flowId={flowId} autosave={autosave} />
+      </div>
+      {overlay === "help" && <HelpOverlay onClose={() => setOverlay(null)} />}
+      {overlay === "search" && <SearchOverlay onClose={() => setOverlay(null)} />}
+    </div>
+  );
+}
+
+function Sidebar({
+  tabs,
+  panel,
+  flowId,
+  autosave,
+}: {
+  tabs: { id: Panel | "inspector"; label: string }[];
+  panel: Panel | "inspector";
+  flowId: string;
+  autosave: Autosave;
+}) {
+  const t = useT();
+  const { setPanel } = useEditor();
+  const problemCount = useEditorState((s) => s.problems.length);
+  return (
+    <aside className="sidebar" aria-label={t("panel.sidebar")}>
+      <div className="tabs" role="tablist">
+        {tabs.map((tab) => (
+          <button
+            key={tab.id}
+            type="button"
+            role="tab"
+            id={`tab-${tab.id}`}
+            aria-selected={panel === tab.id}
+            aria-controls={`panel-${tab.id}`}
+            onClick={() => setPanel(tab.id === "inspector" ? null : tab.id)}
+          >
+            {tab.label}
+            {tab.id === "problems" && problemCount > 0 && (
+              <span className="badge">{problemCount}</span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div className="panel" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
+        {panel === "inspector" && (
+          <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
+            <Inspector />
+          </Suspense>
+        )}
+        {panel === "problems" && <ProblemsPanel />}
+        {panel === "variables" && <VariablesPanel />}
+        {panel === "versions" && <VersionsPanel flowId={flowId} autosave={autosave} />}
+      </div>
+    </aside>
+  );
+}

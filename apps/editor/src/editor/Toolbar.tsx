@@ -1,0 +1,132 @@
+import { canPublish } from "@convo/flow";
+import { useReactFlow } from "@xyflow/react";
+import { useState } from "react";
+import { useStore } from "zustand";
+import { ApiError } from "../api/client";
+import { LocaleSwitch } from "../app/LocaleSwitch";
+import { useApi } from "../app/session";
+import { describeError } from "../flows/errors";
+import { useT } from "../i18n";
+import { useEditor, useEditorState } from "./context";
+import type { Overlay } from "./EditorScreen";
+import { PublishDialog } from "./panels/PublishDialog";
+import type { Autosave } from "./save/autosave";
+
+interface Props {
+  flowId: string;
+  name: string;
+  autosave: Autosave;
+  setOverlay: (overlay: Overlay) => void;
+}
+
+export function Toolbar({ flowId, name, autosave, setOverlay }: Props) {
+  const t = useT();
+  const api = useApi();
+  const editor = useEditor();
+  const { fitView } = useReactFlow();
+  const canUndo = useEditorState((s) => s.past.length > 0 && s.readOnly === null);
+  const canRedo = useEditorState((s) => s.future.length > 0 && s.readOnly === null);
+  const readOnly = useEditorState((s) => s.readOnly !== null);
+  const errorCount = useEditorState((s) => s.problems.filter((p) => p.severity === "error").length);
+  const status = useStore(autosave.state, (s) => s.status);
+  const [publishing, setPublishing] = useState(false);
+  const [message, setMessage] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
+
+  async function autoLayout() {
+    const { layoutFlow } = await import("./canvas/layout");
+    const { flow, measured } = editor.store.getState();
+    editor.replaceFlow(layoutFlow(flow, measured));
+    requestAnimationFrame(() => void fitView({ duration: 300 }));
+  }
+
+  function askToPublish() {
+    setMessage(null);
+    const problems = editor.store.getState().problems;
+    if (!canPublish(problems)) {
+      setMessage({ kind: "error", text: t("publish.refused", { count: errorCount }) });
+      editor.setPanel("problems");
+      return;
+    }
+    setPublishing(true);
+  }
+
+  async function publish(note: string) {
+    setPublishing(false);
+    try {
+      if (!(await autosave.flush())) {
+        setMessage({ kind: "error", text: t("publish.notSaved") });
+        return;
+      }
+      const answer = await api.publish(
+        flowId,
+        note || undefined,
+        autosave.state.getState().revision,
+      );
+      setMessage({ kind: "notice", text: t("publish.done", { version: answer.version }) });
+    } catch (e) {
+      if (e instanceof ApiError && e.code === "lint_errors") {
+        editor.setProblems(e.problems);
+        editor.setPanel("problems");
+        setMessage({ kind: "error", text: t("publish.refused", { count: e.problems.length }) });
+      } else {
+        setMessage({ kind: "error", text: describeError(t, e) });
+      }
+    }
+  }
+
+  return (
+    <header className="topbar editor-topbar">
+      <a className="back" href="#/" aria-label={t("editor.backToList")}>
+        ←
+      </a>
+      <h1 className="flow-name">{name}</h1>
+      <span className={`save-status save-${status}`} role="status" data-testid="save-status">
+        {t(`save.${status}`)}
+      </span>
+      <div className="spacer" />
+      <div className="toolbar-group" role="toolbar" aria-label={t("editor.tools")}>
+        <button type="button" onClick={editor.undo} disabled={!canUndo} title="Ctrl+Z">
+          {t("editor.undo")}
+        </button>
+        <button type="button" onClick={editor.redo} disabled={!canRedo} title="Ctrl+Shift+Z">
+          {t("editor.redo")}
+        </button>
+        <button type="button" onClick={() => void autoLayout()} disabled={readOnly}>
+          {t("editor.layout")}
+        </button>
+        <button type="button" onClick={() => void fitView({ duration: 300 })}>
+          {t("editor.fit")}
+        </button>
+        <button type="button" onClick={() => setOverlay("search")} title="Ctrl+F">
+          {t("editor.search")}
+        </button>
+        <button
+          type="button"
+          onClick={() => setOverlay("help")}
+          title="?"
+          aria-label={t("help.title")}
+        >
+          ?
+        </button>
+      </div>
+      <LocaleSwitch />
+      <button type="button" className="primary" onClick={askToPublish} disabled={readOnly}>
+        {t("publish.button")}
+      </button>
+      {message && (
+        <p
+          className={`toolbar-message ${message.kind}`}
+          role={message.kind === "error" ? "alert" : "status"}
+        >
+          {message.text}
+        </p>
+      )}
+      {publishing && (
+        <PublishDialog
+          onCancel={() => setPublishing(false)}
+          onPublish={(note) => void publish(note)}
+        />
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,189 @@
+import { NODE_TYPES as FLOW_NODE_TYPES, type NodeType } from "@convo/flow";
+import {
+  Background,
+  Controls,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  type OnConnectEnd,
+  ReactFlow,
+  useReactFlow,
+} from "@xyflow/react";
+import { type DragEvent, type MouseEvent, useCallback, useMemo, useState } from "react";
+import { useStore } from "zustand";
+import { useT } from "../../i18n";
+import { useEditor } from "../context";
+import type { EditorState } from "../store/editor-store";
+import { AddMenu } from "./AddMenu";
+import { createEdgeDeriver, createNodeDeriver } from "./derive";
+import { DRAG_TYPE, Palette } from "./Palette";
+import { NODE_TYPES } from "./StepNode";
+
+interface AddMenuState {
+  screen: { x: number; y: number };
+  flow: { x: number; y: number };
+  from?: { source: string; sourceHandle: string };
+}
+
+const GRID: [number, number] = [16, 16];
+
+export function Canvas() {
+  const t = useT();
+  const editor = useEditor();
+  const { screenToFlowPosition } = useReactFlow();
+  const [menu, setMenu] = useState<AddMenuState | null>(null);
+
+  // Module-style selectors over stable per-node caches: this component re-renders on a drag, but
+  // React Flow receives the same object for every node that did not move.
+  const deriveNodes = useMemo(createNodeDeriver, []);
+  const deriveEdges = useMemo(createEdgeDeriver, []);
+  const nodes = useStore(editor.store, (s: EditorState) =>
+    deriveNodes(s.flow.nodes, s.selectedNodes, s.measured, s.readOnly !== null),
+  );
+  const edges = useStore(editor.store, (s: EditorState) =>
+    deriveEdges(s.flow.edges, s.selectedEdges),
+  );
+  const readOnly = useStore(editor.store, (s: EditorState) => s.readOnly !== null);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const moves: { id: string; position: { x: number; y: number } }[] = [];
+      let dragging = false;
+      let sawPosition = false;
+      let selection: Set<string> | null = null;
+      const sizes: { id: string; width: number; height: number }[] = [];
+      for (const change of changes) {
+        if (change.type === "position") {
+          sawPosition = true;
+          if (change.dragging) dragging = true;
+          if (change.position) moves.push({ id: change.id, position: change.position });
+        } else if (change.type === "select") {
+          selection ??= new Set(editor.store.getState().selectedNodes);
+          if (change.selected) selection.add(change.id);
+          else selection.delete(change.id);
+        } else if (change.type === "dimensions" && change.dimensions) {
+          sizes.push({ id: change.id, ...change.dimensions });
+        }
+      }
+      if (sawPosition) editor.moveNodes(moves, dragging);
+      if (selection) editor.store.setState({ selectedNodes: selection });
+      if (sizes.length > 0) editor.setMeasured(sizes);
+    },
+    [editor],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      let selection: Set<string> | null = null;
+      for (const change of changes) {
+        if (change.type !== "select") continue;
+        selection ??= new Set(editor.store.getState().selectedEdges);
+        if (change.selected) selection.add(change.id);
+        else selection.delete(change.id);
+      }
+      if (selection) editor.store.setState({ selectedEdges: selection });
+    },
+    [editor],
+  );
+
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state) => {
+      if (
+        state.isValid ||
+        !state.fromNode ||
+        !state.fromHandle ||
+        state.fromHandle.type !== "source"
+      )
+        return;
+      const target = event.target as Element | null;
+      if (!target?.classList.contains("react-flow__pane")) return;
+      const point = "changedTouches" in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      setMenu({
+        screen: { x: point.clientX, y: point.clientY },
+        flow: screenToFlowPosition({ x: point.clientX, y: point.clientY }),
+        from: { source: state.fromNode.id, sourceHandle: state.fromHandle.id ?? "next" },
+      });
+    },
+    [screenToFlowPosition],
+  );
+
+  function onDoubleClick(event: MouseEvent) {
+    if (readOnly || !(event.target as Element).classList.contains("react-flow__pane")) return;
+    setMenu({
+      screen: { x: event.clientX, y: event.clientY },
+      flow: screenToFlowPosition({ x: event.clientX, y: event.clientY }),
+    });
+  }
+
+  function onDrop(event: DragEvent) {
+    const type = event.dataTransfer.getData(DRAG_TYPE);
+    if (!(FLOW_NODE_TYPES as string[]).includes(type)) return;
+    event.preventDefault();
+    editor.addNode(type as NodeType, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+  }
+
+  function addAtCentre(type: NodeType) {
+    const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
+    const centre = pane
+      ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 }
+      : { x: 0, y: 0 };
+    editor.addNode(type, screenToFlowPosition(centre));
+  }
+
+  return (
+    <div className="canvas-area">
+      <Palette onAdd={addAtCentre} disabled={readOnly} />
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: double-click is a shortcut; the palette offers the same by keyboard */}
+      <div
+        className="canvas"
+        onDoubleClick={onDoubleClick}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes(DRAG_TYPE)) {
+            e.preventDefault();
+            e.dataTransfer.dropEffect = "copy";
+          }
+        }}
+        onDrop={onDrop}
+      >
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={(c) => editor.connect(c.source, c.sourceHandle, c.target)}
+          onConnectEnd={onConnectEnd}
+          onNodeDragStop={() => editor.endDrag()}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          snapToGrid
+          snapGrid={GRID}
+          zoomOnDoubleClick={false}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={["Meta", "Control"]}
+          minZoom={0.05}
+          fitView
+          fitViewOptions={{ maxZoom: 1 }}
+          ariaLabelConfig={{ "controls.ariaLabel": t("canvas.controls") }}
+        >
+          <Background gap={GRID[0]} />
+          <MiniMap pannable zoomable ariaLabel={t("canvas.minimap")} />
+          <Controls />
+        </ReactFlow>
+      </div>
+      {menu && (
+        <AddMenu
+          at={menu.screen}
+          connecting={menu.from !== undefined}
+          onClose={() => setMenu(null)}
+          onPick={(type) => {
+            editor.addNode(type, menu.flow, menu.from);
+            setMenu(null);
+          }}
+        />
+      )}
+    </div>
+  );
+}

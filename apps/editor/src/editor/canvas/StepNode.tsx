@@ -1,0 +1,106 @@
+import { type FlowNode, nodeOutputs } from "@convo/flow";
+import { Handle, type NodeProps, Position } from "@xyflow/react";
+import { memo, useMemo } from "react";
+import { useT } from "../../i18n";
+import { NodeBody } from "../../nodes/Body";
+import { NODE_ICONS } from "../../nodes/registry";
+import { useEditorState } from "../context";
+import { outputLabel } from "./output-label";
+
+/**
+ * One step on the canvas. It reads its own document node by id, so a change to another step (or a
+ * drag of another step) does not re-render it.
+ */
+export const StepNode = memo(function StepNode({ id, selected }: NodeProps) {
+  const node = useEditorState((s) => s.byId.get(id));
+  const mark = useEditorState((s) => s.marks.get(id));
+  if (!node) return null;
+  return <StepCard node={node} mark={mark} selected={selected} />;
+});
+
+const StepCard = memo(function StepCard({
+  node,
+  mark,
+  selected,
+}: {
+  node: FlowNode;
+  mark: "error" | "warning" | undefined;
+  selected: boolean;
+}) {
+  const t = useT();
+  const outputs = useMemo(() => nodeOutputs(node), [node]);
+  const label = "label" in node.data ? node.data.label : undefined;
+  const kindCounts = new Map<string, number>();
+  if (node.type === "note") {
+    return (
+      <div
+        className={`step note note-${node.data.color ?? "yellow"}${selected ? " selected" : ""}`}
+        style={{ width: node.data.width ?? 220, minHeight: node.data.height }}
+        data-testid={`node-${node.id}`}
+      >
+        <NodeBody node={node} />
+      </div>
+    );
+  }
+  return (
+    <article
+      className={`step step-${node.type}${selected ? " selected" : ""}${mark ? ` has-${mark}` : ""}`}
+      data-testid={`node-${node.id}`}
+      aria-label={`${t(`type.${node.type}`)}${label ? `: ${label}` : ""}`}
+    >
+      {node.type !== "trigger" && (
+        <Handle type="target" position={Position.Left} className="handle-in" />
+      )}
+      <header className="step-head">
+        <span aria-hidden="true">{NODE_ICONS[node.type]}</span>
+        <span className="step-type">{t(`type.${node.type}`)}</span>
+        {label && <span className="step-label">{label}</span>}
+        {mark && (
+          <span
+            className={`mark mark-${mark}`}
+            role="img"
+            aria-label={t(mark === "error" ? "problems.hasErrors" : "problems.hasWarnings")}
+          >
+            {mark === "error" ? "!" : "⚠"}
+          </span>
+        )}
+      </header>
+      <div className="step-body">
+        <NodeBody node={node} />
+      </div>
+      {outputs.length > 0 && (
+        <ul className="outputs">
+          {outputs.map((output) => {
+            const index = kindCounts.get(output.kind) ?? 0;
+            kindCounts.set(output.kind, index + 1);
+            return (
+              <li key={output.id} className={`output output-${output.kind}`}>
+                <span>{outputLabel(t, output, index, node.type)}</span>
+                <Handle
+                  type="source"
+                  position={Position.Right}
+                  id={output.id}
+                  className={`handle-out handle-${output.kind}`}
+                  data-testid={`handle-${node.id}-${output.id}`}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </article>
+  );
+});
+
+export const NODE_TYPES = {
+  trigger: StepNode,
+  message: StepNode,
+  input: StepNode,
+  condition: StepNode,
+  action: StepNode,
+  delay: StepNode,
+  randomizer: StepNode,
+  handover: StepNode,
+  goto: StepNode,
+  note: StepNode,
+};

@@ -1,0 +1,42 @@
+import { problemText, useLocale, useT } from "../../i18n";
+import { useEditor, useEditorState } from "../context";
+import { problemNodeId } from "../store/marks";
+import { useFocusNode } from "../use-focus-node";
+
+/** Errors first, then warnings; a click selects and centres the step. */
+export function ProblemsPanel() {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const editor = useEditor();
+  const focusNode = useFocusNode();
+  const problems = useEditorState((s) => s.problems);
+  if (problems.length === 0) return <p className="empty">{t("problems.none")}</p>;
+  const sorted = [...problems].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
+  );
+  const errors = problems.filter((p) => p.severity === "error").length;
+  return (
+    <div>
+      <p className="muted">
+        {t("problems.summary", { errors, warnings: problems.length - errors })}
+      </p>
+      <ul className="problems">
+        {sorted.map((problem, i) => {
+          const nodeId = problemNodeId(problem, editor.store.getState().flow);
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: problems are recomputed as a whole; order is stable
+            <li key={i} className={`problem ${problem.severity}`}>
+              <button type="button" disabled={!nodeId} onClick={() => nodeId && focusNode(nodeId)}>
+                <span className="severity">
+                  {t(problem.severity === "error" ? "problems.error" : "problems.warning")}
+                </span>
+                <span>{problemText(locale, problem)}</span>
+                {nodeId && <code className="small">{nodeId}</code>}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

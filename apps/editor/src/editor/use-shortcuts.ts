@@ -1,0 +1,113 @@
+import { useReactFlow } from "@xyflow/react";
+import { useEffect } from "react";
+import { useEditor } from "./context";
+import type { Overlay } from "./EditorScreen";
+import type { Autosave } from "./save/autosave";
+import { type Fragment, isFragment } from "./store/clipboard";
+
+/** The clipboard shared by every tab of this browser, beside the system clipboard. */
+const CLIPBOARD_KEY = "convo.clipboard";
+
+function typingInField(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  if (!element) return false;
+  return (
+    element.isContentEditable ||
+    element.tagName === "INPUT" ||
+    element.tagName === "TEXTAREA" ||
+    element.tagName === "SELECT"
+  );
+}
+
+function storedFragment(): Fragment | null {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(CLIPBOARD_KEY) ?? "null");
+    return isFragment(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keyboard shortcuts of the canvas (listed in the help overlay). Fields keep their own keys. */
+export function useShortcuts(autosave: Autosave, setOverlay: (o: Overlay) => void): void {
+  const editor = useEditor();
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && key === "s") {
+        event.preventDefault();
+        void autosave.flush();
+        return;
+      }
+      if (mod && key === "f") {
+        event.preventDefault();
+        setOverlay("search");
+        return;
+      }
+      if (event.key === "Escape") {
+        setOverlay(null);
+        return;
+      }
+      if (typingInField(event.target)) return;
+      if (mod && key === "z" && !event.shiftKey) {
+        event.preventDefault();
+        editor.undo();
+      } else if (mod && ((key === "z" && event.shiftKey) || key === "y")) {
+        event.preventDefault();
+        editor.redo();
+      } else if (mod && key === "a") {
+        event.preventDefault();
+        editor.selectAll();
+      } else if (mod && key === "d") {
+        event.preventDefault();
+        editor.duplicateSelection();
+      } else if (event.key === "Delete" || event.key === "Backspace") {
+        event.preventDefault();
+        editor.deleteSelection();
+      } else if (event.key === "?") {
+        setOverlay("help");
+      } else if (!mod && key === "f" && event.shiftKey) {
+        void fitView({ duration: 300 });
+      }
+    }
+    function onCopy(event: ClipboardEvent) {
+      if (typingInField(event.target)) return;
+      const fragment = editor.copySelection();
+      if (!fragment) return;
+      const text = JSON.stringify(fragment);
+      localStorage.setItem(CLIPBOARD_KEY, text);
+      event.clipboardData?.setData("text/plain", text);
+      event.preventDefault();
+    }
+    function onCut(event: ClipboardEvent) {
+      onCopy(event);
+      if (!typingInField(event.target)) editor.deleteSelection();
+    }
+    function onPaste(event: ClipboardEvent) {
+      if (typingInField(event.target)) return;
+      let fragment: Fragment | null = null;
+      try {
+        const value: unknown = JSON.parse(event.clipboardData?.getData("text/plain") ?? "");
+        if (isFragment(value)) fragment = value;
+      } catch {
+        // Not ours: fall back to what the last copy in this browser left.
+      }
+      fragment ??= storedFragment();
+      if (!fragment) return;
+      event.preventDefault();
+      editor.paste(fragment);
+    }
+    window.addEventListener("keydown", onKeyDown);
+    document.addEventListener("copy", onCopy);
+    document.addEventListener("cut", onCut);
+    document.addEventListener("paste", onPaste);
+    return () => {
+      window.removeEventListener("keydown", onKeyDown);
+      document.removeEventListener("copy", onCopy);
+      document.removeEventListener("cut", onCut);
+      document.removeEventListener("paste", onPaste);
+    };
+  }, [editor, autosave, setOverlay, fitView]);
+}

@@ -1,0 +1,196 @@
+import { type DragEvent, useCallback, useEffect, useRef, useState } from "react";
+import { ApiError, type FlowSummary } from "../api/client";
+import { LocaleSwitch } from "../app/LocaleSwitch";
+import { navigate } from "../app/route";
+import { useApi, useSession } from "../app/session";
+import { useT } from "../i18n";
+import { downloadText } from "./download";
+import { describeError } from "./errors";
+import { FlowRow } from "./FlowRow";
+
+export function FlowsList() {
+  const t = useT();
+  const api = useApi();
+  const signOut = useSession((s) => s.signOut);
+  const [flows, setFlows] = useState<FlowSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [search, setSearch] = useState("");
+  const [newName, setNewName] = useState("");
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const run = useCallback(
+    async (action: () => Promise<unknown>) => {
+      setError(null);
+      try {
+        await action();
+        const { flows } = await api.listFlows();
+        setFlows(flows);
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) signOut();
+        setError(describeError(t, e));
+        setFlows((current) => current ?? []);
+      }
+    },
+    [api, signOut, t],
+  );
+
+  useEffect(() => {
+    void run(async () => undefined);
+  }, [run]);
+
+  async function importFiles(files: FileList | null) {
+    for (const file of Array.from(files ?? [])) {
+      const text = await file.text();
+      await run(async () => {
+        const detail = await api.importFlow(text);
+        setNotice(
+          detail.migratedFrom !== undefined
+            ? t("flows.importedMigrated", { name: detail.name, version: detail.migratedFrom })
+            : t("flows.imported", { name: detail.name }),
+        );
+      });
+    }
+  }
+
+  function onDrop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    void importFiles(event.dataTransfer.files);
+  }
+
+  const shown = (flows ?? []).filter((f) =>
+    f.name.toLowerCase().includes(search.trim().toLowerCase()),
+  );
+
+  return (
+    <main
+      className={`flows-page${dragging ? " dropping" : ""}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes("Files")) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <header className="topbar">
+        <h1 className="brand">Convo</h1>
+        <div className="spacer" />
+        <LocaleSwitch />
+        <button type="button" onClick={signOut}>
+          {t("signIn.signOut")}
+        </button>
+      </header>
+      <section className="flows card">
+        <div className="flows-head">
+          <h2>{t("flows.title")}</h2>
+          <label className="search">
+            <span className="visually-hidden">{t("flows.search")}</span>
+            <input
+              type="search"
+              placeholder={t("flows.search")}
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          </label>
+        </div>
+        <form
+          className="flows-create"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const name = newName.trim();
+            if (!name) return;
+            void run(async () => {
+              const detail = await api.createFlow(name);
+              setNewName("");
+              navigate({ screen: "flow", flowId: detail.id });
+            });
+          }}
+        >
+          <label className="field inline">
+            <span className="visually-hidden">{t("flows.newName")}</span>
+            <input
+              placeholder={t("flows.newName")}
+              value={newName}
+              onChange={(e) => setNewName(e.target.value)}
+            />
+          </label>
+          <button type="submit" className="primary" disabled={newName.trim() === ""}>
+            {t("flows.create")}
+          </button>
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            {t("flows.import")}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            hidden
+            data-testid="import-file"
+            onChange={(e) => {
+              void importFiles(e.target.files);
+              e.target.value = "";
+            }}
+          />
+        </form>
+        <p className="hint">{t("flows.dropHint")}</p>
+        {error && (
+          <p className="error pre" role="alert">
+            {error}
+          </p>
+        )}
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
+        {flows === null ? (
+          <p className="loading" aria-busy="true">
+            {t("common.loading")}
+          </p>
+        ) : flows.length === 0 ? (
+          <p className="empty">{t("flows.empty")}</p>
+        ) : (
+          <table className="flows-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("flows.name")}</th>
+                <th scope="col">{t("flows.status")}</th>
+                <th scope="col">{t("flows.steps")}</th>
+                <th scope="col">{t("flows.updated")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("flows.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((flow) => (
+                <FlowRow
+                  key={flow.id}
+                  flow={flow}
+                  onRename={(name) => run(() => api.renameFlow(flow.id, name))}
+                  onDuplicate={() =>
+                    run(() =>
+                      api.duplicateFlow(flow.id, { name: t("flows.copyOf", { name: flow.name }) }),
+                    )
+                  }
+                  onDelete={() => {
+                    if (window.confirm(t("flows.confirmDelete", { name: flow.name }))) {
+                      void run(() => api.deleteFlow(flow.id));
+                    }
+                  }}
+                  onExport={() =>
+                    run(async () => downloadText(`${flow.id}.json`, await api.exportFlow(flow.id)))
+                  }
+                />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </main>
+  );
+}

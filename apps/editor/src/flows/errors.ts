@@ -1,0 +1,15 @@
+import { ApiError, OfflineError } from "../api/client";
+import type { Translate } from "../i18n";
+
+/** A failed request said in the reader's language, with the JSON paths of an invalid document. */
+export function describeError(t: Translate, error: unknown): string {
+  if (error instanceof OfflineError) return t("common.offline");
+  if (error instanceof ApiError) {
+    if (error.code === "flow_exists") return t("error.flowExists");
+    if (error.code === "not_found") return t("error.notFound");
+    if (error.status === 401) return t("error.unauthorized");
+    const issues = error.issues.map((i) => `${i.path}: ${i.message}`);
+    return [t("error.server", { message: error.message }), ...issues].join("\n");
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,74 @@
+import { lintFlow } from "@convo/flow";
+import { describe, expect, it } from "vitest";
+import { testFlow } from "../editor/store/test-flow";
+import { en } from "./en";
+import { fr } from "./fr";
+import { CATALOGUES, problemText, translate } from "./index";
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("catalogues", () => {
+  it("has every key in every language and no empty string", () => {
+    for (const [locale, catalogue] of Object.entries(CATALOGUES)) {
+      expect(Object.keys(catalogue).sort(), locale).toEqual(Object.keys(en).sort());
+      for (const [key, text] of Object.entries(catalogue))
+        expect(text.trim(), `${locale} ${key}`).not.toBe("");
+    }
+  });
+
+  it("uses the same placeholders in French as in English", () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(fr[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it("fills placeholders from params", () => {
+    expect(translate("fr", "publish.done", { version: 3 })).toBe("Publié en version 3.");
+  });
+
+  it("translates lint problems by code and params", () => {
+    const flow = testFlow();
+    const reply = flow.nodes[2];
+    if (reply?.type === "message")
+      reply.data.content = [{ id: "t", kind: "text", text: "x".repeat(2001) }];
+    const tooLong = lintFlow(flow).find((p) => p.code === "text-too-long");
+    expect(tooLong).toBeDefined();
+    if (!tooLong) return;
+    expect(problemText("fr", tooLong)).toBe(
+      "Un texte peut faire 2000 caractères ; celui-ci en fait 2001.",
+    );
+    expect(problemText("en", tooLong)).toContain("2001");
+  });
+
+  it("has a translation for every problem the lint reports on the examples", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const dir = new URL("../../../../examples/", import.meta.url);
+    for (const file of readdirSync(dir)) {
+      const flow = JSON.parse(readFileSync(new URL(file, dir), "utf8"));
+      for (const problem of lintFlow(flow))
+        expect(`problem.${problem.code}` in en, problem.code).toBe(true);
+    }
+  });
+
+  it("has a translation for every problem code the lint can report", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const src = new URL("../../../../packages/flow/src/", import.meta.url);
+    const files = [
+      ...readdirSync(new URL("lint/", src)).map((f) => new URL(`lint/${f}`, src)),
+      ...readdirSync(new URL("nodes/", src)).map((d) => new URL(`nodes/${d}/lint.ts`, src)),
+    ];
+    const codes = new Set<string>();
+    for (const file of files) {
+      let text = "";
+      try {
+        text = readFileSync(file, "utf8");
+      } catch {
+        continue; // a node type without lint rules
+      }
+      for (const m of text.matchAll(/(?:code: |\n\s+|report\()"([a-z]+(?:-[a-z0-9]+)+)"/g))
+        codes.add(m[1] as string);
+    }
+    expect(codes.size).toBeGreaterThan(30);
+    for (const code of codes) expect(`problem.${code}` in en, code).toBe(true);
+  });
+});

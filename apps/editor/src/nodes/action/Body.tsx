@@ -1,0 +1,22 @@
+import type { NodeOfType } from "@convo/flow";
+import { useT } from "../../i18n";
+
+export function ActionBody({ node }: { node: NodeOfType<"action"> }) {
+  const t = useT();
+  return (
+    <ul className="rules">
+      {node.data.steps.map((step, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: steps have no id; order is their identity
+        <li key={i}>
+          {step.kind === "set_variable"
+            ? `${step.variable} = ${step.value}`
+            : step.kind === "set_field"
+              ? `contact.${step.field} = ${step.value}`
+              : step.kind === "http"
+                ? `${step.method} ${step.url}`
+                : `${t(`step.${step.kind}`)} #${step.tag}`}
+        </li>
+      ))}
+    </ul>
+  );
+}

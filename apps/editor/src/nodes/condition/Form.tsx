@@ -1,0 +1,137 @@
+import type { NodeOfType, Rule, ValueOperator } from "@convo/flow";
+import { useT } from "../../i18n";
+import { ListField, SelectField, TextField, useNodeSetter } from "../../inspector/fields";
+import { useFreshId } from "../../inspector/use-fresh-id";
+
+const OPS: ValueOperator[] = [
+  "equals",
+  "not_equals",
+  "contains",
+  "not_contains",
+  "starts_with",
+  "greater_than",
+  "less_than",
+  "is_set",
+  "is_empty",
+  "matches",
+];
+
+function blankRule(kind: Rule["kind"]): Rule {
+  if (kind === "tag") return { kind, tag: "", op: "has" };
+  if (kind === "contact") return { kind, field: "first_name", op: "is_set" };
+  return { kind, name: "answer", op: "equals", value: "" };
+}
+
+export function ConditionForm({ node }: { node: NodeOfType<"condition"> }) {
+  const t = useT();
+  const f = useNodeSetter(node.id);
+  const fresh = useFreshId();
+  return (
+    <ListField
+      label={t("field.branches")}
+      items={node.data.branches}
+      onChange={(items) => f.replace(["data", "branches"], items)}
+      itemLabel={(b, i) => b.label || t("output.branch", { n: i + 1 })}
+      add={[
+        {
+          label: t("field.branch"),
+          create: () => ({
+            id: fresh("branch"),
+            match: "all" as const,
+            rules: [blankRule("variable")],
+          }),
+        },
+      ]}
+      render={(branch, b) => {
+        const at = ["data", "branches", b];
+        return (
+          <>
+            <TextField
+              label={t("field.label")}
+              value={branch.label ?? ""}
+              onChange={(v) => f.set([...at, "label"], v === "" ? undefined : v)}
+              onBlur={f.endGroup}
+            />
+            <SelectField
+              label={t("field.matchRules")}
+              value={branch.match}
+              options={[
+                { value: "all", label: t("condition.all") },
+                { value: "any", label: t("condition.any") },
+              ]}
+              onChange={(v) => f.replace([...at, "match"], v)}
+            />
+            <ListField
+              label={t("field.rules")}
+              items={branch.rules}
+              onChange={(items) => f.replace([...at, "rules"], items)}
+              itemLabel={(r, i) => `${t(`rule.${r.kind}`)} ${i + 1}`}
+              add={(["variable", "contact", "tag"] as const).map((k) => ({
+                label: t(`rule.${k}`),
+                create: () => blankRule(k),
+              }))}
+              render={(rule, r) => {
+                const rp = [...at, "rules", r];
+                if (rule.kind === "tag") {
+                  return (
+                    <>
+                      <TextField
+                        label={t("field.tag")}
+                        value={rule.tag}
+                        onChange={(v) => f.set([...rp, "tag"], v)}
+                        onBlur={f.endGroup}
+                      />
+                      <SelectField
+                        label={t("field.operator")}
+                        value={rule.op}
+                        options={(["has", "has_not"] as const).map((o) => ({
+                          value: o,
+                          label: t(`op.${o}`),
+                        }))}
+                        onChange={(v) => f.replace([...rp, "op"], v)}
+                      />
+                    </>
+                  );
+                }
+                return (
+                  <>
+                    {rule.kind === "variable" ? (
+                      <TextField
+                        label={t("field.variable")}
+                        value={rule.name}
+                        onChange={(v) => f.set([...rp, "name"], v)}
+                        onBlur={f.endGroup}
+                      />
+                    ) : (
+                      <TextField
+                        label={t("field.contactField")}
+                        value={rule.field}
+                        onChange={(v) => f.set([...rp, "field"], v)}
+                        onBlur={f.endGroup}
+                      />
+                    )}
+                    <SelectField
+                      label={t("field.operator")}
+                      value={rule.op}
+                      options={OPS.map((o) => ({ value: o, label: t(`op.${o}`) }))}
+                      onChange={(v) => f.replace([...rp, "op"], v)}
+                    />
+                    {rule.op !== "is_set" && rule.op !== "is_empty" && (
+                      <TextField
+                        label={t("field.value")}
+                        value={rule.value ?? ""}
+                        template={rule.op !== "matches"}
+                        onChange={(v) => f.set([...rp, "value"], v)}
+                        onBlur={f.endGroup}
+                      />
+                    )}
+                  </>
+                );
+              }}
+            />
+          </>
+        );
+      }}
+    />
+  );
+}

@@ -1,0 +1,7 @@
+import type { NodeOfType } from "@convo/flow";
+import { useT } from "../../i18n";
+
+export function DelayBody({ node }: { node: NodeOfType<"delay"> }) {
+  const t = useT();
+  return <p>⏱ {t(`unit.${node.data.unit}`, { n: node.data.amount })}</p>;
+}

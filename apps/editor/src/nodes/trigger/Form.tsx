@@ -1,0 +1,89 @@
+import type { NodeOfType, Trigger } from "@convo/flow";
+import { useT } from "../../i18n";
+import { ListField, SelectField, TextField, useNodeSetter } from "../../inspector/fields";
+
+const KINDS: Trigger["kind"][] = ["keyword", "ref", "postback", "get_started", "default"];
+
+function blank(kind: Trigger["kind"]): Trigger {
+  switch (kind) {
+    case "keyword":
+      return { kind, match: "contains", keywords: [""] };
+    case "ref":
+      return { kind, ref: "" };
+    case "postback":
+      return { kind, payload: "" };
+    default:
+      return { kind };
+  }
+}
+
+export function TriggerForm({ node }: { node: NodeOfType<"trigger"> }) {
+  const t = useT();
+  const f = useNodeSetter(node.id);
+  return (
+    <ListField
+      label={t("field.triggers")}
+      items={node.data.triggers}
+      onChange={(items) => f.replace(["data", "triggers"], items)}
+      itemLabel={(tr) => t(`trigger.${tr.kind}`)}
+      add={[{ label: t("trigger.keyword"), create: () => blank("keyword") }]}
+      render={(tr, i) => {
+        const at = ["data", "triggers", i];
+        return (
+          <>
+            <SelectField
+              label={t("field.kind")}
+              value={tr.kind}
+              options={KINDS.map((k) => ({ value: k, label: t(`trigger.${k}`) }))}
+              onChange={(k) => f.replace(at, blank(k))}
+            />
+            {tr.kind === "keyword" && (
+              <>
+                <SelectField
+                  label={t("field.match")}
+                  value={tr.match}
+                  options={(["contains", "exact", "starts_with"] as const).map((m) => ({
+                    value: m,
+                    label: t(`match.${m}`),
+                  }))}
+                  onChange={(m) => f.replace([...at, "match"], m)}
+                />
+                <ListField
+                  label={t("field.keywords")}
+                  items={tr.keywords}
+                  onChange={(items) => f.replace([...at, "keywords"], items)}
+                  itemLabel={(k, j) => k || t("field.keywordN", { n: j + 1 })}
+                  add={[{ label: t("field.keyword"), create: () => "" }]}
+                  render={(k, j) => (
+                    <TextField
+                      label={t("field.keyword")}
+                      value={k}
+                      onChange={(v) => f.set([...at, "keywords", j], v)}
+                      onBlur={f.endGroup}
+                    />
+                  )}
+                />
+              </>
+            )}
+            {tr.kind === "ref" && (
+              <TextField
+                label={t("field.ref")}
+                value={tr.ref}
+                onChange={(v) => f.set([...at, "ref"], v)}
+                onBlur={f.endGroup}
+              />
+            )}
+            {tr.kind === "postback" && (
+              <TextField
+                label={t("field.payload")}
+                value={tr.payload}
+                onChange={(v) => f.set([...at, "payload"], v)}
+                onBlur={f.endGroup}
+              />
+            )}
+          </>
+        );
+      }}
+    />
+  );
+}
