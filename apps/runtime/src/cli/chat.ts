@@ -8,6 +8,7 @@ import {
   tappables,
   tappableTitle,
 } from "@convo/engine";
+import { type HttpOutcome, performHttp } from "../pipeline/http-action";
 import { loadFlows } from "./test";
 
 const HELP = `Type to talk to the bot. Pick a button or quick reply by its number or its title.
@@ -22,8 +23,8 @@ const HTTP_TIMEOUT_MS = 5_000;
 
 /**
  * `convo chat <flow.json> [--offline]`: a conversation with a flow in the terminal. HTTP steps are
- * really performed here (GET/POST with a 5 s time-out), never by the engine; `--offline` answers
- * them as failures instead. `{{secrets.*}}` stay unfilled: the CLI knows no secrets.
+ * really performed here (with a 5 s time-out), never by the engine; `--offline` answers them as
+ * failures instead.
  */
 export async function runChat(args: readonly string[]): Promise<number> {
   const offline = args.includes("--offline");
@@ -73,10 +74,12 @@ export async function runChat(args: readonly string[]): Promise<number> {
     }
     while (conversation.pendingHttp.length > 0) {
       const request = conversation.pendingHttp[0]?.request as HttpRequest;
-      const result = offline ? { ok: false, error: "offline" } : await perform(request);
-      out(
-        `  · HTTP ${result.ok ? "answered" : "failed"}${"status" in result && result.status ? ` (${result.status})` : ""}${"error" in result && result.error ? `: ${result.error}` : ""}`,
-      );
+      const result: HttpOutcome = offline
+        ? { ok: false, error: "offline" }
+        : await perform(request);
+      const status = result.status === undefined ? "" : ` (${result.status})`;
+      const error = result.error === undefined ? "" : `: ${result.error}`;
+      out(`  · HTTP ${result.ok ? "answered" : "failed"}${status}${error}`);
       await show(conversation.answerHttp(result));
     }
   };
@@ -89,10 +92,18 @@ export async function runChat(args: readonly string[]): Promise<number> {
     output: process.stdout,
     terminal: process.stdin.isTTY,
   });
+  const prompt = () => {
+    if (process.stdin.isTTY) rl.prompt();
+  };
+  rl.setPrompt("you> ");
+  prompt();
   try {
     for await (const raw of rl) {
       const line = raw.trim();
-      if (line === "") continue;
+      if (line === "") {
+        prompt();
+        continue;
+      }
       if (line === "/quit" || line === "/exit") break;
       if (line === "/help") out(HELP);
       else if (line === "/restart") {
@@ -116,8 +127,11 @@ export async function runChat(args: readonly string[]): Promise<number> {
       } else if (line === "/resume") {
         await show(conversation.handle({ type: "resume" }));
       } else {
+        // A number or a title picks one of the choices just offered; anything else is typed text.
         const byNumber = /^\d+$/.test(line) ? offered[Number(line) - 1] : undefined;
-        const pick = byNumber ?? conversation.findTappable(line);
+        const wanted = line.toLowerCase();
+        const pick =
+          byNumber ?? offered.find((t) => tappableTitle(t).trim().toLowerCase() === wanted);
         if (pick && pick.kind === "button" && pick.button.kind !== "postback") {
           out(
             `  · (${pick.button.kind} button: ${pick.button.kind === "url" ? pick.button.url : pick.button.phone})`,
@@ -130,6 +144,7 @@ export async function runChat(args: readonly string[]): Promise<number> {
         }
       }
       conversation.now = Math.max(conversation.now, Date.now());
+      prompt();
     }
   } finally {
     rl.close();
@@ -143,36 +158,17 @@ function envLocale(): string | undefined {
   return lang && /^[a-z]{2}_[A-Z]{2}$/.test(lang) ? lang : undefined;
 }
 
-async function perform(
-  request: HttpRequest,
-): Promise<{ ok: boolean; status?: number; body?: unknown; error?: string }> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), Math.min(request.timeoutMs, HTTP_TIMEOUT_MS));
-  try {
-    const response = await fetch(request.url, {
-      method: request.method,
-      headers: request.headers.map((h) => [h.name, h.value] as [string, string]),
-      body: request.body,
-      signal: controller.signal,
-    });
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // Not JSON: mappings see the text.
+/**
+ * Really performs a flow's HTTP step with the runtime's own client (size cap, http(s) only),
+ * within 5 s. `{{secrets.NAME}}` come from `CONVO_SECRET_NAME` variables. Local addresses are
+ * allowed: this is a developer talking to their own test API.
+ */
+function perform(request: HttpRequest): Promise<HttpOutcome> {
+  const secrets: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key.startsWith("CONVO_SECRET_") && value !== undefined) {
+      secrets[key.slice("CONVO_SECRET_".length)] = value;
     }
-    return { ok: response.ok, status: response.status, body };
-  } catch (error) {
-    return {
-      ok: false,
-      error: controller.signal.aborted
-        ? "timeout"
-        : error instanceof Error
-          ? error.message
-          : String(error),
-    };
-  } finally {
-    clearTimeout(timer);
   }
+  return performHttp(request, { allowPrivate: true, secrets, maxTimeoutMs: HTTP_TIMEOUT_MS });
 }

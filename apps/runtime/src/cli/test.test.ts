@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -88,5 +88,43 @@ describe("convo chat", () => {
     expect(stdout).toContain(
       'bot: No worries, type "order" whenever you have your order number at hand.',
     );
+  });
+});
+
+describe("convo chat with a real HTTP API", () => {
+  it("performs the flow's request on a local server and maps the answer", async () => {
+    const { createServer } = await import("node:http");
+    const { spawn } = await import("node:child_process");
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? ""}`);
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ status: "shipped", delivery: { eta: "tomorrow" } }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const dir = mkdtempSync(join(tmpdir(), "convo-chat-"));
+      const flow = JSON.parse(readFileSync(join(root, "examples/order-tracking.json"), "utf8"));
+      const lookup = flow.nodes.find((n: { id: string }) => n.id === "lookup");
+      lookup.data.steps[0].url = `http://127.0.0.1:${port}/api/orders/{{order_number}}`;
+      writeFileSync(join(dir, "order-tracking.json"), JSON.stringify(flow));
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", "apps/runtime/src/cli.ts", "chat", join(dir, "order-tracking.json")],
+        { cwd: root, env: { ...process.env, CONVO_SECRET_SHOP_API_KEY: "k3y" } },
+      );
+      let stdout = "";
+      child.stdout.on("data", (chunk) => {
+        stdout += chunk;
+      });
+      child.stdin.end(["order", "A 12/34", "/quit", ""].join("\n"));
+      await new Promise((resolve) => child.on("close", resolve));
+      expect(seen).toEqual(["GET /api/orders/A%2012%2F34 Bearer k3y"]);
+      expect(stdout).toContain("HTTP answered (200)");
+      expect(stdout).toContain("bot: Order A 12/34 is on its way 🚚 Expected on tomorrow.");
+    } finally {
+      server.close();
+    }
   });
 });
