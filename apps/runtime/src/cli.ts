@@ -3,6 +3,7 @@
  * The `convo` command line: `npm run convo -- <command>` from the repository root.
  * Each command lives in `src/cli/<command>.ts`.
  */
+import { runServe } from "./cli/serve";
 import { runValidate } from "./cli/validate";
 
 const USAGE = `usage: convo <command>
@@ -18,11 +19,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "validate":
       return runValidate(args);
-    case "serve": {
-      // Until the runtime server exists, `npm start` checks the examples and says so.
-      process.stdout.write("The runtime server is not built yet; validating examples/ instead.\n");
-      return runValidate(["examples"]);
-    }
+    case "serve":
+      return runServe(args);
     case undefined:
     case "help":
     case "--help":

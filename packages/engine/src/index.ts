@@ -1,1 +1,39 @@
+export { capText, ENGINE_LIMITS } from "./limits";
+export { compare, parseNumber } from "./nodes/condition";
+export { readPath } from "./nodes/json-path";
+export { compileSafePattern } from "./nodes/safe-pattern";
+export { validateAnswer } from "./nodes/validate";
+export {
+  Conversation,
+  type ConversationOptions,
+  type Tappable,
+  tappables,
+  tappableTitle,
+} from "./runner/conversation";
+export {
+  type ConversationReport,
+  describeActions,
+  type RunConversationOptions,
+  runConversation,
+  type TurnReport,
+} from "./runner/run-conversation";
+export {
+  type Expectation,
+  parseDuration,
+  parseScript,
+  type Script,
+  type ScriptParse,
+  type ScriptTurn,
+} from "./runner/script";
+export { initialSession } from "./session";
+export { step } from "./step";
+export { foldCase, foldWords } from "./text";
+export {
+  defaultReply,
+  GET_STARTED_PAYLOAD,
+  keywordMatches,
+  type MatchOptions,
+  matchTrigger,
+  type TriggerMatch,
+} from "./triggers/match-trigger";
 export type * from "./types";

@@ -20,7 +20,13 @@ export type EngineEvent =
   /** The contact typed or sent something. */
   | { type: "message"; text?: string; attachments?: Attachment[] }
   /** The contact tapped a postback button; `payload` as sent by Convo (see `@convo/flow` payload). */
-  | { type: "postback"; payload: string; title?: string }
+  | {
+      type: "postback";
+      payload: string;
+      title?: string;
+      /** The `ref` of an m.me link or ad that opened the conversation with this postback. */
+      ref?: string;
+    }
   /** The contact tapped a quick reply. `text` is its title as shown in the conversation. */
   | { type: "quick_reply"; payload: string; text: string }
   /** An m.me link, ad or QR code with `ref`, while a conversation is already open. */
@@ -111,7 +117,9 @@ export type EngineErrorCode =
   | "unknown_flow"
   | "unknown_node"
   | "payload_mismatch"
-  | "size_limit";
+  | "size_limit"
+  /** A bug in the engine caught at the last moment; the session is made idle. */
+  | "internal";
 
 // ───────────────────────── session and context ─────────────────────────
 
@@ -119,7 +127,18 @@ export type EngineErrorCode =
 export type Waiting =
   | { kind: "tap"; flowId: string; nodeId: string }
   | { kind: "input"; flowId: string; nodeId: string; attempts: number; timerId?: string }
-  | { kind: "http"; flowId: string; nodeId: string; requestId: string; stepIndex: number }
+  | {
+      kind: "http";
+      flowId: string;
+      nodeId: string;
+      requestId: string;
+      stepIndex: number;
+      /**
+       * When the host's answer is overdue (ms since epoch): past it, the contact's messages are
+       * treated as if the session were idle, so a lost `http_result` cannot strand them.
+       */
+      deadline?: number;
+    }
   | { kind: "delay"; flowId: string; nodeId: string; timerId: string }
   | { kind: "handover"; flowId: string; nodeId: string };
 

@@ -1,3 +1,31 @@
+export { decodePayload, encodePayload, type PayloadTarget } from "@convo/flow";
+export * from "./emulator";
+export {
+  createSendApiClient,
+  type PaceState,
+  type ProfileField,
+  type RateLimitNotice,
+  type RetryPolicy,
+  type SendApiClient,
+  type SendApiClientOptions,
+  type SendResult,
+  type UserProfileAnswer,
+} from "./send/client";
+export {
+  classifyGraphFailure,
+  GraphError,
+  type GraphErrorCategory,
+} from "./send/graph-error";
+export {
+  HUMAN_AGENT_WINDOW_MS,
+  RESPONSE_WINDOW_MS,
+  type RenderOptions,
+  type RenderResult,
+  renderSend,
+  renderTyping,
+  type SendWindow,
+} from "./send/render";
+export * from "./send/schemas";
 export { canonicalJson, hashKey } from "./webhook/dedupe";
 export {
   CONVO_METADATA_PREFIX,

@@ -20,7 +20,8 @@ const MAX_DEPTH = 64;
 function sortKeys(value: unknown, depth: number): unknown {
   if (depth > MAX_DEPTH || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map((item) => sortKeys(item, depth + 1));
-  const sorted: Record<string, unknown> = {};
+  // No prototype: a "__proto__" key from the wire must stay a plain key, not reset the prototype.
+  const sorted: Record<string, unknown> = Object.create(null);
   for (const key of Object.keys(value).sort()) {
     sorted[key] = sortKeys((value as Record<string, unknown>)[key], depth + 1);
   }

@@ -229,6 +229,14 @@ describe("parseWebhook: one fixture per documented event", () => {
     });
   });
 
+  it("reads Instagram reads, which name the message instead of a watermark", () => {
+    expect(only("instagram_read")).toMatchObject({
+      platform: "instagram",
+      kind: "read",
+      mid: "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDAw",
+    });
+  });
+
   it("understands every fixture without an unknown event, except the deliberate one in the batch", () => {
     for (const name of fixtureNames()) {
       const unknown = events(name).filter((event) => event.kind === "unknown");

@@ -163,7 +163,12 @@ const READERS: [string, Reader][] = [
   ],
   [
     "read",
-    (value) => read(readSchema, value, "read", (r) => ({ kind: "read", watermark: r.watermark })),
+    (value) =>
+      read(readSchema, value, "read", (r) => ({
+        kind: "read",
+        ...optional("watermark", r.watermark),
+        ...optional("mid", r.mid),
+      })),
   ],
   ["reaction", (value) => read(reactionSchema, value, "reaction", toReaction)],
   [

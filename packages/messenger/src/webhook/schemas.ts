@@ -26,7 +26,8 @@ export const envelopeSchema = z.object({
 
 export const entrySchema = z.object({
   id: idSchema,
-  time: timeSchema.optional(),
+  // A garbled time must not cost the entry its events: fall back to the items' own timestamps.
+  time: timeSchema.optional().catch(undefined),
   messaging: z.array(z.unknown()).optional(),
   standby: z.array(z.unknown()).optional(),
 });
@@ -34,7 +35,7 @@ export const entrySchema = z.object({
 export const itemSchema = z.object({
   sender: party.optional(),
   recipient: party.optional(),
-  timestamp: timeSchema.optional(),
+  timestamp: timeSchema.optional().catch(undefined),
 });
 
 const url = z.string();
@@ -93,7 +94,10 @@ export const deliverySchema = z.object({
   watermark: timeSchema,
 });
 
-export const readSchema = z.object({ watermark: timeSchema });
+/** Messenger reads carry a watermark; Instagram reads name the message read instead. */
+export const readSchema = z
+  .object({ watermark: timeSchema.optional(), mid: z.string().min(1).optional() })
+  .refine((read) => read.watermark !== undefined || read.mid !== undefined);
 
 export const reactionSchema = z.object({
   action: z.enum(["react", "unreact"]),

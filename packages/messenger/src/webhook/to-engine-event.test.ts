@@ -17,9 +17,11 @@ describe("toEngineEvent", () => {
     expect(engineEvents("quick_reply")).toEqual([
       { type: "quick_reply", payload: "cv1|order-tracking|3|ask|track", text: "Track my order" },
     ]);
-    expect(engineEvents("postback")).toEqual([
-      { type: "postback", payload: "GET_STARTED", title: "Get Started" },
-    ]);
+    expect(engineEvents("batched")[3]).toEqual({
+      type: "postback",
+      payload: "cv1|welcome|1|menu|shop",
+      title: "Shop",
+    });
     expect(engineEvents("referral")).toEqual([
       { type: "referral", ref: "summer_sale", source: "SHORTLINK" },
       { type: "referral", ref: "ad_campaign_7", source: "ADS" },
@@ -34,6 +36,12 @@ describe("toEngineEvent", () => {
         },
       ],
     });
+  });
+
+  it("turns Get Started from an m.me link into the link's referral, so ref triggers match", () => {
+    expect(engineEvents("postback")).toEqual([
+      { type: "referral", ref: "summer_sale", source: "SHORTLINK" },
+    ]);
   });
 
   it("gives the bot nothing for standby items, echoes, receipts and handover notices", () => {

@@ -1,4 +1,5 @@
 import type { Attachment, EngineEvent } from "@convo/engine";
+import { decodePayload } from "@convo/flow";
 import type { InboundEvent } from "./types";
 
 /**
@@ -24,10 +25,18 @@ export function toEngineEvent(event: InboundEvent): EngineEvent | undefined {
         ? { type: "message", attachments }
         : { type: "message", text: event.text, attachments };
     }
-    case "postback":
+    case "postback": {
+      // Get Started reached through an m.me link or an ad carries the ref beside its payload:
+      // the ref is what a flow's trigger names, so it wins over a payload Convo did not make.
+      const ref = event.referral?.ref;
+      if (ref !== undefined && decodePayload(event.payload) === undefined) {
+        const source = event.referral?.source;
+        return source === undefined ? { type: "referral", ref } : { type: "referral", ref, source };
+      }
       return event.title === undefined
         ? { type: "postback", payload: event.payload }
         : { type: "postback", payload: event.payload, title: event.title };
+    }
     case "referral": {
       const { ref, source } = event.referral;
       if (ref === undefined) return undefined;

@@ -69,7 +69,8 @@ export type InboundPayload =
       notificationMessagesStatus?: string;
     }
   | { kind: "delivery"; mids: string[]; watermark: number }
-  | { kind: "read"; watermark: number }
+  /** Everything sent before `watermark` was read (Messenger), or the message `mid` (Instagram). */
+  | { kind: "read"; watermark?: number; mid?: string }
   | {
       kind: "echo";
       mid: string;

@@ -1,0 +1,64 @@
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { Deps } from "../deps";
+import { opsRoutes } from "../ops/routes";
+import { serveEditor } from "../static";
+import { webhookRoutes } from "../webhook/routes";
+import { bearerAuth } from "./auth";
+import { contactRoutes } from "./contacts";
+import { ApiError, errorJson } from "./errors";
+import { flowRoutes } from "./flows";
+import { outboxRoutes } from "./outbox";
+import { pageRoutes } from "./page";
+import { sandboxRoutes } from "./sandbox";
+import { simulatorRoutes } from "./simulator";
+
+export interface AppOptions {
+  isReady: () => boolean;
+  /** Mounted at `/__graph` in sandbox mode: the in-process Graph API emulator. */
+  graphEmulator?: { fetch: (request: Request) => Response | Promise<Response> };
+  editorDist?: string;
+}
+
+/** The whole HTTP surface: webhook, management API, operations, sandbox emulator, editor. */
+export function createApp(deps: Deps, options: AppOptions): Hono {
+  const app = new Hono();
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      return c.json(errorJson(error.code, error.message, error.extra), error.status);
+    }
+    if (error instanceof HTTPException) {
+      return c.json(errorJson("http_error", error.message), error.status);
+    }
+    deps.log.error("unhandled error", { error, path: c.req.path, method: c.req.method });
+    return c.json(errorJson("internal", "Something went wrong on our side."), 500);
+  });
+  app.notFound((c) =>
+    c.json(errorJson("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404),
+  );
+
+  app.route("/", opsRoutes(deps, options.isReady));
+  app.route("/webhooks/messenger", webhookRoutes(deps));
+
+  const api = new Hono();
+  api.use("*", bearerAuth(deps.adminToken));
+  api.route("/flows", flowRoutes(deps));
+  api.route("/contacts", contactRoutes(deps));
+  api.route("/page", pageRoutes(deps));
+  api.route("/outbox", outboxRoutes(deps));
+  api.route("/simulator", simulatorRoutes(deps));
+  api.route("/sandbox", sandboxRoutes(deps, app));
+  app.route("/api", api);
+
+  const emulator = options.graphEmulator;
+  if (emulator) {
+    app.all("/__graph/*", (c) => {
+      const url = new URL(c.req.url);
+      url.pathname = url.pathname.slice("/__graph".length) || "/";
+      return emulator.fetch(new Request(url, c.req.raw));
+    });
+  }
+  if (options.editorDist) serveEditor(app, options.editorDist);
+  return app;
+}

@@ -1,0 +1,269 @@
+import { type Flow, lintFlow, parseFlow, redactSecrets, serializeFlow } from "@convo/flow";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Deps } from "../deps";
+import type { FlowRow } from "../store/store";
+import { ApiError, notFound, readBody, readJson } from "./errors";
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function flowSummary(row: FlowRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    revision: row.revision,
+    updatedAt: iso(row.updatedAt),
+    publishedVersion: row.publishedVersion,
+    publishedAt: iso(row.publishedAt),
+    hasUnpublishedChanges: row.publishedRevision !== row.revision,
+    nodeCount: row.draft.nodes.length,
+  };
+}
+
+const flowDetail = (row: FlowRow) => ({ ...flowSummary(row), flow: row.draft });
+
+/** A slug from a name: "Summer sale!" → "summer-sale". */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 56);
+  return slug === "" ? "flow" : slug;
+}
+
+/** A new flow: a trigger with no rules yet, which the marketer fills in. */
+export function emptyFlow(id: string, name: string): Flow {
+  return {
+    schemaVersion: 1,
+    id,
+    name,
+    variables: [],
+    nodes: [{ id: "start", type: "trigger", position: { x: 0, y: 0 }, data: { triggers: [] } }],
+    edges: [],
+  };
+}
+
+function flowIssues(result: ReturnType<typeof parseFlow>): never {
+  if (result.ok) throw new Error("flowIssues called on a valid flow");
+  throw new ApiError(400, "invalid_flow", "The flow is not valid.", { issues: result.errors });
+}
+
+const flowIdBody = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be a slug: lower-case letters, digits, '-' or '_'");
+const createBody = z.union([
+  z.strictObject({ flow: z.unknown() }),
+  z.strictObject({ name: z.string().min(1).max(120), id: flowIdBody.optional() }),
+]);
+const putBody = z.strictObject({ flow: z.unknown(), revision: z.number().int().nonnegative() });
+const patchBody = z.strictObject({ name: z.string().min(1).max(120) });
+const duplicateBody = z.strictObject({
+  id: flowIdBody.optional(),
+  name: z.string().min(1).max(120).optional(),
+});
+const publishBody = z.strictObject({
+  note: z.string().max(2000).optional(),
+  revision: z.number().int().nonnegative().optional(),
+});
+
+/** Parses a time query value: ms since the epoch or an ISO date. */
+function parseTime(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (!Number.isFinite(ms)) {
+    throw new ApiError(400, "invalid_query", `"${value}" is not a date (ISO 8601 or ms).`);
+  }
+  return ms;
+}
+
+export function flowRoutes(deps: Deps) {
+  const { store } = deps;
+  const app = new Hono();
+
+  const mustGet = async (id: string) => {
+    const row = await store.getFlow(id);
+    if (!row) throw notFound(`The flow "${id}"`);
+    return row;
+  };
+
+  /** An id not taken yet: `base`, then `base-2`, `base-3`… */
+  const freeId = async (base: string) => {
+    for (let n = 1; ; n++) {
+      const id = n === 1 ? base : `${base.slice(0, 60)}-${n}`;
+      if (!(await store.getFlow(id))) return id;
+    }
+  };
+
+  const create = async (flow: Flow) => {
+    if (!(await store.createFlow(flow, deps.now()))) {
+      throw new ApiError(409, "flow_exists", `A flow with the id "${flow.id}" exists already.`);
+    }
+    return flowDetail(await mustGet(flow.id));
+  };
+
+  app.get("/", async (c) => c.json({ flows: (await store.listFlows()).map(flowSummary) }));
+
+  app.post("/", async (c) => {
+    const body = await readBody(c, createBody);
+    if ("flow" in body) {
+      const result = parseFlow(body.flow);
+      if (!result.ok) flowIssues(result);
+      return c.json(await create(result.flow), 201);
+    }
+    const id = body.id ?? (await freeId(slugify(body.name)));
+    return c.json(await create(emptyFlow(id, body.name)), 201);
+  });
+
+  app.post("/import", async (c) => {
+    const document = await readJson(c);
+    const result = parseFlow(document);
+    if (!result.ok) flowIssues(result);
+    const overwrite = ["1", "true"].includes(c.req.query("overwrite") ?? "");
+    if (!(await store.createFlow(result.flow, deps.now(), overwrite))) {
+      throw new ApiError(
+        409,
+        "flow_exists",
+        `A flow with the id "${result.flow.id}" exists already.`,
+      );
+    }
+    const detail = flowDetail(await mustGet(result.flow.id));
+    return c.json(
+      result.migratedFrom === undefined ? detail : { ...detail, migratedFrom: result.migratedFrom },
+      201,
+    );
+  });
+
+  app.get("/:id", async (c) => c.json(flowDetail(await mustGet(c.req.param("id")))));
+
+  app.put("/:id", async (c) => {
+    const id = c.req.param("id");
+    const body = await readBody(c, putBody);
+    await mustGet(id);
+    const result = parseFlow(body.flow);
+    if (!result.ok) flowIssues(result);
+    if (result.flow.id !== id) {
+      throw new ApiError(400, "invalid_flow", "The flow's id cannot change.", {
+        issues: [{ path: "id", message: `"id" must stay "${id}".` }],
+      });
+    }
+    const saved = await store.saveDraft(id, result.flow, body.revision, deps.now());
+    if (!saved) throw notFound(`The flow "${id}"`);
+    if (!saved.ok) {
+      throw new ApiError(409, "revision_conflict", "Someone saved this flow in the meantime.", {
+        current: { revision: saved.current.revision, updatedAt: iso(saved.current.updatedAt) },
+      });
+    }
+    return c.json({ revision: saved.revision, updatedAt: iso(saved.updatedAt) });
+  });
+
+  app.patch("/:id", async (c) => {
+    const id = c.req.param("id");
+    const body = await readBody(c, patchBody);
+    const row = await mustGet(id);
+    await store.saveDraft(id, { ...row.draft, name: body.name }, undefined, deps.now());
+    return c.json(flowDetail(await mustGet(id)));
+  });
+
+  app.delete("/:id", async (c) => {
+    const id = c.req.param("id");
+    if (!(await store.deleteFlow(id))) throw notFound(`The flow "${id}"`);
+    deps.flowsChanged();
+    return c.body(null, 204);
+  });
+
+  app.post("/:id/duplicate", async (c) => {
+    const row = await mustGet(c.req.param("id"));
+    const body = await readBody(c, duplicateBody);
+    const name = body.name ?? `${row.name} (copy)`.slice(0, 120);
+    const id = body.id ?? (await freeId(slugify(name)));
+    return c.json(await create({ ...row.draft, id, name }), 201);
+  });
+
+  app.post("/:id/publish", async (c) => {
+    const id = c.req.param("id");
+    const body = await readBody(c, publishBody);
+    const row = await mustGet(id);
+    if (body.revision !== undefined && body.revision !== row.revision) {
+      throw new ApiError(409, "revision_conflict", "The flow changed since this revision.", {
+        current: { revision: row.revision, updatedAt: iso(row.updatedAt) },
+      });
+    }
+    const knownFlows = (await store.listFlows()).map((f) => f.id);
+    const problems = lintFlow(row.draft, { knownFlows });
+    if (problems.some((p) => p.severity === "error")) {
+      throw new ApiError(422, "lint_errors", "The flow has errors; fix them to publish.", {
+        problems,
+      });
+    }
+    const now = deps.now();
+    const version = await store.publishFlow(id, row.draft, body.note ?? "", "admin", now);
+    deps.flowsChanged();
+    return c.json({ version, publishedAt: iso(now) }, 201);
+  });
+
+  app.get("/:id/versions", async (c) => {
+    const id = c.req.param("id");
+    await mustGet(id);
+    const versions = await store.listVersions(id);
+    return c.json({
+      versions: versions.map((v) => ({
+        version: v.version,
+        note: v.note,
+        publishedAt: iso(v.publishedAt),
+        publishedBy: v.publishedBy,
+      })),
+    });
+  });
+
+  const getVersion = async (id: string, versionText: string) => {
+    const version = Number(versionText);
+    const row = Number.isSafeInteger(version) ? await store.getVersion(id, version) : undefined;
+    if (!row) throw notFound(`Version ${versionText} of "${id}"`);
+    return row;
+  };
+
+  app.get("/:id/versions/:version", async (c) => {
+    const v = await getVersion(c.req.param("id"), c.req.param("version"));
+    return c.json({
+      version: v.version,
+      note: v.note,
+      publishedAt: iso(v.publishedAt),
+      flow: v.flow,
+    });
+  });
+
+  app.post("/:id/versions/:version/restore", async (c) => {
+    const id = c.req.param("id");
+    const v = await getVersion(id, c.req.param("version"));
+    await store.saveDraft(id, v.flow, undefined, deps.now());
+    return c.json(flowDetail(await mustGet(id)));
+  });
+
+  app.get("/:id/export", async (c) => {
+    const row = await mustGet(c.req.param("id"));
+    const text = serializeFlow(redactSecrets(row.draft).flow);
+    return c.body(text, 200, {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${row.id}.json"`,
+    });
+  });
+
+  app.get("/:id/stats", async (c) => {
+    const id = c.req.param("id");
+    await mustGet(id);
+    const now = deps.now();
+    const to = parseTime(c.req.query("to"), now);
+    const from = parseTime(c.req.query("from"), to - 30 * 86_400_000);
+    const stats = await store.flowStats(
+      id,
+      Math.floor(from / 86_400_000),
+      Math.floor(to / 86_400_000),
+    );
+    return c.json({ flowId: id, from: iso(from), to: iso(to), ...stats });
+  });
+
+  return app;
+}

@@ -1,0 +1,29 @@
+import { Hono } from "hono";
+import type { Deps } from "../deps";
+import { notFound } from "./errors";
+
+export function outboxRoutes(deps: Deps) {
+  const app = new Hono();
+  app.get("/parked", async (c) => {
+    const rows = await deps.store.listParked();
+    return c.json({
+      parked: rows.map((row) => ({
+        id: row.id,
+        contactId: row.psid,
+        reason: row.reason,
+        code: row.code,
+        at: new Date(row.createdAt).toISOString(),
+        message: row.item.kind === "message" ? row.item.message : row.item,
+      })),
+    });
+  });
+  app.post("/parked/:id/retry", async (c) => {
+    const id = Number(c.req.param("id"));
+    if (!Number.isSafeInteger(id) || !(await deps.store.retryParked(id, deps.now()))) {
+      throw notFound(`The parked message ${c.req.param("id")}`);
+    }
+    deps.wake.outbox();
+    return c.json({ id }, 202);
+  });
+  return app;
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import { signBody } from "@convo/messenger";
+import type { Hono } from "hono";
+import { Hono as Router } from "hono";
+import { z } from "zod";
+import type { Deps } from "../deps";
+import { ApiError, readBody } from "./errors";
+
+export const SANDBOX_PAGE_ID = "100000000000001";
+export const SANDBOX_PSID = "sandbox-contact";
+
+const messageBody = z
+  .strictObject({
+    psid: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .optional(),
+    text: z.string().min(1).max(2000).optional(),
+    postback: z
+      .strictObject({ payload: z.string().min(1).max(1000), title: z.string().max(80) })
+      .optional(),
+    quickReply: z
+      .strictObject({ payload: z.string().min(1).max(1000), text: z.string().max(80) })
+      .optional(),
+  })
+  .refine((b) => [b.text, b.postback, b.quickReply].filter((x) => x !== undefined).length === 1, {
+    message: "give exactly one of text, postback or quickReply",
+  });
+
+/** A Messenger webhook body for one event from a sandbox contact, as Meta would send it. */
+export function sandboxWebhookBody(input: z.infer<typeof messageBody>, now: number): string {
+  const psid = input.psid ?? SANDBOX_PSID;
+  const mid = `m_sandbox_${randomUUID()}`;
+  const item: Record<string, unknown> = {
+    sender: { id: psid },
+    recipient: { id: SANDBOX_PAGE_ID },
+    timestamp: now,
+  };
+  if (input.postback)
+    item.postback = { mid, title: input.postback.title, payload: input.postback.payload };
+  else if (input.quickReply) {
+    item.message = {
+      mid,
+      text: input.quickReply.text,
+      quick_reply: { payload: input.quickReply.payload },
+    };
+  } else item.message = { mid, text: input.text };
+  return JSON.stringify({
+    object: "page",
+    entry: [{ id: SANDBOX_PAGE_ID, time: now, messaging: [item] }],
+  });
+}
+
+/**
+ * The editor's Messenger sandbox: a message from a test contact goes through the real webhook,
+ * signed with the runtime's app secret, and the replies are read back from the Graph emulator.
+ */
+export function sandboxRoutes(deps: Deps, app: Hono) {
+  const router = new Router();
+  router.post("/messages", async (c) => {
+    const input = await readBody(c, messageBody);
+    const body = sandboxWebhookBody(input, deps.now());
+    const response = await app.request("/webhooks/messenger", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-hub-signature-256": signBody(body, deps.appSecret),
+      },
+      body,
+    });
+    if (response.status !== 200) {
+      throw new ApiError(502, "webhook_refused", `The webhook answered ${response.status}.`);
+    }
+    return c.json({ psid: input.psid ?? SANDBOX_PSID }, 202);
+  });
+  router.get("/sent", async (c) => {
+    if (!deps.sentCalls) {
+      throw new ApiError(
+        409,
+        "not_sandbox",
+        "A Page token is set: sends go to Messenger, not the sandbox.",
+      );
+    }
+    const after = Number(c.req.query("after") ?? "0");
+    return c.json({
+      calls: deps.sentCalls(c.req.query("psid") || undefined, Number.isFinite(after) ? after : 0),
+    });
+  });
+  return router;
+}

@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from "node:fs";
+
+/** Everything the runtime reads from its environment (DESIGN.md, "The runtime contract"). */
+export interface RuntimeConfig {
+  port: number;
+  host: string;
+  /** SQLite file; `:memory:` is allowed for throwaway runs. */
+  dbPath: string;
+  /** Bearer token for `/api`; generated and kept in the database when unset. */
+  adminToken: string | undefined;
+  appSecret: string | undefined;
+  verifyToken: string | undefined;
+  /** Without it the runtime is in sandbox mode: Send API calls go to the in-process emulator. */
+  pageToken: string | undefined;
+  graphApiUrl: string;
+  graphApiVersion: string;
+  /** Let HTTP actions reach loopback and private networks (tests, on-premise shop APIs). */
+  allowPrivateHttp: boolean;
+  /** Sends per second to the Graph API for the Page (token bucket). */
+  sendRate: number;
+  /** Events stepped at once, across contacts. */
+  workerConcurrency: number;
+  /** How long the bot stays quiet after a human answered in the Page Inbox. */
+  humanPauseMinutes: number;
+  /** Folder of the editor's build, served at `/` when it exists. */
+  editorDist: string | undefined;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+}
+
+export const DEFAULT_GRAPH_API_URL = "https://graph.facebook.com";
+
+/** Reads `KEY=value` lines; quotes around the value are removed. Existing variables win. */
+export function readDotEnv(path: string): Record<string, string> {
+  if (!existsSync(path)) return {};
+  const out: Record<string, string> = {};
+  for (const line of readFileSync(path, "utf8").split(/\r?\n/)) {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!match?.[1]) continue;
+    let value = match[2] ?? "";
+    if (/^(['"]).*\1$/.test(value)) value = value.slice(1, -1);
+    out[match[1]] = value;
+  }
+  return out;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
+function number(value: string | undefined, fallback: number, name: string): number {
+  if (nonEmpty(value) === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number, not "${value}"`);
+  return n;
+}
+
+const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+
+/** The configuration from environment variables (and `.env`, which the environment overrides). */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  dotEnvPath = ".env",
+): RuntimeConfig {
+  const e = { ...readDotEnv(dotEnvPath), ...env };
+  const logLevel = nonEmpty(e.CONVO_LOG_LEVEL) ?? "info";
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new Error(`CONVO_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+  }
+  return {
+    port: number(e.PORT, 8080, "PORT"),
+    host: nonEmpty(e.HOST) ?? "0.0.0.0",
+    dbPath: nonEmpty(e.CONVO_DB) ?? "./data/convo.db",
+    adminToken: nonEmpty(e.CONVO_ADMIN_TOKEN),
+    appSecret: nonEmpty(e.MESSENGER_APP_SECRET),
+    verifyToken: nonEmpty(e.MESSENGER_VERIFY_TOKEN),
+    pageToken: nonEmpty(e.MESSENGER_PAGE_TOKEN),
+    graphApiUrl: nonEmpty(e.GRAPH_API_URL) ?? DEFAULT_GRAPH_API_URL,
+    graphApiVersion: nonEmpty(e.GRAPH_API_VERSION) ?? "v23.0",
+    allowPrivateHttp: ["1", "true", "yes"].includes((e.CONVO_ALLOW_PRIVATE_HTTP ?? "").trim()),
+    sendRate: number(e.CONVO_SEND_RATE, 250, "CONVO_SEND_RATE"),
+    workerConcurrency: number(e.CONVO_WORKER_CONCURRENCY, 64, "CONVO_WORKER_CONCURRENCY"),
+    humanPauseMinutes: number(e.CONVO_HUMAN_PAUSE_MINUTES, 30, "CONVO_HUMAN_PAUSE_MINUTES"),
+    editorDist: nonEmpty(e.CONVO_EDITOR_DIST),
+    logLevel: logLevel as RuntimeConfig["logLevel"],
+  };
+}

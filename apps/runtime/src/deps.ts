@@ -1,0 +1,28 @@
+import type { RuntimeConfig } from "./config";
+import type { GraphGateway } from "./graph/gateway";
+import type { Logger } from "./log";
+import type { Metrics } from "./ops/metrics";
+import type { Store } from "./store/store";
+
+/** What every route and worker shares. Built once by `createRuntime`. */
+export interface Deps {
+  store: Store;
+  config: RuntimeConfig;
+  log: Logger;
+  metrics: Metrics;
+  now: () => number;
+  /** The admin token, resolved at start (environment or database). */
+  adminToken: string;
+  /** The Messenger app secret in use (configured, or generated for the sandbox). */
+  appSecret: string;
+  verifyToken: string;
+  graph: GraphGateway;
+  /** True when no Page token is configured: sends go to the in-process Graph API emulator. */
+  sandbox: boolean;
+  /** Sandbox only: what was sent to the emulator (for a contact, after a call index). */
+  sentCalls?: (psid: string | undefined, after: number) => unknown[];
+  /** Tell the workers there is new work, so they do not wait for their next poll. */
+  wake: { inbox(): void; outbox(): void; timers(): void };
+  /** Published flows changed: the worker reloads them before its next step. */
+  flowsChanged(): void;
+}

@@ -1,0 +1,57 @@
+import type { OutMessage } from "@convo/engine";
+
+/** How a Graph API failure should be handled (Meta's error codes, classified by @convo/messenger). */
+export type GraphFailureCategory =
+  | "transient"
+  | "rate_limited"
+  | "outside_window"
+  | "unreachable"
+  | "bad_token"
+  | "bad_request";
+
+export class GraphFailure extends Error {
+  constructor(
+    readonly category: GraphFailureCategory,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface PageSettings {
+  getStarted: { payload: string } | null;
+  greeting: { locale: string; text: string }[];
+  persistentMenu: {
+    locale: string;
+    items: { title: string; payload?: string; url?: string }[];
+  }[];
+  iceBreakers: { question: string; payload: string }[];
+}
+
+export interface SendOptions {
+  /** Inside the 24-hour window: a response; outside: a tagged message (HUMAN_AGENT). */
+  tag?: "HUMAN_AGENT";
+  /** Time of the contact's last message, for the 24-hour window. */
+  lastUserMessageAt: number | null;
+}
+
+export interface Profile {
+  firstName?: string;
+  lastName?: string;
+  locale?: string;
+  profilePic?: string;
+}
+
+/** What the runtime needs of the Graph API; one implementation over `@convo/messenger`'s client. */
+export interface GraphGateway {
+  /** Throws `GraphFailure`. */
+  sendMessage(
+    psid: string,
+    message: OutMessage,
+    options: SendOptions,
+  ): Promise<{ messageId: string }>;
+  senderAction(psid: string, action: "typing_on" | "typing_off" | "mark_seen"): Promise<void>;
+  userProfile(psid: string): Promise<Profile>;
+  setMessengerProfile(settings: PageSettings): Promise<void>;
+}

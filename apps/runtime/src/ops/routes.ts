@@ -1,0 +1,14 @@
+import { Hono } from "hono";
+import type { Deps } from "../deps";
+
+/** Health, readiness and metrics: no token, for load balancers and Prometheus. */
+export function opsRoutes(deps: Deps, isReady: () => boolean) {
+  const app = new Hono();
+  app.get("/healthz", (c) => c.json({ ok: true }));
+  app.get("/readyz", (c) => (isReady() ? c.json({ ready: true }) : c.json({ ready: false }, 503)));
+  app.get("/metrics", async (c) => {
+    const text = deps.metrics.render(await deps.store.queueDepths());
+    return c.body(text, 200, { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" });
+  });
+  return app;
+}

@@ -1,0 +1,186 @@
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import { request as httpRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { BlockList, isIP, type LookupFunction } from "node:net";
+import type { HttpRequest } from "@convo/engine";
+import { renderTemplate } from "@convo/flow";
+
+/** What an HTTP action answers, as the engine's `http_result` event carries it. */
+export interface HttpOutcome {
+  ok: boolean;
+  status?: number;
+  body?: unknown;
+  error?: string;
+}
+
+export interface HttpRules {
+  /** Loopback, private, link-local and other non-public addresses are refused unless set. */
+  allowPrivate: boolean;
+  /** Values for `{{secrets.NAME}}`. */
+  secrets: Record<string, string>;
+  maxBytes?: number;
+  maxTimeoutMs?: number;
+}
+
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+const MAX_TIMEOUT_MS = 30_000;
+
+const blocked = new BlockList();
+for (const [net, prefix] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const) {
+  blocked.addSubnet(net, prefix, "ipv4");
+}
+for (const [net, prefix] of [
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+  ["64:ff9b::", 96],
+] as const) {
+  blocked.addSubnet(net, prefix, "ipv6");
+}
+
+/** True for addresses a bot must not reach on a marketer's behalf (the runtime's own network). */
+export function isPrivateAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 4) return blocked.check(address, "ipv4");
+  if (family === 6) {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    if (mapped?.[1]) return blocked.check(mapped[1], "ipv4");
+    return blocked.check(address, "ipv6");
+  }
+  return true;
+}
+
+class RefusedAddress extends Error {}
+
+/** DNS lookup that refuses private answers, so the check holds for the address connected to. */
+function guardedLookup(allowPrivate: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, "", 4);
+      const list = addresses as unknown as LookupAddress[];
+      const bad = list.find((a) => !allowPrivate && isPrivateAddress(a.address));
+      if (bad || list.length === 0) {
+        return callback(
+          new RefusedAddress(`${hostname} resolves to a private address (${bad?.address})`),
+          "",
+          4,
+        );
+      }
+      if (options.all) return callback(null, list as never, 4);
+      const first = list[0] as LookupAddress;
+      return callback(null, first.address, first.family);
+    });
+  };
+}
+
+/** Fills `{{secrets.NAME}}`; everything else was rendered by the engine. */
+function fillSecrets(text: string, secrets: Record<string, string>): string {
+  return renderTemplate(text, (ref) =>
+    ref.namespace === "secrets" ? (secrets[ref.key] ?? "") : null,
+  );
+}
+
+function decodeBody(bytes: Buffer, contentType: string | undefined): unknown {
+  const text = bytes.toString("utf8");
+  if (contentType?.includes("json") || /^\s*[[{]/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/**
+ * Carries out an engine `http` action: http(s) only, a time-out, a 1 MB cap on the answer, and no
+ * private or loopback addresses (checked after DNS resolution) unless the rules allow them.
+ * Never throws: every failure is an outcome with `error`.
+ */
+export function performHttp(request: HttpRequest, rules: HttpRules): Promise<HttpOutcome> {
+  const maxBytes = rules.maxBytes ?? MAX_RESPONSE_BYTES;
+  const timeoutMs = Math.max(
+    1,
+    Math.min(request.timeoutMs || 10_000, rules.maxTimeoutMs ?? MAX_TIMEOUT_MS),
+  );
+  let url: URL;
+  try {
+    url = new URL(fillSecrets(request.url, rules.secrets));
+  } catch {
+    return Promise.resolve({ ok: false, error: "The URL is not valid." });
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    return Promise.resolve({ ok: false, error: "Only http and https URLs are allowed." });
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (isIP(host) && !rules.allowPrivate && isPrivateAddress(host)) {
+    return Promise.resolve({ ok: false, error: `${host} is a private address.` });
+  }
+  const headers: Record<string, string> = {};
+  for (const h of request.headers) headers[h.name] = fillSecrets(h.value, rules.secrets);
+  const body = request.body === undefined ? undefined : fillSecrets(request.body, rules.secrets);
+  if (body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(body));
+
+  return new Promise<HttpOutcome>((resolve) => {
+    let settled = false;
+    const finish = (outcome: HttpOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const req = send(
+      url,
+      { method: request.method, headers, lookup: guardedLookup(rules.allowPrivate) },
+      (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) {
+            req.destroy();
+            finish({ ok: false, status: res.statusCode, error: "The answer is larger than 1 MB." });
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on("end", () => {
+          const status = res.statusCode ?? 0;
+          finish({
+            ok: status >= 200 && status < 300,
+            status,
+            body: decodeBody(Buffer.concat(chunks), res.headers["content-type"]),
+          });
+        });
+        res.on("error", (error) => finish({ ok: false, error: error.message }));
+      },
+    );
+    const timer = setTimeout(() => {
+      req.destroy();
+      finish({ ok: false, error: `No answer within ${timeoutMs} ms.` });
+    }, timeoutMs);
+    req.on("error", (error) => {
+      finish({
+        ok: false,
+        error: error instanceof RefusedAddress ? error.message : `Request failed: ${error.message}`,
+      });
+    });
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}

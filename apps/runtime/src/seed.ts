@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { lintFlow, parseFlowJson } from "@convo/flow";
+import type { Logger } from "./log";
+import type { Store } from "./store/store";
+
+export const EXAMPLES_DIR = join(import.meta.dirname, "..", "..", "..", "examples");
+
+/**
+ * A fresh database gets the examples, all published, so `npm start` answers at once: welcome is
+ * the default reply and links to the others. Runs once; deleting them later is the marketer's call.
+ */
+export async function seedExamples(store: Store, log: Logger, now: number, dir = EXAMPLES_DIR) {
+  if ((await store.getSetting("seeded")) !== undefined) return;
+  if ((await store.listFlows()).length === 0) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir).filter((f) => f.endsWith(".json"));
+    } catch {
+      log.warn("no examples folder to seed from", { dir });
+    }
+    const flows = files.flatMap((file) => {
+      const result = parseFlowJson(readFileSync(join(dir, file), "utf8"));
+      if (!result.ok) log.warn("example is not a valid flow", { file, errors: result.errors });
+      return result.ok ? [result.flow] : [];
+    });
+    const knownFlows = flows.map((f) => f.id);
+    for (const flow of flows) {
+      await store.createFlow(flow, now);
+      const errors = lintFlow(flow, { knownFlows }).filter((p) => p.severity === "error");
+      if (errors.length === 0) await store.publishFlow(flow.id, flow, "Example", "convo", now);
+      else log.warn("example not published: lint errors", { flow: flow.id, errors });
+    }
+    log.info("seeded examples", { flows: knownFlows });
+  }
+  await store.setSetting("seeded", new Date(now).toISOString());
+}

@@ -1,0 +1,132 @@
+import type Database from "better-sqlite3";
+
+/**
+ * Schema changes in order. A migration is never edited once released: add the next one.
+ * Times are milliseconds since the epoch; JSON columns hold plain documents.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  CREATE TABLE flows (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    draft TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    published_revision INTEGER
+  );
+
+  CREATE TABLE flow_versions (
+    flow_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    flow TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    published_at INTEGER NOT NULL,
+    published_by TEXT NOT NULL,
+    PRIMARY KEY (flow_id, version)
+  );
+
+  CREATE TABLE contacts (
+    psid TEXT PRIMARY KEY,
+    first_name TEXT, last_name TEXT, locale TEXT, profile_pic TEXT,
+    profile_fetched INTEGER NOT NULL DEFAULT 0,
+    fields TEXT NOT NULL DEFAULT '{}',
+    tags TEXT NOT NULL DEFAULT '[]',
+    paused INTEGER NOT NULL DEFAULT 0,
+    paused_until INTEGER,
+    last_user_message_at INTEGER,
+    last_activity_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    current_flow TEXT
+  );
+  CREATE INDEX contacts_activity ON contacts (last_activity_at DESC);
+
+  CREATE TABLE sessions (psid TEXT PRIMARY KEY, session TEXT NOT NULL, updated_at INTEGER NOT NULL);
+
+  CREATE TABLE inbox (
+    id INTEGER PRIMARY KEY,
+    dedupe_key TEXT NOT NULL UNIQUE,
+    psid TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    event TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'processing', 'done', 'recorded', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    received_at INTEGER NOT NULL,
+    processed_at INTEGER,
+    error TEXT
+  );
+  CREATE INDEX inbox_pending ON inbox (status, id);
+  CREATE INDEX inbox_psid ON inbox (psid);
+
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    psid TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    item TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed', 'parked')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    reason TEXT,
+    code TEXT,
+    message_id TEXT,
+    created_at INTEGER NOT NULL,
+    received_at INTEGER,
+    sent_at INTEGER,
+    transcript_id INTEGER,
+    UNIQUE (psid, seq)
+  );
+  CREATE INDEX outbox_queued ON outbox (status, psid, id);
+
+  CREATE TABLE timers (
+    id INTEGER PRIMARY KEY,
+    psid TEXT NOT NULL,
+    timer_id TEXT NOT NULL,
+    due_at INTEGER NOT NULL,
+    event TEXT NOT NULL,
+    UNIQUE (psid, timer_id)
+  );
+  CREATE INDEX timers_due ON timers (due_at);
+
+  CREATE TABLE transcript (
+    id INTEGER PRIMARY KEY,
+    psid TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    direction TEXT NOT NULL,
+    author TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT,
+    payload TEXT,
+    outbox_id INTEGER
+  );
+  CREATE INDEX transcript_psid ON transcript (psid, id);
+
+  CREATE TABLE counters (
+    flow_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    node_id TEXT NOT NULL,
+    handle TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (flow_id, version, node_id, handle, day)
+  );
+  `,
+];
+
+/** Applies the migrations not yet in the `migrations` table, each in its own transaction. */
+export function migrate(db: Database.Database, now: number): number {
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)",
+  );
+  const row = db.prepare("SELECT MAX(version) AS v FROM migrations").get() as { v: number | null };
+  const done = row.v ?? 0;
+  const record = db.prepare("INSERT INTO migrations (version, applied_at) VALUES (?, ?)");
+  for (let v = done; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v] as string);
+      record.run(v + 1, now);
+    })();
+  }
+  return MIGRATIONS.length - done;
+}

@@ -1,0 +1,172 @@
+import type { Flow } from "@convo/flow";
+import type {
+  ContactRow,
+  FlowRow,
+  FlowVersionRow,
+  InboxRow,
+  OutboxRow,
+  OutboxStatus,
+  TranscriptRow,
+} from "../store";
+
+/** Column shapes as SQLite returns them, and their conversion to the store's rows. */
+export interface FlowRecord {
+  id: string;
+  name: string;
+  draft: string;
+  revision: number;
+  created_at: number;
+  updated_at: number;
+  published_revision: number | null;
+  published_version: number | null;
+  published_at: number | null;
+}
+
+export function toFlowRow(r: FlowRecord): FlowRow {
+  return {
+    id: r.id,
+    name: r.name,
+    draft: JSON.parse(r.draft) as Flow,
+    revision: r.revision,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    publishedVersion: r.published_version,
+    publishedAt: r.published_at,
+    publishedRevision: r.published_revision,
+  };
+}
+
+export interface VersionRecord {
+  flow_id: string;
+  version: number;
+  flow?: string;
+  note: string;
+  published_at: number;
+  published_by: string;
+}
+
+export function toVersionRow(r: VersionRecord): FlowVersionRow {
+  return {
+    flowId: r.flow_id,
+    version: r.version,
+    flow: JSON.parse(r.flow ?? "null") as Flow,
+    note: r.note,
+    publishedAt: r.published_at,
+    publishedBy: r.published_by,
+  };
+}
+
+export interface ContactRecord {
+  psid: string;
+  first_name: string | null;
+  last_name: string | null;
+  locale: string | null;
+  profile_pic: string | null;
+  profile_fetched: number;
+  fields: string;
+  tags: string;
+  paused: number;
+  paused_until: number | null;
+  last_user_message_at: number | null;
+  last_activity_at: number;
+  created_at: number;
+  current_flow: string | null;
+}
+
+export function toContactRow(r: ContactRecord): ContactRow {
+  return {
+    psid: r.psid,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    locale: r.locale,
+    profilePic: r.profile_pic,
+    profileFetched: r.profile_fetched === 1,
+    fields: JSON.parse(r.fields) as Record<string, string>,
+    tags: JSON.parse(r.tags) as string[],
+    paused: r.paused === 1,
+    pausedUntil: r.paused_until,
+    lastUserMessageAt: r.last_user_message_at,
+    lastActivityAt: r.last_activity_at,
+    createdAt: r.created_at,
+    currentFlow: r.current_flow,
+  };
+}
+
+export interface InboxRecord {
+  id: number;
+  psid: string;
+  kind: string;
+  event: string;
+  attempts: number;
+  received_at: number;
+}
+
+export function toInboxRow(r: InboxRecord): InboxRow {
+  return {
+    id: r.id,
+    psid: r.psid,
+    kind: r.kind,
+    event: JSON.parse(r.event) as InboxRow["event"],
+    attempts: r.attempts,
+    receivedAt: r.received_at,
+  };
+}
+
+export interface OutboxRecord {
+  id: number;
+  psid: string;
+  item: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: number;
+  reason: string | null;
+  code: string | null;
+  message_id: string | null;
+  created_at: number;
+  received_at: number | null;
+  transcript_id: number | null;
+}
+
+export function toOutboxRow(r: OutboxRecord): OutboxRow {
+  return {
+    id: r.id,
+    psid: r.psid,
+    item: JSON.parse(r.item) as OutboxRow["item"],
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    reason: r.reason,
+    code: r.code,
+    messageId: r.message_id,
+    createdAt: r.created_at,
+    receivedAt: r.received_at,
+    transcriptId: r.transcript_id,
+  };
+}
+
+export interface TranscriptRecord {
+  id: number;
+  psid: string;
+  at: number;
+  direction: "in" | "out";
+  author: TranscriptRow["author"];
+  kind: TranscriptRow["kind"];
+  text: string | null;
+  payload: string | null;
+  status: OutboxStatus | null;
+}
+
+export function toTranscriptRow(r: TranscriptRecord): TranscriptRow {
+  const row: TranscriptRow = {
+    id: r.id,
+    psid: r.psid,
+    at: r.at,
+    direction: r.direction,
+    author: r.author,
+    kind: r.kind,
+    text: r.text,
+  };
+  if (r.payload !== null) row.payload = JSON.parse(r.payload);
+  if (r.status !== null) row.status = r.status;
+  return row;
+}

@@ -1,0 +1,625 @@
+import type { EngineEvent, Session } from "@convo/engine";
+import type { Flow } from "@convo/flow";
+import Database from "better-sqlite3";
+import type {
+  ContactQuery,
+  ContactRow,
+  FlowStats,
+  NewInboxEvent,
+  NewTranscript,
+  OutboxItem,
+  QueueDepths,
+  SaveDraftResult,
+  StepCommit,
+  Store,
+} from "../store";
+import { migrate } from "./migrations";
+import {
+  type ContactRecord,
+  type FlowRecord,
+  type InboxRecord,
+  type OutboxRecord,
+  type TranscriptRecord,
+  toContactRow,
+  toFlowRow,
+  toInboxRow,
+  toOutboxRow,
+  toTranscriptRow,
+  toVersionRow,
+  type VersionRecord,
+} from "./rows";
+
+const DAY_MS = 86_400_000;
+
+const FLOW_SELECT = `
+  SELECT f.*, v.version AS published_version, v.published_at AS published_at
+  FROM flows f
+  LEFT JOIN flow_versions v ON v.flow_id = f.id
+    AND v.version = (SELECT MAX(version) FROM flow_versions WHERE flow_id = f.id)`;
+
+/** Opens (or creates) the SQLite file with the settings a single-writer server wants. */
+export function openDatabase(path: string): Database.Database {
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("busy_timeout = 5000");
+  db.pragma("foreign_keys = ON");
+  return db;
+}
+
+/** The store on one SQLite file: every statement prepared once, every change a transaction. */
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  #ready = false;
+  readonly #s;
+
+  constructor(path: string, now = Date.now()) {
+    this.db = openDatabase(path);
+    migrate(this.db, now);
+    const db = this.db;
+    this.#s = {
+      getSetting: db.prepare("SELECT value FROM settings WHERE key = ?").pluck(),
+      setSetting: db.prepare(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      ),
+      listFlows: db.prepare(`${FLOW_SELECT} ORDER BY f.updated_at DESC`),
+      getFlow: db.prepare(`${FLOW_SELECT} WHERE f.id = ?`),
+      insertFlow: db.prepare(
+        "INSERT INTO flows (id, name, draft, revision, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)",
+      ),
+      updateDraft: db.prepare(
+        "UPDATE flows SET name = ?, draft = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
+      ),
+      revisionOf: db.prepare("SELECT revision, updated_at FROM flows WHERE id = ?"),
+      deleteFlow: db.prepare("DELETE FROM flows WHERE id = ?"),
+      deleteVersions: db.prepare("DELETE FROM flow_versions WHERE flow_id = ?"),
+      maxVersion: db.prepare("SELECT MAX(version) FROM flow_versions WHERE flow_id = ?").pluck(),
+      insertVersion: db.prepare(
+        "INSERT INTO flow_versions (flow_id, version, flow, note, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)",
+      ),
+      setPublishedRevision: db.prepare(
+        "UPDATE flows SET published_revision = revision WHERE id = ?",
+      ),
+      listVersions: db.prepare(
+        "SELECT flow_id, version, note, published_at, published_by FROM flow_versions WHERE flow_id = ? ORDER BY version DESC",
+      ),
+      getVersion: db.prepare("SELECT * FROM flow_versions WHERE flow_id = ? AND version = ?"),
+      publishedFlows: db.prepare(`
+        SELECT v.* FROM flow_versions v JOIN flows f ON f.id = v.flow_id
+        WHERE v.version = (SELECT MAX(version) FROM flow_versions WHERE flow_id = v.flow_id)`),
+      stats: db.prepare(
+        "SELECT node_id, handle, SUM(count) AS n FROM counters WHERE flow_id = ? AND day BETWEEN ? AND ? GROUP BY node_id, handle",
+      ),
+      bumpCounter: db.prepare(`
+        INSERT INTO counters (flow_id, version, node_id, handle, day, count) VALUES (?, ?, ?, ?, ?, 1)
+        ON CONFLICT (flow_id, version, node_id, handle, day) DO UPDATE SET count = count + 1`),
+
+      getContact: db.prepare("SELECT * FROM contacts WHERE psid = ?"),
+      insertContact: db.prepare(
+        "INSERT INTO contacts (psid, last_activity_at, created_at) VALUES (?, ?, ?) ON CONFLICT (psid) DO NOTHING",
+      ),
+      setProfile: db.prepare(`
+        UPDATE contacts SET first_name = coalesce(?, first_name), last_name = coalesce(?, last_name),
+          locale = coalesce(?, locale), profile_pic = coalesce(?, profile_pic), profile_fetched = 1
+        WHERE psid = ?`),
+      setPaused: db.prepare("UPDATE contacts SET paused = ?, paused_until = ? WHERE psid = ?"),
+      updateContact: db.prepare(`
+        UPDATE contacts SET fields = ?, tags = ?, paused = ?, paused_until = ?, current_flow = ?,
+          last_user_message_at = ?, last_activity_at = ? WHERE psid = ?`),
+      touchContact: db.prepare("UPDATE contacts SET last_activity_at = ? WHERE psid = ?"),
+      getSession: db.prepare("SELECT session FROM sessions WHERE psid = ?").pluck(),
+      saveSession: db.prepare(`
+        INSERT INTO sessions (psid, session, updated_at) VALUES (?, ?, ?)
+        ON CONFLICT (psid) DO UPDATE SET session = excluded.session, updated_at = excluded.updated_at`),
+      deleteSession: db.prepare("DELETE FROM sessions WHERE psid = ?"),
+      transcript: db.prepare(`
+        SELECT t.*, o.status AS status FROM transcript t LEFT JOIN outbox o ON o.id = t.outbox_id
+        WHERE t.psid = ? AND t.id < ? ORDER BY t.id DESC LIMIT ?`),
+      insertTranscript: db.prepare(
+        "INSERT INTO transcript (psid, at, direction, author, kind, text, payload, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      ),
+
+      insertInbox: db.prepare(`
+        INSERT INTO inbox (dedupe_key, psid, kind, event, status, received_at) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (dedupe_key) DO NOTHING`),
+      pendingInbox: db.prepare(
+        "SELECT id, psid, kind, event, attempts, received_at FROM inbox WHERE status = 'pending' ORDER BY id LIMIT ?",
+      ),
+      claimInbox: db.prepare(
+        "UPDATE inbox SET status = 'processing', attempts = attempts + 1 WHERE id = ?",
+      ),
+      releaseAll: db.prepare("UPDATE inbox SET status = 'pending' WHERE status = 'processing'"),
+      releaseOne: db.prepare(
+        "UPDATE inbox SET status = 'pending' WHERE id = ? AND status = 'processing'",
+      ),
+      finishInbox: db.prepare("UPDATE inbox SET status = ?, processed_at = ? WHERE id = ?"),
+      failInbox: db.prepare("UPDATE inbox SET status = 'failed', error = ? WHERE id = ?"),
+
+      nextSeq: db.prepare("SELECT coalesce(MAX(seq), 0) FROM outbox WHERE psid = ?").pluck(),
+      insertOutbox: db.prepare(`
+        INSERT INTO outbox (psid, seq, item, status, next_attempt_at, created_at, received_at)
+        VALUES (?, ?, ?, 'queued', ?, ?, ?)`),
+      linkTranscript: db.prepare("UPDATE outbox SET transcript_id = ? WHERE id = ?"),
+      dueOutbox: db.prepare(`
+        SELECT o.* FROM outbox o
+        WHERE o.id IN (SELECT MIN(id) FROM outbox WHERE status = 'queued' GROUP BY psid)
+          AND o.next_attempt_at <= ?
+        ORDER BY o.next_attempt_at, o.id LIMIT ?`),
+      nextOutboxAt: db
+        .prepare("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'queued'")
+        .pluck(),
+      markSent: db.prepare(
+        "UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+      ),
+      markRetry: db.prepare(
+        "UPDATE outbox SET next_attempt_at = ?, reason = ?, code = ?, attempts = attempts + 1 WHERE id = ?",
+      ),
+      markParked: db.prepare(
+        "UPDATE outbox SET status = 'parked', reason = ?, code = ?, sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+      ),
+      listParked: db.prepare("SELECT * FROM outbox WHERE status = 'parked' ORDER BY id DESC"),
+      retryParked: db.prepare(
+        "UPDATE outbox SET status = 'queued', next_attempt_at = ? WHERE id = ? AND status = 'parked'",
+      ),
+
+      insertTimer: db.prepare(`
+        INSERT INTO timers (psid, timer_id, due_at, event) VALUES (?, ?, ?, ?)
+        ON CONFLICT (psid, timer_id) DO UPDATE SET due_at = excluded.due_at, event = excluded.event`),
+      dueTimers: db.prepare("SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at, id LIMIT ?"),
+      deleteTimer: db.prepare("DELETE FROM timers WHERE id = ?"),
+      nextTimerAt: db.prepare("SELECT MIN(due_at) FROM timers").pluck(),
+
+      depths: db.prepare(`SELECT
+        (SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'processing')) AS inbox,
+        (SELECT COUNT(*) FROM outbox WHERE status = 'queued') AS queued,
+        (SELECT COUNT(*) FROM outbox WHERE status = 'parked') AS parked,
+        (SELECT COUNT(*) FROM timers) AS timers`),
+    };
+    this.#ready = true;
+  }
+
+  close(): void {
+    this.#ready = false;
+    if (this.db.open) this.db.close();
+  }
+
+  isReady(): boolean {
+    return this.#ready && this.db.open;
+  }
+
+  // ───────────── settings ─────────────
+
+  async getSetting(key: string): Promise<string | undefined> {
+    return this.#s.getSetting.get(key) as string | undefined;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    this.#s.setSetting.run(key, value);
+  }
+
+  // ───────────── flows ─────────────
+
+  async listFlows() {
+    return (this.#s.listFlows.all() as FlowRecord[]).map(toFlowRow);
+  }
+
+  async getFlow(id: string) {
+    const r = this.#s.getFlow.get(id) as FlowRecord | undefined;
+    return r && toFlowRow(r);
+  }
+
+  async createFlow(flow: Flow, now: number, overwrite = false): Promise<boolean> {
+    return this.db.transaction(() => {
+      const exists = this.#s.revisionOf.get(flow.id) !== undefined;
+      if (exists && !overwrite) return false;
+      if (exists) this.#s.updateDraft.run(flow.name, JSON.stringify(flow), now, flow.id);
+      else this.#s.insertFlow.run(flow.id, flow.name, JSON.stringify(flow), now, now);
+      return true;
+    })();
+  }
+
+  async saveDraft(
+    id: string,
+    flow: Flow,
+    expectedRevision: number | undefined,
+    now: number,
+  ): Promise<SaveDraftResult | undefined> {
+    return this.db.transaction(() => {
+      const current = this.#s.revisionOf.get(id) as
+        | { revision: number; updated_at: number }
+        | undefined;
+      if (!current) return undefined;
+      if (expectedRevision !== undefined && expectedRevision !== current.revision) {
+        return {
+          ok: false as const,
+          current: { revision: current.revision, updatedAt: current.updated_at },
+        };
+      }
+      this.#s.updateDraft.run(flow.name, JSON.stringify(flow), now, id);
+      return { ok: true as const, revision: current.revision + 1, updatedAt: now };
+    })();
+  }
+
+  async deleteFlow(id: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      this.#s.deleteVersions.run(id);
+      return this.#s.deleteFlow.run(id).changes > 0;
+    })();
+  }
+
+  async publishFlow(id: string, flow: Flow, note: string, by: string, now: number) {
+    return this.db.transaction(() => {
+      const version = ((this.#s.maxVersion.get(id) as number | null) ?? 0) + 1;
+      this.#s.insertVersion.run(id, version, JSON.stringify(flow), note, now, by);
+      this.#s.setPublishedRevision.run(id);
+      return version;
+    })();
+  }
+
+  async listVersions(id: string) {
+    return (this.#s.listVersions.all(id) as VersionRecord[]).map((r) => {
+      const { flow: _flow, ...rest } = toVersionRow(r);
+      return rest;
+    });
+  }
+
+  async getVersion(id: string, version: number) {
+    const r = this.#s.getVersion.get(id, version) as VersionRecord | undefined;
+    return r && toVersionRow(r);
+  }
+
+  async publishedFlows() {
+    return (this.#s.publishedFlows.all() as VersionRecord[]).map(toVersionRow);
+  }
+
+  async flowStats(id: string, fromDay: number, toDay: number): Promise<FlowStats> {
+    const stats: FlowStats = { nodes: {}, handles: {} };
+    const rows = this.#s.stats.all(id, fromDay, toDay) as {
+      node_id: string;
+      handle: string;
+      n: number;
+    }[];
+    for (const r of rows) {
+      if (r.handle === "") {
+        stats.nodes[r.node_id] = { entered: r.n };
+      } else {
+        const handles = stats.handles[r.node_id] ?? {};
+        handles[r.handle] = r.n;
+        stats.handles[r.node_id] = handles;
+      }
+    }
+    return stats;
+  }
+
+  // ───────────── contacts ─────────────
+
+  async getContact(psid: string) {
+    const r = this.#s.getContact.get(psid) as ContactRecord | undefined;
+    return r && toContactRow(r);
+  }
+
+  async listContacts(query: ContactQuery): Promise<ContactRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.search) {
+      where.push("(first_name LIKE ? OR last_name LIKE ? OR psid LIKE ? OR fields LIKE ?)");
+      const like = `%${query.search.replace(/[%_]/g, "")}%`;
+      params.push(like, like, like, like);
+    }
+    if (query.tag) {
+      where.push("EXISTS (SELECT 1 FROM json_each(contacts.tags) WHERE value = ?)");
+      params.push(query.tag);
+    }
+    if (query.paused !== undefined) {
+      where.push("paused = ?");
+      params.push(query.paused ? 1 : 0);
+    }
+    if (query.before !== undefined) {
+      where.push("last_activity_at < ?");
+      params.push(query.before);
+    }
+    const sql = `SELECT * FROM contacts ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+      ORDER BY last_activity_at DESC LIMIT ?`;
+    params.push(query.limit);
+    return (this.db.prepare(sql).all(...params) as ContactRecord[]).map(toContactRow);
+  }
+
+  async ensureContact(psid: string, now: number): Promise<ContactRow> {
+    this.#s.insertContact.run(psid, now, now);
+    return toContactRow(this.#s.getContact.get(psid) as ContactRecord);
+  }
+
+  async setProfile(
+    psid: string,
+    p: { firstName?: string; lastName?: string; locale?: string; profilePic?: string },
+  ) {
+    this.#s.setProfile.run(
+      p.firstName ?? null,
+      p.lastName ?? null,
+      p.locale ?? null,
+      p.profilePic ?? null,
+      psid,
+    );
+  }
+
+  async setPaused(psid: string, paused: boolean, pausedUntil: number | null) {
+    this.#s.setPaused.run(paused ? 1 : 0, pausedUntil, psid);
+  }
+
+  async getSession(psid: string) {
+    const text = this.#s.getSession.get(psid) as string | undefined;
+    return text === undefined ? undefined : (JSON.parse(text) as Session);
+  }
+
+  async listTranscript(psid: string, limit: number, before?: number) {
+    const rows = this.#s.transcript.all(
+      psid,
+      before ?? Number.MAX_SAFE_INTEGER,
+      limit,
+    ) as TranscriptRecord[];
+    return rows.reverse().map(toTranscriptRow);
+  }
+
+  async exportContact(psid: string) {
+    const contact = await this.getContact(psid);
+    if (!contact) return undefined;
+    const all = (sql: string) => this.db.prepare(sql).all(psid);
+    return {
+      contact,
+      session: (await this.getSession(psid)) ?? null,
+      transcript: (this.#s.transcript.all(psid, Number.MAX_SAFE_INTEGER, -1) as TranscriptRecord[])
+        .reverse()
+        .map(toTranscriptRow),
+      inbox: all(
+        "SELECT id, kind, event, status, received_at FROM inbox WHERE psid = ? ORDER BY id",
+      ),
+      outbox: all(
+        "SELECT id, item, status, reason, message_id, created_at, sent_at FROM outbox WHERE psid = ? ORDER BY id",
+      ),
+      timers: all("SELECT timer_id, due_at FROM timers WHERE psid = ?"),
+    };
+  }
+
+  async eraseContact(psid: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      let n = 0;
+      for (const table of ["contacts", "sessions", "inbox", "outbox", "timers", "transcript"]) {
+        n += this.db.prepare(`DELETE FROM ${table} WHERE psid = ?`).run(psid).changes;
+      }
+      return n > 0;
+    })();
+  }
+
+  // ───────────── inbox ─────────────
+
+  async insertInbox(events: NewInboxEvent[], now: number): Promise<number> {
+    return this.db.transaction(() => {
+      let inserted = 0;
+      for (const e of events) {
+        const status = e.actionable ? "pending" : "recorded";
+        inserted += this.#s.insertInbox.run(
+          e.dedupeKey,
+          e.psid ?? "",
+          e.kind,
+          JSON.stringify(e.event),
+          status,
+          now,
+        ).changes;
+      }
+      return inserted;
+    })();
+  }
+
+  async claimInbox(limit: number, skip: ReadonlySet<string>) {
+    return this.db.transaction(() => {
+      const rows = (this.#s.pendingInbox.all(limit) as InboxRecord[]).map(toInboxRow);
+      // One event per contact at a time, in arrival order: a contact's later events wait.
+      const taken = new Set<string>(skip);
+      const claimed = [];
+      for (const row of rows) {
+        if (taken.has(row.psid)) continue;
+        taken.add(row.psid);
+        this.#s.claimInbox.run(row.id);
+        claimed.push(row);
+      }
+      return claimed;
+    })();
+  }
+
+  async releaseInbox(ids?: readonly number[]) {
+    if (!ids) {
+      this.#s.releaseAll.run();
+      return;
+    }
+    this.db.transaction(() => {
+      for (const id of ids) this.#s.releaseOne.run(id);
+    })();
+  }
+
+  async finishInbox(inboxId: number, psid: string, transcript: NewTranscript[], now: number) {
+    this.db.transaction(() => {
+      if (psid !== "") this.#s.insertContact.run(psid, now, now);
+      for (const t of transcript) this.#insertTranscript(psid, t, null);
+      this.#s.finishInbox.run("done", now, inboxId);
+    })();
+  }
+
+  async failInbox(inboxId: number, error: string) {
+    this.#s.failInbox.run(error.slice(0, 2000), inboxId);
+  }
+
+  #insertTranscript(psid: string, t: NewTranscript, outboxId: number | null): number {
+    return Number(
+      this.#s.insertTranscript.run(
+        psid,
+        t.at,
+        t.direction,
+        t.author,
+        t.kind,
+        t.text,
+        t.payload === undefined ? null : JSON.stringify(t.payload),
+        outboxId,
+      ).lastInsertRowid,
+    );
+  }
+
+  #appendOutbox(psid: string, item: OutboxItem, now: number, receivedAt: number | null): number {
+    const seq = (this.#s.nextSeq.get(psid) as number) + 1;
+    return Number(
+      this.#s.insertOutbox.run(psid, seq, JSON.stringify(item), now, now, receivedAt)
+        .lastInsertRowid,
+    );
+  }
+
+  async commitStep(c: StepCommit) {
+    this.db.transaction(() => {
+      const before = toContactRow(this.#s.getContact.get(c.psid) as ContactRecord);
+      const p = c.contact;
+      this.#s.updateContact.run(
+        JSON.stringify(p.fields ?? before.fields),
+        JSON.stringify(p.tags ?? before.tags),
+        (p.paused ?? before.paused) ? 1 : 0,
+        p.pausedUntil !== undefined ? p.pausedUntil : before.pausedUntil,
+        p.currentFlow !== undefined ? p.currentFlow : before.currentFlow,
+        p.lastUserMessageAt ?? before.lastUserMessageAt,
+        c.now,
+        c.psid,
+      );
+      if (c.session) this.#s.saveSession.run(c.psid, JSON.stringify(c.session), c.now);
+      else this.#s.deleteSession.run(c.psid);
+      for (const t of c.transcript) this.#insertTranscript(c.psid, t, null);
+      for (const item of c.outbox) {
+        const outboxId = this.#appendOutbox(c.psid, item, c.now, c.receivedAt);
+        if (item.kind === "message") {
+          const transcriptId = this.#insertTranscript(
+            c.psid,
+            outgoingTranscript(item, c.now),
+            outboxId,
+          );
+          this.#s.linkTranscript.run(transcriptId, outboxId);
+        }
+      }
+      const day = Math.floor(c.now / DAY_MS);
+      for (const hit of c.counters) {
+        this.#s.bumpCounter.run(hit.flowId, hit.version, hit.nodeId, hit.handle ?? "", day);
+      }
+      for (const t of c.timers) {
+        this.#s.insertTimer.run(c.psid, t.timerId, t.dueAt, JSON.stringify(t.event));
+      }
+      this.#s.finishInbox.run("done", c.now, c.inboxId);
+    })();
+  }
+
+  // ───────────── outbox ─────────────
+
+  async dueOutbox(now: number, limit: number, skip: ReadonlySet<string>) {
+    const rows = (this.#s.dueOutbox.all(now, limit + skip.size) as OutboxRecord[]).map(toOutboxRow);
+    return rows.filter((r) => !skip.has(r.psid)).slice(0, limit);
+  }
+
+  async nextOutboxAt() {
+    return (this.#s.nextOutboxAt.get() as number | null) ?? undefined;
+  }
+
+  async markSent(id: number, messageId: string | null, now: number) {
+    this.#s.markSent.run(messageId, now, id);
+  }
+
+  async markRetry(id: number, nextAttemptAt: number, reason: string, code: string) {
+    this.#s.markRetry.run(nextAttemptAt, reason, code, id);
+  }
+
+  async markParked(id: number, reason: string, code: string, now: number) {
+    this.#s.markParked.run(reason, code, now, id);
+  }
+
+  async completeHttp(id: number, psid: string, answer: EngineEvent, now: number) {
+    this.db.transaction(() => {
+      this.#s.markSent.run(null, now, id);
+      const key = `runtime:${psid}:outbox:${id}`;
+      const event = JSON.stringify({ source: "runtime", event: answer });
+      this.#s.insertInbox.run(key, psid, answer.type, event, "pending", now);
+    })();
+  }
+
+  async enqueueAgentMessage(psid: string, item: OutboxItem, text: string, now: number) {
+    return this.db.transaction(() => {
+      const outboxId = this.#appendOutbox(psid, item, now, null);
+      const transcriptId = this.#insertTranscript(
+        psid,
+        { at: now, direction: "out", author: "agent", kind: "text", text },
+        outboxId,
+      );
+      this.#s.linkTranscript.run(transcriptId, outboxId);
+      this.#s.touchContact.run(now, psid);
+      return outboxId;
+    })();
+  }
+
+  async listParked() {
+    return (this.#s.listParked.all() as OutboxRecord[]).map(toOutboxRow);
+  }
+
+  async retryParked(id: number, now: number) {
+    return this.#s.retryParked.run(now, id).changes > 0;
+  }
+
+  // ───────────── timers ─────────────
+
+  async fireTimers(now: number, limit: number) {
+    return this.db.transaction(() => {
+      const due = this.#s.dueTimers.all(now, limit) as {
+        id: number;
+        psid: string;
+        timer_id: string;
+        event: string;
+      }[];
+      for (const t of due) {
+        const event = JSON.parse(t.event) as EngineEvent;
+        this.#s.insertInbox.run(
+          `runtime:${t.psid}:timer:${t.id}`,
+          t.psid,
+          event.type,
+          JSON.stringify({ source: "runtime", event }),
+          "pending",
+          now,
+        );
+        this.#s.deleteTimer.run(t.id);
+      }
+      return due.length;
+    })();
+  }
+
+  async nextTimerAt() {
+    return (this.#s.nextTimerAt.get() as number | null) ?? undefined;
+  }
+
+  async queueDepths(): Promise<QueueDepths> {
+    const r = this.#s.depths.get() as {
+      inbox: number;
+      queued: number;
+      parked: number;
+      timers: number;
+    };
+    return {
+      inboxPending: r.inbox,
+      outboxQueued: r.queued,
+      outboxParked: r.parked,
+      timers: r.timers,
+    };
+  }
+}
+
+/** The transcript line of an outgoing message, as the contact will see it. */
+function outgoingTranscript(item: Extract<OutboxItem, { kind: "message" }>, at: number) {
+  const m = item.message;
+  const entry: NewTranscript = {
+    at,
+    direction: "out",
+    author: item.author,
+    kind: m.kind === "text" ? "text" : m.kind === "media" ? "attachment" : "template",
+    text: m.kind === "text" ? m.text : m.kind === "cards" ? (m.cards[0]?.title ?? null) : null,
+    payload: m,
+  };
+  return entry;
+}

@@ -1,0 +1,34 @@
+import type { InboundEvent } from "@convo/messenger";
+import type { NewInboxEvent } from "../store/store";
+
+/** Kinds kept for the record only: nobody is answered for them. */
+const RECORD_ONLY = new Set<InboundEvent["kind"]>([
+  "delivery",
+  "read",
+  "reaction",
+  "app_roles",
+  "policy_enforcement",
+  "unknown",
+  "pass_thread_control",
+  "take_thread_control",
+  "request_thread_control",
+]);
+
+/** A parsed webhook event as the inbox stores it. */
+export function toInboxEvent(event: InboundEvent): NewInboxEvent {
+  const actionable =
+    event.psid !== null &&
+    !RECORD_ONLY.has(event.kind) &&
+    // Convo's own sends echo back; only a human's reply in the Page Inbox matters.
+    (event.kind !== "echo" || event.fromPageInbox);
+  return {
+    dedupeKey: event.dedupeKey,
+    psid: event.psid,
+    kind: event.channel === "standby" ? `standby:${event.kind}` : event.kind,
+    event: {
+      source: "messenger",
+      event: event as unknown as { kind: string; psid: string | null },
+    },
+    actionable,
+  };
+}

@@ -1,0 +1,68 @@
+import { parseWebhook, verifyChallenge, verifySignature } from "@convo/messenger";
+import { Hono } from "hono";
+import { errorJson } from "../api/errors";
+import type { Deps } from "../deps";
+import { toInboxEvent } from "./inbox-event";
+
+/** Meta's bodies are small; anything larger than this is not a webhook. */
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+
+/** Reads at most `limit` bytes of the body; undefined when it is larger. */
+async function readCapped(request: Request, limit: number): Promise<Uint8Array | undefined> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) return undefined;
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
+}
+
+/**
+ * The Messenger webhook. The POST only verifies, parses and stores: everything else happens in
+ * the workers, so Meta gets its 200 fast and nothing acknowledged can be lost.
+ */
+export function webhookRoutes(deps: Deps) {
+  const app = new Hono();
+
+  app.get("/", (c) => {
+    const result = verifyChallenge(c.req.query(), deps.verifyToken);
+    return result.ok
+      ? c.text(result.challenge)
+      : c.json(errorJson("forbidden", "The verify token does not match."), 403);
+  });
+
+  app.post("/", async (c) => {
+    const raw = await readCapped(c.req.raw, MAX_WEBHOOK_BYTES);
+    if (!raw) return c.json(errorJson("too_large", "The body is larger than 1 MB."), 413);
+    if (!verifySignature(raw, c.req.header("x-hub-signature-256"), deps.appSecret)) {
+      return c.json(errorJson("bad_signature", "X-Hub-Signature-256 does not match."), 403);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("utf8"));
+    } catch {
+      return c.json(errorJson("invalid_json", "The body is not valid JSON."), 400);
+    }
+    const parsed = parseWebhook(body);
+    if (!parsed.ok) return c.json(errorJson("invalid_webhook", parsed.error), 400);
+    const events = parsed.events.map(toInboxEvent);
+    const inserted = await deps.store.insertInbox(events, deps.now());
+    deps.metrics.eventsReceived += inserted;
+    deps.metrics.eventsDuplicate += events.length - inserted;
+    if (inserted > 0) deps.wake.inbox();
+    return c.text("EVENT_RECEIVED");
+  });
+
+  return app;
+}

@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../src/config";
+import { createRuntime, type Runtime } from "../src/runtime";
+
+/** Response bodies in tests are read by shape; the assertions are the type check. */
+// biome-ignore lint/suspicious/noExplicitAny: see above
+export type Json = any;
+
+export const TOKEN = "test-admin-token";
+
+export interface TestRuntime {
+  url: string;
+  runtime: Runtime;
+  dir: string;
+  /** A management API call with the admin token. */
+  api(method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }>;
+  stop(): Promise<void>;
+}
+
+/** A runtime on a real SQLite file in a temp folder, listening on 127.0.0.1, port 0. */
+export async function startRuntime(
+  env: Record<string, string> = {},
+  dir = mkdtempSync(join(tmpdir(), "convo-runtime-")),
+): Promise<TestRuntime> {
+  const config = loadConfig(
+    {
+      CONVO_DB: join(dir, "convo.db"),
+      PORT: "0",
+      HOST: "127.0.0.1",
+      CONVO_ADMIN_TOKEN: TOKEN,
+      CONVO_LOG_LEVEL: "silent",
+      ...env,
+    },
+    join(dir, ".env"),
+  );
+  const runtime = await createRuntime({ config });
+  const { url } = await runtime.start();
+  let stopped = false;
+  return {
+    url,
+    runtime,
+    dir,
+    async api(method, path, body) {
+      const response = await fetch(url + path, {
+        method,
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+        body:
+          body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let json: Json = text;
+      try {
+        json = text === "" ? null : JSON.parse(text);
+      } catch {
+        // Not JSON (exports are text): the caller reads `json` as the text.
+      }
+      return { status: response.status, json };
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await runtime.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/** Guards that keep one step small and finite, whatever the flow or the contact sends. */
+export const ENGINE_LIMITS = {
+  /** Node visits per event; a loop of non-waiting nodes stops here with a `step_limit` error. */
+  nodeVisits: 200,
+  /** Characters kept in a variable or contact field value. */
+  variableValue: 2_000,
+  /** Characters of an incoming text the engine looks at (matching, validation, storing). */
+  incomingText: 5_000,
+  /** Characters a `matches` rule tests; longer subjects are cut to this. */
+  matchSubject: 1_000,
+  /** Characters of a rendered text message (Messenger's limit). */
+  outgoingText: 2_000,
+  /** Characters of a rendered HTTP body. */
+  httpBody: 20_000,
+} as const;
+
+/** Cuts a text to `max` characters without splitting a surrogate pair. */
+export function capText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return text.slice(0, end);
+}

@@ -1,0 +1,93 @@
+import type { NodeOfType } from "@convo/flow";
+import { capText, ENGINE_LIMITS } from "../limits";
+import type { Next, Run } from "../run";
+import type { FlowRef, HttpRequest } from "../types";
+
+const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
+
+/**
+ * Runs the node's steps in order from `from`. An HTTP step hands the request to the host and
+ * waits for its `http_result`, which comes back here with `from` set to the following step.
+ */
+export function runAction(run: Run, ref: FlowRef, node: NodeOfType<"action">, from = 0): Next {
+  const { flow } = ref;
+  const steps = node.data.steps;
+  for (let i = from; i < steps.length; i++) {
+    const step = steps[i];
+    if (!step) continue;
+    switch (step.kind) {
+      case "set_variable":
+        run.setVariable(flow.id, step.variable, run.render(flow, step.value));
+        break;
+      case "add_tag": {
+        const tag = run.render(flow, step.tag).trim();
+        if (tag !== "" && !run.tags.has(tag)) {
+          run.tags.add(tag);
+          run.emit({ type: "add_tag", tag });
+        }
+        break;
+      }
+      case "remove_tag": {
+        const tag = run.render(flow, step.tag).trim();
+        if (run.tags.has(tag)) {
+          run.tags.delete(tag);
+          run.emit({ type: "remove_tag", tag });
+        }
+        break;
+      }
+      case "set_field": {
+        const value = capText(run.render(flow, step.value), ENGINE_LIMITS.variableValue);
+        run.fields[step.field] = value;
+        run.emit({ type: "set_field", field: step.field, value });
+        break;
+      }
+      case "http": {
+        const timeoutMs = step.timeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
+        const headers = (step.headers ?? []).map((h) => ({
+          name: run.render(flow, h.name),
+          value: run.render(flow, h.value),
+        }));
+        const request: HttpRequest = {
+          method: step.method,
+          url: run.render(flow, step.url, (value, offset) =>
+            // A reference at the very start supplies the base URL itself; later ones are parts of it.
+            offset === 0 ? value : encodeURIComponent(value),
+          ),
+          headers,
+          timeoutMs,
+        };
+        if (step.body !== undefined && step.method !== "GET") {
+          const json = isJsonBody(step.body, headers);
+          request.body = capText(
+            run.render(flow, step.body, json ? jsonEscape : undefined),
+            ENGINE_LIMITS.httpBody,
+          );
+        }
+        const requestId = run.nextId("r");
+        run.emit({ type: "http", requestId, request, nodeId: node.id });
+        return run.wait({
+          kind: "http",
+          flowId: flow.id,
+          nodeId: node.id,
+          requestId,
+          stepIndex: i,
+          // The host gives up at timeoutMs; a minute on top covers its queue.
+          deadline: run.context.now + timeoutMs + 60_000,
+        });
+      }
+    }
+  }
+  return run.leave(ref, node.id, "next");
+}
+
+function isJsonBody(body: string, headers: readonly { name: string; value: string }[]): boolean {
+  const type = headers.find((h) => h.name.toLowerCase() === "content-type")?.value;
+  if (type !== undefined) return /json/i.test(type);
+  const start = body.trimStart()[0];
+  return start === "{" || start === "[";
+}
+
+/** Inside a JSON string literal, a value must not close the quotes it sits in. */
+function jsonEscape(value: string): string {
+  return JSON.stringify(value).slice(1, -1);
+}

@@ -1,0 +1,133 @@
+import {
+  assertNever,
+  type Button,
+  type Card,
+  encodePayload,
+  type Flow,
+  messageWaits,
+  type NodeOfType,
+} from "@convo/flow";
+import { capText, ENGINE_LIMITS } from "../limits";
+import type { Next, Run } from "../run";
+import type { FlowRef, OutButton, OutCard, OutMessage, OutQuickReply } from "../types";
+
+/**
+ * Sends the node's blocks in order (a typing block becomes a `typing` action); quick replies go
+ * under the last message sent. A node offering something to tap waits for it; otherwise it goes on.
+ */
+export function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">): Next {
+  const { flow } = ref;
+  const messages: OutMessage[] = [];
+  const sendAll = () => {
+    for (const message of messages) {
+      run.emit({ type: "send", message, nodeId: node.id, flowId: flow.id });
+    }
+    messages.length = 0;
+  };
+  // Typing pauses sit between sends, so messages are queued and flushed at each pause; the last
+  // queued message receives the quick replies.
+  let last: OutMessage | undefined;
+  for (const block of node.data.content) {
+    if (block.kind === "typing") {
+      sendAll();
+      run.emit({ type: "typing", seconds: block.seconds });
+      continue;
+    }
+    let message: OutMessage | undefined;
+    switch (block.kind) {
+      case "text": {
+        const text = capText(run.render(flow, block.text), ENGINE_LIMITS.outgoingText);
+        const buttons = renderButtons(run, ref, node.id, block.buttons);
+        if (text.trim() === "" && !buttons) break;
+        message = buttons ? { kind: "text", text, buttons } : { kind: "text", text };
+        break;
+      }
+      case "image":
+      case "video":
+      case "audio":
+      case "file":
+        message = { kind: "media", mediaType: block.kind, url: run.render(flow, block.url) };
+        break;
+      case "cards": {
+        const cards = block.cards.map((card) => renderCard(run, ref, node.id, card));
+        if (cards.length === 0) break;
+        message = block.imageAspectRatio
+          ? { kind: "cards", cards, imageAspectRatio: block.imageAspectRatio }
+          : { kind: "cards", cards };
+        break;
+      }
+    }
+    if (message) {
+      messages.push(message);
+      last = message;
+    }
+  }
+  const replies = node.data.quickReplies;
+  if (last && replies && replies.length > 0) {
+    last.quickReplies = replies.map((reply) => {
+      const out: OutQuickReply = {
+        kind: "text",
+        title: run.render(flow, reply.title),
+        payload: encodePayload({
+          flowId: flow.id,
+          version: ref.version,
+          nodeId: node.id,
+          handle: reply.id,
+        }),
+      };
+      if (reply.imageUrl) out.imageUrl = run.render(flow, reply.imageUrl);
+      return out;
+    });
+  }
+  sendAll();
+  if (messageWaits(node)) {
+    return run.wait({ kind: "tap", flowId: flow.id, nodeId: node.id });
+  }
+  return run.leave(ref, node.id, "next");
+}
+
+function renderButtons(
+  run: Run,
+  ref: FlowRef,
+  nodeId: string,
+  buttons: readonly Button[] | undefined,
+): OutButton[] | undefined {
+  if (!buttons || buttons.length === 0) return undefined;
+  const flow: Flow = ref.flow;
+  return buttons.map((button): OutButton => {
+    const title = run.render(flow, button.title);
+    switch (button.kind) {
+      case "postback":
+        return {
+          kind: "postback",
+          title,
+          payload: encodePayload({
+            flowId: flow.id,
+            version: ref.version,
+            nodeId,
+            handle: button.id,
+          }),
+        };
+      case "url": {
+        const out: OutButton = { kind: "url", title, url: run.render(flow, button.url) };
+        if (button.webviewHeight) out.webviewHeight = button.webviewHeight;
+        return out;
+      }
+      case "call":
+        return { kind: "call", title, phone: run.render(flow, button.phone) };
+      default:
+        return assertNever(button);
+    }
+  });
+}
+
+function renderCard(run: Run, ref: FlowRef, nodeId: string, card: Card): OutCard {
+  const flow = ref.flow;
+  const out: OutCard = { title: run.render(flow, card.title) };
+  if (card.subtitle) out.subtitle = run.render(flow, card.subtitle);
+  if (card.imageUrl) out.imageUrl = run.render(flow, card.imageUrl);
+  if (card.url) out.url = run.render(flow, card.url);
+  const buttons = renderButtons(run, ref, nodeId, card.buttons);
+  if (buttons) out.buttons = buttons;
+  return out;
+}

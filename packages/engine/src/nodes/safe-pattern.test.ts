@@ -1,0 +1,64 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileSafePattern } from "./safe-pattern";
+
+describe("compileSafePattern", () => {
+  it.each([
+    ["^[a-z]\\d{5}$", "A12345", true],
+    ["^[a-z]\\d{5}$", "A1234", false],
+    ["colis|parcel", "my PARCEL", true],
+    ["\\border\\b", "border", false],
+    ["\\border\\b", "an order!", true],
+    ["^(?:yes|oui)\\s*!*$", "Oui !!", true],
+    ["a{2,3}b", "aaab", true],
+    ["a{2,3}b", "ab", false],
+    ["^.+@.+\\..+$", "ada@example.com", true],
+    ["[^0-9]", "123", false],
+    ["\\p{L}+", "日本", true],
+    ["(?<word>ab)+c", "ababc", true],
+  ])("%s on %s → %s, like the native engine", (pattern, subject, expected) => {
+    expect(compileSafePattern(pattern)?.test(subject)).toBe(expected);
+    expect(new RegExp(pattern, "iu").test(subject)).toBe(expected);
+  });
+
+  it("refuses what needs backtracking, and invalid patterns", () => {
+    for (const pattern of ["(a)\\1", "a(?=b)", "(?<!a)b", "(", "a**", "x".repeat(201), "a{5000}"]) {
+      expect(compileSafePattern(pattern)).toBeUndefined();
+    }
+  });
+
+  it("stays fast on patterns that stall a backtracking engine", () => {
+    const evil = compileSafePattern("^(a+)+$");
+    expect(evil?.test(`${"a".repeat(1000)}!`)).toBe(false);
+    const adjacent = compileSafePattern("a*a*a*a*a*b");
+    expect(adjacent?.test("a".repeat(1000))).toBe(false);
+  });
+
+  it("agrees with the native engine on random patterns and texts", () => {
+    const atom = fc.constantFrom(
+      "a",
+      "b",
+      ".",
+      "[ab]",
+      "[^a]",
+      "\\d",
+      "(a|b)",
+      "(?:ab)",
+      "^",
+      "$",
+      "\\b",
+    );
+    const quantifier = fc.constantFrom("", "", "*", "+", "?", "{1,2}", "*?");
+    const piece = fc
+      .tuple(atom, quantifier)
+      .map(([a, q]) => (a === "^" || a === "$" || a === "\\b" ? a : a + q));
+    const pattern = fc.array(piece, { minLength: 1, maxLength: 6 }).map((p) => p.join(""));
+    const text = fc.string({ unit: fc.constantFrom("a", "b", "A", "1", " "), maxLength: 12 });
+    fc.assert(
+      fc.property(pattern, text, (p, t) => {
+        expect(compileSafePattern(p)?.test(t)).toBe(new RegExp(p, "iu").test(t));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,85 @@
+import type { Validation } from "@convo/flow";
+import { foldCase } from "../text";
+import { parseNumber } from "./condition";
+
+export type Validated = { ok: true; value: string; choiceId?: string } | { ok: false };
+
+const INVALID: Validated = { ok: false };
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/**
+ * Checks an answer and puts it in its canonical form: numbers as `String(number)`, dates as
+ * YYYY-MM-DD (from YYYY-MM-DD or DD/MM/YYYY), phones as digits with a leading `+` when the
+ * contact gave an international prefix.
+ */
+export function validateAnswer(validation: Validation, answer: string): Validated {
+  const text = answer.trim();
+  switch (validation.kind) {
+    case "text": {
+      if (text === "") return INVALID;
+      const length = [...text].length;
+      if (validation.minLength !== undefined && length < validation.minLength) return INVALID;
+      if (validation.maxLength !== undefined && length > validation.maxLength) return INVALID;
+      return { ok: true, value: text };
+    }
+    case "number": {
+      const value = parseNumber(text);
+      if (value === undefined) return INVALID;
+      if (validation.integer && !Number.isInteger(value)) return INVALID;
+      if (validation.min !== undefined && value < validation.min) return INVALID;
+      if (validation.max !== undefined && value > validation.max) return INVALID;
+      return { ok: true, value: String(value) };
+    }
+    case "email":
+      return text.length <= 254 && EMAIL.test(text) ? { ok: true, value: text } : INVALID;
+    case "phone":
+      return normalisePhone(text);
+    case "date":
+      return normaliseDate(text);
+    case "choice": {
+      const folded = foldCase(text);
+      const choice = validation.choices.find(
+        (c) =>
+          foldCase(c.title) === folded || (c.value !== undefined && foldCase(c.value) === folded),
+      );
+      return choice
+        ? { ok: true, value: choice.value ?? choice.title, choiceId: choice.id }
+        : INVALID;
+    }
+  }
+}
+
+function normalisePhone(text: string): Validated {
+  if (!/^[+\d\s().\-/]+$/.test(text)) return INVALID;
+  let digits = text.replace(/\D/g, "");
+  let international = text.startsWith("+");
+  if (!international && digits.startsWith("00")) {
+    digits = digits.slice(2);
+    international = true;
+  }
+  if (digits.length < 6 || digits.length > 15) return INVALID;
+  return { ok: true, value: international ? `+${digits}` : digits };
+}
+
+function normaliseDate(text: string): Validated {
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  let year: number;
+  let month: number;
+  let day: number;
+  if (m) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else {
+    m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+    if (!m) return INVALID;
+    [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  }
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
+    return INVALID;
+  }
+  const pad = (n: number, w: number) => String(n).padStart(w, "0");
+  return { ok: true, value: `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` };
+}

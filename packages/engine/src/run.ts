@@ -1,0 +1,219 @@
+import {
+  type Edge,
+  type Flow,
+  type FlowNode,
+  NEXT,
+  renderTemplate,
+  type TemplateReference,
+} from "@convo/flow";
+import { capText, ENGINE_LIMITS } from "./limits";
+import { mix, mulberry32 } from "./random";
+import type {
+  Contact,
+  EngineAction,
+  EngineErrorCode,
+  FlowRef,
+  Session,
+  StepContext,
+  Waiting,
+} from "./types";
+
+/** Nodes by id and edges by `(source, handle)`, built once per flow object. */
+export interface FlowIndex {
+  nodes: Map<string, FlowNode>;
+  /** `source + "\n" + handle` → target node id. */
+  edges: Map<string, string>;
+  /** Declared variable defaults. */
+  defaults: Map<string, string>;
+}
+
+const indexes = new WeakMap<Flow, FlowIndex>();
+
+export function indexFlow(flow: Flow): FlowIndex {
+  let index = indexes.get(flow);
+  if (index) return index;
+  const nodes = new Map<string, FlowNode>();
+  for (const node of flow.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
+  const edges = new Map<string, string>();
+  for (const edge of flow.edges as Edge[]) {
+    const key = `${edge.source}\n${edge.sourceHandle ?? NEXT}`;
+    // The first edge drawn from a handle wins; lint reports the others.
+    if (!edges.has(key)) edges.set(key, edge.target);
+  }
+  const defaults = new Map<string, string>();
+  for (const variable of flow.variables) {
+    if (variable.default !== undefined) defaults.set(variable.name, variable.default);
+  }
+  index = { nodes, edges, defaults };
+  indexes.set(flow, index);
+  return index;
+}
+
+/** Where the run goes next after a node. */
+export type Next =
+  | { kind: "go"; ref: FlowRef; nodeId: string }
+  /** The node set `session.waiting`; the step is over. */
+  | { kind: "wait" }
+  /** The path ended: `end` action, idle session. */
+  | { kind: "end" }
+  /** Nothing to do for this event: the session stays as it was. */
+  | { kind: "ignore" };
+
+export const WAIT: Next = { kind: "wait" };
+export const END: Next = { kind: "end" };
+export const IGNORE: Next = { kind: "ignore" };
+
+/**
+ * The working state of one `step`: a copy of the session and of the contact's tags and fields
+ * that the nodes update, and the actions emitted so far. Nothing here outlives the step.
+ */
+export class Run {
+  readonly actions: EngineAction[] = [];
+  readonly session: Session;
+  readonly tags: Set<string>;
+  readonly fields: Record<string, string>;
+  readonly context: StepContext;
+  readonly flows: readonly FlowRef[];
+  visits = 0;
+  private copiedVariables = new Set<string>();
+
+  constructor(flow: Flow, session: Session, context: StepContext) {
+    this.context = context;
+    const own: FlowRef = { flow, version: context.version };
+    this.flows = [own, ...(context.flows ?? []).filter((ref) => ref.flow.id !== flow.id)];
+    this.session = {
+      v: 1,
+      variables: { ...session.variables },
+      variants: { ...session.variants },
+      seq: session.seq,
+    };
+    if (session.waiting) this.session.waiting = session.waiting;
+    this.tags = new Set(context.contact.tags);
+    this.fields = { ...context.contact.fields };
+  }
+
+  /** The flow with this id, as the contact may enter it now. */
+  flowRef(flowId: string): FlowRef | undefined {
+    for (const ref of this.flows) if (ref.flow.id === flowId) return ref;
+    return undefined;
+  }
+
+  contactView(): Contact {
+    return { fields: this.fields, tags: [...this.tags] };
+  }
+
+  emit(action: EngineAction): void {
+    this.actions.push(action);
+  }
+
+  error(code: EngineErrorCode, message: string, nodeId?: string): void {
+    this.actions.push(
+      nodeId === undefined
+        ? { type: "error", code, message }
+        : { type: "error", code, message, nodeId },
+    );
+  }
+
+  /** A fresh id for a request or a timer, unique within the session. */
+  nextId(prefix: string): string {
+    this.session.seq++;
+    return `${prefix}${this.session.seq}`;
+  }
+
+  /** A draw in [0, 1) from the step's seed, the contact and the session counter. */
+  random(): number {
+    this.session.seq++;
+    const contactKey = this.fields.id ?? this.fields.psid ?? "";
+    let seed = mix(this.context.seed >>> 0, this.session.seq);
+    for (let i = 0; i < contactKey.length; i++) seed = mix(seed, contactKey.charCodeAt(i));
+    return mulberry32(seed);
+  }
+
+  variable(flow: Flow, name: string): string | undefined {
+    const value = this.session.variables[flow.id]?.[name];
+    return value ?? indexFlow(flow).defaults.get(name);
+  }
+
+  setVariable(flowId: string, name: string, value: string): void {
+    const variables = this.session.variables;
+    if (!this.copiedVariables.has(flowId)) {
+      variables[flowId] = { ...variables[flowId] };
+      this.copiedVariables.add(flowId);
+    }
+    (variables[flowId] as Record<string, string>)[name] = capText(
+      value,
+      ENGINE_LIMITS.variableValue,
+    );
+  }
+
+  deleteVariable(flowId: string, name: string): void {
+    if (this.session.variables[flowId]?.[name] === undefined) return;
+    this.setVariable(flowId, name, "");
+    delete (this.session.variables[flowId] as Record<string, string>)[name];
+  }
+
+  systemValue(key: string): string | undefined {
+    const given = this.context.system?.[key];
+    if (given !== undefined) return given;
+    if (key === "now") return safeIso(this.context.now);
+    if (key === "today") {
+      // Messenger gives `timezone` as an offset in hours; the contact's "today" is theirs.
+      const offset = Number(this.fields.timezone);
+      const shift = Number.isFinite(offset) && Math.abs(offset) <= 14 ? offset * 3_600_000 : 0;
+      return safeIso(this.context.now + shift).slice(0, 10);
+    }
+    return undefined;
+  }
+
+  /**
+   * Renders a marketer's template for `flow`. `{{secrets.*}}` stays as written: only the host
+   * knows secrets. `encode` transforms each substituted value (URL or JSON escaping).
+   */
+  render(flow: Flow, text: string, encode?: (value: string, offset: number) => string): string {
+    if (!text.includes("{{")) return text;
+    let offset = 0;
+    const lookup = (reference: TemplateReference): string | undefined | null => {
+      let value: string | undefined;
+      switch (reference.namespace) {
+        case "secrets":
+          return null;
+        case "contact":
+          value = this.fields[reference.key];
+          break;
+        case "system":
+          value = this.systemValue(reference.key);
+          break;
+        default:
+          value = this.variable(flow, reference.key);
+      }
+      return value !== undefined && encode ? encode(value, offset) : value;
+    };
+    if (!encode) return renderTemplate(text, lookup);
+    // Encoders need to know where a reference sits (a URL's host is not escaped), so render piecewise.
+    return text.replace(/\{\{[^{}]*\}\}/g, (whole, at: number) => {
+      offset = at;
+      return renderTemplate(whole, lookup);
+    });
+  }
+
+  /** Leaves `node` through `handle`: counts it, and goes where its edge points, or ends. */
+  leave(ref: FlowRef, nodeId: string, handle: string): Next {
+    this.emit({ type: "track", flowId: ref.flow.id, nodeId, handle });
+    const target = indexFlow(ref.flow).edges.get(`${nodeId}\n${handle}`);
+    return target === undefined ? END : { kind: "go", ref, nodeId: target };
+  }
+
+  hasEdge(flow: Flow, nodeId: string, handle: string): boolean {
+    return indexFlow(flow).edges.has(`${nodeId}\n${handle}`);
+  }
+
+  wait(waiting: Waiting): Next {
+    this.session.waiting = waiting;
+    return WAIT;
+  }
+}
+
+function safeIso(ms: number): string {
+  const date = new Date(Number.isFinite(ms) ? ms : 0);
+  return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
+}

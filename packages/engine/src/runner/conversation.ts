@@ -1,0 +1,231 @@
+import type { Flow } from "@convo/flow";
+import { initialSession } from "../session";
+import { step } from "../step";
+import type {
+  Contact,
+  EngineAction,
+  EngineEvent,
+  FlowRef,
+  HttpRequest,
+  OutButton,
+  OutMessage,
+  OutQuickReply,
+  Session,
+} from "../types";
+
+/** Something the contact can tap in a message the bot sent. */
+export type Tappable =
+  | { kind: "button"; button: OutButton }
+  | { kind: "quick_reply"; reply: Extract<OutQuickReply, { kind: "text" }> };
+
+export interface ConversationOptions {
+  flows: readonly Flow[];
+  /** The flow handed to `step` (and first in trigger matching); the first flow when absent. */
+  flowId?: string;
+  contact?: Partial<Contact>;
+  /** Clock at the start (ms since epoch); a fixed date by default, so runs repeat exactly. */
+  now?: number;
+}
+
+const START = Date.UTC(2025, 5, 2, 9);
+
+/**
+ * A contact talking to flows without any host: it does what the runtime does with the actions
+ * (keeps tags and fields, remembers timers, requests and handovers) but sends nothing anywhere.
+ * The test runner and `convo chat` drive it; HTTP requests are answered by whoever drives it.
+ */
+export class Conversation {
+  readonly flows: FlowRef[];
+  readonly flow: Flow;
+  session: Session = initialSession();
+  contact: Contact;
+  now: number;
+  /** Requests the bot is waiting for, oldest first. */
+  pendingHttp: { requestId: string; request: HttpRequest }[] = [];
+  timers: { timerId: string; at: number }[] = [];
+  /** Every message the bot sent, oldest first. */
+  readonly sent: OutMessage[] = [];
+  handoverResumeAt: number | undefined;
+  private seed = 1;
+  private readonly initialContact: Contact;
+
+  constructor(options: ConversationOptions) {
+    const first = options.flows.find((f) => f.id === options.flowId) ?? options.flows[0];
+    if (!first) throw new Error("A conversation needs at least one flow.");
+    this.flow = first;
+    this.flows = options.flows.map((flow) => ({ flow, version: 0 }));
+    this.initialContact = {
+      fields: { ...options.contact?.fields },
+      tags: [...(options.contact?.tags ?? [])],
+    };
+    this.contact = copyContact(this.initialContact);
+    this.now = options.now ?? START;
+  }
+
+  /** Forgets everything: a contact who never talked to the bot (with other fields, if given). */
+  restart(fields?: Record<string, string>): void {
+    this.session = initialSession();
+    this.contact = copyContact(this.initialContact);
+    if (fields) this.contact.fields = { ...fields };
+    this.pendingHttp = [];
+    this.timers = [];
+    this.handoverResumeAt = undefined;
+    this.sent.length = 0;
+  }
+
+  /** Runs one event and applies its actions; returns them. */
+  handle(event: EngineEvent): EngineAction[] {
+    const { session, actions } = step(this.flow, this.session, event, {
+      now: this.now,
+      seed: this.seed++,
+      contact: this.contact,
+      version: 0,
+      flows: this.flows,
+    });
+    this.session = session;
+    for (const action of actions) this.apply(action);
+    if (session.waiting?.kind !== "handover") this.handoverResumeAt = undefined;
+    return actions;
+  }
+
+  private apply(action: EngineAction): void {
+    switch (action.type) {
+      case "send":
+        this.sent.push(action.message);
+        break;
+      case "add_tag":
+        if (!this.contact.tags.includes(action.tag)) this.contact.tags.push(action.tag);
+        break;
+      case "remove_tag":
+        this.contact.tags = this.contact.tags.filter((t) => t !== action.tag);
+        break;
+      case "set_field":
+        this.contact.fields[action.field] = action.value;
+        break;
+      case "wait_until":
+        this.timers.push({ timerId: action.timerId, at: action.at });
+        break;
+      case "http":
+        this.pendingHttp.push({ requestId: action.requestId, request: action.request });
+        break;
+      case "handover":
+        this.handoverResumeAt = action.resumeAt;
+        break;
+      default:
+        break;
+    }
+  }
+
+  say(text: string): EngineAction[] {
+    this.now += 1_000;
+    return this.handle({ type: "message", text });
+  }
+
+  /** The most recent tappable thing with this title (case-insensitive), in any message sent. */
+  findTappable(title: string): Tappable | undefined {
+    const wanted = title.trim().toLowerCase();
+    for (let i = this.sent.length - 1; i >= 0; i--) {
+      const found = tappables(this.sent[i] as OutMessage).find(
+        (t) => tappableTitle(t).trim().toLowerCase() === wanted,
+      );
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  tap(tappable: Tappable): EngineAction[] {
+    this.now += 1_000;
+    if (tappable.kind === "quick_reply") {
+      return this.handle({
+        type: "quick_reply",
+        payload: tappable.reply.payload,
+        text: tappable.reply.title,
+      });
+    }
+    const { button } = tappable;
+    if (button.kind !== "postback") return [];
+    return this.handle({ type: "postback", payload: button.payload, title: button.title });
+  }
+
+  /** Answers the oldest pending request. */
+  answerHttp(result: {
+    ok: boolean;
+    status?: number;
+    body?: unknown;
+    error?: string;
+  }): EngineAction[] {
+    const pending = this.pendingHttp.shift();
+    if (!pending) return [];
+    this.now += 100;
+    return this.handle({ type: "http_result", requestId: pending.requestId, ...result });
+  }
+
+  /** Moves the clock on, firing timers (and a handover's automatic resume) as they come due. */
+  advance(ms: number): EngineAction[] {
+    const until = this.now + ms;
+    const actions: EngineAction[] = [];
+    for (;;) {
+      this.timers.sort((a, b) => a.at - b.at);
+      const timer = this.timers[0];
+      const resumeAt = this.handoverResumeAt;
+      const nextAt = Math.min(
+        timer?.at ?? Number.POSITIVE_INFINITY,
+        resumeAt ?? Number.POSITIVE_INFINITY,
+      );
+      if (nextAt > until) break;
+      this.now = Math.max(this.now, nextAt);
+      if (resumeAt !== undefined && resumeAt === nextAt) {
+        this.handoverResumeAt = undefined;
+        actions.push(...this.handle({ type: "resume" }));
+      } else if (timer) {
+        this.timers.shift();
+        actions.push(...this.handle({ type: "timer", timerId: timer.timerId }));
+      }
+    }
+    this.now = until;
+    return actions;
+  }
+
+  /** Fires every timer now, however far away: `/wait` in `convo chat`. */
+  fastForward(): EngineAction[] {
+    const last = Math.max(...this.timers.map((t) => t.at), this.handoverResumeAt ?? 0, this.now);
+    return this.advance(last - this.now);
+  }
+
+  /** Variables by name across flows, the flow the session is in first. */
+  variable(name: string): string | undefined {
+    const dot = name.indexOf(".");
+    if (dot > 0) return this.session.variables[name.slice(0, dot)]?.[name.slice(dot + 1)];
+    const current = this.session.waiting?.flowId;
+    if (current !== undefined) {
+      const value = this.session.variables[current]?.[name];
+      if (value !== undefined) return value;
+    }
+    for (const vars of Object.values(this.session.variables)) {
+      if (vars[name] !== undefined) return vars[name];
+    }
+    return undefined;
+  }
+}
+
+export function tappables(message: OutMessage): Tappable[] {
+  const found: Tappable[] = [];
+  if (message.kind === "text")
+    for (const button of message.buttons ?? []) found.push({ kind: "button", button });
+  if (message.kind === "cards") {
+    for (const card of message.cards)
+      for (const button of card.buttons ?? []) found.push({ kind: "button", button });
+  }
+  for (const reply of message.quickReplies ?? []) {
+    if (reply.kind === "text") found.push({ kind: "quick_reply", reply });
+  }
+  return found;
+}
+
+export function tappableTitle(t: Tappable): string {
+  return t.kind === "button" ? t.button.title : t.reply.title;
+}
+
+function copyContact(contact: Contact): Contact {
+  return { fields: { ...contact.fields }, tags: [...contact.tags] };
+}

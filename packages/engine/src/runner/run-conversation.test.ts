@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { makeFlow, makeNode } from "../testing";
+import { runConversation } from "./run-conversation";
+import { parseDuration, parseScript } from "./script";
+
+const flow = makeFlow(
+  "f",
+  [
+    makeNode("start", "trigger", {
+      triggers: [{ kind: "keyword", match: "exact", keywords: ["hi"] }],
+    }),
+    makeNode("menu", "message", {
+      content: [
+        {
+          id: "t",
+          kind: "text",
+          text: "Hello {{contact.first_name}}",
+          buttons: [
+            { id: "go", kind: "postback", title: "Go" },
+            { id: "web", kind: "url", title: "Web", url: "https://x.example" },
+          ],
+        },
+      ],
+    }),
+    makeNode("done", "message", { content: [{ id: "t", kind: "text", text: "Done" }] }),
+  ],
+  [
+    ["start", "menu"],
+    ["menu", "go", "done"],
+  ],
+);
+
+describe("runConversation", () => {
+  it("passes a script that matches the flow", () => {
+    const report = runConversation({
+      flows: [flow],
+      contact: { fields: { first_name: "Ada" } },
+      script: {
+        turns: [
+          { say: "hi" },
+          { expect: { text: "Hello Ada", buttons: ["Go", "Web"] } },
+          { tap: "go" },
+          { expect: { text: "Done", ended: true } },
+        ],
+      },
+    });
+    expect(report).toMatchObject({ passed: true, failures: 0 });
+    expect(report.turns[0]?.replies).toEqual(["Hello Ada [Go] [Web]"]);
+  });
+
+  it("says clearly what failed and goes on", () => {
+    const report = runConversation({
+      flows: [flow],
+      script: {
+        turns: [
+          { say: "hi" },
+          {
+            expect: {
+              text: "Goodbye",
+              quickReplies: ["Yes"],
+              tags: ["vip"],
+              variables: { x: "1" },
+            },
+          },
+          { tap: "Nope" },
+          { tap: "Web" },
+          { http: { status: 200 } },
+          { tap: "Go" },
+          { expect: { ended: false, silent: true } },
+        ],
+      },
+    });
+    expect(report.passed).toBe(false);
+    expect(report.failures).toBe(5);
+    expect(report.turns[1]?.problems).toEqual([
+      'Expected the bot to say "Goodbye"; it said "Hello ".',
+      'Expected quick replies "Yes"; got nothing.',
+      'Expected the variable x to be "1"; it is unset.',
+      'Expected the contact to have the tag "vip"; tags: nothing.',
+    ]);
+    expect(report.turns[2]?.problems[0]).toBe(
+      'Nothing titled "Nope" to tap (offered so far: "Go", "Web").',
+    );
+    expect(report.turns[3]?.problems[0]).toMatch(/url button/);
+    expect(report.turns[4]?.problems[0]).toBe("No HTTP request is waiting for an answer.");
+    expect(report.turns[6]?.problems).toEqual([
+      "Expected the conversation to go on; it ended.",
+      'Expected the bot to stay silent; it said "Done".',
+    ]);
+  });
+});
+
+describe("parseScript", () => {
+  it("reads a list of turns or { contact, turns }", () => {
+    expect(parseScript([{ say: "hi" }, { expect: { variables: { n: 42 } } }])).toEqual({
+      ok: true,
+      script: {
+        contact: undefined,
+        turns: [{ say: "hi" }, { expect: { variables: { n: "42" } } }],
+      },
+    });
+    expect(parseScript({ contact: { locale: "fr_FR" }, turns: [{ wait: "1h30m" }] }).ok).toBe(true);
+  });
+
+  it("explains what is wrong, turn by turn", () => {
+    expect(
+      parseScript({ turns: [{ shout: "hi" }, { wait: "soon" }, { expect: { txt: "x" } }] }),
+    ).toEqual({
+      ok: false,
+      errors: [
+        "turn 1: should have exactly one of say, tap, postback, referral, start, http, wait, resume, restart, expect.",
+        'turn 2: `wait` needs a duration like "2h", "30m" or "1d".',
+        "turn 3: `expect` does not know txt (it knows text, buttons, quickReplies, variables, fields, tags, handover, ended, silent).",
+      ],
+    });
+    expect(parseScript("hello").ok).toBe(false);
+  });
+
+  it("reads durations", () => {
+    expect(parseDuration("2h")).toBe(7_200_000);
+    expect(parseDuration("1h30m")).toBe(5_400_000);
+    expect(parseDuration("1d")).toBe(86_400_000);
+    expect(parseDuration("tomorrow")).toBeUndefined();
+  });
+});

@@ -1,0 +1,68 @@
+import { flowSchema } from "@convo/flow";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ENGINE_LIMITS } from "./limits";
+import { initialSession } from "./session";
+import { step } from "./step";
+import { makeContext } from "./testing";
+import { arbitraryEvent, arbitraryFlow } from "./testing/arbitrary-flow";
+import type { EngineEvent, StepResult } from "./types";
+
+const flows = fc.tuple(arbitraryFlow("p", ["p", "q"]), arbitraryFlow("q", ["p", "q"]));
+const scenario = flows.chain(([p, q]) =>
+  fc.record({
+    p: fc.constant(p),
+    q: fc.constant(q),
+    events: fc.array(arbitraryEvent([p, q]), { minLength: 1, maxLength: 12 }),
+    seed: fc.integer(),
+    tags: fc.subarray(["vip", "new"]),
+    locale: fc.constantFrom("en_GB", "fr_FR"),
+  }),
+);
+
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function play(s: Scenario): StepResult[] {
+  let session = initialSession();
+  const results: StepResult[] = [];
+  s.events.forEach((event: EngineEvent, i) => {
+    const context = makeContext({
+      now: Date.UTC(2025, 0, 1) + i * 60_000,
+      seed: s.seed + i,
+      flows: [{ flow: s.q, version: 2 }],
+      contact: { fields: { first_name: "Zoé", locale: s.locale }, tags: s.tags },
+    });
+    const result = step(s.p, session, event, context);
+    results.push(result);
+    session = result.session;
+  });
+  return results;
+}
+
+describe("step, for any valid flow and any events", () => {
+  it("generates flows the schema accepts", () => {
+    fc.assert(
+      fc.property(arbitraryFlow("p", ["p", "q"]), (flow) => {
+        expect(flowSchema.safeParse(flow).success).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("never throws, stays within the step limit, returns JSON sessions, and is deterministic", () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const results = play(s);
+        for (const { session, actions } of results) {
+          expect(actions.filter((a) => a.type === "error" && a.code === "internal")).toEqual([]);
+          const entered = actions.filter((a) => a.type === "track" && a.handle === undefined);
+          expect(entered.length).toBeLessThanOrEqual(ENGINE_LIMITS.nodeVisits);
+          expect(JSON.parse(JSON.stringify(session))).toEqual(session);
+          expect(JSON.parse(JSON.stringify(actions))).toEqual(actions);
+        }
+        expect(play(s)).toEqual(results);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,140 @@
+import type { Trigger } from "@convo/flow";
+import { capText, ENGINE_LIMITS } from "../limits";
+import { foldWords } from "../text";
+import type { EngineEvent, FlowRef } from "../types";
+
+/** The payload Messenger's Get Started button sends (the runtime sets it when it sets up the Page). */
+export const GET_STARTED_PAYLOAD = "GET_STARTED";
+
+export interface TriggerMatch {
+  flowId: string;
+  /** The trigger node to enter. */
+  nodeId: string;
+  version: number;
+  /** Which kind of trigger matched, for logs and the simulator. */
+  trigger: Trigger["kind"];
+}
+
+export interface MatchOptions {
+  /** Fall back to a `default` trigger when nothing else matched (default true). */
+  withDefault?: boolean;
+}
+
+/** The text, payload and ref of an event, as trigger matching sees them. */
+function eventKeys(
+  event: EngineEvent,
+): { text?: string; payload?: string; ref?: string } | undefined {
+  switch (event.type) {
+    case "message":
+      return { text: event.text };
+    case "quick_reply":
+      return { text: event.text, payload: event.payload };
+    case "postback":
+      return { payload: event.payload, ref: event.ref };
+    case "referral":
+      return { ref: event.ref };
+    default:
+      // Timers, HTTP results and the rest are the host's, not the contact's: they start nothing.
+      return undefined;
+  }
+}
+
+/** Ranks keyword rules so "exact" beats "starts_with" beats "contains" when several flows match. */
+const KEYWORD_RANK = { exact: 0, starts_with: 1, contains: 2 } as const;
+
+/**
+ * Which flow an event starts, trying in order: an exact postback payload (`get_started` answers
+ * `GET_STARTED`), then a `ref`, then keywords, then the default reply. Keywords compare case- and
+ * accent-insensitively, over words: "COLIS", "colis" and "côlis" all match "colis", and `contains`
+ * needs whole words ("order" matches "my order?" but not "border"). Among flows, the first in
+ * `flows` wins at the same rule. Returns `undefined` when nothing matches.
+ *
+ * @example matchTrigger(flows, { type: "message", text: "Où est mon côlis ?" })
+ */
+export function matchTrigger(
+  flows: readonly FlowRef[],
+  event: EngineEvent,
+  options: MatchOptions = {},
+): TriggerMatch | undefined {
+  const keys = eventKeys(event);
+  if (!keys) return undefined;
+  const { text, payload, ref } = keys;
+
+  if (payload !== undefined) {
+    const found = findTrigger(flows, (t) =>
+      t.kind === "postback"
+        ? t.payload === payload
+        : t.kind === "get_started" && payload === GET_STARTED_PAYLOAD,
+    );
+    if (found) return found;
+  }
+  if (ref !== undefined && ref !== "") {
+    const found = findTrigger(flows, (t) => t.kind === "ref" && t.ref === ref);
+    if (found) return found;
+  }
+  if (text !== undefined) {
+    const words = foldWords(capText(text, ENGINE_LIMITS.incomingText));
+    if (words !== "") {
+      let best: TriggerMatch | undefined;
+      let bestRank = 3;
+      findTrigger(flows, (t, match) => {
+        if (t.kind !== "keyword" || KEYWORD_RANK[t.match] >= bestRank) return false;
+        if (!t.keywords.some((keyword) => keywordMatches(t.match, words, keyword))) return false;
+        best = match;
+        bestRank = KEYWORD_RANK[t.match];
+        return bestRank === 0;
+      });
+      if (best) return best;
+    }
+  }
+  if (options.withDefault === false) return undefined;
+  return findTrigger(flows, (t) => t.kind === "default");
+}
+
+/** The default reply alone. */
+export function defaultReply(flows: readonly FlowRef[]): TriggerMatch | undefined {
+  return findTrigger(flows, (t) => t.kind === "default");
+}
+
+/** Whether `words` (already folded) matches a keyword under a rule. */
+export function keywordMatches(
+  rule: "exact" | "contains" | "starts_with",
+  words: string,
+  keyword: string,
+): boolean {
+  const key = foldWords(keyword);
+  if (key === "") return false;
+  switch (rule) {
+    case "exact":
+      return words === key;
+    case "starts_with":
+      return words === key || words.startsWith(`${key} `);
+    case "contains":
+      return words === key || ` ${words} `.includes(` ${key} `);
+  }
+}
+
+/**
+ * The first trigger, in flow order then node order, that `test` accepts. `test` also receives the
+ * match it would make, and stops the search by returning true.
+ */
+function findTrigger(
+  flows: readonly FlowRef[],
+  test: (trigger: Trigger, match: TriggerMatch) => boolean,
+): TriggerMatch | undefined {
+  for (const ref of flows) {
+    for (const node of ref.flow.nodes) {
+      if (node.type !== "trigger") continue;
+      for (const trigger of node.data.triggers) {
+        const match: TriggerMatch = {
+          flowId: ref.flow.id,
+          nodeId: node.id,
+          version: ref.version,
+          trigger: trigger.kind,
+        };
+        if (test(trigger, match)) return match;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,355 @@
+import { createHmac, randomBytes } from "node:crypto";
+import { type Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { z } from "zod";
+import {
+  MESSENGER_PROFILE_FIELDS,
+  type MessengerProfile,
+  messengerProfileSchema,
+  sendBodySchema,
+  threadControlSchema,
+} from "../send/schemas";
+import {
+  type FaultCode,
+  faultResponse,
+  type GraphFailure,
+  graphError,
+  invalidToken,
+} from "./errors";
+import { FaultInjector, type FaultPlan } from "./faults";
+
+export interface GraphEmulatorOptions {
+  /** When set, every call must carry `appsecret_proof` = HMAC-SHA256(access_token, appSecret). */
+  appSecret?: string;
+  /** When set, every call must carry this `access_token`; otherwise any non-empty token passes. */
+  pageToken?: string;
+  /** The Page the emulator plays; reported in thread control answers. */
+  pageId?: string;
+  latencyMs?: number;
+  faults?: FaultPlan;
+}
+
+/** One call the emulator answered, for tests and the runtime's sandbox view to read. */
+export interface RecordedCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  /** Milliseconds since the epoch when the call arrived. */
+  at: number;
+  status: number;
+  response: unknown;
+}
+
+export interface UserProfile {
+  first_name?: string;
+  last_name?: string;
+  profile_pic?: string;
+  locale?: string;
+  timezone?: number;
+}
+
+export interface GraphEmulator {
+  /** The Hono app: serve it, or mount it in-process (`app.route("/graph", emulator.app)`). */
+  app: Hono<EmulatorEnv>;
+  /** Every call so far, oldest first. */
+  readonly calls: RecordedCall[];
+  /** Forget the recorded calls. */
+  clear(): void;
+  /** Back to a healthy Graph: no calls, no faults (planned or scripted), no latency, good token. */
+  reset(): void;
+  setFaults(plan: FaultPlan): void;
+  /** Fail exactly the next `count` calls with `code`, then behave again. */
+  failNext(count: number, code: FaultCode): void;
+  setLatency(ms: number): void;
+  /** While true, every call answers 190 (invalid OAuth access token). */
+  setBadToken(bad: boolean): void;
+  /** PSID → profile answered by `GET /{version}/{psid}`; set and read freely. */
+  profiles: Map<string, UserProfile>;
+  /** The Messenger Profile as the calls so far left it. */
+  messengerProfile(): MessengerProfile;
+  /** Be told of each call as it is answered (the sandbox view streams them). */
+  onCall(listener: (call: RecordedCall) => void): () => void;
+}
+
+/** What the middleware hands to the routes: the JSON body, read once. */
+export type EmulatorEnv = { Variables: { body: unknown } };
+
+const PROFILE_FIELDS = ["first_name", "last_name", "profile_pic", "locale", "timezone"] as const;
+
+/**
+ * A stand-in for the Graph API parts Convo calls: the Send API, the user profile, the Messenger
+ * Profile and thread control. It validates bodies against the documented shapes and limits and
+ * answers with Meta's error shape, so code that passes here sends what Meta accepts.
+ */
+export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): GraphEmulator {
+  const calls: RecordedCall[] = [];
+  const listeners = new Set<(call: RecordedCall) => void>();
+  const faults = new FaultInjector();
+  if (options.faults) faults.setPlan(options.faults);
+  let latencyMs = options.latencyMs ?? 0;
+  let badToken = false;
+  const profiles = new Map<string, UserProfile>();
+  let profile: MessengerProfile = {};
+
+  const app = new Hono<EmulatorEnv>();
+
+  app.use("*", async (c, next) => {
+    const at = Date.now();
+    const body = await readBody(c);
+    c.set("body", body);
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    const refusal = checkAccess(c.req.query(), options, badToken) ?? toFailure(faults.next());
+    if (refusal) {
+      c.res = respond(refusal);
+    } else {
+      await next();
+    }
+    const response = await c.res.clone().text();
+    const call: RecordedCall = {
+      method: c.req.method,
+      path: c.req.path,
+      query: c.req.query(),
+      body: body === NO_BODY ? undefined : body,
+      at,
+      status: c.res.status,
+      response: parseJson(response),
+    };
+    calls.push(call);
+    for (const listener of listeners) listener(call);
+  });
+
+  app.post("/:version/me/messages", (c) => {
+    const parsed = sendBodySchema.safeParse(bodyOf(c));
+    if (!parsed.success) return c.json(...toJson(badParameter(parsed.error)));
+    const body = parsed.data;
+    const recipientId = body.recipient.id ?? `${randomDigits(16)}`;
+    if (body.sender_action) return c.json({ recipient_id: recipientId });
+    return c.json({
+      recipient_id: recipientId,
+      message_id: `m_${randomBytes(24).toString("base64url")}`,
+    });
+  });
+
+  app.get("/:version/me/messenger_profile", (c) => {
+    const fields = (c.req.query("fields") ?? "").split(",").filter(Boolean);
+    if (fields.length === 0)
+      return c.json(...toJson(graphError(400, 100, "(#100) The parameter fields is required")));
+    const unknown = fields.find(
+      (field) => !(MESSENGER_PROFILE_FIELDS as readonly string[]).includes(field),
+    );
+    if (unknown) return c.json(...toJson(graphError(400, 100, `(#100) Invalid field: ${unknown}`)));
+    const data: Record<string, unknown> = {};
+    for (const field of fields) {
+      const value = profile[field as keyof MessengerProfile];
+      if (value !== undefined) data[field] = value;
+    }
+    return c.json({ data: Object.keys(data).length === 0 ? [] : [data] });
+  });
+
+  app.post("/:version/me/messenger_profile", (c) => {
+    const parsed = messengerProfileSchema.safeParse(bodyOf(c));
+    if (!parsed.success) return c.json(...toJson(badParameter(parsed.error)));
+    const next = { ...profile, ...parsed.data };
+    if (Object.keys(parsed.data).length === 0) {
+      return c.json(
+        ...toJson(
+          graphError(
+            400,
+            100,
+            "(#100) Requires one of the params: get_started, greeting, persistent_menu, ice_breakers",
+          ),
+        ),
+      );
+    }
+    if (next.persistent_menu && !next.get_started) {
+      return c.json(
+        ...toJson(
+          graphError(
+            400,
+            100,
+            "(#100) You must set a Get Started button if you also wish to use persistent menu.",
+            2018145,
+          ),
+        ),
+      );
+    }
+    profile = next;
+    return c.json({ result: "success" });
+  });
+
+  app.delete("/:version/me/messenger_profile", (c) => {
+    const body = bodyOf(c) as { fields?: unknown } | undefined;
+    const fields = body?.fields;
+    if (
+      !Array.isArray(fields) ||
+      fields.length === 0 ||
+      !fields.every((f) => (MESSENGER_PROFILE_FIELDS as readonly unknown[]).includes(f))
+    ) {
+      return c.json(
+        ...toJson(
+          graphError(400, 100, "(#100) param fields must be a non-empty array of profile fields"),
+        ),
+      );
+    }
+    const next: Record<string, unknown> = { ...profile };
+    for (const field of fields as string[]) delete next[field];
+    profile = next as MessengerProfile;
+    return c.json({ result: "success" });
+  });
+
+  app.post("/:version/me/pass_thread_control", (c) => {
+    const parsed = threadControlSchema.safeParse(bodyOf(c));
+    if (!parsed.success) return c.json(...toJson(badParameter(parsed.error)));
+    if (parsed.data.target_app_id === undefined) {
+      return c.json(
+        ...toJson(graphError(400, 100, "(#100) The parameter target_app_id is required")),
+      );
+    }
+    return c.json({ success: true });
+  });
+
+  app.post("/:version/me/take_thread_control", (c) => {
+    const parsed = threadControlSchema.safeParse(bodyOf(c));
+    if (!parsed.success) return c.json(...toJson(badParameter(parsed.error)));
+    return c.json({ success: true });
+  });
+
+  app.get("/:version/:psid", (c) => {
+    const psid = c.req.param("psid");
+    const found = profiles.get(psid);
+    if (!found) {
+      return c.json(
+        ...toJson(
+          graphError(
+            400,
+            100,
+            `Unsupported get request. Object with ID '${psid}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+            33,
+          ),
+        ),
+      );
+    }
+    const asked = (c.req.query("fields") ?? "first_name,last_name").split(",").filter(Boolean);
+    const invalid = asked.find((field) => !(PROFILE_FIELDS as readonly string[]).includes(field));
+    if (invalid)
+      return c.json(
+        ...toJson(graphError(400, 100, `(#100) Tried accessing nonexisting field (${invalid})`)),
+      );
+    const answer: Record<string, unknown> = { id: psid };
+    for (const field of asked) {
+      const value = found[field as keyof UserProfile];
+      if (value !== undefined) answer[field] = value;
+    }
+    return c.json(answer);
+  });
+
+  app.notFound((c) =>
+    c.json(...toJson(graphError(400, 2500, `Unknown path components: ${c.req.path}`))),
+  );
+
+  return {
+    app,
+    calls,
+    clear: () => {
+      calls.length = 0;
+    },
+    reset: () => {
+      calls.length = 0;
+      faults.reset();
+      latencyMs = 0;
+      badToken = false;
+    },
+    setFaults: (plan) => faults.setPlan(plan),
+    failNext: (count, code) => faults.failNext(count, code),
+    setLatency: (ms) => {
+      latencyMs = Math.max(0, ms);
+    },
+    setBadToken: (bad) => {
+      badToken = bad;
+    },
+    profiles,
+    messengerProfile: () => structuredClone(profile),
+    onCall: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+const NO_BODY = Symbol("no body");
+
+async function readBody(c: Context<EmulatorEnv>): Promise<unknown> {
+  if (c.req.method === "GET" || c.req.method === "HEAD") return NO_BODY;
+  const text = await c.req.text();
+  if (text === "") return NO_BODY;
+  return parseJson(text);
+}
+
+function bodyOf(c: Context<EmulatorEnv>): unknown {
+  const body = c.get("body");
+  return body === NO_BODY ? undefined : body;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function checkAccess(
+  query: Record<string, string>,
+  options: GraphEmulatorOptions,
+  badToken: boolean,
+): GraphFailure | undefined {
+  const token = query.access_token;
+  if (!token) {
+    return graphError(
+      400,
+      2500,
+      "An active access token must be used to query information about the current user.",
+    );
+  }
+  if (badToken || (options.pageToken !== undefined && token !== options.pageToken))
+    return invalidToken();
+  if (options.appSecret !== undefined) {
+    const expected = createHmac("sha256", options.appSecret).update(token).digest("hex");
+    if (query.appsecret_proof !== expected) {
+      return graphError(400, 100, "Invalid appsecret_proof provided in the API argument");
+    }
+  }
+  return undefined;
+}
+
+function toFailure(code: FaultCode | undefined): GraphFailure | undefined {
+  return code === undefined ? undefined : faultResponse(code);
+}
+
+function respond(failure: GraphFailure): Response {
+  if (typeof failure.body === "string") {
+    return new Response(failure.body, {
+      status: failure.status,
+      headers: { "content-type": "text/plain" },
+    });
+  }
+  return Response.json(failure.body, { status: failure.status });
+}
+
+function toJson(failure: GraphFailure): [unknown, ContentfulStatusCode] {
+  return [failure.body, failure.status as ContentfulStatusCode];
+}
+
+/** Meta words parameter errors as `(#100) param <path> <problem>`. */
+function badParameter(error: z.ZodError): GraphFailure {
+  const issue = error.issues[0];
+  const path = issue && issue.path.length > 0 ? issue.path.map(String).join(".") : "body";
+  return graphError(400, 100, `(#100) param ${path}: ${issue?.message ?? "is invalid"}`);
+}
+
+function randomDigits(count: number): string {
+  let digits = "";
+  for (const byte of randomBytes(count)) digits += String(byte % 10);
+  return digits.replace(/^0/, "1");
+}

@@ -1,0 +1,14 @@
+export {
+  createGraphEmulatorApp,
+  type GraphEmulator,
+  type GraphEmulatorOptions,
+  type RecordedCall,
+  type UserProfile,
+} from "./app";
+export { type FaultCode, faultResponse, type GraphErrorBody } from "./errors";
+export { type FaultPlan, mulberry32 } from "./faults";
+export {
+  type RunningGraphEmulator,
+  type StartGraphEmulatorOptions,
+  startGraphEmulator,
+} from "./server";

@@ -1,0 +1,253 @@
+import { createHmac } from "node:crypto";
+import { classifyGraphFailure, GraphError, networkFailure } from "./graph-error";
+import type { MessengerProfile, MessengerProfileField, SendBody, SenderAction } from "./schemas";
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface RateLimitNotice {
+  code: number | undefined;
+  /** The attempt that was refused (1 for the first). */
+  attempt: number;
+  /** How long the client now waits before its next call to this Page. */
+  delayMs: number;
+  /** Until when (ms since the epoch) the Page is slowed down. */
+  slowedUntil: number;
+}
+
+export interface SendApiClientOptions {
+  /** `https://graph.facebook.com`, or the emulator's URL. */
+  baseUrl: string;
+  /** Graph API version; `v21.0` by default. */
+  version?: string;
+  pageToken: string;
+  appSecret: string;
+  /** Another fetch-compatible dispatcher (a proxy agent, the runtime's in-process emulator). */
+  fetch?: typeof globalThis.fetch;
+  retry?: Partial<RetryPolicy>;
+  /**
+   * Backoff after a rate-limit answer: longer than for transient errors, because Meta counts the
+   * Page's calls over a sliding window. Defaults: 2 s base, 60 s cap.
+   */
+  rateLimit?: { baseDelayMs?: number; maxDelayMs?: number };
+  /** Per attempt; 10 s by default. */
+  timeoutMs?: number;
+  /** Told each time Meta rate-limits the Page, so the caller can slow its own sending down. */
+  onRateLimit?: (notice: RateLimitNotice) => void;
+  sleep?: (ms: number) => Promise<void>;
+  /** 0..1, for the jitter; `Math.random` by default. */
+  random?: () => number;
+  now?: () => number;
+}
+
+export interface SendResult {
+  messageId: string;
+  recipientId: string;
+}
+
+export interface UserProfileAnswer {
+  id: string;
+  first_name?: string;
+  last_name?: string;
+  profile_pic?: string;
+  locale?: string;
+  timezone?: number;
+}
+
+export type ProfileField = "first_name" | "last_name" | "profile_pic" | "locale" | "timezone";
+
+/** Whether, and until when, this Page's calls are slowed down after rate-limit answers. */
+export interface PaceState {
+  slowedUntil: number;
+  /** Rate-limit answers in a row; a success resets it. */
+  consecutiveRateLimits: number;
+}
+
+export interface SendApiClient {
+  sendMessage(body: SendBody): Promise<SendResult>;
+  sendAction(psid: string, action: SenderAction): Promise<{ recipientId: string }>;
+  getProfile(psid: string, fields?: readonly ProfileField[]): Promise<UserProfileAnswer>;
+  getMessengerProfile(fields: readonly MessengerProfileField[]): Promise<MessengerProfile>;
+  setMessengerProfile(profile: MessengerProfile): Promise<void>;
+  deleteMessengerProfile(fields: readonly MessengerProfileField[]): Promise<void>;
+  passThreadControl(psid: string, targetAppId: string, metadata?: string): Promise<void>;
+  takeThreadControl(psid: string, metadata?: string): Promise<void>;
+  pace(): PaceState;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 8_000 };
+const DEFAULT_PROFILE_FIELDS: readonly ProfileField[] = [
+  "first_name",
+  "last_name",
+  "profile_pic",
+  "locale",
+  "timezone",
+];
+
+/**
+ * The Graph API calls Convo makes for one Page, over `fetch`, with `access_token` and
+ * `appsecret_proof` on every call. Failures throw a `GraphError` whose `category` says what to do;
+ * transient and rate-limit failures are retried here first.
+ *
+ * @example
+ * const graph = createSendApiClient({ baseUrl: "https://graph.facebook.com", pageToken, appSecret });
+ * const { messageId } = await graph.sendMessage(rendered.body);
+ */
+export function createSendApiClient(options: SendApiClientOptions): SendApiClient {
+  const version = options.version ?? "v21.0";
+  const base = `${options.baseUrl.replace(/\/+$/, "")}/${version}`;
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const rateBase = options.rateLimit?.baseDelayMs ?? 2_000;
+  const rateMax = options.rateLimit?.maxDelayMs ?? 60_000;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  const proof = createHmac("sha256", options.appSecret).update(options.pageToken).digest("hex");
+  const pace: PaceState = { slowedUntil: 0, consecutiveRateLimits: 0 };
+
+  async function attempt(
+    method: string,
+    path: string,
+    query: Record<string, string>,
+    body: unknown,
+  ) {
+    const url = new URL(`${base}/${path}`);
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+    url.searchParams.set("access_token", options.pageToken);
+    url.searchParams.set("appsecret_proof", proof);
+    const signal = AbortSignal.timeout(timeoutMs);
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method,
+        signal,
+        ...(body === undefined
+          ? {}
+          : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      throw networkFailure(error, signal.aborted);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw networkFailure(error, signal.aborted);
+    }
+    const parsed = parseJson(text);
+    if (!response.ok) throw classifyGraphFailure(response.status, parsed);
+    return parsed;
+  }
+
+  async function call(method: string, path: string, query: Record<string, string>, body?: unknown) {
+    for (let attemptNumber = 1; ; attemptNumber++) {
+      const wait = pace.slowedUntil - now();
+      if (wait > 0) await sleep(wait);
+      try {
+        const result = await attempt(method, path, query, body);
+        pace.consecutiveRateLimits = 0;
+        return result;
+      } catch (error) {
+        const failure = error instanceof GraphError ? error : networkFailure(error, false);
+        failure.attempts = attemptNumber;
+        if (!failure.retryable) throw failure;
+        if (failure.category === "rate_limited") {
+          pace.consecutiveRateLimits += 1;
+          // Equal jitter: at least half the window, so a rate-limited Page really slows down.
+          const ceiling = Math.min(rateMax, rateBase * 2 ** (pace.consecutiveRateLimits - 1));
+          const delayMs = Math.round(ceiling / 2 + random() * (ceiling / 2));
+          pace.slowedUntil = now() + delayMs;
+          options.onRateLimit?.({
+            code: failure.code,
+            attempt: attemptNumber,
+            delayMs,
+            slowedUntil: pace.slowedUntil,
+          });
+          if (attemptNumber >= retry.maxAttempts) throw failure;
+          continue;
+        }
+        if (attemptNumber >= retry.maxAttempts) throw failure;
+        // Full jitter (AWS architecture blog): spreads retries of many contacts apart.
+        const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attemptNumber - 1));
+        await sleep(Math.round(random() * ceiling));
+      }
+    }
+  }
+
+  return {
+    async sendMessage(body) {
+      const answer = (await call("POST", "me/messages", {}, body)) as Record<string, unknown>;
+      return {
+        messageId: String(answer.message_id ?? ""),
+        recipientId: String(answer.recipient_id ?? ""),
+      };
+    },
+    async sendAction(psid, action) {
+      const answer = (await call(
+        "POST",
+        "me/messages",
+        {},
+        {
+          recipient: { id: psid },
+          sender_action: action,
+        },
+      )) as Record<string, unknown>;
+      return { recipientId: String(answer.recipient_id ?? psid) };
+    },
+    async getProfile(psid, fields = DEFAULT_PROFILE_FIELDS) {
+      const answer = await call("GET", encodeURIComponent(psid), { fields: fields.join(",") });
+      return answer as UserProfileAnswer;
+    },
+    async getMessengerProfile(fields) {
+      const answer = (await call("GET", "me/messenger_profile", { fields: fields.join(",") })) as {
+        data?: MessengerProfile[];
+      };
+      return answer.data?.[0] ?? {};
+    },
+    async setMessengerProfile(profile) {
+      await call("POST", "me/messenger_profile", {}, profile);
+    },
+    async deleteMessengerProfile(fields) {
+      await call("DELETE", "me/messenger_profile", {}, { fields });
+    },
+    async passThreadControl(psid, targetAppId, metadata) {
+      await call(
+        "POST",
+        "me/pass_thread_control",
+        {},
+        {
+          recipient: { id: psid },
+          target_app_id: targetAppId,
+          ...(metadata === undefined ? {} : { metadata }),
+        },
+      );
+    },
+    async takeThreadControl(psid, metadata) {
+      await call(
+        "POST",
+        "me/take_thread_control",
+        {},
+        {
+          recipient: { id: psid },
+          ...(metadata === undefined ? {} : { metadata }),
+        },
+      );
+    },
+    pace: () => ({ ...pace }),
+  };
+}
+
+function parseJson(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

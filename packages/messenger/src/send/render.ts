@@ -1,0 +1,298 @@
+import type { OutButton, OutCard, OutMessage, OutQuickReply } from "@convo/engine";
+import { MESSENGER_LIMITS, utf8Length } from "@convo/flow";
+import { CONVO_METADATA_PREFIX } from "../webhook/parse";
+import {
+  type GenericElement,
+  isHttpUrl,
+  type MessageTag,
+  type OutgoingMessage,
+  type SendBody,
+  type SendButton,
+  type SendQuickReply,
+} from "./schemas";
+
+const HOUR = 60 * 60 * 1000;
+/** Messenger's standard messaging window after the contact's last message. */
+export const RESPONSE_WINDOW_MS = 24 * HOUR;
+/** The HUMAN_AGENT tag lets a person answer for 7 days after the contact's last message. */
+export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * HOUR;
+
+export interface SendWindow {
+  /** When the contact last wrote (ms since the epoch); null if never. */
+  lastUserMessageAt: number | null;
+  now: number;
+  /** A message tag to use outside the 24-hour window, when the message qualifies for one. */
+  tag?: MessageTag;
+}
+
+export interface RenderOptions {
+  /** Appended to Convo's metadata mark (e.g. flow and node), echoed back by Meta. */
+  metadata?: string;
+}
+
+export type RenderResult =
+  | { ok: true; body: SendBody }
+  | { ok: false; reason: "outside_window" | "limit"; message: string };
+
+/**
+ * Renders one engine message to a Send API body, or says plainly why it cannot be sent: past
+ * Messenger's limits, or outside the window with no tag that allows it. Nothing that Meta would
+ * refuse leaves here.
+ *
+ * @example
+ * const rendered = renderSend(action.message, contact.psid, { lastUserMessageAt, now: Date.now() });
+ * if (rendered.ok) await graph.sendMessage(rendered.body);
+ * else park(rendered.reason, rendered.message);
+ */
+export function renderSend(
+  message: OutMessage,
+  recipientPsid: string,
+  window: SendWindow,
+  options: RenderOptions = {},
+): RenderResult {
+  const timing = messagingType(window);
+  if (!timing.ok) return timing;
+  let rendered: OutgoingMessage;
+  try {
+    rendered = renderMessage(message);
+  } catch (error) {
+    if (error instanceof LimitError) return { ok: false, reason: "limit", message: error.message };
+    throw error;
+  }
+  const metadata =
+    options.metadata === undefined
+      ? CONVO_METADATA_PREFIX
+      : `${CONVO_METADATA_PREFIX}|${options.metadata}`;
+  if (metadata.length > 1000) {
+    return { ok: false, reason: "limit", message: "Message metadata is over 1000 characters." };
+  }
+  return {
+    ok: true,
+    body: {
+      recipient: { id: recipientPsid },
+      ...timing.fields,
+      message: { ...rendered, metadata },
+    },
+  };
+}
+
+/** A typing indicator or read receipt for the contact. */
+export function renderTyping(psid: string, state: "on" | "off" | "mark_seen"): SendBody {
+  const action = state === "mark_seen" ? "mark_seen" : state === "on" ? "typing_on" : "typing_off";
+  return { recipient: { id: psid }, sender_action: action };
+}
+
+type Timing =
+  | { ok: true; fields: Pick<SendBody, "messaging_type" | "tag"> }
+  | { ok: false; reason: "outside_window"; message: string };
+
+function messagingType({ lastUserMessageAt, now, tag }: SendWindow): Timing {
+  const since = lastUserMessageAt === null ? Number.POSITIVE_INFINITY : now - lastUserMessageAt;
+  if (since <= RESPONSE_WINDOW_MS) return { ok: true, fields: { messaging_type: "RESPONSE" } };
+  const ago =
+    lastUserMessageAt === null
+      ? "The contact has never written to the Page"
+      : `The contact last wrote ${Math.floor(since / HOUR)} hours ago`;
+  if (tag === undefined) {
+    return {
+      ok: false,
+      reason: "outside_window",
+      message: `${ago}; outside Messenger's 24-hour window a message needs a message tag.`,
+    };
+  }
+  if (tag === "HUMAN_AGENT" && since > HUMAN_AGENT_WINDOW_MS) {
+    return {
+      ok: false,
+      reason: "outside_window",
+      message: `${ago}; the HUMAN_AGENT tag only covers 7 days after the contact's last message.`,
+    };
+  }
+  return { ok: true, fields: { messaging_type: "MESSAGE_TAG", tag } };
+}
+
+class LimitError extends Error {}
+
+function limit(message: string): never {
+  throw new LimitError(message);
+}
+
+function renderMessage(message: OutMessage): OutgoingMessage {
+  const quickReplies = renderQuickReplies(message.quickReplies);
+  const withReplies = quickReplies ? { quick_replies: quickReplies } : {};
+  switch (message.kind) {
+    case "text":
+      return { ...renderText(message.text, message.buttons ?? []), ...withReplies };
+    case "media":
+      checkUrl(message.url, `The ${message.mediaType} URL`);
+      return {
+        attachment: {
+          type: message.mediaType,
+          // Reusable: Meta caches the file, so the same image sent to many contacts uploads once.
+          payload: { url: message.url, is_reusable: true },
+        },
+        ...withReplies,
+      };
+    case "cards":
+      return {
+        attachment: {
+          type: "template",
+          payload: {
+            template_type: "generic",
+            elements: renderCards(message.cards),
+            ...(message.imageAspectRatio ? { image_aspect_ratio: message.imageAspectRatio } : {}),
+          },
+        },
+        ...withReplies,
+      };
+    default:
+      return assertNever(message);
+  }
+}
+
+function renderText(text: string, buttons: OutButton[]): OutgoingMessage {
+  if (text.trim() === "") limit("The text is empty; Messenger does not send empty messages.");
+  if (buttons.length === 0) {
+    if (text.length > MESSENGER_LIMITS.text) {
+      limit(`The text is ${text.length} characters; Messenger allows ${MESSENGER_LIMITS.text}.`);
+    }
+    return { text };
+  }
+  if (text.length > MESSENGER_LIMITS.buttonTemplateText) {
+    limit(
+      `A text with buttons is ${text.length} characters; Messenger allows ${MESSENGER_LIMITS.buttonTemplateText}.`,
+    );
+  }
+  return {
+    attachment: {
+      type: "template",
+      payload: { template_type: "button", text, buttons: renderButtons(buttons, "The text") },
+    },
+  };
+}
+
+function renderButtons(buttons: OutButton[], owner: string): [SendButton, ...SendButton[]] {
+  if (buttons.length > MESSENGER_LIMITS.buttons) {
+    limit(`${owner} has ${buttons.length} buttons; Messenger allows ${MESSENGER_LIMITS.buttons}.`);
+  }
+  return buttons.map(renderButton) as [SendButton, ...SendButton[]];
+}
+
+function renderButton(button: OutButton): SendButton {
+  const title = button.title;
+  if (title.trim() === "") limit("A button has no title.");
+  if (title.length > MESSENGER_LIMITS.buttonTitle) {
+    limit(
+      `Button title "${title}" is ${title.length} characters; Messenger allows ${MESSENGER_LIMITS.buttonTitle}.`,
+    );
+  }
+  switch (button.kind) {
+    case "postback":
+      checkPayload(button.payload, `Button "${title}"`);
+      return { type: "postback", title, payload: button.payload };
+    case "url":
+      checkUrl(button.url, `Button "${title}"`);
+      return {
+        type: "web_url",
+        title,
+        url: button.url,
+        ...(button.webviewHeight ? { webview_height_ratio: button.webviewHeight } : {}),
+      };
+    case "call": {
+      const phone = button.phone.replace(/[\s().-]/g, "");
+      if (!/^\+[1-9]\d{5,14}$/.test(phone)) {
+        limit(
+          `Button "${title}" calls "${button.phone}"; Messenger needs +<country code><number>.`,
+        );
+      }
+      return { type: "phone_number", title, payload: phone };
+    }
+    default:
+      return assertNever(button);
+  }
+}
+
+function renderCards(cards: OutCard[]): [GenericElement, ...GenericElement[]] {
+  if (cards.length === 0) limit("A card gallery has no cards.");
+  if (cards.length > MESSENGER_LIMITS.cards) {
+    limit(`The gallery has ${cards.length} cards; Messenger allows ${MESSENGER_LIMITS.cards}.`);
+  }
+  return cards.map((card, index) => {
+    const name = `Card ${index + 1}`;
+    if (card.title.trim() === "") limit(`${name} has no title.`);
+    if (card.title.length > MESSENGER_LIMITS.cardTitle) {
+      limit(
+        `${name}'s title is ${card.title.length} characters; Messenger allows ${MESSENGER_LIMITS.cardTitle}.`,
+      );
+    }
+    if (card.subtitle !== undefined && card.subtitle.length > MESSENGER_LIMITS.cardSubtitle) {
+      limit(
+        `${name}'s subtitle is ${card.subtitle.length} characters; Messenger allows ${MESSENGER_LIMITS.cardSubtitle}.`,
+      );
+    }
+    if (card.imageUrl !== undefined) checkUrl(card.imageUrl, `${name}'s image`);
+    if (card.url !== undefined) checkUrl(card.url, `${name}'s link`);
+    const buttons = card.buttons ?? [];
+    return {
+      title: card.title,
+      ...(card.subtitle ? { subtitle: card.subtitle } : {}),
+      ...(card.imageUrl !== undefined ? { image_url: card.imageUrl } : {}),
+      ...(card.url !== undefined
+        ? { default_action: { type: "web_url" as const, url: card.url } }
+        : {}),
+      ...(buttons.length > 0 ? { buttons: renderButtons(buttons, name) } : {}),
+    };
+  }) as [GenericElement, ...GenericElement[]];
+}
+
+function renderQuickReplies(replies: OutQuickReply[] | undefined): SendQuickReply[] | undefined {
+  if (!replies || replies.length === 0) return undefined;
+  if (replies.length > MESSENGER_LIMITS.quickReplies) {
+    limit(
+      `The message has ${replies.length} quick replies; Messenger allows ${MESSENGER_LIMITS.quickReplies}.`,
+    );
+  }
+  return replies.map((reply): SendQuickReply => {
+    switch (reply.kind) {
+      case "email":
+        return { content_type: "user_email" };
+      case "phone":
+        return { content_type: "user_phone_number" };
+      case "text": {
+        const title = reply.title;
+        if (title.trim() === "") limit("A quick reply has no title.");
+        if (title.length > MESSENGER_LIMITS.quickReplyTitle) {
+          limit(
+            `Quick reply "${title}" is ${title.length} characters; Messenger allows ${MESSENGER_LIMITS.quickReplyTitle}.`,
+          );
+        }
+        checkPayload(reply.payload, `Quick reply "${title}"`);
+        if (reply.imageUrl !== undefined)
+          checkUrl(reply.imageUrl, `Quick reply "${title}"'s image`);
+        return {
+          content_type: "text",
+          title,
+          payload: reply.payload,
+          ...(reply.imageUrl !== undefined ? { image_url: reply.imageUrl } : {}),
+        };
+      }
+      default:
+        return assertNever(reply);
+    }
+  });
+}
+
+function checkPayload(payload: string, owner: string): void {
+  if (payload === "") limit(`${owner} has an empty payload.`);
+  const bytes = utf8Length(payload);
+  if (bytes > MESSENGER_LIMITS.payload) {
+    limit(`${owner}'s payload is ${bytes} bytes; Messenger allows ${MESSENGER_LIMITS.payload}.`);
+  }
+}
+
+function checkUrl(url: string, owner: string): void {
+  if (!isHttpUrl(url)) limit(`${owner} is "${url}"; Messenger only opens http(s) URLs.`);
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled ${JSON.stringify(value)}`);
+}
