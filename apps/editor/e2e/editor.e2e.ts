@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, mouseDrag, repoRoot, signIn, startHarness } from "./harness";
+import { ADMIN_TOKEN, type Harness, mouseDrag, repoRoot, signIn, startHarness } from "./harness";
 
 const screenshots = join(import.meta.dirname, "..", "..", "..", "docs", "screenshots");
 let h: Harness;
@@ -194,5 +194,91 @@ describe("the editor against the real runtime", () => {
     await page.getByRole("button", { name: "Tidy up" }).click();
     await page.waitForTimeout(600);
     await page.screenshot({ path: join(screenshots, "canvas.png") });
+  });
+
+  it("keeps edits made offline and sends them when back; reports another tab's save", async () => {
+    const { page, url, context } = h;
+    const api = async (path: string, init: RequestInit = {}) => {
+      const response = await fetch(`${url}/api${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      });
+      return (await response.json()) as {
+        revision: number;
+        flow: { nodes: { data: { label?: string } }[] };
+      };
+    };
+    await page.goto(`${url}/#/`);
+    await page.getByPlaceholder("Name of a new flow").fill("Saving");
+    await page.getByRole("button", { name: "Create flow" }).click();
+    await expect.poll(() => steps(page).count()).toBe(1);
+    const flowId = decodeURIComponent(new URL(page.url()).hash.replace("#/flows/", ""));
+    await steps(page).first().click();
+    const label = page.locator(".inspector").getByLabel("Name on the canvas");
+
+    await context.setOffline(true);
+    await label.fill("Written offline");
+    await page.getByText("You are offline.").waitFor();
+    expect(
+      await page.evaluate((id) => localStorage.getItem(`convo.draft.${id}`), flowId),
+    ).toContain("Written offline");
+    await context.setOffline(false);
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved");
+    expect((await api(`/flows/${flowId}`)).flow.nodes[0]?.data.label).toBe("Written offline");
+
+    // Another tab saves first: this tab's next save is refused, and the user chooses.
+    const theirs = await api(`/flows/${flowId}`);
+    const changed = structuredClone(theirs.flow);
+    if (changed.nodes[0]) changed.nodes[0].data.label = "Theirs";
+    await api(`/flows/${flowId}`, {
+      method: "PUT",
+      body: JSON.stringify({ flow: changed, revision: theirs.revision }),
+    });
+    await label.fill("Mine");
+    await page.getByText("Someone saved this flow from another tab").waitFor();
+    await page.getByRole("button", { name: "Keep mine (overwrite)" }).click();
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved");
+    expect((await api(`/flows/${flowId}`)).flow.nodes[0]?.data.label).toBe("Mine");
+  });
+
+  it("imports a flow file dropped on the canvas and shows why a bad one is refused", async () => {
+    const { page, url } = h;
+    await signIn(page, url);
+    await page.goto(`${url}/#/flows/welcome`);
+    await expect.poll(() => steps(page).count()).toBeGreaterThan(3);
+    const drop = (text: string, name: string) =>
+      page.evaluate(
+        ({ text, name }) => {
+          const data = new DataTransfer();
+          data.items.add(new File([text], name, { type: "application/json" }));
+          const target = document.querySelector(".canvas");
+          target?.dispatchEvent(
+            new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }),
+          );
+          target?.dispatchEvent(
+            new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }),
+          );
+        },
+        { text, name },
+      );
+    await drop(
+      JSON.stringify({
+        schemaVersion: 1,
+        id: "bad",
+        name: "Bad",
+        variables: [],
+        nodes: [{}],
+        edges: [],
+      }),
+      "bad.json",
+    );
+    await page.getByRole("alert").filter({ hasText: "nodes[0]" }).waitFor();
+    const support = readFileSync(join(repoRoot, "examples", "support.json"), "utf8").replace(
+      '"id": "support"',
+      '"id": "support-copy"',
+    );
+    await drop(support, "support.json");
+    await page.waitForURL(/#\/flows\/support-copy$/);
+    await expect.poll(() => steps(page).count()).toBeGreaterThan(3);
   });
 });
