@@ -98,7 +98,12 @@ switch (command) {
   case "test": {
     ensureInstalled();
     say("checking format and lint (biome)");
-    runOrExit("biome", ["ci", "--error-on-warnings", "."]);
+    runOrExit("biome", [
+      "ci",
+      "--error-on-warnings",
+      ...(process.stdout.isTTY ? [] : ["--colors=off"]),
+      ".",
+    ]);
     say("type-checking and testing every package (turbo)");
     turbo("typecheck", "test", "--concurrency=2", ...rest);
     say("running the benchmarks in quick mode, so they cannot rot (bench/tmp/)");

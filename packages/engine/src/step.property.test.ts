@@ -1,4 +1,6 @@
-import { flowSchema } from "@convo/flow";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Flow, flowSchema, parseFlowJson } from "@convo/flow";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ENGINE_LIMITS } from "./limits";
@@ -63,6 +65,46 @@ describe("step, for any valid flow and any events", () => {
         expect(play(s)).toEqual(results);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+const examplesDir = join(import.meta.dirname, "../../../examples");
+const examples: Flow[] = readdirSync(examplesDir)
+  .filter((name) => name.endsWith(".json"))
+  .flatMap((name) => {
+    const parsed = parseFlowJson(readFileSync(join(examplesDir, name), "utf8"));
+    return parsed.ok ? [parsed.flow] : [];
+  });
+
+describe("step, on the example flows with any events", () => {
+  it("never fails and stays deterministic", () => {
+    const events = fc.array(arbitraryEvent(examples), { minLength: 1, maxLength: 20 });
+    const play = (which: number, list: EngineEvent[]) => {
+      const flow = examples[which % examples.length] as Flow;
+      const flows = examples.map((f) => ({ flow: f, version: 1 }));
+      let session = initialSession();
+      return list.map((event, i) => {
+        const result = step(
+          flow,
+          session,
+          event,
+          makeContext({ flows, seed: i, now: Date.UTC(2025, 0, 1) + i * 3_600_000 }),
+        );
+        session = result.session;
+        return result;
+      });
+    };
+    fc.assert(
+      fc.property(fc.nat(), events, (which, list) => {
+        const results = play(which, list);
+        for (const { session, actions } of results) {
+          expect(actions.filter((a) => a.type === "error")).toEqual([]);
+          expect(JSON.parse(JSON.stringify(session))).toEqual(session);
+        }
+        expect(play(which, list)).toEqual(results);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -19,7 +19,8 @@ function convo(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("convo validate", () => {
+// Each case starts a real `node --import tsx` process: allow for a loaded machine.
+describe("convo validate", { timeout: 60_000 }, () => {
   it("passes the examples folder with exit code 0", () => {
     const { status, stdout } = convo("validate", "examples");
     expect(stdout).toContain("4 file(s): 0 error(s), 0 warning(s)");

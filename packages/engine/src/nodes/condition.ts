@@ -8,11 +8,18 @@ import { compileSafePattern } from "./safe-pattern";
 /** The first branch whose rules hold (all or any) leaves through its handle; otherwise `else`. */
 export function runCondition(run: Run, ref: FlowRef, node: NodeOfType<"condition">): Next {
   for (const branch of node.data.branches) {
-    const test = (rule: Rule) => ruleHolds(run, ref.flow, rule);
-    const holds = branch.match === "all" ? branch.rules.every(test) : branch.rules.some(test);
-    if (holds) return run.leave(ref, node.id, branch.id);
+    if (branchHolds(run, ref.flow, branch.match === "all", branch.rules)) {
+      return run.leave(ref, node.id, branch.id);
+    }
   }
   return run.leave(ref, node.id, "else");
+}
+
+function branchHolds(run: Run, flow: Flow, all: boolean, rules: readonly Rule[]): boolean {
+  for (const rule of rules) {
+    if (ruleHolds(run, flow, rule) !== all) return !all;
+  }
+  return all;
 }
 
 function ruleHolds(run: Run, flow: Flow, rule: Rule): boolean {

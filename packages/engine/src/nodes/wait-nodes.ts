@@ -1,4 +1,5 @@
 import type { NodeOfType } from "@convo/flow";
+import { capText, ENGINE_LIMITS } from "../limits";
 import { END, type Next, type Run } from "../run";
 import type { FlowRef } from "../types";
 
@@ -16,7 +17,7 @@ export function runDelay(run: Run, ref: FlowRef, node: NodeOfType<"delay">): Nex
 export function runHandover(run: Run, ref: FlowRef, node: NodeOfType<"handover">): Next {
   const { flow } = ref;
   if (node.data.message !== undefined) {
-    const text = run.render(flow, node.data.message);
+    const text = capText(run.render(flow, node.data.message), ENGINE_LIMITS.outgoingText);
     if (text.trim() !== "") {
       run.emit({ type: "send", message: { kind: "text", text }, nodeId: node.id, flowId: flow.id });
     }

@@ -84,7 +84,7 @@ export class Conversation {
     });
     this.session = session;
     for (const action of actions) this.apply(action);
-    if (!session.waiting || session.waiting.kind !== "handover") this.handoverResumeAt = undefined;
+    if (session.waiting?.kind !== "handover") this.handoverResumeAt = undefined;
     return actions;
   }
 

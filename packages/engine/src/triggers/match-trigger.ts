@@ -1,4 +1,5 @@
 import type { Trigger } from "@convo/flow";
+import { indexFlow } from "../flow-index";
 import { capText, ENGINE_LIMITS } from "../limits";
 import { foldWords } from "../text";
 import type { EngineEvent, FlowRef } from "../types";
@@ -123,8 +124,7 @@ function findTrigger(
   test: (trigger: Trigger, match: TriggerMatch) => boolean,
 ): TriggerMatch | undefined {
   for (const ref of flows) {
-    for (const node of ref.flow.nodes) {
-      if (node.type !== "trigger") continue;
+    for (const node of indexFlow(ref.flow).triggers) {
       for (const trigger of node.data.triggers) {
         const match: TriggerMatch = {
           flowId: ref.flow.id,

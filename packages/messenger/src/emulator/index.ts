@@ -5,6 +5,7 @@ export {
   type RecordedCall,
   type UserProfile,
 } from "./app";
+export { type DeliverWebhookOptions, deliverWebhook } from "./deliver-webhook";
 export { type FaultCode, faultResponse, type GraphErrorBody } from "./errors";
 export { type FaultPlan, mulberry32 } from "./faults";
 export {

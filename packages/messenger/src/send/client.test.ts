@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { type RunningGraphEmulator, startGraphEmulator } from "../emulator";
+import { createGraphEmulatorApp, type RunningGraphEmulator, startGraphEmulator } from "../emulator";
 import { mulberry32 } from "../emulator/faults";
 import { createSendApiClient, type RateLimitNotice, type SendApiClientOptions } from "./client";
 import { GraphError } from "./graph-error";
@@ -144,6 +144,21 @@ describe("Send API client against the emulator", () => {
       ],
       ["/v21.0/me/take_thread_control", { recipient: { id: PSID } }],
     ]);
+  });
+});
+
+describe("Send API client in-process (the runtime's sandbox mode)", () => {
+  it("talks to an emulator app through a custom fetch, without a socket", async () => {
+    const sandbox = createGraphEmulatorApp({ pageToken: TOKEN, appSecret: SECRET });
+    const api = createSendApiClient({
+      baseUrl: "http://graph.sandbox",
+      pageToken: TOKEN,
+      appSecret: SECRET,
+      fetch: async (input, init) => sandbox.app.request(input, init),
+    });
+    const sent = await api.sendMessage(TEXT);
+    expect(sent.recipientId).toBe(PSID);
+    expect(sandbox.calls.map((c) => [c.path, c.status])).toEqual([["/v21.0/me/messages", 200]]);
   });
 });
 

@@ -91,7 +91,9 @@ const DEFAULT_PROFILE_FIELDS: readonly ProfileField[] = [
 /**
  * The Graph API calls Convo makes for one Page, over `fetch`, with `access_token` and
  * `appsecret_proof` on every call. Failures throw a `GraphError` whose `category` says what to do;
- * transient and rate-limit failures are retried here first.
+ * transient and rate-limit failures are retried here first. A network error after the request
+ * left can mean Meta got it: a retried message may then arrive twice (the Send API has no
+ * idempotency key), which Convo accepts over losing it.
  *
  * @example
  * const graph = createSendApiClient({ baseUrl: "https://graph.facebook.com", pageToken, appSecret });

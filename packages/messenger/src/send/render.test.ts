@@ -367,13 +367,23 @@ describe("renderSend: limits are enforced before anything is sent", () => {
   });
 
   it("never throws and only ever produces bodies Meta accepts (property)", () => {
-    const text = fc.string({ maxLength: 2100 });
-    const url = fc.oneof(fc.webUrl(), fc.string({ maxLength: 30 }));
+    // Short random strings, or long runs around each limit (random strings of 2,000 characters
+    // would make the property slow without finding more).
+    const sized = (limit: number) =>
+      fc.oneof(
+        fc.string({ maxLength: 24 }),
+        fc.integer({ min: limit - 3, max: limit + 3 }).map((n) => "é".repeat(Math.max(0, n))),
+      );
+    const text = sized(2000);
+    const url = fc.oneof(
+      fc.constantFrom("https://example.com/a.png", "http://shop.example.fr/p?id=1", "javascript:x"),
+      fc.string({ maxLength: 30 }),
+    );
     const buttonArb: fc.Arbitrary<OutButton> = fc.oneof(
       fc.record({
         kind: fc.constant("postback" as const),
         title: fc.string({ maxLength: 24 }),
-        payload: fc.string({ maxLength: 1100 }),
+        payload: sized(500),
       }),
       fc.record({ kind: fc.constant("url" as const), title: fc.string({ maxLength: 24 }), url }),
       fc.record({
@@ -386,7 +396,7 @@ describe("renderSend: limits are enforced before anything is sent", () => {
       fc.record({
         kind: fc.constant("text" as const),
         title: fc.string({ maxLength: 24 }),
-        payload: fc.string({ maxLength: 1100 }),
+        payload: sized(500),
       }),
       fc.constant({ kind: "email" as const }),
       fc.constant({ kind: "phone" as const }),
@@ -417,8 +427,8 @@ describe("renderSend: limits are enforced before anything is sent", () => {
           cards: fc.array(
             fc.record(
               {
-                title: fc.string({ maxLength: 85 }),
-                subtitle: fc.option(fc.string({ maxLength: 85 }), { nil: undefined }),
+                title: sized(80),
+                subtitle: fc.option(sized(80), { nil: undefined }),
                 imageUrl: fc.option(url, { nil: undefined }),
                 buttons: fc.option(fc.array(buttonArb, { maxLength: 4 }), { nil: undefined }),
               },

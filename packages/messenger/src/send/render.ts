@@ -1,6 +1,6 @@
 import type { OutButton, OutCard, OutMessage, OutQuickReply } from "@convo/engine";
 import { MESSENGER_LIMITS, utf8Length } from "@convo/flow";
-import { CONVO_METADATA_PREFIX } from "../webhook/parse";
+import { CONVO_METADATA_PREFIX } from "../webhook/metadata";
 import {
   type GenericElement,
   isHttpUrl,

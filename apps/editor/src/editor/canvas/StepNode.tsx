@@ -1,6 +1,7 @@
 import { type FlowNode, nodeOutputs } from "@convo/flow";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo, useMemo } from "react";
+import { HandleCount, StepOverlay } from "../../analytics/StepOverlay";
 import { useT } from "../../i18n";
 import { NodeBody } from "../../nodes/Body";
 import { NODE_ICONS } from "../../nodes/registry";
@@ -48,6 +49,7 @@ const StepCard = memo(function StepCard({
       data-testid={`node-${node.id}`}
       aria-label={`${t(`type.${node.type}`)}${label ? `: ${label}` : ""}`}
     >
+      <StepOverlay nodeId={node.id} />
       {node.type !== "trigger" && (
         <Handle type="target" position={Position.Left} className="handle-in" />
       )}
@@ -75,6 +77,7 @@ const StepCard = memo(function StepCard({
             kindCounts.set(output.kind, index + 1);
             return (
               <li key={output.id} className={`output output-${output.kind}`}>
+                <HandleCount nodeId={node.id} handle={output.id} />
                 <span>{outputLabel(t, output, index, node.type)}</span>
                 <Handle
                   type="source"
@@ -92,15 +95,5 @@ const StepCard = memo(function StepCard({
   );
 });
 
-export const NODE_TYPES = {
-  trigger: StepNode,
-  message: StepNode,
-  input: StepNode,
-  condition: StepNode,
-  action: StepNode,
-  delay: StepNode,
-  randomizer: StepNode,
-  handover: StepNode,
-  goto: StepNode,
-  note: StepNode,
-};
+/** Every step is one React Flow type: the component reads the step's own type from the store. */
+export const NODE_TYPES = { step: StepNode };
