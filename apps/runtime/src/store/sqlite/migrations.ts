@@ -113,6 +113,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (flow_id, version, node_id, handle, day)
   );
   `,
+  // Queue depths (/metrics) count these; without the indexes each scrape scans the tables.
+  `
+  CREATE INDEX inbox_processing ON inbox (id) WHERE status = 'processing';
+  CREATE INDEX outbox_parked ON outbox (id) WHERE status = 'parked';
+  `,
 ];
 
 /** Applies the migrations not yet in the `migrations` table, each in its own transaction. */

@@ -178,7 +178,8 @@ export class SqliteStore implements Store {
       nextTimerAt: db.prepare("SELECT MIN(due_at) FROM timers").pluck(),
 
       depths: db.prepare(`SELECT
-        (SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'processing')) AS inbox,
+        (SELECT COUNT(*) FROM inbox WHERE status = 'pending')
+          + (SELECT COUNT(*) FROM inbox WHERE status = 'processing') AS inbox,
         (SELECT COUNT(*) FROM outbox WHERE status = 'queued') AS queued,
         (SELECT COUNT(*) FROM outbox WHERE status = 'parked') AS parked,
         (SELECT COUNT(*) FROM timers) AS timers`),
