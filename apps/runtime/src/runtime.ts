@@ -144,16 +144,22 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     async stop() {
       ready = false;
-      // Finish the events and sends in hand; what is left waits in the tables for the next start.
-      await Promise.all([inbox.stop(), outbox.stop(), timers.stop()]);
+      // Stop taking requests first (those in hand finish), then let the workers finish the event
+      // and sends in hand; whatever is left waits in the tables for the next start.
       const s = server;
-      if (s) {
-        await new Promise<void>((resolve) => {
-          s.close(() => resolve());
-          // Keep-alive connections would hold close() open; the requests in hand are done by now.
-          (s as { closeAllConnections?: () => void }).closeAllConnections?.();
-        });
-      }
+      const closed = s
+        ? new Promise<void>((resolve) => {
+            s.close(() => resolve());
+            (s as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          })
+        : Promise.resolve();
+      await Promise.all([inbox.stop(), outbox.stop(), timers.stop()]);
+      // Keep-alive connections that stay open would hold close() forever.
+      const forced = setTimeout(() => {
+        (s as { closeAllConnections?: () => void } | undefined)?.closeAllConnections?.();
+      }, 2_000);
+      await closed;
+      clearTimeout(forced);
       store.close();
     },
   };
