@@ -223,8 +223,11 @@ export interface Store {
 
   /** Inserts new events in one transaction; redelivered ones (same dedupe key) are dropped. */
   insertInbox(events: NewInboxEvent[], now: number): Promise<number>;
-  /** Oldest pending events, marked `processing`. */
-  claimInbox(limit: number, skip: ReadonlySet<string>): Promise<InboxRow[]>;
+  /**
+   * The oldest unfinished event of up to `limit` contacts, marked `processing`. A contact with an
+   * event in processing gets none: one event at a time per contact, in arrival order.
+   */
+  claimInbox(limit: number): Promise<InboxRow[]>;
   /** Back to pending: rows a crashed or stopped process had claimed. */
   releaseInbox(ids?: readonly number[]): Promise<void>;
   /** Marks an event done without a step (recorded only), with optional transcript entries. */

@@ -11,6 +11,9 @@ import {
 } from "@xyflow/react";
 import { type DragEvent, type MouseEvent, useCallback, useMemo, useState } from "react";
 import { useStore } from "zustand";
+import { navigate } from "../../app/route";
+import { useApi } from "../../app/session";
+import { describeError } from "../../flows/errors";
 import { useT } from "../../i18n";
 import { useEditor } from "../context";
 import type { EditorState } from "../store/editor-store";
@@ -31,7 +34,9 @@ export function Canvas() {
   const t = useT();
   const editor = useEditor();
   const { screenToFlowPosition } = useReactFlow();
+  const api = useApi();
   const [menu, setMenu] = useState<AddMenuState | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
 
   // Module-style selectors over stable per-node caches: this component re-renders on a drag, but
   // React Flow receives the same object for every node that did not move.
@@ -116,7 +121,24 @@ export function Canvas() {
     });
   }
 
+  /** A flow file dropped on the canvas is imported as its own flow and opened. */
+  async function importFile(file: File) {
+    setImportError(null);
+    try {
+      const detail = await api.importFlow(await file.text());
+      navigate({ screen: "flow", flowId: detail.id });
+    } catch (error) {
+      setImportError(describeError(t, error));
+    }
+  }
+
   function onDrop(event: DragEvent) {
+    const file = event.dataTransfer.files[0];
+    if (file) {
+      event.preventDefault();
+      void importFile(file);
+      return;
+    }
     const type = event.dataTransfer.getData(DRAG_TYPE);
     if (!(FLOW_NODE_TYPES as string[]).includes(type)) return;
     event.preventDefault();
@@ -139,7 +161,7 @@ export function Canvas() {
         className="canvas"
         onDoubleClick={onDoubleClick}
         onDragOver={(e) => {
-          if (e.dataTransfer.types.includes(DRAG_TYPE)) {
+          if (e.dataTransfer.types.includes(DRAG_TYPE) || e.dataTransfer.types.includes("Files")) {
             e.preventDefault();
             e.dataTransfer.dropEffect = "copy";
           }
@@ -173,6 +195,14 @@ export function Canvas() {
           <Controls />
         </ReactFlow>
       </div>
+      {importError && (
+        <div className="canvas-error error pre" role="alert">
+          {importError}
+          <button type="button" onClick={() => setImportError(null)}>
+            {t("common.close")}
+          </button>
+        </div>
+      )}
       {menu && (
         <AddMenu
           at={menu.screen}

@@ -95,15 +95,5 @@ const StepCard = memo(function StepCard({
   );
 });
 
-export const NODE_TYPES = {
-  trigger: StepNode,
-  message: StepNode,
-  input: StepNode,
-  condition: StepNode,
-  action: StepNode,
-  delay: StepNode,
-  randomizer: StepNode,
-  handover: StepNode,
-  goto: StepNode,
-  note: StepNode,
-};
+/** Every step is one React Flow type: the component reads the step's own type from the store. */
+export const NODE_TYPES = { step: StepNode };

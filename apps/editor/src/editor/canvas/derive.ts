@@ -61,7 +61,7 @@ export function createNodeDeriver() {
       }
       const node: Node = {
         id: source.id,
-        type: source.type,
+        type: "step",
         position: source.position,
         data: NO_DATA,
         selected: isSelected,

@@ -6,7 +6,7 @@ export function HandoverBody({ node }: { node: NodeOfType<"handover"> }) {
   return (
     <div className="m-thread">
       {node.data.message && <div className="m-bubble">{node.data.message}</div>}
-      <p className="muted small">👤 {t("handover.summary")}</p>
+      <p className="muted small">☺ {t("handover.summary")}</p>
     </div>
   );
 }

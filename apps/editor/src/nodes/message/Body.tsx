@@ -42,7 +42,7 @@ function Block({ block }: { block: ContentBlock }) {
       return (
         <div className={`m-media m-media-${block.kind}`}>
           <span aria-hidden="true">
-            {{ image: "🖼", video: "🎬", audio: "🎵", file: "📄" }[block.kind]}
+            {{ image: "▣", video: "▶", audio: "♪", file: "☰" }[block.kind]}
           </span>
           <span className="small">{block.url ? host(block.url) : t(`block.${block.kind}`)}</span>
         </div>
@@ -53,7 +53,7 @@ function Block({ block }: { block: ContentBlock }) {
           {block.cards.map((card) => (
             <div key={card.id} className="m-card">
               <div className={`m-card-image ${block.imageAspectRatio ?? "horizontal"}`}>
-                {card.imageUrl ? host(card.imageUrl) : "🖼"}
+                {card.imageUrl ? host(card.imageUrl) : "▣"}
               </div>
               <div className="m-card-body">
                 <strong>{card.title || "…"}</strong>

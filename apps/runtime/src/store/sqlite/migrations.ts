@@ -57,8 +57,9 @@ export const MIGRATIONS: readonly string[] = [
     processed_at INTEGER,
     error TEXT
   );
-  CREATE INDEX inbox_pending ON inbox (status, id);
   CREATE INDEX inbox_psid ON inbox (psid);
+  -- The unfinished events of each contact, oldest first: what keeps a contact's events in order.
+  CREATE INDEX inbox_open ON inbox (psid, id) WHERE status IN ('pending', 'processing');
 
   CREATE TABLE outbox (
     id INTEGER PRIMARY KEY,
@@ -77,7 +78,7 @@ export const MIGRATIONS: readonly string[] = [
     transcript_id INTEGER,
     UNIQUE (psid, seq)
   );
-  CREATE INDEX outbox_queued ON outbox (status, psid, id);
+  CREATE INDEX outbox_queued ON outbox (psid, id) WHERE status = 'queued';
 
   CREATE TABLE timers (
     id INTEGER PRIMARY KEY,

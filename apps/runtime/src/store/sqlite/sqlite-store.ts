@@ -122,9 +122,13 @@ export class SqliteStore implements Store {
       insertInbox: db.prepare(`
         INSERT INTO inbox (dedupe_key, psid, kind, event, status, received_at) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (dedupe_key) DO NOTHING`),
-      pendingInbox: db.prepare(
-        "SELECT id, psid, kind, event, attempts, received_at FROM inbox WHERE status = 'pending' ORDER BY id LIMIT ?",
-      ),
+      // Each contact's oldest unfinished event, when it is not being processed already: the
+      // database, not process memory, keeps a contact's events in order (so replicas can share it).
+      pendingInbox: db.prepare(`
+        SELECT id, psid, kind, event, attempts, received_at FROM inbox
+        WHERE id IN (SELECT MIN(id) FROM inbox WHERE status IN ('pending', 'processing') GROUP BY psid)
+          AND status = 'pending'
+        ORDER BY id LIMIT ?`),
       claimInbox: db.prepare(
         "UPDATE inbox SET status = 'processing', attempts = attempts + 1 WHERE id = ?",
       ),
@@ -410,19 +414,11 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async claimInbox(limit: number, skip: ReadonlySet<string>) {
+  async claimInbox(limit: number) {
     return this.db.transaction(() => {
       const rows = (this.#s.pendingInbox.all(limit) as InboxRecord[]).map(toInboxRow);
-      // One event per contact at a time, in arrival order: a contact's later events wait.
-      const taken = new Set<string>(skip);
-      const claimed = [];
-      for (const row of rows) {
-        if (taken.has(row.psid)) continue;
-        taken.add(row.psid);
-        this.#s.claimInbox.run(row.id);
-        claimed.push(row);
-      }
-      return claimed;
+      for (const row of rows) this.#s.claimInbox.run(row.id);
+      return rows;
     })();
   }
 

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRuntime, loadConfig } from "@convo/runtime";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { build } from "vite";
+
+export const editorDir = join(import.meta.dirname, "..");
+export const repoRoot = join(editorDir, "..", "..");
+export const ADMIN_TOKEN = "e2e-admin-token";
+
+export interface Harness {
+  url: string;
+  page: Page;
+  context: BrowserContext;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the editor, starts the real runtime in process on a fresh SQLite file (loopback, any free
+ * port) serving that build, and opens Debian's Chromium with a fresh profile.
+ */
+export async function startHarness(): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), "convo-editor-e2e-"));
+  const dist = join(dir, "dist");
+  await build({ root: editorDir, logLevel: "error", build: { outDir: dist, emptyOutDir: true } });
+
+  const config = loadConfig(
+    {
+      PORT: "0",
+      HOST: "127.0.0.1",
+      CONVO_DB: join(dir, "convo.db"),
+      CONVO_ADMIN_TOKEN: ADMIN_TOKEN,
+      CONVO_EDITOR_DIST: dist,
+      CONVO_LOG_LEVEL: "silent",
+    },
+    join(dir, "no.env"),
+  );
+  const runtime = await createRuntime({ config });
+  const { url } = await runtime.start();
+
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(join(dir, "profile"), {
+      executablePath: "/usr/bin/chromium",
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+      viewport: { width: 1400, height: 860 },
+      locale: "en-US",
+      acceptDownloads: true,
+    });
+  } catch (error) {
+    await runtime.stop();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    url: url.replace(/\/$/, ""),
+    page,
+    context,
+    dir,
+    async stop() {
+      await context?.close().catch(() => undefined);
+      await runtime.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function signIn(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  const token = page.getByLabel("Admin token");
+  const list = page.getByRole("heading", { name: "Flows" });
+  await token.or(list).first().waitFor();
+  if (await list.isVisible()) return;
+  await token.fill(ADMIN_TOKEN);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Flows" }).waitFor();
+}
+
+/** Drags from an element's centre to a point with real mouse events, in small steps. */
+export async function mouseDrag(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+}

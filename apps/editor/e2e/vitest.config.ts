@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["e2e/**/*.e2e.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // One browser and one runtime for the whole file; the files run one after the other.
+    fileParallelism: false,
+  },
+});
