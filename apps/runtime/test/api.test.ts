@@ -263,9 +263,15 @@ describe("sandbox mode (no Page token)", () => {
     }
     const reply = calls.find((c) => c.body?.message?.text);
     expect(reply.body.message.text).toContain("Hi Sam!");
-    const later = await rt.api("GET", `/api/sandbox/sent?psid=sandbox-contact&after=${calls.at(-1).seq}`);
+    const later = await rt.api(
+      "GET",
+      `/api/sandbox/sent?psid=sandbox-contact&after=${calls.at(-1).seq}`,
+    );
     expect(later.json.calls).toEqual([]);
-    const bad = await rt.api("POST", "/api/sandbox/messages", { text: "a", postback: { payload: "x", title: "y" } });
+    const bad = await rt.api("POST", "/api/sandbox/messages", {
+      text: "a",
+      postback: { payload: "x", title: "y" },
+    });
     expect(bad.status).toBe(400);
   });
 
