@@ -52,10 +52,11 @@ export function validateAnswer(validation: Validation, answer: string): Validate
 function normalisePhone(text: string): Validated {
   if (!/^[+\d\s().\-/]+$/.test(text)) return INVALID;
   let digits = text.replace(/\D/g, "");
-  let international = text.startsWith("+");
-  if (!international && digits.startsWith("00")) {
-    digits = digits.slice(2);
-    international = true;
+  const international = text.startsWith("+") || digits.startsWith("00");
+  if (international) {
+    // "+33 (0)6 12 34 56 78": the (0) is the trunk prefix dialled at home, not part of the number.
+    digits = text.replace(/\(\s*0\s*\)/, "").replace(/\D/g, "");
+    if (!text.startsWith("+")) digits = digits.slice(2);
   }
   if (digits.length < 6 || digits.length > 15) return INVALID;
   return { ok: true, value: international ? `+${digits}` : digits };
