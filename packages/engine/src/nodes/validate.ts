@@ -1,5 +1,5 @@
 import type { Validation } from "@convo/flow";
-import { foldCase } from "../text";
+import { foldWords } from "../text";
 import { parseNumber } from "./condition";
 
 export type Validated = { ok: true; value: string; choiceId?: string } | { ok: false };
@@ -37,10 +37,11 @@ export function validateAnswer(validation: Validation, answer: string): Validate
     case "date":
       return normaliseDate(text);
     case "choice": {
-      const folded = foldCase(text);
+      // Over words, so "OUI !" picks "Oui" and "plus tard merci." picks "Plus tard, merci".
+      const folded = foldWords(text);
       const choice = validation.choices.find(
         (c) =>
-          foldCase(c.title) === folded || (c.value !== undefined && foldCase(c.value) === folded),
+          foldWords(c.title) === folded || (c.value !== undefined && foldWords(c.value) === folded),
       );
       return choice
         ? { ok: true, value: choice.value ?? choice.title, choiceId: choice.id }
