@@ -446,6 +446,8 @@ export const en = {
   "livechat.status.parked": "held back",
   "livechat.status.queued": "sending…",
   "livechat.noText": "(no text)",
+  "test.outsideWindow":
+    "Not delivered: the contact last wrote over 24 hours ago, and Messenger refuses a bot message then.",
 } as const;
 
 export type MessageKey = keyof typeof en;

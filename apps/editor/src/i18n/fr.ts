@@ -453,4 +453,6 @@ export const fr: Record<MessageKey, string> = {
   "livechat.status.parked": "retenu",
   "livechat.status.queued": "envoi…",
   "livechat.noText": "(sans texte)",
+  "test.outsideWindow":
+    "Non distribué : le contact a écrit il y a plus de 24 heures, et Messenger refuse alors un message du bot.",
 };

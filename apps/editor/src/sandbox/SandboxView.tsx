@@ -40,6 +40,8 @@ export function SandboxView() {
   const [lines, setLines] = useState<Line[]>([]);
   const [typing, setTyping] = useState(false);
   const [contact, setContact] = useState<Contact | null>(null);
+  /** What a person wrote in live chat: the Send API does not say who wrote a message. */
+  const [agentTexts, setAgentTexts] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const after = useRef(0);
   const seen = useRef(0);
@@ -82,8 +84,20 @@ export function SandboxView() {
         const polled = seen.current++ % 3 === 0;
         if (polled) {
           try {
-            const found = await api.getContact(psid);
-            if (!stopped) setContact(found);
+            const [found, transcript] = await Promise.all([
+              api.getContact(psid),
+              api.transcript(psid),
+            ]);
+            if (!stopped) {
+              setContact(found);
+              setAgentTexts(
+                new Set(
+                  transcript.messages.flatMap((m) =>
+                    m.author === "agent" && m.text ? [m.text] : [],
+                  ),
+                ),
+              );
+            }
           } catch (e) {
             // Not a contact until the first message reaches the runtime.
             if (!(e instanceof ApiError && e.status === 404)) throw e;
@@ -152,7 +166,13 @@ export function SandboxView() {
         <Phone
           title={t("test.sandboxTitle")}
           testId="sandbox-phone"
-          items={lines.map((l) => l.item)}
+          items={lines.map((l) =>
+            l.item.kind === "bot" &&
+            l.item.message.kind === "text" &&
+            agentTexts.has(l.item.message.text)
+              ? { ...l.item, author: "agent" as const }
+              : l.item,
+          )}
           typing={typing}
           quickReplies={quickReplies}
           onButton={(button: OutButton) => {

@@ -5,7 +5,14 @@ import { useT } from "../i18n";
 /** One line of a conversation as the phone shows it. */
 export type PhoneItem =
   | { key: string; kind: "contact"; text: string }
-  | { key: string; kind: "bot"; message: OutMessage; author?: "bot" | "agent" }
+  | {
+      key: string;
+      kind: "bot";
+      message: OutMessage;
+      author?: "bot" | "agent";
+      /** Why the contact would never see it (shown under the bubble, which is greyed out). */
+      undelivered?: string;
+    }
   | { key: string; kind: "note"; text: string; tone?: "info" | "error" };
 
 export type TextQuickReply = Extract<OutQuickReply, { kind: "text" }>;
@@ -110,8 +117,11 @@ function PhoneLine({ item, onButton }: { item: PhoneItem; onButton: (b: OutButto
     return <p className={`phone-note ${item.tone ?? "info"}`}>{item.text}</p>;
   }
   return (
-    <div className={`bubble-row bot${item.author === "agent" ? " agent" : ""}`}>
+    <div
+      className={`bubble-row bot${item.author === "agent" ? " agent" : ""}${item.undelivered ? " undelivered" : ""}`}
+    >
       <BotMessage message={item.message} onButton={onButton} />
+      {item.undelivered && <p className="phone-note error">{item.undelivered}</p>}
     </div>
   );
 }

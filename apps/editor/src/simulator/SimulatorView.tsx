@@ -174,7 +174,12 @@ function toItem(entry: SimulatorEntry, t: Translate): PhoneItem {
     case "contact":
       return { key, kind: "contact", text: entry.text };
     case "bot":
-      return { key, kind: "bot", message: entry.message };
+      return {
+        key,
+        kind: "bot",
+        message: entry.message,
+        ...(entry.outsideWindow ? { undelivered: t("test.outsideWindow") } : {}),
+      };
     case "typing":
       return { key, kind: "note", text: t("test.typedFor", { seconds: entry.seconds }) };
     case "system":

@@ -208,3 +208,23 @@ describe("Simulator", () => {
     expect(botTexts(sim.getState()).join(" ")).toContain("Our order system is not answering");
   });
 });
+
+describe("Simulator and Messenger's 24-hour window", () => {
+  it("marks what the bot would send more than 24 hours after the contact's last message", async () => {
+    const { sim } = simulator("support");
+    await sim.say("support");
+    const human = sim
+      .getState()
+      .offered.find((t) => t.kind === "quick_reply" && t.reply.title === "Talk to a human");
+    if (!human) throw new Error("no Talk to a human");
+    await sim.tap(human);
+    await sim.wait(25 * 3_600_000);
+    const back = sim.getState().entries.findLast((e) => e.from === "bot");
+    expect(back).toMatchObject({ from: "bot", outsideWindow: true });
+
+    // Within the window, nothing is marked.
+    const { sim: fresh } = simulator("support");
+    await fresh.say("support");
+    expect(fresh.getState().entries.some((e) => e.from === "bot" && e.outsideWindow)).toBe(false);
+  });
+});

@@ -32,7 +32,18 @@ export type SimulatorNote =
 /** One line of the simulated conversation. */
 export type SimulatorEntry =
   | { id: number; from: "contact"; text: string }
-  | { id: number; from: "bot"; message: OutMessage; nodeId: string; flowId: string }
+  | {
+      id: number;
+      from: "bot";
+      message: OutMessage;
+      nodeId: string;
+      flowId: string;
+      /**
+       * Sent more than 24 hours after the contact last wrote: Messenger refuses a bot message
+       * without a tag there, so the runtime holds it back (parks it) and the contact never sees it.
+       */
+      outsideWindow?: true;
+    }
   | { id: number; from: "typing"; seconds: number }
   | { id: number; from: "system"; note: SimulatorNote };
 
@@ -64,8 +75,12 @@ export interface SimulatorOptions {
   now?: number;
 }
 
+/** Messenger's standard messaging window after the contact's last message. */
+export const RESPONSE_WINDOW_MS = 24 * 3_600_000;
+
 interface Snapshot {
   conversation: string;
+  lastContactAt: number | undefined;
   entries: number;
   nextId: number;
 }
@@ -94,6 +109,8 @@ export class Simulator {
   private readonly performHttp: PerformHttp;
   private readonly contact: Partial<Contact> | undefined;
   private flowId: string;
+  /** When the contact last wrote or tapped (the simulator's clock). */
+  private lastContactAt: number | undefined;
 
   constructor(options: SimulatorOptions) {
     this.performHttp = options.performHttp;
@@ -133,9 +150,10 @@ export class Simulator {
     this.publish();
   }
 
-  /** A contact who never talked to the bot. */
-  restart(): void {
-    this.conversation.restart();
+  /** A contact who never talked to the bot (with other contact fields, if given). */
+  restart(fields?: Record<string, string>): void {
+    this.conversation.restart(fields);
+    this.lastContactAt = undefined;
     this.entries = [];
     this.history = [];
     this.publish();
@@ -152,6 +170,7 @@ export class Simulator {
     if (trimmed === "") return;
     await this.turn(() => {
       this.add({ from: "contact", text: trimmed });
+      this.lastContactAt = this.conversation.now + 1_000;
       return this.conversation.say(trimmed);
     });
   }
@@ -161,7 +180,35 @@ export class Simulator {
     await this.turn(() => {
       const text = tappable.kind === "button" ? tappable.button.title : tappable.reply.title;
       this.add({ from: "contact", text });
+      this.lastContactAt = this.conversation.now + 1_000;
       return this.conversation.tap(tappable);
+    });
+  }
+
+  /** A postback that no button on screen sends: Get Started, a persistent menu entry. */
+  async postback(payload: string, title = payload): Promise<void> {
+    await this.turn(() => {
+      this.add({ from: "contact", text: title });
+      this.conversation.now += 1_000;
+      this.lastContactAt = this.conversation.now;
+      return this.conversation.handle({ type: "postback", payload, title });
+    });
+  }
+
+  /** The contact arrives through an m.me link or an ad with this `ref`. */
+  async referral(ref: string): Promise<void> {
+    await this.turn(() => {
+      this.conversation.now += 1_000;
+      this.lastContactAt = this.conversation.now;
+      return this.conversation.handle({ type: "referral", ref });
+    });
+  }
+
+  /** Lets `ms` pass: time-outs and a handover's return that fall due happen. */
+  async wait(ms: number): Promise<void> {
+    await this.turn(() => {
+      this.add({ from: "system", note: { kind: "skipped", ms } });
+      return this.conversation.advance(ms);
     });
   }
 
@@ -198,6 +245,7 @@ export class Simulator {
     c.handoverResumeAt = saved.handoverResumeAt ?? undefined;
     c.sent.length = 0;
     c.sent.push(...saved.sent);
+    this.lastContactAt = snapshot.lastContactAt;
     this.entries = this.entries.slice(0, snapshot.entries);
     this.nextId = snapshot.nextId;
     this.publish();
@@ -253,14 +301,18 @@ export class Simulator {
   private record(actions: readonly EngineAction[]): void {
     for (const action of actions) {
       switch (action.type) {
-        case "send":
+        case "send": {
+          const since = this.lastContactAt;
+          const outside = since !== undefined && this.conversation.now - since > RESPONSE_WINDOW_MS;
           this.add({
             from: "bot",
             message: action.message,
             nodeId: action.nodeId,
             flowId: action.flowId,
+            ...(outside ? { outsideWindow: true as const } : {}),
           });
           break;
+        }
         case "typing":
           this.add({ from: "typing", seconds: action.seconds });
           break;
@@ -299,6 +351,7 @@ export class Simulator {
     };
     return {
       conversation: JSON.stringify(state),
+      lastContactAt: this.lastContactAt,
       entries: this.entries.length,
       nextId: this.nextId,
     };
