@@ -9,6 +9,7 @@ import { createApp } from "./api/app";
 import { SANDBOX_PSID } from "./api/sandbox";
 import type { RuntimeConfig } from "./config";
 import type { Deps } from "./deps";
+import { createHttpFetch } from "./graph/http-fetch";
 import { createMessengerGateway } from "./graph/messenger-gateway";
 import { createLogger, type Logger } from "./log";
 import { Metrics } from "./ops/metrics";
@@ -84,9 +85,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     appSecret,
     now,
     rateLimitBaseMs: (options.retryBaseMs ?? 500) * 4,
-    ...(emulator
-      ? { fetch: async (input, init) => emulator.app.fetch(new Request(input, init)) }
-      : {}),
+    fetch: emulator
+      ? async (input, init) => emulator.app.fetch(new Request(input, init))
+      : createHttpFetch(),
   });
 
   let ready = false;
