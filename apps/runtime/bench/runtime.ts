@@ -179,6 +179,8 @@ async function startEmulator() {
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
+  // Never leave the emulator behind, even when the benchmark fails.
+  process.once("exit", () => child.kill("SIGKILL"));
   const replies = new Map<string, number>();
   let buffer = "";
   const url = await new Promise<string>((resolve) => {
