@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { signBody } from "@convo/messenger";
 import { serve } from "@hono/node-server";
@@ -32,7 +32,9 @@ const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(root, "bench", "results
 const say = (message: string) => process.stderr.write(`[runtime bench] ${message}\n`);
 const machine = () => {
   const cpu = cpus();
-  return `${cpu[0]?.model.trim() ?? "cpu"}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  // The load average says how shared the machine was: these figures move with it.
+  const load = loadavg()[0]?.toFixed(1) ?? "?";
+  return `${cpu[0]?.model.trim() ?? "cpu"}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load}`;
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

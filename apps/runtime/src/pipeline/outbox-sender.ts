@@ -7,7 +7,8 @@ import { TokenBucket } from "./token-bucket";
 import { WakeableLoop } from "./wakeable-loop";
 
 const POLL_MS = 1000;
-const MAX_IN_FLIGHT = 64;
+/** Sends in flight at once, across contacts (one per contact). */
+export const MAX_IN_FLIGHT = 64;
 /** Transient failures retry with backoff; past this many attempts the message is parked. */
 const MAX_ATTEMPTS = 12;
 const MAX_TYPING_MS = 20_000;
