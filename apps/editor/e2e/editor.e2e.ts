@@ -4,7 +4,16 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, type Harness, mouseDrag, repoRoot, signIn, startHarness } from "./harness";
 
-const screenshots = join(import.meta.dirname, "..", "..", "..", "docs", "screenshots");
+// Every run leaves its screenshots in artifacts/ (ignored by git); UPDATE_SCREENSHOTS=1 refreshes
+// the ones the README shows, in docs/screenshots/.
+const screenshots = join(
+  import.meta.dirname,
+  "..",
+  "..",
+  "..",
+  process.env.UPDATE_SCREENSHOTS === "1" ? "docs" : "artifacts",
+  "screenshots",
+);
 let h: Harness;
 
 beforeAll(async () => {

@@ -1,13 +1,29 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRuntime, loadConfig } from "@convo/runtime";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 
 export const editorDir = join(import.meta.dirname, "..");
 export const repoRoot = join(editorDir, "..", "..");
 export const ADMIN_TOKEN = "e2e-admin-token";
+
+interface RuntimeModule {
+  loadConfig(env: Record<string, string | undefined>, dotEnvPath?: string): unknown;
+  createRuntime(options: { config: unknown }): Promise<{
+    start(): Promise<{ url: string; port: number }>;
+    stop(): Promise<void>;
+  }>;
+}
+
+/**
+ * The runtime is loaded by name at run time: type-checking its Node sources under the editor's DOM
+ * types would fail for reasons that are not the editor's (fetch body types differ).
+ */
+async function loadRuntime(): Promise<RuntimeModule> {
+  const name = "@convo/runtime";
+  return (await import(name)) as RuntimeModule;
+}
 
 export interface Harness {
   url: string;
@@ -26,6 +42,7 @@ export async function startHarness(): Promise<Harness> {
   const dist = join(dir, "dist");
   await build({ root: editorDir, logLevel: "error", build: { outDir: dist, emptyOutDir: true } });
 
+  const { createRuntime, loadConfig } = await loadRuntime();
   const config = loadConfig(
     {
       PORT: "0",

@@ -25,6 +25,8 @@ export interface RuntimeOptions {
   now?: () => number;
   /** First retry delay of a failed send (tests shorten it). */
   retryBaseMs?: number;
+  /** False: only the HTTP side runs (the intake benchmark measures the webhook alone). */
+  workers?: boolean;
   /** Folder of example flows seeded into a fresh database. */
   examplesDir?: string;
 }
@@ -129,9 +131,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         );
       });
       const port = (server.address() as AddressInfo).port;
-      await inbox.start();
-      outbox.start();
-      timers.start();
+      if (options.workers !== false) {
+        await inbox.start();
+        outbox.start();
+        timers.start();
+      }
       ready = true;
       const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
       const url = `http://${host}:${port}`;

@@ -185,6 +185,46 @@ describe("end to end: signed webhook in, Send API call out", () => {
     expect(replies.map((m) => m.text)).toEqual(incoming);
   });
 
+  it("wakes a delay with a timer and goes on", async () => {
+    const delayed = {
+      schemaVersion: 1,
+      id: "delayed",
+      name: "Delayed",
+      variables: [],
+      nodes: [
+        {
+          id: "t",
+          type: "trigger",
+          position: { x: 0, y: 0 },
+          data: { triggers: [{ kind: "keyword", match: "exact", keywords: ["later"] }] },
+        },
+        {
+          id: "a",
+          type: "message",
+          position: { x: 1, y: 0 },
+          data: { content: [{ id: "x", kind: "text", text: "One moment" }] },
+        },
+        { id: "d", type: "delay", position: { x: 2, y: 0 }, data: { amount: 1, unit: "seconds" } },
+        {
+          id: "b",
+          type: "message",
+          position: { x: 3, y: 0 },
+          data: { content: [{ id: "y", kind: "text", text: "Done waiting" }] },
+        },
+      ],
+      edges: [
+        { id: "e1", source: "t", target: "a" },
+        { id: "e2", source: "a", target: "d" },
+        { id: "e3", source: "d", target: "b" },
+      ],
+    };
+    expect((await rt.api("POST", "/api/flows/import", delayed)).status).toBe(201);
+    expect((await rt.api("POST", "/api/flows/delayed/publish", {})).status).toBe(201);
+    await send([textItem("kim", "later")]);
+    const messages = await waitForMessages("kim", 2);
+    expect(messages.map((m) => m.text)).toEqual(["One moment", "Done waiting"]);
+  });
+
   it("keeps quiet once a person answered in the Page Inbox, until resumed", async () => {
     await send([textItem("gina", "hello")]);
     await waitForMessages("gina", 1);

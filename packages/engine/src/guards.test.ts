@@ -110,6 +110,42 @@ describe("guards and fallbacks", () => {
     expect(sentTexts(known?.actions ?? [])).toEqual(["Your name?"]);
   });
 
+  it("treats names like constructor and __proto__ as ordinary names, not JavaScript internals", () => {
+    const odd = makeFlow(
+      "constructor",
+      [
+        makeNode("ask", "input", {
+          question: "Name? [{{contact.constructor}}][{{toString}}][{{system.valueOf}}]",
+          variable: "__proto__",
+          validation: { kind: "text" },
+        }),
+        makeNode("check", "condition", {
+          branches: [
+            {
+              id: "odd",
+              match: "any",
+              rules: [{ kind: "contact", field: "hasOwnProperty", op: "is_set" }],
+            },
+          ],
+        }),
+        say("hi", "Hi {{__proto__}} [{{name}}]"),
+        say("oops", "internals leaked"),
+      ],
+      [
+        ["ask", "check"],
+        ["check", "odd", "oops"],
+        ["check", "else", "hi"],
+      ],
+    );
+    const [asked, answered] = talk(odd, [
+      { type: "start", flowId: "constructor", nodeId: "ask" },
+      { type: "message", text: "Zoé" },
+    ]);
+    expect(sentTexts(asked?.actions ?? [])).toEqual(["Name? [][][]"]);
+    expect(sentTexts(answered?.actions ?? [])).toEqual(["Hi Zoé []"]);
+    expect(JSON.stringify(answered?.session.variables)).toBe('{"constructor":{"__proto__":"Zoé"}}');
+  });
+
   it("starts over from a session it cannot read", () => {
     const broken = { v: 7, waiting: "yes" } as unknown as Session;
     const result = step(shop, broken, { type: "message", text: "shop" }, makeContext());

@@ -95,7 +95,7 @@ export class Run {
   }
 
   variable(flow: Flow, name: string): string | undefined {
-    const value = this.session.variables[flow.id]?.[name];
+    const value = own(own(this.session.variables, flow.id), name);
     return value ?? indexFlow(flow).defaults.get(name);
   }
 
@@ -105,20 +105,21 @@ export class Run {
       variables[flowId] = { ...variables[flowId] };
       this.copiedVariables.add(flowId);
     }
-    (variables[flowId] as Record<string, string>)[name] = capText(
-      value,
-      ENGINE_LIMITS.variableValue,
+    setOwn(
+      variables[flowId] as Record<string, string>,
+      name,
+      capText(value, ENGINE_LIMITS.variableValue),
     );
   }
 
   deleteVariable(flowId: string, name: string): void {
-    if (this.session.variables[flowId]?.[name] === undefined) return;
+    if (own(own(this.session.variables, flowId), name) === undefined) return;
     this.setVariable(flowId, name, "");
     delete (this.session.variables[flowId] as Record<string, string>)[name];
   }
 
   systemValue(key: string): string | undefined {
-    const given = this.context.system?.[key];
+    const given = own(this.context.system, key);
     if (given !== undefined) return given;
     if (key === "now") return safeIso(this.context.now);
     if (key === "today") {
@@ -164,7 +165,7 @@ export class Run {
       case "secrets":
         return null;
       case "contact":
-        value = this.fields[reference.key];
+        value = own(this.fields, reference.key);
         break;
       case "system":
         value = this.systemValue(reference.key);
@@ -190,6 +191,27 @@ export class Run {
     this.session.waiting = waiting;
     return WAIT;
   }
+}
+
+/**
+ * `record[key]` only when the record holds it: a flow may name a variable or field `constructor`
+ * or `toString`, which must read as unset, not as JavaScript's built-ins.
+ */
+export function own<T>(
+  record: Readonly<Record<string, T>> | undefined,
+  key: string,
+): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Sets `record[key]`, even for `__proto__`, which plain assignment would not store. */
+export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 function safeIso(ms: number): string {

@@ -1,4 +1,4 @@
-import { decodePayload, encodePayload } from "@convo/flow";
+import { decodePayload, encodePayload, MESSENGER_LIMITS } from "@convo/flow";
 import { describe, expect, it } from "vitest";
 import { initialSession } from "./session";
 import { step } from "./step";
@@ -177,6 +177,42 @@ describe("message", () => {
       makeContext({ flows: [{ flow: fallback, version: 1 }] }),
     );
     expect(sentTexts(result?.actions ?? [])).toEqual(["Sorry, that button is old"]);
+  });
+
+  it("shortens titles and texts a long name pushes past Messenger's limits, instead of losing the message", () => {
+    const long = "Maximilienne-Alexandrine de La Rochefoucauld";
+    const flow = makeFlow("long", [
+      makeNode("m", "message", {
+        content: [
+          {
+            id: "t",
+            kind: "text",
+            text: `${"Bonjour {{contact.first_name}} ! ".repeat(20)}`,
+            buttons: [{ id: "b", kind: "postback", title: "Oui {{contact.first_name}}" }],
+          },
+          {
+            id: "c",
+            kind: "cards",
+            cards: [
+              { id: "c1", title: `{{contact.first_name}} ${long}`, subtitle: long.repeat(2) },
+            ],
+          },
+        ],
+        quickReplies: [{ id: "q", title: "C'est {{contact.first_name}}" }],
+      }),
+    ]);
+    const context = makeContext({ contact: { fields: { first_name: long }, tags: [] } });
+    const [text, cards] = send(
+      step(flow, initialSession(), { type: "start", flowId: "long", nodeId: "m" }, context).actions,
+    ).map((a) => a.message);
+    if (text?.kind !== "text" || cards?.kind !== "cards") throw new Error("unexpected messages");
+    expect(text.text.length).toBeLessThanOrEqual(MESSENGER_LIMITS.buttonTemplateText);
+    expect(text.buttons?.[0]?.title).toBe("Oui Maximilienne-Al…");
+    const card = cards.cards[0];
+    expect(card?.title.length).toBe(MESSENGER_LIMITS.cardTitle);
+    expect(card?.title.endsWith("…")).toBe(true);
+    expect(card?.subtitle?.length).toBeLessThanOrEqual(MESSENGER_LIMITS.cardSubtitle);
+    expect(cards.quickReplies?.[0]).toMatchObject({ title: "C'est Maximilienne-…" });
   });
 
   it("sends media and cards with rendered URLs and payloads", () => {

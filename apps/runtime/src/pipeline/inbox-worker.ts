@@ -26,7 +26,8 @@ function seedOf(id: number): number {
  */
 export class InboxWorker {
   readonly #loop: WakeableLoop;
-  readonly #inFlight = new Set<Promise<void>>();
+  /** Contacts with an event in hand, and the job handling it. */
+  readonly #inFlight = new Map<string, Promise<void>>();
 
   constructor(
     private readonly deps: Deps,
@@ -51,19 +52,19 @@ export class InboxWorker {
   /** Stops claiming and waits for the events in hand. */
   async stop(): Promise<void> {
     await this.#loop.stop();
-    await Promise.all(this.#inFlight);
+    await Promise.all(this.#inFlight.values());
   }
 
   async #tick(): Promise<number> {
     const capacity = this.deps.config.workerConcurrency - this.#inFlight.size;
     if (capacity <= 0) return POLL_MS;
-    const rows = await this.deps.store.claimInbox(capacity);
+    const rows = await this.deps.store.claimInbox(capacity, new Set(this.#inFlight.keys()));
     for (const row of rows) {
       const job = this.#process(row).finally(() => {
-        this.#inFlight.delete(job);
+        this.#inFlight.delete(row.psid);
         this.#loop.wake();
       });
-      this.#inFlight.add(job);
+      this.#inFlight.set(row.psid, job);
     }
     return rows.length > 0 ? 0 : POLL_MS;
   }

@@ -7,7 +7,7 @@ import { TokenBucket } from "./token-bucket";
 import { WakeableLoop } from "./wakeable-loop";
 
 const POLL_MS = 1000;
-const MAX_IN_FLIGHT = 32;
+const MAX_IN_FLIGHT = 64;
 /** Transient failures retry with backoff; past this many attempts the message is parked. */
 const MAX_ATTEMPTS = 12;
 const MAX_TYPING_MS = 20_000;
@@ -64,7 +64,8 @@ export class OutboxSender {
     }
     const capacity = MAX_IN_FLIGHT - this.#inFlight.size;
     if (capacity <= 0) return POLL_MS;
-    const rows = await store.dueOutbox(now, capacity, new Set(this.#busy.keys()));
+    const { rows, nextAt } = await store.dueOutbox(now, capacity, new Set(this.#busy.keys()));
+    if (nextAt !== undefined) wakeAt = Math.min(wakeAt, nextAt);
     for (const row of rows) {
       if (row.item.kind !== "http") {
         const wait = this.#bucket.take();
@@ -76,13 +77,13 @@ export class OutboxSender {
       this.#busy.set(row.psid, Number.POSITIVE_INFINITY);
       const job = this.#send(row).finally(() => {
         this.#inFlight.delete(job);
-        this.#loop.wake();
+        // Refill in batches: a scan per finished send would cost more than the send.
+        if (this.#inFlight.size <= MAX_IN_FLIGHT / 2) this.#loop.wake();
       });
       this.#inFlight.add(job);
     }
-    const next = await store.nextOutboxAt();
-    if (next !== undefined) wakeAt = Math.min(wakeAt, Math.max(next, now + 1));
-    return rows.length > 0 ? 0 : wakeAt - now;
+    // Sends in flight wake the loop when they finish; otherwise sleep until something comes due.
+    return rows.length > 0 ? 0 : Math.max(1, wakeAt - now);
   }
 
   async #send(row: OutboxRow): Promise<void> {

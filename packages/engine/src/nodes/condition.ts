@@ -1,6 +1,6 @@
 import type { Flow, NodeOfType, Rule, ValueOperator } from "@convo/flow";
 import { capText, ENGINE_LIMITS } from "../limits";
-import type { Next, Run } from "../run";
+import { type Next, own, type Run } from "../run";
 import { foldCase } from "../text";
 import type { FlowRef } from "../types";
 import { compileSafePattern } from "./safe-pattern";
@@ -29,7 +29,7 @@ function ruleHolds(run: Run, flow: Flow, rule: Rule): boolean {
     case "variable":
       return compare(rule.op, run.variable(flow, rule.name), run.render(flow, rule.value ?? ""));
     case "contact":
-      return compare(rule.op, run.fields[rule.field], run.render(flow, rule.value ?? ""));
+      return compare(rule.op, own(run.fields, rule.field), run.render(flow, rule.value ?? ""));
   }
 }
 

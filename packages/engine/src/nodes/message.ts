@@ -4,10 +4,11 @@ import {
   type Card,
   encodePayload,
   type Flow,
+  MESSENGER_LIMITS,
   messageWaits,
   type NodeOfType,
 } from "@convo/flow";
-import { capText, ENGINE_LIMITS } from "../limits";
+import { ENGINE_LIMITS, fitText } from "../limits";
 import type { Next, Run } from "../run";
 import type { FlowRef, OutButton, OutCard, OutMessage, OutQuickReply } from "../types";
 
@@ -28,8 +29,9 @@ export function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">):
     let message: OutMessage | undefined;
     switch (block.kind) {
       case "text": {
-        const text = capText(run.render(flow, block.text), ENGINE_LIMITS.outgoingText);
         const buttons = renderButtons(run, ref, node.id, block.buttons);
+        const max = buttons ? MESSENGER_LIMITS.buttonTemplateText : ENGINE_LIMITS.outgoingText;
+        const text = fitText(run.render(flow, block.text), max);
         if (text.trim() === "" && !buttons) break;
         message = buttons ? { kind: "text", text, buttons } : { kind: "text", text };
         break;
@@ -61,7 +63,7 @@ export function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">):
     for (const reply of replies) {
       const out: OutQuickReply = {
         kind: "text",
-        title: run.render(flow, reply.title),
+        title: fitText(run.render(flow, reply.title), MESSENGER_LIMITS.quickReplyTitle),
         payload: encodePayload({
           flowId: flow.id,
           version: ref.version,
@@ -94,7 +96,7 @@ function renderButtons(
 
 function renderButton(run: Run, ref: FlowRef, nodeId: string, button: Button): OutButton {
   const flow: Flow = ref.flow;
-  const title = run.render(flow, button.title);
+  const title = fitText(run.render(flow, button.title), MESSENGER_LIMITS.buttonTitle);
   switch (button.kind) {
     case "postback":
       return {
@@ -121,8 +123,10 @@ function renderButton(run: Run, ref: FlowRef, nodeId: string, button: Button): O
 
 function renderCard(run: Run, ref: FlowRef, nodeId: string, card: Card): OutCard {
   const flow = ref.flow;
-  const out: OutCard = { title: run.render(flow, card.title) };
-  if (card.subtitle) out.subtitle = run.render(flow, card.subtitle);
+  const out: OutCard = { title: fitText(run.render(flow, card.title), MESSENGER_LIMITS.cardTitle) };
+  if (card.subtitle) {
+    out.subtitle = fitText(run.render(flow, card.subtitle), MESSENGER_LIMITS.cardSubtitle);
+  }
   if (card.imageUrl) out.imageUrl = run.render(flow, card.imageUrl);
   if (card.url) out.url = run.render(flow, card.url);
   const buttons = renderButtons(run, ref, nodeId, card.buttons);

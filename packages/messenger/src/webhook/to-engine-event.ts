@@ -1,5 +1,4 @@
 import type { Attachment, EngineEvent } from "@convo/engine";
-import { decodePayload } from "@convo/flow";
 import type { InboundEvent } from "./types";
 
 /**
@@ -26,16 +25,16 @@ export function toEngineEvent(event: InboundEvent): EngineEvent | undefined {
         : { type: "message", text: event.text, attachments };
     }
     case "postback": {
-      // Get Started reached through an m.me link or an ad carries the ref beside its payload:
-      // the ref is what a flow's trigger names, so it wins over a payload Convo did not make.
+      // Get Started reached through an m.me link or an ad carries the ref beside its payload.
+      // Both go to the engine, whose trigger matching decides: the link's flow when a trigger
+      // names the ref, else the Get Started flow.
       const ref = event.referral?.ref;
-      if (ref !== undefined && decodePayload(event.payload) === undefined) {
-        const source = event.referral?.source;
-        return source === undefined ? { type: "referral", ref } : { type: "referral", ref, source };
-      }
-      return event.title === undefined
-        ? { type: "postback", payload: event.payload }
-        : { type: "postback", payload: event.payload, title: event.title };
+      return {
+        type: "postback",
+        payload: event.payload,
+        ...(event.title === undefined ? {} : { title: event.title }),
+        ...(ref === undefined ? {} : { ref }),
+      };
     }
     case "referral": {
       const { ref, source } = event.referral;

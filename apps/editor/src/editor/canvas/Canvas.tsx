@@ -1,6 +1,7 @@
 import { NODE_TYPES as FLOW_NODE_TYPES, type NodeType } from "@convo/flow";
 import {
   Background,
+  type Connection,
   Controls,
   type EdgeChange,
   MiniMap,
@@ -29,6 +30,10 @@ interface AddMenuState {
 }
 
 const GRID: [number, number] = [16, 16];
+// Props React Flow compares by identity stay module constants, so a re-render during a drag does
+// not make it re-subscribe key listeners or rewrite its store.
+const MULTI_SELECT_KEYS = ["Meta", "Control"];
+const FIT_VIEW_OPTIONS = { maxZoom: 1 };
 
 export function Canvas() {
   const t = useT();
@@ -90,6 +95,12 @@ export function Canvas() {
     },
     [editor],
   );
+
+  const onConnect = useCallback(
+    (c: Connection) => editor.connect(c.source, c.sourceHandle, c.target),
+    [editor],
+  );
+  const ariaLabels = useMemo(() => ({ "controls.ariaLabel": t("canvas.controls") }), [t]);
 
   const onConnectEnd: OnConnectEnd = useCallback(
     (event, state) => {
@@ -174,9 +185,9 @@ export function Canvas() {
           nodeTypes={NODE_TYPES}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
-          onConnect={(c) => editor.connect(c.source, c.sourceHandle, c.target)}
+          onConnect={onConnect}
           onConnectEnd={onConnectEnd}
-          onNodeDragStop={() => editor.endDrag()}
+          onNodeDragStop={editor.endDrag}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
           snapToGrid
@@ -184,11 +195,11 @@ export function Canvas() {
           zoomOnDoubleClick={false}
           deleteKeyCode={null}
           selectionKeyCode="Shift"
-          multiSelectionKeyCode={["Meta", "Control"]}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
           minZoom={0.05}
           fitView
-          fitViewOptions={{ maxZoom: 1 }}
-          ariaLabelConfig={{ "controls.ariaLabel": t("canvas.controls") }}
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          ariaLabelConfig={ariaLabels}
         >
           <Background gap={GRID[0]} />
           <MiniMap pannable zoomable ariaLabel={t("canvas.minimap")} />

@@ -13,11 +13,20 @@ import { outputLabel } from "./output-label";
  * drag of another step) does not re-render it.
  */
 export const StepNode = memo(function StepNode({ id, selected }: NodeProps) {
-  const node = useEditorState((s) => s.byId.get(id));
+  // The data, not the node: a drag gives the node a new position (and object) but keeps its data,
+  // so the card below does not re-render while it moves.
+  const data = useEditorState((s) => s.byId.get(id)?.data);
+  const type = useEditorState((s) => s.byId.get(id)?.type);
   const mark = useEditorState((s) => s.marks.get(id));
+  const node = useMemo(
+    () => (type && data ? ({ id, type, data, position: ORIGIN } as FlowNode) : undefined),
+    [id, type, data],
+  );
   if (!node) return null;
   return <StepCard node={node} mark={mark} selected={selected} />;
 });
+
+const ORIGIN = { x: 0, y: 0 };
 
 const StepCard = memo(function StepCard({
   node,

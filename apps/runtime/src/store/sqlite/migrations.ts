@@ -58,8 +58,7 @@ export const MIGRATIONS: readonly string[] = [
     error TEXT
   );
   CREATE INDEX inbox_psid ON inbox (psid);
-  -- The unfinished events of each contact, oldest first: what keeps a contact's events in order.
-  CREATE INDEX inbox_open ON inbox (psid, id) WHERE status IN ('pending', 'processing');
+  CREATE INDEX inbox_pending ON inbox (id) WHERE status = 'pending';
 
   CREATE TABLE outbox (
     id INTEGER PRIMARY KEY,
@@ -78,7 +77,8 @@ export const MIGRATIONS: readonly string[] = [
     transcript_id INTEGER,
     UNIQUE (psid, seq)
   );
-  CREATE INDEX outbox_queued ON outbox (psid, id) WHERE status = 'queued';
+  CREATE INDEX outbox_psid ON outbox (psid, seq);
+  CREATE INDEX outbox_queued ON outbox (id) WHERE status = 'queued';
 
   CREATE TABLE timers (
     id INTEGER PRIMARY KEY,
@@ -112,6 +112,11 @@ export const MIGRATIONS: readonly string[] = [
     count INTEGER NOT NULL,
     PRIMARY KEY (flow_id, version, node_id, handle, day)
   );
+  `,
+  // Queue depths (/metrics) count these; without the indexes each scrape scans the tables.
+  `
+  CREATE INDEX inbox_processing ON inbox (id) WHERE status = 'processing';
+  CREATE INDEX outbox_parked ON outbox (id) WHERE status = 'parked';
   `,
 ];
 

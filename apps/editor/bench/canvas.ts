@@ -1,0 +1,337 @@
+/**
+ * Canvas benchmark: drag and pan frame times of the editor's canvas on a generated 1,000-node /
+ * 1,200-edge flow, beside a bare React Flow page with the same graph, in one headless Chromium run;
+ * and the editor's first-load JS, gzipped, beside the bare page's. BENCH_QUICK=1 uses 100 nodes.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import react from "@vitejs/plugin-react";
+import { chromium, type Page } from "playwright-core";
+import { build, preview } from "vite";
+import { generateFlow } from "./generate";
+
+const quick = process.env.BENCH_QUICK === "1";
+const NODES = quick ? 100 : 1000;
+const MOVES = quick ? 30 : 120;
+const editorDir = join(import.meta.dirname, "..");
+const repoRoot = join(editorDir, "..", "..");
+const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(repoRoot, "bench", "results");
+
+interface Timing {
+  /** Main-thread time from the mouse move to React's commit and layout, per move (ms). */
+  work: number[];
+  /** Time between animation frames while moving (ms). */
+  frames: number[];
+}
+
+/**
+ * Presses the mouse on `target` ("node": the step nearest the middle; "pane": empty canvas) and
+ * moves it MOVES times, one move per animation frame, timing each in the page.
+ */
+async function gesture(page: Page, target: "node" | "pane"): Promise<Timing> {
+  return page.evaluate(
+    async ({ target, moves }) => {
+      const pane = document.querySelector(".react-flow__pane") as HTMLElement;
+      const box = pane.getBoundingClientRect();
+      let element: Element = pane;
+      let x = box.left + 12;
+      let y = box.top + 12;
+      if (target === "node") {
+        const cx = box.left + box.width / 2;
+        const cy = box.top + box.height / 2;
+        let best = Number.POSITIVE_INFINITY;
+        for (const node of document.querySelectorAll(".react-flow__node")) {
+          const r = node.getBoundingClientRect();
+          const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
+          if (d < best) {
+            best = d;
+            element = node;
+            x = r.left + r.width / 2;
+            y = r.top + Math.min(8, r.height / 2);
+          }
+        }
+      }
+      const mouse = (type: string, at: EventTarget, cx: number, cy: number) =>
+        at.dispatchEvent(
+          new MouseEvent(type, {
+            clientX: cx,
+            clientY: cy,
+            bubbles: true,
+            cancelable: true,
+            view: window,
+            button: 0,
+            buttons: 1,
+          }),
+        );
+      const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
+      const channel = new MessageChannel();
+      const tick = () =>
+        new Promise<void>((r) => {
+          channel.port1.onmessage = () => r();
+          channel.port2.postMessage(0);
+        });
+      const work: number[] = [];
+      const frames: number[] = [];
+      mouse("mousedown", element, x, y);
+      let last = await frame();
+      for (let i = 1; i <= moves; i++) {
+        const t0 = performance.now();
+        mouse("mousemove", window, x + i * 3, y + i * 2);
+        await tick(); // React's work for this move (a microtask or a scheduler task) is done…
+        void document.body.offsetHeight; // …and the new positions are laid out.
+        work.push(performance.now() - t0);
+        const now = await frame();
+        frames.push(now - last);
+        last = now;
+      }
+      mouse("mouseup", window, x + moves * 3, y + moves * 2);
+      await frame();
+      return { work, frames };
+    },
+    { target, moves: MOVES },
+  );
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** The JS a page loads before anything is clicked: its entry and the chunks it preloads. */
+function firstLoadFiles(dist: string, html: string): string[] {
+  const text = readFileSync(join(dist, html), "utf8");
+  return [...text.matchAll(/(?:src|href)="\/?assets\/([^"]+\.js)"/g)].map((m) => m[1] as string);
+}
+
+function gzippedSize(dist: string, files: readonly string[]): number {
+  return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, "assets", f))).length, 0);
+}
+
+/** The chunks a chunk imports statically, followed to the end (what the browser fetches with it). */
+function withStaticImports(dist: string, entry: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  const code = readFileSync(join(dist, "assets", entry), "utf8");
+  for (const m of code.matchAll(
+    /(?:^|[;\n}])\s*import\s*(?:[^"'()]*?from\s*)?["']\.\/([^"']+\.js)["']/g,
+  )) {
+    withStaticImports(dist, m[1] as string, seen);
+  }
+  return seen;
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), "convo-canvas-bench-"));
+  const say = (m: string) => process.stderr.write(`[editor bench] ${m}\n`);
+  let server: Awaited<ReturnType<typeof preview>> | undefined;
+  let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+  try {
+    // The editor's production build, for its first-load size.
+    const appDist = join(work, "app");
+    await build({ root: editorDir, logLevel: "error", build: { outDir: appDist } });
+    const appFirstLoad = gzippedSize(appDist, firstLoadFiles(appDist, "index.html"));
+    // Opening a flow also fetches the canvas chunk and what it imports (not the lazy inspector).
+    const editorChunk = readdirSync(join(appDist, "assets")).find((f) =>
+      /^EditorPage-.*\.js$/.test(f),
+    );
+    const openFlowFiles = new Set(firstLoadFiles(appDist, "index.html"));
+    if (editorChunk) for (const f of withStaticImports(appDist, editorChunk)) openFlowFiles.add(f);
+    const openFlowJs = gzippedSize(appDist, [...openFlowFiles]);
+
+    // The two bench pages, built together so they share React and React Flow chunks.
+    const pagesDist = join(work, "pages");
+    const pagesRoot = join(import.meta.dirname, "pages");
+    await build({
+      root: pagesRoot,
+      configFile: false,
+      logLevel: "error",
+      plugins: [react()],
+      build: {
+        outDir: pagesDist,
+        rollupOptions: {
+          input: { editor: join(pagesRoot, "editor.html"), bare: join(pagesRoot, "bare.html") },
+        },
+      },
+    });
+    const bareFirstLoad = gzippedSize(pagesDist, firstLoadFiles(pagesDist, "bare.html"));
+    server = await preview({
+      root: pagesRoot,
+      configFile: false,
+      logLevel: "error",
+      build: { outDir: pagesDist },
+      preview: { port: 0, host: "127.0.0.1", strictPort: false },
+    });
+    const address = server.httpServer.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+
+    const launched = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+    browser = launched;
+    const flow = generateFlow(NODES);
+    say(`${flow.nodes.length} nodes, ${flow.edges.length} edges, ${MOVES} moves per gesture`);
+    const measure = async (page: "editor" | "bare") => {
+      const context = await launched.newContext({ viewport: { width: 1400, height: 900 } });
+      const tab = await context.newPage();
+      // tsx keeps function names with a `__name` helper, which page.evaluate code would miss.
+      tab.on("pageerror", (error) => say(`${page} page error: ${error.message}`));
+      await tab.addInitScript("globalThis.__name = (f) => f;");
+      await tab.addInitScript((f) => {
+        (window as unknown as { __FLOW__: unknown }).__FLOW__ = f;
+      }, flow);
+      await tab.goto(`http://127.0.0.1:${port}/${page}.html`);
+      await tab.waitForFunction(
+        (n) => document.querySelectorAll(".react-flow__node").length === n,
+        NODES,
+        {
+          timeout: 60_000,
+        },
+      );
+      await tab.waitForTimeout(500);
+      await gesture(tab, "node"); // warm-up
+      const profiling = process.env.BENCH_PROFILE === page;
+      const cdp = profiling ? await context.newCDPSession(tab) : undefined;
+      if (cdp) {
+        await cdp.send("Profiler.enable");
+        await cdp.send("Profiler.start");
+      }
+      const drag = await gesture(tab, "node");
+      if (cdp) {
+        const { profile } = await cdp.send("Profiler.stop");
+        const self = new Map<string, number>();
+        const dt = profile.timeDeltas ?? [];
+        const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+        (profile.samples ?? []).forEach((id, i) => {
+          const n = byId.get(id);
+          const key = `${n?.callFrame.functionName || "(anon)"} ${n?.callFrame.url.split("/").pop()}:${n?.callFrame.lineNumber}`;
+          self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+        });
+        for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+          say(`  ${v.toFixed(1)} ms ${k}`);
+      }
+      const pan = await gesture(tab, "pane");
+      await context.close();
+      return { drag, pan };
+    };
+    // Alternate the two pages so drift on a shared machine hits both alike.
+    const runs = {
+      editor: [] as Awaited<ReturnType<typeof measure>>[],
+      bare: [] as Awaited<ReturnType<typeof measure>>[],
+    };
+    for (let round = 0; round < (quick ? 1 : 2); round++) {
+      runs.bare.push(await measure("bare"));
+      runs.editor.push(await measure("editor"));
+    }
+    const all = (page: "editor" | "bare", gesture: "drag" | "pan", key: keyof Timing) =>
+      runs[page].flatMap((r) => r[gesture][key]);
+
+    const stats = (page: "editor" | "bare", g: "drag" | "pan") => ({
+      p50: percentile(all(page, g, "work"), 50),
+      p95: percentile(all(page, g, "work"), 95),
+      frameP50: percentile(all(page, g, "frames"), 50),
+      frameP95: percentile(all(page, g, "frames"), 95),
+    });
+    const editor = { drag: stats("editor", "drag"), pan: stats("editor", "pan") };
+    const bare = { drag: stats("bare", "drag"), pan: stats("bare", "pan") };
+    for (const g of ["drag", "pan"] as const) {
+      say(
+        `${g}: editor p50 ${round(editor[g].p50)} ms, p95 ${round(editor[g].p95)} ms (frames p95 ${round(editor[g].frameP95, 1)} ms) | ` +
+          `bare React Flow p50 ${round(bare[g].p50)} ms, p95 ${round(bare[g].p95)} ms (frames p95 ${round(bare[g].frameP95, 1)} ms)`,
+      );
+    }
+    say(
+      `first-load JS gzip: editor ${round(appFirstLoad / 1024, 1)} KB (opening a flow: ${round(openFlowJs / 1024, 1)} KB), bare React Flow page ${round(bareFirstLoad / 1024, 1)} KB`,
+    );
+
+    const size = `${NODES.toLocaleString("en")} nodes / ${flow.edges.length.toLocaleString("en")} edges`;
+    const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 3) : null);
+    const dragRatio = ratio(editor.drag.p95, bare.drag.p95);
+    const machine = `${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+    const results = [
+      {
+        name: `canvas drag frame p95 (${size})`,
+        figure: round(editor.drag.p95),
+        unit: "ms",
+        baseline: round(bare.drag.p95),
+        baselineName: "bare React Flow page, same graph",
+        baselineUnit: "ms",
+        ratio: dragRatio,
+        budget: "≤ 1.3 × bare React Flow",
+        pass: dragRatio !== null && dragRatio <= 1.3,
+        machine,
+      },
+      {
+        name: `canvas drag frame p50 (${size})`,
+        figure: round(editor.drag.p50),
+        unit: "ms",
+        baseline: round(bare.drag.p50),
+        baselineName: "bare React Flow page, same graph",
+        baselineUnit: "ms",
+        ratio: ratio(editor.drag.p50, bare.drag.p50),
+        budget: null,
+        pass: null,
+        machine,
+      },
+      ...(["p50", "p95"] as const).map((p) => ({
+        name: `canvas pan frame ${p} (${size})`,
+        figure: round(editor.pan[p]),
+        unit: "ms",
+        baseline: round(bare.pan[p]),
+        baselineName: "bare React Flow page, same graph",
+        baselineUnit: "ms",
+        ratio: ratio(editor.pan[p], bare.pan[p]),
+        budget: null,
+        pass: null,
+        machine,
+      })),
+      {
+        name: "editor first-load JS (gzip)",
+        figure: round(appFirstLoad / 1024, 1),
+        unit: "KB",
+        baseline: round(bareFirstLoad / 1024, 1),
+        baselineName: "bare React Flow page",
+        baselineUnit: "KB",
+        ratio: ratio(appFirstLoad, bareFirstLoad),
+        budget: "≤ 200 KB gzip",
+        pass: appFirstLoad <= 200 * 1024,
+        machine,
+      },
+      {
+        name: "editor JS to open a flow (gzip)",
+        figure: round(openFlowJs / 1024, 1),
+        unit: "KB",
+        baseline: round(bareFirstLoad / 1024, 1),
+        baselineName: "bare React Flow page",
+        baselineUnit: "KB",
+        ratio: ratio(openFlowJs, bareFirstLoad),
+        budget: "≤ 200 KB gzip",
+        pass: openFlowJs <= 200 * 1024,
+        machine,
+      },
+    ];
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(join(resultsDir, "editor.json"), `${JSON.stringify({ results }, null, 2)}\n`);
+    say(`wrote ${join(resultsDir, "editor.json")}`);
+  } finally {
+    await browser?.close();
+    await new Promise<void>((resolve) =>
+      server ? server.httpServer.close(() => resolve()) : resolve(),
+    );
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
