@@ -61,6 +61,9 @@ export default function LiveChatPage({ contactId }: { contactId: string | null }
                   className="contact-row"
                 >
                   <strong>{contactName(contact)}</strong>
+                  {contactName(contact) !== contact.psid && (
+                    <span className="contact-psid">{contact.psid}</span>
+                  )}
                   <span className={`bot-state ${contact.paused ? "paused" : "active"}`}>
                     {t(contact.paused ? "livechat.paused" : "livechat.active")}
                   </span>
