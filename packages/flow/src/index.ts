@@ -2,7 +2,7 @@ export * from "./common";
 export * from "./json-schema";
 export * from "./limits";
 export { canPublish, type LintOptions, lintFlow } from "./lint";
-export { isHttpUrlOrTemplate, utf8Length } from "./lint/url";
+export { callNumber, isHttpUrlOrTemplate, utf8Length } from "./lint/url";
 export * from "./migrate";
 export { SENSITIVE_HEADER } from "./nodes/action/lint";
 export { MAX_PATTERN_LENGTH } from "./nodes/condition/lint";

@@ -636,6 +636,26 @@ describe("lintFlow", () => {
     expect(lintFlow(flow).filter((p) => p.code === "url-not-http")).toEqual([]);
   });
 
+  it("accepts the call numbers Messenger takes, in the ways people write them, and only those", () => {
+    const flow = smallFlow();
+    const call = (phone: string) => ({
+      id: "call",
+      kind: "call" as const,
+      title: "Call us",
+      phone,
+    });
+    const verdict = (phone: string) => {
+      const block = askText(flow);
+      block.buttons = [call(phone)];
+      return lintFlow(flow).some((p) => p.code === "phone-invalid");
+    };
+    expect(verdict("+1 (555) 123-4567")).toBe(false);
+    expect(verdict("+33 6 12 34 56 78")).toBe(false);
+    expect(verdict("+33.6.12.34.56.78")).toBe(false);
+    expect(verdict("+0612345678")).toBe(true);
+    expect(verdict("06 12 34 56 78")).toBe(true);
+  });
+
   it("lets goto name any known flow, and skips the check when none are given", () => {
     const flow = smallFlow();
     addAfterBye(flow, { id: "go", type: "goto", position: pos, data: { flowId: "support" } });
