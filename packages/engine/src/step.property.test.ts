@@ -10,6 +10,9 @@ import { makeContext } from "./testing";
 import { arbitraryEvent, arbitraryFlow } from "./testing/arbitrary-flow";
 import type { EngineEvent, StepResult } from "./types";
 
+/** Hundreds of runs take a second or two alone, far longer on a shared, loaded machine. */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 const flows = fc.tuple(arbitraryFlow("p", ["p", "q"]), arbitraryFlow("q", ["p", "q"]));
 const scenario = flows.chain(([p, q]) =>
   fc.record({
@@ -66,7 +69,7 @@ describe("step, for any valid flow and any events", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 const examplesDir = join(import.meta.dirname, "../../../examples");
@@ -106,5 +109,5 @@ describe("step, on the example flows with any events", () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
