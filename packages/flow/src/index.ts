@@ -6,6 +6,7 @@ export { callNumber, isHttpUrlOrTemplate, utf8Length } from "./lint/url";
 export * from "./migrate";
 export { SENSITIVE_HEADER } from "./nodes/action/lint";
 export { MAX_PATTERN_LENGTH } from "./nodes/condition/lint";
+export { valueOperatorSchema } from "./nodes/condition/schema";
 export * from "./outputs";
 export * from "./parse";
 export * from "./payload";
