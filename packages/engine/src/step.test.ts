@@ -281,6 +281,19 @@ describe("condition", () => {
     ).toBe("yes");
   });
 
+  it("compares codes written with a leading zero as text: postal code 01000 is not 1000", () => {
+    const zip = (code: string) =>
+      makeContext({ contact: { fields: { zip: code, qty: "12,5" }, tags: [] } });
+    const equals = (value: string) => [{ kind: "contact", field: "zip", op: "equals", value }];
+    expect(outcome(equals("01000"), zip("1000"))).toBe("no");
+    expect(outcome(equals("1000"), zip("01000"))).toBe("no");
+    expect(outcome(equals("01000"), zip("01000"))).toBe("yes");
+    expect(outcome(equals("0.5"), zip("0,5"))).toBe("yes");
+    expect(
+      outcome([{ kind: "contact", field: "qty", op: "equals", value: "12.50" }], zip("")),
+    ).toBe("yes");
+  });
+
   it("compares numbers numerically, with variable defaults", () => {
     expect(outcome([{ kind: "variable", name: "count", op: "greater_than", value: "10" }])).toBe(
       "no",
