@@ -3,14 +3,16 @@
  * The `convo` command line: `npm run convo -- <command>` from the repository root.
  * Each command lives in `src/cli/<command>.ts`.
  */
+import { runChat } from "./cli/chat";
 import { runServe } from "./cli/serve";
+import { runTest } from "./cli/test";
 import { runValidate } from "./cli/validate";
 
 const USAGE = `usage: convo <command>
 
   serve                      run the runtime (webhook, API, editor)
   validate <files|folders…>  check flow files; exit 1 when any has an error
-  chat <flow.json>           talk to a flow in the terminal
+  chat <flow.json>           talk to a flow in the terminal (--offline, --locale fr_FR, --name Zoé)
   test <flow.json> <script>  run a conversation test script against a flow
 `;
 
@@ -19,6 +21,10 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "validate":
       return runValidate(args);
+    case "test":
+      return runTest(args);
+    case "chat":
+      return runChat(args);
     case "serve":
       return runServe(args);
     case undefined:

@@ -2,14 +2,21 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
+import { createGraphEmulatorApp, type RecordedCall } from "@convo/messenger";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createApp } from "./api/app";
+import { SANDBOX_PSID } from "./api/sandbox";
 import type { RuntimeConfig } from "./config";
 import type { Deps } from "./deps";
-import { unavailableGraph } from "./graph/unavailable";
+import { createHttpFetch } from "./graph/http-fetch";
+import { createMessengerGateway } from "./graph/messenger-gateway";
 import { createLogger, type Logger } from "./log";
 import { Metrics } from "./ops/metrics";
+import { InboxWorker } from "./pipeline/inbox-worker";
+import { OutboxSender } from "./pipeline/outbox-sender";
+import { PublishedFlows } from "./pipeline/published-flows";
+import { TimerLoop } from "./pipeline/timer-loop";
 import { seedExamples } from "./seed";
 import { SqliteStore } from "./store/sqlite/sqlite-store";
 
@@ -17,6 +24,10 @@ export interface RuntimeOptions {
   config: RuntimeConfig;
   log?: Logger;
   now?: () => number;
+  /** First retry delay of a failed send (tests shorten it). */
+  retryBaseMs?: number;
+  /** False: only the HTTP side runs (the intake benchmark measures the webhook alone). */
+  workers?: boolean;
   /** Folder of example flows seeded into a fresh database. */
   examplesDir?: string;
 }
@@ -57,6 +68,28 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const store = new SqliteStore(config.dbPath, now());
   await seedExamples(store, log, now(), options.examplesDir);
 
+  // Sandbox: no Page token, so the Graph API emulator runs in-process and plays Messenger.
+  const sandbox = config.pageToken === undefined;
+  const pageToken = config.pageToken ?? "sandbox-page-token";
+  const appSecret = await persistent(store, "app_secret", config.appSecret);
+  const emulator = sandbox ? createGraphEmulatorApp({ appSecret, pageToken }) : undefined;
+  emulator?.profiles.set(SANDBOX_PSID, {
+    first_name: "Sam",
+    last_name: "Sandbox",
+    locale: "en_US",
+  });
+  const graph = createMessengerGateway({
+    baseUrl: emulator ? "http://sandbox.convo" : config.graphApiUrl,
+    version: config.graphApiVersion,
+    pageToken,
+    appSecret,
+    now,
+    rateLimitBaseMs: (options.retryBaseMs ?? 500) * 4,
+    fetch: emulator
+      ? async (input, init) => emulator.app.fetch(new Request(input, init))
+      : createHttpFetch(),
+  });
+
   let ready = false;
   const deps: Deps = {
     store,
@@ -65,17 +98,27 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     metrics: new Metrics(),
     now,
     adminToken: await persistent(store, "admin_token", config.adminToken),
-    appSecret: await persistent(store, "app_secret", config.appSecret),
+    appSecret,
     verifyToken: await persistent(store, "verify_token", config.verifyToken),
-    graph: unavailableGraph,
-    sandbox: config.pageToken === undefined,
-    wake: { inbox() {}, outbox() {}, timers() {} },
-    flowsChanged() {},
+    graph,
+    sandbox,
+    ...(emulator ? { sentCalls: (psid, after) => sentCalls(emulator.calls, psid, after) } : {}),
+    wake: {
+      inbox: () => inbox.wake(),
+      outbox: () => outbox.wake(),
+      timers: () => timers.wake(),
+    },
+    flowsChanged: () => flows.invalidate(),
   };
+  const flows = new PublishedFlows(store);
+  const inbox = new InboxWorker(deps, flows);
+  const outbox = new OutboxSender(deps, options.retryBaseMs);
+  const timers = new TimerLoop(deps);
 
   const app = createApp(deps, {
     isReady: () => ready && store.isReady(),
     editorDist: config.editorDist,
+    ...(emulator ? { graphEmulator: emulator.app } : {}),
   });
 
   let server: ServerType | undefined;
@@ -89,6 +132,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         );
       });
       const port = (server.address() as AddressInfo).port;
+      if (options.workers !== false) {
+        await inbox.start();
+        outbox.start();
+        timers.start();
+      }
       ready = true;
       const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
       const url = `http://${host}:${port}`;
@@ -97,15 +145,36 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     async stop() {
       ready = false;
+      // Stop taking requests first (those in hand finish), then let the workers finish the event
+      // and sends in hand; whatever is left waits in the tables for the next start.
       const s = server;
-      if (s) {
-        await new Promise<void>((resolve) => {
-          s.close(() => resolve());
-          // Keep-alive connections would hold close() open; the requests in hand are done by now.
-          (s as { closeAllConnections?: () => void }).closeAllConnections?.();
-        });
-      }
+      const closed = s
+        ? new Promise<void>((resolve) => {
+            s.close(() => resolve());
+            (s as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          })
+        : Promise.resolve();
+      await Promise.all([inbox.stop(), outbox.stop(), timers.stop()]);
+      // Keep-alive connections that stay open would hold close() forever.
+      const forced = setTimeout(() => {
+        (s as { closeAllConnections?: () => void } | undefined)?.closeAllConnections?.();
+      }, 2_000);
+      await closed;
+      clearTimeout(forced);
       store.close();
     },
   };
+}
+
+/** The Send API calls the emulator answered, for the sandbox view: numbered so it can poll. */
+function sentCalls(calls: readonly RecordedCall[], psid: string | undefined, after: number) {
+  const out: (RecordedCall & { seq: number })[] = [];
+  for (let i = after; i < calls.length; i++) {
+    const call = calls[i] as RecordedCall;
+    if (!call.path.endsWith("/me/messages")) continue;
+    const recipient = (call.body as { recipient?: { id?: string } } | undefined)?.recipient?.id;
+    if (psid !== undefined && recipient !== psid) continue;
+    out.push({ ...call, seq: i + 1 });
+  }
+  return out;
 }

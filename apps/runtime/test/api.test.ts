@@ -251,3 +251,62 @@ describe("management API: page and HTTP rules", () => {
     expect(file.json).toMatchObject({ ok: false, error: expect.stringContaining("http") });
   });
 });
+
+describe("sandbox mode (no Page token)", () => {
+  it("answers a signed sandbox message through the in-process Graph emulator", async () => {
+    const posted = await rt.api("POST", "/api/sandbox/messages", { text: "hello" });
+    expect(posted.status).toBe(202);
+    let calls: Json[] = [];
+    for (let i = 0; i < 200 && !calls.some((c) => c.body?.message?.text); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      calls = (await rt.api("GET", "/api/sandbox/sent?psid=sandbox-contact")).json.calls;
+    }
+    const reply = calls.find((c) => c.body?.message?.text);
+    expect(reply.body.message.text).toContain("Hi Sam!");
+    const later = await rt.api(
+      "GET",
+      `/api/sandbox/sent?psid=sandbox-contact&after=${calls.at(-1).seq}`,
+    );
+    expect(later.json.calls).toEqual([]);
+    const bad = await rt.api("POST", "/api/sandbox/messages", {
+      text: "a",
+      postback: { payload: "x", title: "y" },
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it("syncs Page settings to the emulated Messenger Profile API", async () => {
+    const saved = await rt.api("PUT", "/api/page", {
+      getStarted: { payload: "GET_STARTED" },
+      greeting: [{ locale: "default", text: "Welcome!" }],
+      persistentMenu: [],
+      iceBreakers: [],
+    });
+    expect(saved.json.sync).toEqual({ ok: true });
+  });
+});
+
+describe("serving the editor", () => {
+  it("serves the build at / with a fallback to index.html, never over the API", async () => {
+    const { mkdirSync, mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dist = mkdtempSync(join(tmpdir(), "convo-dist-"));
+    mkdirSync(join(dist, "assets"));
+    writeFileSync(join(dist, "index.html"), "<!doctype html><title>Convo</title>");
+    writeFileSync(join(dist, "assets", "app.js"), "console.log(1)");
+    const withEditor = await startRuntime({ CONVO_EDITOR_DIST: dist });
+    try {
+      const home = await fetch(`${withEditor.url}/`);
+      expect(home.headers.get("content-type")).toContain("text/html");
+      expect(await home.text()).toContain("<title>Convo</title>");
+      expect(await (await fetch(`${withEditor.url}/flows/welcome`)).text()).toContain("Convo");
+      const script = await fetch(`${withEditor.url}/assets/app.js`);
+      expect(script.headers.get("content-type")).toContain("javascript");
+      expect((await fetch(`${withEditor.url}/assets/missing.js`)).status).toBe(404);
+      expect((await fetch(`${withEditor.url}/api/flows`)).status).toBe(401);
+      expect((await fetch(`${withEditor.url}/../../etc/passwd`)).status).not.toBe(500);
+    } finally {
+      await withEditor.stop();
+    }
+  });
+});

@@ -23,6 +23,7 @@ export interface TestRuntime {
 export async function startRuntime(
   env: Record<string, string> = {},
   dir = mkdtempSync(join(tmpdir(), "convo-runtime-")),
+  retryBaseMs = 20,
 ): Promise<TestRuntime> {
   const config = loadConfig(
     {
@@ -35,7 +36,7 @@ export async function startRuntime(
     },
     join(dir, ".env"),
   );
-  const runtime = await createRuntime({ config });
+  const runtime = await createRuntime({ config, retryBaseMs });
   const { url } = await runtime.start();
   let stopped = false;
   return {

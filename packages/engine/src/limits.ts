@@ -22,3 +22,12 @@ export function capText(text: string, max: number): string {
   if (code >= 0xd800 && code <= 0xdbff) end--;
   return text.slice(0, end);
 }
+
+/**
+ * Shortens a rendered text to Messenger's `max` with an ellipsis. A template can make a title
+ * longer than the marketer drew it (a long first name); Messenger would refuse the whole message.
+ */
+export function fitText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${capText(text, max - 1).trimEnd()}…`;
+}

@@ -1,13 +1,8 @@
-import {
-  type Edge,
-  type Flow,
-  type FlowNode,
-  NEXT,
-  renderTemplate,
-  type TemplateReference,
-} from "@convo/flow";
+import { type Flow, renderTemplate, type TemplateReference } from "@convo/flow";
+import { indexFlow } from "./flow-index";
 import { capText, ENGINE_LIMITS } from "./limits";
 import { mix, mulberry32 } from "./random";
+
 import type {
   Contact,
   EngineAction,
@@ -17,37 +12,6 @@ import type {
   StepContext,
   Waiting,
 } from "./types";
-
-/** Nodes by id and edges by `(source, handle)`, built once per flow object. */
-export interface FlowIndex {
-  nodes: Map<string, FlowNode>;
-  /** `source + "\n" + handle` → target node id. */
-  edges: Map<string, string>;
-  /** Declared variable defaults. */
-  defaults: Map<string, string>;
-}
-
-const indexes = new WeakMap<Flow, FlowIndex>();
-
-export function indexFlow(flow: Flow): FlowIndex {
-  let index = indexes.get(flow);
-  if (index) return index;
-  const nodes = new Map<string, FlowNode>();
-  for (const node of flow.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
-  const edges = new Map<string, string>();
-  for (const edge of flow.edges as Edge[]) {
-    const key = `${edge.source}\n${edge.sourceHandle ?? NEXT}`;
-    // The first edge drawn from a handle wins; lint reports the others.
-    if (!edges.has(key)) edges.set(key, edge.target);
-  }
-  const defaults = new Map<string, string>();
-  for (const variable of flow.variables) {
-    if (variable.default !== undefined) defaults.set(variable.name, variable.default);
-  }
-  index = { nodes, edges, defaults };
-  indexes.set(flow, index);
-  return index;
-}
 
 /** Where the run goes next after a node. */
 export type Next =
@@ -79,8 +43,9 @@ export class Run {
 
   constructor(flow: Flow, session: Session, context: StepContext) {
     this.context = context;
-    const own: FlowRef = { flow, version: context.version };
-    this.flows = [own, ...(context.flows ?? []).filter((ref) => ref.flow.id !== flow.id)];
+    const flows: FlowRef[] = [{ flow, version: context.version }];
+    for (const ref of context.flows ?? []) if (ref.flow.id !== flow.id) flows.push(ref);
+    this.flows = flows;
     this.session = {
       v: 1,
       variables: { ...session.variables },
@@ -130,7 +95,7 @@ export class Run {
   }
 
   variable(flow: Flow, name: string): string | undefined {
-    const value = this.session.variables[flow.id]?.[name];
+    const value = own(own(this.session.variables, flow.id), name);
     return value ?? indexFlow(flow).defaults.get(name);
   }
 
@@ -140,20 +105,21 @@ export class Run {
       variables[flowId] = { ...variables[flowId] };
       this.copiedVariables.add(flowId);
     }
-    (variables[flowId] as Record<string, string>)[name] = capText(
-      value,
-      ENGINE_LIMITS.variableValue,
+    setOwn(
+      variables[flowId] as Record<string, string>,
+      name,
+      capText(value, ENGINE_LIMITS.variableValue),
     );
   }
 
   deleteVariable(flowId: string, name: string): void {
-    if (this.session.variables[flowId]?.[name] === undefined) return;
+    if (own(own(this.session.variables, flowId), name) === undefined) return;
     this.setVariable(flowId, name, "");
     delete (this.session.variables[flowId] as Record<string, string>)[name];
   }
 
   systemValue(key: string): string | undefined {
-    const given = this.context.system?.[key];
+    const given = own(this.context.system, key);
     if (given !== undefined) return given;
     if (key === "now") return safeIso(this.context.now);
     if (key === "today") {
@@ -171,30 +137,44 @@ export class Run {
    */
   render(flow: Flow, text: string, encode?: (value: string, offset: number) => string): string {
     if (!text.includes("{{")) return text;
-    let offset = 0;
-    const lookup = (reference: TemplateReference): string | undefined | null => {
-      let value: string | undefined;
-      switch (reference.namespace) {
-        case "secrets":
-          return null;
-        case "contact":
-          value = this.fields[reference.key];
-          break;
-        case "system":
-          value = this.systemValue(reference.key);
-          break;
-        default:
-          value = this.variable(flow, reference.key);
-      }
-      return value !== undefined && encode ? encode(value, offset) : value;
-    };
-    if (!encode) return renderTemplate(text, lookup);
+    this.renderFlow = flow;
+    if (!encode) return renderTemplate(text, this.lookup);
     // Encoders need to know where a reference sits (a URL's host is not escaped), so render piecewise.
-    return text.replace(/\{\{[^{}]*\}\}/g, (whole, at: number) => {
-      offset = at;
-      return renderTemplate(whole, lookup);
-    });
+    this.encode = encode;
+    try {
+      return text.replace(/\{\{[^{}]*\}\}/g, (whole, at: number) => {
+        this.encodeOffset = at;
+        return renderTemplate(whole, this.lookup);
+      });
+    } finally {
+      this.encode = undefined;
+    }
   }
+
+  private renderFlow: Flow | undefined;
+  private encode: ((value: string, offset: number) => string) | undefined;
+  private encodeOffset = 0;
+
+  /**
+   * One lookup for the whole step (not a closure per render: rendering is the hot path).
+   * `{{secrets.*}}` stays as written: only the host knows secrets.
+   */
+  private readonly lookup = (reference: TemplateReference): string | undefined | null => {
+    let value: string | undefined;
+    switch (reference.namespace) {
+      case "secrets":
+        return null;
+      case "contact":
+        value = own(this.fields, reference.key);
+        break;
+      case "system":
+        value = this.systemValue(reference.key);
+        break;
+      default:
+        value = this.renderFlow ? this.variable(this.renderFlow, reference.key) : undefined;
+    }
+    return value !== undefined && this.encode ? this.encode(value, this.encodeOffset) : value;
+  };
 
   /** Leaves `node` through `handle`: counts it, and goes where its edge points, or ends. */
   leave(ref: FlowRef, nodeId: string, handle: string): Next {
@@ -211,6 +191,27 @@ export class Run {
     this.session.waiting = waiting;
     return WAIT;
   }
+}
+
+/**
+ * `record[key]` only when the record holds it: a flow may name a variable or field `constructor`
+ * or `toString`, which must read as unset, not as JavaScript's built-ins.
+ */
+export function own<T>(
+  record: Readonly<Record<string, T>> | undefined,
+  key: string,
+): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Sets `record[key]`, even for `__proto__`, which plain assignment would not store. */
+export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 function safeIso(ms: number): string {

@@ -1,9 +1,9 @@
-import { decodePayload, encodePayload } from "@convo/flow";
+import { decodePayload, encodePayload, MESSENGER_LIMITS } from "@convo/flow";
 import { describe, expect, it } from "vitest";
 import { initialSession } from "./session";
 import { step } from "./step";
-import { makeContext, makeFlow, makeNode, sentTexts } from "./testing";
-import type { EngineAction, EngineEvent, FlowRef, Session, StepContext } from "./types";
+import { makeContext, makeFlow, makeNode, sentTexts, talk } from "./testing";
+import type { EngineAction, FlowRef, Session } from "./types";
 
 const start = makeNode("start", "trigger", {
   triggers: [{ kind: "keyword", match: "contains", keywords: ["hello"] }],
@@ -48,22 +48,6 @@ const menu = makeFlow(
 
 const send = (actions: EngineAction[]) =>
   actions.filter((a): a is Extract<EngineAction, { type: "send" }> => a.type === "send");
-
-function talk(
-  flow = menu,
-  events: EngineEvent[] = [],
-  context: StepContext = makeContext(),
-  session: Session = initialSession(),
-) {
-  const results = [];
-  let current = session;
-  for (const event of events) {
-    const result = step(flow, current, event, context);
-    results.push(result);
-    current = result.session;
-  }
-  return results;
-}
 
 describe("message", () => {
   it("sends blocks in order with templates filled and payloads encoded, then waits for a tap", () => {
@@ -179,6 +163,42 @@ describe("message", () => {
     expect(sentTexts(result?.actions ?? [])).toEqual(["Sorry, that button is old"]);
   });
 
+  it("shortens titles and texts a long name pushes past Messenger's limits, instead of losing the message", () => {
+    const long = "Maximilienne-Alexandrine de La Rochefoucauld";
+    const flow = makeFlow("long", [
+      makeNode("m", "message", {
+        content: [
+          {
+            id: "t",
+            kind: "text",
+            text: `${"Bonjour {{contact.first_name}} ! ".repeat(20)}`,
+            buttons: [{ id: "b", kind: "postback", title: "Oui {{contact.first_name}}" }],
+          },
+          {
+            id: "c",
+            kind: "cards",
+            cards: [
+              { id: "c1", title: `{{contact.first_name}} ${long}`, subtitle: long.repeat(2) },
+            ],
+          },
+        ],
+        quickReplies: [{ id: "q", title: "C'est {{contact.first_name}}" }],
+      }),
+    ]);
+    const context = makeContext({ contact: { fields: { first_name: long }, tags: [] } });
+    const [text, cards] = send(
+      step(flow, initialSession(), { type: "start", flowId: "long", nodeId: "m" }, context).actions,
+    ).map((a) => a.message);
+    if (text?.kind !== "text" || cards?.kind !== "cards") throw new Error("unexpected messages");
+    expect(text.text.length).toBeLessThanOrEqual(MESSENGER_LIMITS.buttonTemplateText);
+    expect(text.buttons?.[0]?.title).toBe("Oui Maximilienne-Al…");
+    const card = cards.cards[0];
+    expect(card?.title.length).toBe(MESSENGER_LIMITS.cardTitle);
+    expect(card?.title.endsWith("…")).toBe(true);
+    expect(card?.subtitle?.length).toBeLessThanOrEqual(MESSENGER_LIMITS.cardSubtitle);
+    expect(cards.quickReplies?.[0]).toMatchObject({ title: "C'est Maximilienne-…" });
+  });
+
   it("sends media and cards with rendered URLs and payloads", () => {
     const flow = makeFlow("m", [
       makeNode("n", "message", {
@@ -258,6 +278,19 @@ describe("condition", () => {
     ).toBe("yes");
     expect(
       outcome([{ kind: "contact", field: "city", op: "not_contains", value: "paris" }], ctx),
+    ).toBe("yes");
+  });
+
+  it("compares codes written with a leading zero as text: postal code 01000 is not 1000", () => {
+    const zip = (code: string) =>
+      makeContext({ contact: { fields: { zip: code, qty: "12,5" }, tags: [] } });
+    const equals = (value: string) => [{ kind: "contact", field: "zip", op: "equals", value }];
+    expect(outcome(equals("01000"), zip("1000"))).toBe("no");
+    expect(outcome(equals("1000"), zip("01000"))).toBe("no");
+    expect(outcome(equals("01000"), zip("01000"))).toBe("yes");
+    expect(outcome(equals("0.5"), zip("0,5"))).toBe("yes");
+    expect(
+      outcome([{ kind: "contact", field: "qty", op: "equals", value: "12.50" }], zip("")),
     ).toBe("yes");
   });
 

@@ -6,6 +6,7 @@ import {
   nodeOutputs,
   type PayloadTarget,
 } from "@convo/flow";
+import { indexFlow } from "./flow-index";
 import { ENGINE_LIMITS } from "./limits";
 import { runAction } from "./nodes/action";
 import { runCondition } from "./nodes/condition";
@@ -13,7 +14,7 @@ import { answerInput, askInput } from "./nodes/input";
 import { readPath, valueToText } from "./nodes/json-path";
 import { runMessage } from "./nodes/message";
 import { runDelay, runHandover, runRandomizer } from "./nodes/wait-nodes";
-import { END, IGNORE, indexFlow, type Next, Run } from "./run";
+import { END, IGNORE, type Next, Run } from "./run";
 import { readSession } from "./session";
 import { defaultReply, matchTrigger } from "./triggers/match-trigger";
 import type { EngineEvent, FlowRef, Session, StepContext, StepResult, Waiting } from "./types";
@@ -252,13 +253,7 @@ function onTap(run: Run, at: Resolved | undefined, target: PayloadTarget, text: 
   }
   const ref = run.flowRef(target.flowId);
   const node = ref ? indexFlow(ref.flow).nodes.get(target.nodeId) : undefined;
-  const tappable =
-    node !== undefined &&
-    nodeOutputs(node).some(
-      (o) =>
-        o.id === target.handle &&
-        (o.kind === "button" || o.kind === "quick_reply" || o.kind === "choice"),
-    );
+  const tappable = node !== undefined && isTapHandle(node, target.handle);
   if (!ref || !node || !tappable) {
     const fallback = defaultReply(run.flows);
     if (!fallback) return IGNORE;
@@ -293,4 +288,13 @@ function onHttpResult(
     else run.setVariable(flowId, mapping.variable, value);
   }
   return runAction(run, ref, node, waiting.stepIndex + 1);
+}
+
+/** Whether `handle` is something a contact taps on this node (a button, quick reply or choice). */
+function isTapHandle(node: FlowNode, handle: string): boolean {
+  for (const output of nodeOutputs(node)) {
+    if (output.id !== handle) continue;
+    return output.kind === "button" || output.kind === "quick_reply" || output.kind === "choice";
+  }
+  return false;
 }

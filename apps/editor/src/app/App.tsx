@@ -1,18 +1,28 @@
 import { lazy, Suspense } from "react";
 import { FlowsList } from "../flows/FlowsList";
 import { useT } from "../i18n";
+import { liveChatRoute } from "../livechat/route";
 import { useRoute } from "./route";
 import { SignIn } from "./SignIn";
 import { useSession } from "./session";
 
 // The canvas (React Flow and the inspector) loads only when a flow is opened.
 const EditorPage = lazy(() => import("../editor/EditorPage"));
+const LiveChatPage = lazy(() => import("../livechat/LiveChatPage"));
 
 export function App() {
   const token = useSession((s) => s.token);
   const route = useRoute();
   const t = useT();
   if (!token) return <SignIn />;
+  const liveChat = liveChatRoute(window.location.hash);
+  if (liveChat) {
+    return (
+      <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
+        <LiveChatPage contactId={liveChat.contactId} />
+      </Suspense>
+    );
+  }
   if (route.screen === "list") return <FlowsList />;
   return (
     <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from "react";
 import { useT } from "../i18n";
+import { TestPanelHost } from "../simulator/TestPanelHost";
 import { Canvas } from "./canvas/Canvas";
 import { useEditor, useEditorState } from "./context";
 import { HelpOverlay } from "./panels/HelpOverlay";
@@ -51,6 +52,7 @@ export function EditorScreen({
         <Canvas />
         <Sidebar tabs={tabs} panel={panel} flowId={flowId} autosave={autosave} />
       </div>
+      <TestPanelHost flowId={flowId} />
       {overlay === "help" && <HelpOverlay onClose={() => setOverlay(null)} />}
       {overlay === "search" && <SearchOverlay onClose={() => setOverlay(null)} />}
     </div>

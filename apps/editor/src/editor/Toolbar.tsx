@@ -2,11 +2,13 @@ import { canPublish } from "@convo/flow";
 import { useReactFlow } from "@xyflow/react";
 import { useState } from "react";
 import { useStore } from "zustand";
+import { AnalyticsControls } from "../analytics/AnalyticsControls";
 import { ApiError } from "../api/client";
 import { LocaleSwitch } from "../app/LocaleSwitch";
 import { useApi } from "../app/session";
 import { describeError } from "../flows/errors";
 import { useT } from "../i18n";
+import { TestButton } from "../simulator/TestPanelHost";
 import { useEditor, useEditorState } from "./context";
 import type { Overlay } from "./EditorScreen";
 import { PublishDialog } from "./panels/PublishDialog";
@@ -109,6 +111,8 @@ export function Toolbar({ flowId, name, autosave, setOverlay }: Props) {
           ?
         </button>
       </div>
+      <AnalyticsControls flowId={flowId} />
+      <TestButton />
       <LocaleSwitch />
       <button type="button" className="primary" onClick={askToPublish} disabled={readOnly}>
         {t("publish.button")}

@@ -79,6 +79,7 @@ export function FlowsList() {
       <header className="topbar">
         <h1 className="brand">Convo</h1>
         <div className="spacer" />
+        <a href="#/contacts">{t("livechat.open")}</a>
         <LocaleSwitch />
         <button type="button" onClick={signOut}>
           {t("signIn.signOut")}

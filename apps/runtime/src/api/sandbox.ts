@@ -81,7 +81,7 @@ export function sandboxRoutes(deps: Deps, app: Hono) {
         "A Page token is set: sends go to Messenger, not the sandbox.",
       );
     }
-    const after = Number(c.req.query("after") ?? "0");
+    const after = Math.max(0, Math.floor(Number(c.req.query("after") ?? "0")));
     return c.json({
       calls: deps.sentCalls(c.req.query("psid") || undefined, Number.isFinite(after) ? after : 0),
     });

@@ -30,6 +30,7 @@ export function flagsToEnv(args: readonly string[]): Record<string, string> {
   const env: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
+    if (arg === "--") continue;
     const [flag, inline] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
     const switchName = SWITCHES[flag];
     if (switchName) {

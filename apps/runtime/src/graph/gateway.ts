@@ -5,7 +5,7 @@ export type GraphFailureCategory =
   | "transient"
   | "rate_limited"
   | "outside_window"
-  | "unreachable"
+  | "user_unreachable"
   | "bad_token"
   | "bad_request";
 

@@ -223,8 +223,11 @@ export interface Store {
 
   /** Inserts new events in one transaction; redelivered ones (same dedupe key) are dropped. */
   insertInbox(events: NewInboxEvent[], now: number): Promise<number>;
-  /** Oldest pending events, marked `processing`. */
-  claimInbox(limit: number, skip: ReadonlySet<string>): Promise<InboxRow[]>;
+  /**
+   * The oldest pending event of up to `limit` contacts not in `busy` (those with an event in hand),
+   * marked `processing`: one event at a time per contact, in arrival order.
+   */
+  claimInbox(limit: number, busy: ReadonlySet<string>): Promise<InboxRow[]>;
   /** Back to pending: rows a crashed or stopped process had claimed. */
   releaseInbox(ids?: readonly number[]): Promise<void>;
   /** Marks an event done without a step (recorded only), with optional transcript entries. */
@@ -237,8 +240,15 @@ export interface Store {
   failInbox(inboxId: number, error: string): Promise<void>;
   commitStep(commit: StepCommit): Promise<void>;
 
-  /** For each contact, its oldest queued row when due and not in `skip`. */
-  dueOutbox(now: number, limit: number, skip: ReadonlySet<string>): Promise<OutboxRow[]>;
+  /**
+   * For each contact not in `busy`, its oldest queued row when it is due; `nextAt` is when the
+   * first of the others (waiting for a retry) comes due.
+   */
+  dueOutbox(
+    now: number,
+    limit: number,
+    busy: ReadonlySet<string>,
+  ): Promise<{ rows: OutboxRow[]; nextAt: number | undefined }>;
   nextOutboxAt(): Promise<number | undefined>;
   markSent(id: number, messageId: string | null, now: number): Promise<void>;
   markRetry(id: number, nextAttemptAt: number, reason: string, code: string): Promise<void>;

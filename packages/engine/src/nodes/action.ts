@@ -1,6 +1,6 @@
 import type { NodeOfType } from "@convo/flow";
 import { capText, ENGINE_LIMITS } from "../limits";
-import type { Next, Run } from "../run";
+import { type Next, type Run, setOwn } from "../run";
 import type { FlowRef, HttpRequest } from "../types";
 
 const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
@@ -37,7 +37,7 @@ export function runAction(run: Run, ref: FlowRef, node: NodeOfType<"action">, fr
       }
       case "set_field": {
         const value = capText(run.render(flow, step.value), ENGINE_LIMITS.variableValue);
-        run.fields[step.field] = value;
+        setOwn(run.fields, step.field, value);
         run.emit({ type: "set_field", field: step.field, value });
         break;
       }

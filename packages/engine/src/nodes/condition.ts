@@ -1,6 +1,6 @@
 import type { Flow, NodeOfType, Rule, ValueOperator } from "@convo/flow";
 import { capText, ENGINE_LIMITS } from "../limits";
-import type { Next, Run } from "../run";
+import { type Next, own, type Run } from "../run";
 import { foldCase } from "../text";
 import type { FlowRef } from "../types";
 import { compileSafePattern } from "./safe-pattern";
@@ -8,11 +8,18 @@ import { compileSafePattern } from "./safe-pattern";
 /** The first branch whose rules hold (all or any) leaves through its handle; otherwise `else`. */
 export function runCondition(run: Run, ref: FlowRef, node: NodeOfType<"condition">): Next {
   for (const branch of node.data.branches) {
-    const test = (rule: Rule) => ruleHolds(run, ref.flow, rule);
-    const holds = branch.match === "all" ? branch.rules.every(test) : branch.rules.some(test);
-    if (holds) return run.leave(ref, node.id, branch.id);
+    if (branchHolds(run, ref.flow, branch.match === "all", branch.rules)) {
+      return run.leave(ref, node.id, branch.id);
+    }
   }
   return run.leave(ref, node.id, "else");
+}
+
+function branchHolds(run: Run, flow: Flow, all: boolean, rules: readonly Rule[]): boolean {
+  for (const rule of rules) {
+    if (ruleHolds(run, flow, rule) !== all) return !all;
+  }
+  return all;
 }
 
 function ruleHolds(run: Run, flow: Flow, rule: Rule): boolean {
@@ -22,7 +29,7 @@ function ruleHolds(run: Run, flow: Flow, rule: Rule): boolean {
     case "variable":
       return compare(rule.op, run.variable(flow, rule.name), run.render(flow, rule.value ?? ""));
     case "contact":
-      return compare(rule.op, run.fields[rule.field], run.render(flow, rule.value ?? ""));
+      return compare(rule.op, own(run.fields, rule.field), run.render(flow, rule.value ?? ""));
   }
 }
 
@@ -41,7 +48,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 /**
  * Compares a subject (a variable or contact field; `undefined` when unset) with a rendered value.
- * Text compares case- and accent-insensitively; two numbers compare as numbers.
+ * Text compares case- and accent-insensitively; two numbers compare as numbers ("12,5" equals
+ * "12.50"), except codes written with a leading zero, which compare as text.
  */
 export function compare(op: ValueOperator, subject: string | undefined, value: string): boolean {
   const present = subject !== undefined && subject.trim() !== "";
@@ -76,10 +84,15 @@ export function compare(op: ValueOperator, subject: string | undefined, value: s
   }
 }
 
+/** "01000", "0612345678", "007": digits with a leading zero are a code (postal, phone, order). */
+const CODE = /^\s*0\d/;
+
 function same(a: string, b: string): boolean {
-  const x = parseNumber(a);
-  const y = x === undefined ? undefined : parseNumber(b);
-  if (x !== undefined && y !== undefined) return x === y;
+  if (!CODE.test(a) && !CODE.test(b)) {
+    const x = parseNumber(a);
+    const y = x === undefined ? undefined : parseNumber(b);
+    if (x !== undefined && y !== undefined) return x === y;
+  }
   return foldCase(a) === foldCase(b);
 }
 

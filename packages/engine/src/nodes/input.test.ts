@@ -1,3 +1,4 @@
+import type { Validation } from "@convo/flow";
 import { describe, expect, it } from "vitest";
 import { makeContext, makeFlow, makeNode, sentTexts, talk } from "../testing";
 import type { EngineAction, EngineEvent, OutMessage } from "../types";
@@ -78,6 +79,16 @@ describe("input", () => {
     [{ kind: "phone" } as const, "+33 6 12-34-56-78", "+33612345678"],
     [{ kind: "phone" } as const, "0033 612345678", "+33612345678"],
     [{ kind: "phone" } as const, "06 12 34 56 78", "0612345678"],
+    [{ kind: "phone" } as const, "+33 (0)6 12 34 56 78", "+33612345678"],
+    [{ kind: "phone" } as const, "0033 (0) 6 12 34 56 78", "+33612345678"],
+    [{ kind: "date" } as const, "31/12/2026", "2026-12-31"],
+    [{ kind: "number" } as const, "12,5", "12.5"],
+    [{ kind: "choice", choices: [{ id: "yes", title: "Oui" }] } as Validation, "OUI !", "Oui"],
+    [
+      { kind: "choice", choices: [{ id: "later", title: "Plus tard, merci" }] } as Validation,
+      "plus tard merci.",
+      "Plus tard, merci",
+    ],
     [{ kind: "date" } as const, "2025-02-03", "2025-02-03"],
     [{ kind: "date" } as const, "3/2/2025", "2025-02-03"],
     [{ kind: "text", minLength: 4, maxLength: 6 } as const, "A1234", "A1234"],

@@ -1,5 +1,5 @@
-import { encodePayload, type NodeOfType, type Validation } from "@convo/flow";
-import { capText, ENGINE_LIMITS } from "../limits";
+import { encodePayload, MESSENGER_LIMITS, type NodeOfType, type Validation } from "@convo/flow";
+import { capText, ENGINE_LIMITS, fitText } from "../limits";
 import type { Next, Run } from "../run";
 import type { FlowRef, OutMessage, OutQuickReply, Waiting } from "../types";
 import { validateAnswer } from "./validate";
@@ -85,7 +85,7 @@ function sendPrompt(run: Run, ref: FlowRef, node: InputNode, text: string): void
     for (const choice of validation.choices) {
       replies.push({
         kind: "text",
-        title: run.render(flow, choice.title),
+        title: fitText(run.render(flow, choice.title), MESSENGER_LIMITS.quickReplyTitle),
         payload: encodePayload({
           flowId: flow.id,
           version: ref.version,

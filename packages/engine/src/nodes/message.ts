@@ -4,10 +4,11 @@ import {
   type Card,
   encodePayload,
   type Flow,
+  MESSENGER_LIMITS,
   messageWaits,
   type NodeOfType,
 } from "@convo/flow";
-import { capText, ENGINE_LIMITS } from "../limits";
+import { ENGINE_LIMITS, fitText } from "../limits";
 import type { Next, Run } from "../run";
 import type { FlowRef, OutButton, OutCard, OutMessage, OutQuickReply } from "../types";
 
@@ -17,27 +18,20 @@ import type { FlowRef, OutButton, OutCard, OutMessage, OutQuickReply } from "../
  */
 export function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">): Next {
   const { flow } = ref;
-  const messages: OutMessage[] = [];
-  const sendAll = () => {
-    for (const message of messages) {
-      run.emit({ type: "send", message, nodeId: node.id, flowId: flow.id });
-    }
-    messages.length = 0;
-  };
-  // Typing pauses sit between sends, so messages are queued and flushed at each pause; the last
-  // queued message receives the quick replies.
+  // Messages are emitted as they are rendered; the quick replies are added to the last one
+  // afterwards (the action holds the same object), so a typing pause keeps its place.
   let last: OutMessage | undefined;
   for (const block of node.data.content) {
     if (block.kind === "typing") {
-      sendAll();
       run.emit({ type: "typing", seconds: block.seconds });
       continue;
     }
     let message: OutMessage | undefined;
     switch (block.kind) {
       case "text": {
-        const text = capText(run.render(flow, block.text), ENGINE_LIMITS.outgoingText);
         const buttons = renderButtons(run, ref, node.id, block.buttons);
+        const max = buttons ? MESSENGER_LIMITS.buttonTemplateText : ENGINE_LIMITS.outgoingText;
+        const text = fitText(run.render(flow, block.text), max);
         if (text.trim() === "" && !buttons) break;
         message = buttons ? { kind: "text", text, buttons } : { kind: "text", text };
         break;
@@ -49,7 +43,8 @@ export function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">):
         message = { kind: "media", mediaType: block.kind, url: run.render(flow, block.url) };
         break;
       case "cards": {
-        const cards = block.cards.map((card) => renderCard(run, ref, node.id, card));
+        const cards: OutCard[] = [];
+        for (const card of block.cards) cards.push(renderCard(run, ref, node.id, card));
         if (cards.length === 0) break;
         message = block.imageAspectRatio
           ? { kind: "cards", cards, imageAspectRatio: block.imageAspectRatio }
@@ -58,16 +53,17 @@ export function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">):
       }
     }
     if (message) {
-      messages.push(message);
+      run.emit({ type: "send", message, nodeId: node.id, flowId: flow.id });
       last = message;
     }
   }
   const replies = node.data.quickReplies;
   if (last && replies && replies.length > 0) {
-    last.quickReplies = replies.map((reply) => {
+    const quickReplies: OutQuickReply[] = [];
+    for (const reply of replies) {
       const out: OutQuickReply = {
         kind: "text",
-        title: run.render(flow, reply.title),
+        title: fitText(run.render(flow, reply.title), MESSENGER_LIMITS.quickReplyTitle),
         payload: encodePayload({
           flowId: flow.id,
           version: ref.version,
@@ -76,10 +72,10 @@ export function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">):
         }),
       };
       if (reply.imageUrl) out.imageUrl = run.render(flow, reply.imageUrl);
-      return out;
-    });
+      quickReplies.push(out);
+    }
+    last.quickReplies = quickReplies;
   }
-  sendAll();
   if (messageWaits(node)) {
     return run.wait({ kind: "tap", flowId: flow.id, nodeId: node.id });
   }
@@ -93,38 +89,44 @@ function renderButtons(
   buttons: readonly Button[] | undefined,
 ): OutButton[] | undefined {
   if (!buttons || buttons.length === 0) return undefined;
+  const out: OutButton[] = [];
+  for (const button of buttons) out.push(renderButton(run, ref, nodeId, button));
+  return out;
+}
+
+function renderButton(run: Run, ref: FlowRef, nodeId: string, button: Button): OutButton {
   const flow: Flow = ref.flow;
-  return buttons.map((button): OutButton => {
-    const title = run.render(flow, button.title);
-    switch (button.kind) {
-      case "postback":
-        return {
-          kind: "postback",
-          title,
-          payload: encodePayload({
-            flowId: flow.id,
-            version: ref.version,
-            nodeId,
-            handle: button.id,
-          }),
-        };
-      case "url": {
-        const out: OutButton = { kind: "url", title, url: run.render(flow, button.url) };
-        if (button.webviewHeight) out.webviewHeight = button.webviewHeight;
-        return out;
-      }
-      case "call":
-        return { kind: "call", title, phone: run.render(flow, button.phone) };
-      default:
-        return assertNever(button);
+  const title = fitText(run.render(flow, button.title), MESSENGER_LIMITS.buttonTitle);
+  switch (button.kind) {
+    case "postback":
+      return {
+        kind: "postback",
+        title,
+        payload: encodePayload({
+          flowId: flow.id,
+          version: ref.version,
+          nodeId,
+          handle: button.id,
+        }),
+      };
+    case "url": {
+      const out: OutButton = { kind: "url", title, url: run.render(flow, button.url) };
+      if (button.webviewHeight) out.webviewHeight = button.webviewHeight;
+      return out;
     }
-  });
+    case "call":
+      return { kind: "call", title, phone: run.render(flow, button.phone) };
+    default:
+      return assertNever(button);
+  }
 }
 
 function renderCard(run: Run, ref: FlowRef, nodeId: string, card: Card): OutCard {
   const flow = ref.flow;
-  const out: OutCard = { title: run.render(flow, card.title) };
-  if (card.subtitle) out.subtitle = run.render(flow, card.subtitle);
+  const out: OutCard = { title: fitText(run.render(flow, card.title), MESSENGER_LIMITS.cardTitle) };
+  if (card.subtitle) {
+    out.subtitle = fitText(run.render(flow, card.subtitle), MESSENGER_LIMITS.cardSubtitle);
+  }
   if (card.imageUrl) out.imageUrl = run.render(flow, card.imageUrl);
   if (card.url) out.url = run.render(flow, card.url);
   const buttons = renderButtons(run, ref, nodeId, card.buttons);

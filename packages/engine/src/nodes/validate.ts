@@ -1,5 +1,5 @@
 import type { Validation } from "@convo/flow";
-import { foldCase } from "../text";
+import { foldWords } from "../text";
 import { parseNumber } from "./condition";
 
 export type Validated = { ok: true; value: string; choiceId?: string } | { ok: false };
@@ -37,10 +37,11 @@ export function validateAnswer(validation: Validation, answer: string): Validate
     case "date":
       return normaliseDate(text);
     case "choice": {
-      const folded = foldCase(text);
+      // Over words, so "OUI !" picks "Oui" and "plus tard merci." picks "Plus tard, merci".
+      const folded = foldWords(text);
       const choice = validation.choices.find(
         (c) =>
-          foldCase(c.title) === folded || (c.value !== undefined && foldCase(c.value) === folded),
+          foldWords(c.title) === folded || (c.value !== undefined && foldWords(c.value) === folded),
       );
       return choice
         ? { ok: true, value: choice.value ?? choice.title, choiceId: choice.id }
@@ -52,10 +53,11 @@ export function validateAnswer(validation: Validation, answer: string): Validate
 function normalisePhone(text: string): Validated {
   if (!/^[+\d\s().\-/]+$/.test(text)) return INVALID;
   let digits = text.replace(/\D/g, "");
-  let international = text.startsWith("+");
-  if (!international && digits.startsWith("00")) {
-    digits = digits.slice(2);
-    international = true;
+  const international = text.startsWith("+") || digits.startsWith("00");
+  if (international) {
+    // "+33 (0)6 12 34 56 78": the (0) is the trunk prefix dialled at home, not part of the number.
+    digits = text.replace(/\(\s*0\s*\)/, "").replace(/\D/g, "");
+    if (!text.startsWith("+")) digits = digits.slice(2);
   }
   if (digits.length < 6 || digits.length > 15) return INVALID;
   return { ok: true, value: international ? `+${digits}` : digits };

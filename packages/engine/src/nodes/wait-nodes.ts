@@ -1,4 +1,5 @@
 import type { NodeOfType } from "@convo/flow";
+import { capText, ENGINE_LIMITS } from "../limits";
 import { END, type Next, type Run } from "../run";
 import type { FlowRef } from "../types";
 
@@ -16,7 +17,7 @@ export function runDelay(run: Run, ref: FlowRef, node: NodeOfType<"delay">): Nex
 export function runHandover(run: Run, ref: FlowRef, node: NodeOfType<"handover">): Next {
   const { flow } = ref;
   if (node.data.message !== undefined) {
-    const text = run.render(flow, node.data.message);
+    const text = capText(run.render(flow, node.data.message), ENGINE_LIMITS.outgoingText);
     if (text.trim() !== "") {
       run.emit({ type: "send", message: { kind: "text", text }, nodeId: node.id, flowId: flow.id });
     }
@@ -32,7 +33,7 @@ export function runHandover(run: Run, ref: FlowRef, node: NodeOfType<"handover">
 
 /**
  * Picks a variant by weight with the step's seeded random. Sticky by default: a contact keeps the
- * variant drawn the first time, as long as it still exists.
+ * variant drawn the first time, as long as it still exists and its weight is above 0.
  */
 export function runRandomizer(run: Run, ref: FlowRef, node: NodeOfType<"randomizer">): Next {
   const { variants } = node.data;
@@ -40,9 +41,11 @@ export function runRandomizer(run: Run, ref: FlowRef, node: NodeOfType<"randomiz
   const sticky = node.data.sticky !== false;
   const key = `${ref.flow.id}/${node.id}`;
   const kept = sticky ? run.session.variants[key] : undefined;
-  let chosen = kept !== undefined ? variants.find((v) => v.id === kept) : undefined;
+  const total = variants.reduce((sum, v) => sum + v.weight, 0);
+  // A variant turned down to weight 0 is closed: contacts kept on it draw again.
+  const open = (v: { weight: number }) => v.weight > 0 || total <= 0;
+  let chosen = kept !== undefined ? variants.find((v) => v.id === kept && open(v)) : undefined;
   if (!chosen) {
-    const total = variants.reduce((sum, v) => sum + v.weight, 0);
     const draw = run.random();
     if (total <= 0) {
       chosen = variants[Math.floor(draw * variants.length)];

@@ -115,102 +115,83 @@ export function parseScript(document: unknown): ScriptParse {
     errors.push("`contact` should be an object.");
   const turns: ScriptTurn[] = [];
   root.turns.forEach((raw, i) => {
-    const at = `turn ${i + 1}`;
-    if (!isRecord(raw)) {
-      errors.push(`${at}: should be an object like { say: "hi" }.`);
-      return;
-    }
-    const keys = Object.keys(raw);
-    const key = keys[0];
-    if (keys.length !== 1 || key === undefined || !TURN_KEYS.includes(key)) {
-      errors.push(`${at}: should have exactly one of ${TURN_KEYS.join(", ")}.`);
-      return;
-    }
-    const value = raw[key];
-    switch (key) {
-      case "say":
-      case "tap":
-      case "postback":
-      case "referral":
-        if (typeof value !== "string" && typeof value !== "number") {
-          errors.push(`${at}: \`${key}\` needs a text.`);
-          return;
-        }
-        turns.push({ [key]: String(value) } as ScriptTurn);
-        return;
-      case "start":
-        if (value !== true && typeof value !== "string") {
-          errors.push(`${at}: \`start\` is true or a step id.`);
-          return;
-        }
-        turns.push({ start: value });
-        return;
-      case "wait":
-        if (typeof value !== "string" || parseDuration(value) === undefined) {
-          errors.push(`${at}: \`wait\` needs a duration like "2h", "30m" or "1d".`);
-          return;
-        }
-        turns.push({ wait: value });
-        return;
-      case "resume":
-        turns.push({ resume: true });
-        return;
-      case "restart":
-        if (value !== true && !isValueMap(value)) {
-          errors.push(`${at}: \`restart\` is true or contact fields.`);
-          return;
-        }
-        turns.push({
-          restart:
-            value === true ? true : (stringifyValues({ f: value }).f as Record<string, string>),
-        });
-        return;
-      case "http": {
-        if (!isRecord(value)) {
-          errors.push(`${at}: \`http\` needs { status, body } or { error }.`);
-          return;
-        }
-        if (value.status !== undefined && typeof value.status !== "number") {
-          errors.push(`${at}: \`http.status\` is a number.`);
-          return;
-        }
-        turns.push({ http: value as Extract<ScriptTurn, { http: unknown }>["http"] });
-        return;
-      }
-      case "expect": {
-        if (!isRecord(value)) {
-          errors.push(`${at}: \`expect\` needs an object.`);
-          return;
-        }
-        const unknown = Object.keys(value).filter((k) => !EXPECT_KEYS.includes(k));
-        if (unknown.length) {
-          errors.push(
-            `${at}: \`expect\` does not know ${unknown.join(", ")} (it knows ${EXPECT_KEYS.join(", ")}).`,
-          );
-          return;
-        }
-        const e = value as Record<string, unknown>;
-        if (e.text !== undefined && typeof e.text !== "string" && !isStringList(e.text))
-          errors.push(`${at}: \`text\` is a text or a list of texts.`);
-        for (const k of ["buttons", "quickReplies", "tags"]) {
-          if (e[k] !== undefined && !isStringList(e[k]))
-            errors.push(`${at}: \`${k}\` is a list of texts.`);
-        }
-        for (const k of ["variables", "fields"]) {
-          if (e[k] !== undefined && !isValueMap(e[k]))
-            errors.push(`${at}: \`${k}\` maps names to values.`);
-        }
-        for (const k of ["handover", "ended", "silent"]) {
-          if (e[k] !== undefined && typeof e[k] !== "boolean")
-            errors.push(`${at}: \`${k}\` is true or false.`);
-        }
-        turns.push({ expect: stringifyValues(e) as Expectation });
-        return;
-      }
-    }
+    const turn = parseTurn(raw, `turn ${i + 1}`, errors);
+    if (turn) turns.push(turn);
   });
   if (errors.length) return { ok: false, errors };
   return { ok: true, script: { contact: root.contact as Script["contact"], turns } };
+}
+
+function parseTurn(raw: unknown, at: string, errors: string[]): ScriptTurn | undefined {
+  const fail = (message: string): undefined => {
+    errors.push(message);
+    return undefined;
+  };
+  if (!isRecord(raw)) return fail(`${at}: should be an object like { say: "hi" }.`);
+  const keys = Object.keys(raw);
+  const key = keys[0];
+  if (keys.length !== 1 || key === undefined || !TURN_KEYS.includes(key)) {
+    return fail(`${at}: should have exactly one of ${TURN_KEYS.join(", ")}.`);
+  }
+  const value = raw[key];
+  switch (key) {
+    case "say":
+    case "tap":
+    case "postback":
+    case "referral":
+      if (typeof value !== "string" && typeof value !== "number")
+        return fail(`${at}: \`${key}\` needs a text.`);
+      return { [key]: String(value) } as ScriptTurn;
+    case "start":
+      if (value !== true && typeof value !== "string")
+        return fail(`${at}: \`start\` is true or a step id.`);
+      return { start: value };
+    case "wait":
+      if (typeof value !== "string" || parseDuration(value) === undefined) {
+        return fail(`${at}: \`wait\` needs a duration like "2h", "30m" or "1d".`);
+      }
+      return { wait: value };
+    case "resume":
+      return { resume: true };
+    case "restart":
+      if (value !== true && !isValueMap(value))
+        return fail(`${at}: \`restart\` is true or contact fields.`);
+      return {
+        restart:
+          value === true ? true : (stringifyValues({ f: value }).f as Record<string, string>),
+      };
+    case "http": {
+      if (!isRecord(value)) return fail(`${at}: \`http\` needs { status, body } or { error }.`);
+      if (value.status !== undefined && typeof value.status !== "number")
+        return fail(`${at}: \`http.status\` is a number.`);
+      return { http: value as Extract<ScriptTurn, { http: unknown }>["http"] };
+    }
+    case "expect": {
+      if (!isRecord(value)) return fail(`${at}: \`expect\` needs an object.`);
+      const unknown = Object.keys(value).filter((k) => !EXPECT_KEYS.includes(k));
+      if (unknown.length)
+        return fail(
+          `${at}: \`expect\` does not know ${unknown.join(", ")} (it knows ${EXPECT_KEYS.join(", ")}).`,
+        );
+      const e = value as Record<string, unknown>;
+      if (e.text !== undefined && typeof e.text !== "string" && !isStringList(e.text))
+        errors.push(`${at}: \`text\` is a text or a list of texts.`);
+      for (const k of ["buttons", "quickReplies", "tags"]) {
+        if (e[k] !== undefined && !isStringList(e[k]))
+          errors.push(`${at}: \`${k}\` is a list of texts.`);
+      }
+      for (const k of ["variables", "fields"]) {
+        if (e[k] !== undefined && !isValueMap(e[k]))
+          errors.push(`${at}: \`${k}\` maps names to values.`);
+      }
+      for (const k of ["handover", "ended", "silent"]) {
+        if (e[k] !== undefined && typeof e[k] !== "boolean")
+          errors.push(`${at}: \`${k}\` is true or false.`);
+      }
+      return { expect: stringifyValues(e) as Expectation };
+    }
+  }
+  return undefined;
 }
 
 /** YAML reads `42` as a number; expectations compare texts. */

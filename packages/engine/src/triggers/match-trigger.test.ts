@@ -70,6 +70,18 @@ describe("matchTrigger", () => {
     );
   });
 
+  it("starts Get Started from a link: the link's flow when its ref matches, else Get Started", () => {
+    const getStarted = { type: "postback" as const, payload: "GET_STARTED", title: "Get Started" };
+    expect(matchTrigger(flows, { ...getStarted, ref: "track" })).toMatchObject({
+      flowId: "orders",
+      trigger: "ref",
+    });
+    expect(matchTrigger(flows, { ...getStarted, ref: "unknown_campaign" })).toMatchObject({
+      flowId: "hello",
+      trigger: "get_started",
+    });
+  });
+
   it("prefers a payload over a ref over a keyword", () => {
     const both = makeFlow("both", [
       trigger("kw", [{ kind: "keyword", match: "contains", keywords: ["TRACK_ORDER"] }]),

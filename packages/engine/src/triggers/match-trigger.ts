@@ -1,4 +1,5 @@
 import type { Trigger } from "@convo/flow";
+import { indexFlow } from "../flow-index";
 import { capText, ENGINE_LIMITS } from "../limits";
 import { foldWords } from "../text";
 import type { EngineEvent, FlowRef } from "../types";
@@ -44,7 +45,8 @@ const KEYWORD_RANK = { exact: 0, starts_with: 1, contains: 2 } as const;
 
 /**
  * Which flow an event starts, trying in order: an exact postback payload (`get_started` answers
- * `GET_STARTED`), then a `ref`, then keywords, then the default reply. Keywords compare case- and
+ * `GET_STARTED`), then a `ref`, then keywords, then the default reply. A postback that carries a
+ * ref (Get Started from an m.me link or an ad) tries the ref first. Keywords compare case- and
  * accent-insensitively, over words: "COLIS", "colis" and "côlis" all match "colis", and `contains`
  * needs whole words ("order" matches "my order?" but not "border"). Among flows, the first in
  * `flows` wins at the same rule. Returns `undefined` when nothing matches.
@@ -60,6 +62,13 @@ export function matchTrigger(
   if (!keys) return undefined;
   const { text, payload, ref } = keys;
 
+  const byRef =
+    ref !== undefined && ref !== ""
+      ? findTrigger(flows, (t) => t.kind === "ref" && t.ref === ref)
+      : undefined;
+  // A ref beside a payload only comes with Get Started opened from an m.me link or an ad: the
+  // link's flow is the more specific answer, and Get Started's is the answer when it names none.
+  if (byRef && payload !== undefined) return byRef;
   if (payload !== undefined) {
     const found = findTrigger(flows, (t) =>
       t.kind === "postback"
@@ -68,10 +77,7 @@ export function matchTrigger(
     );
     if (found) return found;
   }
-  if (ref !== undefined && ref !== "") {
-    const found = findTrigger(flows, (t) => t.kind === "ref" && t.ref === ref);
-    if (found) return found;
-  }
+  if (byRef) return byRef;
   if (text !== undefined) {
     const words = foldWords(capText(text, ENGINE_LIMITS.incomingText));
     if (words !== "") {
@@ -123,8 +129,7 @@ function findTrigger(
   test: (trigger: Trigger, match: TriggerMatch) => boolean,
 ): TriggerMatch | undefined {
   for (const ref of flows) {
-    for (const node of ref.flow.nodes) {
-      if (node.type !== "trigger") continue;
+    for (const node of indexFlow(ref.flow).triggers) {
       for (const trigger of node.data.triggers) {
         const match: TriggerMatch = {
           flowId: ref.flow.id,

@@ -27,6 +27,7 @@ export function deliverWebhook(options: DeliverWebhookOptions): Promise<Response
       "content-type": "application/json",
       "x-hub-signature-256": options.signature ?? signBody(bytes, options.appSecret),
     },
-    body: bytes,
+    // A copy over a plain ArrayBuffer: what both Node's and the DOM's fetch types accept.
+    body: new Uint8Array(bytes),
   });
 }

@@ -1,3 +1,5 @@
+import { type FlowRef, matchTrigger } from "@convo/engine";
+import type { FlowNode, Trigger } from "@convo/flow";
 import { describe, expect, it } from "vitest";
 import { fixture } from "./fixtures";
 import { parseWebhook } from "./parse";
@@ -38,9 +40,43 @@ describe("toEngineEvent", () => {
     });
   });
 
-  it("turns Get Started from an m.me link into the link's referral, so ref triggers match", () => {
+  it("keeps Get Started from an m.me link a Get Started postback, with the link's ref", () => {
     expect(engineEvents("postback")).toEqual([
-      { type: "referral", ref: "summer_sale", source: "SHORTLINK" },
+      { type: "postback", payload: "GET_STARTED", title: "Get Started", ref: "summer_sale" },
+    ]);
+  });
+
+  it("starts the Get Started flow when the link's ref names no flow, and the ref's flow when one does", () => {
+    const trigger = (id: string, triggers: Trigger[]): FlowNode => ({
+      id,
+      type: "trigger",
+      position: { x: 0, y: 0 },
+      data: { triggers },
+    });
+    const flow = (id: string, triggers: Trigger[]): FlowRef => ({
+      version: 1,
+      flow: {
+        schemaVersion: 1,
+        id,
+        name: id,
+        variables: [],
+        nodes: [trigger("start", triggers)],
+        edges: [],
+      },
+    });
+    const welcome = flow("welcome", [{ kind: "get_started" }, { kind: "default" }]);
+    const sale = flow("sale", [{ kind: "ref", ref: "summer_sale" }]);
+    const [event] = engineEvents("postback");
+    if (!event) throw new Error("no event");
+    expect(matchTrigger([welcome], event)?.trigger).toBe("get_started");
+    expect(matchTrigger([welcome, sale], event)?.flowId).toBe("sale");
+  });
+
+  it("starts the flow a Send to Messenger plugin's data-ref names, but not on other opt-ins", () => {
+    expect(engineEvents("optin")).toEqual([
+      { type: "referral", ref: "send_to_messenger_footer", source: "SEND_TO_MESSENGER" },
+      undefined,
+      undefined,
     ]);
   });
 

@@ -1,10 +1,10 @@
 import type { Attachment, EngineEvent } from "@convo/engine";
-import { decodePayload } from "@convo/flow";
 import type { InboundEvent } from "./types";
 
 /**
  * The engine event a webhook event asks for, or `undefined` when the bot should not react to it
  * (standby items, echoes, receipts, handover and Page notifications: the host handles those).
+ * Meta names no PSID for a checkbox opt-in, so it never reaches the engine.
  */
 export function toEngineEvent(event: InboundEvent): EngineEvent | undefined {
   if (event.channel === "standby" || event.psid === null) return undefined;
@@ -26,16 +26,16 @@ export function toEngineEvent(event: InboundEvent): EngineEvent | undefined {
         : { type: "message", text: event.text, attachments };
     }
     case "postback": {
-      // Get Started reached through an m.me link or an ad carries the ref beside its payload:
-      // the ref is what a flow's trigger names, so it wins over a payload Convo did not make.
+      // Get Started reached through an m.me link or an ad carries the ref beside its payload.
+      // Both go to the engine, whose trigger matching decides: the link's flow when a trigger
+      // names the ref, else the Get Started flow.
       const ref = event.referral?.ref;
-      if (ref !== undefined && decodePayload(event.payload) === undefined) {
-        const source = event.referral?.source;
-        return source === undefined ? { type: "referral", ref } : { type: "referral", ref, source };
-      }
-      return event.title === undefined
-        ? { type: "postback", payload: event.payload }
-        : { type: "postback", payload: event.payload, title: event.title };
+      return {
+        type: "postback",
+        payload: event.payload,
+        ...(event.title === undefined ? {} : { title: event.title }),
+        ...(ref === undefined ? {} : { ref }),
+      };
     }
     case "referral": {
       const { ref, source } = event.referral;
@@ -43,6 +43,10 @@ export function toEngineEvent(event: InboundEvent): EngineEvent | undefined {
       return source === undefined ? { type: "referral", ref } : { type: "referral", ref, source };
     }
     case "optin":
+      // The Send to Messenger plugin opens the conversation with its `data-ref`, as an m.me link
+      // does with its ref. Checkbox opt-ins (no PSID yet) and marketing opt-ins start nothing.
+      if (event.ref === undefined || event.optinType !== undefined) return undefined;
+      return { type: "referral", ref: event.ref, source: "SEND_TO_MESSENGER" };
     case "delivery":
     case "read":
     case "echo":

@@ -1,6 +1,7 @@
 import { type FlowNode, nodeOutputs } from "@convo/flow";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo, useMemo } from "react";
+import { HandleCount, StepOverlay } from "../../analytics/StepOverlay";
 import { useT } from "../../i18n";
 import { NodeBody } from "../../nodes/Body";
 import { NODE_ICONS } from "../../nodes/registry";
@@ -57,6 +58,7 @@ const StepCard = memo(function StepCard({
       data-testid={`node-${node.id}`}
       aria-label={`${t(`type.${node.type}`)}${label ? `: ${label}` : ""}`}
     >
+      <StepOverlay nodeId={node.id} />
       {node.type !== "trigger" && (
         <Handle type="target" position={Position.Left} className="handle-in" />
       )}
@@ -84,6 +86,7 @@ const StepCard = memo(function StepCard({
             kindCounts.set(output.kind, index + 1);
             return (
               <li key={output.id} className={`output output-${output.kind}`}>
+                <HandleCount nodeId={node.id} handle={output.id} />
                 <span>{outputLabel(t, output, index, node.type)}</span>
                 <Handle
                   type="source"

@@ -57,8 +57,8 @@ export const MIGRATIONS: readonly string[] = [
     processed_at INTEGER,
     error TEXT
   );
-  CREATE INDEX inbox_pending ON inbox (status, id);
   CREATE INDEX inbox_psid ON inbox (psid);
+  CREATE INDEX inbox_pending ON inbox (id) WHERE status = 'pending';
 
   CREATE TABLE outbox (
     id INTEGER PRIMARY KEY,
@@ -77,7 +77,8 @@ export const MIGRATIONS: readonly string[] = [
     transcript_id INTEGER,
     UNIQUE (psid, seq)
   );
-  CREATE INDEX outbox_queued ON outbox (status, psid, id);
+  CREATE INDEX outbox_psid ON outbox (psid, seq);
+  CREATE INDEX outbox_queued ON outbox (id) WHERE status = 'queued';
 
   CREATE TABLE timers (
     id INTEGER PRIMARY KEY,
@@ -111,6 +112,11 @@ export const MIGRATIONS: readonly string[] = [
     count INTEGER NOT NULL,
     PRIMARY KEY (flow_id, version, node_id, handle, day)
   );
+  `,
+  // Queue depths (/metrics) count these; without the indexes each scrape scans the tables.
+  `
+  CREATE INDEX inbox_processing ON inbox (id) WHERE status = 'processing';
+  CREATE INDEX outbox_parked ON outbox (id) WHERE status = 'parked';
   `,
 ];
 

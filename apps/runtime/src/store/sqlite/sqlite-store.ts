@@ -8,6 +8,7 @@ import type {
   NewInboxEvent,
   NewTranscript,
   OutboxItem,
+  OutboxRow,
   QueueDepths,
   SaveDraftResult,
   StepCommit,
@@ -52,6 +53,14 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   #ready = false;
   readonly #s;
+
+  /** Writes waiting for the next group commit (see `#write`). */
+  #queue: {
+    run: () => unknown;
+    resolve: (value: never) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  #flushScheduled = false;
 
   constructor(path: string, now = Date.now()) {
     this.db = openDatabase(path);
@@ -140,11 +149,10 @@ export class SqliteStore implements Store {
         INSERT INTO outbox (psid, seq, item, status, next_attempt_at, created_at, received_at)
         VALUES (?, ?, ?, 'queued', ?, ?, ?)`),
       linkTranscript: db.prepare("UPDATE outbox SET transcript_id = ? WHERE id = ?"),
-      dueOutbox: db.prepare(`
-        SELECT o.* FROM outbox o
-        WHERE o.id IN (SELECT MIN(id) FROM outbox WHERE status = 'queued' GROUP BY psid)
-          AND o.next_attempt_at <= ?
-        ORDER BY o.next_attempt_at, o.id LIMIT ?`),
+      queuedOutbox: db.prepare(
+        "SELECT id, psid, next_attempt_at FROM outbox WHERE status = 'queued' ORDER BY id LIMIT ?",
+      ),
+      getOutbox: db.prepare("SELECT * FROM outbox WHERE id = ?"),
       nextOutboxAt: db
         .prepare("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'queued'")
         .pluck(),
@@ -170,7 +178,8 @@ export class SqliteStore implements Store {
       nextTimerAt: db.prepare("SELECT MIN(due_at) FROM timers").pluck(),
 
       depths: db.prepare(`SELECT
-        (SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'processing')) AS inbox,
+        (SELECT COUNT(*) FROM inbox WHERE status = 'pending')
+          + (SELECT COUNT(*) FROM inbox WHERE status = 'processing') AS inbox,
         (SELECT COUNT(*) FROM outbox WHERE status = 'queued') AS queued,
         (SELECT COUNT(*) FROM outbox WHERE status = 'parked') AS parked,
         (SELECT COUNT(*) FROM timers) AS timers`),
@@ -180,8 +189,53 @@ export class SqliteStore implements Store {
 
   close(): void {
     this.#ready = false;
-    if (this.db.open) this.db.close();
+    if (this.db.open) {
+      this.#flush();
+      this.db.close();
+    }
   }
+
+  /**
+   * Group commit: writes made in the same turn of the event loop share one transaction (a commit
+   * costs ~80 µs on a WAL file, a row ~3 µs). If one write fails, the batch is rolled back and each
+   * write runs again alone, so only that one fails; a promise resolves once its write is committed.
+   */
+  #write<T>(run: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ run, resolve: resolve as (value: never) => void, reject });
+      if (!this.#flushScheduled) {
+        this.#flushScheduled = true;
+        setImmediate(() => this.#flush());
+      }
+    });
+  }
+
+  #flush(): void {
+    this.#flushScheduled = false;
+    const ops = this.#queue;
+    if (ops.length === 0) return;
+    this.#queue = [];
+    let values: unknown[];
+    try {
+      values = this.#runAll(ops);
+    } catch {
+      // One write failed and took the batch down with it: run each alone, so only it fails.
+      for (const op of ops) {
+        try {
+          op.resolve(this.db.transaction(op.run)() as never);
+        } catch (error) {
+          op.reject(error);
+        }
+      }
+      return;
+    }
+    ops.forEach((op, i) => {
+      op.resolve(values[i] as never);
+    });
+  }
+
+  readonly #runAll = (ops: { run: () => unknown }[]): unknown[] =>
+    this.db.transaction(() => ops.map((op) => op.run()))();
 
   isReady(): boolean {
     return this.#ready && this.db.open;
@@ -194,7 +248,7 @@ export class SqliteStore implements Store {
   }
 
   async setSetting(key: string, value: string): Promise<void> {
-    this.#s.setSetting.run(key, value);
+    await this.#write(() => this.#s.setSetting.run(key, value));
   }
 
   // ───────────── flows ─────────────
@@ -209,13 +263,13 @@ export class SqliteStore implements Store {
   }
 
   async createFlow(flow: Flow, now: number, overwrite = false): Promise<boolean> {
-    return this.db.transaction(() => {
+    return this.#write(() => {
       const exists = this.#s.revisionOf.get(flow.id) !== undefined;
       if (exists && !overwrite) return false;
       if (exists) this.#s.updateDraft.run(flow.name, JSON.stringify(flow), now, flow.id);
       else this.#s.insertFlow.run(flow.id, flow.name, JSON.stringify(flow), now, now);
       return true;
-    })();
+    });
   }
 
   async saveDraft(
@@ -224,7 +278,7 @@ export class SqliteStore implements Store {
     expectedRevision: number | undefined,
     now: number,
   ): Promise<SaveDraftResult | undefined> {
-    return this.db.transaction(() => {
+    return this.#write(() => {
       const current = this.#s.revisionOf.get(id) as
         | { revision: number; updated_at: number }
         | undefined;
@@ -237,23 +291,23 @@ export class SqliteStore implements Store {
       }
       this.#s.updateDraft.run(flow.name, JSON.stringify(flow), now, id);
       return { ok: true as const, revision: current.revision + 1, updatedAt: now };
-    })();
+    });
   }
 
   async deleteFlow(id: string): Promise<boolean> {
-    return this.db.transaction(() => {
+    return this.#write(() => {
       this.#s.deleteVersions.run(id);
       return this.#s.deleteFlow.run(id).changes > 0;
-    })();
+    });
   }
 
   async publishFlow(id: string, flow: Flow, note: string, by: string, now: number) {
-    return this.db.transaction(() => {
+    return this.#write(() => {
       const version = ((this.#s.maxVersion.get(id) as number | null) ?? 0) + 1;
       this.#s.insertVersion.run(id, version, JSON.stringify(flow), note, now, by);
       this.#s.setPublishedRevision.run(id);
       return version;
-    })();
+    });
   }
 
   async listVersions(id: string) {
@@ -325,7 +379,9 @@ export class SqliteStore implements Store {
   }
 
   async ensureContact(psid: string, now: number): Promise<ContactRow> {
-    this.#s.insertContact.run(psid, now, now);
+    const found = this.#s.getContact.get(psid) as ContactRecord | undefined;
+    if (found) return toContactRow(found);
+    await this.#write(() => this.#s.insertContact.run(psid, now, now));
     return toContactRow(this.#s.getContact.get(psid) as ContactRecord);
   }
 
@@ -333,17 +389,19 @@ export class SqliteStore implements Store {
     psid: string,
     p: { firstName?: string; lastName?: string; locale?: string; profilePic?: string },
   ) {
-    this.#s.setProfile.run(
-      p.firstName ?? null,
-      p.lastName ?? null,
-      p.locale ?? null,
-      p.profilePic ?? null,
-      psid,
+    await this.#write(() =>
+      this.#s.setProfile.run(
+        p.firstName ?? null,
+        p.lastName ?? null,
+        p.locale ?? null,
+        p.profilePic ?? null,
+        psid,
+      ),
     );
   }
 
   async setPaused(psid: string, paused: boolean, pausedUntil: number | null) {
-    this.#s.setPaused.run(paused ? 1 : 0, pausedUntil, psid);
+    await this.#write(() => this.#s.setPaused.run(paused ? 1 : 0, pausedUntil, psid));
   }
 
   async getSession(psid: string) {
@@ -381,19 +439,19 @@ export class SqliteStore implements Store {
   }
 
   async eraseContact(psid: string): Promise<boolean> {
-    return this.db.transaction(() => {
+    return this.#write(() => {
       let n = 0;
       for (const table of ["contacts", "sessions", "inbox", "outbox", "timers", "transcript"]) {
         n += this.db.prepare(`DELETE FROM ${table} WHERE psid = ?`).run(psid).changes;
       }
       return n > 0;
-    })();
+    });
   }
 
   // ───────────── inbox ─────────────
 
   async insertInbox(events: NewInboxEvent[], now: number): Promise<number> {
-    return this.db.transaction(() => {
+    return this.#write(() => {
       let inserted = 0;
       for (const e of events) {
         const status = e.actionable ? "pending" : "recorded";
@@ -407,23 +465,26 @@ export class SqliteStore implements Store {
         ).changes;
       }
       return inserted;
-    })();
+    });
   }
 
-  async claimInbox(limit: number, skip: ReadonlySet<string>) {
-    return this.db.transaction(() => {
-      const rows = (this.#s.pendingInbox.all(limit) as InboxRecord[]).map(toInboxRow);
-      // One event per contact at a time, in arrival order: a contact's later events wait.
-      const taken = new Set<string>(skip);
+  async claimInbox(limit: number, busy: ReadonlySet<string>) {
+    return this.#write(() => {
+      // Oldest first; a contact's later events wait while an earlier one is in hand, so each
+      // contact's events are handled one at a time in arrival order. (A PostgreSQL store would
+      // lock the contact's row instead, so replicas can share the queue.)
+      const scanned = this.#s.pendingInbox.all(limit * 8 + busy.size) as InboxRecord[];
+      const seen = new Set(busy);
       const claimed = [];
-      for (const row of rows) {
-        if (taken.has(row.psid)) continue;
-        taken.add(row.psid);
-        this.#s.claimInbox.run(row.id);
-        claimed.push(row);
+      for (const record of scanned) {
+        if (seen.has(record.psid)) continue;
+        seen.add(record.psid);
+        this.#s.claimInbox.run(record.id);
+        claimed.push(toInboxRow(record));
+        if (claimed.length >= limit) break;
       }
       return claimed;
-    })();
+    });
   }
 
   async releaseInbox(ids?: readonly number[]) {
@@ -437,15 +498,15 @@ export class SqliteStore implements Store {
   }
 
   async finishInbox(inboxId: number, psid: string, transcript: NewTranscript[], now: number) {
-    this.db.transaction(() => {
+    await this.#write(() => {
       if (psid !== "") this.#s.insertContact.run(psid, now, now);
       for (const t of transcript) this.#insertTranscript(psid, t, null);
       this.#s.finishInbox.run("done", now, inboxId);
-    })();
+    });
   }
 
   async failInbox(inboxId: number, error: string) {
-    this.#s.failInbox.run(error.slice(0, 2000), inboxId);
+    await this.#write(() => this.#s.failInbox.run(error.slice(0, 2000), inboxId));
   }
 
   #insertTranscript(psid: string, t: NewTranscript, outboxId: number | null): number {
@@ -472,7 +533,7 @@ export class SqliteStore implements Store {
   }
 
   async commitStep(c: StepCommit) {
-    this.db.transaction(() => {
+    await this.#write(() => {
       const before = toContactRow(this.#s.getContact.get(c.psid) as ContactRecord);
       const p = c.contact;
       this.#s.updateContact.run(
@@ -507,14 +568,33 @@ export class SqliteStore implements Store {
         this.#s.insertTimer.run(c.psid, t.timerId, t.dueAt, JSON.stringify(t.event));
       }
       this.#s.finishInbox.run("done", c.now, c.inboxId);
-    })();
+    });
   }
 
   // ───────────── outbox ─────────────
 
-  async dueOutbox(now: number, limit: number, skip: ReadonlySet<string>) {
-    const rows = (this.#s.dueOutbox.all(now, limit + skip.size) as OutboxRecord[]).map(toOutboxRow);
-    return rows.filter((r) => !skip.has(r.psid)).slice(0, limit);
+  async dueOutbox(now: number, limit: number, busy: ReadonlySet<string>) {
+    // A contact's oldest queued row goes first; its later rows wait until it is sent or parked,
+    // even when that row waits for a retry.
+    const scanned = this.#s.queuedOutbox.all(limit * 8 + busy.size) as {
+      id: number;
+      psid: string;
+      next_attempt_at: number;
+    }[];
+    const seen = new Set(busy);
+    const rows: OutboxRow[] = [];
+    let nextAt: number | undefined;
+    for (const r of scanned) {
+      if (seen.has(r.psid)) continue;
+      seen.add(r.psid);
+      if (r.next_attempt_at > now) {
+        nextAt = Math.min(nextAt ?? r.next_attempt_at, r.next_attempt_at);
+        continue;
+      }
+      rows.push(toOutboxRow(this.#s.getOutbox.get(r.id) as OutboxRecord));
+      if (rows.length >= limit) break;
+    }
+    return { rows, nextAt };
   }
 
   async nextOutboxAt() {
@@ -522,28 +602,28 @@ export class SqliteStore implements Store {
   }
 
   async markSent(id: number, messageId: string | null, now: number) {
-    this.#s.markSent.run(messageId, now, id);
+    await this.#write(() => this.#s.markSent.run(messageId, now, id));
   }
 
   async markRetry(id: number, nextAttemptAt: number, reason: string, code: string) {
-    this.#s.markRetry.run(nextAttemptAt, reason, code, id);
+    await this.#write(() => this.#s.markRetry.run(nextAttemptAt, reason, code, id));
   }
 
   async markParked(id: number, reason: string, code: string, now: number) {
-    this.#s.markParked.run(reason, code, now, id);
+    await this.#write(() => this.#s.markParked.run(reason, code, now, id));
   }
 
   async completeHttp(id: number, psid: string, answer: EngineEvent, now: number) {
-    this.db.transaction(() => {
+    await this.#write(() => {
       this.#s.markSent.run(null, now, id);
       const key = `runtime:${psid}:outbox:${id}`;
       const event = JSON.stringify({ source: "runtime", event: answer });
       this.#s.insertInbox.run(key, psid, answer.type, event, "pending", now);
-    })();
+    });
   }
 
   async enqueueAgentMessage(psid: string, item: OutboxItem, text: string, now: number) {
-    return this.db.transaction(() => {
+    return this.#write(() => {
       const outboxId = this.#appendOutbox(psid, item, now, null);
       const transcriptId = this.#insertTranscript(
         psid,
@@ -553,7 +633,7 @@ export class SqliteStore implements Store {
       this.#s.linkTranscript.run(transcriptId, outboxId);
       this.#s.touchContact.run(now, psid);
       return outboxId;
-    })();
+    });
   }
 
   async listParked() {
@@ -561,13 +641,13 @@ export class SqliteStore implements Store {
   }
 
   async retryParked(id: number, now: number) {
-    return this.#s.retryParked.run(now, id).changes > 0;
+    return this.#write(() => this.#s.retryParked.run(now, id).changes > 0);
   }
 
   // ───────────── timers ─────────────
 
   async fireTimers(now: number, limit: number) {
-    return this.db.transaction(() => {
+    return this.#write(() => {
       const due = this.#s.dueTimers.all(now, limit) as {
         id: number;
         psid: string;
@@ -587,7 +667,7 @@ export class SqliteStore implements Store {
         this.#s.deleteTimer.run(t.id);
       }
       return due.length;
-    })();
+    });
   }
 
   async nextTimerAt() {

@@ -1,0 +1,98 @@
+import { makeFlow, makeNode } from "@convo/engine/testing";
+import { describe, expect, it } from "vitest";
+import type { FlowStats } from "../api/test-api";
+import { computeOverlay, periodRange, shareUnchanged } from "./overlay";
+
+const flow = makeFlow(
+  "f",
+  [
+    makeNode("start", "trigger", {
+      triggers: [{ kind: "keyword", match: "contains", keywords: ["hi"] }],
+    }),
+    makeNode("ask", "message", {
+      content: [
+        {
+          id: "q",
+          kind: "text",
+          text: "Which one?",
+          buttons: [
+            { id: "a", kind: "postback", title: "A" },
+            { id: "b", kind: "postback", title: "B" },
+          ],
+        },
+      ],
+    }),
+    makeNode("end", "message", { content: [{ id: "t", kind: "text", text: "Bye" }] }),
+    makeNode("n", "note", { text: "a note" }),
+  ],
+  [
+    ["start", "ask"],
+    ["ask", "a", "end"],
+  ],
+);
+
+const stats = (nodes: Record<string, number>, handles: FlowStats["handles"]): FlowStats => ({
+  flowId: "f",
+  from: "",
+  to: "",
+  nodes: Object.fromEntries(Object.entries(nodes).map(([k, v]) => [k, { entered: v }])),
+  handles,
+});
+
+describe("computeOverlay", () => {
+  it("counts entries, taps per button and the drop-off between steps", () => {
+    const overlay = computeOverlay(
+      flow,
+      stats(
+        { start: 10, ask: 10, end: 6 },
+        { start: { next: 10 }, ask: { a: 6, b: 1 }, end: { next: 6 } },
+      ),
+    );
+    expect(overlay.get("start")).toMatchObject({ entered: 10, dropOff: 0 });
+    const ask = overlay.get("ask");
+    expect(ask?.entered).toBe(10);
+    expect(ask?.handles.a).toEqual({ count: 6, share: 0.6 });
+    expect(ask?.handles.b).toEqual({ count: 1, share: 0.1 });
+    // 10 saw the question, 7 tapped: 3 went no further.
+    expect(ask?.dropOff).toBe(3);
+    expect(ask?.dropRate).toBeCloseTo(0.3);
+    expect(overlay.has("n")).toBe(false);
+  });
+
+  it("shows zeros for steps nobody reached, with no division by zero", () => {
+    const overlay = computeOverlay(flow, stats({}, {}));
+    expect(overlay.get("ask")).toEqual({
+      entered: 0,
+      dropOff: 0,
+      dropRate: 0,
+      handles: {
+        a: { count: 0, share: 0 },
+        b: { count: 0, share: 0 },
+        // Typing instead of tapping is an output too.
+        else: { count: 0, share: 0 },
+      },
+    });
+  });
+
+  it("keeps the objects of steps whose counts did not change", () => {
+    const first = computeOverlay(flow, stats({ start: 1, ask: 1 }, { start: { next: 1 } }));
+    const second = shareUnchanged(
+      first,
+      computeOverlay(flow, stats({ start: 1, ask: 2 }, { start: { next: 1 } })),
+    );
+    expect(second.get("start")).toBe(first.get("start"));
+    expect(second.get("ask")).not.toBe(first.get("ask"));
+  });
+});
+
+describe("periodRange", () => {
+  it("ends now and goes back 7 or 30 days, or to midnight", () => {
+    const now = Date.UTC(2026, 0, 10, 15);
+    expect(periodRange("7d", now)).toEqual({ from: now - 7 * 86_400_000, to: now });
+    expect(periodRange("30d", now).from).toBe(now - 30 * 86_400_000);
+    const today = periodRange("today", now);
+    expect(today.to).toBe(now);
+    expect(new Date(today.from).getHours()).toBe(0);
+    expect(now - today.from).toBeLessThan(86_400_000);
+  });
+});

@@ -1,0 +1,134 @@
+import type { HttpRequest } from "@convo/engine";
+import { ApiError, OfflineError } from "./client";
+
+/** The management API calls of the test panel, live chat and analytics (apps/runtime/API.md). */
+
+export interface Contact {
+  id: string;
+  psid: string;
+  firstName: string | null;
+  lastName: string | null;
+  locale: string | null;
+  profilePic: string | null;
+  fields: Record<string, string>;
+  tags: string[];
+  paused: boolean;
+  pausedUntil: string | null;
+  lastUserMessageAt: string | null;
+  createdAt: string;
+  currentFlow: string | null;
+}
+
+export interface TranscriptEntry {
+  id: number | string;
+  at: string;
+  direction: "in" | "out";
+  author: "contact" | "bot" | "agent" | "system";
+  kind: "text" | "postback" | "quick_reply" | "attachment" | "template" | "event";
+  text: string | null;
+  payload?: unknown;
+  status?: "queued" | "sent" | "failed" | "parked";
+}
+
+export interface FlowStats {
+  flowId: string;
+  from: string;
+  to: string;
+  nodes: Record<string, { entered: number }>;
+  handles: Record<string, Record<string, number>>;
+}
+
+/** One Send API call the runtime made to the Graph API emulator. */
+export interface SentCall {
+  seq: number;
+  at: number;
+  path: string;
+  status: number;
+  body: unknown;
+}
+
+export type SandboxInput =
+  | { text: string }
+  | { postback: { payload: string; title: string } }
+  | { quickReply: { payload: string; text: string } };
+
+export async function callApi<T>(
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new OfflineError(error instanceof Error ? error.message : String(error));
+  }
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text === "" ? null : JSON.parse(text);
+  } catch {
+    // Not JSON: keep the status.
+  }
+  if (!response.ok) {
+    const error = ((parsed as { error?: Record<string, unknown> } | null)?.error ?? {}) as Record<
+      string,
+      unknown
+    >;
+    throw new ApiError(
+      response.status,
+      typeof error.code === "string" ? error.code : `http_${response.status}`,
+      typeof error.message === "string" ? error.message : response.statusText,
+      error,
+    );
+  }
+  return parsed as T;
+}
+
+const id = encodeURIComponent;
+
+export function testApi(token: string) {
+  return {
+    simulateHttp: (request: HttpRequest) =>
+      callApi<{ ok: boolean; status: number | null; body: unknown; error?: string }>(
+        token,
+        "POST",
+        "/simulator/http",
+        request,
+      ),
+    sandboxSend: (psid: string, input: SandboxInput) =>
+      callApi<{ psid: string }>(token, "POST", "/sandbox/messages", { psid, ...input }),
+    sandboxSent: (psid: string, after: number) =>
+      callApi<{ calls: SentCall[] }>(token, "GET", `/sandbox/sent?psid=${id(psid)}&after=${after}`),
+    listContacts: (search?: string) =>
+      callApi<{ contacts: Contact[] }>(
+        token,
+        "GET",
+        `/contacts?limit=100${search ? `&search=${id(search)}` : ""}`,
+      ),
+    getContact: (contactId: string) => callApi<Contact>(token, "GET", `/contacts/${id(contactId)}`),
+    transcript: (contactId: string) =>
+      callApi<{ messages: TranscriptEntry[] }>(
+        token,
+        "GET",
+        `/contacts/${id(contactId)}/transcript?limit=200`,
+      ),
+    pause: (contactId: string) =>
+      callApi<Contact>(token, "POST", `/contacts/${id(contactId)}/pause`, {}),
+    resume: (contactId: string) =>
+      callApi<Contact>(token, "POST", `/contacts/${id(contactId)}/resume`),
+    sendAsAgent: (contactId: string, text: string) =>
+      callApi<{ id: string }>(token, "POST", `/contacts/${id(contactId)}/messages`, { text }),
+    stats: (flowId: string, from: number, to: number) =>
+      callApi<FlowStats>(token, "GET", `/flows/${id(flowId)}/stats?from=${from}&to=${to}`),
+  };
+}
+
+export type TestApi = ReturnType<typeof testApi>;

@@ -1,0 +1,46 @@
+import { useEffect, useRef } from "react";
+import type { TranscriptEntry } from "../api/test-api";
+import { describeError } from "../flows/errors";
+import { useT } from "../i18n";
+import type { Polled } from "./use-poll";
+
+/** A contact's conversation, oldest first, who said what. */
+export function Transcript({ polled }: { polled: Polled<{ messages: TranscriptEntry[] }> }) {
+  const t = useT();
+  const messages = polled.data?.messages ?? [];
+  const end = useRef<HTMLDivElement>(null);
+  const count = messages.length;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when a message arrives
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "end" });
+  }, [count]);
+  return (
+    <div className="transcript" role="log" aria-label={t("livechat.title")}>
+      {polled.loading && messages.length === 0 && (
+        <p className="loading" aria-busy="true">
+          {t("common.loading")}
+        </p>
+      )}
+      {polled.error !== null && (
+        <p className="error" role="alert">
+          {describeError(t, polled.error)}
+        </p>
+      )}
+      {!polled.loading && polled.error === null && messages.length === 0 && (
+        <p className="muted">{t("livechat.noMessages")}</p>
+      )}
+      {messages.map((m) => (
+        <div key={m.id} className={`transcript-line ${m.direction} author-${m.author}`}>
+          <span className="transcript-author">{t(`livechat.author.${m.author}`)}</span>
+          <p className="transcript-text">{m.text ?? t("livechat.noText")}</p>
+          {m.status && m.status !== "sent" && (
+            <span className={`transcript-status ${m.status}`}>
+              {t(`livechat.status.${m.status}`)}
+            </span>
+          )}
+        </div>
+      ))}
+      <div ref={end} />
+    </div>
+  );
+}

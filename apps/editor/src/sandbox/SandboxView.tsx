@@ -1,0 +1,201 @@
+import type { OutButton, OutMessage } from "@convo/engine";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ApiError } from "../api/client";
+import { type Contact, type SandboxInput, type TranscriptEntry, testApi } from "../api/test-api";
+import { useSession } from "../app/session";
+import { describeError } from "../flows/errors";
+import { useT } from "../i18n";
+import { Phone, type PhoneItem } from "../simulator/Phone";
+import { readSendBody } from "./send-api";
+import { buildThread, type PendingLine } from "./thread";
+
+const POLL_MS = 600;
+const PSID_KEY = "convo.sandboxPsid";
+
+/** The runtime's own sandbox contact (Sam Sandbox, with a profile); new ones are anonymous. */
+const SANDBOX_PSID = "sandbox-contact";
+const newPsid = () => `tester-${Math.random().toString(36).slice(2, 10)}`;
+
+function storedPsid(): string {
+  const saved = localStorage.getItem(PSID_KEY);
+  return saved && /^[A-Za-z0-9_-]{1,64}$/.test(saved) ? saved : SANDBOX_PSID;
+}
+
+/**
+ * Talks to the real runtime as a test contact: each message goes in as a signed webhook event, and
+ * what the runtime sent to the Graph API emulator comes back here, so the published flow shows
+ * exactly as a customer gets it, delays, typing indicators and hand-over included.
+ */
+export function SandboxView() {
+  const t = useT();
+  const token = useSession((s) => s.token) ?? "";
+  const api = useMemo(() => testApi(token), [token]);
+  const [psid, setPsid] = useState(storedPsid);
+  const [sent, setSent] = useState<{ key: string; at: number; message: OutMessage }[]>([]);
+  const [transcript, setTranscript] = useState<TranscriptEntry[]>([]);
+  const [pending, setPending] = useState<PendingLine[]>([]);
+  const [typing, setTyping] = useState(false);
+  const [contact, setContact] = useState<Contact | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const after = useRef(0);
+  const seen = useRef(0);
+
+  // Everything the runtime sends to this contact, as it sends it.
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    after.current = 0;
+    seen.current = 0;
+    setSent([]);
+    setTranscript([]);
+    setPending([]);
+    setTyping(false);
+    setContact(null);
+    async function poll() {
+      try {
+        const { calls } = await api.sandboxSent(psid, after.current);
+        if (stopped) return;
+        const added: { key: string; at: number; message: OutMessage }[] = [];
+        for (const call of calls) {
+          after.current = Math.max(after.current, call.seq);
+          if (call.status !== 200) continue;
+          const read = readSendBody(call.body);
+          if (read.kind === "typing") setTyping(read.on);
+          else if (read.kind === "message") {
+            setTyping(false);
+            added.push({ key: `out-${call.seq}`, at: call.at, message: read.message });
+          }
+        }
+        if (added.length > 0) setSent((old) => [...old, ...added]);
+        try {
+          const [found, recorded] = await Promise.all([
+            seen.current++ % 3 === 0 ? api.getContact(psid) : Promise.resolve(null),
+            api.transcript(psid),
+          ]);
+          if (stopped) return;
+          if (found) setContact(found);
+          setTranscript(recorded.messages);
+        } catch (e) {
+          // Not a contact until the first message reaches the runtime.
+          if (!(e instanceof ApiError && e.status === 404)) throw e;
+        }
+        setError(null);
+      } catch (e) {
+        if (!stopped) setError(describeError(t, e));
+      }
+      if (!stopped) timer = setTimeout(poll, POLL_MS);
+    }
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [api, psid, t]);
+
+  const incomingCount = transcript.filter(
+    (m) => m.direction === "in" && m.author === "contact",
+  ).length;
+  const send = useCallback(
+    async (input: SandboxInput, shown: string) => {
+      setPending((old) => [
+        ...old.filter((p) => p.expectCount > incomingCount),
+        {
+          key: `pending-${Date.now()}-${old.length}`,
+          text: shown,
+          expectCount: incomingCount + old.filter((p) => p.expectCount > incomingCount).length + 1,
+        },
+      ]);
+      try {
+        await api.sandboxSend(psid, input);
+        setError(null);
+      } catch (e) {
+        setError(describeError(t, e));
+      }
+    },
+    [api, psid, t, incomingCount],
+  );
+
+  function restart() {
+    const next = newPsid();
+    localStorage.setItem(PSID_KEY, next);
+    setPsid(next);
+  }
+
+  const thread = useMemo(() => buildThread(sent, transcript, pending), [sent, transcript, pending]);
+  const last = thread.at(-1);
+  const quickReplies =
+    last && last.from !== "contact"
+      ? (last.message.quickReplies ?? []).flatMap((q) => (q.kind === "text" ? [q] : []))
+      : [];
+  return (
+    <div className="test-tab sandbox-tab">
+      <div className="test-actions" role="toolbar" aria-label={t("test.sandboxTools")}>
+        <button type="button" onClick={restart}>
+          {t("test.newContact")}
+        </button>
+        <span className="muted sandbox-contact">{t("test.sandboxAs", { psid })}</span>
+      </div>
+      <p className="muted test-hint">{t("test.sandboxHint")}</p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {contact?.paused && (
+        <p className="banner info" role="status" data-testid="sandbox-paused">
+          {t("test.sandboxPaused")}
+        </p>
+      )}
+      <div className="test-body">
+        <Phone
+          title={t("test.sandboxTitle")}
+          testId="sandbox-phone"
+          items={thread.map(
+            (l): PhoneItem =>
+              l.from === "contact"
+                ? { key: l.key, kind: "contact", text: l.text }
+                : { key: l.key, kind: "bot", message: l.message, author: l.from },
+          )}
+          typing={typing}
+          quickReplies={quickReplies}
+          onButton={(button: OutButton) => {
+            if (button.kind === "postback")
+              void send(
+                { postback: { payload: button.payload, title: button.title } },
+                button.title,
+              );
+          }}
+          onQuickReply={(reply) =>
+            void send({ quickReply: { payload: reply.payload, text: reply.title } }, reply.title)
+          }
+          onSend={(text) => void send({ text: text.trim() }, text.trim())}
+        />
+        {contact && (
+          <aside className="test-state" aria-label={t("test.state")}>
+            <h3>{t("test.tags")}</h3>
+            {contact.tags.length === 0 ? (
+              <p className="muted">{t("test.none")}</p>
+            ) : (
+              <ul className="tag-list">
+                {contact.tags.map((tag) => (
+                  <li key={tag} className="tag">
+                    {tag}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h3>{t("test.fields")}</h3>
+            <dl>
+              {Object.entries(contact.fields).map(([name, value]) => (
+                <div key={name}>
+                  <dt>{name}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </aside>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,233 @@
+import type { OutButton, Tappable } from "@convo/engine";
+import type { Flow } from "@convo/flow";
+import { useReactFlow } from "@xyflow/react";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { testApi } from "../api/test-api";
+import { useApi, useSession } from "../app/session";
+import { useEditor, useEditorState } from "../editor/context";
+import { type Translate, useLocale, useT } from "../i18n";
+import { Phone, type PhoneItem, type TextQuickReply } from "./Phone";
+import { useActiveNode } from "./panel-store";
+import { Simulator, type SimulatorEntry, type SimulatorNote } from "./simulator";
+import { useReveal } from "./use-reveal";
+import { VariablesView } from "./VariablesView";
+
+/** Runs the draft on the canvas in the browser: nothing is published, nothing is sent. */
+export function SimulatorView({ flowId }: { flowId: string }) {
+  const t = useT();
+  const editor = useEditor();
+  const api = useApi();
+  const token = useSession((s) => s.token) ?? "";
+  const locale = useLocale((s) => s.locale);
+  const [others, setOthers] = useState<Flow[]>([]);
+
+  const simulator = useMemo(() => {
+    const http = testApi(token);
+    return new Simulator({
+      flows: [editor.store.getState().flow],
+      flowId,
+      contact: {
+        fields: {
+          first_name: "Sam",
+          last_name: "Tester",
+          locale: locale === "fr" ? "fr_FR" : "en_GB",
+        },
+      },
+      performHttp: async (request) => {
+        const answer = await http.simulateHttp(request);
+        return {
+          ok: answer.ok,
+          ...(answer.status === null ? {} : { status: answer.status }),
+          body: answer.body,
+          ...(answer.error ? { error: answer.error } : {}),
+        };
+      },
+    });
+  }, [editor, flowId, token, locale]);
+
+  // Other flows' drafts, for `goto` steps and their keywords, as the runtime would have them.
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .listFlows()
+      .then((list) =>
+        Promise.all(
+          list.flows
+            .filter((f) => f.id !== flowId)
+            .slice(0, 30)
+            .map((f) => api.getFlow(f.id).then((d) => d.flow)),
+        ),
+      )
+      .then((flows) => {
+        if (!cancelled) setOthers(flows);
+      })
+      .catch(() => {
+        // Without them the draft still runs; a goto elsewhere says the flow is unknown.
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, flowId]);
+
+  // The draft as it is edited: the conversation goes on against the newest version.
+  useEffect(() => {
+    simulator.setFlows([editor.store.getState().flow, ...others]);
+    return editor.store.subscribe((now, before) => {
+      if (now.flow !== before.flow) simulator.setFlows([now.flow, ...others]);
+    });
+  }, [editor, simulator, others]);
+
+  const state = useSyncExternalStore(simulator.subscribe, simulator.getState);
+  const { shown, typing } = useReveal(state.entries);
+  useFollowActiveNode(state.active?.flowId === flowId ? state.active.nodeId : null);
+
+  const selected = useEditorState((s) =>
+    s.selectedNodes.size === 1 ? [...s.selectedNodes][0] : undefined,
+  );
+  const items = useMemo(() => shown.map((e) => toItem(e, t)), [shown, t]);
+  const revealed = shown.length === state.entries.length && !typing;
+  const quickReplies = revealed
+    ? state.offered.flatMap((o) => (o.kind === "quick_reply" ? [o.reply] : []))
+    : [];
+
+  const tap = (tappable: Tappable) => void simulator.tap(tappable);
+  return (
+    <div className="test-tab simulator-tab">
+      <div className="test-actions" role="toolbar" aria-label={t("test.simulatorTools")}>
+        <button type="button" onClick={() => simulator.restart()}>
+          {t("test.restart")}
+        </button>
+        <button type="button" onClick={() => simulator.stepBack()} disabled={!state.canStepBack}>
+          {t("test.stepBack")}
+        </button>
+        <button
+          type="button"
+          onClick={() => selected && void simulator.startAt(selected)}
+          disabled={!selected}
+        >
+          {t("test.startHere")}
+        </button>
+        {state.nextWait && (
+          <button type="button" onClick={() => void simulator.skipWait()}>
+            {t(state.nextWait.kind === "resume" ? "test.skipToResume" : "test.skipTimeout", {
+              time: duration(state.nextWait.inMs),
+            })}
+          </button>
+        )}
+        {state.waiting === "handover" && (
+          <button type="button" onClick={() => void simulator.resume()}>
+            {t("test.resumeBot")}
+          </button>
+        )}
+      </div>
+      <div className="test-body">
+        <Phone
+          title={t("test.simulatorTitle")}
+          testId="simulator-phone"
+          items={items}
+          typing={typing || state.busy}
+          quickReplies={quickReplies}
+          onButton={(button: OutButton) => tap({ kind: "button", button })}
+          onQuickReply={(reply: TextQuickReply) => tap({ kind: "quick_reply", reply })}
+          onSend={(text) => void simulator.say(text)}
+          disabled={state.busy}
+        />
+        <VariablesView
+          variables={state.variables[flowId] ?? {}}
+          fields={state.fields}
+          tags={state.tags}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** Rings the step on the canvas and pans to it when it is off screen. */
+function useFollowActiveNode(nodeId: string | null) {
+  const editor = useEditor();
+  const { setCenter, getZoom, getViewport } = useReactFlow();
+  useEffect(() => {
+    useActiveNode.getState().set(nodeId);
+    if (!nodeId) return;
+    const { byId, measured } = editor.store.getState();
+    const node = byId.get(nodeId);
+    if (!node) return;
+    const size = measured.get(nodeId) ?? { width: 240, height: 120 };
+    const x = node.position.x + size.width / 2;
+    const y = node.position.y + size.height / 2;
+    const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
+    const viewport = getViewport();
+    if (pane) {
+      const sx = x * viewport.zoom + viewport.x;
+      const sy = y * viewport.zoom + viewport.y;
+      // Already comfortably in view (left of the panel): leave the canvas where the tester put it.
+      if (sx > 80 && sx < pane.width - 520 && sy > 60 && sy < pane.height - 60) return;
+    }
+    void setCenter(x + 200 / getZoom(), y, { zoom: getZoom(), duration: 300 });
+  }, [nodeId, editor, setCenter, getZoom, getViewport]);
+  useEffect(() => () => useActiveNode.getState().set(null), []);
+}
+
+function toItem(entry: SimulatorEntry, t: Translate): PhoneItem {
+  const key = String(entry.id);
+  switch (entry.from) {
+    case "contact":
+      return { key, kind: "contact", text: entry.text };
+    case "bot":
+      return {
+        key,
+        kind: "bot",
+        message: entry.message,
+        ...(entry.outsideWindow ? { undelivered: t("test.outsideWindow") } : {}),
+      };
+    case "typing":
+      return { key, kind: "note", text: t("test.typedFor", { seconds: entry.seconds }) };
+    case "system":
+      return {
+        key,
+        kind: "note",
+        text: noteText(entry.note, t),
+        tone:
+          entry.note.kind === "error" || (entry.note.kind === "http" && !entry.note.ok)
+            ? "error"
+            : "info",
+      };
+    default: {
+      const never: never = entry;
+      return never;
+    }
+  }
+}
+
+function noteText(note: SimulatorNote, t: Translate): string {
+  switch (note.kind) {
+    case "handover":
+      return t("test.noteHandover");
+    case "resumed":
+      return t("test.noteResumed");
+    case "end":
+      return t("test.noteEnd");
+    case "skipped":
+      return t("test.noteSkipped", { time: duration(note.ms) });
+    case "http":
+      return t("test.noteHttp", {
+        method: note.method,
+        url: note.url,
+        result: note.status === undefined ? (note.error ?? "—") : String(note.status),
+      });
+    case "error":
+      return t("test.noteError", { message: note.message });
+    default: {
+      const never: never = note;
+      return never;
+    }
+  }
+}
+
+export function duration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return `${Math.max(1, Math.round(ms / 1000))} s`;
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} d`;
+}

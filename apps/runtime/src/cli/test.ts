@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { parseScript, runConversation } from "@convo/engine";
+import { type Flow, parseFlowJson } from "@convo/flow";
+import { parse as parseYaml } from "yaml";
+
+export type LoadedFlows = { ok: true; flow: Flow; flows: Flow[] } | { ok: false; message: string };
+
+/**
+ * The flow in `file`, and beside it every other flow in the same folder, so `goto` and
+ * keywords of the other flows work as they would on the runtime.
+ */
+export function loadFlows(file: string): LoadedFlows {
+  const path = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return { ok: false, message: `${file}: cannot be read.` };
+  }
+  const main = parseFlowJson(text);
+  if (!main.ok) {
+    return {
+      ok: false,
+      message: main.errors.map((e) => `${file}: ${e.path}: ${e.message}`).join("\n"),
+    };
+  }
+  const flows: Flow[] = [main.flow];
+  for (const name of readdirSync(dirname(path)).sort()) {
+    if (!name.endsWith(".json") || name === basename(path)) continue;
+    try {
+      const other = parseFlowJson(readFileSync(join(dirname(path), name), "utf8"));
+      // Other JSON files in the folder (package.json, fixtures) are not flows: skip them.
+      if (other.ok && !flows.some((f) => f.id === other.flow.id)) flows.push(other.flow);
+    } catch {
+      // Unreadable neighbours are skipped the same way.
+    }
+  }
+  return { ok: true, flow: main.flow, flows };
+}
+
+/** `convo test <flow.json> <script.yaml|json>`: plays the script, prints each turn, exit 1 on failure. */
+export function runTest(args: readonly string[]): number {
+  const [flowFile, scriptFile] = args;
+  if (!flowFile || !scriptFile) {
+    process.stderr.write("usage: convo test <flow.json> <script.yaml|script.json>\n");
+    return 2;
+  }
+  const loaded = loadFlows(flowFile);
+  if (!loaded.ok) {
+    process.stderr.write(`${loaded.message}\n`);
+    return 1;
+  }
+  let document: unknown;
+  try {
+    const text = readFileSync(scriptFile, "utf8");
+    document = scriptFile.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    process.stderr.write(`${scriptFile}: cannot be read as a script (${reason}).\n`);
+    return 1;
+  }
+  const parsed = parseScript(document);
+  if (!parsed.ok) {
+    for (const e of parsed.errors) process.stderr.write(`${scriptFile}: ${e}\n`);
+    return 1;
+  }
+  const report = runConversation({
+    flows: loaded.flows,
+    flowId: loaded.flow.id,
+    script: parsed.script,
+  });
+  const color = process.stdout.isTTY;
+  const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
+  for (const turn of report.turns) {
+    const mark = turn.ok ? paint("32", "✓") : paint("31", "✗");
+    process.stdout.write(`${mark} ${String(turn.index).padStart(3)} ${turn.label}\n`);
+    for (const reply of turn.replies)
+      process.stdout.write(`        ${paint("2", `bot: ${reply}`)}\n`);
+    for (const problem of turn.problems) process.stdout.write(`        ${paint("31", problem)}\n`);
+  }
+  const total = report.turns.length;
+  process.stdout.write(
+    report.passed
+      ? `${paint("32", "passed")}: ${total} turn(s) of ${scriptFile} against ${loaded.flow.id}\n`
+      : `${paint("31", "failed")}: ${report.failures} of ${total} turn(s) of ${scriptFile} against ${loaded.flow.id}\n`,
+  );
+  return report.passed ? 0 : 1;
+}

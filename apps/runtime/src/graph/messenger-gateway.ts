@@ -1,0 +1,137 @@
+import {
+  createSendApiClient,
+  GraphError,
+  type MessengerProfile,
+  renderSend,
+  type SendApiClient,
+} from "@convo/messenger";
+import type { GraphGateway, PageSettings } from "./gateway";
+import { GraphFailure } from "./gateway";
+
+export interface MessengerGatewayOptions {
+  baseUrl: string;
+  version: string;
+  pageToken: string;
+  appSecret: string;
+  /** The in-process emulator's fetch in sandbox mode. */
+  fetch?: typeof globalThis.fetch;
+  now: () => number;
+  /** Pause after a rate-limit answer before the Page's next call (the client's pace). */
+  rateLimitBaseMs?: number;
+}
+
+function toFailure(error: unknown): GraphFailure {
+  if (error instanceof GraphFailure) return error;
+  if (error instanceof GraphError) {
+    const code =
+      error.code === undefined
+        ? String(error.status ?? "network")
+        : error.subcode === undefined
+          ? String(error.code)
+          : `${error.code}/${error.subcode}`;
+    return new GraphFailure(error.category, code, error.message);
+  }
+  return new GraphFailure(
+    "transient",
+    "network",
+    error instanceof Error ? error.message : String(error),
+  );
+}
+
+/** The Messenger Profile API's shape of the Page settings the editor edits. */
+export function toMessengerProfile(settings: PageSettings): MessengerProfile {
+  const profile: Record<string, unknown> = {};
+  if (settings.getStarted) profile.get_started = { payload: settings.getStarted.payload };
+  if (settings.greeting.length > 0) profile.greeting = settings.greeting;
+  if (settings.persistentMenu.length > 0) {
+    profile.persistent_menu = settings.persistentMenu.map((menu) => ({
+      locale: menu.locale,
+      composer_input_disabled: false,
+      call_to_actions: menu.items.map((item) =>
+        item.url
+          ? { type: "web_url", title: item.title, url: item.url }
+          : { type: "postback", title: item.title, payload: item.payload },
+      ),
+    }));
+  }
+  if (settings.iceBreakers.length > 0) {
+    profile.ice_breakers = [
+      {
+        locale: "default",
+        call_to_actions: settings.iceBreakers.map((b) => ({
+          question: b.question,
+          payload: b.payload,
+        })),
+      },
+    ];
+  }
+  return profile as MessengerProfile;
+}
+
+/**
+ * The Graph API through `@convo/messenger`: it renders and classifies; the outbox owns retries
+ * (durably, per contact in order), so the client itself tries each call once.
+ */
+export function createMessengerGateway(options: MessengerGatewayOptions): GraphGateway & {
+  client: SendApiClient;
+} {
+  const client = createSendApiClient({
+    baseUrl: options.baseUrl,
+    version: options.version,
+    pageToken: options.pageToken,
+    appSecret: options.appSecret,
+    retry: { maxAttempts: 1 },
+    rateLimit: { baseDelayMs: options.rateLimitBaseMs ?? 2_000, maxDelayMs: 60_000 },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  return {
+    client,
+    async sendMessage(psid, message, send) {
+      const rendered = renderSend(message, psid, {
+        lastUserMessageAt: send.lastUserMessageAt,
+        now: options.now(),
+        ...(send.tag ? { tag: send.tag } : {}),
+      });
+      if (!rendered.ok) {
+        throw new GraphFailure(
+          rendered.reason === "outside_window" ? "outside_window" : "bad_request",
+          rendered.reason === "outside_window" ? "10/2018278" : "limit",
+          rendered.message,
+        );
+      }
+      try {
+        const sent = await client.sendMessage(rendered.body);
+        return { messageId: sent.messageId };
+      } catch (error) {
+        throw toFailure(error);
+      }
+    },
+    async senderAction(psid, action) {
+      try {
+        await client.sendAction(psid, action);
+      } catch (error) {
+        throw toFailure(error);
+      }
+    },
+    async userProfile(psid) {
+      try {
+        const p = await client.getProfile(psid);
+        return {
+          ...(p.first_name ? { firstName: p.first_name } : {}),
+          ...(p.last_name ? { lastName: p.last_name } : {}),
+          ...(p.locale ? { locale: p.locale } : {}),
+          ...(p.profile_pic ? { profilePic: p.profile_pic } : {}),
+        };
+      } catch (error) {
+        throw toFailure(error);
+      }
+    },
+    async setMessengerProfile(settings) {
+      try {
+        await client.setMessengerProfile(toMessengerProfile(settings));
+      } catch (error) {
+        throw toFailure(error);
+      }
+    },
+  };
+}

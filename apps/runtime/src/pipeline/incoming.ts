@@ -1,0 +1,69 @@
+import type { EngineEvent } from "@convo/engine";
+import { type InboundEvent, toEngineEvent } from "@convo/messenger";
+import type { InboxRow, NewTranscript } from "../store/store";
+
+/** What the worker makes of one inbox row before any step. */
+export interface Incoming {
+  /** The engine event to step, if the bot should react. */
+  event: EngineEvent | undefined;
+  /** Transcript lines the event itself adds (what the contact or an agent wrote). */
+  transcript: NewTranscript[];
+  /** The contact wrote: the 24-hour window opens again. */
+  fromContact: boolean;
+  /** A person answered in the Page Inbox: the bot keeps quiet for a while. */
+  humanReplied: boolean;
+  standby: boolean;
+}
+
+function incomingLine(event: InboundEvent, at: number): NewTranscript | undefined {
+  const base = { at, direction: "in" as const, author: "contact" as const };
+  switch (event.kind) {
+    case "text":
+      return { ...base, kind: "text", text: event.text };
+    case "quick_reply":
+      return { ...base, kind: "quick_reply", text: event.text, payload: event.payload };
+    case "attachments":
+      return { ...base, kind: "attachment", text: event.text ?? null, payload: event.attachments };
+    case "postback":
+      return { ...base, kind: "postback", text: event.title ?? null, payload: event.payload };
+    case "referral":
+      return { ...base, kind: "event", text: null, payload: { referral: event.referral } };
+    case "optin":
+      return { ...base, kind: "event", text: null, payload: { optin: event.ref ?? null } };
+    default:
+      return undefined;
+  }
+}
+
+/** Reads an inbox row: a Messenger event (normalised by @convo/messenger) or the runtime's own. */
+export function readIncoming(row: InboxRow, now: number): Incoming {
+  if (row.event.source === "runtime") {
+    return {
+      event: row.event.event,
+      transcript: [],
+      fromContact: false,
+      humanReplied: false,
+      standby: false,
+    };
+  }
+  const event = row.event.event as unknown as InboundEvent;
+  if (event.kind === "echo") {
+    const text = event.text ?? (event.attachments ? "(attachment)" : null);
+    return {
+      event: undefined,
+      transcript: [{ at: now, direction: "out", author: "agent", kind: "text", text }],
+      fromContact: false,
+      humanReplied: event.fromPageInbox,
+      standby: false,
+    };
+  }
+  const line = incomingLine(event, now);
+  const standby = event.channel === "standby";
+  return {
+    event: standby ? undefined : toEngineEvent(event),
+    transcript: line ? [line] : [],
+    fromContact: line !== undefined,
+    humanReplied: false,
+    standby,
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * Engine benchmark (`pnpm --filter @convo/engine bench`, or `npm run bench` at the root).
+ *
+ * - steps/s: node visits per second while a conversation walks a generated 1,000-node flow
+ *   (trigger, then actions, conditions and messages, a tap every 10 nodes), and events/s for the
+ *   same run and for a small real flow (examples/support.json). Baseline: JSON.parse of the same
+ *   flow text, per second, measured in the same run.
+ * - lint: lintFlow on the 1,000-node flow, ms per run, beside JSON.parse of it.
+ *
+ * BENCH_QUICK=1 makes it run in a couple of seconds.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { encodePayload, type Flow, lintFlow } from "@convo/flow";
+import {
+  type EngineEvent,
+  initialSession,
+  type Session,
+  type StepContext,
+  step,
+} from "../src/index";
+import { generateLargeFlow, LARGE_FLOW_KEYWORD } from "../src/testing/large-flow";
+
+const quick = process.env.BENCH_QUICK === "1";
+const root = join(import.meta.dirname, "../../..");
+const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(root, "bench", "results");
+const budgetMs = quick ? 300 : 1500;
+
+/** Runs `fn` repeatedly for about `ms` (after a warm-up) and returns runs per second. */
+function rate(fn: () => number, ms = budgetMs): { perSecond: number; unitsPerSecond: number } {
+  // Warm up long enough for the JIT to settle even in quick mode.
+  const warmUntil = performance.now() + Math.max(300, ms / 4);
+  while (performance.now() < warmUntil) fn();
+  let runs = 0;
+  let units = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    units += fn();
+    runs++;
+    elapsed = performance.now() - start;
+  }
+  return { perSecond: (runs * 1000) / elapsed, unitsPerSecond: (units * 1000) / elapsed };
+}
+
+const context = (): StepContext => ({
+  now: Date.UTC(2025, 5, 1),
+  seed: 7,
+  version: 1,
+  contact: { fields: { first_name: "Ada", locale: "en_GB" }, tags: [] },
+});
+
+/** Plays a conversation to its end; returns [events, node visits]. */
+function playLarge(flow: Flow, ctx: StepContext): [number, number] {
+  let session: Session = initialSession();
+  let events = 0;
+  let visits = 0;
+  let event: EngineEvent = { type: "message", text: LARGE_FLOW_KEYWORD };
+  for (;;) {
+    const result = step(flow, session, event, ctx);
+    events++;
+    for (const a of result.actions) if (a.type === "track" && a.handle === undefined) visits++;
+    session = result.session;
+    const waiting = session.waiting;
+    if (!waiting) return [events, visits];
+    event = {
+      type: "quick_reply",
+      payload: encodePayload({ flowId: flow.id, version: 1, nodeId: waiting.nodeId, handle: "go" }),
+      text: "Go",
+    };
+  }
+}
+
+// The small flow: the support example, help → delivery times → thanks (7 node visits, 3 events).
+const supportText = readFileSync(join(root, "examples/support.json"), "utf8");
+const support = JSON.parse(supportText) as Flow;
+const supportCtx = context();
+const supportEvents: EngineEvent[] = [
+  { type: "message", text: "I need help" },
+  { type: "quick_reply", payload: "cv1|support|1|menu-en|delivery", text: "Delivery times" },
+  { type: "postback", payload: "cv1|support|1|delivery-en|ok", title: "Thanks!" },
+];
+function playSmall(): number {
+  let session = initialSession();
+  for (const event of supportEvents) session = step(support, session, event, supportCtx).session;
+  return supportEvents.length;
+}
+
+const large = generateLargeFlow(1000);
+const largeText = JSON.stringify(large);
+const largeCtx = context();
+const [eventsPerWalk, visitsPerWalk] = playLarge(large, largeCtx);
+
+const largeVisits = rate(() => playLarge(large, largeCtx)[1]);
+const largeEvents = largeVisits.perSecond * eventsPerWalk;
+const parseLarge = rate(() => (JSON.parse(largeText) as Flow).nodes.length);
+const small = rate(playSmall);
+const parseSmall = rate(() => (JSON.parse(supportText) as Flow).nodes.length);
+const lint = rate(() => lintFlow(large).length);
+const lintMs = 1000 / lint.perSecond;
+const parseLargeMs = 1000 / parseLarge.perSecond;
+
+const machine = `${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const round = (x: number, digits = 0) => Number(x.toFixed(digits));
+
+const results = [
+  {
+    name: "engine steps/s (1,000-node flow)",
+    figure: round(largeVisits.unitsPerSecond),
+    unit: "steps/s",
+    baseline: round(parseLarge.perSecond, 1),
+    baselineName: "JSON.parse of the same flow",
+    baselineUnit: "parses/s",
+    ratio: round(largeVisits.unitsPerSecond / parseLarge.perSecond, 1),
+    budget: "≥ 200,000 steps/s",
+    pass: largeVisits.unitsPerSecond >= 200_000,
+    machine,
+  },
+  {
+    name: "engine events/s (1,000-node flow, ~10 nodes per event)",
+    figure: round(largeEvents),
+    unit: "events/s",
+    baseline: round(parseLarge.perSecond, 1),
+    baselineName: "JSON.parse of the same flow",
+    baselineUnit: "parses/s",
+    ratio: round(largeEvents / parseLarge.perSecond, 1),
+    budget: null,
+    pass: null,
+    machine,
+  },
+  {
+    name: "engine events/s (small flow: examples/support.json)",
+    figure: round(small.unitsPerSecond),
+    unit: "events/s",
+    baseline: round(parseSmall.perSecond),
+    baselineName: "JSON.parse of the same flow",
+    baselineUnit: "parses/s",
+    ratio: round(small.unitsPerSecond / parseSmall.perSecond, 2),
+    budget: null,
+    pass: null,
+    machine,
+  },
+  {
+    name: "lintFlow of a 1,000-node flow",
+    figure: round(lintMs, 3),
+    unit: "ms",
+    baseline: round(parseLargeMs, 3),
+    baselineName: "JSON.parse of the same flow",
+    baselineUnit: "ms",
+    ratio: round(lintMs / parseLargeMs, 2),
+    budget: "≤ 5 ms",
+    pass: lintMs <= 5,
+    machine,
+  },
+];
+
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(join(resultsDir, "engine.json"), `${JSON.stringify({ results }, null, 2)}\n`);
+
+const rows = results.map((r) => [
+  r.name,
+  `${r.figure.toLocaleString("en")} ${r.unit}`,
+  `${r.baseline.toLocaleString("en")} ${r.baselineUnit}`,
+  r.budget ?? "",
+  r.pass === null ? "" : r.pass ? "pass" : "FAIL",
+]);
+const header = ["what", "figure", "baseline (JSON.parse)", "budget", ""];
+const widths = header.map((h, i) =>
+  Math.max(h.length, ...rows.map((row) => (row[i] as string).length)),
+);
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] as number)).join("  ");
+process.stdout.write(
+  [
+    `engine benchmark${quick ? " (quick)" : ""} on ${machine}`,
+    `1,000-node flow: ${visitsPerWalk} node visits in ${eventsPerWalk} events per conversation; ${largeText.length.toLocaleString("en")} bytes of JSON`,
+    "",
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+    "",
+    `written to ${join(resultsDir, "engine.json")}`,
+    "",
+  ].join("\n"),
+);
