@@ -1,4 +1,4 @@
-import { SENSITIVE_HEADER } from "./nodes/action/lint";
+import { isSecretInQuery, mapQuery, SENSITIVE_HEADER } from "./nodes/action/lint";
 import type { Flow } from "./schema";
 
 /**
@@ -29,18 +29,6 @@ export function redactSecrets(flow: Flow): { flow: Flow; redacted: string[] } {
   return { flow: { ...flow, nodes }, redacted };
 }
 
-/** Query parameters that carry credentials: the header names, and Google-style `key`. */
-const SENSITIVE_PARAM = (name: string) => SENSITIVE_HEADER.test(name) || /^key$/i.test(name);
-
 function redactQuery(url: string): string {
-  const query = url.indexOf("?");
-  if (query === -1) return url;
-  const rest = url
-    .slice(query)
-    .replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, name, value) =>
-      value !== "" && !value.includes("{{secrets.") && SENSITIVE_PARAM(name)
-        ? `${sep}${name}=`
-        : whole,
-    );
-  return url.slice(0, query) + rest;
+  return mapQuery(url, (name, value) => (isSecretInQuery(name, value) ? "" : value));
 }

@@ -430,6 +430,27 @@ const cases: Case[] = [
       });
     },
   },
+  {
+    code: "secret-in-flow",
+    severity: "warning",
+    path: "nodes[4].data.steps[0].url",
+    mutate: (f) => {
+      addAfterBye(f, {
+        id: "act",
+        type: "action",
+        position: pos,
+        data: {
+          steps: [
+            {
+              kind: "http",
+              method: "GET",
+              url: "https://api.test/orders?lang=fr&api_key=sk_live_1&sig={{secrets.SIG}}",
+            },
+          ],
+        },
+      });
+    },
+  },
   // Randomizer
   {
     code: "variants-too-few",
