@@ -88,8 +88,10 @@ async function api(url: string, method: string, path: string, payload?: unknown)
 
 // ───────────── 1. webhook ack throughput ─────────────
 
-async function cannon(url: string, bodies: string[], seconds: number): Promise<number> {
-  let i = 0;
+/** Every request a new event (a new `mid`), so the runtime never takes the cheap duplicate path. */
+let sequence = 0;
+
+async function cannon(url: string, seconds: number): Promise<number> {
   const result = await autocannon({
     url,
     connections: 32,
@@ -98,7 +100,8 @@ async function cannon(url: string, bodies: string[], seconds: number): Promise<n
       {
         method: "POST",
         setupRequest: (request) => {
-          const b = bodies[i++ % bodies.length] as string;
+          const n = sequence++;
+          const b = body(`ack-${n % 5000}`, `mid-ack-${n}`, `hello ${n}`);
           return {
             ...request,
             body: b,
@@ -116,10 +119,7 @@ async function cannon(url: string, bodies: string[], seconds: number): Promise<n
 }
 
 async function ackThroughput() {
-  const seconds = QUICK ? 2 : 10;
-  const bodies = Array.from({ length: QUICK ? 20_000 : 200_000 }, (_, n) =>
-    body(`ack-${n % 5000}`, `mid-ack-${n}`, `hello ${n}`),
-  );
+  const seconds = QUICK ? 3 : 15;
 
   const bare = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -144,11 +144,19 @@ async function ackThroughput() {
   const dir = mkdtempSync(join(tmpdir(), "convo-bench-ack-"));
   const { runtime, url } = await startBench(dir, "http://127.0.0.1:9", false);
 
-  // Warm-up, then the three in turn with the same load.
-  await cannon(honoUrl, bodies, 1);
-  const nodeRate = await cannon(bareUrl, bodies, seconds);
-  const honoRate = await cannon(honoUrl, bodies, seconds);
-  const convoRate = await cannon(`${url}/webhooks/messenger`, bodies, seconds);
+  // Warm-up, then the three taking turns (the machine is shared: its load drifts within a run),
+  // and the best round of each.
+  const convoUrl = `${url}/webhooks/messenger`;
+  await cannon(honoUrl, 1);
+  await cannon(convoUrl, 1);
+  let nodeRate = 0;
+  let honoRate = 0;
+  let convoRate = 0;
+  for (let round = 0; round < 3; round++) {
+    nodeRate = Math.max(nodeRate, await cannon(bareUrl, seconds / 3));
+    honoRate = Math.max(honoRate, await cannon(honoUrl, seconds / 3));
+    convoRate = Math.max(convoRate, await cannon(convoUrl, seconds / 3));
+  }
   say(
     `acks/s: runtime ${convoRate.toFixed(0)}, bare Hono ${honoRate.toFixed(0)}, bare node:http ${nodeRate.toFixed(0)}`,
   );
@@ -171,6 +179,8 @@ async function startEmulator() {
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
+  // Never leave the emulator behind, even when the benchmark fails.
+  process.once("exit", () => child.kill("SIGKILL"));
   const replies = new Map<string, number>();
   let buffer = "";
   const url = await new Promise<string>((resolve) => {
@@ -235,18 +245,31 @@ async function endToEnd(
     const id = `${tag}-${n}`;
     const b = body(`e2e-${n % contacts}`, `mid-${id}`, id);
     postedAt.set(id, Date.now());
-    const response = await fetch(`${url}/webhooks/messenger`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-hub-signature-256": signBody(b, SECRET) },
-      body: b,
-    });
-    await response.arrayBuffer();
+    // Like Meta: a delivery that fails is tried again (the inbox drops any duplicate).
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await fetch(`${url}/webhooks/messenger`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "x-hub-signature-256": signBody(b, SECRET),
+          },
+          body: b,
+        });
+        await response.arrayBuffer();
+        if (response.ok) return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+      }
+      await sleep(50 * (attempt + 1));
+    }
   };
   if (rate > 0) {
     const inFlight = new Set<Promise<void>>();
     while (next < count) {
       const due = Math.floor(((Date.now() - started) / 1000) * rate);
-      while (next < Math.min(due, count)) {
+      // At most 256 deliveries in flight, as a sender with a connection pool would.
+      while (next < Math.min(due, count) && inFlight.size < 256) {
         const p = post(next++).finally(() => inFlight.delete(p));
         inFlight.add(p);
       }

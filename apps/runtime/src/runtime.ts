@@ -9,6 +9,7 @@ import { createApp } from "./api/app";
 import { SANDBOX_PSID } from "./api/sandbox";
 import type { RuntimeConfig } from "./config";
 import type { Deps } from "./deps";
+import { createHttpFetch } from "./graph/http-fetch";
 import { createMessengerGateway } from "./graph/messenger-gateway";
 import { createLogger, type Logger } from "./log";
 import { Metrics } from "./ops/metrics";
@@ -84,9 +85,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     appSecret,
     now,
     rateLimitBaseMs: (options.retryBaseMs ?? 500) * 4,
-    ...(emulator
-      ? { fetch: async (input, init) => emulator.app.fetch(new Request(input, init)) }
-      : {}),
+    fetch: emulator
+      ? async (input, init) => emulator.app.fetch(new Request(input, init))
+      : createHttpFetch(),
   });
 
   let ready = false;
@@ -144,16 +145,22 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     async stop() {
       ready = false;
-      // Finish the events and sends in hand; what is left waits in the tables for the next start.
-      await Promise.all([inbox.stop(), outbox.stop(), timers.stop()]);
+      // Stop taking requests first (those in hand finish), then let the workers finish the event
+      // and sends in hand; whatever is left waits in the tables for the next start.
       const s = server;
-      if (s) {
-        await new Promise<void>((resolve) => {
-          s.close(() => resolve());
-          // Keep-alive connections would hold close() open; the requests in hand are done by now.
-          (s as { closeAllConnections?: () => void }).closeAllConnections?.();
-        });
-      }
+      const closed = s
+        ? new Promise<void>((resolve) => {
+            s.close(() => resolve());
+            (s as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          })
+        : Promise.resolve();
+      await Promise.all([inbox.stop(), outbox.stop(), timers.stop()]);
+      // Keep-alive connections that stay open would hold close() forever.
+      const forced = setTimeout(() => {
+        (s as { closeAllConnections?: () => void } | undefined)?.closeAllConnections?.();
+      }, 2_000);
+      await closed;
+      clearTimeout(forced);
       store.close();
     },
   };

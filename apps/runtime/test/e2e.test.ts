@@ -185,6 +185,33 @@ describe("end to end: signed webhook in, Send API call out", () => {
     expect(replies.map((m) => m.text)).toEqual(incoming);
   });
 
+  it("records standby events without answering them", async () => {
+    const standby = JSON.stringify({
+      object: "page",
+      entry: [
+        {
+          id: "100200300",
+          time: Date.now(),
+          standby: [
+            {
+              sender: { id: "lena" },
+              recipient: { id: "100200300" },
+              timestamp: Date.now(),
+              message: { mid: "m_standby_1", text: "is anyone there?" },
+            },
+          ],
+        },
+      ],
+    });
+    expect((await postWebhook(rt.url, standby)).status).toBe(200);
+    await waitFor(async () => {
+      const t = await rt.api("GET", "/api/contacts/lena/transcript");
+      return t.status === 200 && t.json.messages.length > 0 ? true : undefined;
+    }, "the standby message recorded");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(messagesTo("lena")).toEqual([]);
+  });
+
   it("wakes a delay with a timer and goes on", async () => {
     const delayed = {
       schemaVersion: 1,
