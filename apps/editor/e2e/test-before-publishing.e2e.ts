@@ -75,7 +75,8 @@ const OTHERS = "Thanks! Your code is SAVE10.";
 describe("test before publishing", () => {
   it("draws, simulates, publishes, talks in the sandbox, hands over and counts", async () => {
     const { page, url } = h;
-    page.setDefaultTimeout(10_000);
+    // The machine is shared: give the runtime and the debounces room before a wait gives up.
+    page.setDefaultTimeout(15_000);
     try {
       await run(page, url);
     } catch (error) {

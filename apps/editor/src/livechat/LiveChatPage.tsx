@@ -67,6 +67,13 @@ export default function LiveChatPage({ contactId }: { contactId: string | null }
                   <span className={`bot-state ${contact.paused ? "paused" : "active"}`}>
                     {t(contact.paused ? "livechat.paused" : "livechat.active")}
                   </span>
+                  {Object.keys(contact.fields).length > 0 && (
+                    <span className="contact-fields">
+                      {Object.entries(contact.fields)
+                        .map(([k, v]) => `${k}: ${v}`)
+                        .join(" · ")}
+                    </span>
+                  )}
                   {contact.tags.length > 0 && (
                     <span className="contact-tags">
                       {contact.tags.map((tag) => (

@@ -172,6 +172,11 @@ export function SandboxView() {
         />
         {contact && (
           <aside className="test-state" aria-label={t("test.state")}>
+            <h3>{t("test.state")}</h3>
+            <p>
+              {[contact.firstName, contact.lastName].filter(Boolean).join(" ") || contact.psid}
+              {contact.locale ? ` · ${contact.locale}` : ""}
+            </p>
             <h3>{t("test.tags")}</h3>
             {contact.tags.length === 0 ? (
               <p className="muted">{t("test.none")}</p>
