@@ -10,7 +10,15 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, mouseDrag, signIn, startHarness } from "./harness";
 
-const screenshots = join(import.meta.dirname, "..", "..", "..", "docs", "screenshots");
+// As in editor.e2e.ts: artifacts/ on every run, docs/screenshots/ with UPDATE_SCREENSHOTS=1.
+const screenshots = join(
+  import.meta.dirname,
+  "..",
+  "..",
+  "..",
+  process.env.UPDATE_SCREENSHOTS === "1" ? "docs" : "artifacts",
+  "screenshots",
+);
 let h: Harness;
 
 beforeAll(async () => {
