@@ -152,6 +152,8 @@ async function main() {
       plugins: [react()],
       build: {
         outDir: pagesDist,
+        // Readable function names in the profile BENCH_PROFILE=editor|bare prints.
+        minify: !process.env.BENCH_PROFILE,
         rollupOptions: {
           input: { editor: join(pagesRoot, "editor.html"), bare: join(pagesRoot, "bare.html") },
         },

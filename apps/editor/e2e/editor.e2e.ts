@@ -127,10 +127,28 @@ describe("the editor against the real runtime", () => {
     expect(await stepOfType(page, "input").textContent()).toContain("What's your first name?");
     await page.getByRole("tab", { name: "Versions" }).click();
     await page.getByText("First version").waitFor();
+
+    // History: look at version 1 read-only, compare it with a changed draft, restore it, undo that.
+    await page.getByRole("button", { name: "View", exact: true }).click();
+    await page.getByText("You are looking at version 1 (read-only).").waitFor();
+    expect(await page.getByTestId("palette-message").isDisabled()).toBe(true);
+    await page.getByRole("button", { name: "Back to the draft" }).click();
+    await stepOfType(page, "input").click();
+    await page.keyboard.press("Delete");
+    await expect.poll(() => steps(page).count()).toBe(2);
+    await page.getByRole("button", { name: "Compare" }).click();
+    await page.getByRole("heading", { name: "Removed (1)" }).waitFor();
+    await page.getByRole("button", { name: "Restore as draft" }).click();
+    await expect.poll(() => steps(page).count()).toBe(3);
+    await page.locator(".react-flow__pane").click({ position: { x: pane.width / 2, y: 16 } });
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => steps(page).count()).toBe(2);
+    await page.keyboard.press("Control+Shift+z");
+    await expect.poll(() => steps(page).count()).toBe(3);
     await page.goto(`${url}/#/`);
     await page
       .locator("tr", { has: page.getByRole("link", { name: "Onboarding" }) })
-      .getByText("Published v1")
+      .getByText(/v1/)
       .waitFor();
   });
 

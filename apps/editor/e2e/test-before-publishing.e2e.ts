@@ -10,7 +10,15 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, mouseDrag, signIn, startHarness } from "./harness";
 
-const screenshots = join(import.meta.dirname, "..", "..", "..", "docs", "screenshots");
+// As in editor.e2e.ts: artifacts/ on every run, docs/screenshots/ with UPDATE_SCREENSHOTS=1.
+const screenshots = join(
+  import.meta.dirname,
+  "..",
+  "..",
+  "..",
+  process.env.UPDATE_SCREENSHOTS === "1" ? "docs" : "artifacts",
+  "screenshots",
+);
 let h: Harness;
 
 beforeAll(async () => {
@@ -75,7 +83,8 @@ const OTHERS = "Thanks! Your code is SAVE10.";
 describe("test before publishing", () => {
   it("draws, simulates, publishes, talks in the sandbox, hands over and counts", async () => {
     const { page, url } = h;
-    page.setDefaultTimeout(10_000);
+    // The machine is shared: give the runtime and the debounces room before a wait gives up.
+    page.setDefaultTimeout(15_000);
     try {
       await run(page, url);
     } catch (error) {

@@ -163,11 +163,13 @@ async function throughSimulator(flowId: string, script: Script): Promise<Turn[]>
     flows: [...flows].sort((a, b) => Number(b.id === flowId) - Number(a.id === flowId)),
     flowId,
     contact: { fields: contactFields(script) },
-    // HTTP steps go to the same local shop the runtime calls, through a real request.
+    // As in the editor: HTTP steps are carried out by the runtime (POST /api/simulator/http),
+    // which calls the same local shop, with the same rules as for live contacts.
     performHttp: async (request) => {
-      const response = await fetch(request.url, { method: request.method });
-      const text = await response.text();
-      return { ok: response.ok, status: response.status, body: text ? JSON.parse(text) : null };
+      const answer = await api("POST", "/api/simulator/http", request);
+      expect(answer.status).toBe(200);
+      const { ok, status, body, error } = answer.json;
+      return { ok, ...(status === null ? {} : { status }), body, ...(error ? { error } : {}) };
     },
   });
   const turns: Turn[] = [];
@@ -297,9 +299,12 @@ describe("the simulator and the runtime answer every example the same", () => {
   it.each(ids.map((id) => [id]))("%s", { timeout: 60_000 }, async (flowId) => {
     const script = loadScript(flowId);
     const simulated = await throughSimulator(flowId, script);
+    // Every HTTP answer of the script was asked for: the requests really reached the shop.
+    expect(answers).toEqual([]);
     // The script says something on most turns: a comparison of two silences would prove nothing.
     expect(simulated.filter((t) => t.replies.length > 0).length).toBeGreaterThan(2);
     const live = await throughRuntime(flowId, script, simulated);
+    expect(answers).toEqual([]);
     for (let i = 0; i < simulated.length; i++) {
       expect(live[i], `turn ${i + 1}: ${simulated[i]?.label}`).toEqual(simulated[i]);
     }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Flow, flowSchema, parseFlowJson } from "@convo/flow";
+import { arbitraryFlow as anySchemaValidFlow } from "@convo/flow/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ENGINE_LIMITS } from "./limits";
@@ -9,6 +10,9 @@ import { step } from "./step";
 import { makeContext } from "./testing";
 import { arbitraryEvent, arbitraryFlow } from "./testing/arbitrary-flow";
 import type { EngineEvent, StepResult } from "./types";
+
+/** Hundreds of runs take a second or two alone, far longer on a shared, loaded machine. */
+const PROPERTY_TIMEOUT_MS = 60_000;
 
 const flows = fc.tuple(arbitraryFlow("p", ["p", "q"]), arbitraryFlow("q", ["p", "q"]));
 const scenario = flows.chain(([p, q]) =>
@@ -51,22 +55,57 @@ describe("step, for any valid flow and any events", () => {
     );
   });
 
-  it("never throws, stays within the step limit, returns JSON sessions, and is deterministic", () => {
-    fc.assert(
-      fc.property(scenario, (s) => {
-        const results = play(s);
-        for (const { session, actions } of results) {
-          expect(actions.filter((a) => a.type === "error" && a.code === "internal")).toEqual([]);
-          const entered = actions.filter((a) => a.type === "track" && a.handle === undefined);
-          expect(entered.length).toBeLessThanOrEqual(ENGINE_LIMITS.nodeVisits);
-          expect(JSON.parse(JSON.stringify(session))).toEqual(session);
-          expect(JSON.parse(JSON.stringify(actions))).toEqual(actions);
-        }
-        expect(play(s)).toEqual(results);
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    "never throws, stays within the step limit, returns JSON sessions, and is deterministic",
+    () => {
+      fc.assert(
+        fc.property(scenario, (s) => {
+          const results = play(s);
+          for (const { session, actions } of results) {
+            expect(actions.filter((a) => a.type === "error" && a.code === "internal")).toEqual([]);
+            const entered = actions.filter((a) => a.type === "track" && a.handle === undefined);
+            expect(entered.length).toBeLessThanOrEqual(ENGINE_LIMITS.nodeVisits);
+            expect(JSON.parse(JSON.stringify(session))).toEqual(session);
+            expect(JSON.parse(JSON.stringify(actions))).toEqual(actions);
+          }
+          expect(play(s)).toEqual(results);
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+});
+
+describe("step, for any schema-valid flow, odd text and URLs included", () => {
+  it(
+    "never fails internally and returns JSON",
+    () => {
+      const played = anySchemaValidFlow(10).chain((flow) =>
+        fc.tuple(
+          fc.constant(flow),
+          fc.array(arbitraryEvent([flow]), { minLength: 1, maxLength: 10 }),
+        ),
+      );
+      fc.assert(
+        fc.property(played, ([flow, events]) => {
+          let session = initialSession();
+          events.forEach((event, i) => {
+            const context = makeContext({ seed: i, now: Date.UTC(2025, 0, 1) + i * 60_000 });
+            const result = step(flow, session, event, context);
+            const internal = result.actions.filter(
+              (a) => a.type === "error" && a.code === "internal",
+            );
+            expect(internal).toEqual([]);
+            expect(JSON.parse(JSON.stringify(result.session))).toEqual(result.session);
+            session = result.session;
+          });
+        }),
+        { numRuns: 200 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
 
 const examplesDir = join(import.meta.dirname, "../../../examples");
@@ -74,37 +113,43 @@ const examples: Flow[] = readdirSync(examplesDir)
   .filter((name) => name.endsWith(".json"))
   .flatMap((name) => {
     const parsed = parseFlowJson(readFileSync(join(examplesDir, name), "utf8"));
-    return parsed.ok ? [parsed.flow] : [];
+    // A broken example must fail here, not quietly drop out of the property.
+    if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.errors)}`);
+    return [parsed.flow];
   });
 
 describe("step, on the example flows with any events", () => {
-  it("never fails and stays deterministic", () => {
-    const events = fc.array(arbitraryEvent(examples), { minLength: 1, maxLength: 20 });
-    const play = (which: number, list: EngineEvent[]) => {
-      const flow = examples[which % examples.length] as Flow;
-      const flows = examples.map((f) => ({ flow: f, version: 1 }));
-      let session = initialSession();
-      return list.map((event, i) => {
-        const result = step(
-          flow,
-          session,
-          event,
-          makeContext({ flows, seed: i, now: Date.UTC(2025, 0, 1) + i * 3_600_000 }),
-        );
-        session = result.session;
-        return result;
-      });
-    };
-    fc.assert(
-      fc.property(fc.nat(), events, (which, list) => {
-        const results = play(which, list);
-        for (const { session, actions } of results) {
-          expect(actions.filter((a) => a.type === "error")).toEqual([]);
-          expect(JSON.parse(JSON.stringify(session))).toEqual(session);
-        }
-        expect(play(which, list)).toEqual(results);
-      }),
-      { numRuns: 200 },
-    );
-  });
+  it(
+    "never fails and stays deterministic",
+    () => {
+      const events = fc.array(arbitraryEvent(examples), { minLength: 1, maxLength: 20 });
+      const play = (which: number, list: EngineEvent[]) => {
+        const flow = examples[which % examples.length] as Flow;
+        const flows = examples.map((f) => ({ flow: f, version: 1 }));
+        let session = initialSession();
+        return list.map((event, i) => {
+          const result = step(
+            flow,
+            session,
+            event,
+            makeContext({ flows, seed: i, now: Date.UTC(2025, 0, 1) + i * 3_600_000 }),
+          );
+          session = result.session;
+          return result;
+        });
+      };
+      fc.assert(
+        fc.property(fc.nat(), events, (which, list) => {
+          const results = play(which, list);
+          for (const { session, actions } of results) {
+            expect(actions.filter((a) => a.type === "error")).toEqual([]);
+            expect(JSON.parse(JSON.stringify(session))).toEqual(session);
+          }
+          expect(play(which, list)).toEqual(results);
+        }),
+        { numRuns: 200 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

@@ -2,8 +2,8 @@ import { decodePayload, encodePayload, MESSENGER_LIMITS } from "@convo/flow";
 import { describe, expect, it } from "vitest";
 import { initialSession } from "./session";
 import { step } from "./step";
-import { makeContext, makeFlow, makeNode, sentTexts } from "./testing";
-import type { EngineAction, EngineEvent, FlowRef, Session, StepContext } from "./types";
+import { makeContext, makeFlow, makeNode, sentTexts, talk } from "./testing";
+import type { EngineAction, FlowRef, Session } from "./types";
 
 const start = makeNode("start", "trigger", {
   triggers: [{ kind: "keyword", match: "contains", keywords: ["hello"] }],
@@ -48,22 +48,6 @@ const menu = makeFlow(
 
 const send = (actions: EngineAction[]) =>
   actions.filter((a): a is Extract<EngineAction, { type: "send" }> => a.type === "send");
-
-function talk(
-  flow = menu,
-  events: EngineEvent[] = [],
-  context: StepContext = makeContext(),
-  session: Session = initialSession(),
-) {
-  const results = [];
-  let current = session;
-  for (const event of events) {
-    const result = step(flow, current, event, context);
-    results.push(result);
-    current = result.session;
-  }
-  return results;
-}
 
 describe("message", () => {
   it("sends blocks in order with templates filled and payloads encoded, then waits for a tap", () => {
@@ -294,6 +278,19 @@ describe("condition", () => {
     ).toBe("yes");
     expect(
       outcome([{ kind: "contact", field: "city", op: "not_contains", value: "paris" }], ctx),
+    ).toBe("yes");
+  });
+
+  it("compares codes written with a leading zero as text: postal code 01000 is not 1000", () => {
+    const zip = (code: string) =>
+      makeContext({ contact: { fields: { zip: code, qty: "12,5" }, tags: [] } });
+    const equals = (value: string) => [{ kind: "contact", field: "zip", op: "equals", value }];
+    expect(outcome(equals("01000"), zip("1000"))).toBe("no");
+    expect(outcome(equals("1000"), zip("01000"))).toBe("no");
+    expect(outcome(equals("01000"), zip("01000"))).toBe("yes");
+    expect(outcome(equals("0.5"), zip("0,5"))).toBe("yes");
+    expect(
+      outcome([{ kind: "contact", field: "qty", op: "equals", value: "12.50" }], zip("")),
     ).toBe("yes");
   });
 

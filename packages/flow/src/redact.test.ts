@@ -34,6 +34,30 @@ describe("redactSecrets", () => {
     expect(serializeFlow(flow)).toContain("sk_live_123"); // the original is not modified
   });
 
+  it("empties credentials typed in clear into a URL's query, and keeps the rest of the URL", () => {
+    const flow = smallFlow();
+    flow.nodes.push({
+      id: "call",
+      type: "action",
+      position: { x: 0, y: 0 },
+      data: {
+        steps: [
+          {
+            kind: "http",
+            method: "GET",
+            url: "https://api.test/orders/{{order}}?api_key=sk_live_456&lang=fr&access_token={{secrets.T}}&key=AIza789#top",
+          },
+        ],
+      },
+    });
+    const { flow: safe, redacted } = redactSecrets(flow);
+    expect(redacted).toEqual(["nodes[4].data.steps[0].url"]);
+    const step = safe.nodes[4]?.type === "action" ? safe.nodes[4].data.steps[0] : undefined;
+    expect(step?.kind === "http" && step.url).toBe(
+      "https://api.test/orders/{{order}}?api_key=&lang=fr&access_token={{secrets.T}}&key=#top",
+    );
+  });
+
   it("changes nothing in a flow without secrets", () => {
     const flow = loadExample("order-tracking");
     expect(redactSecrets(flow)).toEqual({ flow, redacted: [] });

@@ -43,7 +43,7 @@ export default function EditorPage({ flowId }: { flowId: string }) {
         const editor = createEditor(start);
         const autosave = createAutosave(editor, api, flowId, {
           revision: local ? local.revision : detail.revision,
-          saved: local ? detail.flow : detail.flow,
+          saved: detail.flow,
         });
         if (local && local.revision !== detail.revision) autosave.markConflict();
         else if (local) void autosave.flush();

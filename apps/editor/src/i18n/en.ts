@@ -448,6 +448,7 @@ export const en = {
   "livechat.noText": "(no text)",
   "test.outsideWindow":
     "Not delivered: the contact last wrote over 24 hours ago, and Messenger refuses a bot message then.",
+  "help.test": "Open or close the test panel (simulator and Messenger sandbox)",
 } as const;
 
 export type MessageKey = keyof typeof en;

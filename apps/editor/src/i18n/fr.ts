@@ -455,4 +455,5 @@ export const fr: Record<MessageKey, string> = {
   "livechat.noText": "(sans texte)",
   "test.outsideWindow":
     "Non distribué : le contact a écrit il y a plus de 24 heures, et Messenger refuse alors un message du bot.",
+  "help.test": "Ouvrir ou fermer le panneau de test (simulateur et bac à sable Messenger)",
 };

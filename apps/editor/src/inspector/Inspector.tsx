@@ -1,4 +1,5 @@
 import { assertNever, type FlowNode } from "@convo/flow";
+import { useMemo } from "react";
 import { useEditor, useEditorState } from "../editor/context";
 import { useT } from "../i18n";
 import { ActionForm } from "../nodes/action/Form";
@@ -45,11 +46,20 @@ export default function Inspector() {
   const t = useT();
   const editor = useEditor();
   const count = useEditorState((s) => s.selectedNodes.size);
-  const node = useEditorState((s) => {
-    if (s.selectedNodes.size !== 1) return undefined;
-    const [id] = s.selectedNodes;
-    return id === undefined ? undefined : s.byId.get(id);
-  });
+  // The selected step's data, not the node: dragging it changes its position only, and the
+  // forms should not re-render on every frame of a drag.
+  const id = useEditorState((s) =>
+    s.selectedNodes.size === 1 ? [...s.selectedNodes][0] : undefined,
+  );
+  const type = useEditorState((s) => (id === undefined ? undefined : s.byId.get(id)?.type));
+  const data = useEditorState((s) => (id === undefined ? undefined : s.byId.get(id)?.data));
+  const node = useMemo(
+    () =>
+      id !== undefined && type !== undefined && data !== undefined
+        ? ({ id, type, data, position: { x: 0, y: 0 } } as FlowNode)
+        : undefined,
+    [id, type, data],
+  );
   const readOnly = useEditorState((s) => s.readOnly !== null);
   if (!node) {
     return (

@@ -61,9 +61,19 @@ export default function LiveChatPage({ contactId }: { contactId: string | null }
                   className="contact-row"
                 >
                   <strong>{contactName(contact)}</strong>
+                  {contactName(contact) !== contact.psid && (
+                    <span className="contact-psid">{contact.psid}</span>
+                  )}
                   <span className={`bot-state ${contact.paused ? "paused" : "active"}`}>
                     {t(contact.paused ? "livechat.paused" : "livechat.active")}
                   </span>
+                  {Object.keys(contact.fields).length > 0 && (
+                    <span className="contact-fields">
+                      {Object.entries(contact.fields)
+                        .map(([k, v]) => `${k}: ${v}`)
+                        .join(" · ")}
+                    </span>
+                  )}
                   {contact.tags.length > 0 && (
                     <span className="contact-tags">
                       {contact.tags.map((tag) => (

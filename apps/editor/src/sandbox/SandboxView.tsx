@@ -1,30 +1,24 @@
-import type { OutButton } from "@convo/engine";
+import type { OutButton, OutMessage } from "@convo/engine";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../api/client";
-import { type Contact, type SandboxInput, testApi } from "../api/test-api";
+import { type Contact, type SandboxInput, type TranscriptEntry, testApi } from "../api/test-api";
 import { useSession } from "../app/session";
 import { describeError } from "../flows/errors";
 import { useT } from "../i18n";
-import { Phone, type PhoneItem, type TextQuickReply } from "../simulator/Phone";
+import { Phone, type PhoneItem } from "../simulator/Phone";
 import { readSendBody } from "./send-api";
+import { buildThread, type PendingLine } from "./thread";
 
 const POLL_MS = 600;
 const PSID_KEY = "convo.sandboxPsid";
 
+/** The runtime's own sandbox contact (Sam Sandbox, with a profile); new ones are anonymous. */
+const SANDBOX_PSID = "sandbox-contact";
 const newPsid = () => `tester-${Math.random().toString(36).slice(2, 10)}`;
 
 function storedPsid(): string {
   const saved = localStorage.getItem(PSID_KEY);
-  if (saved && /^[A-Za-z0-9_-]{1,64}$/.test(saved)) return saved;
-  const psid = newPsid();
-  localStorage.setItem(PSID_KEY, psid);
-  return psid;
-}
-
-interface Line {
-  item: PhoneItem;
-  /** Quick replies under this line, while it is the last one. */
-  quickReplies: TextQuickReply[];
+  return saved && /^[A-Za-z0-9_-]{1,64}$/.test(saved) ? saved : SANDBOX_PSID;
 }
 
 /**
@@ -37,11 +31,11 @@ export function SandboxView() {
   const token = useSession((s) => s.token) ?? "";
   const api = useMemo(() => testApi(token), [token]);
   const [psid, setPsid] = useState(storedPsid);
-  const [lines, setLines] = useState<Line[]>([]);
+  const [sent, setSent] = useState<{ key: string; at: number; message: OutMessage }[]>([]);
+  const [transcript, setTranscript] = useState<TranscriptEntry[]>([]);
+  const [pending, setPending] = useState<PendingLine[]>([]);
   const [typing, setTyping] = useState(false);
   const [contact, setContact] = useState<Contact | null>(null);
-  /** What a person wrote in live chat: the Send API does not say who wrote a message. */
-  const [agentTexts, setAgentTexts] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const after = useRef(0);
   const seen = useRef(0);
@@ -52,14 +46,16 @@ export function SandboxView() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     after.current = 0;
     seen.current = 0;
-    setLines([]);
+    setSent([]);
+    setTranscript([]);
+    setPending([]);
     setTyping(false);
     setContact(null);
     async function poll() {
       try {
         const { calls } = await api.sandboxSent(psid, after.current);
         if (stopped) return;
-        const added: Line[] = [];
+        const added: { key: string; at: number; message: OutMessage }[] = [];
         for (const call of calls) {
           after.current = Math.max(after.current, call.seq);
           if (call.status !== 200) continue;
@@ -67,41 +63,21 @@ export function SandboxView() {
           if (read.kind === "typing") setTyping(read.on);
           else if (read.kind === "message") {
             setTyping(false);
-            added.push({
-              item: {
-                key: `out-${call.seq}`,
-                kind: "bot",
-                message: read.message,
-                author: read.tag === "HUMAN_AGENT" ? "agent" : "bot",
-              },
-              quickReplies: (read.message.quickReplies ?? []).flatMap((q) =>
-                q.kind === "text" ? [q] : [],
-              ),
-            });
+            added.push({ key: `out-${call.seq}`, at: call.at, message: read.message });
           }
         }
-        if (added.length > 0) setLines((old) => [...old, ...added]);
-        const polled = seen.current++ % 3 === 0;
-        if (polled) {
-          try {
-            const [found, transcript] = await Promise.all([
-              api.getContact(psid),
-              api.transcript(psid),
-            ]);
-            if (!stopped) {
-              setContact(found);
-              setAgentTexts(
-                new Set(
-                  transcript.messages.flatMap((m) =>
-                    m.author === "agent" && m.text ? [m.text] : [],
-                  ),
-                ),
-              );
-            }
-          } catch (e) {
-            // Not a contact until the first message reaches the runtime.
-            if (!(e instanceof ApiError && e.status === 404)) throw e;
-          }
+        if (added.length > 0) setSent((old) => [...old, ...added]);
+        try {
+          const [found, recorded] = await Promise.all([
+            seen.current++ % 3 === 0 ? api.getContact(psid) : Promise.resolve(null),
+            api.transcript(psid),
+          ]);
+          if (stopped) return;
+          if (found) setContact(found);
+          setTranscript(recorded.messages);
+        } catch (e) {
+          // Not a contact until the first message reaches the runtime.
+          if (!(e instanceof ApiError && e.status === 404)) throw e;
         }
         setError(null);
       } catch (e) {
@@ -116,13 +92,17 @@ export function SandboxView() {
     };
   }, [api, psid, t]);
 
+  const incomingCount = transcript.filter(
+    (m) => m.direction === "in" && m.author === "contact",
+  ).length;
   const send = useCallback(
     async (input: SandboxInput, shown: string) => {
-      setLines((old) => [
-        ...old,
+      setPending((old) => [
+        ...old.filter((p) => p.expectCount > incomingCount),
         {
-          item: { key: `in-${Date.now()}-${old.length}`, kind: "contact", text: shown },
-          quickReplies: [],
+          key: `pending-${Date.now()}-${old.length}`,
+          text: shown,
+          expectCount: incomingCount + old.filter((p) => p.expectCount > incomingCount).length + 1,
         },
       ]);
       try {
@@ -132,7 +112,7 @@ export function SandboxView() {
         setError(describeError(t, e));
       }
     },
-    [api, psid, t],
+    [api, psid, t, incomingCount],
   );
 
   function restart() {
@@ -141,8 +121,12 @@ export function SandboxView() {
     setPsid(next);
   }
 
-  const last = lines.at(-1);
-  const quickReplies = last && last.item.kind === "bot" ? last.quickReplies : [];
+  const thread = useMemo(() => buildThread(sent, transcript, pending), [sent, transcript, pending]);
+  const last = thread.at(-1);
+  const quickReplies =
+    last && last.from !== "contact"
+      ? (last.message.quickReplies ?? []).flatMap((q) => (q.kind === "text" ? [q] : []))
+      : [];
   return (
     <div className="test-tab sandbox-tab">
       <div className="test-actions" role="toolbar" aria-label={t("test.sandboxTools")}>
@@ -166,12 +150,11 @@ export function SandboxView() {
         <Phone
           title={t("test.sandboxTitle")}
           testId="sandbox-phone"
-          items={lines.map((l) =>
-            l.item.kind === "bot" &&
-            l.item.message.kind === "text" &&
-            agentTexts.has(l.item.message.text)
-              ? { ...l.item, author: "agent" as const }
-              : l.item,
+          items={thread.map(
+            (l): PhoneItem =>
+              l.from === "contact"
+                ? { key: l.key, kind: "contact", text: l.text }
+                : { key: l.key, kind: "bot", message: l.message, author: l.from },
           )}
           typing={typing}
           quickReplies={quickReplies}
@@ -189,6 +172,11 @@ export function SandboxView() {
         />
         {contact && (
           <aside className="test-state" aria-label={t("test.state")}>
+            <h3>{t("test.state")}</h3>
+            <p>
+              {[contact.firstName, contact.lastName].filter(Boolean).join(" ") || contact.psid}
+              {contact.locale ? ` · ${contact.locale}` : ""}
+            </p>
             <h3>{t("test.tags")}</h3>
             {contact.tags.length === 0 ? (
               <p className="muted">{t("test.none")}</p>

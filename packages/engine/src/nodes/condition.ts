@@ -48,7 +48,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 /**
  * Compares a subject (a variable or contact field; `undefined` when unset) with a rendered value.
- * Text compares case- and accent-insensitively; two numbers compare as numbers.
+ * Text compares case- and accent-insensitively; two numbers compare as numbers ("12,5" equals
+ * "12.50"), except codes written with a leading zero, which compare as text.
  */
 export function compare(op: ValueOperator, subject: string | undefined, value: string): boolean {
   const present = subject !== undefined && subject.trim() !== "";
@@ -83,10 +84,15 @@ export function compare(op: ValueOperator, subject: string | undefined, value: s
   }
 }
 
+/** "01000", "0612345678", "007": digits with a leading zero are a code (postal, phone, order). */
+const CODE = /^\s*0\d/;
+
 function same(a: string, b: string): boolean {
-  const x = parseNumber(a);
-  const y = x === undefined ? undefined : parseNumber(b);
-  if (x !== undefined && y !== undefined) return x === y;
+  if (!CODE.test(a) && !CODE.test(b)) {
+    const x = parseNumber(a);
+    const y = x === undefined ? undefined : parseNumber(b);
+    if (x !== undefined && y !== undefined) return x === y;
+  }
   return foldCase(a) === foldCase(b);
 }
 

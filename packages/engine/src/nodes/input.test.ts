@@ -83,6 +83,9 @@ describe("input", () => {
     [{ kind: "phone" } as const, "0033 (0) 6 12 34 56 78", "+33612345678"],
     [{ kind: "date" } as const, "31/12/2026", "2026-12-31"],
     [{ kind: "number" } as const, "12,5", "12.5"],
+    [{ kind: "number" } as const, "500 €", "500"],
+    [{ kind: "number" } as const, "€12,50", "12.5"],
+    [{ kind: "number" } as const, "$ 1 000", "1000"],
     [{ kind: "choice", choices: [{ id: "yes", title: "Oui" }] } as Validation, "OUI !", "Oui"],
     [
       { kind: "choice", choices: [{ id: "later", title: "Plus tard, merci" }] } as Validation,

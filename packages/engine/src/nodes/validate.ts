@@ -5,6 +5,7 @@ import { parseNumber } from "./condition";
 export type Validated = { ok: true; value: string; choiceId?: string } | { ok: false };
 
 const INVALID: Validated = { ok: false };
+const CURRENCY = /^\s*[€$£]|[€$£]\s*$/g;
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 /**
@@ -23,7 +24,8 @@ export function validateAnswer(validation: Validation, answer: string): Validate
       return { ok: true, value: text };
     }
     case "number": {
-      const value = parseNumber(text);
+      // An amount typed with its currency ("500 €", "€12,50") is still the number asked for.
+      const value = parseNumber(text.replace(CURRENCY, ""));
       if (value === undefined) return INVALID;
       if (validation.integer && !Number.isInteger(value)) return INVALID;
       if (validation.min !== undefined && value < validation.min) return INVALID;

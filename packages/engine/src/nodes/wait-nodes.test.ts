@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { initialSession } from "../session";
 import { makeContext, makeFlow, makeNode, sentTexts, talk } from "../testing";
 import type { EngineEvent } from "../types";
 
@@ -100,6 +101,34 @@ describe("randomizer", () => {
     };
     expect(variants().every((v) => v === "A,A,A" || v === "B,B,B")).toBe(true);
     expect(variants(false).some((v) => v !== "A,A,A" && v !== "B,B,B")).toBe(true);
+  });
+
+  it("moves a contact off a variant the marketer has since turned down to weight 0", () => {
+    const paused = makeFlow(
+      "r",
+      flow().nodes.map((node) =>
+        node.type === "randomizer"
+          ? makeNode("split", "randomizer", {
+              variants: [
+                { id: "a", weight: 0 },
+                { id: "b", weight: 1 },
+              ],
+            })
+          : node,
+      ),
+      [
+        ["split", "a", "sa"],
+        ["split", "b", "sb"],
+      ],
+    );
+    const [first] = talk(flow(), [begin], makeContext({ seed: 3 }), {
+      ...initialSession(),
+      variants: { "r/split": "a" },
+    });
+    expect(sentTexts(first?.actions ?? [])).toEqual(["A"]);
+    const [after] = talk(paused, [begin], makeContext({ seed: 3 }), first?.session);
+    expect(sentTexts(after?.actions ?? [])).toEqual(["B"]);
+    expect(after?.session.variants).toEqual({ "r/split": "b" });
   });
 });
 

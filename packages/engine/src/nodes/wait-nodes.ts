@@ -33,7 +33,7 @@ export function runHandover(run: Run, ref: FlowRef, node: NodeOfType<"handover">
 
 /**
  * Picks a variant by weight with the step's seeded random. Sticky by default: a contact keeps the
- * variant drawn the first time, as long as it still exists.
+ * variant drawn the first time, as long as it still exists and its weight is above 0.
  */
 export function runRandomizer(run: Run, ref: FlowRef, node: NodeOfType<"randomizer">): Next {
   const { variants } = node.data;
@@ -41,9 +41,11 @@ export function runRandomizer(run: Run, ref: FlowRef, node: NodeOfType<"randomiz
   const sticky = node.data.sticky !== false;
   const key = `${ref.flow.id}/${node.id}`;
   const kept = sticky ? run.session.variants[key] : undefined;
-  let chosen = kept !== undefined ? variants.find((v) => v.id === kept) : undefined;
+  const total = variants.reduce((sum, v) => sum + v.weight, 0);
+  // A variant turned down to weight 0 is closed: contacts kept on it draw again.
+  const open = (v: { weight: number }) => v.weight > 0 || total <= 0;
+  let chosen = kept !== undefined ? variants.find((v) => v.id === kept && open(v)) : undefined;
   if (!chosen) {
-    const total = variants.reduce((sum, v) => sum + v.weight, 0);
     const draw = run.random();
     if (total <= 0) {
       chosen = variants[Math.floor(draw * variants.length)];

@@ -1,9 +1,19 @@
 /**
- * fast-check arbitraries for property tests: random valid flows (every node type, edges from
- * real handles to any node, loops included) and random events aimed at them. Test-only: it
- * imports fast-check, so it is not exported from `@convo/engine/testing`'s index.
+ * fast-check arbitraries for the engine's property tests: flows built to be *played* (a small
+ * vocabulary, so keywords, refs, handles, request and timer ids line up with the events; edges
+ * from real handles to any node, loops and cross-flow gotos included) and events aimed at them.
+ * `@convo/flow/testing`'s `arbitraryFlow` is the other half: any schema-valid flow, odd text and
+ * URLs included, for the format's round trips and for "step never throws" over anything valid.
+ * Test-only: it imports fast-check, so it is not exported from `@convo/engine/testing`'s index.
  */
-import { encodePayload, type Flow, type FlowNode, nodeOutputs } from "@convo/flow";
+import {
+  encodePayload,
+  type Flow,
+  type FlowNode,
+  NODE_TYPES,
+  nodeOutputs,
+  valueOperatorSchema,
+} from "@convo/flow";
 import fc from "fast-check";
 import type { EngineEvent } from "../types";
 
@@ -35,18 +45,7 @@ const template = fc.constantFrom(
 );
 const id = fc.constantFrom("a", "b", "c", "d");
 const variable = fc.constantFrom("v1", "v2", "v3");
-const op = fc.constantFrom(
-  "equals",
-  "not_equals",
-  "contains",
-  "not_contains",
-  "starts_with",
-  "greater_than",
-  "less_than",
-  "is_set",
-  "is_empty",
-  "matches",
-) as fc.Arbitrary<"equals">;
+const op = fc.constantFrom(...valueOperatorSchema.options);
 const ruleValue = fc.constantFrom("hi", "42", "^(a+)+$", "\\d+", "(", "{{v2}}", "");
 
 const uniqueById = <T extends { id: string }>(arb: fc.Arbitrary<T>, max: number) =>
@@ -246,19 +245,6 @@ function nodeData(type: FlowNode["type"], flowIds: readonly string[]): fc.Arbitr
 function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
-
-const NODE_TYPES = [
-  "trigger",
-  "message",
-  "input",
-  "condition",
-  "action",
-  "delay",
-  "randomizer",
-  "handover",
-  "goto",
-  "note",
-] as const;
 
 /** A random flow that the schema accepts; edges leave from real handles to any node, loops included. */
 export function arbitraryFlow(

@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_IDS, loadExample, smallFlow } from "../../test/helpers";
 import type { Flow, FlowNode, NodeOfType } from "../schema";
+import { arbitraryFlow } from "../testing";
 import { canPublish, lintFlow } from ".";
 
 function node<T extends FlowNode["type"]>(flow: Flow, id: string, type: T): NodeOfType<T> {
@@ -428,6 +430,27 @@ const cases: Case[] = [
       });
     },
   },
+  {
+    code: "secret-in-flow",
+    severity: "warning",
+    path: "nodes[4].data.steps[0].url",
+    mutate: (f) => {
+      addAfterBye(f, {
+        id: "act",
+        type: "action",
+        position: pos,
+        data: {
+          steps: [
+            {
+              kind: "http",
+              method: "GET",
+              url: "https://api.test/orders?lang=fr&api_key=sk_live_1&sig={{secrets.SIG}}",
+            },
+          ],
+        },
+      });
+    },
+  },
   // Randomizer
   {
     code: "variants-too-few",
@@ -634,6 +657,41 @@ describe("lintFlow", () => {
       url: "https://shop.test/o/{{city}}",
     });
     expect(lintFlow(flow).filter((p) => p.code === "url-not-http")).toEqual([]);
+  });
+
+  it("accepts the call numbers Messenger takes, in the ways people write them, and only those", () => {
+    const flow = smallFlow();
+    const call = (phone: string) => ({
+      id: "call",
+      kind: "call" as const,
+      title: "Call us",
+      phone,
+    });
+    const verdict = (phone: string) => {
+      const block = askText(flow);
+      block.buttons = [call(phone)];
+      return lintFlow(flow).some((p) => p.code === "phone-invalid");
+    };
+    expect(verdict("+1 (555) 123-4567")).toBe(false);
+    expect(verdict("+33 6 12 34 56 78")).toBe(false);
+    expect(verdict("+33.6.12.34.56.78")).toBe(false);
+    expect(verdict("+0612345678")).toBe(true);
+    expect(verdict("06 12 34 56 78")).toBe(true);
+  });
+
+  it("never throws on a schema-valid flow, and names only nodes that exist", () => {
+    const known = fc.subarray(["welcome", "support", "generated"]);
+    fc.assert(
+      fc.property(arbitraryFlow(15), known, (flow, knownFlows) => {
+        for (const problem of lintFlow(flow, { knownFlows })) {
+          expect(problem.message).not.toBe("");
+          if (problem.nodeId !== undefined) {
+            expect(flow.nodes.some((n) => n.id === problem.nodeId)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("lets goto name any known flow, and skips the check when none are given", () => {

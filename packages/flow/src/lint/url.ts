@@ -10,6 +10,16 @@ export function isHttpUrlOrTemplate(value: string): boolean {
   return HTTP_URL.test(text.replace(/\{\{[^}]*\}\}/g, "x"));
 }
 
+/**
+ * A call button's number as Messenger takes it (`+`, a country code that does not start with 0,
+ * 6 to 15 digits in all), with spaces, dots, dashes and parentheses dropped; `undefined` when it
+ * is not one. Lint and the renderer both ask this, so what lint accepts is what gets sent.
+ */
+export function callNumber(text: string): string | undefined {
+  const phone = text.replace(/[\s().-]/g, "");
+  return /^\+[1-9]\d{5,14}$/.test(phone) ? phone : undefined;
+}
+
 /** Bytes the text takes in UTF-8, as Messenger counts payloads. */
 export function utf8Length(text: string): number {
   let bytes = 0;

@@ -1,5 +1,5 @@
 import type { OutButton, OutCard, OutMessage, OutQuickReply } from "@convo/engine";
-import { MESSENGER_LIMITS, utf8Length } from "@convo/flow";
+import { callNumber, MESSENGER_LIMITS, utf8Length } from "@convo/flow";
 import { CONVO_METADATA_PREFIX } from "../webhook/metadata";
 import {
   type GenericElement,
@@ -198,8 +198,8 @@ function renderButton(button: OutButton): SendButton {
         ...(button.webviewHeight ? { webview_height_ratio: button.webviewHeight } : {}),
       };
     case "call": {
-      const phone = button.phone.replace(/[\s().-]/g, "");
-      if (!/^\+[1-9]\d{5,14}$/.test(phone)) {
+      const phone = callNumber(button.phone);
+      if (phone === undefined) {
         limit(
           `Button "${title}" calls "${button.phone}"; Messenger needs +<country code><number>.`,
         );

@@ -72,6 +72,14 @@ describe("toEngineEvent", () => {
     expect(matchTrigger([welcome, sale], event)?.flowId).toBe("sale");
   });
 
+  it("starts the flow a Send to Messenger plugin's data-ref names, but not on other opt-ins", () => {
+    expect(engineEvents("optin")).toEqual([
+      { type: "referral", ref: "send_to_messenger_footer", source: "SEND_TO_MESSENGER" },
+      undefined,
+      undefined,
+    ]);
+  });
+
   it("gives the bot nothing for standby items, echoes, receipts and handover notices", () => {
     for (const name of [
       "standby",

@@ -4,6 +4,7 @@ import type { InboundEvent } from "./types";
 /**
  * The engine event a webhook event asks for, or `undefined` when the bot should not react to it
  * (standby items, echoes, receipts, handover and Page notifications: the host handles those).
+ * Meta names no PSID for a checkbox opt-in, so it never reaches the engine.
  */
 export function toEngineEvent(event: InboundEvent): EngineEvent | undefined {
   if (event.channel === "standby" || event.psid === null) return undefined;
@@ -42,6 +43,10 @@ export function toEngineEvent(event: InboundEvent): EngineEvent | undefined {
       return source === undefined ? { type: "referral", ref } : { type: "referral", ref, source };
     }
     case "optin":
+      // The Send to Messenger plugin opens the conversation with its `data-ref`, as an m.me link
+      // does with its ref. Checkbox opt-ins (no PSID yet) and marketing opt-ins start nothing.
+      if (event.ref === undefined || event.optinType !== undefined) return undefined;
+      return { type: "referral", ref: event.ref, source: "SEND_TO_MESSENGER" };
     case "delivery":
     case "read":
     case "echo":

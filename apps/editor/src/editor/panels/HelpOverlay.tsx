@@ -12,6 +12,7 @@ const SHORTCUTS: [string, MessageKey][] = [
   ["Ctrl/⌘ + F", "help.search"],
   ["Ctrl/⌘ + S", "help.save"],
   ["Shift + F", "help.fit"],
+  ["R", "help.test"],
   ["?", "help.help"],
   ["Esc", "help.close"],
 ];

@@ -5,6 +5,25 @@ import type { NodeOfType } from "../../schema";
 /** Header names whose values are credentials: they belong in `{{secrets.NAME}}`, not in the flow. */
 export const SENSITIVE_HEADER = /authorization|api[-_]?key|token|secret|cookie|password/i;
 
+/** Whether a request URL's query parameter holds a credential typed in clear (`?api_key=sk_…`). */
+export function isSecretInQuery(name: string, value: string): boolean {
+  if (value === "" || value.includes("{{secrets.")) return false;
+  return SENSITIVE_HEADER.test(name) || /^key$/i.test(name);
+}
+
+/** `url` with each query parameter's value replaced by what `value` returns for it. */
+export function mapQuery(url: string, value: (name: string, value: string) => string): string {
+  const query = url.indexOf("?");
+  if (query === -1) return url;
+  const rest = url
+    .slice(query)
+    .replace(
+      /([?&])([^=&#]*)=([^&#]*)/g,
+      (_whole, sep: string, name: string, old: string) => `${sep}${name}=${value(name, old)}`,
+    );
+  return url.slice(0, query) + rest;
+}
+
 export function lintAction(
   node: NodeOfType<"action">,
   nodeIndex: number,
@@ -34,6 +53,21 @@ export function lintAction(
         "error",
         `${at}.url`,
         "The request address must start with http:// or https://.",
+      );
+    }
+    const inQuery: string[] = [];
+    mapQuery(step.url, (name, value) => {
+      if (isSecretInQuery(name, value)) inQuery.push(name);
+      return value;
+    });
+    if (inQuery.length > 0) {
+      problems.onNode(
+        nodeIndex,
+        node,
+        "secret-in-flow",
+        "warning",
+        `${at}.url`,
+        `The address carries ${inQuery.map((n) => `"${n}"`).join(", ")}, which looks like a credential: store it as a secret and write {{secrets.NAME}}, so it is never exported with the flow.`,
       );
     }
     step.headers?.forEach((header, h) => {

@@ -1,6 +1,6 @@
 import { MESSENGER_LIMITS as LIMITS } from "../../limits";
 import type { ProblemList } from "../../lint/context";
-import { isHttpUrlOrTemplate } from "../../lint/url";
+import { callNumber, isHttpUrlOrTemplate } from "../../lint/url";
 import type { NodeOfType } from "../../schema";
 import type { Button } from "../../types";
 
@@ -44,7 +44,7 @@ function lintButtons(buttons: readonly Button[] | undefined, path: string, repor
         `The link "${button.url}" must start with http:// or https://.`,
       );
     }
-    if (button.kind === "call" && !/^\+\d{6,15}$/.test(button.phone.replace(/[\s.-]/g, ""))) {
+    if (button.kind === "call" && callNumber(button.phone) === undefined) {
       report(
         "phone-invalid",
         "error",
