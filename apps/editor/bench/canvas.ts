@@ -1,7 +1,8 @@
 /**
- * Canvas benchmark: drag and pan frame times of the editor's canvas on a generated 1,000-node /
- * 1,200-edge flow, beside a bare React Flow page with the same graph, in one headless Chromium run;
- * and the editor's first-load JS, gzipped, beside the bare page's. BENCH_QUICK=1 uses 100 nodes.
+ * Canvas benchmark: drag and pan frame times of the editor's canvas on generated flows of 100,
+ * 1,000 (the budget's size, 1,200 edges) and 2,000 nodes, beside a bare React Flow page with the
+ * same graph, in one headless Chromium run; time to first render; and the editor's first-load JS
+ * and CSS, gzipped, beside the bare page's. BENCH_QUICK=1 uses 50 and 100 nodes.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -13,8 +14,10 @@ import { build, preview } from "vite";
 import { generateFlow } from "./generate";
 
 const quick = process.env.BENCH_QUICK === "1";
-const NODES = quick ? 100 : 1000;
-const MOVES = quick ? 30 : 120;
+/** Graph sizes measured; the budget (DESIGN.md) is read at BUDGET_NODES. */
+const SIZES = quick ? [50, 100] : [100, 1000, 2000];
+const BUDGET_NODES = quick ? 100 : 1000;
+const movesFor = (nodes: number) => (quick ? 30 : nodes > 1000 ? 60 : 120);
 const editorDir = join(import.meta.dirname, "..");
 const repoRoot = join(editorDir, "..", "..");
 const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(repoRoot, "bench", "results");
@@ -30,7 +33,7 @@ interface Timing {
  * Presses the mouse on `target` ("node": the step nearest the middle; "pane": empty canvas) and
  * moves it MOVES times, one move per animation frame, timing each in the page.
  */
-async function gesture(page: Page, target: "node" | "pane"): Promise<Timing> {
+async function gesture(page: Page, target: "node" | "pane", moves: number): Promise<Timing> {
   return page.evaluate(
     async ({ target, moves }) => {
       const pane = document.querySelector(".react-flow__pane") as HTMLElement;
@@ -90,7 +93,7 @@ async function gesture(page: Page, target: "node" | "pane"): Promise<Timing> {
       await frame();
       return { work, frames };
     },
-    { target, moves: MOVES },
+    { target, moves },
   );
 }
 
@@ -103,6 +106,12 @@ function percentile(values: number[], p: number): number {
 function firstLoadFiles(dist: string, html: string): string[] {
   const text = readFileSync(join(dist, html), "utf8");
   return [...text.matchAll(/(?:src|href)="\/?assets\/([^"]+\.js)"/g)].map((m) => m[1] as string);
+}
+
+/** The stylesheets a page links from its HTML. */
+function firstLoadCss(dist: string, html: string): string[] {
+  const text = readFileSync(join(dist, html), "utf8");
+  return [...text.matchAll(/href="\/?assets\/([^"]+\.css)"/g)].map((m) => m[1] as string);
 }
 
 function gzippedSize(dist: string, files: readonly string[]): number {
@@ -134,6 +143,7 @@ async function main() {
     const appDist = join(work, "app");
     await build({ root: editorDir, logLevel: "error", build: { outDir: appDist } });
     const appFirstLoad = gzippedSize(appDist, firstLoadFiles(appDist, "index.html"));
+    const appCss = gzippedSize(appDist, firstLoadCss(appDist, "index.html"));
     // Opening a flow also fetches the canvas chunk and what it imports (not the lazy inspector).
     const editorChunk = readdirSync(join(appDist, "assets")).find((f) =>
       /^EditorPage-.*\.js$/.test(f),
@@ -160,6 +170,7 @@ async function main() {
       },
     });
     const bareFirstLoad = gzippedSize(pagesDist, firstLoadFiles(pagesDist, "bare.html"));
+    const bareCss = gzippedSize(pagesDist, firstLoadCss(pagesDist, "bare.html"));
     server = await preview({
       root: pagesRoot,
       configFile: false,
@@ -183,9 +194,9 @@ async function main() {
       ],
     });
     browser = launched;
-    const flow = generateFlow(NODES);
-    say(`${flow.nodes.length} nodes, ${flow.edges.length} edges, ${MOVES} moves per gesture`);
-    const measure = async (page: "editor" | "bare") => {
+    const measure = async (page: "editor" | "bare", flow: ReturnType<typeof generateFlow>) => {
+      const NODES = flow.nodes.length;
+      const moves = movesFor(NODES);
       const context = await launched.newContext({ viewport: { width: 1400, height: 900 } });
       const tab = await context.newPage();
       // tsx keeps function names with a `__name` helper, which page.evaluate code would miss.
@@ -195,22 +206,24 @@ async function main() {
         (window as unknown as { __FLOW__: unknown }).__FLOW__ = f;
       }, flow);
       await tab.goto(`http://127.0.0.1:${port}/${page}.html`);
-      await tab.waitForFunction(
-        (n) => document.querySelectorAll(".react-flow__node").length === n,
-        NODES,
-        {
-          timeout: 60_000,
-        },
-      );
+      // Time to first render: from navigation start until every step is in the DOM.
+      const firstRender = (await (
+        await tab.waitForFunction(
+          (n) =>
+            document.querySelectorAll(".react-flow__node").length === n ? performance.now() : false,
+          NODES,
+          { timeout: 120_000, polling: "raf" },
+        )
+      ).jsonValue()) as number;
       await tab.waitForTimeout(500);
-      await gesture(tab, "node"); // warm-up
+      await gesture(tab, "node", moves); // warm-up
       const profiling = process.env.BENCH_PROFILE === page;
       const cdp = profiling ? await context.newCDPSession(tab) : undefined;
       if (cdp) {
         await cdp.send("Profiler.enable");
         await cdp.send("Profiler.start");
       }
-      const drag = await gesture(tab, "node");
+      const drag = await gesture(tab, "node", moves);
       if (cdp) {
         const { profile } = await cdp.send("Profiler.stop");
         const self = new Map<string, number>();
@@ -224,19 +237,32 @@ async function main() {
         for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
           say(`  ${v.toFixed(1)} ms ${k}`);
       }
-      const pan = await gesture(tab, "pane");
+      const pan = await gesture(tab, "pane", moves);
       await context.close();
-      return { drag, pan };
+      return { drag, pan, firstRender };
     };
-    // Alternate the two pages so drift on a shared machine hits both alike.
-    const runs = {
-      editor: [] as Awaited<ReturnType<typeof measure>>[],
-      bare: [] as Awaited<ReturnType<typeof measure>>[],
-    };
-    for (let round = 0; round < (quick ? 1 : 2); round++) {
-      runs.bare.push(await measure("bare"));
-      runs.editor.push(await measure("editor"));
+    // Every size, alternating the two pages so drift on a shared machine hits both alike; the
+    // budget's size twice.
+    type Run = Awaited<ReturnType<typeof measure>>;
+    const bySize = new Map<number, { editor: Run[]; bare: Run[]; edges: number }>();
+    for (const nodes of SIZES) {
+      const flow = generateFlow(nodes);
+      say(
+        `${flow.nodes.length} nodes, ${flow.edges.length} edges, ${movesFor(nodes)} moves per gesture`,
+      );
+      const runsAtSize = { editor: [] as Run[], bare: [] as Run[], edges: flow.edges.length };
+      const rounds = nodes === BUDGET_NODES && !quick ? 2 : 1;
+      for (let round = 0; round < rounds; round++) {
+        runsAtSize.bare.push(await measure("bare", flow));
+        runsAtSize.editor.push(await measure("editor", flow));
+      }
+      bySize.set(nodes, runsAtSize);
     }
+    const atBudget = bySize.get(BUDGET_NODES);
+    if (!atBudget) throw new Error("the budget size was not measured");
+    const runs = atBudget;
+    const NODES = BUDGET_NODES;
+    const flow = { edges: { length: atBudget.edges } };
     const all = (page: "editor" | "bare", gesture: "drag" | "pan", key: keyof Timing) =>
       runs[page].flatMap((r) => r[gesture][key]);
 
@@ -246,6 +272,16 @@ async function main() {
       frameP50: percentile(all(page, g, "frames"), 50),
       frameP95: percentile(all(page, g, "frames"), 95),
     });
+    const p95At = (nodes: number, page: "editor" | "bare") =>
+      percentile(
+        (bySize.get(nodes)?.[page] ?? []).flatMap((r) => r.drag.work),
+        95,
+      );
+    const firstRenderAt = (page: "editor" | "bare") =>
+      percentile(
+        runs[page].map((r) => r.firstRender),
+        50,
+      );
     const editor = { drag: stats("editor", "drag"), pan: stats("editor", "pan") };
     const bare = { drag: stats("bare", "drag"), pan: stats("bare", "pan") };
     for (const g of ["drag", "pan"] as const) {
@@ -299,6 +335,57 @@ async function main() {
         pass: null,
         machine,
       })),
+      ...SIZES.filter((n) => n !== BUDGET_NODES).map((nodes) => ({
+        name: `canvas drag frame p95 (${nodes.toLocaleString("en")} nodes)`,
+        figure: round(p95At(nodes, "editor")),
+        unit: "ms",
+        baseline: round(p95At(nodes, "bare")),
+        baselineName: "bare React Flow page, same graph",
+        baselineUnit: "ms",
+        ratio: ratio(p95At(nodes, "editor"), p95At(nodes, "bare")),
+        budget: null,
+        pass: null,
+        machine,
+      })),
+      ...(["editor", "bare"] as const).map((page) => ({
+        name: `drag frame p95 against node count (${page === "editor" ? "Convo editor" : "bare React Flow"})`,
+        figure: round(p95At(BUDGET_NODES, page)),
+        unit: "ms",
+        baseline: null,
+        budget: null,
+        pass: null,
+        machine,
+        series: {
+          x: "nodes on the canvas",
+          y: "drag frame p95 (ms)",
+          label: page === "editor" ? "Convo editor" : "bare React Flow, same graph",
+          points: SIZES.map((nodes) => [nodes, round(p95At(nodes, page))]),
+        },
+      })),
+      {
+        name: `time to first render (${size})`,
+        figure: round(firstRenderAt("editor")),
+        unit: "ms",
+        baseline: round(firstRenderAt("bare")),
+        baselineName: "bare React Flow page, same graph",
+        baselineUnit: "ms",
+        ratio: ratio(firstRenderAt("editor"), firstRenderAt("bare")),
+        budget: null,
+        pass: null,
+        machine,
+      },
+      {
+        name: "editor first-load CSS (gzip)",
+        figure: round(appCss / 1024, 1),
+        unit: "KB",
+        baseline: round(bareCss / 1024, 1),
+        baselineName: "bare React Flow page",
+        baselineUnit: "KB",
+        ratio: ratio(appCss, bareCss),
+        budget: null,
+        pass: null,
+        machine,
+      },
       {
         name: "editor first-load JS (gzip)",
         figure: round(appFirstLoad / 1024, 1),
