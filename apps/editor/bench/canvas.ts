@@ -1,7 +1,9 @@
 /**
  * Canvas benchmark: drag and pan frame times of the editor's canvas on a generated 1,000-node /
  * 1,200-edge flow, beside a bare React Flow page with the same graph, in one headless Chromium run;
- * and the editor's first-load JS, gzipped, beside the bare page's. BENCH_QUICK=1 uses 100 nodes.
+ * and the editor's first-load JS, gzipped, beside the bare page's. BENCH_QUICK=1 uses 100 nodes;
+ * BENCH_ONCE=1 measures each page once; BENCH_TRACE=editor|bare prints where Chromium spent the
+ * drag (layout, paint, layerize…), BENCH_PROFILE=editor|bare where the JS did.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -210,7 +212,26 @@ async function main() {
         await cdp.send("Profiler.enable");
         await cdp.send("Profiler.start");
       }
+      const tracing = process.env.BENCH_TRACE === page;
+      const tcdp = tracing ? await context.newCDPSession(tab) : undefined;
+      const events: { name: string; ph: string; dur?: number; tid: number }[] = [];
+      if (tcdp) {
+        tcdp.on("Tracing.dataCollected", (d) =>
+          events.push(...(d.value as unknown as typeof events)),
+        );
+        await tcdp.send("Tracing.start", { categories: "devtools.timeline,blink,cc,v8" });
+      }
       const drag = await gesture(tab, "node");
+      if (tcdp) {
+        const done = new Promise((r) => tcdp.once("Tracing.tracingComplete", r));
+        await tcdp.send("Tracing.end");
+        await done;
+        const sums = new Map<string, number>();
+        for (const e of events)
+          if (e.ph === "X" && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
+        for (const [k, v] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 30))
+          say(`  trace ${v.toFixed(1)} ms ${k}`);
+      }
       if (cdp) {
         const { profile } = await cdp.send("Profiler.stop");
         const self = new Map<string, number>();
@@ -233,7 +254,7 @@ async function main() {
       editor: [] as Awaited<ReturnType<typeof measure>>[],
       bare: [] as Awaited<ReturnType<typeof measure>>[],
     };
-    for (let round = 0; round < (quick ? 1 : 2); round++) {
+    for (let round = 0; round < (quick || process.env.BENCH_ONCE ? 1 : 2); round++) {
       runs.bare.push(await measure("bare"));
       runs.editor.push(await measure("editor"));
     }
