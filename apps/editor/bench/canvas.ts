@@ -2,7 +2,9 @@
  * Canvas benchmark: drag and pan frame times of the editor's canvas on generated flows of 100,
  * 1,000 (the budget's size, 1,200 edges) and 2,000 nodes, beside a bare React Flow page with the
  * same graph, in one headless Chromium run; time to first render; and the editor's first-load JS
- * and CSS, gzipped, beside the bare page's. BENCH_QUICK=1 uses 50 and 100 nodes.
+ * and CSS, gzipped, beside the bare page's. BENCH_QUICK=1 uses 50 and 100 nodes; BENCH_ONCE=1
+ * measures each page once; BENCH_TRACE=editor|bare prints where Chromium spent the drag (layout,
+ * paint, layerize…), BENCH_PROFILE=editor|bare where the JS did.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -223,7 +225,26 @@ async function main() {
         await cdp.send("Profiler.enable");
         await cdp.send("Profiler.start");
       }
+      const tracing = process.env.BENCH_TRACE === page;
+      const tcdp = tracing ? await context.newCDPSession(tab) : undefined;
+      const events: { name: string; ph: string; dur?: number; tid: number }[] = [];
+      if (tcdp) {
+        tcdp.on("Tracing.dataCollected", (d) =>
+          events.push(...(d.value as unknown as typeof events)),
+        );
+        await tcdp.send("Tracing.start", { categories: "devtools.timeline,blink,cc,v8" });
+      }
       const drag = await gesture(tab, "node", moves);
+      if (tcdp) {
+        const done = new Promise((r) => tcdp.once("Tracing.tracingComplete", r));
+        await tcdp.send("Tracing.end");
+        await done;
+        const sums = new Map<string, number>();
+        for (const e of events)
+          if (e.ph === "X" && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
+        for (const [k, v] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 30))
+          say(`  trace ${v.toFixed(1)} ms ${k}`);
+      }
       if (cdp) {
         const { profile } = await cdp.send("Profiler.stop");
         const self = new Map<string, number>();
@@ -251,7 +272,7 @@ async function main() {
         `${flow.nodes.length} nodes, ${flow.edges.length} edges, ${movesFor(nodes)} moves per gesture`,
       );
       const runsAtSize = { editor: [] as Run[], bare: [] as Run[], edges: flow.edges.length };
-      const rounds = nodes === BUDGET_NODES && !quick ? 2 : 1;
+      const rounds = nodes === BUDGET_NODES && !quick && !process.env.BENCH_ONCE ? 2 : 1;
       for (let round = 0; round < rounds; round++) {
         runsAtSize.bare.push(await measure("bare", flow));
         runsAtSize.editor.push(await measure("editor", flow));
