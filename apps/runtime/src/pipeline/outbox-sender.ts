@@ -8,7 +8,7 @@ import { WakeableLoop } from "./wakeable-loop";
 
 const POLL_MS = 1000;
 /** Sends in flight at once, across contacts (one per contact). */
-export const MAX_IN_FLIGHT = 64;
+export const MAX_IN_FLIGHT = 128;
 /** Transient failures retry with backoff; past this many attempts the message is parked. */
 const MAX_ATTEMPTS = 12;
 const MAX_TYPING_MS = 20_000;
@@ -78,8 +78,9 @@ export class OutboxSender {
       this.#busy.set(row.psid, Number.POSITIVE_INFINITY);
       const job = this.#send(row).finally(() => {
         this.#inFlight.delete(job);
-        // Refill in batches: a scan per finished send would cost more than the send.
-        if (this.#inFlight.size <= MAX_IN_FLIGHT / 2) this.#loop.wake();
+        // The contact's next row is usually ready now: refill at once (wakes in one turn of the
+        // event loop share one scan), or the pipe drains to half before it fills again.
+        this.#loop.wake();
       });
       this.#inFlight.add(job);
     }
