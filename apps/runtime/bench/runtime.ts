@@ -426,6 +426,29 @@ const results = [
     pass: e2e.max.eventsPerSecond >= 2000,
     machine: m,
   },
+  // How latency grows with load: the curve bench/run.ts plots, so a reader sees where it bends.
+  ...(["p50", "p99"] as const).map((p) => ({
+    name: `receipt-to-send ${p} against load`,
+    figure: e2e.at500[p],
+    unit: "ms",
+    baseline: e2e.at100[p],
+    baselineName: `${p} at 100 events/s`,
+    baselineUnit: "ms",
+    ratio: null,
+    budget: null,
+    pass: null,
+    machine: m,
+    series: {
+      x: "events/s (100, 500, then the highest sustained)",
+      y: "receipt-to-send latency (ms)",
+      label: `${p}`,
+      points: [
+        [100, e2e.at100[p]],
+        [500, e2e.at500[p]],
+        [Math.round(e2e.max.eventsPerSecond), e2e.max[p]],
+      ],
+    },
+  })),
   {
     name: `RSS after ${rss.contacts.toLocaleString("en")} distinct contacts`,
     figure: mb(rss.after),
