@@ -63,6 +63,7 @@ describe("bench report", () => {
     const text = readFileSync(path, "utf8");
     expect(text).not.toContain("old figures");
     expect(text).toContain("412,346 steps/s");
+    expect(text).toContain("Not yet met: engine / lint, 1,000 nodes (7.20 ms, budget ≤ 5 ms).");
     expect(text).toContain("![bench/latency.svg](bench/latency.svg)");
     expect(text.endsWith("<!-- bench:end -->\n\n## After\n")).toBe(true);
   });

@@ -44,8 +44,15 @@ export function renderTable(results: readonly BenchResult[]): string {
   return lines.join("\n");
 }
 
+/** Budgets the figures do not meet yet, named with their figure, or a sentence saying all are met. */
+export function notMetSentence(results: readonly BenchResult[]): string {
+  const notMet = results.filter((r) => r.pass === false);
+  return notMet.length === 0
+    ? "Every budget with a figure is met."
+    : `Not yet met: ${notMet.map((r) => `${r.suite} / ${r.name} (${format(r.figure, r.unit)}, budget ${r.budget})`).join("; ")}.`;
+}
+
 export function renderMarkdown(report: Report, plots: readonly string[]): string {
-  const notMet = report.results.filter((r) => r.pass === false);
   return [
     "# Benchmark results",
     "",
@@ -53,9 +60,7 @@ export function renderMarkdown(report: Report, plots: readonly string[]): string
     "",
     renderTable(report.results),
     "",
-    notMet.length === 0
-      ? "Every budget with a figure is met."
-      : `Not yet met: ${notMet.map((r) => `${r.suite} / ${r.name} (${format(r.figure, r.unit)}, budget ${r.budget})`).join("; ")}.`,
+    notMetSentence(report.results),
     "",
     ...plots.map((file) => `![${file}](${file})`),
     "",
@@ -76,6 +81,8 @@ export function updateReadme(path: string, report: Report, plots: readonly strin
     `Measured by \`${report.command}\` on ${report.generatedAt.slice(0, 10)}, on ${report.machine}. Full table: [bench/results.md](bench/results.md).`,
     "",
     renderTable(report.results),
+    "",
+    notMetSentence(report.results),
     "",
     ...plots.map((file) => `![${file}](${file})`),
     END,
