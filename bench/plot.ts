@@ -45,7 +45,8 @@ export function renderPlots(results: readonly BenchResult[]): Plot[] {
     const x = (v: number) => M.left + (v / xMax) * (W - M.left - M.right);
     const y = (v: number) => H - M.bottom - (v / yMax) * (H - M.top - M.bottom);
     const parts: string[] = [
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12">`,
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12" role="img">`,
+      `<title>${escapeXml(title)}</title>`,
       `<rect width="${W}" height="${H}" fill="#fff"/>`,
       `<text x="${W / 2}" y="20" text-anchor="middle" font-size="14" font-weight="600">${escapeXml(title)}</text>`,
     ];

@@ -103,5 +103,6 @@ describe("bench report", () => {
     expect(plots.map((p) => p.file)).toEqual(["p99-ms-vs-events-s.svg"]);
     expect(plots[0]?.svg.match(/<path /g)).toHaveLength(2);
     expect(plots[0]?.svg).toContain(">Convo<");
+    expect(plots[0]?.svg).toContain("<title>p99 ms vs events/s</title>");
   });
 });
