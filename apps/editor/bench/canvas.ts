@@ -293,11 +293,12 @@ async function main() {
       frameP50: percentile(all(page, g, "frames"), 50),
       frameP95: percentile(all(page, g, "frames"), 95),
     });
-    const p95At = (nodes: number, page: "editor" | "bare") =>
+    const at = (nodes: number, page: "editor" | "bare", g: "drag" | "pan", p: number) =>
       percentile(
-        (bySize.get(nodes)?.[page] ?? []).flatMap((r) => r.drag.work),
-        95,
+        (bySize.get(nodes)?.[page] ?? []).flatMap((r) => r[g].work),
+        p,
       );
+    const p95At = (nodes: number, page: "editor" | "bare") => at(nodes, page, "drag", 95);
     const firstRenderAt = (page: "editor" | "bare") =>
       percentile(
         runs[page].map((r) => r.firstRender),
@@ -356,18 +357,23 @@ async function main() {
         pass: null,
         machine,
       })),
-      ...SIZES.filter((n) => n !== BUDGET_NODES).map((nodes) => ({
-        name: `canvas drag frame p95 (${nodes.toLocaleString("en")} nodes)`,
-        figure: round(p95At(nodes, "editor")),
-        unit: "ms",
-        baseline: round(p95At(nodes, "bare")),
-        baselineName: "bare React Flow page, same graph",
-        baselineUnit: "ms",
-        ratio: ratio(p95At(nodes, "editor"), p95At(nodes, "bare")),
-        budget: null,
-        pass: null,
-        machine,
-      })),
+      // The other sizes: drag and pan, p50 and p95, each beside the bare page.
+      ...SIZES.filter((n) => n !== BUDGET_NODES).flatMap((nodes) =>
+        (["drag", "pan"] as const).flatMap((g) =>
+          ([50, 95] as const).map((p) => ({
+            name: `canvas ${g} frame p${p} (${nodes.toLocaleString("en")} nodes)`,
+            figure: round(at(nodes, "editor", g, p)),
+            unit: "ms",
+            baseline: round(at(nodes, "bare", g, p)),
+            baselineName: "bare React Flow page, same graph",
+            baselineUnit: "ms",
+            ratio: ratio(at(nodes, "editor", g, p), at(nodes, "bare", g, p)),
+            budget: null,
+            pass: null,
+            machine,
+          })),
+        ),
+      ),
       ...(["editor", "bare"] as const).map((page) => ({
         name: `drag frame p95 against node count (${page === "editor" ? "Convo editor" : "bare React Flow"})`,
         figure: round(p95At(BUDGET_NODES, page)),
