@@ -1,20 +1,10 @@
-import type { NodeOfType, Rule, ValueOperator } from "@convo/flow";
+import { type NodeOfType, type Rule, type ValueOperator, valueOperatorSchema } from "@convo/flow";
 import { useT } from "../../i18n";
 import { ListField, SelectField, TextField, useNodeSetter } from "../../inspector/fields";
 import { useFreshId } from "../../inspector/use-fresh-id";
 
-const OPS: ValueOperator[] = [
-  "equals",
-  "not_equals",
-  "contains",
-  "not_contains",
-  "starts_with",
-  "greater_than",
-  "less_than",
-  "is_set",
-  "is_empty",
-  "matches",
-];
+/** The operators the flow format defines, in its order: adding one there adds it here. */
+const OPS: readonly ValueOperator[] = valueOperatorSchema.options;
 
 function blankRule(kind: Rule["kind"]): Rule {
   if (kind === "tag") return { kind, tag: "", op: "has" };
