@@ -99,6 +99,20 @@ describe("Graph API emulator: Send API validation", () => {
     }
   });
 
+  it("answers a new message_id for every message, also across emulators", async () => {
+    const first = emulator();
+    const ids = new Set<unknown>();
+    for (let i = 0; i < 50; i++) {
+      ids.add(
+        (await post(first.app, "/v21.0/me/messages", send({ text: `n${i}` }))).body.message_id,
+      );
+    }
+    ids.add(
+      (await post(emulator().app, "/v21.0/me/messages", send({ text: "a" }))).body.message_id,
+    );
+    expect(ids.size).toBe(51);
+  });
+
   it.each([
     ["text over 2000 characters", send({ text: "x".repeat(2001) }), "message.text"],
     [
@@ -241,11 +255,25 @@ describe("Graph API emulator: access and faults", () => {
         )
       ).body,
     ).toMatchObject({ error: { code: 100, message: expect.stringContaining("appsecret_proof") } });
+    expect(
+      (
+        await post(
+          graph.app,
+          "/v21.0/me/messages",
+          send({ text: "a" }),
+          `access_token=${TOKEN}x&appsecret_proof=${PROOF}`,
+        )
+      ).body,
+    ).toMatchObject({ error: { code: 190 } });
     graph.setBadToken(true);
     expect((await post(graph.app, "/v21.0/me/messages", send({ text: "a" }))).body).toMatchObject({
       error: { code: 190 },
     });
-    expect(graph.calls.map((c) => c.status)).toEqual([400, 400, 400, 400]);
+    expect(graph.calls.map((c) => c.status)).toEqual([400, 400, 400, 400, 400]);
+    expect(graph.calls[2]).toMatchObject({
+      query: { access_token: TOKEN, appsecret_proof: "00" },
+      response: { error: { code: 100 } },
+    });
   });
 
   it("answers unknown paths with Meta's unknown path error", async () => {

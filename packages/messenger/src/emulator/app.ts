@@ -1,6 +1,8 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { JSONValue } from "hono/utils/types";
 import type { z } from "zod";
 import {
   MESSENGER_PROFILE_FIELDS,
@@ -9,13 +11,8 @@ import {
   sendBodySchema,
   threadControlSchema,
 } from "../send/schemas";
-import {
-  type FaultCode,
-  faultResponse,
-  type GraphFailure,
-  graphError,
-  invalidToken,
-} from "./errors";
+import { createAccessCheck } from "./access";
+import { type FaultCode, faultResponse, type GraphFailure, graphError } from "./errors";
 import { FaultInjector, type FaultPlan } from "./faults";
 
 export interface GraphEmulatorOptions {
@@ -72,8 +69,14 @@ export interface GraphEmulator {
   onCall(listener: (call: RecordedCall) => void): () => void;
 }
 
-/** What the middleware hands to the routes: the JSON body, read once. */
-export type EmulatorEnv = { Variables: { body: unknown } };
+/** What a route answered, kept so the call is recorded without reading the Response back. */
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+/** What the middleware hands to the routes (the JSON body, read once) and gets back. */
+export type EmulatorEnv = { Variables: { body: unknown; answer: Answer } };
 
 const PROFILE_FIELDS = ["first_name", "last_name", "profile_pic", "locale", "timezone"] as const;
 
@@ -92,28 +95,37 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   const profiles = new Map<string, UserProfile>();
   let profile: MessengerProfile = {};
 
+  const checkAccess = createAccessCheck(options);
+  // Message ids: unique per emulator without a random draw per message.
+  const idPrefix = `m_${randomBytes(9).toString("base64url")}`;
+  let sent = 0;
+
   const app = new Hono<EmulatorEnv>();
 
   app.use("*", async (c, next) => {
     const at = Date.now();
+    const query = c.req.query();
     const body = await readBody(c);
     c.set("body", body);
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
-    const refusal = checkAccess(c.req.query(), options, badToken) ?? toFailure(faults.next());
+    const refusal = checkAccess(query, badToken) ?? toFailure(faults.next());
+    let answer: Answer | undefined;
     if (refusal) {
       c.res = respond(refusal);
+      answer = refusal;
     } else {
       await next();
+      answer = c.get("answer");
     }
-    const response = await c.res.clone().text();
     const call: RecordedCall = {
       method: c.req.method,
       path: c.req.path,
-      query: c.req.query(),
+      query,
       body: body === NO_BODY ? undefined : body,
       at,
       status: c.res.status,
-      response: parseJson(response),
+      // Only a host app's own not-found answer (when the emulator is mounted) needs reading back.
+      response: answer ? answer.body : parseJson(await c.res.clone().text()),
     };
     calls.push(call);
     for (const listener of listeners) listener(call);
@@ -121,61 +133,59 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
 
   app.post("/:version/me/messages", (c) => {
     const parsed = sendBodySchema.safeParse(bodyOf(c));
-    if (!parsed.success) return c.json(...toJson(badParameter(parsed.error)));
+    if (!parsed.success) return fail(c, badParameter(parsed.error));
     const body = parsed.data;
     const recipientId = body.recipient.id ?? `${randomDigits(16)}`;
-    if (body.sender_action) return c.json({ recipient_id: recipientId });
-    return c.json({
+    if (body.sender_action) return reply(c, { recipient_id: recipientId });
+    return reply(c, {
       recipient_id: recipientId,
-      message_id: `m_${randomBytes(24).toString("base64url")}`,
+      message_id: `${idPrefix}${(++sent).toString(36)}`,
     });
   });
 
   app.get("/:version/me/messenger_profile", (c) => {
     const fields = (c.req.query("fields") ?? "").split(",").filter(Boolean);
     if (fields.length === 0)
-      return c.json(...toJson(graphError(400, 100, "(#100) The parameter fields is required")));
+      return fail(c, graphError(400, 100, "(#100) The parameter fields is required"));
     const unknown = fields.find(
       (field) => !(MESSENGER_PROFILE_FIELDS as readonly string[]).includes(field),
     );
-    if (unknown) return c.json(...toJson(graphError(400, 100, `(#100) Invalid field: ${unknown}`)));
+    if (unknown) return fail(c, graphError(400, 100, `(#100) Invalid field: ${unknown}`));
     const data: Record<string, unknown> = {};
     for (const field of fields) {
       const value = profile[field as keyof MessengerProfile];
       if (value !== undefined) data[field] = value;
     }
-    return c.json({ data: Object.keys(data).length === 0 ? [] : [data] });
+    return reply(c, { data: Object.keys(data).length === 0 ? [] : [data] });
   });
 
   app.post("/:version/me/messenger_profile", (c) => {
     const parsed = messengerProfileSchema.safeParse(bodyOf(c));
-    if (!parsed.success) return c.json(...toJson(badParameter(parsed.error)));
+    if (!parsed.success) return fail(c, badParameter(parsed.error));
     const next = { ...profile, ...parsed.data };
     if (Object.keys(parsed.data).length === 0) {
-      return c.json(
-        ...toJson(
-          graphError(
-            400,
-            100,
-            "(#100) Requires one of the params: get_started, greeting, persistent_menu, ice_breakers",
-          ),
+      return fail(
+        c,
+        graphError(
+          400,
+          100,
+          "(#100) Requires one of the params: get_started, greeting, persistent_menu, ice_breakers",
         ),
       );
     }
     if (next.persistent_menu && !next.get_started) {
-      return c.json(
-        ...toJson(
-          graphError(
-            400,
-            100,
-            "(#100) You must set a Get Started button if you also wish to use persistent menu.",
-            2018145,
-          ),
+      return fail(
+        c,
+        graphError(
+          400,
+          100,
+          "(#100) You must set a Get Started button if you also wish to use persistent menu.",
+          2018145,
         ),
       );
     }
     profile = next;
-    return c.json({ result: "success" });
+    return reply(c, { result: "success" });
   });
 
   app.delete("/:version/me/messenger_profile", (c) => {
@@ -186,67 +196,59 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
       fields.length === 0 ||
       !fields.every((f) => (MESSENGER_PROFILE_FIELDS as readonly unknown[]).includes(f))
     ) {
-      return c.json(
-        ...toJson(
-          graphError(400, 100, "(#100) param fields must be a non-empty array of profile fields"),
-        ),
+      return fail(
+        c,
+        graphError(400, 100, "(#100) param fields must be a non-empty array of profile fields"),
       );
     }
     const next: Record<string, unknown> = { ...profile };
     for (const field of fields as string[]) delete next[field];
     profile = next as MessengerProfile;
-    return c.json({ result: "success" });
+    return reply(c, { result: "success" });
   });
 
   app.post("/:version/me/pass_thread_control", (c) => {
     const parsed = threadControlSchema.safeParse(bodyOf(c));
-    if (!parsed.success) return c.json(...toJson(badParameter(parsed.error)));
+    if (!parsed.success) return fail(c, badParameter(parsed.error));
     if (parsed.data.target_app_id === undefined) {
-      return c.json(
-        ...toJson(graphError(400, 100, "(#100) The parameter target_app_id is required")),
-      );
+      return fail(c, graphError(400, 100, "(#100) The parameter target_app_id is required"));
     }
-    return c.json({ success: true });
+    return reply(c, { success: true });
   });
 
   app.post("/:version/me/take_thread_control", (c) => {
     const parsed = threadControlSchema.safeParse(bodyOf(c));
-    if (!parsed.success) return c.json(...toJson(badParameter(parsed.error)));
-    return c.json({ success: true });
+    if (!parsed.success) return fail(c, badParameter(parsed.error));
+    return reply(c, { success: true });
   });
 
   app.get("/:version/:psid", (c) => {
     const psid = c.req.param("psid");
     const found = profiles.get(psid);
     if (!found) {
-      return c.json(
-        ...toJson(
-          graphError(
-            400,
-            100,
-            `Unsupported get request. Object with ID '${psid}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
-            33,
-          ),
+      return fail(
+        c,
+        graphError(
+          400,
+          100,
+          `Unsupported get request. Object with ID '${psid}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+          33,
         ),
       );
     }
     const asked = (c.req.query("fields") ?? "first_name,last_name").split(",").filter(Boolean);
     const invalid = asked.find((field) => !(PROFILE_FIELDS as readonly string[]).includes(field));
     if (invalid)
-      return c.json(
-        ...toJson(graphError(400, 100, `(#100) Tried accessing nonexisting field (${invalid})`)),
-      );
+      return fail(c, graphError(400, 100, `(#100) Tried accessing nonexisting field (${invalid})`));
     const answer: Record<string, unknown> = { id: psid };
     for (const field of asked) {
       const value = found[field as keyof UserProfile];
       if (value !== undefined) answer[field] = value;
     }
-    return c.json(answer);
+    return reply(c, answer);
   });
 
-  app.notFound((c) =>
-    c.json(...toJson(graphError(400, 2500, `Unknown path components: ${c.req.path}`))),
-  );
+  app.notFound((c) => fail(c, graphError(400, 2500, `Unknown path components: ${c.req.path}`)));
 
   return {
     app,
@@ -281,9 +283,22 @@ const NO_BODY = Symbol("no body");
 
 async function readBody(c: Context<EmulatorEnv>): Promise<unknown> {
   if (c.req.method === "GET" || c.req.method === "HEAD") return NO_BODY;
-  const text = await c.req.text();
+  // Served by @hono/node-server, the Node request is at hand: reading it straight skips building a
+  // web Request body. In-process (`app.request()`, the runtime's sandbox) the Request is all there is.
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const text =
+    incoming && !incoming.readableDidRead ? await readIncoming(incoming) : await c.req.text();
   if (text === "") return NO_BODY;
   return parseJson(text);
+}
+
+function readIncoming(incoming: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+    incoming.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    incoming.once("error", reject);
+  });
 }
 
 function bodyOf(c: Context<EmulatorEnv>): unknown {
@@ -297,30 +312,6 @@ function parseJson(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-function checkAccess(
-  query: Record<string, string>,
-  options: GraphEmulatorOptions,
-  badToken: boolean,
-): GraphFailure | undefined {
-  const token = query.access_token;
-  if (!token) {
-    return graphError(
-      400,
-      2500,
-      "An active access token must be used to query information about the current user.",
-    );
-  }
-  if (badToken || (options.pageToken !== undefined && token !== options.pageToken))
-    return invalidToken();
-  if (options.appSecret !== undefined) {
-    const expected = createHmac("sha256", options.appSecret).update(token).digest("hex");
-    if (query.appsecret_proof !== expected) {
-      return graphError(400, 100, "Invalid appsecret_proof provided in the API argument");
-    }
-  }
-  return undefined;
 }
 
 function toFailure(code: FaultCode | undefined): GraphFailure | undefined {
@@ -337,8 +328,14 @@ function respond(failure: GraphFailure): Response {
   return Response.json(failure.body, { status: failure.status });
 }
 
-function toJson(failure: GraphFailure): [unknown, ContentfulStatusCode] {
-  return [failure.body, failure.status as ContentfulStatusCode];
+/** Answers with `body` and keeps it for the recording middleware. */
+function reply(c: Context<EmulatorEnv>, body: unknown, status = 200): Response {
+  c.set("answer", { status, body });
+  return c.json(body as JSONValue, status as ContentfulStatusCode);
+}
+
+function fail(c: Context<EmulatorEnv>, failure: GraphFailure): Response {
+  return reply(c, failure.body, failure.status);
 }
 
 /** Meta words parameter errors as `(#100) param <path> <problem>`. */
