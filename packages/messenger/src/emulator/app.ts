@@ -12,6 +12,7 @@ import {
   threadControlSchema,
 } from "../send/schemas";
 import { createAccessCheck } from "./access";
+import { EchoDelivery, type EchoOptions } from "./echoes";
 import { type FaultCode, faultResponse, type GraphFailure, graphError } from "./errors";
 import { FaultInjector, type FaultPlan } from "./faults";
 
@@ -20,10 +21,12 @@ export interface GraphEmulatorOptions {
   appSecret?: string;
   /** When set, every call must carry this `access_token`; otherwise any non-empty token passes. */
   pageToken?: string;
-  /** The Page the emulator plays; reported in thread control answers. */
+  /** The Page the emulator plays: the sender of its echoes. `104857600000001` by default. */
   pageId?: string;
   latencyMs?: number;
   faults?: FaultPlan;
+  /** Echo every message the Send API accepts to the app's webhook, as Meta does (see below). */
+  echoes?: EchoOptions;
 }
 
 /** One call the emulator answered, for tests and the runtime's sandbox view to read. */
@@ -67,6 +70,12 @@ export interface GraphEmulator {
   messengerProfile(): MessengerProfile;
   /** Be told of each call as it is answered (the sandbox view streams them). */
   onCall(listener: (call: RecordedCall) => void): () => void;
+  /** Start, retarget (pending echoes follow, in order) or, with `null`, stop message echoes. */
+  setEchoes(options: EchoOptions | null): void;
+  /** Resolves once every echo queued so far is delivered or given up. */
+  flushEchoes(): Promise<void>;
+  /** Stops echo delivery at once, dropping what is pending; no timer is left behind. */
+  close(): Promise<void>;
 }
 
 /** What a route answered, kept so the call is recorded without reading the Response back. */
@@ -84,6 +93,23 @@ const PROFILE_FIELDS = ["first_name", "last_name", "profile_pic", "locale", "tim
  * A stand-in for the Graph API parts Convo calls: the Send API, the user profile, the Messenger
  * Profile and thread control. It validates bodies against the documented shapes and limits and
  * answers with Meta's error shape, so code that passes here sends what Meta accepts.
+ *
+ * With `echoes`, it also plays a Page subscribed to `message_echoes`: after each message the Send
+ * API accepts (not sender actions, not refused or faulted calls) it POSTs to `webhookUrl`
+ * `{ object: "page", entry: [{ id: pageId, time, messaging: [{ sender: { id: pageId },
+ * recipient: { id: psid }, timestamp, message: { is_echo: true, app_id, metadata?, mid, text |
+ * attachments } }] }] }`, signed with `X-Hub-Signature-256` over the exact bytes. `mid` is the
+ * `message_id` the Send API answered and `metadata` the exact string sent. Echoes ready within a few
+ * milliseconds share one POST (up to 100 items) and arrive in send order. A refused or non-2xx POST
+ * is retried with a backoff from 100 ms doubling to 5 s, for `retryForMs` (5 minutes by default),
+ * so a webhook that restarts still gets them. `flushEchoes()` waits for them; `close()` stops.
+ *
+ * @example
+ * const graph = createGraphEmulatorApp({
+ *   pageToken: "token",
+ *   appSecret: "secret",
+ *   echoes: { webhookUrl: "http://127.0.0.1:8080/webhooks/messenger", appSecret: "secret", appId: "1517776481860111" },
+ * });
  */
 export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): GraphEmulator {
   const calls: RecordedCall[] = [];
@@ -99,6 +125,8 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   // Message ids: unique per emulator without a random draw per message.
   const idPrefix = `m_${randomBytes(9).toString("base64url")}`;
   let sent = 0;
+  const pageId = options.pageId ?? DEFAULT_PAGE_ID;
+  let echoes = options.echoes ? new EchoDelivery(options.echoes, pageId) : undefined;
 
   const app = new Hono<EmulatorEnv>();
 
@@ -136,11 +164,10 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
     if (!parsed.success) return fail(c, badParameter(parsed.error));
     const body = parsed.data;
     const recipientId = body.recipient.id ?? `${randomDigits(16)}`;
-    if (body.sender_action) return reply(c, { recipient_id: recipientId });
-    return reply(c, {
-      recipient_id: recipientId,
-      message_id: `${idPrefix}${(++sent).toString(36)}`,
-    });
+    if (body.sender_action || !body.message) return reply(c, { recipient_id: recipientId });
+    const messageId = `${idPrefix}${(++sent).toString(36)}`;
+    echoes?.push({ recipientId, mid: messageId, message: body.message, at: Date.now() });
+    return reply(c, { recipient_id: recipientId, message_id: messageId });
   });
 
   app.get("/:version/me/messenger_profile", (c) => {
@@ -276,10 +303,26 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    setEchoes: (echoOptions) => {
+      if (echoOptions === null) {
+        echoes?.close();
+        echoes = undefined;
+      } else if (echoes) {
+        echoes.configure(echoOptions);
+      } else {
+        echoes = new EchoDelivery(echoOptions, pageId);
+      }
+    },
+    flushEchoes: () => echoes?.flush() ?? Promise.resolve(),
+    close: async () => {
+      echoes?.close();
+      echoes = undefined;
+    },
   };
 }
 
 const NO_BODY = Symbol("no body");
+const DEFAULT_PAGE_ID = "104857600000001";
 
 async function readBody(c: Context<EmulatorEnv>): Promise<unknown> {
   if (c.req.method === "GET" || c.req.method === "HEAD") return NO_BODY;

@@ -6,6 +6,7 @@ export {
   type UserProfile,
 } from "./app";
 export { type DeliverWebhookOptions, deliverWebhook } from "./deliver-webhook";
+export type { EchoOptions, SentMessage } from "./echoes";
 export { type FaultCode, faultResponse, type GraphErrorBody } from "./errors";
 export { type FaultPlan, mulberry32 } from "./faults";
 export {

@@ -40,10 +40,12 @@ export async function startGraphEmulator(
   return {
     ...controls,
     url: `http://${host}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await emulator.close();
+      await new Promise<void>((resolve, reject) => {
         if ("closeAllConnections" in server) server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+    },
   };
 }
