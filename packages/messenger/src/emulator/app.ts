@@ -341,6 +341,8 @@ function readIncoming(incoming: IncomingMessage): Promise<string> {
     incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
     incoming.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     incoming.once("error", reject);
+    // A client that hangs up mid-body ends with "close" alone: settle rather than wait forever.
+    incoming.once("close", () => reject(new Error("request closed before its body ended")));
   });
 }
 
