@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { type Context, Hono } from "hono";
+import { PatternRouter } from "hono/router/pattern-router";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { JSONValue } from "hono/utils/types";
 import type { z } from "zod";
@@ -128,7 +129,9 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   const pageId = options.pageId ?? DEFAULT_PAGE_ID;
   let echoes = options.echoes ? new EchoDelivery(options.echoes, pageId) : undefined;
 
-  const app = new Hono<EmulatorEnv>();
+  // RegExpRouter cannot hold `/:version/me/…` beside `/:version/:psid`, so Hono would fall back to
+  // TrieRouter; PatternRouter matches these few routes about five times faster.
+  const app = new Hono<EmulatorEnv>({ router: new PatternRouter() });
 
   app.use("*", async (c, next) => {
     const at = Date.now();
@@ -342,7 +345,9 @@ function readIncoming(incoming: IncomingMessage): Promise<string> {
     incoming.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     incoming.once("error", reject);
     // A client that hangs up mid-body ends with "close" alone: settle rather than wait forever.
-    incoming.once("close", () => reject(new Error("request closed before its body ended")));
+    incoming.once("close", () => {
+      if (!incoming.readableEnded) reject(new Error("request closed before its body ended"));
+    });
   });
 }
 
