@@ -9,8 +9,6 @@ export interface DeliverWebhookOptions {
   /** Override the signature header, to test refusals. */
   signature?: string;
   fetch?: typeof globalThis.fetch;
-  /** Abandons the POST, e.g. when the emulator closes. */
-  signal?: AbortSignal;
 }
 
 /**
@@ -31,6 +29,5 @@ export function deliverWebhook(options: DeliverWebhookOptions): Promise<Response
     },
     // A copy over a plain ArrayBuffer: what both Node's and the DOM's fetch types accept.
     body: new Uint8Array(bytes),
-    ...(options.signal ? { signal: options.signal } : {}),
   });
 }

@@ -292,6 +292,12 @@ describe("Graph API emulator: message echoes", () => {
     expect(graph.calls.map((call) => call.status)).toEqual([200, 400, 500, 400, 200]);
   });
 
+  it("wants a plain http:// webhook, as it stays on loopback", () => {
+    expect(() =>
+      createGraphEmulatorApp({ echoes: echoOptions("https://example.com/webhooks/messenger") }),
+    ).toThrow(/http:\/\//);
+  });
+
   it("stops at close() and with setEchoes(null); setEchoes starts or retargets delivery", async () => {
     const port = await freePort();
     const graph = createGraphEmulatorApp({ pageToken: TOKEN, appSecret: SECRET });
