@@ -6,6 +6,8 @@
  *    p50/p99 at 100 and 500 events/s, and the sustained maximum;
  * 3. RSS after N distinct contacts, beside the RSS of the runtime at start.
  * BENCH_QUICK=1 uses small sizes (seconds). Results go to $BENCH_RESULTS_DIR/runtime.json.
+ * BENCH_PART=ack|e2e|rss runs one part alone (max: only the saturated end-to-end run), for
+ * profiling (BENCH_PROF=<dir> profiles the emulator too); it writes nothing.
  */
 
 import { spawn } from "node:child_process";
@@ -176,7 +178,12 @@ async function ackThroughput() {
 async function startEmulator() {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", join(import.meta.dirname, "graph-emulator.ts")],
+    [
+      ...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
+      "--import",
+      "tsx",
+      join(import.meta.dirname, "graph-emulator.ts"),
+    ],
     {
       stdio: ["ignore", "pipe", "inherit"],
     },
@@ -218,6 +225,7 @@ interface E2e {
   p99: number;
   eventsPerSecond: number;
 }
+const none: E2e = { sent: 0, seconds: 0, p50: Number.NaN, p99: Number.NaN, eventsPerSecond: 0 };
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -323,9 +331,16 @@ async function pipeline() {
   }
   await waitIdle(runtime);
   const seconds = QUICK ? 1 : 10;
-  const at100 = await endToEnd(url, graph, contacts, 100 * seconds, 100, "r100");
-  const at500 = await endToEnd(url, graph, contacts, 500 * seconds, 500, "r500");
+  // BENCH_PART=max skips the paced runs, so a profile shows the saturated pipeline alone.
+  const paced = process.env.BENCH_PART !== "max";
+  const at100 = paced ? await endToEnd(url, graph, contacts, 100 * seconds, 100, "r100") : none;
+  const at500 = paced ? await endToEnd(url, graph, contacts, 500 * seconds, 500, "r500") : none;
+  const cpuBefore = process.cpuUsage();
   const max = await endToEnd(url, graph, contacts, QUICK ? 1000 : 20_000, 0, "max");
+  const cpu = process.cpuUsage(cpuBefore);
+  // CPU per event moves less with a shared machine's load than events/s do: the figure to watch
+  // while optimising (this process holds the runtime and the load generator).
+  say(`max: ${((cpu.user + cpu.system) / max.sent).toFixed(0)} µs CPU per event in this process`);
   say(`100 ev/s: p50 ${at100.p50} ms, p99 ${at100.p99} ms`);
   say(`500 ev/s: p50 ${at500.p50} ms, p99 ${at500.p99} ms`);
   say(`max: ${max.eventsPerSecond.toFixed(0)} ev/s (p50 ${max.p50} ms, p99 ${max.p99} ms)`);
@@ -383,6 +398,15 @@ async function memory() {
   return { before, after, contacts };
 }
 
+/** `BENCH_PART=e2e` (or ack, rss) runs one part alone, for profiling; it writes no results. */
+const part = process.env.BENCH_PART;
+if (part) {
+  if (part === "ack") await ackThroughput();
+  else if (part === "e2e" || part === "max") await pipeline();
+  else if (part === "rss") await memory();
+  else throw new Error(`BENCH_PART must be ack, e2e or rss, not ${part}`);
+  process.exit(0);
+}
 const ack = await ackThroughput();
 const e2e = await pipeline();
 const rss = await memory();
