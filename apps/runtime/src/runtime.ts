@@ -105,7 +105,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(emulator ? { sentCalls: (psid, after) => sentCalls(emulator.calls, psid, after) } : {}),
     wake: {
       inbox: () => inbox.wake(),
-      outbox: () => outbox.wake(),
+      outbox: (psid) => (psid === undefined ? outbox.wake() : outbox.offer(psid)),
       timers: () => timers.wake(),
     },
     flowsChanged: () => flows.invalidate(),
@@ -134,7 +134,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       const port = (server.address() as AddressInfo).port;
       if (options.workers !== false) {
         await inbox.start();
-        outbox.start();
+        await outbox.start();
         timers.start();
       }
       ready = true;

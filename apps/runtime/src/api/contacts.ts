@@ -152,7 +152,7 @@ export function contactRoutes(deps: Deps) {
       body.text,
       now,
     );
-    deps.wake.outbox();
+    deps.wake.outbox(id);
     return c.json({ id: outboxId }, 202);
   });
 

@@ -163,7 +163,7 @@ export class InboxWorker {
     commit.session = result.session;
     commit.contact.currentFlow = result.session.waiting?.flowId ?? null;
     await store.commitStep(commit);
-    if (commit.outbox.length > 0) deps.wake.outbox();
+    if (commit.outbox.length > 0) deps.wake.outbox(row.psid);
     if (commit.timers.length > 0) deps.wake.timers();
   }
 }

@@ -118,6 +118,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX inbox_processing ON inbox (id) WHERE status = 'processing';
   CREATE INDEX outbox_parked ON outbox (id) WHERE status = 'parked';
   `,
+  // A row the sender has taken carries claimed_at until it is sent, retried or parked: after a
+  // crash those are the sends that may have reached Meta. The sender finds a contact's next row
+  // through the partial index, however long the conversation. (outbox_psid repeated the index
+  // of UNIQUE (psid, seq), and cost every insert a second index write.)
+  `
+  ALTER TABLE outbox ADD COLUMN claimed_at INTEGER;
+  CREATE INDEX outbox_queued_psid ON outbox (psid, seq) WHERE status = 'queued';
+  DROP INDEX outbox_psid;
+  `,
 ];
 
 /** Applies the migrations not yet in the `migrations` table, each in its own transaction. */
