@@ -23,9 +23,9 @@ export interface Deps {
   sentCalls?: (psid: string | undefined, after: number) => unknown[];
   /**
    * Tell the workers there is new work, so they do not wait for their next poll. With a contact,
-   * the outbox sender goes straight to that contact's next row instead of scanning the queue.
+   * the worker or sender goes straight to that contact's next row instead of scanning its queue.
    */
-  wake: { inbox(): void; outbox(psid?: string): void; timers(): void };
+  wake: { inbox(psid?: string): void; outbox(psid?: string): void; timers(): void };
   /** Published flows changed: the worker reloads them before its next step. */
   flowsChanged(): void;
 }

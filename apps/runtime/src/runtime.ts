@@ -104,7 +104,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     sandbox,
     ...(emulator ? { sentCalls: (psid, after) => sentCalls(emulator.calls, psid, after) } : {}),
     wake: {
-      inbox: () => inbox.wake(),
+      inbox: (psid) => (psid === undefined ? inbox.wake() : inbox.offer(psid)),
       outbox: (psid) => (psid === undefined ? outbox.wake() : outbox.offer(psid)),
       timers: () => timers.wake(),
     },

@@ -131,7 +131,7 @@ export function contactRoutes(deps: Deps) {
       ],
       now,
     );
-    deps.wake.inbox();
+    deps.wake.inbox(id);
     return c.json(contactJson(await mustGet(id), now));
   });
 

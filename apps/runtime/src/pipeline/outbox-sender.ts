@@ -209,7 +209,7 @@ export class OutboxSender {
             { type: "http_result", requestId: item.requestId, ...outcome },
             deps.now(),
           );
-          deps.wake.inbox();
+          deps.wake.inbox(row.psid);
           return { next: true };
         }
         case "typing": {

@@ -228,10 +228,12 @@ export interface Store {
   /** Inserts new events in one transaction; redelivered ones (same dedupe key) are dropped. */
   insertInbox(events: NewInboxEvent[], now: number): Promise<number>;
   /**
-   * The oldest pending event of up to `limit` contacts not in `busy` (those with an event in hand),
-   * marked `processing`: one event at a time per contact, in arrival order.
+   * Takes the contact's oldest pending event, unless one of its events is in hand; `more` says
+   * whether another waits behind it. One event at a time per contact, in arrival order.
    */
-  claimInbox(limit: number, busy: ReadonlySet<string>): Promise<InboxRow[]>;
+  claimNextInbox(psid: string): Promise<{ row: InboxRow | undefined; more: boolean }>;
+  /** Contacts with pending events, oldest first, skipping `exclude`. */
+  pendingInboxContacts(limit: number, exclude: ReadonlySet<string>): Promise<string[]>;
   /** Back to pending: rows a crashed or stopped process had claimed. */
   releaseInbox(ids?: readonly number[]): Promise<void>;
   /** Marks an event done without a step (recorded only), with optional transcript entries. */

@@ -98,7 +98,9 @@ export function webhookRoutes(deps: Deps) {
     const inserted = await deps.store.insertInbox(events, deps.now());
     deps.metrics.eventsReceived += inserted;
     deps.metrics.eventsDuplicate += events.length - inserted;
-    if (inserted > 0) deps.wake.inbox();
+    if (inserted > 0) {
+      for (const e of events) if (e.actionable && e.psid) deps.wake.inbox(e.psid);
+    }
     return c.text("EVENT_RECEIVED");
   });
 

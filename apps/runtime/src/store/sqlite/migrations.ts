@@ -120,12 +120,16 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // A row the sender has taken carries claimed_at until it is sent, retried or parked: after a
   // crash those are the sends that may have reached Meta. The sender finds a contact's next row
-  // through the partial index, however long the conversation. (outbox_psid repeated the index
-  // of UNIQUE (psid, seq), and cost every insert a second index write.)
+  // through a partial index, however long the conversation; the worker finds a contact's next
+  // event the same way, and the queue depth counts that index. Two indexes go: inbox_processing
+  // (counted by the new one) and outbox_psid (it repeated the index of UNIQUE (psid, seq)); each
+  // cost every event an index write.
   `
   ALTER TABLE outbox ADD COLUMN claimed_at INTEGER;
   CREATE INDEX outbox_queued_psid ON outbox (psid, seq) WHERE status = 'queued';
   DROP INDEX outbox_psid;
+  CREATE INDEX inbox_pending_psid ON inbox (psid, id) WHERE status IN ('pending', 'processing');
+  DROP INDEX inbox_processing;
   `,
 ];
 

@@ -39,7 +39,7 @@ async function step(psid: string, items: OutboxItem[], extra: Partial<StepCommit
     ],
     T,
   );
-  const [row] = await store.claimInbox(1, new Set());
+  const { row } = await store.claimNextInbox(psid);
   if (!row) throw new Error("nothing claimed");
   await store.ensureContact(psid, T);
   await store.commitStep({
@@ -61,6 +61,41 @@ const textOf = (row: { item: OutboxItem } | undefined) =>
   row?.item.kind === "message" && row.item.message.kind === "text"
     ? row.item.message.text
     : undefined;
+
+describe("the inbox, one contact at a time", () => {
+  const event = (psid: string, key: string) => ({
+    dedupeKey: key,
+    psid,
+    kind: "text",
+    event: { source: "messenger" as const, event: { kind: "text", psid, key } },
+    actionable: true,
+  });
+  const keyOf = (row: { event: unknown } | undefined) =>
+    (row?.event as { event: { key: string } } | undefined)?.event.key;
+
+  it("hands out a contact's events in arrival order, never two at once", async () => {
+    await store.insertInbox([event("ann", "a1"), event("bob", "b1"), event("ann", "a2")], T);
+    const first = await store.claimNextInbox("ann");
+    expect(keyOf(first.row)).toBe("a1");
+    expect(first.more).toBe(true);
+    expect((await store.claimNextInbox("ann")).row).toBeUndefined();
+    await store.finishInbox(first.row?.id as number, "ann", [], T);
+    const second = await store.claimNextInbox("ann");
+    expect(keyOf(second.row)).toBe("a2");
+    expect(second.more).toBe(false);
+  });
+
+  it("lists contacts with pending events, oldest first, and gives held ones back after a crash", async () => {
+    await store.insertInbox([event("cy", "c1"), event("di", "d1"), event("cy", "c2")], T);
+    expect(await store.pendingInboxContacts(10, new Set())).toEqual(["cy", "di"]);
+    expect(await store.pendingInboxContacts(10, new Set(["cy"]))).toEqual(["di"]);
+    await store.claimNextInbox("cy");
+    store.close();
+    store = new SqliteStore(join(dir, "convo.db"), T);
+    await store.releaseInbox();
+    expect(keyOf((await store.claimNextInbox("cy")).row)).toBe("c1");
+  });
+});
 
 describe("the outbox, one contact at a time", () => {
   it("hands out a contact's rows in order, one at a time, and says when more wait", async () => {

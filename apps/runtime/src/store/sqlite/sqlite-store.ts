@@ -47,6 +47,8 @@ export function openDatabase(path: string): Database.Database {
   db.pragma("foreign_keys = ON");
   // A 64 MB page cache (2 MB by default): a large Page's tables stay in memory.
   db.pragma("cache_size = -65536");
+  // Checkpoints (which wait for the disk) every 40 MB of log rather than 4 MB.
+  db.pragma("wal_autocheckpoint = 10000");
   return db;
 }
 
@@ -138,13 +140,18 @@ export class SqliteStore implements Store {
       insertInbox: db.prepare(`
         INSERT INTO inbox (dedupe_key, psid, kind, event, status, received_at) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (dedupe_key) DO NOTHING`),
-      pendingInbox: db.prepare(
-        "SELECT id, psid, kind, event, attempts, received_at FROM inbox WHERE status = 'pending' ORDER BY id LIMIT ?",
-      ),
       claimInbox: db.prepare(
         "UPDATE inbox SET status = 'processing', attempts = attempts + 1 WHERE id = ?",
       ),
-      releaseAll: db.prepare("UPDATE inbox SET status = 'pending' WHERE status = 'processing'"),
+      headInbox: db.prepare(`
+        SELECT id, psid, kind, event, attempts, received_at, status FROM inbox
+        INDEXED BY inbox_pending_psid WHERE psid = ? AND status IN ('pending', 'processing') ORDER BY id LIMIT 2`),
+      pendingContacts: db
+        .prepare("SELECT psid FROM inbox WHERE status = 'pending' ORDER BY id LIMIT ?")
+        .pluck(),
+      releaseAll: db.prepare(
+        "UPDATE inbox INDEXED BY inbox_pending_psid SET status = 'pending' WHERE status IN ('pending', 'processing') AND status = 'processing'",
+      ),
       releaseOne: db.prepare(
         "UPDATE inbox SET status = 'pending' WHERE id = ? AND status = 'processing'",
       ),
@@ -201,8 +208,8 @@ export class SqliteStore implements Store {
       nextTimerAt: db.prepare("SELECT MIN(due_at) FROM timers").pluck(),
 
       depths: db.prepare(`SELECT
-        (SELECT COUNT(*) FROM inbox WHERE status = 'pending')
-          + (SELECT COUNT(*) FROM inbox WHERE status = 'processing') AS inbox,
+        (SELECT COUNT(*) FROM inbox INDEXED BY inbox_pending_psid
+          WHERE status IN ('pending', 'processing')) AS inbox,
         (SELECT COUNT(*) FROM outbox WHERE status = 'queued') AS queued,
         (SELECT COUNT(*) FROM outbox WHERE status = 'parked') AS parked,
         (SELECT COUNT(*) FROM timers) AS timers`),
@@ -494,23 +501,22 @@ export class SqliteStore implements Store {
     });
   }
 
-  async claimInbox(limit: number, busy: ReadonlySet<string>) {
+  async claimNextInbox(psid: string) {
     return this.#write(() => {
-      // Oldest first; a contact's later events wait while an earlier one is in hand, so each
-      // contact's events are handled one at a time in arrival order. (A PostgreSQL store would
-      // lock the contact's row instead, so replicas can share the queue.)
-      const scanned = this.#s.pendingInbox.all(limit * 8 + busy.size) as InboxRecord[];
-      const seen = new Set(busy);
-      const claimed = [];
-      for (const record of scanned) {
-        if (seen.has(record.psid)) continue;
-        seen.add(record.psid);
-        this.#s.claimInbox.run(record.id);
-        claimed.push(toInboxRow(record));
-        if (claimed.length >= limit) break;
-      }
-      return claimed;
+      const [head, after] = this.#s.headInbox.all(psid) as (InboxRecord & { status: string })[];
+      if (head?.status !== "pending") return { row: undefined, more: false };
+      this.#s.claimInbox.run(head.id);
+      return { row: toInboxRow(head), more: after !== undefined };
     });
+  }
+
+  async pendingInboxContacts(limit: number, exclude: ReadonlySet<string>) {
+    const psids = new Set<string>();
+    for (const psid of this.#s.pendingContacts.all(limit * 8 + exclude.size) as string[]) {
+      if (!exclude.has(psid)) psids.add(psid);
+      if (psids.size >= limit) break;
+    }
+    return [...psids];
   }
 
   async releaseInbox(ids?: readonly number[]) {
