@@ -3,14 +3,18 @@
  * 1. webhook acks/s (signature, parse, inbox insert) beside a bare Hono route and a bare node:http
  *    route, same bodies, same autocannon load;
  * 2. end to end (webhook → engine → Send API call to the emulator on loopback): receipt-to-send
- *    p50/p99 at 100 and 500 events/s, and the sustained maximum;
+ *    p50/p99 at 100 and 500 events/s, and the sustained maximum. The runtime runs as `convo serve`
+ *    in its own process and the emulator in another, as deployed; all three share the machine, so
+ *    the CPU each spends per event is printed too;
  * 3. RSS after N distinct contacts, beside the RSS of the runtime at start.
  * BENCH_QUICK=1 uses small sizes (seconds). Results go to $BENCH_RESULTS_DIR/runtime.json.
+ * BENCH_PART=ack|e2e|rss runs one part alone (max: only the saturated end-to-end run), for
+ * profiling (BENCH_PROF=<dir> profiles the emulator too); it writes nothing.
  */
 
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { Agent, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -176,7 +180,12 @@ async function ackThroughput() {
 async function startEmulator() {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", join(import.meta.dirname, "graph-emulator.ts")],
+    [
+      ...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
+      "--import",
+      "tsx",
+      join(import.meta.dirname, "graph-emulator.ts"),
+    ],
     {
       stdio: ["ignore", "pipe", "inherit"],
     },
@@ -184,6 +193,8 @@ async function startEmulator() {
   // Never leave the emulator behind, even when the benchmark fails.
   process.once("exit", () => child.kill("SIGKILL"));
   const replies = new Map<string, number>();
+  /** Replies so far per run tag (the id before its last dash), so waiting costs no scan. */
+  const repliesByTag = new Map<string, number>();
   let buffer = "";
   const url = await new Promise<string>((resolve) => {
     child.stdout.on("data", (chunk: Buffer) => {
@@ -194,7 +205,11 @@ async function startEmulator() {
         if (line.startsWith("URL ")) resolve(line.slice(4));
         else {
           const space = line.indexOf(" ");
-          replies.set(line.slice(space + 1), Number(line.slice(0, space)));
+          const id = line.slice(space + 1);
+          if (replies.has(id)) continue;
+          replies.set(id, Number(line.slice(0, space)));
+          const tag = id.slice(0, id.lastIndexOf("-"));
+          repliesByTag.set(tag, (repliesByTag.get(tag) ?? 0) + 1);
         }
       }
     });
@@ -202,6 +217,8 @@ async function startEmulator() {
   return {
     url,
     replies,
+    repliesByTag,
+    pid: child.pid as number,
     close: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());
@@ -211,6 +228,97 @@ async function startEmulator() {
 }
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
+/**
+ * `convo serve` in its own process, as it is deployed: the load generator and the emulator (Meta)
+ * are not in its process, so its one thread is all its own.
+ */
+async function startServe(dir: string, graphUrl: string) {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
+      "--import",
+      "tsx",
+      join(import.meta.dirname, "..", "src", "cli.ts"),
+      "serve",
+    ],
+    {
+      env: {
+        ...process.env,
+        CONVO_DB: join(dir, "convo.db"),
+        PORT: "0",
+        HOST: "127.0.0.1",
+        CONVO_ADMIN_TOKEN: TOKEN,
+        MESSENGER_APP_SECRET: SECRET,
+        MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
+        GRAPH_API_URL: graphUrl,
+        CONVO_SEND_RATE: "100000",
+        CONVO_LOG_LEVEL: "error",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  process.once("exit", () => child.kill("SIGKILL"));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Convo is running: (http:\/\/[\d.:]+)\//.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`convo serve exited with ${code}: ${out}`)));
+  });
+  return {
+    url,
+    pid: child.pid as number,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** CPU time (µs) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * The load generator's client: node:http over keep-alive sockets, which costs a fraction of
+ * `fetch` per request, so the generator takes little of the CPU the runtime and emulator share.
+ */
+const loadAgent = new Agent({ keepAlive: true, maxSockets: 256 });
+function postWebhookBody(url: string, b: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: "POST",
+        agent: loadAgent,
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(b),
+          "x-hub-signature-256": signBody(b, SECRET),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(b);
+  });
+}
+
 interface E2e {
   sent: number;
   seconds: number;
@@ -218,6 +326,7 @@ interface E2e {
   p99: number;
   eventsPerSecond: number;
 }
+const none: E2e = { sent: 0, seconds: 0, p50: Number.NaN, p99: Number.NaN, eventsPerSecond: 0 };
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -250,16 +359,8 @@ async function endToEnd(
     // Like Meta: a delivery that fails is tried again (the inbox drops any duplicate).
     for (let attempt = 0; ; attempt++) {
       try {
-        const response = await fetch(`${url}/webhooks/messenger`, {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            "x-hub-signature-256": signBody(b, SECRET),
-          },
-          body: b,
-        });
-        await response.arrayBuffer();
-        if (response.ok) return;
+        const status = await postWebhookBody(`${url}/webhooks/messenger`, b);
+        if (status >= 200 && status < 300) return;
       } catch (error) {
         if (attempt >= 5) throw error;
       }
@@ -286,11 +387,8 @@ async function endToEnd(
     );
   }
   const deadline = Date.now() + 120_000;
+  while ((graph.repliesByTag.get(tag) ?? 0) < count && Date.now() < deadline) await sleep(20);
   collect();
-  while (replyAt.size < count && Date.now() < deadline) {
-    await sleep(20);
-    collect();
-  }
   const finished = Math.max(...replyAt.values());
   const latencies = [...replyAt.entries()]
     .map(([id, at]) => at - (postedAt.get(id) as number))
@@ -307,43 +405,63 @@ async function endToEnd(
 async function pipeline() {
   const graph = await startEmulator();
   const dir = mkdtempSync(join(tmpdir(), "convo-bench-e2e-"));
-  const { runtime, url } = await startBench(dir, graph.url, true);
+  const runtime = await startServe(dir, graph.url);
+  const { url } = runtime;
   await useEchoFlow((method, path, payload) => api(url, method, path, payload));
   const contacts = QUICK ? 200 : 1000;
   // Every contact says hello first (answered with the question only), so each measured event gets
   // exactly one "Got …" reply.
   for (let n = 0; n < contacts; n++) {
-    const b = body(`e2e-${n}`, `mid-warm-${n}`, "hello");
-    const r = await fetch(`${url}/webhooks/messenger`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-hub-signature-256": signBody(b, SECRET) },
-      body: b,
-    });
-    await r.arrayBuffer();
+    await postWebhookBody(`${url}/webhooks/messenger`, body(`e2e-${n}`, `mid-warm-${n}`, "hello"));
   }
-  await waitIdle(runtime);
+  await waitIdle(url);
   const seconds = QUICK ? 1 : 10;
-  const at100 = await endToEnd(url, graph, contacts, 100 * seconds, 100, "r100");
-  const at500 = await endToEnd(url, graph, contacts, 500 * seconds, 500, "r500");
+  // BENCH_PART=max skips the paced runs, so a profile shows the saturated pipeline alone.
+  const paced = process.env.BENCH_PART !== "max";
+  const at100 = paced ? await endToEnd(url, graph, contacts, 100 * seconds, 100, "r100") : none;
+  const at500 = paced ? await endToEnd(url, graph, contacts, 500 * seconds, 500, "r500") : none;
+  const before = { runtime: cpuOf(runtime.pid), graph: cpuOf(graph.pid), load: process.cpuUsage() };
   const max = await endToEnd(url, graph, contacts, QUICK ? 1000 : 20_000, 0, "max");
+  const load = process.cpuUsage(before.load);
+  // CPU per event moves less with a shared machine's load than events/s do: the figures to
+  // watch while optimising, and what a core of a machine of one's own would carry.
+  const cpu = {
+    runtime: (cpuOf(runtime.pid) - before.runtime) / max.sent,
+    graph: (cpuOf(graph.pid) - before.graph) / max.sent,
+    load: (load.user + load.system) / max.sent,
+  };
+  say(
+    `max: CPU per event ${cpu.runtime.toFixed(0)} µs in the runtime, ${cpu.graph.toFixed(0)} µs in the emulator, ${cpu.load.toFixed(0)} µs in the load generator`,
+  );
   say(`100 ev/s: p50 ${at100.p50} ms, p99 ${at100.p99} ms`);
   say(`500 ev/s: p50 ${at500.p50} ms, p99 ${at500.p99} ms`);
   say(`max: ${max.eventsPerSecond.toFixed(0)} ev/s (p50 ${max.p50} ms, p99 ${max.p99} ms)`);
-  await runtime.stop();
+  await runtime.close();
   await graph.close();
   rmSync(dir, { recursive: true, force: true });
-  return { at100, at500, max };
+  return { at100, at500, max, cpu };
 }
 
-async function waitIdle(runtime: Runtime) {
+/** Until the runtime's queues are empty, read from its /metrics. */
+async function waitIdle(url: string) {
+  for (let i = 0; i < 3000; i++) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const depth = (queue: string) =>
+      Number(new RegExp(`convo_queue_depth\\{queue="${queue}"\\} (\\d+)`).exec(text)?.[1] ?? 1);
+    if (depth("inbox") === 0 && depth("outbox") === 0) return;
+    await sleep(20);
+  }
+}
+
+// ───────────── 3. memory per contact ─────────────
+
+async function waitIdleStore(runtime: Runtime) {
   for (let i = 0; i < 3000; i++) {
     const d = await runtime.deps.store.queueDepths();
     if (d.inboxPending === 0 && d.outboxQueued === 0) return;
     await sleep(20);
   }
 }
-
-// ───────────── 3. memory per contact ─────────────
 
 async function memory() {
   const graph = await startEmulator();
@@ -371,7 +489,7 @@ async function memory() {
       }
     }),
   );
-  await waitIdle(runtime);
+  await waitIdleStore(runtime);
   global.gc?.();
   const after = process.memoryUsage().rss;
   say(
@@ -383,6 +501,15 @@ async function memory() {
   return { before, after, contacts };
 }
 
+/** `BENCH_PART=e2e` (or ack, rss) runs one part alone, for profiling; it writes no results. */
+const part = process.env.BENCH_PART;
+if (part) {
+  if (part === "ack") await ackThroughput();
+  else if (part === "e2e" || part === "max") await pipeline();
+  else if (part === "rss") await memory();
+  else throw new Error(`BENCH_PART must be ack, e2e or rss, not ${part}`);
+  process.exit(0);
+}
 const ack = await ackThroughput();
 const e2e = await pipeline();
 const rss = await memory();
@@ -419,7 +546,7 @@ const results = [
     figure: Math.round(e2e.max.eventsPerSecond),
     unit: "events/s",
     baseline: Math.round(ack.honoRate),
-    baselineName: "bare Hono route acks/s (upper bound of any webhook)",
+    baselineName: `bare Hono route acks/s (upper bound of any webhook); CPU per event: runtime ${e2e.cpu.runtime.toFixed(0)} µs, emulator ${e2e.cpu.graph.toFixed(0)} µs, load generator ${e2e.cpu.load.toFixed(0)} µs, on ${cpus().length} shared cores`,
     baselineUnit: "req/s",
     ratio: Number((e2e.max.eventsPerSecond / ack.honoRate).toFixed(3)),
     budget: "≥ 2,000 events/s sustained",

@@ -22,6 +22,11 @@ export interface RuntimeConfig {
   workerConcurrency: number;
   /** How long the bot stays quiet after a human answered in the Page Inbox. */
   humanPauseMinutes: number;
+  /**
+   * After a crash, how long a message that was in flight waits for Meta's echo (which proves it
+   * arrived) before it is sent again. Needs the Page subscribed to `message_echoes`.
+   */
+  echoWaitSeconds: number;
   /** Folder of the editor's build, served at `/` when it exists. */
   editorDist: string | undefined;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
@@ -80,6 +85,7 @@ export function loadConfig(
     sendRate: number(e.CONVO_SEND_RATE, 250, "CONVO_SEND_RATE"),
     workerConcurrency: number(e.CONVO_WORKER_CONCURRENCY, 64, "CONVO_WORKER_CONCURRENCY"),
     humanPauseMinutes: number(e.CONVO_HUMAN_PAUSE_MINUTES, 30, "CONVO_HUMAN_PAUSE_MINUTES"),
+    echoWaitSeconds: number(e.CONVO_ECHO_WAIT_SECONDS, 10, "CONVO_ECHO_WAIT_SECONDS"),
     editorDist: nonEmpty(e.CONVO_EDITOR_DIST),
     logLevel: logLevel as RuntimeConfig["logLevel"],
   };

@@ -21,8 +21,11 @@ export interface Deps {
   sandbox: boolean;
   /** Sandbox only: what was sent to the emulator (for a contact, after a call index). */
   sentCalls?: (psid: string | undefined, after: number) => unknown[];
-  /** Tell the workers there is new work, so they do not wait for their next poll. */
-  wake: { inbox(): void; outbox(): void; timers(): void };
+  /**
+   * Tell the workers there is new work, so they do not wait for their next poll. With a contact,
+   * the worker or sender goes straight to that contact's next row instead of scanning its queue.
+   */
+  wake: { inbox(psid?: string): void; outbox(psid?: string): void; timers(): void };
   /** Published flows changed: the worker reloads them before its next step. */
   flowsChanged(): void;
 }

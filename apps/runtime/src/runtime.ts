@@ -104,8 +104,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     sandbox,
     ...(emulator ? { sentCalls: (psid, after) => sentCalls(emulator.calls, psid, after) } : {}),
     wake: {
-      inbox: () => inbox.wake(),
-      outbox: () => outbox.wake(),
+      inbox: (psid) => (psid === undefined ? inbox.wake() : inbox.offer(psid)),
+      outbox: (psid) => (psid === undefined ? outbox.wake() : outbox.offer(psid)),
       timers: () => timers.wake(),
     },
     flowsChanged: () => flows.invalidate(),
@@ -134,7 +134,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       const port = (server.address() as AddressInfo).port;
       if (options.workers !== false) {
         await inbox.start();
-        outbox.start();
+        await outbox.start();
         timers.start();
       }
       ready = true;

@@ -426,6 +426,30 @@ describe("bad input", () => {
     expect(((await tooBig.json()) as Json).error.code).toBe("too_large");
   });
 
+  it("answers 413 to an oversized body sent without a length (chunked), and stores nothing", async () => {
+    const { request } = await import("node:http");
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${rt.url}/webhooks/messenger`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-hub-signature-256": "sha256=00" },
+      });
+      req.on("response", (res) => {
+        let body = "";
+        res.on("data", (chunk: Buffer) => {
+          body += chunk.toString();
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on("error", reject);
+      // No content-length: Node sends it chunked, 64 KB at a time, past the 1 MB cap.
+      const chunk = "x".repeat(64 * 1024);
+      for (let i = 0; i < 20; i++) req.write(chunk);
+      req.end();
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "too_large" } });
+  });
+
   it("keeps events of unknown kinds and answers 200", async () => {
     const before = await (await fetch(`${rt.url}/metrics`)).text();
     const received = (text: string) => Number(/convo_events_received_total (\d+)/.exec(text)?.[1]);

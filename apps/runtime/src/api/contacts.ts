@@ -131,7 +131,7 @@ export function contactRoutes(deps: Deps) {
       ],
       now,
     );
-    deps.wake.inbox();
+    deps.wake.inbox(id);
     return c.json(contactJson(await mustGet(id), now));
   });
 
@@ -152,7 +152,7 @@ export function contactRoutes(deps: Deps) {
       body.text,
       now,
     );
-    deps.wake.outbox();
+    deps.wake.outbox(id);
     return c.json({ id: outboxId }, 202);
   });
 

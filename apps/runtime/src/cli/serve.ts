@@ -17,6 +17,7 @@ const FLAGS: Record<string, string> = {
   "--editor-dist": "CONVO_EDITOR_DIST",
   "--log-level": "CONVO_LOG_LEVEL",
   "--send-rate": "CONVO_SEND_RATE",
+  "--echo-wait": "CONVO_ECHO_WAIT_SECONDS",
 };
 const SWITCHES: Record<string, string> = { "--allow-private-http": "CONVO_ALLOW_PRIVATE_HTTP" };
 

@@ -34,6 +34,8 @@ export interface SendOptions {
   tag?: "HUMAN_AGENT";
   /** Time of the contact's last message, for the 24-hour window. */
   lastUserMessageAt: number | null;
+  /** Put after Convo's mark in the message's metadata, which Meta echoes back. */
+  metadata?: string;
 }
 
 export interface Profile {

@@ -1,30 +1,21 @@
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { GraphFetch } from "@convo/messenger";
 
 /**
- * A minimal `fetch` for the Graph API client over node:http keep-alive agents. The Send API is the
- * runtime's hottest outbound path, and undici's `fetch` costs about twice the CPU per call (web
- * streams, Request/Response machinery) measured against the emulator. It supports what the
- * client uses: method, plain-object headers, a string body, an abort signal.
+ * The Graph API client's transport over node:http keep-alive agents. The Send API is the runtime's
+ * hottest outbound path: undici's `fetch` costs about twice the CPU per call (web streams, the
+ * Request/Response machinery), so this answers the plain `{ ok, status, text }` the client reads.
  */
-export function createHttpFetch(maxSockets = 64): typeof globalThis.fetch {
+export function createHttpFetch(maxSockets = 64): GraphFetch {
   const http = new HttpAgent({ keepAlive: true, maxSockets });
   const https = new HttpsAgent({ keepAlive: true, maxSockets });
-  return (input, init) =>
-    new Promise<Response>((resolve, reject) => {
-      const url =
-        input instanceof URL ? input : new URL(typeof input === "string" ? input : input.url);
+  return (url, init) =>
+    new Promise((resolve, reject) => {
       const secure = url.protocol === "https:";
-      const headers =
-        init?.headers === undefined ||
-        init.headers instanceof Headers ||
-        Array.isArray(init.headers)
-          ? Object.fromEntries(new Headers(init?.headers).entries())
-          : (init.headers as Record<string, string>);
-      const body = typeof init?.body === "string" ? init.body : undefined;
       const req = (secure ? httpsRequest : httpRequest)(
         url,
-        { method: init?.method ?? "GET", headers, agent: secure ? https : http },
+        { method: init.method, headers: init.headers, agent: secure ? https : http },
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -32,21 +23,19 @@ export function createHttpFetch(maxSockets = 64): typeof globalThis.fetch {
           res.on("end", () => {
             const status = res.statusCode ?? 500;
             const text = Buffer.concat(chunks).toString("utf8");
-            resolve(new Response(status === 204 || status === 304 ? null : text, { status }));
+            resolve({ ok: status >= 200 && status < 300, status, text: async () => text });
           });
         },
       );
       req.on("error", reject);
-      const signal = init?.signal;
-      if (signal) {
-        const abort = () =>
-          req.destroy(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
-        if (signal.aborted) abort();
-        else {
-          signal.addEventListener("abort", abort, { once: true });
-          req.on("close", () => signal.removeEventListener("abort", abort));
-        }
+      const { signal } = init;
+      const abort = () =>
+        req.destroy(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
+      if (signal.aborted) abort();
+      else {
+        signal.addEventListener("abort", abort, { once: true });
+        req.on("close", () => signal.removeEventListener("abort", abort));
       }
-      req.end(body);
+      req.end(init.body);
     });
 }

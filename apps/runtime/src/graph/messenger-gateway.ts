@@ -1,6 +1,7 @@
 import {
   createSendApiClient,
   GraphError,
+  type GraphFetch,
   type MessengerProfile,
   renderSend,
   type SendApiClient,
@@ -14,7 +15,7 @@ export interface MessengerGatewayOptions {
   pageToken: string;
   appSecret: string;
   /** The in-process emulator's fetch in sandbox mode. */
-  fetch?: typeof globalThis.fetch;
+  fetch?: GraphFetch;
   now: () => number;
   /** Pause after a rate-limit answer before the Page's next call (the client's pace). */
   rateLimitBaseMs?: number;
@@ -91,6 +92,7 @@ export function createMessengerGateway(options: MessengerGatewayOptions): GraphG
         lastUserMessageAt: send.lastUserMessageAt,
         now: options.now(),
         ...(send.tag ? { tag: send.tag } : {}),
+        ...(send.metadata === undefined ? {} : { metadata: send.metadata }),
       });
       if (!rendered.ok) {
         throw new GraphFailure(

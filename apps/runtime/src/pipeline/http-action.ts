@@ -18,6 +18,11 @@ export interface HttpRules {
   allowPrivate: boolean;
   /** Values for `{{secrets.NAME}}`. */
   secrets: Record<string, string>;
+  /**
+   * Sent as `Idempotency-Key` (unless the flow sets one): the same for every attempt of one step,
+   * so an API that honours the header does the work once even when a crash makes Convo ask again.
+   */
+  idempotencyKey?: string;
   maxBytes?: number;
   maxTimeoutMs?: number;
 }
@@ -132,6 +137,10 @@ export function performHttp(request: HttpRequest, rules: HttpRules): Promise<Htt
   }
   const headers: Record<string, string> = {};
   for (const h of request.headers) headers[h.name] = fillSecrets(h.value, rules.secrets);
+  const named = (name: string) => Object.keys(headers).some((h) => h.toLowerCase() === name);
+  if (rules.idempotencyKey !== undefined && !named("idempotency-key")) {
+    headers["Idempotency-Key"] = rules.idempotencyKey;
+  }
   const body = request.body === undefined ? undefined : fillSecrets(request.body, rules.secrets);
   if (body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(body));
 

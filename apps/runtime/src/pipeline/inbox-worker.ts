@@ -21,20 +21,32 @@ function seedOf(id: number): number {
 
 /**
  * Turns inbox events into engine steps: per contact strictly in arrival order and one at a time
- * (the store hands out only a contact's oldest unfinished event), contacts in parallel up to the
- * concurrency. Each step's effects are written in one transaction with the inbox row done.
+ * (the store hands out a contact's oldest event only when none of its events is in hand),
+ * contacts in parallel up to the concurrency. Each step's effects are written in one transaction
+ * with the inbox row done.
+ *
+ * Work arrives as contacts: the webhook offers the contacts it stored events for, and a contact
+ * whose event is done takes its next one, so an event costs one indexed lookup. A scan every
+ * second (or when woken) finds the rest: timer and HTTP answers, and whatever a restart left.
  */
 export class InboxWorker {
   readonly #loop: WakeableLoop;
   /** Contacts with an event in hand, and the job handling it. */
   readonly #inFlight = new Map<string, Promise<void>>();
+  /** Contacts that may have events waiting, in the order they came. */
+  readonly #ready = new Set<string>();
+  /** Contacts offered while in hand: their turn ends by looking for another event. */
+  readonly #offeredWhileBusy = new Set<string>();
+  #stopped = true;
+  /** The last scan filled every slot: more contacts may be waiting in the table. */
+  #moreQueued = false;
 
   constructor(
     private readonly deps: Deps,
     private readonly flows: PublishedFlows,
   ) {
     this.#loop = new WakeableLoop(
-      () => this.#tick(),
+      () => this.#scan(),
       (error) => deps.log.error("inbox worker failed", { error }),
     );
   }
@@ -42,31 +54,69 @@ export class InboxWorker {
   async start(): Promise<void> {
     // Rows a crashed process had claimed go back to the queue, in their place.
     await this.deps.store.releaseInbox();
+    this.#stopped = false;
     this.#loop.start();
   }
 
+  /** Scan the inbox now. */
   wake(): void {
     this.#loop.wake();
   }
 
+  /** The contact has new events. */
+  offer(psid: string): void {
+    if (this.#stopped) return;
+    this.#ready.add(psid);
+    this.#pump();
+  }
+
   /** Stops claiming and waits for the events in hand. */
   async stop(): Promise<void> {
+    this.#stopped = true;
     await this.#loop.stop();
     await Promise.all(this.#inFlight.values());
   }
 
-  async #tick(): Promise<number> {
-    const capacity = this.deps.config.workerConcurrency - this.#inFlight.size;
-    if (capacity <= 0) return POLL_MS;
-    const rows = await this.deps.store.claimInbox(capacity, new Set(this.#inFlight.keys()));
-    for (const row of rows) {
-      const job = this.#process(row).finally(() => {
-        this.#inFlight.delete(row.psid);
-        this.#loop.wake();
+  #pump(): void {
+    for (const psid of this.#ready) {
+      if (this.#stopped || this.#inFlight.size >= this.deps.config.workerConcurrency) return;
+      this.#ready.delete(psid);
+      if (this.#inFlight.has(psid)) {
+        this.#offeredWhileBusy.add(psid);
+        continue;
+      }
+      const job = this.#turn(psid).finally(() => {
+        this.#inFlight.delete(psid);
+        this.#pump();
       });
-      this.#inFlight.set(row.psid, job);
+      this.#inFlight.set(psid, job);
     }
-    return rows.length > 0 ? 0 : POLL_MS;
+  }
+
+  async #turn(psid: string): Promise<void> {
+    let more = false;
+    try {
+      const next = await this.deps.store.claimNextInbox(psid);
+      more = next.more;
+      if (next.row) await this.#process(next.row);
+      // This contact is done; others may wait in the table beyond the last scan.
+      else if (this.#moreQueued) this.#loop.wake();
+    } catch (error) {
+      this.deps.log.error("inbox turn failed", { psid, error });
+    }
+    if (this.#offeredWhileBusy.delete(psid) || more) this.#ready.add(psid);
+  }
+
+  async #scan(): Promise<number> {
+    const room = this.deps.config.workerConcurrency - this.#inFlight.size - this.#ready.size;
+    if (room > 0) {
+      const exclude = new Set([...this.#inFlight.keys(), ...this.#ready]);
+      const psids = await this.deps.store.pendingInboxContacts(room, exclude);
+      this.#moreQueued = psids.length >= room;
+      for (const psid of psids) this.#ready.add(psid);
+    }
+    this.#pump();
+    return POLL_MS;
   }
 
   async #process(row: InboxRow): Promise<void> {
@@ -163,7 +213,7 @@ export class InboxWorker {
     commit.session = result.session;
     commit.contact.currentFlow = result.session.waiting?.flowId ?? null;
     await store.commitStep(commit);
-    if (commit.outbox.length > 0) deps.wake.outbox();
+    if (commit.outbox.length > 0) deps.wake.outbox(row.psid);
     if (commit.timers.length > 0) deps.wake.timers();
   }
 }

@@ -1,11 +1,13 @@
 import type { Deps } from "../deps";
 import { GraphFailure } from "../graph/gateway";
+import { outboxMetadata } from "../graph/outbox-metadata";
 import { loadSecrets } from "../secrets";
 import type { OutboxRow } from "../store/store";
 import { performHttp } from "./http-action";
 import { TokenBucket } from "./token-bucket";
 import { WakeableLoop } from "./wakeable-loop";
 
+/** The queue is scanned this often even when nothing says so (a safety net, and retries). */
 const POLL_MS = 1000;
 /** Sends in flight at once, across contacts (one per contact). */
 export const MAX_IN_FLIGHT = 128;
@@ -19,17 +21,37 @@ export function backoff(attempt: number, baseMs: number): number {
   return Math.round(exp / 2 + Math.random() * (exp / 2));
 }
 
+/** How a contact's turn ended: go on with its next row, or wait (a retry, a typing pause). */
+interface After {
+  next: boolean;
+  /** Hold the contact until then (a typing pause). */
+  until?: number;
+}
+
 /**
  * Sends the outbox: per contact in order (a contact's next row waits until the one before is sent
  * or parked), contacts in parallel, under the Page's rate limit. HTTP actions run here too, so a
  * reply that depends on one comes after the messages before it.
+ *
+ * Work arrives as contacts: the worker offers a contact when it queued rows for it, and a contact
+ * whose row went out is offered again for its next one, so a send costs one indexed lookup. The
+ * periodic scan finds the rest: retries coming due, and whatever a restart left queued.
  */
 export class OutboxSender {
   readonly #loop: WakeableLoop;
-  /** Contacts with a row in flight, or holding after a typing indicator (until the time). */
+  /** Contacts with a row in hand, or holding after a typing indicator (until the time). */
   readonly #busy = new Map<string, number>();
+  /** Contacts that may have a row to send, waiting for a slot, in the order they came. */
+  readonly #ready = new Set<string>();
+  /** Contacts offered while in hand: their turn ends by looking for another row. */
+  readonly #offeredWhileBusy = new Set<string>();
   readonly #inFlight = new Set<Promise<void>>();
   readonly #bucket: TokenBucket;
+  #stopped = true;
+  /** The last scan filled every slot: more contacts may be waiting in the table. */
+  #moreQueued = false;
+  #timer: NodeJS.Timeout | undefined;
+  #timerAt = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly deps: Deps,
@@ -37,61 +59,141 @@ export class OutboxSender {
   ) {
     this.#bucket = new TokenBucket(deps.config.sendRate, deps.now);
     this.#loop = new WakeableLoop(
-      () => this.#tick(),
+      () => this.#scan(),
       (error) => deps.log.error("outbox sender failed", { error }),
     );
   }
 
-  start(): void {
+  async start(): Promise<void> {
+    const { deps } = this;
+    const held = await deps.store.releaseOutbox(deps.now(), deps.config.echoWaitSeconds * 1000);
+    if (held > 0) deps.log.info("outbox rows released after a stop", { rows: held });
+    this.#stopped = false;
     this.#loop.start();
   }
 
+  /** Scan the queue now (a parked row was retried, or anything else without a contact). */
   wake(): void {
     this.#loop.wake();
   }
 
+  /** The contact may have rows to send. */
+  offer(psid: string): void {
+    if (this.#stopped) return;
+    this.#ready.add(psid);
+    this.#pump();
+  }
+
   async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
     await this.#loop.stop();
     await Promise.all(this.#inFlight);
   }
 
-  async #tick(): Promise<number> {
-    const { store } = this.deps;
-    const now = this.deps.now();
-    let wakeAt = now + POLL_MS;
-    for (const [psid, until] of this.#busy) {
-      if (until !== Number.POSITIVE_INFINITY && until <= now) this.#busy.delete(psid);
-      else if (until !== Number.POSITIVE_INFINITY) wakeAt = Math.min(wakeAt, until);
-    }
-    const capacity = MAX_IN_FLIGHT - this.#inFlight.size;
-    if (capacity <= 0) return POLL_MS;
-    const { rows, nextAt } = await store.dueOutbox(now, capacity, new Set(this.#busy.keys()));
-    if (nextAt !== undefined) wakeAt = Math.min(wakeAt, nextAt);
-    for (const row of rows) {
-      if (row.item.kind !== "http") {
-        const wait = this.#bucket.take();
-        if (wait > 0) {
-          wakeAt = Math.min(wakeAt, now + wait);
-          break;
-        }
+  /** Starts the ready contacts while there are free slots. */
+  #pump(): void {
+    for (const psid of this.#ready) {
+      if (this.#stopped || this.#inFlight.size >= MAX_IN_FLIGHT) return;
+      this.#ready.delete(psid);
+      // A contact in hand looks for its next row when the one in hand is done.
+      if (this.#busy.has(psid)) {
+        this.#offeredWhileBusy.add(psid);
+        continue;
       }
-      this.#busy.set(row.psid, Number.POSITIVE_INFINITY);
-      const job = this.#send(row).finally(() => {
+      this.#busy.set(psid, Number.POSITIVE_INFINITY);
+      const job = this.#turn(psid).finally(() => {
         this.#inFlight.delete(job);
-        // The contact's next row is usually ready now: refill at once (wakes in one turn of the
-        // event loop share one scan), or the pipe drains to half before it fills again.
-        this.#loop.wake();
+        this.#pump();
       });
       this.#inFlight.add(job);
     }
-    // Sends in flight wake the loop when they finish; otherwise sleep until something comes due.
-    return rows.length > 0 ? 0 : Math.max(1, wakeAt - now);
   }
 
-  async #send(row: OutboxRow): Promise<void> {
+  /** One row of one contact: claim it, send it, record the outcome. */
+  async #turn(psid: string): Promise<void> {
+    const { deps } = this;
+    let after: After = { next: false };
+    try {
+      // The token first, so a row is never held (claimed) while it waits for the rate limit.
+      await this.#token();
+      const { row, lastUserMessageAt, nextAt, more } = await deps.store.claimNextOutbox(
+        psid,
+        deps.now(),
+      );
+      if (!row || row.item.kind === "http") this.#bucket.refund();
+      if (row) {
+        after = await this.#send(row, lastUserMessageAt);
+        // Nothing queued behind it: no need to look (a new row offers the contact again).
+        if (!more) after.next = false;
+      } else {
+        if (nextAt !== undefined) this.#wakeAt(nextAt);
+        // This contact is done; others may wait in the table beyond the last scan.
+        if (this.#moreQueued) this.#loop.wake();
+      }
+    } catch (error) {
+      deps.log.error("outbox turn failed", { psid, error });
+      after = { next: false, until: deps.now() + POLL_MS };
+    }
+    const offered = this.#offeredWhileBusy.delete(psid);
+    if (after.until !== undefined && after.until > deps.now()) {
+      this.#busy.set(psid, after.until);
+      this.#wakeAt(after.until);
+    } else {
+      this.#busy.delete(psid);
+      if (after.next || offered) this.#ready.add(psid);
+    }
+  }
+
+  async #token(): Promise<void> {
+    for (;;) {
+      const wait = this.#bucket.take();
+      if (wait <= 0) return;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
+  /** Ends typing holds, finds contacts with due rows, and says when to look again. */
+  async #scan(): Promise<number> {
+    const now = this.deps.now();
+    let wakeAt = now + POLL_MS;
+    for (const [psid, until] of this.#busy) {
+      if (until === Number.POSITIVE_INFINITY) continue;
+      if (until <= now) {
+        this.#busy.delete(psid);
+        this.#ready.add(psid);
+      } else wakeAt = Math.min(wakeAt, until);
+    }
+    const room = MAX_IN_FLIGHT - this.#inFlight.size - this.#ready.size;
+    if (room > 0) {
+      const exclude = new Set([...this.#busy.keys(), ...this.#ready]);
+      const { psids, nextAt } = await this.deps.store.dueOutboxContacts(now, room, exclude);
+      this.#moreQueued = psids.length >= room;
+      for (const psid of psids) this.#ready.add(psid);
+      if (nextAt !== undefined) wakeAt = Math.min(wakeAt, nextAt);
+    }
+    this.#pump();
+    return Math.max(1, wakeAt - this.deps.now());
+  }
+
+  /** Scan again at `at` (a retry or a typing pause ends), unless a scan is due sooner. */
+  #wakeAt(at: number): void {
+    if (this.#stopped || at >= this.#timerAt) return;
+    clearTimeout(this.#timer);
+    this.#timerAt = at;
+    this.#timer = setTimeout(
+      () => {
+        this.#timerAt = Number.POSITIVE_INFINITY;
+        this.#loop.wake();
+      },
+      Math.max(0, at - this.deps.now()),
+    );
+    this.#timer.unref();
+  }
+
+  async #send(row: OutboxRow, lastUserMessageAt: number | null): Promise<After> {
     const { deps } = this;
     const { store, metrics } = deps;
-    let holdUntil = 0;
     try {
       const item = row.item;
       switch (item.kind) {
@@ -99,6 +201,7 @@ export class OutboxSender {
           const outcome = await performHttp(item.request, {
             allowPrivate: deps.config.allowPrivateHttp,
             secrets: await loadSecrets(store),
+            idempotencyKey: `convo-outbox-${row.id}`,
           });
           await store.completeHttp(
             row.id,
@@ -106,8 +209,8 @@ export class OutboxSender {
             { type: "http_result", requestId: item.requestId, ...outcome },
             deps.now(),
           );
-          deps.wake.inbox();
-          break;
+          deps.wake.inbox(row.psid);
+          return { next: true };
         }
         case "typing": {
           try {
@@ -116,31 +219,29 @@ export class OutboxSender {
             deps.log.debug("typing indicator failed", { psid: row.psid, error });
           }
           await store.markSent(row.id, null, deps.now());
-          holdUntil = deps.now() + Math.min(MAX_TYPING_MS, Math.max(0, item.seconds * 1000));
-          break;
+          const pause = Math.min(MAX_TYPING_MS, Math.max(0, item.seconds * 1000));
+          return pause > 0 ? { next: false, until: deps.now() + pause } : { next: true };
         }
         case "message": {
-          const contact = await store.getContact(row.psid);
           const sent = await deps.graph.sendMessage(row.psid, item.message, {
-            lastUserMessageAt: contact?.lastUserMessageAt ?? null,
+            lastUserMessageAt,
+            // Meta echoes it back: the echo proves the message arrived, even after a crash.
+            metadata: outboxMetadata(row.id),
             ...(item.tag ? { tag: item.tag } : {}),
           });
           const now = deps.now();
           await store.markSent(row.id, sent.messageId, now);
           metrics.sends.sent++;
           if (row.receivedAt !== null) metrics.observeLatency(now - row.receivedAt);
-          break;
+          return { next: true };
         }
       }
     } catch (error) {
-      await this.#failed(row, error);
-    } finally {
-      if (holdUntil > deps.now()) this.#busy.set(row.psid, holdUntil);
-      else this.#busy.delete(row.psid);
+      return this.#failed(row, error);
     }
   }
 
-  async #failed(row: OutboxRow, error: unknown): Promise<void> {
+  async #failed(row: OutboxRow, error: unknown): Promise<After> {
     const { deps } = this;
     const failure =
       error instanceof GraphFailure
@@ -157,12 +258,8 @@ export class OutboxSender {
     if (retry) {
       if (failure.category === "rate_limited") this.#bucket.slowDown();
       const base = failure.category === "rate_limited" ? this.retryBaseMs * 2 : this.retryBaseMs;
-      await deps.store.markRetry(
-        row.id,
-        deps.now() + backoff(attempts, base),
-        failure.message,
-        failure.code,
-      );
+      const at = deps.now() + backoff(attempts, base);
+      await deps.store.markRetry(row.id, at, failure.message, failure.code);
       deps.metrics.sends.retried++;
       deps.log.debug("send will be retried", {
         psid: row.psid,
@@ -170,7 +267,9 @@ export class OutboxSender {
         code: failure.code,
         attempts,
       });
-      return;
+      // The contact's later rows wait behind this one; the scan at `at` takes it up again.
+      this.#wakeAt(at);
+      return { next: false };
     }
     const reason =
       failure.category === "transient" || failure.category === "rate_limited"
@@ -179,5 +278,6 @@ export class OutboxSender {
     await deps.store.markParked(row.id, reason, failure.code, deps.now());
     deps.metrics.sends.parked++;
     deps.log.warn("send parked", { psid: row.psid, outboxId: row.id, code: failure.code, reason });
+    return { next: true };
   }
 }

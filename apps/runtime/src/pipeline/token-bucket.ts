@@ -41,6 +41,11 @@ export class TokenBucket {
     return Math.ceil(((1 - this.#tokens) / this.#rate) * 1000);
   }
 
+  /** Gives back a token taken for a call that was not made. */
+  refund(): void {
+    this.#tokens = Math.min(this.#rate, this.#tokens + 1);
+  }
+
   /** The Page was rate-limited: send at half the rate for a while (not below a tenth). */
   slowDown(): void {
     this.#rate = Math.max(1, this.fullRate / 10, this.#rate / 2);

@@ -67,6 +67,11 @@ export interface NewInboxEvent {
   event: InboxEvent;
   /** Events no contact answers (delivery, read, unknown kinds) are kept but not stepped. */
   actionable: boolean;
+  /**
+   * The echo of one of Convo's own sends: the outbox row it names is sent, whatever the sender
+   * knew (it may have crashed, or timed out, after Meta took the message).
+   */
+  confirms?: { outboxId: number; messageId: string };
 }
 
 export interface InboxRow {
@@ -107,7 +112,6 @@ export interface OutboxRow {
   createdAt: number;
   /** When the event that caused this send reached the webhook (latency metric). */
   receivedAt: number | null;
-  transcriptId: number | null;
 }
 
 export type TranscriptAuthor = "contact" | "bot" | "agent" | "system";
@@ -224,10 +228,12 @@ export interface Store {
   /** Inserts new events in one transaction; redelivered ones (same dedupe key) are dropped. */
   insertInbox(events: NewInboxEvent[], now: number): Promise<number>;
   /**
-   * The oldest pending event of up to `limit` contacts not in `busy` (those with an event in hand),
-   * marked `processing`: one event at a time per contact, in arrival order.
+   * Takes the contact's oldest pending event, unless one of its events is in hand; `more` says
+   * whether another waits behind it. One event at a time per contact, in arrival order.
    */
-  claimInbox(limit: number, busy: ReadonlySet<string>): Promise<InboxRow[]>;
+  claimNextInbox(psid: string): Promise<{ row: InboxRow | undefined; more: boolean }>;
+  /** Contacts with pending events, oldest first, skipping `exclude`. */
+  pendingInboxContacts(limit: number, exclude: ReadonlySet<string>): Promise<string[]>;
   /** Back to pending: rows a crashed or stopped process had claimed. */
   releaseInbox(ids?: readonly number[]): Promise<void>;
   /** Marks an event done without a step (recorded only), with optional transcript entries. */
@@ -241,14 +247,34 @@ export interface Store {
   commitStep(commit: StepCommit): Promise<void>;
 
   /**
-   * For each contact not in `busy`, its oldest queued row when it is due; `nextAt` is when the
-   * first of the others (waiting for a retry) comes due.
+   * Takes the contact's oldest queued row for sending when it is due and nobody holds it; `nextAt`
+   * says when it comes due otherwise. The row is held (claimed) until sent, retried or parked.
    */
-  dueOutbox(
+  claimNextOutbox(
+    psid: string,
+    now: number,
+  ): Promise<{
+    row: OutboxRow | undefined;
+    /** The contact's last message, for the 24-hour window. */
+    lastUserMessageAt: number | null;
+    nextAt: number | undefined;
+    /** Another row of the contact's waits behind this one. */
+    more: boolean;
+  }>;
+  /**
+   * Contacts whose oldest queued row is due and not held, oldest first, skipping `exclude`;
+   * `nextAt` is when the first of the others comes due.
+   */
+  dueOutboxContacts(
     now: number,
     limit: number,
-    busy: ReadonlySet<string>,
-  ): Promise<{ rows: OutboxRow[]; nextAt: number | undefined }>;
+    exclude: ReadonlySet<string>,
+  ): Promise<{ psids: string[]; nextAt: number | undefined }>;
+  /**
+   * At start: rows a stopped process held go back to the queue. Messages among them may have
+   * reached Meta, so they wait `messageHoldMs` for their echo before they are sent again.
+   */
+  releaseOutbox(now: number, messageHoldMs: number): Promise<number>;
   nextOutboxAt(): Promise<number | undefined>;
   markSent(id: number, messageId: string | null, now: number): Promise<void>;
   markRetry(id: number, nextAttemptAt: number, reason: string, code: string): Promise<void>;

@@ -1,4 +1,5 @@
 import type { InboundEvent } from "@convo/messenger";
+import { outboxIdOfEcho } from "../graph/outbox-metadata";
 import type { NewInboxEvent } from "../store/store";
 
 /** Kinds kept for the record only: nobody is answered for them. */
@@ -21,7 +22,13 @@ export function toInboxEvent(event: InboundEvent): NewInboxEvent {
     !RECORD_ONLY.has(event.kind) &&
     // Convo's own sends echo back; only a human's reply in the Page Inbox matters.
     (event.kind !== "echo" || event.fromPageInbox);
+  // The echo of a message Convo sent names its outbox row: proof that it arrived.
+  const outboxId =
+    event.kind === "echo" && !event.fromPageInbox ? outboxIdOfEcho(event.metadata) : undefined;
   return {
+    ...(outboxId !== undefined && event.kind === "echo" && event.mid
+      ? { confirms: { outboxId, messageId: event.mid } }
+      : {}),
     dedupeKey: event.dedupeKey,
     psid: event.psid,
     kind: event.channel === "standby" ? `standby:${event.kind}` : event.kind,

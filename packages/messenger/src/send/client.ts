@@ -19,6 +19,15 @@ export interface RateLimitNotice {
   slowedUntil: number;
 }
 
+/**
+ * What the client needs of `fetch`: `globalThis.fetch` fits, and so does a leaner transport that
+ * answers a plain `{ ok, status, text }` without building a web Response.
+ */
+export type GraphFetch = (
+  url: URL,
+  init: { method: string; signal: AbortSignal; headers?: Record<string, string>; body?: string },
+) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+
 export interface SendApiClientOptions {
   /** `https://graph.facebook.com`, or the emulator's URL. */
   baseUrl: string;
@@ -27,7 +36,7 @@ export interface SendApiClientOptions {
   pageToken: string;
   appSecret: string;
   /** Another fetch-compatible dispatcher (a proxy agent, the runtime's in-process emulator). */
-  fetch?: typeof globalThis.fetch;
+  fetch?: GraphFetch;
   retry?: Partial<RetryPolicy>;
   /**
    * Backoff after a rate-limit answer: longer than for transient errors, because Meta counts the
@@ -106,7 +115,7 @@ export function createSendApiClient(options: SendApiClientOptions): SendApiClien
   const rateBase = options.rateLimit?.baseDelayMs ?? 2_000;
   const rateMax = options.rateLimit?.maxDelayMs ?? 60_000;
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const doFetch: GraphFetch = options.fetch ?? globalThis.fetch;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
@@ -124,7 +133,7 @@ export function createSendApiClient(options: SendApiClientOptions): SendApiClien
     url.searchParams.set("access_token", options.pageToken);
     url.searchParams.set("appsecret_proof", proof);
     const signal = AbortSignal.timeout(timeoutMs);
-    let response: Response;
+    let response: Awaited<ReturnType<GraphFetch>>;
     try {
       response = await doFetch(url, {
         method,

@@ -118,6 +118,19 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX inbox_processing ON inbox (id) WHERE status = 'processing';
   CREATE INDEX outbox_parked ON outbox (id) WHERE status = 'parked';
   `,
+  // A row the sender has taken carries claimed_at until it is sent, retried or parked: after a
+  // crash those are the sends that may have reached Meta. The sender finds a contact's next row
+  // through a partial index, however long the conversation; the worker finds a contact's next
+  // event the same way, and the queue depth counts that index. Two indexes go: inbox_processing
+  // (counted by the new one) and outbox_psid (it repeated the index of UNIQUE (psid, seq)); each
+  // cost every event an index write.
+  `
+  ALTER TABLE outbox ADD COLUMN claimed_at INTEGER;
+  CREATE INDEX outbox_queued_psid ON outbox (psid, seq) WHERE status = 'queued';
+  DROP INDEX outbox_psid;
+  CREATE INDEX inbox_pending_psid ON inbox (psid, id) WHERE status IN ('pending', 'processing');
+  DROP INDEX inbox_processing;
+  `,
 ];
 
 /** Applies the migrations not yet in the `migrations` table, each in its own transaction. */

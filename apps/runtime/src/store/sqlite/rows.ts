@@ -125,6 +125,7 @@ export interface OutboxRecord {
   created_at: number;
   received_at: number | null;
   transcript_id: number | null;
+  claimed_at: number | null;
 }
 
 export function toOutboxRow(r: OutboxRecord): OutboxRow {
@@ -140,7 +141,6 @@ export function toOutboxRow(r: OutboxRecord): OutboxRow {
     messageId: r.message_id,
     createdAt: r.created_at,
     receivedAt: r.received_at,
-    transcriptId: r.transcript_id,
   };
 }
 

@@ -4,11 +4,11 @@ import Database from "better-sqlite3";
 import type {
   ContactQuery,
   ContactRow,
+  CounterHit,
   FlowStats,
   NewInboxEvent,
   NewTranscript,
   OutboxItem,
-  OutboxRow,
   QueueDepths,
   SaveDraftResult,
   StepCommit,
@@ -45,6 +45,10 @@ export function openDatabase(path: string): Database.Database {
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
+  // A 64 MB page cache (2 MB by default): a large Page's tables stay in memory.
+  db.pragma("cache_size = -65536");
+  // Checkpoints (which wait for the disk) every 40 MB of log rather than 4 MB.
+  db.pragma("wal_autocheckpoint = 10000");
   return db;
 }
 
@@ -100,8 +104,8 @@ export class SqliteStore implements Store {
         "SELECT node_id, handle, SUM(count) AS n FROM counters WHERE flow_id = ? AND day BETWEEN ? AND ? GROUP BY node_id, handle",
       ),
       bumpCounter: db.prepare(`
-        INSERT INTO counters (flow_id, version, node_id, handle, day, count) VALUES (?, ?, ?, ?, ?, 1)
-        ON CONFLICT (flow_id, version, node_id, handle, day) DO UPDATE SET count = count + 1`),
+        INSERT INTO counters (flow_id, version, node_id, handle, day, count) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (flow_id, version, node_id, handle, day) DO UPDATE SET count = count + ?`),
 
       getContact: db.prepare("SELECT * FROM contacts WHERE psid = ?"),
       insertContact: db.prepare(
@@ -112,9 +116,14 @@ export class SqliteStore implements Store {
           locale = coalesce(?, locale), profile_pic = coalesce(?, profile_pic), profile_fetched = 1
         WHERE psid = ?`),
       setPaused: db.prepare("UPDATE contacts SET paused = ?, paused_until = ? WHERE psid = ?"),
+      // A patch: NULL leaves a column as it is; the flags say whether to set the nullable ones.
       updateContact: db.prepare(`
-        UPDATE contacts SET fields = ?, tags = ?, paused = ?, paused_until = ?, current_flow = ?,
-          last_user_message_at = ?, last_activity_at = ? WHERE psid = ?`),
+        UPDATE contacts SET fields = coalesce(?, fields), tags = coalesce(?, tags),
+          paused = coalesce(?, paused),
+          paused_until = CASE WHEN ? THEN ? ELSE paused_until END,
+          current_flow = CASE WHEN ? THEN ? ELSE current_flow END,
+          last_user_message_at = coalesce(?, last_user_message_at), last_activity_at = ?
+        WHERE psid = ?`),
       touchContact: db.prepare("UPDATE contacts SET last_activity_at = ? WHERE psid = ?"),
       getSession: db.prepare("SELECT session FROM sessions WHERE psid = ?").pluck(),
       saveSession: db.prepare(`
@@ -131,13 +140,18 @@ export class SqliteStore implements Store {
       insertInbox: db.prepare(`
         INSERT INTO inbox (dedupe_key, psid, kind, event, status, received_at) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (dedupe_key) DO NOTHING`),
-      pendingInbox: db.prepare(
-        "SELECT id, psid, kind, event, attempts, received_at FROM inbox WHERE status = 'pending' ORDER BY id LIMIT ?",
-      ),
       claimInbox: db.prepare(
         "UPDATE inbox SET status = 'processing', attempts = attempts + 1 WHERE id = ?",
       ),
-      releaseAll: db.prepare("UPDATE inbox SET status = 'pending' WHERE status = 'processing'"),
+      headInbox: db.prepare(`
+        SELECT id, psid, kind, event, attempts, received_at, status FROM inbox
+        INDEXED BY inbox_pending_psid WHERE psid = ? AND status IN ('pending', 'processing') ORDER BY id LIMIT 2`),
+      pendingContacts: db
+        .prepare("SELECT psid FROM inbox WHERE status = 'pending' ORDER BY id LIMIT ?")
+        .pluck(),
+      releaseAll: db.prepare(
+        "UPDATE inbox INDEXED BY inbox_pending_psid SET status = 'pending' WHERE status IN ('pending', 'processing') AND status = 'processing'",
+      ),
       releaseOne: db.prepare(
         "UPDATE inbox SET status = 'pending' WHERE id = ? AND status = 'processing'",
       ),
@@ -148,26 +162,42 @@ export class SqliteStore implements Store {
       insertOutbox: db.prepare(`
         INSERT INTO outbox (psid, seq, item, status, next_attempt_at, created_at, received_at)
         VALUES (?, ?, ?, 'queued', ?, ?, ?)`),
-      linkTranscript: db.prepare("UPDATE outbox SET transcript_id = ? WHERE id = ?"),
-      queuedOutbox: db.prepare(
-        "SELECT id, psid, next_attempt_at FROM outbox WHERE status = 'queued' ORDER BY id LIMIT ?",
+      headOutbox: db.prepare(`
+        SELECT o.*, c.last_user_message_at AS last_user_message_at FROM outbox o
+        LEFT JOIN contacts c ON c.psid = o.psid
+        WHERE o.psid = ? AND o.status = 'queued' ORDER BY o.seq LIMIT 2`),
+      claimOutbox: db.prepare("UPDATE outbox SET claimed_at = ? WHERE id = ?"),
+      dueHeads: db.prepare(`
+        SELECT o.psid, o.next_attempt_at, o.claimed_at FROM outbox o
+        WHERE o.status = 'queued' AND o.seq = (
+          SELECT MIN(p.seq) FROM outbox p WHERE p.psid = o.psid AND p.status = 'queued')
+        ORDER BY o.id LIMIT ?`),
+      releaseMessages: db.prepare(`
+        UPDATE outbox SET claimed_at = NULL, next_attempt_at = max(next_attempt_at, ?), reason = ?
+        WHERE status = 'queued' AND claimed_at IS NOT NULL AND item ->> '$.kind' = 'message'`),
+      releaseOthers: db.prepare(
+        "UPDATE outbox SET claimed_at = NULL WHERE status = 'queued' AND claimed_at IS NOT NULL",
       ),
-      getOutbox: db.prepare("SELECT * FROM outbox WHERE id = ?"),
+      confirmOutbox: db.prepare(`
+        UPDATE outbox SET status = 'sent', claimed_at = NULL, reason = NULL,
+          message_id = coalesce(message_id, ?), sent_at = coalesce(sent_at, ?)
+        WHERE id = ? AND psid = ? AND status = 'queued'`),
       nextOutboxAt: db
         .prepare("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'queued'")
         .pluck(),
-      markSent: db.prepare(
-        "UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, attempts = attempts + 1 WHERE id = ?",
-      ),
+      // An echo may have confirmed the row first: its message id and time stay.
+      markSent: db.prepare(`
+        UPDATE outbox SET status = 'sent', message_id = coalesce(message_id, ?),
+          sent_at = coalesce(sent_at, ?), attempts = attempts + 1, claimed_at = NULL WHERE id = ?`),
       markRetry: db.prepare(
-        "UPDATE outbox SET next_attempt_at = ?, reason = ?, code = ?, attempts = attempts + 1 WHERE id = ?",
+        "UPDATE outbox SET next_attempt_at = ?, reason = ?, code = ?, attempts = attempts + 1, claimed_at = NULL WHERE id = ? AND status = 'queued'",
       ),
       markParked: db.prepare(
-        "UPDATE outbox SET status = 'parked', reason = ?, code = ?, sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+        "UPDATE outbox SET status = 'parked', reason = ?, code = ?, sent_at = ?, attempts = attempts + 1, claimed_at = NULL WHERE id = ? AND status = 'queued'",
       ),
       listParked: db.prepare("SELECT * FROM outbox WHERE status = 'parked' ORDER BY id DESC"),
       retryParked: db.prepare(
-        "UPDATE outbox SET status = 'queued', next_attempt_at = ? WHERE id = ? AND status = 'parked'",
+        "UPDATE outbox SET status = 'queued', next_attempt_at = ?, claimed_at = NULL WHERE id = ? AND status = 'parked'",
       ),
 
       insertTimer: db.prepare(`
@@ -178,8 +208,8 @@ export class SqliteStore implements Store {
       nextTimerAt: db.prepare("SELECT MIN(due_at) FROM timers").pluck(),
 
       depths: db.prepare(`SELECT
-        (SELECT COUNT(*) FROM inbox WHERE status = 'pending')
-          + (SELECT COUNT(*) FROM inbox WHERE status = 'processing') AS inbox,
+        (SELECT COUNT(*) FROM inbox INDEXED BY inbox_pending_psid
+          WHERE status IN ('pending', 'processing')) AS inbox,
         (SELECT COUNT(*) FROM outbox WHERE status = 'queued') AS queued,
         (SELECT COUNT(*) FROM outbox WHERE status = 'parked') AS parked,
         (SELECT COUNT(*) FROM timers) AS timers`),
@@ -454,6 +484,9 @@ export class SqliteStore implements Store {
     return this.#write(() => {
       let inserted = 0;
       for (const e of events) {
+        if (e.confirms && e.psid) {
+          this.#s.confirmOutbox.run(e.confirms.messageId, now, e.confirms.outboxId, e.psid);
+        }
         const status = e.actionable ? "pending" : "recorded";
         inserted += this.#s.insertInbox.run(
           e.dedupeKey,
@@ -468,23 +501,22 @@ export class SqliteStore implements Store {
     });
   }
 
-  async claimInbox(limit: number, busy: ReadonlySet<string>) {
+  async claimNextInbox(psid: string) {
     return this.#write(() => {
-      // Oldest first; a contact's later events wait while an earlier one is in hand, so each
-      // contact's events are handled one at a time in arrival order. (A PostgreSQL store would
-      // lock the contact's row instead, so replicas can share the queue.)
-      const scanned = this.#s.pendingInbox.all(limit * 8 + busy.size) as InboxRecord[];
-      const seen = new Set(busy);
-      const claimed = [];
-      for (const record of scanned) {
-        if (seen.has(record.psid)) continue;
-        seen.add(record.psid);
-        this.#s.claimInbox.run(record.id);
-        claimed.push(toInboxRow(record));
-        if (claimed.length >= limit) break;
-      }
-      return claimed;
+      const [head, after] = this.#s.headInbox.all(psid) as (InboxRecord & { status: string })[];
+      if (head?.status !== "pending") return { row: undefined, more: false };
+      this.#s.claimInbox.run(head.id);
+      return { row: toInboxRow(head), more: after !== undefined };
     });
+  }
+
+  async pendingInboxContacts(limit: number, exclude: ReadonlySet<string>) {
+    const psids = new Set<string>();
+    for (const psid of this.#s.pendingContacts.all(limit * 8 + exclude.size) as string[]) {
+      if (!exclude.has(psid)) psids.add(psid);
+      if (psids.size >= limit) break;
+    }
+    return [...psids];
   }
 
   async releaseInbox(ids?: readonly number[]) {
@@ -524,8 +556,13 @@ export class SqliteStore implements Store {
     );
   }
 
-  #appendOutbox(psid: string, item: OutboxItem, now: number, receivedAt: number | null): number {
-    const seq = (this.#s.nextSeq.get(psid) as number) + 1;
+  #insertOutbox(
+    psid: string,
+    seq: number,
+    item: OutboxItem,
+    now: number,
+    receivedAt: number | null,
+  ): number {
     return Number(
       this.#s.insertOutbox.run(psid, seq, JSON.stringify(item), now, now, receivedAt)
         .lastInsertRowid,
@@ -534,35 +571,41 @@ export class SqliteStore implements Store {
 
   async commitStep(c: StepCommit) {
     await this.#write(() => {
-      const before = toContactRow(this.#s.getContact.get(c.psid) as ContactRecord);
       const p = c.contact;
       this.#s.updateContact.run(
-        JSON.stringify(p.fields ?? before.fields),
-        JSON.stringify(p.tags ?? before.tags),
-        (p.paused ?? before.paused) ? 1 : 0,
-        p.pausedUntil !== undefined ? p.pausedUntil : before.pausedUntil,
-        p.currentFlow !== undefined ? p.currentFlow : before.currentFlow,
-        p.lastUserMessageAt ?? before.lastUserMessageAt,
+        p.fields === undefined ? null : JSON.stringify(p.fields),
+        p.tags === undefined ? null : JSON.stringify(p.tags),
+        p.paused === undefined ? null : p.paused ? 1 : 0,
+        p.pausedUntil === undefined ? 0 : 1,
+        p.pausedUntil ?? null,
+        p.currentFlow === undefined ? 0 : 1,
+        p.currentFlow ?? null,
+        p.lastUserMessageAt ?? null,
         c.now,
         c.psid,
       );
       if (c.session) this.#s.saveSession.run(c.psid, JSON.stringify(c.session), c.now);
       else this.#s.deleteSession.run(c.psid);
       for (const t of c.transcript) this.#insertTranscript(c.psid, t, null);
+      let seq = c.outbox.length > 0 ? (this.#s.nextSeq.get(c.psid) as number) : 0;
       for (const item of c.outbox) {
-        const outboxId = this.#appendOutbox(c.psid, item, c.now, c.receivedAt);
+        seq += 1;
+        const outboxId = this.#insertOutbox(c.psid, seq, item, c.now, c.receivedAt);
         if (item.kind === "message") {
-          const transcriptId = this.#insertTranscript(
-            c.psid,
-            outgoingTranscript(item, c.now),
-            outboxId,
-          );
-          this.#s.linkTranscript.run(transcriptId, outboxId);
+          this.#insertTranscript(c.psid, outgoingTranscript(item, c.now), outboxId);
         }
       }
+      // One upsert per node and handle, however often the step passed it.
       const day = Math.floor(c.now / DAY_MS);
+      const hits = new Map<string, { hit: CounterHit; n: number }>();
       for (const hit of c.counters) {
-        this.#s.bumpCounter.run(hit.flowId, hit.version, hit.nodeId, hit.handle ?? "", day);
+        const key = JSON.stringify([hit.flowId, hit.version, hit.nodeId, hit.handle ?? ""]);
+        const seen = hits.get(key);
+        if (seen) seen.n += 1;
+        else hits.set(key, { hit, n: 1 });
+      }
+      for (const { hit, n } of hits.values()) {
+        this.#s.bumpCounter.run(hit.flowId, hit.version, hit.nodeId, hit.handle ?? "", day, n, n);
       }
       for (const t of c.timers) {
         this.#s.insertTimer.run(c.psid, t.timerId, t.dueAt, JSON.stringify(t.event));
@@ -573,28 +616,50 @@ export class SqliteStore implements Store {
 
   // ───────────── outbox ─────────────
 
-  async dueOutbox(now: number, limit: number, busy: ReadonlySet<string>) {
-    // A contact's oldest queued row goes first; its later rows wait until it is sent or parked,
-    // even when that row waits for a retry.
-    const scanned = this.#s.queuedOutbox.all(limit * 8 + busy.size) as {
-      id: number;
+  async claimNextOutbox(psid: string, now: number) {
+    return this.#write(() => {
+      const [head, after] = this.#s.headOutbox.all(psid) as (OutboxRecord & {
+        last_user_message_at: number | null;
+      })[];
+      const none = { row: undefined, lastUserMessageAt: null, nextAt: undefined, more: false };
+      if (!head || head.claimed_at !== null) return none;
+      if (head.next_attempt_at > now) return { ...none, nextAt: head.next_attempt_at };
+      this.#s.claimOutbox.run(now, head.id);
+      return {
+        row: toOutboxRow(head),
+        lastUserMessageAt: head.last_user_message_at,
+        nextAt: undefined,
+        more: after !== undefined,
+      };
+    });
+  }
+
+  async dueOutboxContacts(now: number, limit: number, exclude: ReadonlySet<string>) {
+    const heads = this.#s.dueHeads.all(limit + exclude.size) as {
       psid: string;
       next_attempt_at: number;
+      claimed_at: number | null;
     }[];
-    const seen = new Set(busy);
-    const rows: OutboxRow[] = [];
+    const psids: string[] = [];
     let nextAt: number | undefined;
-    for (const r of scanned) {
-      if (seen.has(r.psid)) continue;
-      seen.add(r.psid);
-      if (r.next_attempt_at > now) {
-        nextAt = Math.min(nextAt ?? r.next_attempt_at, r.next_attempt_at);
+    for (const head of heads) {
+      if (head.claimed_at !== null || exclude.has(head.psid)) continue;
+      if (head.next_attempt_at > now) {
+        nextAt = Math.min(nextAt ?? head.next_attempt_at, head.next_attempt_at);
         continue;
       }
-      rows.push(toOutboxRow(this.#s.getOutbox.get(r.id) as OutboxRecord));
-      if (rows.length >= limit) break;
+      if (psids.length < limit) psids.push(head.psid);
     }
-    return { rows, nextAt };
+    return { psids, nextAt };
+  }
+
+  async releaseOutbox(now: number, messageHoldMs: number) {
+    return this.#write(() => {
+      const reason =
+        "In flight when the runtime stopped: waiting for Meta's echo before sending again.";
+      const held = this.#s.releaseMessages.run(now + messageHoldMs, reason).changes;
+      return held + this.#s.releaseOthers.run().changes;
+    });
   }
 
   async nextOutboxAt() {
@@ -624,13 +689,13 @@ export class SqliteStore implements Store {
 
   async enqueueAgentMessage(psid: string, item: OutboxItem, text: string, now: number) {
     return this.#write(() => {
-      const outboxId = this.#appendOutbox(psid, item, now, null);
-      const transcriptId = this.#insertTranscript(
+      const seq = (this.#s.nextSeq.get(psid) as number) + 1;
+      const outboxId = this.#insertOutbox(psid, seq, item, now, null);
+      this.#insertTranscript(
         psid,
         { at: now, direction: "out", author: "agent", kind: "text", text },
         outboxId,
       );
-      this.#s.linkTranscript.run(transcriptId, outboxId);
       this.#s.touchContact.run(now, psid);
       return outboxId;
     });
