@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type { IncomingMessage } from "node:http";
 import { type Context, Hono } from "hono";
 import { PatternRouter } from "hono/router/pattern-router";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -16,6 +15,7 @@ import { createAccessCheck } from "./access";
 import { EchoDelivery, type EchoOptions } from "./echoes";
 import { type FaultCode, faultResponse, type GraphFailure, graphError } from "./errors";
 import { FaultInjector, type FaultPlan } from "./faults";
+import { NO_BODY, parseJson, readBody } from "./read-body";
 
 export interface GraphEmulatorOptions {
   /** When set, every call must carry `appsecret_proof` = HMAC-SHA256(access_token, appSecret). */
@@ -136,7 +136,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   app.use("*", async (c, next) => {
     const at = Date.now();
     const query = c.req.query();
-    const body = await readBody(c);
+    const body = await readBody(c.req, c.env);
     c.set("body", body);
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const refusal = checkAccess(query, badToken) ?? toFailure(faults.next());
@@ -324,44 +324,11 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   };
 }
 
-const NO_BODY = Symbol("no body");
 const DEFAULT_PAGE_ID = "104857600000001";
-
-async function readBody(c: Context<EmulatorEnv>): Promise<unknown> {
-  if (c.req.method === "GET" || c.req.method === "HEAD") return NO_BODY;
-  // Served by @hono/node-server, the Node request is at hand: reading it straight skips building a
-  // web Request body. In-process (`app.request()`, the runtime's sandbox) the Request is all there is.
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  const text =
-    incoming && !incoming.readableDidRead ? await readIncoming(incoming) : await c.req.text();
-  if (text === "") return NO_BODY;
-  return parseJson(text);
-}
-
-function readIncoming(incoming: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-    incoming.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    incoming.once("error", reject);
-    // A client that hangs up mid-body ends with "close" alone: settle rather than wait forever.
-    incoming.once("close", () => {
-      if (!incoming.readableEnded) reject(new Error("request closed before its body ended"));
-    });
-  });
-}
 
 function bodyOf(c: Context<EmulatorEnv>): unknown {
   const body = c.get("body");
   return body === NO_BODY ? undefined : body;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 function toFailure(code: FaultCode | undefined): GraphFailure | undefined {
