@@ -312,11 +312,12 @@ describe("end to end: signed webhook in, Send API call out", () => {
 describe("end to end: order tracking (input → HTTP → condition)", () => {
   let shop: Server;
   let shopUrl: string;
-  const seen: { url: string; auth: string | undefined }[] = [];
+  const seen: { url: string; auth: string | undefined; key: string | undefined }[] = [];
 
   beforeAll(async () => {
     shop = createServer((req, res) => {
-      seen.push({ url: req.url ?? "", auth: req.headers.authorization });
+      const key = req.headers["idempotency-key"];
+      seen.push({ url: req.url ?? "", auth: req.headers.authorization, key: String(key) });
       const number = (req.url ?? "").split("/").pop();
       res.setHeader("content-type", "application/json");
       if (number === "A12345")
@@ -375,7 +376,14 @@ describe("end to end: order tracking (input → HTTP → condition)", () => {
       expect(messageText(shipped as Json)).toBe(
         "Order A12345 is on its way 🚚 Expected on Friday.",
       );
-      expect(seen).toEqual([{ url: "/api/orders/A12345", auth: "Bearer shop-key-123" }]);
+      // The shop can tell a repeat of this step (after a crash) from a new lookup.
+      expect(seen).toEqual([
+        {
+          url: "/api/orders/A12345",
+          auth: "Bearer shop-key-123",
+          key: expect.stringMatching(/^convo-outbox-\d+$/),
+        },
+      ]);
 
       const simulated = await open.api("POST", "/api/simulator/http", {
         method: "GET",

@@ -88,12 +88,16 @@ export function createMessengerGateway(options: MessengerGatewayOptions): GraphG
   return {
     client,
     async sendMessage(psid, message, send) {
-      const rendered = renderSend(message, psid, {
-        lastUserMessageAt: send.lastUserMessageAt,
-        now: options.now(),
-        ...(send.tag ? { tag: send.tag } : {}),
-        ...(send.metadata === undefined ? {} : { metadata: send.metadata }),
-      });
+      const rendered = renderSend(
+        message,
+        psid,
+        {
+          lastUserMessageAt: send.lastUserMessageAt,
+          now: options.now(),
+          ...(send.tag ? { tag: send.tag } : {}),
+        },
+        send.metadata === undefined ? {} : { metadata: send.metadata },
+      );
       if (!rendered.ok) {
         throw new GraphFailure(
           rendered.reason === "outside_window" ? "outside_window" : "bad_request",
