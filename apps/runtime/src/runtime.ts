@@ -86,7 +86,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     now,
     rateLimitBaseMs: (options.retryBaseMs ?? 500) * 4,
     fetch: emulator
-      ? async (input, init) => emulator.app.fetch(new Request(input, init))
+      ? async (url, { timeoutMs: _timeoutMs, ...init }) =>
+          emulator.app.fetch(new Request(url, init))
       : createHttpFetch(),
   });
 

@@ -2,6 +2,7 @@ export { decodePayload, encodePayload, type PayloadTarget } from "@convo/flow";
 export * from "./emulator";
 export {
   createSendApiClient,
+  fetchGraph,
   type GraphFetch,
   type PaceState,
   type ProfileField,

@@ -154,7 +154,7 @@ describe("Send API client in-process (the runtime's sandbox mode)", () => {
       baseUrl: "http://graph.sandbox",
       pageToken: TOKEN,
       appSecret: SECRET,
-      fetch: async (input, init) => sandbox.app.request(input, init),
+      fetch: async (url, { timeoutMs: _timeoutMs, ...init }) => sandbox.app.request(url, init),
     });
     const sent = await api.sendMessage(TEXT);
     expect(sent.recipientId).toBe(PSID);

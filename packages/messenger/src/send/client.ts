@@ -20,13 +20,21 @@ export interface RateLimitNotice {
 }
 
 /**
- * What the client needs of `fetch`: `globalThis.fetch` fits, and so does a leaner transport that
- * answers a plain `{ ok, status, text }` without building a web Response.
+ * How the client reaches the Graph API: one call, answered with its status and text. It must give
+ * up after `timeoutMs`, rejecting with an error named `TimeoutError` (as `AbortSignal.timeout`
+ * does). The default is `fetch`; the runtime passes a leaner one over node:http, the sandbox one
+ * that calls the in-process emulator.
  */
 export type GraphFetch = (
-  url: URL,
-  init: { method: string; signal: AbortSignal; headers?: Record<string, string>; body?: string },
+  url: string,
+  init: { method: string; timeoutMs: number; headers?: Record<string, string>; body?: string },
 ) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+
+/** `fetch` as a `GraphFetch`. */
+export const fetchGraph: GraphFetch = (url, { timeoutMs, ...init }) =>
+  globalThis.fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+
+const isTimeout = (error: unknown) => (error as { name?: unknown } | null)?.name === "TimeoutError";
 
 export interface SendApiClientOptions {
   /** `https://graph.facebook.com`, or the emulator's URL. */
@@ -115,12 +123,30 @@ export function createSendApiClient(options: SendApiClientOptions): SendApiClien
   const rateBase = options.rateLimit?.baseDelayMs ?? 2_000;
   const rateMax = options.rateLimit?.maxDelayMs ?? 60_000;
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const doFetch: GraphFetch = options.fetch ?? globalThis.fetch;
+  const doFetch: GraphFetch = options.fetch ?? fetchGraph;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const proof = createHmac("sha256", options.appSecret).update(options.pageToken).digest("hex");
   const pace: PaceState = { slowedUntil: 0, consecutiveRateLimits: 0 };
+
+  // The Send API's URL is the same for every message: built once.
+  const credentials = new URLSearchParams({
+    access_token: options.pageToken,
+    appsecret_proof: proof,
+  });
+  const fixedUrls = new Map<string, string>();
+  function urlOf(path: string, query: Record<string, string>): string {
+    const fixed = Object.keys(query).length === 0;
+    const known = fixed ? fixedUrls.get(path) : undefined;
+    if (known) return known;
+    const url = new URL(`${base}/${path}`);
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+    for (const [key, value] of credentials) url.searchParams.set(key, value);
+    const text = url.toString();
+    if (fixed) fixedUrls.set(path, text);
+    return text;
+  }
 
   async function attempt(
     method: string,
@@ -128,28 +154,24 @@ export function createSendApiClient(options: SendApiClientOptions): SendApiClien
     query: Record<string, string>,
     body: unknown,
   ) {
-    const url = new URL(`${base}/${path}`);
-    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-    url.searchParams.set("access_token", options.pageToken);
-    url.searchParams.set("appsecret_proof", proof);
-    const signal = AbortSignal.timeout(timeoutMs);
+    const url = urlOf(path, query);
     let response: Awaited<ReturnType<GraphFetch>>;
     try {
       response = await doFetch(url, {
         method,
-        signal,
+        timeoutMs,
         ...(body === undefined
           ? {}
           : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
       });
     } catch (error) {
-      throw networkFailure(error, signal.aborted);
+      throw networkFailure(error, isTimeout(error));
     }
     let text: string;
     try {
       text = await response.text();
     } catch (error) {
-      throw networkFailure(error, signal.aborted);
+      throw networkFailure(error, isTimeout(error));
     }
     const parsed = parseJson(text);
     if (!response.ok) throw classifyGraphFailure(response.status, parsed);

@@ -115,6 +115,7 @@ export function toInboxRow(r: InboxRecord): InboxRow {
 export interface OutboxRecord {
   id: number;
   psid: string;
+  seq: number;
   item: string;
   status: OutboxStatus;
   attempts: number;

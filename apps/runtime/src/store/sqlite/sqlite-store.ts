@@ -162,10 +162,16 @@ export class SqliteStore implements Store {
       insertOutbox: db.prepare(`
         INSERT INTO outbox (psid, seq, item, status, next_attempt_at, created_at, received_at)
         VALUES (?, ?, ?, 'queued', ?, ?, ?)`),
-      headOutbox: db.prepare(`
-        SELECT o.*, c.last_user_message_at AS last_user_message_at FROM outbox o
-        LEFT JOIN contacts c ON c.psid = o.psid
-        WHERE o.psid = ? AND o.status = 'queued' ORDER BY o.seq LIMIT 2`),
+      headOutbox: db.prepare(
+        "SELECT * FROM outbox WHERE psid = ? AND status = 'queued' ORDER BY seq LIMIT 1",
+      ),
+      // Whether a second row waits: the index alone answers it.
+      moreOutbox: db
+        .prepare("SELECT 1 FROM outbox WHERE psid = ? AND status = 'queued' AND seq > ? LIMIT 1")
+        .pluck(),
+      lastUserMessageAt: db
+        .prepare("SELECT last_user_message_at FROM contacts WHERE psid = ?")
+        .pluck(),
       claimOutbox: db.prepare("UPDATE outbox SET claimed_at = ? WHERE id = ?"),
       dueHeads: db.prepare(`
         SELECT o.psid, o.next_attempt_at, o.claimed_at FROM outbox o
@@ -618,18 +624,20 @@ export class SqliteStore implements Store {
 
   async claimNextOutbox(psid: string, now: number) {
     return this.#write(() => {
-      const [head, after] = this.#s.headOutbox.all(psid) as (OutboxRecord & {
-        last_user_message_at: number | null;
-      })[];
+      const head = this.#s.headOutbox.get(psid) as OutboxRecord | undefined;
       const none = { row: undefined, lastUserMessageAt: null, nextAt: undefined, more: false };
       if (!head || head.claimed_at !== null) return none;
       if (head.next_attempt_at > now) return { ...none, nextAt: head.next_attempt_at };
       this.#s.claimOutbox.run(now, head.id);
+      const row = toOutboxRow(head);
       return {
-        row: toOutboxRow(head),
-        lastUserMessageAt: head.last_user_message_at,
+        row,
+        lastUserMessageAt:
+          row.item.kind === "message"
+            ? ((this.#s.lastUserMessageAt.get(psid) as number | null | undefined) ?? null)
+            : null,
         nextAt: undefined,
-        more: after !== undefined,
+        more: this.#s.moreOutbox.get(psid, head.seq) !== undefined,
       };
     });
   }

@@ -1,0 +1,64 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createSendApiClient, startGraphEmulator } from "@convo/messenger";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHttpFetch } from "./http-fetch";
+
+let silent: Server;
+let silentUrl: string;
+
+beforeAll(async () => {
+  // Takes the request and never answers.
+  silent = createServer(() => {});
+  await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+  silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  silent.closeAllConnections();
+  await new Promise((resolve) => silent.close(resolve));
+});
+
+describe("the runtime's Graph transport", () => {
+  it("carries the Send API client's calls to the emulator and back", async () => {
+    const graph = await startGraphEmulator({ pageToken: "t", appSecret: "s" });
+    try {
+      const client = createSendApiClient({
+        baseUrl: graph.url,
+        pageToken: "t",
+        appSecret: "s",
+        fetch: createHttpFetch(),
+      });
+      const body = { recipient: { id: "42" }, message: { text: "hello" } };
+      const first = await client.sendMessage(body);
+      const second = await client.sendMessage(body);
+      expect(first.messageId).toMatch(/^m_/);
+      expect(second.messageId).not.toBe(first.messageId);
+      expect(graph.calls.map((c) => [c.path, c.status])).toEqual([
+        ["/v21.0/me/messages", 200],
+        ["/v21.0/me/messages", 200],
+      ]);
+    } finally {
+      await graph.close();
+    }
+  });
+
+  it("gives up on a Graph API that does not answer, as a timeout the client retries", async () => {
+    const fetch = createHttpFetch();
+    await expect(
+      fetch(`${silentUrl}/v21.0/me/messages`, { method: "GET", timeoutMs: 100 }),
+    ).rejects.toMatchObject({
+      name: "TimeoutError",
+    });
+    const client = createSendApiClient({
+      baseUrl: silentUrl,
+      pageToken: "t",
+      appSecret: "s",
+      fetch,
+      timeoutMs: 100,
+      retry: { maxAttempts: 1 },
+    });
+    await expect(
+      client.sendMessage({ recipient: { id: "42" }, message: { text: "hello" } }),
+    ).rejects.toMatchObject({ category: "transient", message: "Graph API call timed out" });
+  });
+});
