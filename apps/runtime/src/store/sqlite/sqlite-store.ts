@@ -47,8 +47,6 @@ export function openDatabase(path: string): Database.Database {
   db.pragma("foreign_keys = ON");
   // A 64 MB page cache (2 MB by default): a large Page's tables stay in memory.
   db.pragma("cache_size = -65536");
-  // Checkpoints (which wait for the disk) every 40 MB of log rather than 4 MB.
-  db.pragma("wal_autocheckpoint = 10000");
   return db;
 }
 
