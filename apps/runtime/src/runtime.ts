@@ -2,14 +2,14 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
-import { createGraphEmulatorApp, type RecordedCall } from "@convo/messenger";
+import { createGraphEmulatorApp, type GraphFetch, type RecordedCall } from "@convo/messenger";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createApp } from "./api/app";
 import { SANDBOX_PSID } from "./api/sandbox";
 import type { RuntimeConfig } from "./config";
 import type { Deps } from "./deps";
-import { createHttpFetch } from "./graph/http-fetch";
+import { createThreadFetch } from "./graph/http-fetch";
 import { createMessengerGateway } from "./graph/messenger-gateway";
 import { createLogger, type Logger } from "./log";
 import { Metrics } from "./ops/metrics";
@@ -78,6 +78,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     last_name: "Sandbox",
     locale: "en_US",
   });
+  // The Send API's HTTP work on its own thread; the sandbox calls its emulator in-process.
+  const transport = emulator ? undefined : createThreadFetch();
   const graph = createMessengerGateway({
     baseUrl: emulator ? "http://sandbox.convo" : config.graphApiUrl,
     version: config.graphApiVersion,
@@ -88,7 +90,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     fetch: emulator
       ? async (url, { timeoutMs: _timeoutMs, ...init }) =>
           emulator.app.fetch(new Request(url, init))
-      : createHttpFetch(),
+      : (transport as GraphFetch),
   });
 
   let ready = false;
@@ -133,6 +135,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         );
       });
       const port = (server.address() as AddressInfo).port;
+      // The first replies should not wait for the transport thread to boot.
+      await transport?.ready();
       if (options.workers !== false) {
         await inbox.start();
         await outbox.start();
@@ -162,6 +166,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       }, 2_000);
       await closed;
       clearTimeout(forced);
+      await transport?.close();
       store.close();
     },
   };

@@ -44,6 +44,8 @@ beforeAll(async () => {
       appId: "1517776481860111",
     },
   });
+  // Meta takes a moment to answer, so sends are in flight when the kill comes.
+  graph.setLatency(40);
   dir = mkdtempSync(join(tmpdir(), "convo-crash-"));
 });
 afterAll(async () => {
@@ -107,6 +109,11 @@ it("loses nothing, answers in order and sends every reply once when killed with 
   child = running.process;
   await useEchoFlow(api(running.url));
 
+  const gotCalls = () =>
+    graph.calls.filter((c) => {
+      const text = (c.body as { message?: { text?: string } } | undefined)?.message?.text;
+      return c.status === 200 && text?.startsWith("Got ");
+    });
   // The burst: rounds in order. The kill comes right after a round is acknowledged, so events
   // are in the database but not yet answered.
   const acknowledged = new Set<number>();
@@ -115,6 +122,8 @@ it("loses nothing, answers in order and sends every reply once when killed with 
     const response = await postWebhook(running.url, roundBody(r)).catch(() => undefined);
     if (response?.status === 200) acknowledged.add(r);
     if (r === KILL_AFTER_ROUND) {
+      // Kill while replies are going out.
+      await waitFor(() => (gotCalls().length > 0 ? true : undefined), "first replies", 30_000);
       running.process.kill("SIGKILL");
       await new Promise((resolve) => running.process.once("exit", resolve));
       const killed = new Database(join(dir, "convo.db"), { readonly: true });
@@ -146,11 +155,6 @@ it("loses nothing, answers in order and sends every reply once when killed with 
   }
 
   const expectedReplies = CONTACTS * (ROUNDS - 1);
-  const gotCalls = () =>
-    graph.calls.filter((c) => {
-      const text = (c.body as { message?: { text?: string } } | undefined)?.message?.text;
-      return c.status === 200 && text?.startsWith("Got ");
-    });
   await waitFor(
     () =>
       new Set(gotCalls().map((c) => JSON.stringify(c.body))).size >= expectedReplies

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createSendApiClient, startGraphEmulator } from "@convo/messenger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHttpFetch } from "./http-fetch";
+import { createHttpFetch, createThreadFetch } from "./http-fetch";
 
 let silent: Server;
 let silentUrl: string;
@@ -60,5 +60,36 @@ describe("the runtime's Graph transport", () => {
     await expect(
       client.sendMessage({ recipient: { id: "42" }, message: { text: "hello" } }),
     ).rejects.toMatchObject({ category: "transient", message: "Graph API call timed out" });
+  });
+});
+
+describe("the same transport on its own thread", () => {
+  it("answers like the direct one, times out the same way, and closes", async () => {
+    const graph = await startGraphEmulator({ pageToken: "t", appSecret: "s" });
+    const fetch = createThreadFetch();
+    try {
+      const client = createSendApiClient({
+        baseUrl: graph.url,
+        pageToken: "t",
+        appSecret: "s",
+        fetch,
+      });
+      const sent = await Promise.all(
+        ["a", "b", "c"].map((text) =>
+          client.sendMessage({ recipient: { id: "42" }, message: { text } }),
+        ),
+      );
+      expect(new Set(sent.map((s) => s.messageId)).size).toBe(3);
+      const refused = await client
+        .sendMessage({ recipient: { id: "42" }, message: { text: "x".repeat(2001) } })
+        .catch((error: unknown) => error);
+      expect(refused).toMatchObject({ category: "bad_request" });
+      await expect(
+        fetch(`${silentUrl}/v21.0/me/messages`, { method: "GET", timeoutMs: 100 }),
+      ).rejects.toMatchObject({ name: "TimeoutError" });
+    } finally {
+      await fetch.close();
+      await graph.close();
+    }
   });
 });
