@@ -43,25 +43,33 @@ function benchPackages(): string[] {
   return names;
 }
 
-rmSync(resultsDir, { recursive: true, force: true });
-mkdirSync(resultsDir, { recursive: true });
-say(`${quick ? "quick mode (small sizes)" : "full run"} on ${machine()}`);
-const started = Date.now();
-const run = spawnSync(
-  "turbo",
-  ["run", "bench", "--concurrency=1", "--output-logs=full", "--log-order=stream"],
-  {
-    cwd: root,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      BENCH_QUICK: quick ? "1" : "0",
-      BENCH_RESULTS_DIR: resultsDir,
-      FORCE_COLOR: "1",
+/**
+ * `--report` runs nothing: it writes the report again from the results already in the folder,
+ * after one package's bench was run again on its own (BENCH_RESULTS_DIR=bench/results).
+ */
+const reportOnly = process.argv.includes("--report");
+let run: { status: number | null } = { status: 0 };
+if (!reportOnly) {
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+  say(`${quick ? "quick mode (small sizes)" : "full run"} on ${machine()}`);
+  const started = Date.now();
+  run = spawnSync(
+    "turbo",
+    ["run", "bench", "--concurrency=1", "--output-logs=full", "--log-order=stream"],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        BENCH_QUICK: quick ? "1" : "0",
+        BENCH_RESULTS_DIR: resultsDir,
+        FORCE_COLOR: "1",
+      },
     },
-  },
-);
-say(`benchmarks ran in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  );
+  say(`benchmarks ran in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
 
 const results: BenchResult[] = [];
 const problems: string[] = [];

@@ -45,8 +45,6 @@ export function openDatabase(path: string): Database.Database {
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
-  // A 64 MB page cache (2 MB by default): a large Page's tables stay in memory.
-  db.pragma("cache_size = -65536");
   return db;
 }
 
