@@ -90,6 +90,7 @@ export function createThreadFetch(): GraphFetch & {
       if ("ready" in answer) return isReady();
       const call = pending.get(answer.id);
       pending.delete(answer.id);
+      if (pending.size === 0) w.unref();
       call?.resolve(answer);
     });
     // The thread died: its calls fail as network errors (the outbox retries them).
@@ -110,6 +111,9 @@ export function createThreadFetch(): GraphFetch & {
       worker ??= start();
       const id = nextId++;
       pending.set(id, { resolve, reject });
+      // A call in flight keeps the process alive (a graceful stop waits for its answer); an
+      // idle thread does not.
+      if (pending.size === 1) worker.ref();
       worker.postMessage({ id, url, init } satisfies CallMessage);
     }).then((answer) => {
       if ("error" in answer) {
