@@ -252,6 +252,49 @@ describe("management API: page and HTTP rules", () => {
   });
 });
 
+describe("management API: events whose step failed", () => {
+  it("lists a failed event with its error, steps it again on request, and 404s unknown ids", async () => {
+    // An event no step can read: what a bug would leave behind.
+    const store = rt.runtime.deps.store;
+    await store.insertInbox(
+      [
+        {
+          dedupeKey: "broken-1",
+          psid: "zed",
+          kind: "text",
+          event: null as never,
+          actionable: true,
+        },
+      ],
+      Date.now(),
+    );
+    rt.runtime.deps.wake.inbox("zed");
+    const failed = async () => {
+      for (let i = 0; i < 200; i++) {
+        const { json } = await rt.api("GET", "/api/inbox/failed");
+        const found = (json.failed as Json[]).find((f) => f.contactId === "zed");
+        if (found) return found;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error("the event never failed");
+    };
+    const first = await failed();
+    expect(first).toMatchObject({ kind: "text", attempts: 1 });
+    expect(first.error).toEqual(expect.any(String));
+
+    const retried = await rt.api("POST", `/api/inbox/failed/${first.id}/retry`);
+    expect(retried).toMatchObject({ status: 202, json: { id: first.id } });
+    for (let i = 0; i < 200 && (await failed()).attempts < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect((await failed()).attempts).toBe(2);
+
+    expect((await rt.api("POST", "/api/inbox/failed/999999/retry")).status).toBe(404);
+    expect((await rt.api("POST", "/api/inbox/failed/abc/retry")).status).toBe(404);
+    expect((await fetch(`${rt.url}/api/inbox/failed`)).status).toBe(401);
+  });
+});
+
 describe("sandbox mode (no Page token)", () => {
   it("answers a signed sandbox message through the in-process Graph emulator", async () => {
     const posted = await rt.api("POST", "/api/sandbox/messages", { text: "hello" });

@@ -8,6 +8,7 @@ import { bearerAuth } from "./auth";
 import { contactRoutes } from "./contacts";
 import { ApiError, errorJson } from "./errors";
 import { flowRoutes } from "./flows";
+import { inboxRoutes } from "./inbox";
 import { outboxRoutes } from "./outbox";
 import { pageRoutes } from "./page";
 import { sandboxRoutes } from "./sandbox";
@@ -47,6 +48,7 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   api.route("/contacts", contactRoutes(deps));
   api.route("/page", pageRoutes(deps));
   api.route("/outbox", outboxRoutes(deps));
+  api.route("/inbox", inboxRoutes(deps));
   api.route("/simulator", simulatorRoutes(deps));
   api.route("/sandbox", sandboxRoutes(deps, app));
   app.route("/api", api);

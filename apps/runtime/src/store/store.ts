@@ -99,6 +99,15 @@ export type OutboxItem =
 
 export type OutboxStatus = "queued" | "sent" | "failed" | "parked";
 
+export interface FailedEvent {
+  id: number;
+  psid: string;
+  kind: string;
+  error: string | null;
+  attempts: number;
+  receivedAt: number;
+}
+
 export interface OutboxRow {
   id: number;
   psid: string;
@@ -244,6 +253,10 @@ export interface Store {
     now: number,
   ): Promise<void>;
   failInbox(inboxId: number, error: string): Promise<void>;
+  /** Events whose step failed, newest first, with the error. */
+  listFailedInbox(): Promise<FailedEvent[]>;
+  /** Back to pending: the event is stepped again. False when no failed event has that id. */
+  retryFailedInbox(id: number): Promise<{ psid: string } | undefined>;
   commitStep(commit: StepCommit): Promise<void>;
 
   /**

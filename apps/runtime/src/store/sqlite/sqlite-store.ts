@@ -153,6 +153,13 @@ export class SqliteStore implements Store {
       ),
       finishInbox: db.prepare("UPDATE inbox SET status = ?, processed_at = ? WHERE id = ?"),
       failInbox: db.prepare("UPDATE inbox SET status = 'failed', error = ? WHERE id = ?"),
+      // No index: failed events are rare, and this is an operator's page, not the pipeline.
+      listFailed: db.prepare(
+        "SELECT id, psid, kind, error, attempts, received_at FROM inbox WHERE status = 'failed' ORDER BY id DESC LIMIT 500",
+      ),
+      retryFailed: db.prepare(
+        "UPDATE inbox SET status = 'pending', error = NULL WHERE id = ? AND status = 'failed' RETURNING psid",
+      ),
 
       nextSeq: db.prepare("SELECT coalesce(MAX(seq), 0) FROM outbox WHERE psid = ?").pluck(),
       insertOutbox: db.prepare(`
@@ -537,6 +544,30 @@ export class SqliteStore implements Store {
       for (const t of transcript) this.#insertTranscript(psid, t, null);
       this.#s.finishInbox.run("done", now, inboxId);
     });
+  }
+
+  async listFailedInbox() {
+    return (
+      this.#s.listFailed.all() as {
+        id: number;
+        psid: string;
+        kind: string;
+        error: string | null;
+        attempts: number;
+        received_at: number;
+      }[]
+    ).map((r) => ({
+      id: r.id,
+      psid: r.psid,
+      kind: r.kind,
+      error: r.error,
+      attempts: r.attempts,
+      receivedAt: r.received_at,
+    }));
+  }
+
+  async retryFailedInbox(id: number) {
+    return this.#write(() => this.#s.retryFailed.get(id) as { psid: string } | undefined);
   }
 
   async failInbox(inboxId: number, error: string) {

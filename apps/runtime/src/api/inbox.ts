@@ -1,0 +1,29 @@
+import { Hono } from "hono";
+import type { Deps } from "../deps";
+import { notFound } from "./errors";
+
+/** Events whose step failed (a bug in a flow or in Convo): listed with their error, retried by hand. */
+export function inboxRoutes(deps: Deps) {
+  const app = new Hono();
+  app.get("/failed", async (c) => {
+    const rows = await deps.store.listFailedInbox();
+    return c.json({
+      failed: rows.map((row) => ({
+        id: row.id,
+        contactId: row.psid,
+        kind: row.kind,
+        error: row.error,
+        attempts: row.attempts,
+        at: new Date(row.receivedAt).toISOString(),
+      })),
+    });
+  });
+  app.post("/failed/:id/retry", async (c) => {
+    const id = Number(c.req.param("id"));
+    const found = Number.isSafeInteger(id) ? await deps.store.retryFailedInbox(id) : undefined;
+    if (!found) throw notFound(`The failed event ${c.req.param("id")}`);
+    deps.wake.inbox(found.psid);
+    return c.json({ id }, 202);
+  });
+  return app;
+}
