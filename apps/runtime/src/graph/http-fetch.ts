@@ -72,16 +72,19 @@ export function createThreadFetch(): GraphFetch & {
   ready(): Promise<void>;
   close(): Promise<void>;
 } {
-  let worker: Worker | undefined;
-  let started: Promise<void> = Promise.resolve();
-  let nextId = 1;
-  const pending = new Map<
+  type Pending = Map<
     number,
     { resolve: (answer: AnswerMessage) => void; reject: (error: Error) => void }
-  >();
+  >;
+  /** The thread and the calls it has in hand (each thread its own: a dead one fails only its own). */
+  let current: { worker: Worker; pending: Pending } | undefined;
+  let started: Promise<void> = Promise.resolve();
+  let nextId = 1;
   const start = () => {
     const w = new Worker(new URL("./http-worker-entry.mjs", import.meta.url));
     w.unref();
+    const pending: Pending = new Map();
+    const thread = { worker: w, pending };
     let isReady: () => void = () => {};
     started = new Promise<void>((resolve) => {
       isReady = resolve;
@@ -95,7 +98,7 @@ export function createThreadFetch(): GraphFetch & {
     });
     // The thread died: its calls fail as network errors (the outbox retries them).
     const fail = (error: Error) => {
-      if (worker === w) worker = undefined;
+      if (current === thread) current = undefined;
       for (const call of pending.values()) call.reject(error);
       pending.clear();
     };
@@ -104,11 +107,12 @@ export function createThreadFetch(): GraphFetch & {
       isReady();
       fail(new Error(`Graph transport thread exited with ${code}`));
     });
-    return w;
+    return thread;
   };
   const fetch = ((url: string, init: CallMessage["init"]) =>
     new Promise<AnswerMessage>((resolve, reject) => {
-      worker ??= start();
+      current ??= start();
+      const { worker, pending } = current;
       const id = nextId++;
       pending.set(id, { resolve, reject });
       // A call in flight keeps the process alive (a graceful stop waits for its answer); an
@@ -125,13 +129,13 @@ export function createThreadFetch(): GraphFetch & {
       return { ok, status, text: async () => text };
     })) as ReturnType<typeof createThreadFetch>;
   fetch.ready = () => {
-    worker ??= start();
+    current ??= start();
     return started;
   };
   fetch.close = async () => {
-    const w = worker;
-    worker = undefined;
-    if (w) await w.terminate();
+    const thread = current;
+    current = undefined;
+    if (thread) await thread.worker.terminate();
   };
   return fetch;
 }

@@ -85,15 +85,18 @@ export class InboxWorker {
         this.#offeredWhileBusy.add(psid);
         continue;
       }
-      const job = this.#turn(psid).finally(() => {
+      const job = this.#turn(psid).then((again) => {
+        // Out of hand first, then ready: a pump in between must not take it for busy.
         this.#inFlight.delete(psid);
+        if (again) this.#ready.add(psid);
         this.#pump();
       });
       this.#inFlight.set(psid, job);
     }
   }
 
-  async #turn(psid: string): Promise<void> {
+  /** One event of one contact; says whether the contact has more. */
+  async #turn(psid: string): Promise<boolean> {
     let more = false;
     try {
       const next = await this.deps.store.claimNextInbox(psid);
@@ -104,7 +107,7 @@ export class InboxWorker {
     } catch (error) {
       this.deps.log.error("inbox turn failed", { psid, error });
     }
-    if (this.#offeredWhileBusy.delete(psid) || more) this.#ready.add(psid);
+    return this.#offeredWhileBusy.delete(psid) || more;
   }
 
   async #scan(): Promise<number> {

@@ -87,6 +87,7 @@ export class OutboxSender {
   async stop(): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#timer);
+    this.#timerAt = Number.POSITIVE_INFINITY;
     await this.#loop.stop();
     await Promise.all(this.#inFlight);
   }
@@ -117,6 +118,10 @@ export class OutboxSender {
     try {
       // The token first, so a row is never held (claimed) while it waits for the rate limit.
       await this.#token();
+      if (this.#stopped) {
+        this.#bucket.refund();
+        return;
+      }
       const { row, lastUserMessageAt, nextAt, more } = await deps.store.claimNextOutbox(
         psid,
         deps.now(),
@@ -230,14 +235,38 @@ export class OutboxSender {
             ...(item.tag ? { tag: item.tag } : {}),
           });
           const now = deps.now();
-          await store.markSent(row.id, sent.messageId, now);
           metrics.sends.sent++;
           if (row.receivedAt !== null) metrics.observeLatency(now - row.receivedAt);
+          // Sent: from here a failure to record it must not send it again.
+          await this.#record(row, () => store.markSent(row.id, sent.messageId, now));
           return { next: true };
         }
       }
     } catch (error) {
       return this.#failed(row, error);
+    }
+  }
+
+  /**
+   * Records a send that happened. If the database refuses (disk full, I/O error) the row stays
+   * claimed: nothing sends it again in this process, and after a restart its echo settles it.
+   */
+  async #record(row: OutboxRow, write: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await write();
+        return;
+      } catch (error) {
+        if (attempt >= 3) {
+          this.deps.log.error("a sent message could not be recorded", {
+            psid: row.psid,
+            outboxId: row.id,
+            error,
+          });
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
     }
   }
 
@@ -258,7 +287,11 @@ export class OutboxSender {
     if (retry) {
       if (failure.category === "rate_limited") this.#bucket.slowDown();
       const base = failure.category === "rate_limited" ? this.retryBaseMs * 2 : this.retryBaseMs;
-      const at = deps.now() + backoff(attempts, base);
+      // No answer (a time-out, a dropped connection) may still mean Meta took the message: give
+      // its echo the time to say so before sending it again.
+      const unanswered = failure.code === "network" && row.item.kind === "message";
+      const hold = unanswered ? deps.config.echoWaitSeconds * 1000 : 0;
+      const at = deps.now() + Math.max(hold, backoff(attempts, base));
       await deps.store.markRetry(row.id, at, failure.message, failure.code);
       deps.metrics.sends.retried++;
       deps.log.debug("send will be retried", {

@@ -97,6 +97,46 @@ describe("the inbox, one contact at a time", () => {
   });
 });
 
+describe("the scans find every contact, however long another's backlog", () => {
+  it("inbox: a contact in hand with 500 events waiting does not hide the next contact", async () => {
+    const events = Array.from({ length: 500 }, (_, i) => ({
+      dedupeKey: `busy-${i}`,
+      psid: "busy",
+      kind: "text",
+      event: { source: "messenger" as const, event: { kind: "text", psid: "busy" } },
+      actionable: true,
+    }));
+    await store.insertInbox(events, T);
+    await store.insertInbox(
+      [
+        {
+          dedupeKey: "quiet-1",
+          psid: "quiet",
+          kind: "text",
+          event: { source: "messenger" as const, event: { kind: "text", psid: "quiet" } },
+          actionable: true,
+        },
+      ],
+      T,
+    );
+    await store.claimNextInbox("busy");
+    expect(await store.pendingInboxContacts(16, new Set(["busy"]))).toEqual(["quiet"]);
+    expect(await store.pendingInboxContacts(16, new Set())).toEqual(["quiet"]);
+  });
+
+  it("outbox: 200 contacts waiting for a retry do not hide a contact whose row is due", async () => {
+    for (let i = 0; i < 200; i++) {
+      await step(`later-${i}`, [text("x")]);
+      const { row } = await store.claimNextOutbox(`later-${i}`, T);
+      await store.markRetry(row?.id as number, T + 60_000 + i, "Graph 500", "1");
+    }
+    await step("due", [text("now")]);
+    const found = await store.dueOutboxContacts(T, 128, new Set());
+    expect(found.psids).toEqual(["due"]);
+    expect(found.nextAt).toBe(T + 60_000);
+  });
+});
+
 describe("the outbox, one contact at a time", () => {
   it("hands out a contact's rows in order, one at a time, and says when more wait", async () => {
     await step("ann", [text("one"), text("two")]);

@@ -142,8 +142,14 @@ export class SqliteStore implements Store {
       headInbox: db.prepare(`
         SELECT id, psid, kind, event, attempts, received_at, status FROM inbox
         INDEXED BY inbox_pending_psid WHERE psid = ? AND status IN ('pending', 'processing') ORDER BY id LIMIT 2`),
+      // Each contact's oldest unfinished event, when it is pending (not in hand): however long
+      // one contact's backlog, the others are found.
       pendingContacts: db
-        .prepare("SELECT psid FROM inbox WHERE status = 'pending' ORDER BY id LIMIT ?")
+        .prepare(`
+          SELECT psid FROM inbox i INDEXED BY inbox_pending WHERE status = 'pending' AND id = (
+            SELECT MIN(id) FROM inbox p INDEXED BY inbox_pending_psid
+            WHERE p.psid = i.psid AND p.status IN ('pending', 'processing'))
+          ORDER BY id LIMIT ?`)
         .pluck(),
       releaseAll: db.prepare(
         "UPDATE inbox INDEXED BY inbox_pending_psid SET status = 'pending' WHERE status IN ('pending', 'processing') AND status = 'processing'",
@@ -176,11 +182,21 @@ export class SqliteStore implements Store {
         .prepare("SELECT last_user_message_at FROM contacts WHERE psid = ?")
         .pluck(),
       claimOutbox: db.prepare("UPDATE outbox SET claimed_at = ? WHERE id = ?"),
-      dueHeads: db.prepare(`
-        SELECT o.psid, o.next_attempt_at, o.claimed_at FROM outbox o
-        WHERE o.status = 'queued' AND o.seq = (
-          SELECT MIN(p.seq) FROM outbox p WHERE p.psid = o.psid AND p.status = 'queued')
-        ORDER BY o.id LIMIT ?`),
+      // Each contact's oldest queued row, when it is due and nobody holds it: rows waiting for a
+      // retry never hide the contacts behind them.
+      dueHeads: db
+        .prepare(`
+          SELECT o.psid FROM outbox o
+          WHERE o.status = 'queued' AND o.next_attempt_at <= ? AND o.claimed_at IS NULL
+            AND o.seq = (
+              SELECT MIN(p.seq) FROM outbox p WHERE p.psid = o.psid AND p.status = 'queued')
+          ORDER BY o.id LIMIT ?`)
+        .pluck(),
+      nextRetryAt: db
+        .prepare(
+          "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'queued' AND next_attempt_at > ?",
+        )
+        .pluck(),
       releaseMessages: db.prepare(`
         UPDATE outbox SET claimed_at = NULL, next_attempt_at = max(next_attempt_at, ?), reason = ?
         WHERE status = 'queued' AND claimed_at IS NOT NULL AND item ->> '$.kind' = 'message'`),
@@ -520,12 +536,12 @@ export class SqliteStore implements Store {
   }
 
   async pendingInboxContacts(limit: number, exclude: ReadonlySet<string>) {
-    const psids = new Set<string>();
-    for (const psid of this.#s.pendingContacts.all(limit * 8 + exclude.size) as string[]) {
-      if (!exclude.has(psid)) psids.add(psid);
-      if (psids.size >= limit) break;
+    const psids: string[] = [];
+    for (const psid of this.#s.pendingContacts.all(limit + exclude.size) as string[]) {
+      if (!exclude.has(psid)) psids.push(psid);
+      if (psids.length >= limit) break;
     }
-    return [...psids];
+    return psids;
   }
 
   async releaseInbox(ids?: readonly number[]) {
@@ -670,21 +686,12 @@ export class SqliteStore implements Store {
   }
 
   async dueOutboxContacts(now: number, limit: number, exclude: ReadonlySet<string>) {
-    const heads = this.#s.dueHeads.all(limit + exclude.size) as {
-      psid: string;
-      next_attempt_at: number;
-      claimed_at: number | null;
-    }[];
     const psids: string[] = [];
-    let nextAt: number | undefined;
-    for (const head of heads) {
-      if (head.claimed_at !== null || exclude.has(head.psid)) continue;
-      if (head.next_attempt_at > now) {
-        nextAt = Math.min(nextAt ?? head.next_attempt_at, head.next_attempt_at);
-        continue;
-      }
-      if (psids.length < limit) psids.push(head.psid);
+    for (const psid of this.#s.dueHeads.all(now, limit + exclude.size) as string[]) {
+      if (!exclude.has(psid)) psids.push(psid);
+      if (psids.length >= limit) break;
     }
+    const nextAt = (this.#s.nextRetryAt.get(now) as number | null) ?? undefined;
     return { psids, nextAt };
   }
 
