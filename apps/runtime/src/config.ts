@@ -27,6 +27,8 @@ export interface RuntimeConfig {
    * arrived) before it is sent again. Needs the Page subscribed to `message_echoes`.
    */
   echoWaitSeconds: number;
+  /** How long one Graph API call may take before it counts as unanswered. */
+  graphTimeoutSeconds: number;
   /** Folder of the editor's build, served at `/` when it exists. */
   editorDist: string | undefined;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
@@ -86,6 +88,7 @@ export function loadConfig(
     workerConcurrency: number(e.CONVO_WORKER_CONCURRENCY, 64, "CONVO_WORKER_CONCURRENCY"),
     humanPauseMinutes: number(e.CONVO_HUMAN_PAUSE_MINUTES, 30, "CONVO_HUMAN_PAUSE_MINUTES"),
     echoWaitSeconds: number(e.CONVO_ECHO_WAIT_SECONDS, 10, "CONVO_ECHO_WAIT_SECONDS"),
+    graphTimeoutSeconds: number(e.CONVO_GRAPH_TIMEOUT_SECONDS, 10, "CONVO_GRAPH_TIMEOUT_SECONDS"),
     editorDist: nonEmpty(e.CONVO_EDITOR_DIST),
     logLevel: logLevel as RuntimeConfig["logLevel"],
   };

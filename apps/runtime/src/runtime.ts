@@ -87,6 +87,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     appSecret,
     now,
     rateLimitBaseMs: (options.retryBaseMs ?? 500) * 4,
+    timeoutMs: config.graphTimeoutSeconds * 1000,
     fetch: emulator
       ? async (url, { timeoutMs: _timeoutMs, ...init }) =>
           emulator.app.fetch(new Request(url, init))

@@ -105,3 +105,48 @@ it.each([
     );
   },
 );
+
+it("does not send again a message whose call timed out after Meta took it: the echo settles it", {
+  timeout: 30_000,
+}, async () => {
+  // Meta answers after 1.5 s, later than the runtime waits (0.5 s), but takes the message and
+  // echoes it to the webhook.
+  const slow = await startGraphEmulator({ appSecret: APP_SECRET, pageToken: PAGE_TOKEN });
+  const runtime = await startRuntime({
+    MESSENGER_APP_SECRET: APP_SECRET,
+    MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
+    GRAPH_API_URL: slow.url,
+    CONVO_GRAPH_TIMEOUT_SECONDS: "0.5",
+    CONVO_ECHO_WAIT_SECONDS: "5",
+  });
+  try {
+    await useEchoFlow(runtime.api);
+    slow.setEchoes({
+      webhookUrl: `${runtime.url}/webhooks/messenger`,
+      appSecret: APP_SECRET,
+      appId: "1517776481860111",
+    });
+    slow.setLatency(1_500);
+    expect((await postWebhook(runtime.url, webhookBody([textItem("uma", "hello")]))).status).toBe(
+      200,
+    );
+    const row = await waitFor(async () => {
+      const { json } = await runtime.api("GET", "/api/contacts/uma/transcript");
+      const transcript = (json?.messages ?? []) as Json[];
+      const question = transcript.find((m) => m.text === "Say something");
+      return question?.status === "sent" ? question : undefined;
+    }, "the question recorded as sent");
+    expect(row).toBeDefined();
+    // Well past the first retry a time-out alone would have brought (about half a second).
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const calls = slow.calls.filter(
+      (c) =>
+        (c.body as Json)?.recipient?.id === "uma" &&
+        (c.body as Json)?.message?.text === "Say something",
+    );
+    expect(calls).toHaveLength(1);
+  } finally {
+    await runtime.stop();
+    await slow.close();
+  }
+});

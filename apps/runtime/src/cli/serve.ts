@@ -18,6 +18,7 @@ const FLAGS: Record<string, string> = {
   "--log-level": "CONVO_LOG_LEVEL",
   "--send-rate": "CONVO_SEND_RATE",
   "--echo-wait": "CONVO_ECHO_WAIT_SECONDS",
+  "--graph-timeout": "CONVO_GRAPH_TIMEOUT_SECONDS",
 };
 const SWITCHES: Record<string, string> = { "--allow-private-http": "CONVO_ALLOW_PRIVATE_HTTP" };
 

@@ -19,6 +19,8 @@ export interface MessengerGatewayOptions {
   now: () => number;
   /** Pause after a rate-limit answer before the Page's next call (the client's pace). */
   rateLimitBaseMs?: number;
+  /** Per call; 10 s by default. */
+  timeoutMs?: number;
 }
 
 function toFailure(error: unknown): GraphFailure {
@@ -82,6 +84,7 @@ export function createMessengerGateway(options: MessengerGatewayOptions): GraphG
     pageToken: options.pageToken,
     appSecret: options.appSecret,
     retry: { maxAttempts: 1 },
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     rateLimit: { baseDelayMs: options.rateLimitBaseMs ?? 2_000, maxDelayMs: 60_000 },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
