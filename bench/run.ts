@@ -112,8 +112,11 @@ say(`wrote ${join(outDir, "results.md")} (${results.length} figures)`);
 
 for (const problem of problems) say(`unreadable result: ${problem}`);
 const failed = results.filter((r) => r.pass === false);
+// Quick mode's sizes are too small to judge a budget (a sustained rate over a second, a p95 of a
+// few frames): it says so rather than alarm whoever runs `npm test`.
+const verdict = quick ? "below budget at quick-mode sizes (judged by the full run)" : "over budget";
 for (const r of failed)
-  say(`over budget: ${r.suite} / ${r.name}: ${r.figure} ${r.unit} (budget ${r.budget})`);
+  say(`${verdict}: ${r.suite} / ${r.name}: ${r.figure} ${r.unit} (budget ${r.budget})`);
 if (run.status !== 0) {
   say("a benchmark failed to run");
   process.exit(run.status ?? 1);
