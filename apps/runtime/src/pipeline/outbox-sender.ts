@@ -9,6 +9,8 @@ import { WakeableLoop } from "./wakeable-loop";
 
 /** The queue is scanned this often even when nothing says so (a safety net, and retries). */
 const POLL_MS = 1000;
+/** A row held this long was lost track of (no call lasts a fraction of it): it is released. */
+const STALE_CLAIM_MS = 5 * 60_000;
 /** Sends in flight at once, across contacts (one per contact). */
 export const MAX_IN_FLIGHT = 128;
 /** Transient failures retry with backoff; past this many attempts the message is parked. */
@@ -52,6 +54,7 @@ export class OutboxSender {
   #moreQueued = false;
   #timer: NodeJS.Timeout | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
+  #staleCheckAt = 0;
 
   constructor(
     private readonly deps: Deps,
@@ -162,6 +165,13 @@ export class OutboxSender {
   async #scan(): Promise<number> {
     const now = this.deps.now();
     let wakeAt = now + POLL_MS;
+    if (now >= this.#staleCheckAt) {
+      // A row whose outcome could not be recorded stays held; once in a while, let it go.
+      this.#staleCheckAt = now + 60_000;
+      const hold = this.deps.config.echoWaitSeconds * 1000;
+      const released = await this.deps.store.releaseOutbox(now, hold, now - STALE_CLAIM_MS);
+      if (released > 0) this.deps.log.warn("outbox rows held too long released", { released });
+    }
     for (const [psid, until] of this.#busy) {
       if (until === Number.POSITIVE_INFINITY) continue;
       if (until <= now) {

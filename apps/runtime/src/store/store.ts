@@ -285,9 +285,10 @@ export interface Store {
   ): Promise<{ psids: string[]; nextAt: number | undefined }>;
   /**
    * At start: rows a stopped process held go back to the queue. Messages among them may have
-   * reached Meta, so they wait `messageHoldMs` for their echo before they are sent again.
+   * reached Meta, so they wait `messageHoldMs` for their echo before they are sent again. With
+   * `claimedBefore`, only rows held since before then (a live process lost track of them).
    */
-  releaseOutbox(now: number, messageHoldMs: number): Promise<number>;
+  releaseOutbox(now: number, messageHoldMs: number, claimedBefore?: number): Promise<number>;
   nextOutboxAt(): Promise<number | undefined>;
   markSent(id: number, messageId: string | null, now: number): Promise<void>;
   markRetry(id: number, nextAttemptAt: number, reason: string, code: string): Promise<void>;

@@ -191,6 +191,16 @@ describe("after a crash", () => {
     expect(textOf((await store.claimNextOutbox("dan", T + 10_001)).row)).toBe("hello");
   });
 
+  it("lets a live process release a row it lost track of, only once it is old", async () => {
+    await step("ivy", [text("stuck")]);
+    await store.claimNextOutbox("ivy", T);
+    // Held for a minute: still someone's; held for six: released, then waits for its echo.
+    expect(await store.releaseOutbox(T + 60_000, 10_000, T)).toBe(0);
+    expect(await store.releaseOutbox(T + 360_000, 10_000, T + 60_000)).toBe(1);
+    expect((await store.claimNextOutbox("ivy", T + 360_001)).nextAt).toBe(T + 370_000);
+    expect(textOf((await store.claimNextOutbox("ivy", T + 370_000)).row)).toBe("stuck");
+  });
+
   it("takes Meta's echo as proof of delivery: the row is sent and never sent again", async () => {
     await step("fay", [text("one"), text("two")]);
     const { row } = await store.claimNextOutbox("fay", T);

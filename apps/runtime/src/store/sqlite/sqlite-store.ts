@@ -199,9 +199,9 @@ export class SqliteStore implements Store {
         .pluck(),
       releaseMessages: db.prepare(`
         UPDATE outbox SET claimed_at = NULL, next_attempt_at = max(next_attempt_at, ?), reason = ?
-        WHERE status = 'queued' AND claimed_at IS NOT NULL AND item ->> '$.kind' = 'message'`),
+        WHERE status = 'queued' AND claimed_at < ? AND item ->> '$.kind' = 'message'`),
       releaseOthers: db.prepare(
-        "UPDATE outbox SET claimed_at = NULL WHERE status = 'queued' AND claimed_at IS NOT NULL",
+        "UPDATE outbox SET claimed_at = NULL WHERE status = 'queued' AND claimed_at < ?",
       ),
       confirmOutbox: db.prepare(`
         UPDATE outbox SET status = 'sent', claimed_at = NULL, reason = NULL,
@@ -695,12 +695,11 @@ export class SqliteStore implements Store {
     return { psids, nextAt };
   }
 
-  async releaseOutbox(now: number, messageHoldMs: number) {
+  async releaseOutbox(now: number, messageHoldMs: number, claimedBefore = Number.MAX_SAFE_INTEGER) {
     return this.#write(() => {
-      const reason =
-        "In flight when the runtime stopped: waiting for Meta's echo before sending again.";
-      const held = this.#s.releaseMessages.run(now + messageHoldMs, reason).changes;
-      return held + this.#s.releaseOthers.run().changes;
+      const reason = "Its send may have reached Meta: waiting for the echo before sending again.";
+      const held = this.#s.releaseMessages.run(now + messageHoldMs, reason, claimedBefore).changes;
+      return held + this.#s.releaseOthers.run(claimedBefore).changes;
     });
   }
 
