@@ -58,25 +58,25 @@ function body(psid: string, mid: string, text: string): string {
   });
 }
 
+/** The runtime's environment in every part: a Page on the emulator, no send-rate ceiling. */
+const benchEnv = (dir: string, graphUrl: string) => ({
+  CONVO_DB: join(dir, "convo.db"),
+  PORT: "0",
+  HOST: "127.0.0.1",
+  CONVO_ADMIN_TOKEN: TOKEN,
+  MESSENGER_APP_SECRET: SECRET,
+  MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
+  GRAPH_API_URL: graphUrl,
+  CONVO_SEND_RATE: "100000",
+  CONVO_LOG_LEVEL: "error",
+});
+
 async function startBench(
   dir: string,
   graphUrl: string,
   workers: boolean,
 ): Promise<{ runtime: Runtime; url: string }> {
-  const config = loadConfig(
-    {
-      CONVO_DB: join(dir, "convo.db"),
-      PORT: "0",
-      HOST: "127.0.0.1",
-      CONVO_ADMIN_TOKEN: TOKEN,
-      MESSENGER_APP_SECRET: SECRET,
-      MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
-      GRAPH_API_URL: graphUrl,
-      CONVO_SEND_RATE: "100000",
-      CONVO_LOG_LEVEL: "error",
-    },
-    join(dir, ".env"),
-  );
+  const config = loadConfig(benchEnv(dir, graphUrl), join(dir, ".env"));
   const runtime = await createRuntime({ config, workers });
   const { url } = await runtime.start();
   return { runtime, url };
@@ -243,18 +243,7 @@ async function startServe(dir: string, graphUrl: string) {
       "serve",
     ],
     {
-      env: {
-        ...process.env,
-        CONVO_DB: join(dir, "convo.db"),
-        PORT: "0",
-        HOST: "127.0.0.1",
-        CONVO_ADMIN_TOKEN: TOKEN,
-        MESSENGER_APP_SECRET: SECRET,
-        MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
-        GRAPH_API_URL: graphUrl,
-        CONVO_SEND_RATE: "100000",
-        CONVO_LOG_LEVEL: "error",
-      },
+      env: { ...process.env, ...benchEnv(dir, graphUrl) },
       stdio: ["ignore", "pipe", "inherit"],
     },
   );

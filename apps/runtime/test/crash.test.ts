@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -7,8 +7,8 @@ import { type RunningGraphEmulator, startGraphEmulator } from "@convo/messenger"
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { useEchoFlow } from "./echo-flow";
-import { TOKEN } from "./helpers";
 import { APP_SECRET, PAGE_TOKEN, postWebhook, textItem, waitFor, webhookBody } from "./messenger";
+import { apiAt, serveConvo } from "./serve";
 
 const CONTACTS = 100;
 const ROUNDS = 30;
@@ -54,46 +54,18 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts `convo serve` as its own process on the test's database; resolves with its URL. */
-function serve(): Promise<{ process: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "serve"], {
-    cwd: join(import.meta.dirname, ".."),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      CONVO_DB: join(dir, "convo.db"),
-      CONVO_ADMIN_TOKEN: TOKEN,
-      MESSENGER_APP_SECRET: APP_SECRET,
-      MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
-      GRAPH_API_URL: graph.url,
-      CONVO_SEND_RATE: "5000",
-      // Long enough for the echoes of the sends the kill interrupted to reach the new process.
-      CONVO_ECHO_WAIT_SECONDS: "8",
-      CONVO_LOG_LEVEL: "error",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
+/** `convo serve` on the test's database and port, answering to the emulator. */
+const serve = () =>
+  serveConvo({
+    PORT: String(port),
+    CONVO_DB: join(dir, "convo.db"),
+    MESSENGER_APP_SECRET: APP_SECRET,
+    MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
+    GRAPH_API_URL: graph.url,
+    CONVO_SEND_RATE: "5000",
+    // Long enough for the echoes of the sends the kill interrupted to reach the new process.
+    CONVO_ECHO_WAIT_SECONDS: "8",
   });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    proc.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Convo is running: (http:\/\/[\d.:]+)\//.exec(out);
-      if (match?.[1]) resolve({ process: proc, url: match[1] });
-    });
-    proc.once("exit", (code) => reject(new Error(`convo serve exited with ${code}: ${out}`)));
-  });
-}
-
-const api = (url: string) => async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(url + path, {
-    method,
-    headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as unknown) : null };
-};
 
 const psid = (c: number) => `crash-${c}`;
 /** Round r: one body with message r of every contact, as Meta batches them. */
@@ -107,7 +79,7 @@ it("loses nothing, answers in order and sends every reply once when killed with 
 }, async () => {
   let running = await serve();
   child = running.process;
-  await useEchoFlow(api(running.url));
+  await useEchoFlow(apiAt(running.url));
 
   const gotCalls = () =>
     graph.calls.filter((c) => {

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,8 +6,8 @@ import { type RunningGraphEmulator, startGraphEmulator } from "@convo/messenger"
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { useEchoFlow } from "./echo-flow";
-import { TOKEN } from "./helpers";
 import { APP_SECRET, PAGE_TOKEN, postWebhook, textItem, waitFor, webhookBody } from "./messenger";
+import { apiAt, serveConvo } from "./serve";
 
 let graph: RunningGraphEmulator;
 let dir: string;
@@ -23,45 +23,21 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function serve(): Promise<{ process: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "serve"], {
-    cwd: join(import.meta.dirname, ".."),
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      CONVO_DB: join(dir, "convo.db"),
-      CONVO_ADMIN_TOKEN: TOKEN,
-      MESSENGER_APP_SECRET: APP_SECRET,
-      MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
-      GRAPH_API_URL: graph.url,
-      CONVO_LOG_LEVEL: "error",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
+async function serve() {
+  const running = await serveConvo({
+    PORT: "0",
+    CONVO_DB: join(dir, "convo.db"),
+    MESSENGER_APP_SECRET: APP_SECRET,
+    MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
+    GRAPH_API_URL: graph.url,
   });
-  child = proc;
-  return new Promise((resolve, reject) => {
-    let out = "";
-    proc.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Convo is running: (http:\/\/[\d.:]+)\//.exec(out);
-      if (match?.[1]) resolve({ process: proc, url: match[1] });
-    });
-    proc.once("exit", (code) => reject(new Error(`convo serve exited with ${code}: ${out}`)));
-  });
+  child = running.process;
+  return running;
 }
 
 it("finishes the sends in hand on SIGTERM, records them, and sends nothing twice after", async () => {
   const running = await serve();
-  await useEchoFlow(async (method, path, body) => {
-    const response = await fetch(running.url + path, {
-      method,
-      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, json: text ? (JSON.parse(text) as unknown) : null };
-  });
+  await useEchoFlow(apiAt(running.url));
   // Meta is slow today: the question is in flight when the stop comes.
   graph.setLatency(1_000);
   const ack = await postWebhook(running.url, webhookBody([textItem("tess", "hello")]));

@@ -1,0 +1,43 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+import { TOKEN } from "./helpers";
+
+/**
+ * `convo serve` as its own process (so a test can SIGKILL or SIGTERM it), with the test's
+ * environment on top of the admin token and quiet logs; resolves with its URL once it listens.
+ */
+export function serveConvo(
+  env: Record<string, string>,
+): Promise<{ process: ChildProcess; url: string }> {
+  const proc = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "serve"], {
+    cwd: join(import.meta.dirname, ".."),
+    env: {
+      ...process.env,
+      HOST: "127.0.0.1",
+      CONVO_ADMIN_TOKEN: TOKEN,
+      CONVO_LOG_LEVEL: "error",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    proc.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Convo is running: (http:\/\/[\d.:]+)\//.exec(out);
+      if (match?.[1]) resolve({ process: proc, url: match[1] });
+    });
+    proc.once("exit", (code) => reject(new Error(`convo serve exited with ${code}: ${out}`)));
+  });
+}
+
+/** Management API calls with the admin token against a runtime at `url`. */
+export const apiAt = (url: string) => async (method: string, path: string, body?: unknown) => {
+  const response = await fetch(url + path, {
+    method,
+    headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? (JSON.parse(text) as unknown) : null };
+};
