@@ -1,9 +1,20 @@
 export * from "./common";
+export * from "./create";
 export * from "./json-schema";
+export {
+  type FieldLimit,
+  type FieldLimits,
+  type NodeKind,
+  type NodeRole,
+  nodeKind,
+  type VariableUses,
+} from "./kind";
 export * from "./limits";
-export { canPublish, type LintOptions, lintFlow } from "./lint";
+export { type ChannelLimits, canPublish, type LintOptions, lintFlow } from "./lint";
+export type { NodeLintContext } from "./lint/context";
 export { callNumber, isHttpUrlOrTemplate, utf8Length } from "./lint/url";
 export * from "./migrate";
+export { kindOf, NODE_KINDS, NODE_TYPES, type NodeKinds } from "./nodes";
 export { SENSITIVE_HEADER } from "./nodes/action/lint";
 export { MAX_PATTERN_LENGTH } from "./nodes/condition/lint";
 export { valueOperatorSchema } from "./nodes/condition/schema";

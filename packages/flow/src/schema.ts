@@ -1,45 +1,29 @@
 import { z } from "zod";
 import { flowIdSchema, idSchema, nameSchema, positionSchema, shortTextSchema } from "./common";
-import { actionDataSchema } from "./nodes/action/schema";
-import { conditionDataSchema } from "./nodes/condition/schema";
-import { delayDataSchema } from "./nodes/delay/schema";
-import { gotoDataSchema } from "./nodes/goto/schema";
-import { handoverDataSchema } from "./nodes/handover/schema";
-import { inputDataSchema } from "./nodes/input/schema";
-import { messageDataSchema } from "./nodes/message/schema";
-import { noteDataSchema } from "./nodes/note/schema";
-import { randomizerDataSchema } from "./nodes/randomizer/schema";
-import { triggerDataSchema } from "./nodes/trigger/schema";
+import type { FlowNode } from "./node-types";
+import { NODE_KINDS, NODE_TYPES } from "./nodes";
 
 /** The version this build writes. `migrateFlow` brings every earlier version up to it. */
 export const CURRENT_SCHEMA_VERSION = 1;
 
-const node = <T extends string, D extends z.ZodType>(type: T, data: D) =>
-  z.strictObject({ id: idSchema, type: z.literal(type), position: positionSchema, data });
+const nodeSchemas = NODE_TYPES.map((type) =>
+  z.strictObject({
+    id: idSchema,
+    type: z.literal(type),
+    position: positionSchema,
+    data: NODE_KINDS[type].data,
+  }),
+);
 
-export const triggerNodeSchema = node("trigger", triggerDataSchema);
-export const messageNodeSchema = node("message", messageDataSchema);
-export const inputNodeSchema = node("input", inputDataSchema);
-export const conditionNodeSchema = node("condition", conditionDataSchema);
-export const actionNodeSchema = node("action", actionDataSchema);
-export const delayNodeSchema = node("delay", delayDataSchema);
-export const randomizerNodeSchema = node("randomizer", randomizerDataSchema);
-export const handoverNodeSchema = node("handover", handoverDataSchema);
-export const gotoNodeSchema = node("goto", gotoDataSchema);
-export const noteNodeSchema = node("note", noteDataSchema);
-
-export const flowNodeSchema = z.discriminatedUnion("type", [
-  triggerNodeSchema,
-  messageNodeSchema,
-  inputNodeSchema,
-  conditionNodeSchema,
-  actionNodeSchema,
-  delayNodeSchema,
-  randomizerNodeSchema,
-  handoverNodeSchema,
-  gotoNodeSchema,
-  noteNodeSchema,
-]);
+/**
+ * A node of any type: the union of `NODE_KINDS`' data schemas on `type`. Typed by hand as
+ * `FlowNode`, which `node-types.ts` builds from the same schemas (zod cannot infer a union built
+ * from a record's values).
+ */
+export const flowNodeSchema: z.ZodType<FlowNode> = z.discriminatedUnion(
+  "type",
+  nodeSchemas as [(typeof nodeSchemas)[number], ...(typeof nodeSchemas)[number][]],
+) as unknown as z.ZodType<FlowNode>;
 
 export const edgeSchema = z.strictObject({
   id: idSchema,
@@ -105,11 +89,6 @@ export const flowSchema = z
   });
 
 export type Flow = z.infer<typeof flowSchema>;
-export type FlowNode = z.infer<typeof flowNodeSchema>;
-export type NodeType = FlowNode["type"];
-export type NodeOfType<T extends NodeType> = Extract<FlowNode, { type: T }>;
 export type Edge = z.infer<typeof edgeSchema>;
 export type Variable = z.infer<typeof variableSchema>;
-export type Position = z.infer<typeof positionSchema>;
-
-export const NODE_TYPES = flowNodeSchema.options.map((o) => o.shape.type.value) as NodeType[];
+export type { FlowNode, NodeData, NodeOfType, NodeType, Position } from "./node-types";

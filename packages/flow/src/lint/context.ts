@@ -1,6 +1,8 @@
+import type { MESSENGER_LIMITS } from "../limits";
+import type { FlowNode } from "../node-types";
 import type { FlowProblem } from "../problems";
 import { joinPath } from "../problems";
-import type { Flow, FlowNode } from "../schema";
+import type { Flow } from "../schema";
 
 /** Collects problems while the rules walk a flow. */
 export class ProblemList {
@@ -37,7 +39,17 @@ export interface LintOptions {
   knownFlows?: Iterable<string>;
 }
 
+/** The limits of the channel a flow is linted for: what its messages may hold. */
+export type ChannelLimits = { readonly [K in keyof typeof MESSENGER_LIMITS]: number };
+
+/** What a node kind's lint rules may look at besides the node itself. */
 export interface NodeLintContext {
   flow: Flow;
   problems: ProblemList;
+  /** The channel limits messages are checked against. */
+  limits: ChannelLimits;
+  /** Ids of the flows `goto` may enter; undefined when the caller did not say. */
+  knownFlows: ReadonlySet<string> | undefined;
+  /** Whether this flow has a node with that id. */
+  hasNode(id: string): boolean;
 }

@@ -1,3 +1,4 @@
+import { kindOf } from "../nodes";
 import type { NodeOutput } from "../outputs";
 import type { Flow } from "../schema";
 import type { ProblemList } from "./context";
@@ -54,7 +55,7 @@ export function lintGraph(
         edgeId: edge.id,
         message: `This connection leads to a step that does not exist ("${edge.target}").`,
       });
-    } else if (flow.nodes[targetIndex]?.type === "note") {
+    } else if (isAnnotation(flow, targetIndex)) {
       problems.add({
         code: "edge-into-note",
         severity: "error",
@@ -98,7 +99,7 @@ export function lintGraph(
     }
   });
 
-  const triggers = flow.nodes.filter((n) => n.type === "trigger");
+  const triggers = flow.nodes.filter((n) => kindOf(n.type).role === "start");
   if (triggers.length === 0) {
     problems.add({
       code: "no-trigger",
@@ -121,7 +122,7 @@ export function lintGraph(
     }
   }
   flow.nodes.forEach((node, i) => {
-    if (node.type === "note" || node.type === "trigger") return;
+    if (kindOf(node.type).role !== "step") return;
     if (triggers.length > 0 && !reached.has(node.id)) {
       problems.onNode(i, node, "unreachable", "warning", "", "Nothing leads to this step.");
     }
@@ -141,36 +142,7 @@ export function lintGraph(
   });
 }
 
-/** `goto` steps must name a flow that exists and, inside this flow, a step that exists. */
-export function lintGotos(
-  flow: Flow,
-  knownFlows: Set<string> | undefined,
-  problems: ProblemList,
-): void {
-  const ids = new Set(flow.nodes.map((n) => n.id));
-  flow.nodes.forEach((node, i) => {
-    if (node.type !== "goto") return;
-    const { flowId, nodeId } = node.data;
-    if (knownFlows && flowId !== flow.id && !knownFlows.has(flowId)) {
-      problems.onNode(
-        i,
-        node,
-        "goto-unknown-flow",
-        "error",
-        "data.flowId",
-        `There is no flow "${flowId}" to go to.`,
-        { flowId },
-      );
-    }
-    if (flowId === flow.id && nodeId !== undefined && !ids.has(nodeId)) {
-      problems.onNode(
-        i,
-        node,
-        "goto-unknown-node",
-        "error",
-        "data.nodeId",
-        `This flow has no step "${nodeId}" to go to.`,
-      );
-    }
-  });
+function isAnnotation(flow: Flow, index: number): boolean {
+  const node = flow.nodes[index];
+  return node !== undefined && kindOf(node.type).role === "annotation";
 }

@@ -1,17 +1,13 @@
-import { lintAction } from "../nodes/action/lint";
-import { lintCondition } from "../nodes/condition/lint";
-import { lintInput } from "../nodes/input/lint";
-import { lintMessage } from "../nodes/message/lint";
-import { lintRandomizer } from "../nodes/randomizer/lint";
-import { lintTrigger } from "../nodes/trigger/lint";
+import { MESSENGER_LIMITS } from "../limits";
+import { kindOf } from "../nodes";
 import { type NodeOutput, nodeOutputs } from "../outputs";
 import type { FlowProblem } from "../problems";
 import type { Flow } from "../schema";
-import { type LintOptions, ProblemList } from "./context";
-import { lintGotos, lintGraph } from "./graph";
+import { type LintOptions, type NodeLintContext, ProblemList } from "./context";
+import { lintGraph } from "./graph";
 import { lintVariables } from "./variables";
 
-export type { LintOptions } from "./context";
+export type { ChannelLimits, LintOptions } from "./context";
 
 /**
  * Everything about a parsed flow that its schema cannot say: broken or doubled connections, missing
@@ -21,34 +17,24 @@ export type { LintOptions } from "./context";
  */
 export function lintFlow(flow: Flow, options: LintOptions = {}): FlowProblem[] {
   const problems = new ProblemList();
+  let ids: Set<string> | undefined;
+  const context: NodeLintContext = {
+    flow,
+    problems,
+    // The one place lint learns the channel's limits.
+    limits: MESSENGER_LIMITS,
+    knownFlows: options.knownFlows ? new Set(options.knownFlows) : undefined,
+    hasNode: (id) => {
+      ids ??= new Set(flow.nodes.map((n) => n.id));
+      return ids.has(id);
+    },
+  };
   const outputsByNode = new Map<string, NodeOutput[]>();
   for (const [i, node] of flow.nodes.entries()) {
     outputsByNode.set(node.id, nodeOutputs(node));
-    switch (node.type) {
-      case "trigger":
-        lintTrigger(node, i, problems);
-        break;
-      case "message":
-        lintMessage(node, i, problems);
-        break;
-      case "input":
-        lintInput(node, i, problems);
-        break;
-      case "condition":
-        lintCondition(node, i, problems);
-        break;
-      case "action":
-        lintAction(node, i, problems);
-        break;
-      case "randomizer":
-        lintRandomizer(node, i, problems);
-        break;
-      default:
-        break;
-    }
+    kindOf(node.type).lint(node, i, context);
   }
   lintGraph(flow, outputsByNode, problems);
-  lintGotos(flow, options.knownFlows ? new Set(options.knownFlows) : undefined, problems);
   lintVariables(flow, problems);
   return problems.problems;
 }

@@ -1,3 +1,5 @@
+import type { VariableUses } from "../kind";
+import { kindOf } from "../nodes";
 import { joinPath } from "../problems";
 import type { Flow } from "../schema";
 import { templateReferences } from "../template";
@@ -19,55 +21,22 @@ export function lintVariables(flow: Flow, problems: ProblemList): void {
   const reads: Read[] = [];
   const writes: Read[] = [];
 
+  let at = 0;
+  const uses: VariableUses = {
+    read: (name, path) => reads.push({ name, nodeIndex: at, path }),
+    write: (name, path) => writes.push({ name, nodeIndex: at, path }),
+  };
   flow.nodes.forEach((node, nodeIndex) => {
-    if (node.type === "note") return;
+    const kind = kindOf(node.type);
+    // A sticky note's text is not a template.
+    if (kind.role === "annotation") return;
+    at = nodeIndex;
     for (const { path, text } of nodeTexts(node)) {
       for (const ref of templateReferences(text)) {
-        if (ref.namespace === undefined) reads.push({ name: ref.name, nodeIndex, path });
+        if (ref.namespace === undefined) uses.read(ref.name, path);
       }
     }
-    switch (node.type) {
-      case "input":
-        writes.push({ name: node.data.variable, nodeIndex, path: "data.variable" });
-        break;
-      case "condition":
-        node.data.branches.forEach((branch, b) => {
-          branch.rules.forEach((rule, r) => {
-            if (rule.kind === "variable") {
-              reads.push({
-                name: rule.name,
-                nodeIndex,
-                path: `data.branches[${b}].rules[${r}].name`,
-              });
-            }
-          });
-        });
-        break;
-      case "action":
-        node.data.steps.forEach((step, s) => {
-          if (step.kind === "set_variable") {
-            writes.push({ name: step.variable, nodeIndex, path: `data.steps[${s}].variable` });
-          } else if (step.kind === "http") {
-            step.responseMapping?.forEach((m, j) => {
-              writes.push({
-                name: m.variable,
-                nodeIndex,
-                path: `data.steps[${s}].responseMapping[${j}].variable`,
-              });
-            });
-            if (step.statusVariable !== undefined) {
-              writes.push({
-                name: step.statusVariable,
-                nodeIndex,
-                path: `data.steps[${s}].statusVariable`,
-              });
-            }
-          }
-        });
-        break;
-      default:
-        break;
-    }
+    kind.variables(node, uses);
   });
 
   for (const write of writes) assigned.add(write.name);

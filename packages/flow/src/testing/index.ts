@@ -1,1 +1,9 @@
-export { arbitraryFlow } from "./arbitrary";
+export { arbitraryFlow, WIDE_VOCABULARY } from "./arbitrary";
+export {
+  arbitraryNodeData,
+  NODE_ARBITRARIES,
+  type NodeArbitraries,
+  withoutUndefined,
+} from "./node-arbitraries";
+export { optional } from "./optional";
+export type { NodeArbitrary, Vocabulary } from "./vocabulary";

@@ -1,6 +1,6 @@
-import type { ProblemList } from "../../lint/context";
+import type { NodeLintContext } from "../../lint/context";
 import { isHttpUrlOrTemplate } from "../../lint/url";
-import type { NodeOfType } from "../../schema";
+import type { NodeOfType } from "../../node-types";
 
 /** Header names whose values are credentials: they belong in `{{secrets.NAME}}`, not in the flow. */
 export const SENSITIVE_HEADER = /authorization|api[-_]?key|token|secret|cookie|password/i;
@@ -27,7 +27,7 @@ export function mapQuery(url: string, value: (name: string, value: string) => st
 export function lintAction(
   node: NodeOfType<"action">,
   nodeIndex: number,
-  problems: ProblemList,
+  { problems }: NodeLintContext,
 ): void {
   if (node.data.steps.length === 0) {
     problems.onNode(

@@ -32,6 +32,12 @@ export const responseMappingSchema = z.strictObject({
   variable: nameSchema,
 });
 
+/** The ranges of the action's number fields, for the schema and the editor's form. */
+export const ACTION_LIMITS = {
+  /** How long an HTTP step waits for the answer, in milliseconds. */
+  timeoutMs: { min: 100, max: 30_000 },
+} as const;
+
 export const httpStepSchema = z.strictObject({
   kind: z.literal("http"),
   method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
@@ -39,7 +45,7 @@ export const httpStepSchema = z.strictObject({
   url: shortTextSchema,
   headers: z.array(httpHeaderSchema).max(30).optional(),
   body: textSchema.optional(),
-  timeoutMs: z.int().min(100).max(30_000).optional(),
+  timeoutMs: z.int().min(ACTION_LIMITS.timeoutMs.min).max(ACTION_LIMITS.timeoutMs.max).optional(),
   responseMapping: z.array(responseMappingSchema).max(50).optional(),
   /** Stores the HTTP status code. */
   statusVariable: nameSchema.optional(),

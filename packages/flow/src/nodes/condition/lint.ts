@@ -1,5 +1,5 @@
-import type { ProblemList } from "../../lint/context";
-import type { NodeOfType } from "../../schema";
+import type { NodeLintContext } from "../../lint/context";
+import type { NodeOfType } from "../../node-types";
 
 /** Patterns longer than this are refused: the engine also bounds the text it matches against. */
 export const MAX_PATTERN_LENGTH = 200;
@@ -7,7 +7,7 @@ export const MAX_PATTERN_LENGTH = 200;
 export function lintCondition(
   node: NodeOfType<"condition">,
   nodeIndex: number,
-  problems: ProblemList,
+  { problems }: NodeLintContext,
 ): void {
   if (node.data.branches.length === 0) {
     problems.onNode(

@@ -26,6 +26,14 @@ export const validationSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("choice"), choices: z.array(choiceSchema).max(50) }),
 ]);
 
+/** The ranges of the question's number fields, for the schema and the editor's form. */
+export const INPUT_LIMITS = {
+  /** Times the question is asked again before `invalid`. */
+  retryLimit: { min: 0, max: 10 },
+  /** Seconds without an answer before `timeout`: at most a week. */
+  timeoutSeconds: { min: 1, max: 7 * 24 * 3600 },
+} as const;
+
 export const inputDataSchema = z.strictObject({
   label: labelSchema,
   question: textSchema,
@@ -34,12 +42,12 @@ export const inputDataSchema = z.strictObject({
   /** Sent when the answer is not valid; a default sentence when absent. */
   retryText: textSchema.optional(),
   /** How many times the question is asked again before taking `invalid` (default 2). */
-  retryLimit: z.int().min(0).max(10).optional(),
+  retryLimit: z.int().min(INPUT_LIMITS.retryLimit.min).max(INPUT_LIMITS.retryLimit.max).optional(),
   /** Without an answer in this many seconds, take `timeout`. */
   timeoutSeconds: z
     .int()
-    .min(1)
-    .max(7 * 24 * 3600)
+    .min(INPUT_LIMITS.timeoutSeconds.min)
+    .max(INPUT_LIMITS.timeoutSeconds.max)
     .optional(),
   /** For email and phone questions: offer Messenger's one-tap quick reply with the contact's own. */
   offerContactQuickReply: z.boolean().optional(),

@@ -1,7 +1,6 @@
-import { MESSENGER_LIMITS as LIMITS } from "../../limits";
-import type { ProblemList } from "../../lint/context";
+import type { ChannelLimits, NodeLintContext } from "../../lint/context";
 import { callNumber, isHttpUrlOrTemplate } from "../../lint/url";
-import type { NodeOfType } from "../../schema";
+import type { NodeOfType } from "../../node-types";
 import type { Button } from "../../types";
 
 type Report = (
@@ -12,28 +11,33 @@ type Report = (
   params?: Record<string, string | number>,
 ) => void;
 
-function lintButtons(buttons: readonly Button[] | undefined, path: string, report: Report): void {
+function lintButtons(
+  buttons: readonly Button[] | undefined,
+  path: string,
+  report: Report,
+  limits: ChannelLimits,
+): void {
   if (!buttons) return;
-  if (buttons.length > LIMITS.buttons) {
+  if (buttons.length > limits.buttons) {
     report(
       "too-many-buttons",
       "error",
       `${path}.buttons`,
-      `Messenger shows at most ${LIMITS.buttons} buttons here; this has ${buttons.length}.`,
-      { count: buttons.length, max: LIMITS.buttons },
+      `Messenger shows at most ${limits.buttons} buttons here; this has ${buttons.length}.`,
+      { count: buttons.length, max: limits.buttons },
     );
   }
   buttons.forEach((button, i) => {
     const at = `${path}.buttons[${i}]`;
     if (button.title.trim() === "") {
       report("button-title-empty", "error", `${at}.title`, "A button needs a title.");
-    } else if (button.title.length > LIMITS.buttonTitle) {
+    } else if (button.title.length > limits.buttonTitle) {
       report(
         "button-title-too-long",
         "error",
         `${at}.title`,
-        `The button title "${button.title}" is ${button.title.length} characters; Messenger allows ${LIMITS.buttonTitle}.`,
-        { length: button.title.length, max: LIMITS.buttonTitle },
+        `The button title "${button.title}" is ${button.title.length} characters; Messenger allows ${limits.buttonTitle}.`,
+        { length: button.title.length, max: limits.buttonTitle },
       );
     }
     if (button.kind === "url" && !isHttpUrlOrTemplate(button.url)) {
@@ -59,7 +63,7 @@ function lintButtons(buttons: readonly Button[] | undefined, path: string, repor
 export function lintMessage(
   node: NodeOfType<"message">,
   nodeIndex: number,
-  problems: ProblemList,
+  { problems, limits }: NodeLintContext,
 ): void {
   const report: Report = (code, severity, path, message, params) =>
     problems.onNode(nodeIndex, node, code, severity, path, message, params);
@@ -72,7 +76,7 @@ export function lintMessage(
     switch (block.kind) {
       case "text": {
         const hasButtons = (block.buttons?.length ?? 0) > 0;
-        const max = hasButtons ? LIMITS.buttonTemplateText : LIMITS.text;
+        const max = hasButtons ? limits.buttonTemplateText : limits.text;
         if (block.text.trim() === "") {
           report("text-empty", "error", `${path}.text`, "This text bubble is empty.");
         } else if (block.text.length > max) {
@@ -86,7 +90,7 @@ export function lintMessage(
             { length: block.text.length, max },
           );
         }
-        lintButtons(block.buttons, path, report);
+        lintButtons(block.buttons, path, report, limits);
         break;
       }
       case "image":
@@ -105,35 +109,35 @@ export function lintMessage(
       case "cards":
         if (block.cards.length === 0) {
           report("cards-empty", "error", `${path}.cards`, "A gallery needs at least one card.");
-        } else if (block.cards.length > LIMITS.cards) {
+        } else if (block.cards.length > limits.cards) {
           report(
             "too-many-cards",
             "error",
             `${path}.cards`,
-            `A gallery holds at most ${LIMITS.cards} cards; this one has ${block.cards.length}.`,
-            { count: block.cards.length, max: LIMITS.cards },
+            `A gallery holds at most ${limits.cards} cards; this one has ${block.cards.length}.`,
+            { count: block.cards.length, max: limits.cards },
           );
         }
         block.cards.forEach((card, c) => {
           const at = `${path}.cards[${c}]`;
           if (card.title.trim() === "") {
             report("card-title-empty", "error", `${at}.title`, "A card needs a title.");
-          } else if (card.title.length > LIMITS.cardTitle) {
+          } else if (card.title.length > limits.cardTitle) {
             report(
               "card-title-too-long",
               "error",
               `${at}.title`,
-              `A card title can be ${LIMITS.cardTitle} characters long; this one is ${card.title.length}.`,
-              { length: card.title.length, max: LIMITS.cardTitle },
+              `A card title can be ${limits.cardTitle} characters long; this one is ${card.title.length}.`,
+              { length: card.title.length, max: limits.cardTitle },
             );
           }
-          if (card.subtitle !== undefined && card.subtitle.length > LIMITS.cardSubtitle) {
+          if (card.subtitle !== undefined && card.subtitle.length > limits.cardSubtitle) {
             report(
               "card-subtitle-too-long",
               "error",
               `${at}.subtitle`,
-              `A card subtitle can be ${LIMITS.cardSubtitle} characters long; this one is ${card.subtitle.length}.`,
-              { length: card.subtitle.length, max: LIMITS.cardSubtitle },
+              `A card subtitle can be ${limits.cardSubtitle} characters long; this one is ${card.subtitle.length}.`,
+              { length: card.subtitle.length, max: limits.cardSubtitle },
             );
           }
           for (const key of ["imageUrl", "url"] as const) {
@@ -147,7 +151,7 @@ export function lintMessage(
               );
             }
           }
-          lintButtons(card.buttons, at, report);
+          lintButtons(card.buttons, at, report, limits);
         });
         break;
       case "typing":
@@ -156,26 +160,26 @@ export function lintMessage(
   });
 
   const replies = node.data.quickReplies ?? [];
-  if (replies.length > LIMITS.quickReplies) {
+  if (replies.length > limits.quickReplies) {
     report(
       "too-many-quick-replies",
       "error",
       "data.quickReplies",
-      `Messenger shows at most ${LIMITS.quickReplies} quick replies; this has ${replies.length}.`,
-      { count: replies.length, max: LIMITS.quickReplies },
+      `Messenger shows at most ${limits.quickReplies} quick replies; this has ${replies.length}.`,
+      { count: replies.length, max: limits.quickReplies },
     );
   }
   replies.forEach((reply, i) => {
     const at = `data.quickReplies[${i}]`;
     if (reply.title.trim() === "") {
       report("quick-reply-title-empty", "error", `${at}.title`, "A quick reply needs a title.");
-    } else if (reply.title.length > LIMITS.quickReplyTitle) {
+    } else if (reply.title.length > limits.quickReplyTitle) {
       report(
         "quick-reply-title-too-long",
         "error",
         `${at}.title`,
-        `The quick reply "${reply.title}" is ${reply.title.length} characters; Messenger allows ${LIMITS.quickReplyTitle}.`,
-        { length: reply.title.length, max: LIMITS.quickReplyTitle },
+        `The quick reply "${reply.title}" is ${reply.title.length} characters; Messenger allows ${limits.quickReplyTitle}.`,
+        { length: reply.title.length, max: limits.quickReplyTitle },
       );
     }
     if (reply.imageUrl !== undefined && !isHttpUrlOrTemplate(reply.imageUrl)) {

@@ -66,11 +66,23 @@ export const cardsBlockSchema = z.strictObject({
   cards: z.array(cardSchema).max(100),
 });
 
+/** The ranges of the message's number fields, for the schema and the editor's form. */
+export const MESSAGE_LIMITS = {
+  /** A typing pause, in seconds. */
+  typingSeconds: { min: 0, max: 20 },
+} as const;
+
 /** Shows the typing indicator for a moment before the next block. */
 export const typingBlockSchema = z.strictObject({
   id: idSchema,
   kind: z.literal("typing"),
-  seconds: z.number().min(0).max(20, "must be at most 20 seconds"),
+  seconds: z
+    .number()
+    .min(MESSAGE_LIMITS.typingSeconds.min)
+    .max(
+      MESSAGE_LIMITS.typingSeconds.max,
+      `must be at most ${MESSAGE_LIMITS.typingSeconds.max} seconds`,
+    ),
 });
 
 export const contentBlockSchema = z.discriminatedUnion("kind", [

@@ -1,10 +1,10 @@
-import type { ProblemList } from "../../lint/context";
-import type { NodeOfType } from "../../schema";
+import type { NodeLintContext } from "../../lint/context";
+import type { NodeOfType } from "../../node-types";
 
 export function lintRandomizer(
   node: NodeOfType<"randomizer">,
   nodeIndex: number,
-  problems: ProblemList,
+  { problems }: NodeLintContext,
 ): void {
   const { variants } = node.data;
   if (variants.length < 2) {

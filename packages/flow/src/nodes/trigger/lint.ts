@@ -1,12 +1,11 @@
-import { MESSENGER_LIMITS } from "../../limits";
-import type { ProblemList } from "../../lint/context";
+import type { NodeLintContext } from "../../lint/context";
 import { utf8Length } from "../../lint/url";
-import type { NodeOfType } from "../../schema";
+import type { NodeOfType } from "../../node-types";
 
 export function lintTrigger(
   node: NodeOfType<"trigger">,
   nodeIndex: number,
-  problems: ProblemList,
+  { problems, limits }: NodeLintContext,
 ): void {
   if (node.data.triggers.length === 0) {
     problems.onNode(
@@ -48,15 +47,15 @@ export function lintTrigger(
             `${at}.payload`,
             "The payload is empty.",
           );
-        } else if (utf8Length(trigger.payload) > MESSENGER_LIMITS.payload) {
+        } else if (utf8Length(trigger.payload) > limits.payload) {
           problems.onNode(
             nodeIndex,
             node,
             "payload-too-long",
             "error",
             `${at}.payload`,
-            `A payload can be ${MESSENGER_LIMITS.payload} bytes long.`,
-            { max: MESSENGER_LIMITS.payload },
+            `A payload can be ${limits.payload} bytes long.`,
+            { max: limits.payload },
           );
         }
         break;

@@ -1,0 +1,56 @@
+import { assertNever, ERROR, nextOutput } from "../../handles";
+import { nodeKind } from "../../kind";
+import { lintAction } from "./lint";
+import { ACTION_LIMITS, actionDataSchema } from "./schema";
+
+/** Steps run in order: set a variable or a contact field, add or remove a tag, call an HTTP API. */
+export const actionKind = nodeKind({
+  type: "action",
+  role: "step",
+  data: actionDataSchema,
+  outputs: (node) =>
+    node.data.steps.some((s) => s.kind === "http")
+      ? [nextOutput(), { id: ERROR, kind: "error", label: "Error", path: "" }]
+      : [nextOutput()],
+  lint: lintAction,
+  texts(node, out) {
+    node.data.steps.forEach((step, i) => {
+      const at = `data.steps[${i}]`;
+      switch (step.kind) {
+        case "set_variable":
+        case "set_field":
+          out.push({ path: `${at}.value`, text: step.value });
+          break;
+        case "add_tag":
+        case "remove_tag":
+          out.push({ path: `${at}.tag`, text: step.tag });
+          break;
+        case "http":
+          out.push({ path: `${at}.url`, text: step.url });
+          step.headers?.forEach((h, j) => {
+            out.push({ path: `${at}.headers[${j}].value`, text: h.value });
+          });
+          if (step.body !== undefined) out.push({ path: `${at}.body`, text: step.body });
+          break;
+        default:
+          assertNever(step);
+      }
+    });
+  },
+  variables(node, uses) {
+    node.data.steps.forEach((step, s) => {
+      if (step.kind === "set_variable") {
+        uses.write(step.variable, `data.steps[${s}].variable`);
+      } else if (step.kind === "http") {
+        step.responseMapping?.forEach((m, j) => {
+          uses.write(m.variable, `data.steps[${s}].responseMapping[${j}].variable`);
+        });
+        if (step.statusVariable !== undefined) {
+          uses.write(step.statusVariable, `data.steps[${s}].statusVariable`);
+        }
+      }
+    });
+  },
+  create: () => ({ steps: [{ kind: "add_tag", tag: "lead" }] }),
+  limits: ACTION_LIMITS,
+});

@@ -1,0 +1,17 @@
+import { NO_LINT, NO_VARIABLES, nodeKind } from "../../kind";
+import { NOTE_LIMITS, noteDataSchema } from "./schema";
+
+/** A sticky note on the canvas: never run, never connected. */
+export const noteKind = nodeKind({
+  type: "note",
+  role: "annotation",
+  data: noteDataSchema,
+  outputs: () => [],
+  lint: NO_LINT,
+  texts(node, out) {
+    out.push({ path: "data.text", text: node.data.text });
+  },
+  variables: NO_VARIABLES,
+  create: () => ({ text: "", color: "yellow" }),
+  limits: NOTE_LIMITS,
+});

@@ -1,0 +1,22 @@
+import fc from "fast-check";
+import type { NodeArbitrary } from "../../testing/vocabulary";
+import { keywordMatchSchema } from "./schema";
+
+export const triggerArbitrary: NodeArbitrary<"trigger"> = (w) =>
+  fc.record({
+    label: w.label,
+    triggers: fc.array(
+      fc.oneof(
+        fc.record({
+          kind: fc.constant("keyword" as const),
+          match: fc.constantFrom(...keywordMatchSchema.options),
+          keywords: fc.array(w.keyword, { maxLength: 3 }),
+        }),
+        fc.record({ kind: fc.constant("ref" as const), ref: w.ref }),
+        fc.record({ kind: fc.constant("postback" as const), payload: w.payload }),
+        fc.constant({ kind: "get_started" as const }),
+        fc.constant({ kind: "default" as const }),
+      ),
+      { maxLength: 3 },
+    ),
+  });
