@@ -16,5 +16,6 @@ export function createNode<T extends NodeType>(
 ): NodeOfType<T> {
   const id = freshId(type);
   const at = { x: Math.round(position.x), y: Math.round(position.y) };
-  return { id, type, position: at, data: kindOf(type).create(freshId) };
+  // A conditional type over a type parameter stays unresolved inside the function.
+  return { id, type, position: at, data: kindOf(type).create(freshId) } as NodeOfType<T>;
 }

@@ -35,13 +35,15 @@ export type NodeType = keyof NodeDataByType;
 export type NodeData<T extends NodeType> = NodeDataByType[T];
 export type Position = z.infer<typeof positionSchema>;
 
-/** A node of one type, as the flow document holds it. */
-export interface NodeOfType<T extends NodeType> {
+interface NodeShape<T extends NodeType> {
   id: string;
   type: T;
   position: Position;
   data: NodeData<T>;
 }
 
+/** A node of one type, as the flow document holds it (of a union of types: the union of nodes). */
+export type NodeOfType<T extends NodeType> = T extends NodeType ? NodeShape<T> : never;
+
 /** A node of any type: a union on `type`. */
-export type FlowNode = { [T in NodeType]: NodeOfType<T> }[NodeType];
+export type FlowNode = NodeOfType<NodeType>;
