@@ -1,4 +1,4 @@
-import type { OutButton, OutMessage, OutQuickReply } from "@convo/engine";
+import type { OutButton, OutMessage, OutQuickReply } from "@convo/flow";
 import { decodePayload, encodePayload } from "@convo/flow";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import type { OutButton, OutCard, OutMessage, OutQuickReply } from "@convo/engine";
+import type { OutButton, OutCard, OutMessage, OutQuickReply } from "@convo/flow";
 import { callNumber, MESSENGER_LIMITS, utf8Length } from "@convo/flow";
 import { CONVO_METADATA_PREFIX } from "../webhook/metadata";
 import {

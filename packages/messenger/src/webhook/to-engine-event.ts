@@ -1,4 +1,4 @@
-import type { Attachment, EngineEvent } from "@convo/engine";
+import type { Attachment, EngineEvent } from "@convo/flow";
 import type { InboundEvent } from "./types";
 
 /**

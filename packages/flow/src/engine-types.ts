@@ -1,0 +1,122 @@
+/**
+ * What the engine and its hosts say to each other (DESIGN.md, "The engine contract"): the events
+ * a host hands to `step` and the actions `step` hands back. They live here, below the engine, so
+ * a channel (`@convo/messenger`) can parse into events and render sends knowing only the flow
+ * format; `@convo/engine` re-exports them. Change them only together with every host.
+ */
+
+// ───────────────────────── events: what happened ─────────────────────────
+
+export interface Attachment {
+  kind: "image" | "video" | "audio" | "file" | "sticker" | "location" | "fallback";
+  url?: string;
+  /** For locations. */
+  coordinates?: { lat: number; long: number };
+}
+
+export type EngineEvent =
+  /** Enter a flow: at its trigger node (matched by `matchTrigger`) or at any node (simulator, goto). */
+  | { type: "start"; flowId: string; nodeId: string }
+  /** The contact typed or sent something. */
+  | { type: "message"; text?: string; attachments?: Attachment[] }
+  /** The contact tapped a postback button; `payload` as sent by Convo (see `@convo/flow` payload). */
+  | {
+      type: "postback";
+      payload: string;
+      title?: string;
+      /** The `ref` of an m.me link or ad that opened the conversation with this postback. */
+      ref?: string;
+    }
+  /** The contact tapped a quick reply. `text` is its title as shown in the conversation. */
+  | { type: "quick_reply"; payload: string; text: string }
+  /** An m.me link, ad or QR code with `ref`, while a conversation is already open. */
+  | { type: "referral"; ref: string; source?: string }
+  /** The host finished an `http` action. */
+  | {
+      type: "http_result";
+      requestId: string;
+      ok: boolean;
+      status?: number;
+      /** The parsed JSON body (or the text when it was not JSON). */
+      body?: unknown;
+      error?: string;
+    }
+  /** A `wait_until` came due. */
+  | { type: "timer"; timerId: string }
+  /** A human handed the conversation back to the bot. */
+  | { type: "resume" };
+
+export type EngineEventType = EngineEvent["type"];
+
+// ───────────────────────── actions: what the host must do ─────────────────────────
+
+export type OutButton =
+  | { kind: "postback"; title: string; payload: string }
+  | { kind: "url"; title: string; url: string; webviewHeight?: "compact" | "tall" | "full" }
+  | { kind: "call"; title: string; phone: string };
+
+export type OutQuickReply =
+  | { kind: "text"; title: string; payload: string; imageUrl?: string }
+  /** Messenger's one-tap quick replies that send the contact's own email or phone. */
+  | { kind: "email" }
+  | { kind: "phone" };
+
+export interface OutCard {
+  title: string;
+  subtitle?: string;
+  imageUrl?: string;
+  url?: string;
+  buttons?: OutButton[];
+}
+
+/** One message, ready to render: every `{{…}}` substituted, every payload encoded. */
+export type OutMessage =
+  | { kind: "text"; text: string; buttons?: OutButton[]; quickReplies?: OutQuickReply[] }
+  | {
+      kind: "media";
+      mediaType: "image" | "video" | "audio" | "file";
+      url: string;
+      quickReplies?: OutQuickReply[];
+    }
+  | {
+      kind: "cards";
+      cards: OutCard[];
+      imageAspectRatio?: "horizontal" | "square";
+      quickReplies?: OutQuickReply[];
+    };
+
+export interface HttpRequest {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Rendered, except `{{secrets.NAME}}`, which the host fills in and never shows. */
+  url: string;
+  headers: { name: string; value: string }[];
+  body?: string;
+  timeoutMs: number;
+}
+
+export type EngineAction =
+  | { type: "send"; message: OutMessage; nodeId: string; flowId: string }
+  /** Show the typing indicator for this long before the next action. */
+  | { type: "typing"; seconds: number }
+  | { type: "http"; requestId: string; request: HttpRequest; nodeId: string }
+  /** Wake the session with `{ type: "timer", timerId }` at `at` (ms since epoch). */
+  | { type: "wait_until"; timerId: string; at: number }
+  /** Pause the bot for this contact until a `resume` event (or `resumeAt`, when set). */
+  | { type: "handover"; resumeAt?: number }
+  | { type: "add_tag"; tag: string }
+  | { type: "remove_tag"; tag: string }
+  | { type: "set_field"; field: string; value: string }
+  /** Analytics: a contact entered a node, or left it through a handle. The host counts these. */
+  | { type: "track"; flowId: string; nodeId: string; handle?: string }
+  /** The conversation reached its end; the session is idle again. */
+  | { type: "end" }
+  | { type: "error"; code: EngineErrorCode; message: string; nodeId?: string };
+
+export type EngineErrorCode =
+  | "step_limit"
+  | "unknown_flow"
+  | "unknown_node"
+  | "payload_mismatch"
+  | "size_limit"
+  /** A bug in the engine caught at the last moment; the session is made idle. */
+  | "internal";
