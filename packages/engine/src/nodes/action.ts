@@ -1,7 +1,9 @@
-import type { NodeOfType } from "@convo/flow";
+import type { EngineEvent, NodeOfType } from "@convo/flow";
 import { capText, ENGINE_LIMITS } from "../limits";
-import { type Next, type Run, setOwn } from "../run";
-import type { FlowRef, HttpRequest } from "../types";
+import { IGNORE, type Next, type Run, setOwn } from "../run";
+import type { FlowRef, HttpRequest, Waiting } from "../types";
+import { readPath, valueToText } from "./json-path";
+import type { EngineNodeKind } from "./kind";
 
 const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
 
@@ -9,7 +11,7 @@ const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
  * Runs the node's steps in order from `from`. An HTTP step hands the request to the host and
  * waits for its `http_result`, which comes back here with `from` set to the following step.
  */
-export function runAction(run: Run, ref: FlowRef, node: NodeOfType<"action">, from = 0): Next {
+function runAction(run: Run, ref: FlowRef, node: NodeOfType<"action">, from = 0): Next {
   const { flow } = ref;
   const steps = node.data.steps;
   for (let i = from; i < steps.length; i++) {
@@ -91,3 +93,48 @@ function isJsonBody(body: string, headers: readonly { name: string; value: strin
 function jsonEscape(value: string): string {
   return JSON.stringify(value).slice(1, -1);
 }
+
+/** The host answered the request the node waits for: map the answer, then run the next steps. */
+function onHttpResult(
+  run: Run,
+  ref: FlowRef,
+  node: NodeOfType<"action">,
+  waiting: Extract<Waiting, { kind: "http" }>,
+  event: Extract<EngineEvent, { type: "http_result" }>,
+): Next {
+  const step = node.data.steps[waiting.stepIndex];
+  if (step?.kind !== "http") return run.leave(ref, node.id, "error");
+  const flowId = ref.flow.id;
+  if (step.statusVariable !== undefined && typeof event.status === "number") {
+    run.setVariable(flowId, step.statusVariable, String(event.status));
+  }
+  if (!event.ok) return run.leave(ref, node.id, "error");
+  for (const mapping of step.responseMapping ?? []) {
+    const value = valueToText(readPath(event.body, mapping.path));
+    // A value missing from this answer must not leave the previous lookup's value behind.
+    if (value === undefined) run.deleteVariable(flowId, mapping.variable);
+    else run.setVariable(flowId, mapping.variable, value);
+  }
+  return runAction(run, ref, node, waiting.stepIndex + 1);
+}
+
+export const actionNode: EngineNodeKind<"action"> = {
+  visit: (run, ref, node) => runAction(run, ref, node),
+  waits: "http",
+  resume(run, { ref, node, waiting }, arrival) {
+    if (waiting?.kind !== "http") return undefined;
+    if (arrival.kind === "http_result") {
+      if (arrival.event.requestId !== waiting.requestId) return IGNORE;
+      return onHttpResult(run, ref, node, waiting, arrival.event);
+    }
+    if (arrival.kind === "text") {
+      // Past the deadline the answer is lost: the contact's messages are handled as if idle.
+      if (waiting.deadline !== undefined && run.context.now > waiting.deadline) {
+        run.session.waiting = undefined;
+        return undefined;
+      }
+      return IGNORE;
+    }
+    return undefined;
+  },
+};

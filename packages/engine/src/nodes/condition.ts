@@ -3,10 +3,11 @@ import { capText, ENGINE_LIMITS } from "../limits";
 import { type Next, own, type Run } from "../run";
 import { foldCase } from "../text";
 import type { FlowRef } from "../types";
+import type { EngineNodeKind } from "./kind";
 import { compileSafePattern } from "./safe-pattern";
 
 /** The first branch whose rules hold (all or any) leaves through its handle; otherwise `else`. */
-export function runCondition(run: Run, ref: FlowRef, node: NodeOfType<"condition">): Next {
+function runCondition(run: Run, ref: FlowRef, node: NodeOfType<"condition">): Next {
   for (const branch of node.data.branches) {
     if (branchHolds(run, ref.flow, branch.match === "all", branch.rules)) {
       return run.leave(ref, node.id, branch.id);
@@ -14,6 +15,8 @@ export function runCondition(run: Run, ref: FlowRef, node: NodeOfType<"condition
   }
   return run.leave(ref, node.id, "else");
 }
+
+export const conditionNode: EngineNodeKind<"condition"> = { visit: runCondition };
 
 function branchHolds(run: Run, flow: Flow, all: boolean, rules: readonly Rule[]): boolean {
   for (const rule of rules) {

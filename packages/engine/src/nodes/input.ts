@@ -2,6 +2,7 @@ import { encodePayload, MESSENGER_LIMITS, type NodeOfType, type Validation } fro
 import { capText, ENGINE_LIMITS, fitText } from "../limits";
 import type { Next, Run } from "../run";
 import type { FlowRef, OutMessage, OutQuickReply, Waiting } from "../types";
+import type { EngineNodeKind } from "./kind";
 import { validateAnswer } from "./validate";
 
 type InputNode = NodeOfType<"input">;
@@ -19,7 +20,7 @@ const DEFAULT_RETRY: Record<Validation["kind"], string> = {
 };
 
 /** Asks the question (with choices or the contact's email/phone as quick replies) and waits. */
-export function askInput(run: Run, ref: FlowRef, node: InputNode): Next {
+function askInput(run: Run, ref: FlowRef, node: InputNode): Next {
   sendPrompt(run, ref, node, node.data.question);
   const waiting: InputWaiting = {
     kind: "input",
@@ -42,7 +43,7 @@ export function askInput(run: Run, ref: FlowRef, node: InputNode): Next {
  * The contact answered: store a valid answer and go on (a choice through its own handle when
  * connected); re-ask up to the retry limit; then take `invalid`.
  */
-export function answerInput(
+function answerInput(
   run: Run,
   ref: FlowRef,
   node: InputNode,
@@ -101,3 +102,33 @@ function sendPrompt(run: Run, ref: FlowRef, node: InputNode, text: string): void
   if (replies.length > 0) message.quickReplies = replies;
   run.emit({ type: "send", message, nodeId: node.id, flowId: flow.id });
 }
+
+export const inputNode: EngineNodeKind<"input"> = {
+  visit: askInput,
+  waits: "input",
+  resume(run, { ref, node, waiting }, arrival) {
+    const asked = waiting?.kind === "input" ? waiting : undefined;
+    switch (arrival.kind) {
+      case "text":
+        return asked && answerInput(run, ref, node, asked, arrival.text);
+      case "tap": {
+        const { target } = arrival;
+        if (target.flowId !== ref.flow.id || target.nodeId !== node.id) return undefined;
+        // A choice tapped on an older question counts as the answer to it.
+        const answering = asked ?? {
+          kind: "input",
+          flowId: ref.flow.id,
+          nodeId: node.id,
+          attempts: 0,
+        };
+        return answerInput(run, ref, node, answering, arrival.text, target.handle);
+      }
+      case "timer":
+        return asked && asked.timerId === arrival.timerId
+          ? run.leave(ref, node.id, "timeout")
+          : undefined;
+      default:
+        return undefined;
+    }
+  },
+};

@@ -11,12 +11,13 @@ import {
 import { ENGINE_LIMITS, fitText } from "../limits";
 import type { Next, Run } from "../run";
 import type { FlowRef, OutButton, OutCard, OutMessage, OutQuickReply } from "../types";
+import type { EngineNodeKind } from "./kind";
 
 /**
  * Sends the node's blocks in order (a typing block becomes a `typing` action); quick replies go
  * under the last message sent. A node offering something to tap waits for it; otherwise it goes on.
  */
-export function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">): Next {
+function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">): Next {
   const { flow } = ref;
   // Messages are emitted as they are rendered; the quick replies are added to the last one
   // afterwards (the action holds the same object), so a typing pause keeps its place.
@@ -133,3 +134,19 @@ function renderCard(run: Run, ref: FlowRef, nodeId: string, card: Card): OutCard
   if (buttons) out.buttons = buttons;
   return out;
 }
+
+export const messageNode: EngineNodeKind<"message"> = {
+  visit: runMessage,
+  waits: "tap",
+  resume(run, { ref, node, waiting }, arrival) {
+    // Free text instead of a tap: the `else` path when drawn, else whatever the text triggers.
+    if (
+      waiting?.kind === "tap" &&
+      arrival.kind === "text" &&
+      run.hasEdge(ref.flow, node.id, "else")
+    ) {
+      return run.leave(ref, node.id, "else");
+    }
+    return undefined;
+  },
+};

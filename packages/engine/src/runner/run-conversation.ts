@@ -1,4 +1,5 @@
 import type { Flow } from "@convo/flow";
+import { indexFlow } from "../flow-index";
 import type { Contact, EngineAction, OutMessage } from "../types";
 import { Conversation } from "./conversation";
 import { type Expectation, parseDuration, type Script, type ScriptTurn } from "./script";
@@ -113,8 +114,7 @@ function play(
     return c.handle({ type: "referral", ref: turn.referral });
   }
   if ("start" in turn) {
-    const nodeId =
-      turn.start === true ? c.flow.nodes.find((n) => n.type === "trigger")?.id : turn.start;
+    const nodeId = turn.start === true ? indexFlow(c.flow).triggers[0]?.id : turn.start;
     if (nodeId === undefined) return `The flow "${c.flow.id}" has no trigger to start at.`;
     return c.handle({ type: "start", flowId: c.flow.id, nodeId });
   }
