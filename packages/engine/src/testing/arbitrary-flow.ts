@@ -2,7 +2,8 @@
  * fast-check arbitraries for the engine's property tests: flows built to be *played* (a small
  * vocabulary, so keywords, refs, handles, request and timer ids line up with the events; edges
  * from real handles to any node, loops and cross-flow gotos included) and events aimed at them.
- * `@convo/flow/testing`'s `arbitraryFlow` is the other half: any schema-valid flow, odd text and
+ * Node data comes from each node type's generator (`NODE_ARBITRARIES` in `@convo/flow/testing`),
+ * written in the small vocabulary below. `@convo/flow/testing`'s `arbitraryFlow` is the other half: any schema-valid flow, odd text and
  * URLs included, for the format's round trips and for "step never throws" over anything valid.
  * Test-only: it imports fast-check, so it is not exported from `@convo/engine/testing`'s index.
  */
@@ -14,6 +15,12 @@ import {
   nodeOutputs,
   valueOperatorSchema,
 } from "@convo/flow";
+import {
+  arbitraryNodeData,
+  optional,
+  type Vocabulary,
+  withoutUndefined,
+} from "@convo/flow/testing";
 import fc from "fast-check";
 import type { EngineEvent } from "../types";
 
@@ -41,209 +48,35 @@ const template = fc.constantFrom(
   "{{v1}} and {{v2}}",
   "Key {{secrets.KEY}}",
   "Today {{system.today}}",
+  '{"v": "{{v2}}"}',
   "",
 );
-const id = fc.constantFrom("a", "b", "c", "d");
-const variable = fc.constantFrom("v1", "v2", "v3");
-const op = fc.constantFrom(...valueOperatorSchema.options);
-const ruleValue = fc.constantFrom("hi", "42", "^(a+)+$", "\\d+", "(", "{{v2}}", "");
 
-const uniqueById = <T extends { id: string }>(arb: fc.Arbitrary<T>, max: number) =>
-  fc.uniqueArray(arb, { selector: (x) => x.id, maxLength: max });
-
-function nodeData(type: FlowNode["type"], flowIds: readonly string[]): fc.Arbitrary<unknown> {
-  switch (type) {
-    case "trigger":
-      return fc.record({
-        triggers: fc.array(
-          fc.oneof(
-            fc.record({
-              kind: fc.constant("keyword"),
-              match: fc.constantFrom("exact", "contains", "starts_with"),
-              keywords: fc.array(fc.constantFrom(...WORDS), { maxLength: 3 }),
-            }),
-            fc.record({ kind: fc.constant("ref"), ref: fc.constantFrom("ad", "qr") }),
-            fc.record({
-              kind: fc.constant("postback"),
-              payload: fc.constantFrom("MENU", "GET_STARTED"),
-            }),
-            fc.constant({ kind: "get_started" }),
-            fc.constant({ kind: "default" }),
-          ),
-          { maxLength: 3 },
-        ),
-      });
-    case "message": {
-      const button = fc.oneof(
-        fc.record({ id, kind: fc.constant("postback"), title: template }),
-        fc.record({
-          id,
-          kind: fc.constant("url"),
-          title: template,
-          url: fc.constant("https://x.example/{{v1}}"),
-        }),
-        fc.record({
-          id,
-          kind: fc.constant("call"),
-          title: template,
-          phone: fc.constant("+331234"),
-        }),
-      );
-      const block = fc.oneof(
-        fc.record({
-          id,
-          kind: fc.constant("text"),
-          text: template,
-          buttons: fc.option(uniqueById(button, 3), { nil: undefined }),
-        }),
-        fc.record({ id, kind: fc.constant("typing"), seconds: fc.integer({ min: 0, max: 3 }) }),
-        fc.record({ id, kind: fc.constant("image"), url: fc.constant("https://x.example/i.png") }),
-        fc.record({
-          id,
-          kind: fc.constant("cards"),
-          cards: fc.array(
-            fc.record({
-              id,
-              title: template,
-              buttons: fc.option(uniqueById(button, 2), { nil: undefined }),
-            }),
-            { maxLength: 2 },
-          ),
-        }),
-      );
-      return fc
-        .record(
-          {
-            content: fc.array(block, { maxLength: 3 }),
-            quickReplies: uniqueById(
-              fc.record({ id: fc.constantFrom("q1", "q2", "a"), title: template }),
-              2,
-            ),
-          },
-          { requiredKeys: ["content"] },
-        )
-        .map(dropUndefined);
-    }
-    case "input":
-      return fc
-        .record(
-          {
-            question: template,
-            variable,
-            validation: fc.oneof(
-              fc
-                .record({
-                  kind: fc.constant("text"),
-                  minLength: fc.option(fc.nat(5), { nil: undefined }),
-                })
-                .map(dropUndefined),
-              fc.record({ kind: fc.constant("number"), integer: fc.boolean() }),
-              fc.constantFrom({ kind: "email" }, { kind: "phone" }, { kind: "date" }),
-              fc.record({
-                kind: fc.constant("choice"),
-                choices: uniqueById(
-                  fc.record({ id, title: fc.constantFrom("Yes", "No", "42") }),
-                  3,
-                ),
-              }),
-            ),
-            retryLimit: fc.integer({ min: 0, max: 3 }),
-            timeoutSeconds: fc.integer({ min: 1, max: 100 }),
-            offerContactQuickReply: fc.boolean(),
-          },
-          { requiredKeys: ["question", "variable", "validation"] },
-        )
-        .map(dropUndefined);
-    case "condition":
-      return fc.record({
-        branches: uniqueById(
-          fc.record({
-            id,
-            match: fc.constantFrom("all", "any"),
-            rules: fc.array(
-              fc.oneof(
-                fc.record({ kind: fc.constant("variable"), name: variable, op, value: ruleValue }),
-                fc.record({
-                  kind: fc.constant("contact"),
-                  field: fc.constantFrom("first_name", "locale"),
-                  op,
-                  value: ruleValue,
-                }),
-                fc.record({
-                  kind: fc.constant("tag"),
-                  tag: fc.constantFrom("vip", "new"),
-                  op: fc.constantFrom("has", "has_not"),
-                }),
-              ),
-              { maxLength: 3 },
-            ),
-          }),
-          3,
-        ),
-      });
-    case "action":
-      return fc.record({
-        steps: fc.array(
-          fc.oneof(
-            fc.record({ kind: fc.constant("set_variable"), variable, value: template }),
-            fc.record({ kind: fc.constant("add_tag"), tag: fc.constantFrom("vip", "new") }),
-            fc.record({ kind: fc.constant("remove_tag"), tag: fc.constantFrom("vip", "new") }),
-            fc.record({
-              kind: fc.constant("set_field"),
-              field: fc.constantFrom("city", "locale"),
-              value: template,
-            }),
-            fc.record({
-              kind: fc.constant("http"),
-              method: fc.constantFrom("GET", "POST"),
-              url: fc.constant("https://api.example/{{v1}}"),
-              body: fc.constant('{"v": "{{v2}}"}'),
-              responseMapping: fc.constant([{ path: "a.b[0]", variable: "v1" }]),
-              statusVariable: fc.constant("v3"),
-            }),
-          ),
-          { maxLength: 4 },
-        ),
-      });
-    case "delay":
-      return fc.record({
-        amount: fc.integer({ min: 1, max: 5 }),
-        unit: fc.constantFrom("seconds", "minutes", "hours", "days"),
-      });
-    case "randomizer":
-      return fc
-        .record(
-          {
-            variants: uniqueById(fc.record({ id, weight: fc.integer({ min: 0, max: 3 }) }), 3),
-            sticky: fc.boolean(),
-          },
-          { requiredKeys: ["variants"] },
-        )
-        .map(dropUndefined);
-    case "handover":
-      return fc
-        .record(
-          { message: template, resumeAfterHours: fc.integer({ min: 1, max: 48 }) },
-          { requiredKeys: [] },
-        )
-        .map(dropUndefined);
-    case "goto":
-      return fc
-        .record(
-          {
-            flowId: fc.constantFrom(...flowIds, "missing"),
-            nodeId: fc.constantFrom("n0", "n1", "n5", "gone"),
-          },
-          { requiredKeys: ["flowId"] },
-        )
-        .map(dropUndefined);
-    case "note":
-      return fc.constant({ text: "note" });
-  }
-}
-
-function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+/** Few words, so keywords, handles, variables, request and timer ids meet the events. */
+function playable(flowIds: readonly string[]): Vocabulary {
+  return {
+    id: fc.constantFrom("a", "b", "c", "d", "q1", "q2"),
+    list: (item, maxLength) => fc.uniqueArray(item, { selector: (x) => x.id, maxLength }),
+    label: optional(fc.constantFrom("Step", "{{v1}}")),
+    text: template,
+    title: fc.oneof(template, fc.constantFrom("Yes", "No", "42", "Go")),
+    keyword: fc.constantFrom(...WORDS),
+    ref: fc.constantFrom("ad", "qr"),
+    payload: fc.constantFrom("MENU", "GET_STARTED"),
+    url: fc.constantFrom(
+      "https://x.example/{{v1}}",
+      "https://x.example/i.png",
+      "https://api.example/{{v1}}",
+    ),
+    phone: fc.constant("+331234"),
+    variable: fc.constantFrom("v1", "v2", "v3"),
+    field: fc.constantFrom("first_name", "locale", "city"),
+    tag: fc.constantFrom("vip", "new"),
+    operator: fc.constantFrom(...valueOperatorSchema.options),
+    ruleValue: fc.constantFrom("hi", "42", "^(a+)+$", "\\d+", "(", "{{v2}}", ""),
+    flowId: fc.constantFrom(...flowIds, "missing"),
+    nodeId: fc.constantFrom("n0", "n1", "n5", "gone"),
+  };
 }
 
 /** A random flow that the schema accepts; edges leave from real handles to any node, loops included. */
@@ -251,12 +84,14 @@ export function arbitraryFlow(
   flowId: string,
   flowIds: readonly string[] = [flowId],
 ): fc.Arbitrary<Flow> {
+  const words = playable(flowIds);
   const node = (i: number) =>
     fc
       .constantFrom(...NODE_TYPES)
       .chain((type) =>
-        nodeData(type, flowIds).map(
-          (data) => ({ id: `n${i}`, type, position: { x: 0, y: 0 }, data }) as FlowNode,
+        arbitraryNodeData(type, words).map(
+          (data) =>
+            withoutUndefined({ id: `n${i}`, type, position: { x: 0, y: 0 }, data }) as FlowNode,
         ),
       );
   return fc
