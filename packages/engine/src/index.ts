@@ -1,3 +1,4 @@
+export { type ContactChanges, foldActions } from "./contact-changes";
 export { capText, ENGINE_LIMITS } from "./limits";
 export { compare, parseNumber } from "./nodes/condition";
 export { readPath } from "./nodes/json-path";

@@ -1,5 +1,5 @@
 import type { EngineAction, FlowRef, StepContext } from "@convo/engine";
-import { initialSession, step } from "@convo/engine";
+import { foldActions, initialSession, step } from "@convo/engine";
 import { isPaused } from "../api/contacts";
 import type { Deps } from "../deps";
 import { GraphFailure } from "../graph/gateway";
@@ -229,10 +229,6 @@ function applyActions(
   byId: ReadonlyMap<string, FlowRef>,
   deps: Deps,
 ): StepCommit {
-  const tags = new Set(contact.tags);
-  const fields = { ...contact.fields };
-  let tagsChanged = false;
-  let fieldsChanged = false;
   const version = (flowId: string) => byId.get(flowId)?.version ?? 0;
   for (const action of actions) {
     switch (action.type) {
@@ -257,43 +253,6 @@ function applyActions(
           nodeId: action.nodeId,
         });
         break;
-      case "wait_until":
-        commit.timers.push({
-          timerId: action.timerId,
-          dueAt: action.at,
-          event: { type: "timer", timerId: action.timerId },
-        });
-        break;
-      case "handover":
-        commit.contact.paused = true;
-        commit.contact.pausedUntil = action.resumeAt ?? null;
-        if (action.resumeAt !== undefined) {
-          commit.timers.push({
-            timerId: "handover-resume",
-            dueAt: action.resumeAt,
-            event: { type: "resume" },
-          });
-        }
-        commit.transcript.push({
-          at: commit.now,
-          direction: "out",
-          author: "system",
-          kind: "event",
-          text: "Handed over to a person",
-        });
-        break;
-      case "add_tag":
-        tagsChanged = true;
-        tags.add(action.tag);
-        break;
-      case "remove_tag":
-        tagsChanged = true;
-        tags.delete(action.tag);
-        break;
-      case "set_field":
-        fieldsChanged = true;
-        fields[action.field] = action.value;
-        break;
       case "track":
         commit.counters.push({
           flowId: action.flowId,
@@ -301,8 +260,6 @@ function applyActions(
           nodeId: action.nodeId,
           handle: action.handle ?? null,
         });
-        break;
-      case "end":
         break;
       case "error":
         deps.log.warn("flow error", {
@@ -320,12 +277,44 @@ function applyActions(
           payload: { error: action.code, nodeId: action.nodeId ?? null },
         });
         break;
+      case "add_tag":
+      case "remove_tag":
+      case "set_field":
+      case "wait_until":
+      case "handover":
+      case "end":
+        // Contact state: folded below by the engine, as the simulator folds it.
+        break;
       default:
         assertNever(action);
     }
   }
-  if (tagsChanged) commit.contact.tags = [...tags];
-  if (fieldsChanged) commit.contact.fields = fields;
+  const changes = foldActions(contact, actions);
+  if (changes.tagsChanged) commit.contact.tags = changes.contact.tags;
+  if (changes.fieldsChanged) commit.contact.fields = changes.contact.fields;
+  for (const { timerId, at } of changes.timers) {
+    commit.timers.push({ timerId, dueAt: at, event: { type: "timer", timerId } });
+  }
+  if (changes.handover) {
+    // A hand-over is a wait, so it is the step's last action: its rows come last too.
+    const { resumeAt } = changes.handover;
+    commit.contact.paused = true;
+    commit.contact.pausedUntil = resumeAt ?? null;
+    if (resumeAt !== undefined) {
+      commit.timers.push({
+        timerId: "handover-resume",
+        dueAt: resumeAt,
+        event: { type: "resume" },
+      });
+    }
+    commit.transcript.push({
+      at: commit.now,
+      direction: "out",
+      author: "system",
+      kind: "event",
+      text: "Handed over to a person",
+    });
+  }
   return commit;
 }
 

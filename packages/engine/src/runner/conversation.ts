@@ -1,4 +1,5 @@
 import type { Flow } from "@convo/flow";
+import { foldActions } from "../contact-changes";
 import { initialSession } from "../session";
 import { step } from "../step";
 import type {
@@ -30,8 +31,9 @@ export interface ConversationOptions {
 const START = Date.UTC(2025, 5, 2, 9);
 
 /**
- * A contact talking to flows without any host: it does what the runtime does with the actions
- * (keeps tags and fields, remembers timers, requests and handovers) but sends nothing anywhere.
+ * A contact talking to flows without any host: it keeps the contact's tags, fields, timers and
+ * hand-over from the actions exactly as the runtime does (both through `foldActions`), remembers
+ * the requests, and sends nothing anywhere.
  * The test runner and `convo chat` drive it; HTTP requests are answered by whoever drives it.
  */
 export class Conversation {
@@ -83,37 +85,18 @@ export class Conversation {
       flows: this.flows,
     });
     this.session = session;
-    for (const action of actions) this.apply(action);
+    const changes = foldActions(this.contact, actions);
+    this.contact = changes.contact;
+    this.timers.push(...changes.timers);
+    if (changes.handover) this.handoverResumeAt = changes.handover.resumeAt;
+    for (const action of actions) {
+      if (action.type === "send") this.sent.push(action.message);
+      if (action.type === "http") {
+        this.pendingHttp.push({ requestId: action.requestId, request: action.request });
+      }
+    }
     if (session.waiting?.kind !== "handover") this.handoverResumeAt = undefined;
     return actions;
-  }
-
-  private apply(action: EngineAction): void {
-    switch (action.type) {
-      case "send":
-        this.sent.push(action.message);
-        break;
-      case "add_tag":
-        if (!this.contact.tags.includes(action.tag)) this.contact.tags.push(action.tag);
-        break;
-      case "remove_tag":
-        this.contact.tags = this.contact.tags.filter((t) => t !== action.tag);
-        break;
-      case "set_field":
-        this.contact.fields[action.field] = action.value;
-        break;
-      case "wait_until":
-        this.timers.push({ timerId: action.timerId, at: action.at });
-        break;
-      case "http":
-        this.pendingHttp.push({ requestId: action.requestId, request: action.request });
-        break;
-      case "handover":
-        this.handoverResumeAt = action.resumeAt;
-        break;
-      default:
-        break;
-    }
   }
 
   say(text: string): EngineAction[] {
