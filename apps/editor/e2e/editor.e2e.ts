@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { examplePath, exampleText } from "@convo/flow/testing/examples";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, type Harness, mouseDrag, repoRoot, signIn, startHarness } from "./harness";
+import { ADMIN_TOKEN, type Harness, mouseDrag, signIn, startHarness } from "./harness";
 
 // Every run leaves its screenshots in artifacts/ (ignored by git); UPDATE_SCREENSHOTS=1 refreshes
 // the ones the README shows, in docs/screenshots/.
@@ -182,7 +183,7 @@ describe("the editor against the real runtime", () => {
       const row = page.locator("tr", { has: page.getByRole("link", { name }) });
       await row.getByRole("button", { name: "Delete" }).click();
       await page.getByRole("link", { name }).waitFor({ state: "detached" });
-      const path = join(repoRoot, "examples", file);
+      const path = examplePath(file);
       if (file === "order-tracking.json") {
         await page.getByTestId("import-file").setInputFiles(path);
       } else {
@@ -300,10 +301,7 @@ describe("the editor against the real runtime", () => {
       "bad.json",
     );
     await page.getByRole("alert").filter({ hasText: "nodes[0]" }).waitFor();
-    const support = readFileSync(join(repoRoot, "examples", "support.json"), "utf8").replace(
-      '"id": "support"',
-      '"id": "support-copy"',
-    );
+    const support = exampleText("support").replace('"id": "support"', '"id": "support-copy"');
     await drop(support, "support.json");
     await page.waitForURL(/#\/flows\/support-copy$/);
     await expect.poll(() => steps(page).count()).toBeGreaterThan(3);

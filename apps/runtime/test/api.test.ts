@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { exampleText } from "@convo/flow/testing/examples";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Json, startRuntime, type TestRuntime } from "./helpers";
 
-const examples = join(import.meta.dirname, "..", "..", "..", "examples");
-const orderTracking = JSON.parse(readFileSync(join(examples, "order-tracking.json"), "utf8"));
+const orderTracking = JSON.parse(exampleText("order-tracking"));
 
 let rt: TestRuntime;
 beforeAll(async () => {

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
+import { exampleText } from "@convo/flow/testing/examples";
 import { type RunningGraphEmulator, startGraphEmulator } from "@convo/messenger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Json, startRuntime, type TestRuntime } from "./helpers";
@@ -20,9 +19,7 @@ import {
   webhookBody,
 } from "./messenger";
 
-const examples = join(import.meta.dirname, "..", "..", "..", "examples");
-const readExample = (name: string) =>
-  JSON.parse(readFileSync(join(examples, `${name}.json`), "utf8"));
+const readExample = (name: string) => JSON.parse(exampleText(name));
 
 let graph: RunningGraphEmulator;
 let rt: TestRuntime;

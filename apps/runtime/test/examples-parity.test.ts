@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type OutMessage, parseDuration, parseScript, type Script } from "@convo/engine";
 import { type Flow, parseFlowJson } from "@convo/flow";
+import { EXAMPLES_DIR, exampleIds, examplePath, exampleText } from "@convo/flow/testing/examples";
 import { type RunningGraphEmulator, startGraphEmulator } from "@convo/messenger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -31,7 +32,6 @@ import {
   webhookBody,
 } from "./messenger";
 
-const examplesDir = join(import.meta.dirname, "..", "..", "..", "examples");
 const SHOP = "https://shop.example.com/api/";
 
 /** A turn's replies as a customer sees them: the text (or media, or cards) and what can be tapped. */
@@ -85,10 +85,7 @@ beforeAll(async () => {
   shopUrl = `http://127.0.0.1:${(shop.address() as AddressInfo).port}/api/`;
 
   // The examples as published, with the shop's API pointed at the local one.
-  const texts = readdirSync(examplesDir)
-    .filter((name) => name.endsWith(".json"))
-    .sort()
-    .map((name) => readFileSync(join(examplesDir, name), "utf8").replaceAll(SHOP, shopUrl));
+  const texts = exampleIds().map((id) => exampleText(id).replaceAll(SHOP, shopUrl));
   flows = texts.map((text) => {
     const parsed = parseFlowJson(text);
     if (!parsed.ok) throw new Error(parsed.errors[0]?.message);
@@ -132,7 +129,7 @@ afterAll(async () => {
 
 function loadScript(flowId: string): Script {
   const parsed = parseScript(
-    parse(readFileSync(join(examplesDir, `${flowId}.conversation.yaml`), "utf8")),
+    parse(readFileSync(examplePath(`${flowId}.conversation.yaml`), "utf8")),
   );
   if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
   return parsed.script;
@@ -291,7 +288,7 @@ async function throughRuntime(flowId: string, script: Script, expected: Turn[]):
 }
 
 describe("the simulator and the runtime answer every example the same", () => {
-  const ids = readdirSync(examplesDir)
+  const ids = readdirSync(EXAMPLES_DIR)
     .filter((name) => name.endsWith(".conversation.yaml"))
     .map((name) => name.replace(".conversation.yaml", ""))
     .sort();

@@ -9,10 +9,11 @@
  *
  * BENCH_QUICK=1 makes it run in a couple of seconds.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { encodePayload, type Flow, lintFlow } from "@convo/flow";
+import { exampleText } from "@convo/flow/testing/examples";
 import {
   type EngineEvent,
   initialSession,
@@ -73,7 +74,7 @@ function playLarge(flow: Flow, ctx: StepContext): [number, number] {
 }
 
 // The small flow: the support example, help → delivery times → thanks (7 node visits, 3 events).
-const supportText = readFileSync(join(root, "examples/support.json"), "utf8");
+const supportText = exampleText("support");
 const support = JSON.parse(supportText) as Flow;
 const supportCtx = context();
 const supportEvents: EngineEvent[] = [

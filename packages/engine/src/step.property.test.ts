@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { type Flow, flowSchema, parseFlowJson } from "@convo/flow";
-import { arbitraryFlow as anySchemaValidFlow } from "@convo/flow/testing";
+import { type Flow, flowSchema } from "@convo/flow";
+import { arbitraryFlow as anySchemaValidFlow } from "@convo/flow/testing/arbitrary";
+import { loadExamples } from "@convo/flow/testing/examples";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ENGINE_LIMITS } from "./limits";
@@ -108,15 +107,8 @@ describe("step, for any schema-valid flow, odd text and URLs included", () => {
   );
 });
 
-const examplesDir = join(import.meta.dirname, "../../../examples");
-const examples: Flow[] = readdirSync(examplesDir)
-  .filter((name) => name.endsWith(".json"))
-  .flatMap((name) => {
-    const parsed = parseFlowJson(readFileSync(join(examplesDir, name), "utf8"));
-    // A broken example must fail here, not quietly drop out of the property.
-    if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.errors)}`);
-    return [parsed.flow];
-  });
+// A broken example throws here, rather than quietly dropping out of the property.
+const examples = loadExamples();
 
 describe("step, on the example flows with any events", () => {
   it(

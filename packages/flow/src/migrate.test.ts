@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { smallFlow } from "../test/helpers";
 import { type Migration, migrateFlow } from "./migrate";
+import { smallFlow } from "./testing";
 
 describe("migrateFlow", () => {
   it("leaves a current document as it is", () => {

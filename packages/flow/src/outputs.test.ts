@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { loadExample, smallFlow } from "../test/helpers";
+import { loadExample } from "../test/examples";
 import { messageWaits, nodeOutputs } from "./outputs";
 import type { FlowNode } from "./schema";
+import { smallFlow } from "./testing";
 
 const ids = (node: FlowNode | undefined) => (node ? nodeOutputs(node).map((o) => o.id) : []);
 const byId = (nodes: FlowNode[], id: string) => nodes.find((n) => n.id === id);

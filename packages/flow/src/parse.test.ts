@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { smallFlow } from "../test/helpers";
 import { parseFlow, parseFlowJson } from "./parse";
+import { smallFlow } from "./testing";
 
 function errorsOf(document: unknown) {
   const result = parseFlow(document);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { loadExample, smallFlow } from "../test/helpers";
+import { loadExample } from "../test/examples";
 import { redactSecrets } from "./redact";
 import { serializeFlow } from "./serialize";
+import { smallFlow } from "./testing";
 
 describe("redactSecrets", () => {
   it("empties credential headers typed in clear and keeps {{secrets.…}} references", () => {

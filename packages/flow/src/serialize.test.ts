@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_IDS, exampleText, smallFlow } from "../test/helpers";
+import { exampleIds, exampleText } from "../test/examples";
 import { parseFlow } from "./parse";
 import { serializeFlow } from "./serialize";
-import { arbitraryFlow } from "./testing";
+import { smallFlow } from "./testing";
+import { arbitraryFlow } from "./testing/arbitraries";
 
 describe("serializeFlow", () => {
   it("round-trips every generated valid flow through parseFlow", () => {
@@ -41,7 +42,7 @@ describe("serializeFlow", () => {
   });
 
   it("keeps the committed examples in their serialised form, so exports of them are byte-identical", () => {
-    for (const id of EXAMPLE_IDS) {
+    for (const id of exampleIds()) {
       const text = exampleText(id);
       const parsed = parseFlow(JSON.parse(text));
       if (!parsed.ok) throw new Error(id);

@@ -1,4 +1,4 @@
-import { makeFlow, makeNode } from "@convo/engine/testing";
+import { makeFlow, makeNode } from "@convo/flow/testing";
 import { describe, expect, it } from "vitest";
 import type { FlowStats } from "../api/test-api";
 import { computeOverlay, periodRange, shareUnchanged } from "./overlay";

@@ -1,6 +1,6 @@
 import { lintFlow } from "@convo/flow";
+import { twoButtonFlow } from "@convo/flow/testing";
 import { describe, expect, it } from "vitest";
-import { testFlow } from "../editor/store/test-flow";
 import { en } from "./en";
 import { fr } from "./fr";
 import { CATALOGUES, problemText, translate } from "./index";
@@ -27,7 +27,7 @@ describe("catalogues", () => {
   });
 
   it("translates lint problems by code and params", () => {
-    const flow = testFlow();
+    const flow = twoButtonFlow();
     const reply = flow.nodes[2];
     if (reply?.type === "message")
       reply.data.content = [{ id: "t", kind: "text", text: "x".repeat(2001) }];

@@ -1,19 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { HttpRequest, OutMessage } from "@convo/engine";
-import { makeFlow, makeNode } from "@convo/engine/testing";
-import { type Flow, parseFlowJson } from "@convo/flow";
+import type { Flow } from "@convo/flow";
+import { makeFlow, makeNode } from "@convo/flow/testing";
+import { loadExamples } from "@convo/flow/testing/examples";
 import { describe, expect, it } from "vitest";
 import { type HttpOutcome, Simulator, type SimulatorState } from "./simulator";
 
-const examplesDir = join(import.meta.dirname, "../../../../examples");
-const examples: Flow[] = readdirSync(examplesDir)
-  .filter((name) => name.endsWith(".json"))
-  .map((name) => {
-    const parsed = parseFlowJson(readFileSync(join(examplesDir, name), "utf8"));
-    if (!parsed.ok) throw new Error(name);
-    return parsed.flow;
-  });
+const examples: Flow[] = loadExamples();
 
 function simulator(flowId: string, answers: HttpOutcome[] = []) {
   const requests: HttpRequest[] = [];

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { examplePath, exampleText } from "@convo/flow/testing/examples";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "../../../..");
@@ -35,8 +36,8 @@ describe("convo test", () => {
 
   it("prints what failed and exits 1; reads JSON scripts; loads the flows beside the file", () => {
     const dir = mkdtempSync(join(tmpdir(), "convo-test-"));
-    copyFileSync(join(root, "examples/welcome.json"), join(dir, "welcome.json"));
-    copyFileSync(join(root, "examples/support.json"), join(dir, "support.json"));
+    copyFileSync(examplePath("welcome.json"), join(dir, "welcome.json"));
+    copyFileSync(examplePath("support.json"), join(dir, "support.json"));
     const script = join(dir, "script.json");
     writeFileSync(
       script,
@@ -105,7 +106,7 @@ describe("convo chat with a real HTTP API", () => {
     try {
       const port = (server.address() as { port: number }).port;
       const dir = mkdtempSync(join(tmpdir(), "convo-chat-"));
-      const flow = JSON.parse(readFileSync(join(root, "examples/order-tracking.json"), "utf8"));
+      const flow = JSON.parse(exampleText("order-tracking"));
       const lookup = flow.nodes.find((n: { id: string }) => n.id === "lookup");
       lookup.data.steps[0].url = `http://127.0.0.1:${port}/api/orders/{{order_number}}`;
       writeFileSync(join(dir, "order-tracking.json"), JSON.stringify(flow));

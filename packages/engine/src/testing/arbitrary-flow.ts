@@ -20,7 +20,7 @@ import {
   optional,
   type Vocabulary,
   withoutUndefined,
-} from "@convo/flow/testing";
+} from "@convo/flow/testing/arbitrary";
 import fc from "fast-check";
 import type { EngineEvent } from "../types";
 

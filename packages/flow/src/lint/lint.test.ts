@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_IDS, loadExample, smallFlow } from "../../test/helpers";
+import { exampleIds, loadExample } from "../../test/examples";
 import type { Flow, FlowNode, NodeOfType } from "../schema";
-import { arbitraryFlow } from "../testing";
+import { smallFlow } from "../testing";
+import { arbitraryFlow } from "../testing/arbitraries";
 import { canPublish, lintFlow } from ".";
 
 function node<T extends FlowNode["type"]>(flow: Flow, id: string, type: T): NodeOfType<T> {
@@ -608,8 +609,8 @@ const cases: Case[] = [
 describe("lintFlow", () => {
   it("finds nothing wrong in the small flow and in every example", () => {
     expect(lintFlow(smallFlow())).toEqual([]);
-    for (const id of EXAMPLE_IDS) {
-      expect(lintFlow(loadExample(id), { knownFlows: EXAMPLE_IDS }), id).toEqual([]);
+    for (const id of exampleIds()) {
+      expect(lintFlow(loadExample(id), { knownFlows: exampleIds() }), id).toEqual([]);
     }
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createNode } from "../create";
 import { nodeKind } from "../kind";
 import { flowNodeSchema } from "../schema";
-import { NODE_ARBITRARIES, type NodeArbitraries } from "../testing";
+import { NODE_ARBITRARIES, type NodeArbitraries } from "../testing/arbitraries";
 import { NODE_KINDS, NODE_TYPES, type NodeKinds } from ".";
 import { delayKind } from "./delay";
 

@@ -1,9 +1,7 @@
-export { arbitraryFlow, WIDE_VOCABULARY } from "./arbitrary";
-export {
-  arbitraryNodeData,
-  NODE_ARBITRARIES,
-  type NodeArbitraries,
-  withoutUndefined,
-} from "./node-arbitraries";
-export { optional } from "./optional";
-export type { NodeArbitrary, Vocabulary } from "./vocabulary";
+/**
+ * `@convo/flow/testing`: hand-built flows and builders for tests and benchmarks. Dependency-free,
+ * so it loads anywhere; the fast-check generators are in `@convo/flow/testing/arbitrary` and the
+ * repository's examples (Node only) in `@convo/flow/testing/examples`.
+ */
+export { type EdgeSpec, makeFlow, makeNode } from "./build";
+export { echoFlow, smallFlow, twoButtonFlow } from "./flows";

@@ -1,11 +1,11 @@
+import { twoButtonFlow } from "@convo/flow/testing";
 import { describe, expect, it } from "vitest";
 import { createEditor } from "../store/editor-store";
-import { testFlow } from "../store/test-flow";
 import { createEdgeDeriver, createNodeDeriver } from "./derive";
 
 describe("React Flow nodes derived from the document", () => {
   it("hands React Flow the same object for every node a drag did not move", () => {
-    const editor = createEditor(testFlow());
+    const editor = createEditor(twoButtonFlow());
     const derive = createNodeDeriver();
     const state = () => editor.store.getState();
     const before = derive(state().flow.nodes, state().selectedNodes, state().measured, false);
@@ -18,7 +18,7 @@ describe("React Flow nodes derived from the document", () => {
   });
 
   it("returns the very same array when nothing it reads changed", () => {
-    const editor = createEditor(testFlow());
+    const editor = createEditor(twoButtonFlow());
     const derive = createNodeDeriver();
     const s = editor.store.getState();
     expect(derive(s.flow.nodes, s.selectedNodes, s.measured, false)).toBe(
@@ -27,7 +27,7 @@ describe("React Flow nodes derived from the document", () => {
   });
 
   it("renews only the nodes whose selection changed", () => {
-    const editor = createEditor(testFlow());
+    const editor = createEditor(twoButtonFlow());
     const derive = createNodeDeriver();
     const s1 = editor.store.getState();
     const before = derive(s1.flow.nodes, s1.selectedNodes, s1.measured, false);
@@ -39,7 +39,7 @@ describe("React Flow nodes derived from the document", () => {
   });
 
   it("draws a connection without a handle as leaving from `next`", () => {
-    const edges = createEdgeDeriver()(testFlow().edges, new Set());
+    const edges = createEdgeDeriver()(twoButtonFlow().edges, new Set());
     expect(edges[0]?.sourceHandle).toBe("next");
     expect(edges[1]?.sourceHandle).toBe("track");
   });

@@ -1,19 +1,19 @@
 import { type Flow, lintFlow, nodeOutputs, parseFlow } from "@convo/flow";
+import { twoButtonFlow } from "@convo/flow/testing";
 import { describe, expect, it } from "vitest";
 import { copyFragment, pasteFragment } from "./clipboard";
 import { createEditor } from "./editor-store";
 import { takenIds } from "./ids";
-import { testFlow } from "./test-flow";
 
 describe("copy and paste", () => {
   it("copies only the connections inside the selection", () => {
-    const fragment = copyFragment(testFlow(), new Set(["ask", "reply"]));
+    const fragment = copyFragment(twoButtonFlow(), new Set(["ask", "reply"]));
     expect(fragment.nodes.map((n) => n.id)).toEqual(["ask", "reply"]);
     expect(fragment.edges.map((e) => e.id)).toEqual(["e2"]);
   });
 
   it("gives pasted copies fresh ids for steps, connections, buttons and blocks, and rewires edges", () => {
-    const flow = testFlow();
+    const flow = twoButtonFlow();
     const fragment = copyFragment(flow, new Set(["ask", "reply"]));
     const copy = pasteFragment(fragment, takenIds(flow), { x: 40, y: 40 });
     const before = takenIds(flow);
@@ -31,14 +31,14 @@ describe("copy and paste", () => {
   });
 
   it("keeps ids when pasting into another flow where they are free", () => {
-    const fragment = copyFragment(testFlow(), new Set(["ask", "reply"]));
+    const fragment = copyFragment(twoButtonFlow(), new Set(["ask", "reply"]));
     const copy = pasteFragment(fragment, new Set(), { x: 0, y: 0 });
     expect(copy.nodes.map((n) => n.id)).toEqual(["ask", "reply"]);
     expect(copy.edges[0]).toMatchObject({ source: "ask", sourceHandle: "track", target: "reply" });
   });
 
   it("leaves a valid flow with no new problems after duplicating in place", () => {
-    const editor = createEditor(testFlow());
+    const editor = createEditor(twoButtonFlow());
     editor.selectAll();
     editor.duplicateSelection();
     const flow: Flow = editor.store.getState().flow;

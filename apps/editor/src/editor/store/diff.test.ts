@@ -1,11 +1,11 @@
+import { twoButtonFlow } from "@convo/flow/testing";
 import { describe, expect, it } from "vitest";
 import { diffFlows } from "./diff";
-import { testFlow } from "./test-flow";
 
 describe("comparing a version with the draft", () => {
   it("lists added, removed and changed steps", () => {
-    const version = testFlow();
-    const draft = testFlow();
+    const version = twoButtonFlow();
+    const draft = twoButtonFlow();
     draft.nodes = draft.nodes.filter((n) => n.id !== "start");
     draft.nodes.push({
       id: "wait",
@@ -21,8 +21,8 @@ describe("comparing a version with the draft", () => {
   });
 
   it("does not call a step changed because its keys are in another order", () => {
-    const version = testFlow();
-    const draft = testFlow();
+    const version = twoButtonFlow();
+    const draft = twoButtonFlow();
     const ask = draft.nodes[1];
     if (ask)
       draft.nodes[1] = {

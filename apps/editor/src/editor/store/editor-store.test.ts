@@ -1,10 +1,10 @@
+import { twoButtonFlow } from "@convo/flow/testing";
 import { describe, expect, it } from "vitest";
 import { createEditor, GROUP_PAUSE_MS } from "./editor-store";
-import { testFlow } from "./test-flow";
 
 function clockedEditor() {
   let now = 1_000;
-  const editor = createEditor(testFlow(), { now: () => now });
+  const editor = createEditor(twoButtonFlow(), { now: () => now });
   return { editor, tick: (ms: number) => (now += ms) };
 }
 
@@ -119,12 +119,12 @@ describe("editing", () => {
     editor.setReadOnly({ version: 1 });
     editor.addNode("delay", { x: 0, y: 0 });
     editor.moveNodes([{ id: "ask", position: { x: 1, y: 1 } }], false);
-    expect(editor.store.getState().flow).toEqual(testFlow());
+    expect(editor.store.getState().flow).toEqual(twoButtonFlow());
   });
 
   it("makes restoring a version (a whole new document) one undoable step", () => {
     const { editor } = clockedEditor();
-    const restored = { ...testFlow(), nodes: testFlow().nodes.slice(0, 1), edges: [] };
+    const restored = { ...twoButtonFlow(), nodes: twoButtonFlow().nodes.slice(0, 1), edges: [] };
     editor.replaceFlow(restored);
     expect(editor.store.getState().flow.nodes).toHaveLength(1);
     editor.undo();

@@ -1,12 +1,12 @@
 import { lintFlow } from "@convo/flow";
+import { twoButtonFlow } from "@convo/flow/testing";
 import { describe, expect, it } from "vitest";
 import { createEditor } from "./editor-store";
 import { problemMarks, problemNodeId } from "./marks";
-import { testFlow } from "./test-flow";
 
 describe("lint problems on the canvas", () => {
   it("marks the step whose button leads nowhere as a warning or error", () => {
-    const flow = testFlow();
+    const flow = twoButtonFlow();
     const problems = lintFlow(flow);
     const marks = problemMarks(problems, flow);
     const onAsk = problems.filter((p) => problemNodeId(p, flow) === "ask");
@@ -16,7 +16,7 @@ describe("lint problems on the canvas", () => {
   });
 
   it("lets an error outrank a warning on the same step", () => {
-    const flow = testFlow();
+    const flow = twoButtonFlow();
     const marks = problemMarks(
       [
         { code: "a", severity: "warning", message: "", path: "nodes[2].data", nodeId: "reply" },
@@ -29,7 +29,7 @@ describe("lint problems on the canvas", () => {
   });
 
   it("finds the step from the path or the connection when the problem names no step", () => {
-    const flow = testFlow();
+    const flow = twoButtonFlow();
     expect(
       problemNodeId(
         { code: "x", severity: "error", message: "", path: "nodes[1].data.content" },
@@ -45,7 +45,7 @@ describe("lint problems on the canvas", () => {
   });
 
   it("clears the mark when the text that caused an error is fixed", () => {
-    const editor = createEditor(testFlow());
+    const editor = createEditor(twoButtonFlow());
     editor.setNodeField("reply", ["data", "content", 0, "text"], "");
     editor.setProblems(lintFlow(editor.store.getState().flow));
     expect(editor.store.getState().marks.get("reply")).toBe("error");
