@@ -47,19 +47,7 @@ type _FormLimit = (typeof NODE_KINDS)["handover"]["limits"]["resumeAfterHours"][
 type _NoSuchLimit = (typeof NODE_KINDS)["delay"]["limits"]["hours"];
 
 describe("NODE_KINDS", () => {
-  it("lists every type in palette order, each kind under its own type", () => {
-    expect(NODE_TYPES).toEqual([
-      "trigger",
-      "message",
-      "input",
-      "condition",
-      "action",
-      "delay",
-      "randomizer",
-      "handover",
-      "goto",
-      "note",
-    ]);
+  it("holds each kind under its own type (the order is checked with flow.schema.json)", () => {
     for (const type of NODE_TYPES) expect(NODE_KINDS[type].type).toBe(type);
   });
 
