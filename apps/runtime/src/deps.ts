@@ -1,3 +1,4 @@
+import type { MessengerChannel } from "@convo/messenger";
 import type { RuntimeConfig } from "./config";
 import type { GraphGateway } from "./graph/gateway";
 import type { Logger } from "./log";
@@ -16,6 +17,8 @@ export interface Deps {
   /** The Messenger app secret in use (configured, or generated for the sandbox). */
   appSecret: string;
   verifyToken: string;
+  /** The channel record the webhook reads with and the outbox renders with. */
+  channel: MessengerChannel;
   graph: GraphGateway;
   /** True when no Page token is configured: sends go to the in-process Graph API emulator. */
   sandbox: boolean;

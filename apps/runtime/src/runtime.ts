@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
-import { createGraphEmulatorApp, type GraphFetch, type RecordedCall } from "@convo/messenger";
+import { CHANNELS, type GraphFetch, type RecordedCall } from "@convo/messenger";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createApp } from "./api/app";
@@ -68,11 +68,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const store = new SqliteStore(config.dbPath, now());
   await seedExamples(store, log, now(), options.examplesDir);
 
+  const channel = CHANNELS.messenger;
   // Sandbox: no Page token, so the Graph API emulator runs in-process and plays Messenger.
   const sandbox = config.pageToken === undefined;
   const pageToken = config.pageToken ?? "sandbox-page-token";
   const appSecret = await persistent(store, "app_secret", config.appSecret);
-  const emulator = sandbox ? createGraphEmulatorApp({ appSecret, pageToken }) : undefined;
+  const emulator = sandbox ? channel.createEmulator({ appSecret, pageToken }) : undefined;
   emulator?.profiles.set(SANDBOX_PSID, {
     first_name: "Sam",
     last_name: "Sandbox",
@@ -81,6 +82,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   // The Send API's HTTP work on its own thread; the sandbox calls its emulator in-process.
   const transport = emulator ? undefined : createThreadFetch();
   const graph = createMessengerGateway({
+    channel,
     baseUrl: emulator ? "http://sandbox.convo" : config.graphApiUrl,
     version: config.graphApiVersion,
     pageToken,
@@ -104,6 +106,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     adminToken: await persistent(store, "admin_token", config.adminToken),
     appSecret,
     verifyToken: await persistent(store, "verify_token", config.verifyToken),
+    channel,
     graph,
     sandbox,
     ...(emulator ? { sentCalls: (psid, after) => sentCalls(emulator.calls, psid, after) } : {}),

@@ -3,7 +3,7 @@
  * These types are shared by the simulator, the runtime and `@convo/messenger`'s renderer; change
  * them only together with every host.
  */
-import type { Flow } from "@convo/flow";
+import type { ChannelLimits, Flow } from "@convo/flow";
 
 // ───────────────────────── events: what happened ─────────────────────────
 
@@ -183,6 +183,12 @@ export interface StepContext {
   flows?: readonly FlowRef[];
   /** Values for `{{system.*}}`; the engine adds `system.today` and `system.now` from `now`. */
   system?: Record<string, string>;
+  /**
+   * The limits of the channel the contact is on: rendered titles and texts that a template made
+   * longer are shortened to them with an ellipsis, so the channel does not refuse the message.
+   * Without them only the engine's own guards apply.
+   */
+  limits?: ChannelLimits;
 }
 
 export interface StepResult {

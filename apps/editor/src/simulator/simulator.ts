@@ -9,6 +9,7 @@ import {
   tappables,
 } from "@convo/engine";
 import type { Flow } from "@convo/flow";
+import { CHANNEL_SPECS } from "@convo/messenger/channel";
 
 /** What the runtime answers for an HTTP step (POST /api/simulator/http). */
 export interface HttpOutcome {
@@ -75,8 +76,8 @@ export interface SimulatorOptions {
   now?: number;
 }
 
-/** Messenger's standard messaging window after the contact's last message. */
-export const RESPONSE_WINDOW_MS = 24 * 3_600_000;
+/** The channel the simulator plays: its limits fit the texts, its window marks late messages. */
+const CHANNEL = CHANNEL_SPECS.messenger;
 
 interface Snapshot {
   conversation: string;
@@ -120,6 +121,7 @@ export class Simulator {
       flows: options.flows,
       flowId: options.flowId,
       contact: options.contact,
+      limits: CHANNEL.limits,
       ...(options.now === undefined ? {} : { now: options.now }),
     });
     this.state = this.snapshotState();
@@ -138,7 +140,12 @@ export class Simulator {
    */
   setFlows(flows: readonly Flow[]): void {
     const old = this.conversation;
-    const next = new Conversation({ flows, flowId: this.flowId, contact: this.contact });
+    const next = new Conversation({
+      flows,
+      flowId: this.flowId,
+      contact: this.contact,
+      limits: CHANNEL.limits,
+    });
     next.session = old.session;
     next.contact = old.contact;
     next.now = old.now;
@@ -303,7 +310,8 @@ export class Simulator {
       switch (action.type) {
         case "send": {
           const since = this.lastContactAt;
-          const outside = since !== undefined && this.conversation.now - since > RESPONSE_WINDOW_MS;
+          const outside =
+            since !== undefined && this.conversation.now - since > CHANNEL.window.responseMs;
           this.add({
             from: "bot",
             message: action.message,

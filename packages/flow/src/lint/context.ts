@@ -1,3 +1,4 @@
+import type { LintChannel } from "../limits";
 import type { FlowProblem } from "../problems";
 import { joinPath } from "../problems";
 import type { Flow, FlowNode } from "../schema";
@@ -5,6 +6,9 @@ import type { Flow, FlowNode } from "../schema";
 /** Collects problems while the rules walk a flow. */
 export class ProblemList {
   readonly problems: FlowProblem[] = [];
+
+  /** @param channel whose limits the rules check, and name in their sentences. */
+  constructor(readonly channel: LintChannel) {}
 
   add(problem: FlowProblem): void {
     this.problems.push(problem);
@@ -33,6 +37,11 @@ export class ProblemList {
 }
 
 export interface LintOptions {
+  /**
+   * The channel the flow is checked for (`CHANNEL_SPECS.messenger` of `@convo/messenger/channel`,
+   * or anything with its name and limits). Required: a flow is only valid for some channel.
+   */
+  channel: LintChannel;
   /** Ids of the flows `goto` may enter; the check is skipped when absent. */
   knownFlows?: Iterable<string>;
 }
@@ -40,4 +49,5 @@ export interface LintOptions {
 export interface NodeLintContext {
   flow: Flow;
   problems: ProblemList;
+  channel: LintChannel;
 }

@@ -15,12 +15,12 @@ export type { LintOptions } from "./context";
 
 /**
  * Everything about a parsed flow that its schema cannot say: broken or doubled connections, missing
- * start, unreachable steps, buttons that lead nowhere, variables, `goto` targets and Messenger's
- * limits. Errors block publishing; warnings do not. Runs on every edit in the editor, so it is one
- * linear pass.
+ * start, unreachable steps, buttons that lead nowhere, variables, `goto` targets and the limits of
+ * `options.channel`. Errors block publishing; warnings do not. Runs on every edit in the editor,
+ * so it is one linear pass.
  */
-export function lintFlow(flow: Flow, options: LintOptions = {}): FlowProblem[] {
-  const problems = new ProblemList();
+export function lintFlow(flow: Flow, options: LintOptions): FlowProblem[] {
+  const problems = new ProblemList(options.channel);
   const outputsByNode = new Map<string, NodeOutput[]>();
   for (const [i, node] of flow.nodes.entries()) {
     outputsByNode.set(node.id, nodeOutputs(node));

@@ -1,1 +1,2 @@
 export { arbitraryFlow } from "./arbitrary";
+export { testChannel } from "./channel";

@@ -1,4 +1,3 @@
-import { MESSENGER_LIMITS } from "../../limits";
 import type { ProblemList } from "../../lint/context";
 import type { NodeOfType } from "../../schema";
 
@@ -8,6 +7,7 @@ export function lintInput(
   problems: ProblemList,
 ): void {
   const { question, validation } = node.data;
+  const { name, limits } = problems.channel;
   if (question.trim() === "") {
     problems.onNode(
       nodeIndex,
@@ -17,15 +17,15 @@ export function lintInput(
       "data.question",
       "The question is empty.",
     );
-  } else if (question.length > MESSENGER_LIMITS.text) {
+  } else if (question.length > limits.text) {
     problems.onNode(
       nodeIndex,
       node,
       "text-too-long",
       "error",
       "data.question",
-      `A text can be ${MESSENGER_LIMITS.text} characters long; this one is ${question.length}.`,
-      { length: question.length, max: MESSENGER_LIMITS.text },
+      `A text can be ${limits.text} characters long; this one is ${question.length}.`,
+      { length: question.length, max: limits.text },
     );
   }
   if (validation.kind === "choice") {
@@ -39,27 +39,27 @@ export function lintInput(
         "data.validation.choices",
         "Add at least one choice.",
       );
-    } else if (validation.choices.length > MESSENGER_LIMITS.quickReplies) {
+    } else if (validation.choices.length > limits.quickReplies) {
       problems.onNode(
         nodeIndex,
         node,
         "too-many-quick-replies",
         "error",
         "data.validation.choices",
-        `Messenger shows at most ${MESSENGER_LIMITS.quickReplies} choices; this has ${validation.choices.length}.`,
-        { count: validation.choices.length, max: MESSENGER_LIMITS.quickReplies },
+        `${name} shows at most ${limits.quickReplies} choices; this has ${validation.choices.length}.`,
+        { count: validation.choices.length, max: limits.quickReplies },
       );
     }
     validation.choices.forEach((choice, i) => {
-      if (choice.title.length > MESSENGER_LIMITS.quickReplyTitle) {
+      if (choice.title.length > limits.quickReplyTitle) {
         problems.onNode(
           nodeIndex,
           node,
           "quick-reply-title-too-long",
           "error",
           `data.validation.choices[${i}].title`,
-          `The choice "${choice.title}" is ${choice.title.length} characters; Messenger allows ${MESSENGER_LIMITS.quickReplyTitle}.`,
-          { length: choice.title.length, max: MESSENGER_LIMITS.quickReplyTitle },
+          `The choice "${choice.title}" is ${choice.title.length} characters; ${name} allows ${limits.quickReplyTitle}.`,
+          { length: choice.title.length, max: limits.quickReplyTitle },
         );
       }
     });

@@ -1,4 +1,4 @@
-import { MESSENGER_LIMITS as LIMITS } from "../../limits";
+import type { LintChannel } from "../../limits";
 import type { ProblemList } from "../../lint/context";
 import { callNumber, isHttpUrlOrTemplate } from "../../lint/url";
 import type { NodeOfType } from "../../schema";
@@ -12,14 +12,19 @@ type Report = (
   params?: Record<string, string | number>,
 ) => void;
 
-function lintButtons(buttons: readonly Button[] | undefined, path: string, report: Report): void {
+function lintButtons(
+  buttons: readonly Button[] | undefined,
+  path: string,
+  { name, limits: LIMITS }: LintChannel,
+  report: Report,
+): void {
   if (!buttons) return;
   if (buttons.length > LIMITS.buttons) {
     report(
       "too-many-buttons",
       "error",
       `${path}.buttons`,
-      `Messenger shows at most ${LIMITS.buttons} buttons here; this has ${buttons.length}.`,
+      `${name} shows at most ${LIMITS.buttons} buttons here; this has ${buttons.length}.`,
       { count: buttons.length, max: LIMITS.buttons },
     );
   }
@@ -32,7 +37,7 @@ function lintButtons(buttons: readonly Button[] | undefined, path: string, repor
         "button-title-too-long",
         "error",
         `${at}.title`,
-        `The button title "${button.title}" is ${button.title.length} characters; Messenger allows ${LIMITS.buttonTitle}.`,
+        `The button title "${button.title}" is ${button.title.length} characters; ${name} allows ${LIMITS.buttonTitle}.`,
         { length: button.title.length, max: LIMITS.buttonTitle },
       );
     }
@@ -55,7 +60,7 @@ function lintButtons(buttons: readonly Button[] | undefined, path: string, repor
   });
 }
 
-/** Messenger's limits on what a message step sends. */
+/** The channel's limits on what a message step sends. */
 export function lintMessage(
   node: NodeOfType<"message">,
   nodeIndex: number,
@@ -63,6 +68,8 @@ export function lintMessage(
 ): void {
   const report: Report = (code, severity, path, message, params) =>
     problems.onNode(nodeIndex, node, code, severity, path, message, params);
+  const { channel } = problems;
+  const { name, limits: LIMITS } = channel;
 
   if (node.data.content.length === 0) {
     report("message-empty", "error", "data.content", "This message has nothing to send yet.");
@@ -86,7 +93,7 @@ export function lintMessage(
             { length: block.text.length, max },
           );
         }
-        lintButtons(block.buttons, path, report);
+        lintButtons(block.buttons, path, channel, report);
         break;
       }
       case "image":
@@ -147,7 +154,7 @@ export function lintMessage(
               );
             }
           }
-          lintButtons(card.buttons, at, report);
+          lintButtons(card.buttons, at, channel, report);
         });
         break;
       case "typing":
@@ -161,7 +168,7 @@ export function lintMessage(
       "too-many-quick-replies",
       "error",
       "data.quickReplies",
-      `Messenger shows at most ${LIMITS.quickReplies} quick replies; this has ${replies.length}.`,
+      `${name} shows at most ${LIMITS.quickReplies} quick replies; this has ${replies.length}.`,
       { count: replies.length, max: LIMITS.quickReplies },
     );
   }
@@ -174,7 +181,7 @@ export function lintMessage(
         "quick-reply-title-too-long",
         "error",
         `${at}.title`,
-        `The quick reply "${reply.title}" is ${reply.title.length} characters; Messenger allows ${LIMITS.quickReplyTitle}.`,
+        `The quick reply "${reply.title}" is ${reply.title.length} characters; ${name} allows ${LIMITS.quickReplyTitle}.`,
         { length: reply.title.length, max: LIMITS.quickReplyTitle },
       );
     }

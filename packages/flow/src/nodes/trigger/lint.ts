@@ -1,4 +1,3 @@
-import { MESSENGER_LIMITS } from "../../limits";
 import type { ProblemList } from "../../lint/context";
 import { utf8Length } from "../../lint/url";
 import type { NodeOfType } from "../../schema";
@@ -18,6 +17,7 @@ export function lintTrigger(
       "This start step has no trigger: add a keyword, a link ref, Get Started or the default reply.",
     );
   }
+  const { limits } = problems.channel;
   node.data.triggers.forEach((trigger, i) => {
     const at = `data.triggers[${i}]`;
     switch (trigger.kind) {
@@ -48,15 +48,15 @@ export function lintTrigger(
             `${at}.payload`,
             "The payload is empty.",
           );
-        } else if (utf8Length(trigger.payload) > MESSENGER_LIMITS.payload) {
+        } else if (utf8Length(trigger.payload) > limits.payload) {
           problems.onNode(
             nodeIndex,
             node,
             "payload-too-long",
             "error",
             `${at}.payload`,
-            `A payload can be ${MESSENGER_LIMITS.payload} bytes long.`,
-            { max: MESSENGER_LIMITS.payload },
+            `A payload can be ${limits.payload} bytes long.`,
+            { max: limits.payload },
           );
         }
         break;
