@@ -68,7 +68,7 @@ async function readWeb(
 /**
  * The channel's webhook (`deps.channel.webhook`, mounted at its `path`). The POST only verifies,
  * parses and stores: everything else happens in the workers, so Meta gets its 200 fast and
- * nothing acknowledged can be lost.
+ * nothing acknowledged can be lost. Entries for another Page are stored as unknown events.
  */
 export function webhookRoutes(deps: Deps) {
   const app = new Hono();
@@ -93,7 +93,11 @@ export function webhookRoutes(deps: Deps) {
     } catch {
       return c.json(errorJson("invalid_json", "The body is not valid JSON."), 400);
     }
-    const parsed = webhook.parse(body, {});
+    const { pageId, appId } = deps.identity;
+    const parsed = webhook.parse(body, {
+      ...(appId === undefined ? {} : { appId }),
+      ...(pageId === undefined ? {} : { accounts: { page: pageId } }),
+    });
     if (!parsed.ok) return c.json(errorJson("invalid_webhook", parsed.error), 400);
     const events = parsed.events.map(toInboxEvent);
     const inserted = await deps.store.insertInbox(events, deps.now());

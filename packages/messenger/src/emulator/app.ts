@@ -22,8 +22,12 @@ export interface GraphEmulatorOptions {
   appSecret?: string;
   /** When set, every call must carry this `access_token`; otherwise any non-empty token passes. */
   pageToken?: string;
-  /** The Page the emulator plays: the sender of its echoes. `104857600000001` by default. */
+  /** The Page the emulator plays: `GET /me` and the sender of its echoes. `EMULATOR_PAGE_ID` by default. */
   pageId?: string;
+  /** The Page's name, answered by `GET /me`. */
+  pageName?: string;
+  /** The app the token belongs to, answered by `GET /app`. `EMULATOR_APP_ID` by default. */
+  appId?: string;
   latencyMs?: number;
   faults?: FaultPlan;
   /** Echo every message the Send API accepts to the app's webhook, as Meta does (see below). */
@@ -126,7 +130,13 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   // Message ids: unique per emulator without a random draw per message.
   const idPrefix = `m_${randomBytes(9).toString("base64url")}`;
   let sent = 0;
-  const pageId = options.pageId ?? DEFAULT_PAGE_ID;
+  const pageId = options.pageId ?? EMULATOR_PAGE_ID;
+  const page = { id: pageId, name: options.pageName ?? "Convo Sandbox Page" };
+  const application = {
+    id: options.appId ?? EMULATOR_APP_ID,
+    name: "Convo",
+    link: `https://www.facebook.com/games/?app_id=${options.appId ?? EMULATOR_APP_ID}`,
+  };
   let echoes = options.echoes ? new EchoDelivery(options.echoes, pageId) : undefined;
 
   // RegExpRouter cannot hold `/:version/me/…` beside `/:version/:psid`, so Hono would fall back to
@@ -252,6 +262,11 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
     return reply(c, { success: true });
   });
 
+  // The Page and the app a Page token belongs to: what the runtime reads at start to know which
+  // webhook entries are its own. Registered before `/:psid`, which would take "me" for a PSID.
+  app.get("/:version/me", (c) => answerFields(c, page, "Page"));
+  app.get("/:version/app", (c) => answerFields(c, application, "Application"));
+
   app.get("/:version/:psid", (c) => {
     const psid = c.req.param("psid");
     const found = profiles.get(psid);
@@ -324,7 +339,35 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   };
 }
 
-const DEFAULT_PAGE_ID = "104857600000001";
+/** The Page the emulator plays unless told otherwise. */
+export const EMULATOR_PAGE_ID = "104857600000001";
+/** The app its tokens belong to unless told otherwise. */
+export const EMULATOR_APP_ID = "1517776481860111";
+
+/**
+ * A node's fields as Graph answers them: `fields=id,name` picks, no `fields` gives them all, and
+ * a field the node does not have is Meta's error 100.
+ */
+function answerFields(
+  c: Context<EmulatorEnv>,
+  node: Record<string, string>,
+  type: string,
+): Response {
+  const asked = (c.req.query("fields") ?? "").split(",").filter(Boolean);
+  const missing = asked.find((field) => !(field in node));
+  if (missing) {
+    return fail(
+      c,
+      graphError(
+        400,
+        100,
+        `(#100) Tried accessing nonexisting field (${missing}) on node type (${type})`,
+      ),
+    );
+  }
+  const fields = asked.length === 0 ? Object.keys(node) : asked;
+  return reply(c, Object.fromEntries(fields.map((field) => [field, node[field]])));
+}
 
 function bodyOf(c: Context<EmulatorEnv>): unknown {
   const body = c.get("body");
