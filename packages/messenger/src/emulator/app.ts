@@ -1,9 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { PatternRouter } from "hono/router/pattern-router";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { JSONValue } from "hono/utils/types";
-import type { z } from "zod";
 import {
   MESSENGER_PROFILE_FIELDS,
   type MessengerProfile,
@@ -12,10 +9,23 @@ import {
   threadControlSchema,
 } from "../send/schemas";
 import { createAccessCheck } from "./access";
+import {
+  type Answer,
+  badParameter,
+  bodyOf,
+  type EmulatorEnv,
+  fail,
+  reply,
+  respond,
+} from "./answer";
 import { EchoDelivery, type EchoOptions } from "./echoes";
 import { type FaultCode, faultResponse, type GraphFailure, graphError } from "./errors";
 import { FaultInjector, type FaultPlan } from "./faults";
+import { answerFields, EMULATOR_APP_ID, EMULATOR_PAGE_ID } from "./identity";
 import { NO_BODY, parseJson, readBody } from "./read-body";
+
+export type { EmulatorEnv } from "./answer";
+export { EMULATOR_APP_ID, EMULATOR_PAGE_ID } from "./identity";
 
 export interface GraphEmulatorOptions {
   /** When set, every call must carry `appsecret_proof` = HMAC-SHA256(access_token, appSecret). */
@@ -82,15 +92,6 @@ export interface GraphEmulator {
   /** Stops echo delivery at once, dropping what is pending; no timer is left behind. */
   close(): Promise<void>;
 }
-
-/** What a route answered, kept so the call is recorded without reading the Response back. */
-interface Answer {
-  status: number;
-  body: unknown;
-}
-
-/** What the middleware hands to the routes (the JSON body, read once) and gets back. */
-export type EmulatorEnv = { Variables: { body: unknown; answer: Answer } };
 
 const PROFILE_FIELDS = ["first_name", "last_name", "profile_pic", "locale", "timezone"] as const;
 
@@ -339,70 +340,8 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   };
 }
 
-/** The Page the emulator plays unless told otherwise. */
-export const EMULATOR_PAGE_ID = "104857600000001";
-/** The app its tokens belong to unless told otherwise. */
-export const EMULATOR_APP_ID = "1517776481860111";
-
-/**
- * A node's fields as Graph answers them: `fields=id,name` picks, no `fields` gives them all, and
- * a field the node does not have is Meta's error 100.
- */
-function answerFields(
-  c: Context<EmulatorEnv>,
-  node: Record<string, string>,
-  type: string,
-): Response {
-  const asked = (c.req.query("fields") ?? "").split(",").filter(Boolean);
-  const missing = asked.find((field) => !(field in node));
-  if (missing) {
-    return fail(
-      c,
-      graphError(
-        400,
-        100,
-        `(#100) Tried accessing nonexisting field (${missing}) on node type (${type})`,
-      ),
-    );
-  }
-  const fields = asked.length === 0 ? Object.keys(node) : asked;
-  return reply(c, Object.fromEntries(fields.map((field) => [field, node[field]])));
-}
-
-function bodyOf(c: Context<EmulatorEnv>): unknown {
-  const body = c.get("body");
-  return body === NO_BODY ? undefined : body;
-}
-
 function toFailure(code: FaultCode | undefined): GraphFailure | undefined {
   return code === undefined ? undefined : faultResponse(code);
-}
-
-function respond(failure: GraphFailure): Response {
-  if (typeof failure.body === "string") {
-    return new Response(failure.body, {
-      status: failure.status,
-      headers: { "content-type": "text/plain" },
-    });
-  }
-  return Response.json(failure.body, { status: failure.status });
-}
-
-/** Answers with `body` and keeps it for the recording middleware. */
-function reply(c: Context<EmulatorEnv>, body: unknown, status = 200): Response {
-  c.set("answer", { status, body });
-  return c.json(body as JSONValue, status as ContentfulStatusCode);
-}
-
-function fail(c: Context<EmulatorEnv>, failure: GraphFailure): Response {
-  return reply(c, failure.body, failure.status);
-}
-
-/** Meta words parameter errors as `(#100) param <path> <problem>`. */
-function badParameter(error: z.ZodError): GraphFailure {
-  const issue = error.issues[0];
-  const path = issue && issue.path.length > 0 ? issue.path.map(String).join(".") : "body";
-  return graphError(400, 100, `(#100) param ${path}: ${issue?.message ?? "is invalid"}`);
 }
 
 function randomDigits(count: number): string {
