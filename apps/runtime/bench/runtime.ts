@@ -66,6 +66,8 @@ const benchEnv = (dir: string, graphUrl: string) => ({
   CONVO_ADMIN_TOKEN: TOKEN,
   MESSENGER_APP_SECRET: SECRET,
   MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
+  // The Page the bench's bodies name (the emulator plays another; only the ids must agree).
+  MESSENGER_PAGE_ID: "1",
   GRAPH_API_URL: graphUrl,
   CONVO_SEND_RATE: "100000",
   CONVO_LOG_LEVEL: "error",

@@ -12,6 +12,10 @@ export interface RuntimeConfig {
   verifyToken: string | undefined;
   /** Without it the runtime is in sandbox mode: Send API calls go to the in-process emulator. */
   pageToken: string | undefined;
+  /** The Page's id; read from the Graph API with the Page token at start when unset. */
+  pageId: string | undefined;
+  /** The Facebook app's id; read from the Graph API with the Page token at start when unset. */
+  appId: string | undefined;
   graphApiUrl: string;
   graphApiVersion: string;
   /** Let HTTP actions reach loopback and private networks (tests, on-premise shop APIs). */
@@ -61,6 +65,14 @@ function number(value: string | undefined, fallback: number, name: string): numb
   return n;
 }
 
+/** Page and app ids are numbers written as strings; anything else is a typo worth stopping for. */
+function graphId(value: string | undefined, name: string): string | undefined {
+  const id = nonEmpty(value);
+  if (id !== undefined && !/^\d{1,32}$/.test(id))
+    throw new Error(`${name} must be digits, not "${id}"`);
+  return id;
+}
+
 const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
 
 /** The configuration from environment variables (and `.env`, which the environment overrides). */
@@ -81,6 +93,8 @@ export function loadConfig(
     appSecret: nonEmpty(e.MESSENGER_APP_SECRET),
     verifyToken: nonEmpty(e.MESSENGER_VERIFY_TOKEN),
     pageToken: nonEmpty(e.MESSENGER_PAGE_TOKEN),
+    pageId: graphId(e.MESSENGER_PAGE_ID, "MESSENGER_PAGE_ID"),
+    appId: graphId(e.MESSENGER_APP_ID, "MESSENGER_APP_ID"),
     graphApiUrl: nonEmpty(e.GRAPH_API_URL) ?? DEFAULT_GRAPH_API_URL,
     graphApiVersion: nonEmpty(e.GRAPH_API_VERSION) ?? "v23.0",
     allowPrivateHttp: ["1", "true", "yes"].includes((e.CONVO_ALLOW_PRIVATE_HTTP ?? "").trim()),

@@ -1,8 +1,10 @@
+import type { MessengerChannel } from "@convo/messenger";
 import type { RuntimeConfig } from "./config";
 import type { GraphGateway } from "./graph/gateway";
 import type { Logger } from "./log";
 import type { Metrics } from "./ops/metrics";
 import type { Store } from "./store/store";
+import type { PageIdentity } from "./webhook/identity";
 
 /** What every route and worker shares. Built once by `createRuntime`. */
 export interface Deps {
@@ -16,6 +18,10 @@ export interface Deps {
   /** The Messenger app secret in use (configured, or generated for the sandbox). */
   appSecret: string;
   verifyToken: string;
+  /** The channel record the webhook reads with and the outbox renders with. */
+  channel: MessengerChannel;
+  /** This runtime's Page and app (configured, or read from the Graph API at start). */
+  identity: PageIdentity;
   graph: GraphGateway;
   /** True when no Page token is configured: sends go to the in-process Graph API emulator. */
   sandbox: boolean;

@@ -2,11 +2,11 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
-import { createGraphEmulatorApp, type GraphFetch, type RecordedCall } from "@convo/messenger";
+import { CHANNELS, type GraphFetch, type RecordedCall } from "@convo/messenger";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createApp } from "./api/app";
-import { SANDBOX_PSID } from "./api/sandbox";
+import { SANDBOX_PAGE_ID, SANDBOX_PSID } from "./api/sandbox";
 import type { RuntimeConfig } from "./config";
 import type { Deps } from "./deps";
 import { createThreadFetch } from "./graph/http-fetch";
@@ -19,6 +19,7 @@ import { PublishedFlows } from "./pipeline/published-flows";
 import { TimerLoop } from "./pipeline/timer-loop";
 import { seedExamples } from "./seed";
 import { SqliteStore } from "./store/sqlite/sqlite-store";
+import { learnIdentity, type PageIdentity } from "./webhook/identity";
 
 export interface RuntimeOptions {
   config: RuntimeConfig;
@@ -68,11 +69,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const store = new SqliteStore(config.dbPath, now());
   await seedExamples(store, log, now(), options.examplesDir);
 
-  // Sandbox: no Page token, so the Graph API emulator runs in-process and plays Messenger.
+  const channel = CHANNELS.messenger;
+  // Sandbox: no Page token, so the Graph API emulator runs in-process and plays Messenger, with
+  // the Page the sandbox's webhook bodies name.
   const sandbox = config.pageToken === undefined;
   const pageToken = config.pageToken ?? "sandbox-page-token";
   const appSecret = await persistent(store, "app_secret", config.appSecret);
-  const emulator = sandbox ? createGraphEmulatorApp({ appSecret, pageToken }) : undefined;
+  const emulator = sandbox
+    ? channel.createEmulator({ appSecret, pageToken, pageId: SANDBOX_PAGE_ID })
+    : undefined;
   emulator?.profiles.set(SANDBOX_PSID, {
     first_name: "Sam",
     last_name: "Sandbox",
@@ -81,6 +86,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   // The Send API's HTTP work on its own thread; the sandbox calls its emulator in-process.
   const transport = emulator ? undefined : createThreadFetch();
   const graph = createMessengerGateway({
+    channel,
     baseUrl: emulator ? "http://sandbox.convo" : config.graphApiUrl,
     version: config.graphApiVersion,
     pageToken,
@@ -94,6 +100,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       : (transport as GraphFetch),
   });
 
+  // The sandbox's ids are the emulator's, read from it like Meta's would be.
+  const identity: PageIdentity = {
+    pageId: sandbox ? undefined : config.pageId,
+    appId: sandbox ? undefined : config.appId,
+  };
+  let stopLearning = () => {};
+
   let ready = false;
   const deps: Deps = {
     store,
@@ -104,6 +117,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     adminToken: await persistent(store, "admin_token", config.adminToken),
     appSecret,
     verifyToken: await persistent(store, "verify_token", config.verifyToken),
+    channel,
+    identity,
     graph,
     sandbox,
     ...(emulator ? { sentCalls: (psid, after) => sentCalls(emulator.calls, psid, after) } : {}),
@@ -130,6 +145,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     app,
     deps,
     async start() {
+      // Before the webhook listens, so the first batch is already checked against this Page.
+      stopLearning = await learnIdentity(identity, graph.client, log);
       server = await new Promise<ServerType>((resolve) => {
         const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
           resolve(s),
@@ -146,11 +163,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       ready = true;
       const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
       const url = `http://${host}:${port}`;
-      log.info("listening", { url, sandbox: deps.sandbox });
+      log.info("listening", { url, sandbox: deps.sandbox, pageId: identity.pageId ?? null });
       return { url, port };
     },
     async stop() {
       ready = false;
+      stopLearning();
       // Stop taking requests first (those in hand finish), then let the workers finish the event
       // and sends in hand; whatever is left waits in the tables for the next start.
       const s = server;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { lintFlow, parseFlowJson } from "@convo/flow";
+import { CHANNELS } from "@convo/messenger";
 import type { Logger } from "./log";
 import type { Store } from "./store/store";
 
@@ -27,7 +28,9 @@ export async function seedExamples(store: Store, log: Logger, now: number, dir =
     const knownFlows = flows.map((f) => f.id);
     for (const flow of flows) {
       await store.createFlow(flow, now);
-      const errors = lintFlow(flow, { knownFlows }).filter((p) => p.severity === "error");
+      const errors = lintFlow(flow, { channel: CHANNELS.messenger, knownFlows }).filter(
+        (p) => p.severity === "error",
+      );
       if (errors.length === 0) await store.publishFlow(flow.id, flow, "Example", "convo", now);
       else log.warn("example not published: lint errors", { flow: flow.id, errors });
     }

@@ -8,6 +8,7 @@ import {
   APP_SECRET,
   echoItem,
   messageText,
+  PAGE_ID,
   PAGE_TOKEN,
   postbackItem,
   postWebhook,
@@ -187,12 +188,12 @@ describe("end to end: signed webhook in, Send API call out", () => {
       object: "page",
       entry: [
         {
-          id: "100200300",
+          id: PAGE_ID,
           time: Date.now(),
           standby: [
             {
               sender: { id: "lena" },
-              recipient: { id: "100200300" },
+              recipient: { id: PAGE_ID },
               timestamp: Date.now(),
               message: { mid: "m_standby_1", text: "is anyone there?" },
             },

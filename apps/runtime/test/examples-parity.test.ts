@@ -13,9 +13,9 @@ import { type OutMessage, parseDuration, parseScript, type Script } from "@convo
 import { type Flow, parseFlowJson } from "@convo/flow";
 import { EXAMPLES_DIR, exampleIds, examplePath, exampleText } from "@convo/flow/testing/examples";
 import { type RunningGraphEmulator, startGraphEmulator } from "@convo/messenger";
+import { readSendBody } from "@convo/messenger/render";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { readSendBody } from "../../editor/src/sandbox/send-api";
 import { type HttpOutcome, Simulator } from "../../editor/src/simulator/simulator";
 import { loadConfig } from "../src/config";
 import { createRuntime, type Runtime } from "../src/runtime";

@@ -1,8 +1,9 @@
-import { signBody } from "@convo/messenger";
+import { EMULATOR_PAGE_ID, signBody } from "@convo/messenger";
 
 export const APP_SECRET = "test-app-secret";
 export const PAGE_TOKEN = "test-page-token";
-export const PAGE_ID = "100200300";
+/** The Page the tests' Graph API emulators play, so the runtime learns it is this one. */
+export const PAGE_ID = EMULATOR_PAGE_ID;
 
 let counter = 0;
 const nextMid = () => `m_test_${process.pid}_${++counter}`;

@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { encodePayload, type Flow, lintFlow } from "@convo/flow";
+import { testChannel } from "@convo/flow/testing";
 import { exampleText } from "@convo/flow/testing/examples";
 import {
   type EngineEvent,
@@ -98,7 +99,7 @@ const largeEvents = largeVisits.perSecond * eventsPerWalk;
 const parseLarge = rate(() => (JSON.parse(largeText) as Flow).nodes.length);
 const small = rate(playSmall);
 const parseSmall = rate(() => (JSON.parse(supportText) as Flow).nodes.length);
-const lint = rate(() => lintFlow(large).length);
+const lint = rate(() => lintFlow(large, { channel: testChannel }).length);
 const lintMs = 1000 / lint.perSecond;
 const parseLargeMs = 1000 / parseLarge.perSecond;
 

@@ -8,7 +8,7 @@ export const ENGINE_LIMITS = {
   incomingText: 5_000,
   /** Characters a `matches` rule tests; longer subjects are cut to this. */
   matchSubject: 1_000,
-  /** Characters of a rendered text message (Messenger's limit). */
+  /** Characters of a rendered text message, when the channel's limits are not given. */
   outgoingText: 2_000,
   /** Characters of a rendered HTTP body. */
   httpBody: 20_000,
@@ -24,10 +24,11 @@ export function capText(text: string, max: number): string {
 }
 
 /**
- * Shortens a rendered text to Messenger's `max` with an ellipsis. A template can make a title
- * longer than the marketer drew it (a long first name); Messenger would refuse the whole message.
+ * Shortens a rendered text to the channel's `max` with an ellipsis (unchanged without one). A
+ * template can make a title longer than the marketer drew it (a long first name); the channel
+ * would refuse the whole message.
  */
-export function fitText(text: string, max: number): string {
-  if (text.length <= max) return text;
+export function fitText(text: string, max: number | undefined): string {
+  if (max === undefined || text.length <= max) return text;
   return `${capText(text, max - 1).trimEnd()}…`;
 }

@@ -1,4 +1,5 @@
-import { decodePayload, encodePayload, MESSENGER_LIMITS } from "@convo/flow";
+import { decodePayload, encodePayload } from "@convo/flow";
+import { testChannel } from "@convo/flow/testing";
 import { describe, expect, it } from "vitest";
 import { initialSession } from "./session";
 import { step } from "./step";
@@ -163,7 +164,7 @@ describe("message", () => {
     expect(sentTexts(result?.actions ?? [])).toEqual(["Sorry, that button is old"]);
   });
 
-  it("shortens titles and texts a long name pushes past Messenger's limits, instead of losing the message", () => {
+  it("shortens titles and texts a long name pushes past the channel's limits, instead of losing the message", () => {
     const long = "Maximilienne-Alexandrine de La Rochefoucauld";
     const flow = makeFlow("long", [
       makeNode("m", "message", {
@@ -185,18 +186,34 @@ describe("message", () => {
         quickReplies: [{ id: "q", title: "C'est {{contact.first_name}}" }],
       }),
     ]);
-    const context = makeContext({ contact: { fields: { first_name: long }, tags: [] } });
+    const limits = testChannel.limits;
+    const context = makeContext({ contact: { fields: { first_name: long }, tags: [] }, limits });
     const [text, cards] = send(
       step(flow, initialSession(), { type: "start", flowId: "long", nodeId: "m" }, context).actions,
     ).map((a) => a.message);
     if (text?.kind !== "text" || cards?.kind !== "cards") throw new Error("unexpected messages");
-    expect(text.text.length).toBeLessThanOrEqual(MESSENGER_LIMITS.buttonTemplateText);
+    expect(text.text.length).toBeLessThanOrEqual(limits.buttonTemplateText);
     expect(text.buttons?.[0]?.title).toBe("Oui Maximilienne-Al…");
     const card = cards.cards[0];
-    expect(card?.title.length).toBe(MESSENGER_LIMITS.cardTitle);
+    expect(card?.title.length).toBe(limits.cardTitle);
     expect(card?.title.endsWith("…")).toBe(true);
-    expect(card?.subtitle?.length).toBeLessThanOrEqual(MESSENGER_LIMITS.cardSubtitle);
+    expect(card?.subtitle?.length).toBeLessThanOrEqual(limits.cardSubtitle);
     expect(cards.quickReplies?.[0]).toMatchObject({ title: "C'est Maximilienne-…" });
+
+    // Another channel's limits give other cuts: the numbers come from the host, not the engine.
+    const roomy = { ...limits, buttonTitle: 60 };
+    const [wide] = send(
+      step(
+        flow,
+        initialSession(),
+        { type: "start", flowId: "long", nodeId: "m" },
+        {
+          ...context,
+          limits: roomy,
+        },
+      ).actions,
+    ).map((a) => a.message);
+    expect(wide?.kind === "text" && wide.buttons?.[0]?.title).toBe(`Oui ${long}`);
   });
 
   it("sends media and cards with rendered URLs and payloads", () => {

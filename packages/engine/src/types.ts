@@ -4,7 +4,7 @@
  * them without the engine; they are re-exported here for the engine's users. Change them only
  * together with every host.
  */
-import type { EngineAction, Flow } from "@convo/flow";
+import type { ChannelLimits, EngineAction, Flow } from "@convo/flow";
 
 export type {
   Attachment,
@@ -81,6 +81,12 @@ export interface StepContext {
   flows?: readonly FlowRef[];
   /** Values for `{{system.*}}`; the engine adds `system.today` and `system.now` from `now`. */
   system?: Record<string, string>;
+  /**
+   * The limits of the channel the contact is on: rendered titles and texts that a template made
+   * longer are shortened to them with an ellipsis, so the channel does not refuse the message.
+   * Without them only the engine's own guards apply.
+   */
+  limits?: ChannelLimits;
 }
 
 export interface StepResult {

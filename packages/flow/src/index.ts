@@ -11,7 +11,7 @@ export {
   type VariableUses,
 } from "./kind";
 export * from "./limits";
-export { type ChannelLimits, canPublish, type LintOptions, lintFlow } from "./lint";
+export { canPublish, type LintOptions, lintFlow } from "./lint";
 export type { NodeLintContext } from "./lint/context";
 export { callNumber, isHttpUrlOrTemplate, utf8Length } from "./lint/url";
 export * from "./migrate";

@@ -1,17 +1,27 @@
-/** Messenger Platform limits that lint enforces while drawing (Send API reference). */
-export const MESSENGER_LIMITS = {
+/**
+ * What one channel can show, as lint checks it while drawing and the engine fits rendered texts
+ * to. The numbers belong to each channel (`@convo/messenger/limits`); this package only says
+ * their shape, so it never depends on a channel and each number is written once.
+ */
+export interface ChannelLimits {
   /** Characters in a text message. */
-  text: 2000,
-  /** Characters in the text of a button template (a text with buttons). */
-  buttonTemplateText: 640,
+  text: number;
+  /** Characters in the text of a text with buttons (Messenger's button template). */
+  buttonTemplateText: number;
   /** Buttons on a text or on a card. */
-  buttons: 3,
-  buttonTitle: 20,
-  quickReplies: 13,
-  quickReplyTitle: 20,
-  cards: 10,
-  cardTitle: 80,
-  cardSubtitle: 80,
+  buttons: number;
+  buttonTitle: number;
+  quickReplies: number;
+  quickReplyTitle: number;
+  cards: number;
+  cardTitle: number;
+  cardSubtitle: number;
   /** Bytes in a postback or quick-reply payload. */
-  payload: 1000,
-} as const;
+  payload: number;
+}
+
+/** The channel a flow is linted for: its name (problems say "Messenger allows 20") and limits. */
+export interface LintChannel {
+  name: string;
+  limits: ChannelLimits;
+}

@@ -1,5 +1,15 @@
+/**
+ * `@convo/messenger`: every channel whole (Node only). The browser-safe parts are also on their
+ * own subpaths: `/channel` (the interface, `CHANNEL_SPECS`), `/render`, `/limits`.
+ */
 export { decodePayload, encodePayload, type PayloadTarget } from "@convo/flow";
+export * from "./channel";
+export { CHANNELS } from "./channel/channels";
 export * from "./emulator";
+export * from "./limits";
+export { type MessengerChannel, messengerChannel } from "./messenger/channel";
+export { messengerSpec } from "./messenger/spec";
+export * from "./render";
 export {
   createSendApiClient,
   fetchGraph,
@@ -18,15 +28,6 @@ export {
   GraphError,
   type GraphErrorCategory,
 } from "./send/graph-error";
-export {
-  HUMAN_AGENT_WINDOW_MS,
-  RESPONSE_WINDOW_MS,
-  type RenderOptions,
-  type RenderResult,
-  renderSend,
-  renderTyping,
-  type SendWindow,
-} from "./send/render";
 export * from "./send/schemas";
 export { canonicalJson, hashKey } from "./webhook/dedupe";
 export {
@@ -37,10 +38,4 @@ export {
 } from "./webhook/parse";
 export { toEngineEvent } from "./webhook/to-engine-event";
 export type * from "./webhook/types";
-export {
-  type ChallengeQuery,
-  type ChallengeResult,
-  signBody,
-  verifyChallenge,
-  verifySignature,
-} from "./webhook/verify";
+export { signBody, verifyChallenge, verifySignature } from "./webhook/verify";

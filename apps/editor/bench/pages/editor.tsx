@@ -1,4 +1,5 @@
 import { type Flow, lintFlow } from "@convo/flow";
+import { CHANNEL_SPECS } from "@convo/messenger/channel";
 import { ReactFlowProvider } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { createRoot } from "react-dom/client";
@@ -17,9 +18,15 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 editor.store.subscribe((now, before) => {
   if (now.flow === before.flow) return;
   clearTimeout(timer);
-  timer = setTimeout(() => editor.setProblems(lintFlow(editor.store.getState().flow)), 250);
+  timer = setTimeout(
+    () =>
+      editor.setProblems(
+        lintFlow(editor.store.getState().flow, { channel: CHANNEL_SPECS.messenger }),
+      ),
+    250,
+  );
 });
-editor.setProblems(lintFlow(flow));
+editor.setProblems(lintFlow(flow, { channel: CHANNEL_SPECS.messenger }));
 
 const root = document.getElementById("root");
 if (root) {

@@ -1,4 +1,5 @@
 import { type Flow, lintFlow } from "@convo/flow";
+import { CHANNEL_SPECS } from "@convo/messenger/channel";
 import { ReactFlowProvider } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEffect, useState } from "react";
@@ -50,7 +51,12 @@ export default function EditorPage({ flowId }: { flowId: string }) {
         const knownFlows = list.flows.map((f) => f.id);
         let timer: ReturnType<typeof setTimeout> | undefined;
         const lint = () =>
-          editor.setProblems(lintFlow(editor.store.getState().flow, { knownFlows }));
+          editor.setProblems(
+            lintFlow(editor.store.getState().flow, {
+              channel: CHANNEL_SPECS.messenger,
+              knownFlows,
+            }),
+          );
         lint();
         const unsubscribe = editor.store.subscribe((now, before) => {
           if (now.flow === before.flow) return;

@@ -1,4 +1,5 @@
 import type { OutButton, OutMessage } from "@convo/engine";
+import { readSendBody } from "@convo/messenger/render";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../api/client";
 import { type Contact, type SandboxInput, type TranscriptEntry, testApi } from "../api/test-api";
@@ -6,7 +7,6 @@ import { useSession } from "../app/session";
 import { describeError } from "../flows/errors";
 import { useT } from "../i18n";
 import { Phone, type PhoneItem } from "../simulator/Phone";
-import { readSendBody } from "./send-api";
 import { buildThread, type PendingLine } from "./thread";
 
 const POLL_MS = 600;

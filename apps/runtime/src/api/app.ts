@@ -40,7 +40,7 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   );
 
   app.route("/", opsRoutes(deps, options.isReady));
-  app.route("/webhooks/messenger", webhookRoutes(deps));
+  app.route(deps.channel.webhook.path, webhookRoutes(deps));
 
   const api = new Hono();
   api.use("*", bearerAuth(deps.adminToken));

@@ -192,7 +192,7 @@ export function flowRoutes(deps: Deps) {
       });
     }
     const knownFlows = (await store.listFlows()).map((f) => f.id);
-    const problems = lintFlow(row.draft, { knownFlows });
+    const problems = lintFlow(row.draft, { channel: deps.channel, knownFlows });
     if (problems.some((p) => p.severity === "error")) {
       throw new ApiError(422, "lint_errors", "The flow has errors; fix them to publish.", {
         problems,

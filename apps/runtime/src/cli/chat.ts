@@ -8,6 +8,7 @@ import {
   tappables,
   tappableTitle,
 } from "@convo/engine";
+import { CHANNELS } from "@convo/messenger";
 import { type HttpOutcome, performHttp } from "../pipeline/http-action";
 import { loadFlows } from "./test";
 
@@ -53,6 +54,7 @@ export async function runChat(args: readonly string[]): Promise<number> {
     flowId: loaded.flow.id,
     contact: { fields: { first_name: firstName, locale }, tags: [] },
     now: Date.now(),
+    limits: CHANNELS.messenger.limits,
   });
   const out = (line: string) => process.stdout.write(`${line}\n`);
   let offered: Tappable[] = [];

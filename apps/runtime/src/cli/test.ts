@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseScript, runConversation } from "@convo/engine";
 import { type Flow, parseFlowJson } from "@convo/flow";
+import { CHANNELS } from "@convo/messenger";
 import { parse as parseYaml } from "yaml";
 
 export type LoadedFlows = { ok: true; flow: Flow; flows: Flow[] } | { ok: false; message: string };
@@ -69,6 +70,7 @@ export function runTest(args: readonly string[]): number {
     flows: loaded.flows,
     flowId: loaded.flow.id,
     script: parsed.script,
+    limits: CHANNELS.messenger.limits,
   });
   const color = process.stdout.isTTY;
   const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);

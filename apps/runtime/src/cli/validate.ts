@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type Flow, type FlowProblem, lintFlow, parseFlowJson } from "@convo/flow";
+import { CHANNELS } from "@convo/messenger";
 
 export interface ValidateReport {
   /** Lines as printed: `file: path: message`. */
@@ -63,7 +64,7 @@ export function validateFiles(files: readonly string[]): ValidateReport {
 
   const knownFlows = parsed.map((p) => p.flow.id);
   for (const { file, flow } of parsed) {
-    const problems: FlowProblem[] = lintFlow(flow, { knownFlows });
+    const problems: FlowProblem[] = lintFlow(flow, { channel: CHANNELS.messenger, knownFlows });
     for (const p of problems) {
       lines.push(`${file}: ${p.path}: ${p.severity}: ${p.message}`);
       if (p.severity === "error") errors++;

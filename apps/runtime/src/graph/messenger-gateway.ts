@@ -1,15 +1,16 @@
 import {
-  createSendApiClient,
   GraphError,
   type GraphFetch,
+  type MessengerChannel,
   type MessengerProfile,
-  renderSend,
   type SendApiClient,
 } from "@convo/messenger";
 import type { GraphGateway, PageSettings } from "./gateway";
 import { GraphFailure } from "./gateway";
 
 export interface MessengerGatewayOptions {
+  /** The channel record that renders the messages and makes the client. */
+  channel: MessengerChannel;
   baseUrl: string;
   version: string;
   pageToken: string;
@@ -78,7 +79,8 @@ export function toMessengerProfile(settings: PageSettings): MessengerProfile {
 export function createMessengerGateway(options: MessengerGatewayOptions): GraphGateway & {
   client: SendApiClient;
 } {
-  const client = createSendApiClient({
+  const { channel } = options;
+  const client = channel.createClient({
     baseUrl: options.baseUrl,
     version: options.version,
     pageToken: options.pageToken,
@@ -91,7 +93,7 @@ export function createMessengerGateway(options: MessengerGatewayOptions): GraphG
   return {
     client,
     async sendMessage(psid, message, send) {
-      const rendered = renderSend(
+      const rendered = channel.render(
         message,
         psid,
         {

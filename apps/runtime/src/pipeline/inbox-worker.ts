@@ -210,6 +210,7 @@ export class InboxWorker {
       contact: { fields, tags: contact.tags },
       version: current.version,
       flows: refs,
+      limits: deps.channel.limits,
     };
     const result = step(current.flow, session, event, context);
     const commit = applyActions(result.actions, base, contact, byId, deps);

@@ -1,5 +1,4 @@
 import { IncomingMessage } from "node:http";
-import { parseWebhook, verifyChallenge, verifySignature } from "@convo/messenger";
 import { type Context, Hono } from "hono";
 import { errorJson } from "../api/errors";
 import type { Deps } from "../deps";
@@ -67,14 +66,16 @@ async function readWeb(
 }
 
 /**
- * The Messenger webhook. The POST only verifies, parses and stores: everything else happens in
- * the workers, so Meta gets its 200 fast and nothing acknowledged can be lost.
+ * The channel's webhook (`deps.channel.webhook`, mounted at its `path`). The POST only verifies,
+ * parses and stores: everything else happens in the workers, so Meta gets its 200 fast and
+ * nothing acknowledged can be lost. Entries for another Page are stored as unknown events.
  */
 export function webhookRoutes(deps: Deps) {
   const app = new Hono();
+  const { webhook } = deps.channel;
 
   app.get("/", (c) => {
-    const result = verifyChallenge(c.req.query(), deps.verifyToken);
+    const result = webhook.verifyChallenge(c.req.query(), deps.verifyToken);
     return result.ok
       ? c.text(result.challenge)
       : c.json(errorJson("forbidden", "The verify token does not match."), 403);
@@ -83,7 +84,7 @@ export function webhookRoutes(deps: Deps) {
   app.post("/", async (c) => {
     const raw = await readCapped(c, MAX_WEBHOOK_BYTES);
     if (!raw) return c.json(errorJson("too_large", "The body is larger than 1 MB."), 413);
-    if (!verifySignature(raw, c.req.header("x-hub-signature-256"), deps.appSecret)) {
+    if (!webhook.verifySignature(raw, c.req.header("x-hub-signature-256"), deps.appSecret)) {
       return c.json(errorJson("bad_signature", "X-Hub-Signature-256 does not match."), 403);
     }
     let body: unknown;
@@ -92,7 +93,11 @@ export function webhookRoutes(deps: Deps) {
     } catch {
       return c.json(errorJson("invalid_json", "The body is not valid JSON."), 400);
     }
-    const parsed = parseWebhook(body);
+    const { pageId, appId } = deps.identity;
+    const parsed = webhook.parse(body, {
+      ...(appId === undefined ? {} : { appId }),
+      ...(pageId === undefined ? {} : { accounts: { page: pageId } }),
+    });
     if (!parsed.ok) return c.json(errorJson("invalid_webhook", parsed.error), 400);
     const events = parsed.events.map(toInboxEvent);
     const inserted = await deps.store.insertInbox(events, deps.now());

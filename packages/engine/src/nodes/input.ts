@@ -1,4 +1,4 @@
-import { encodePayload, MESSENGER_LIMITS, type NodeOfType, type Validation } from "@convo/flow";
+import { encodePayload, type NodeOfType, type Validation } from "@convo/flow";
 import { capText, ENGINE_LIMITS, fitText } from "../limits";
 import type { Next, Run } from "../run";
 import type { FlowRef, OutMessage, OutQuickReply, Waiting } from "../types";
@@ -86,7 +86,7 @@ function sendPrompt(run: Run, ref: FlowRef, node: InputNode, text: string): void
     for (const choice of validation.choices) {
       replies.push({
         kind: "text",
-        title: fitText(run.render(flow, choice.title), MESSENGER_LIMITS.quickReplyTitle),
+        title: fitText(run.render(flow, choice.title), run.context.limits?.quickReplyTitle),
         payload: encodePayload({
           flowId: flow.id,
           version: ref.version,

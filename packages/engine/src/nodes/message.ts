@@ -4,7 +4,6 @@ import {
   type Card,
   encodePayload,
   type Flow,
-  MESSENGER_LIMITS,
   messageWaits,
   type NodeOfType,
 } from "@convo/flow";
@@ -31,7 +30,9 @@ function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">): Next {
     switch (block.kind) {
       case "text": {
         const buttons = renderButtons(run, ref, node.id, block.buttons);
-        const max = buttons ? MESSENGER_LIMITS.buttonTemplateText : ENGINE_LIMITS.outgoingText;
+        const limits = run.context.limits;
+        const max =
+          (buttons ? limits?.buttonTemplateText : limits?.text) ?? ENGINE_LIMITS.outgoingText;
         const text = fitText(run.render(flow, block.text), max);
         if (text.trim() === "" && !buttons) break;
         message = buttons ? { kind: "text", text, buttons } : { kind: "text", text };
@@ -64,7 +65,7 @@ function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">): Next {
     for (const reply of replies) {
       const out: OutQuickReply = {
         kind: "text",
-        title: fitText(run.render(flow, reply.title), MESSENGER_LIMITS.quickReplyTitle),
+        title: fitText(run.render(flow, reply.title), run.context.limits?.quickReplyTitle),
         payload: encodePayload({
           flowId: flow.id,
           version: ref.version,
@@ -97,7 +98,7 @@ function renderButtons(
 
 function renderButton(run: Run, ref: FlowRef, nodeId: string, button: Button): OutButton {
   const flow: Flow = ref.flow;
-  const title = fitText(run.render(flow, button.title), MESSENGER_LIMITS.buttonTitle);
+  const title = fitText(run.render(flow, button.title), run.context.limits?.buttonTitle);
   switch (button.kind) {
     case "postback":
       return {
@@ -124,9 +125,11 @@ function renderButton(run: Run, ref: FlowRef, nodeId: string, button: Button): O
 
 function renderCard(run: Run, ref: FlowRef, nodeId: string, card: Card): OutCard {
   const flow = ref.flow;
-  const out: OutCard = { title: fitText(run.render(flow, card.title), MESSENGER_LIMITS.cardTitle) };
+  const out: OutCard = {
+    title: fitText(run.render(flow, card.title), run.context.limits?.cardTitle),
+  };
   if (card.subtitle) {
-    out.subtitle = fitText(run.render(flow, card.subtitle), MESSENGER_LIMITS.cardSubtitle);
+    out.subtitle = fitText(run.render(flow, card.subtitle), run.context.limits?.cardSubtitle);
   }
   if (card.imageUrl) out.imageUrl = run.render(flow, card.imageUrl);
   if (card.url) out.url = run.render(flow, card.url);

@@ -1,4 +1,4 @@
-import type { Flow } from "@convo/flow";
+import type { ChannelLimits, Flow } from "@convo/flow";
 import { foldActions } from "../contact-changes";
 import { initialSession } from "../session";
 import { step } from "../step";
@@ -26,6 +26,8 @@ export interface ConversationOptions {
   contact?: Partial<Contact>;
   /** Clock at the start (ms since epoch); a fixed date by default, so runs repeat exactly. */
   now?: number;
+  /** The channel's limits, as the runtime gives them to `step` (see `StepContext.limits`). */
+  limits?: ChannelLimits;
 }
 
 const START = Date.UTC(2025, 5, 2, 9);
@@ -50,6 +52,7 @@ export class Conversation {
   handoverResumeAt: number | undefined;
   private seed = 1;
   private readonly initialContact: Contact;
+  private readonly limits: ChannelLimits | undefined;
 
   constructor(options: ConversationOptions) {
     const first = options.flows.find((f) => f.id === options.flowId) ?? options.flows[0];
@@ -62,6 +65,7 @@ export class Conversation {
     };
     this.contact = copyContact(this.initialContact);
     this.now = options.now ?? START;
+    this.limits = options.limits;
   }
 
   /** Forgets everything: a contact who never talked to the bot (with other fields, if given). */
@@ -83,6 +87,7 @@ export class Conversation {
       contact: this.contact,
       version: 0,
       flows: this.flows,
+      ...(this.limits ? { limits: this.limits } : {}),
     });
     this.session = session;
     const changes = foldActions(this.contact, actions);

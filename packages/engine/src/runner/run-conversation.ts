@@ -1,4 +1,4 @@
-import type { Flow } from "@convo/flow";
+import type { ChannelLimits, Flow } from "@convo/flow";
 import { indexFlow } from "../flow-index";
 import type { Contact, EngineAction, OutMessage } from "../types";
 import { Conversation } from "./conversation";
@@ -29,6 +29,8 @@ export interface RunConversationOptions {
   script: Script;
   /** Contact fields and tags; the script's `contact` adds to these. */
   contact?: Partial<Contact>;
+  /** The channel's limits (see `StepContext.limits`). */
+  limits?: ChannelLimits;
 }
 
 /**
@@ -42,6 +44,7 @@ export function runConversation(options: RunConversationOptions): ConversationRe
     flows: options.flows,
     flowId: options.flowId,
     contact: mergeContact(options.contact, options.script.contact),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   const turns: TurnReport[] = [];
   /** What the bot did since the contact's last move: what `expect` checks. */

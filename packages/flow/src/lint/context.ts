@@ -1,4 +1,4 @@
-import type { MESSENGER_LIMITS } from "../limits";
+import type { LintChannel } from "../limits";
 import type { FlowNode } from "../node-types";
 import type { FlowProblem } from "../problems";
 import { joinPath } from "../problems";
@@ -35,19 +35,21 @@ export class ProblemList {
 }
 
 export interface LintOptions {
+  /**
+   * The channel the flow is checked for (`CHANNEL_SPECS.messenger` of `@convo/messenger/channel`,
+   * or anything with its name and limits). Required: a flow is only valid for some channel.
+   */
+  channel: LintChannel;
   /** Ids of the flows `goto` may enter; the check is skipped when absent. */
   knownFlows?: Iterable<string>;
 }
-
-/** The limits of the channel a flow is linted for: what its messages may hold. */
-export type ChannelLimits = { readonly [K in keyof typeof MESSENGER_LIMITS]: number };
 
 /** What a node kind's lint rules may look at besides the node itself. */
 export interface NodeLintContext {
   flow: Flow;
   problems: ProblemList;
-  /** The channel limits messages are checked against. */
-  limits: ChannelLimits;
+  /** The channel whose limits messages are checked against, and whose name problems say. */
+  channel: LintChannel;
   /** Ids of the flows `goto` may enter; undefined when the caller did not say. */
   knownFlows: ReadonlySet<string> | undefined;
   /** Whether this flow has a node with that id. */

@@ -1,4 +1,3 @@
-import { MESSENGER_LIMITS } from "../limits";
 import { kindOf } from "../nodes";
 import { type NodeOutput, nodeOutputs } from "../outputs";
 import type { FlowProblem } from "../problems";
@@ -7,22 +6,21 @@ import { type LintOptions, type NodeLintContext, ProblemList } from "./context";
 import { lintGraph } from "./graph";
 import { lintVariables } from "./variables";
 
-export type { ChannelLimits, LintOptions } from "./context";
+export type { LintOptions } from "./context";
 
 /**
  * Everything about a parsed flow that its schema cannot say: broken or doubled connections, missing
- * start, unreachable steps, buttons that lead nowhere, variables, `goto` targets and Messenger's
- * limits. Errors block publishing; warnings do not. Runs on every edit in the editor, so it is one
- * linear pass.
+ * start, unreachable steps, buttons that lead nowhere, variables, `goto` targets and the limits of
+ * `options.channel`. Errors block publishing; warnings do not. Runs on every edit in the editor,
+ * so it is one linear pass.
  */
-export function lintFlow(flow: Flow, options: LintOptions = {}): FlowProblem[] {
+export function lintFlow(flow: Flow, options: LintOptions): FlowProblem[] {
   const problems = new ProblemList();
   let ids: Set<string> | undefined;
   const context: NodeLintContext = {
     flow,
     problems,
-    // The one place lint learns the channel's limits.
-    limits: MESSENGER_LIMITS,
+    channel: options.channel,
     knownFlows: options.knownFlows ? new Set(options.knownFlows) : undefined,
     hasNode: (id) => {
       ids ??= new Set(flow.nodes.map((n) => n.id));

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { exampleIds, loadExample } from "../../test/examples";
 import type { Flow, FlowNode, NodeOfType } from "../schema";
-import { smallFlow } from "../testing";
+import { smallFlow, testChannel } from "../testing";
 import { arbitraryFlow } from "../testing/arbitraries";
 import { canPublish, lintFlow } from ".";
 
@@ -24,12 +24,16 @@ function addAfterBye(f: Flow, added: FlowNode): void {
   f.edges.push({ id: `e-${added.id}`, source: "bye", target: added.id });
 }
 
+type Options = Omit<Parameters<typeof lintFlow>[1], "channel">;
+const lint = (flow: Flow, options: Options = {}) =>
+  lintFlow(flow, { channel: testChannel, ...options });
+
 interface Case {
   code: string;
   severity: "error" | "warning";
   path: string;
   mutate: (flow: Flow) => void;
-  options?: Parameters<typeof lintFlow>[1];
+  options?: Options;
 }
 
 const cases: Case[] = [
@@ -608,16 +612,16 @@ const cases: Case[] = [
 
 describe("lintFlow", () => {
   it("finds nothing wrong in the small flow and in every example", () => {
-    expect(lintFlow(smallFlow())).toEqual([]);
+    expect(lint(smallFlow())).toEqual([]);
     for (const id of exampleIds()) {
-      expect(lintFlow(loadExample(id), { knownFlows: exampleIds() }), id).toEqual([]);
+      expect(lint(loadExample(id), { knownFlows: exampleIds() }), id).toEqual([]);
     }
   });
 
   it.each(cases.map((c, i) => [`${c.code} (${i})`, c] as const))("reports %s", (_name, c) => {
     const flow = smallFlow();
     c.mutate(flow);
-    const problems = lintFlow(flow, c.options);
+    const problems = lint(flow, c.options);
     expect(problems).toContainEqual(
       expect.objectContaining({ code: c.code, severity: c.severity, path: c.path }),
     );
@@ -627,7 +631,7 @@ describe("lintFlow", () => {
     const flow = smallFlow();
     const b = askText(flow).buttons?.[0];
     if (b) b.title = "Paris, the city of light";
-    const [problem] = lintFlow(flow);
+    const [problem] = lint(flow);
     expect(problem).toEqual({
       code: "button-title-too-long",
       severity: "error",
@@ -638,14 +642,26 @@ describe("lintFlow", () => {
     });
   });
 
+  it("checks the limits of the channel it is given, and names it", () => {
+    const flow = smallFlow();
+    const b = askText(flow).buttons?.[0];
+    if (b) b.title = "Paris, the city of light";
+    const roomy = { name: "Roomy", limits: { ...testChannel.limits, buttonTitle: 30 } };
+    expect(lintFlow(flow, { channel: roomy })).toEqual([]);
+    const tight = { name: "Tight", limits: { ...testChannel.limits, buttonTitle: 10 } };
+    expect(lintFlow(flow, { channel: tight }).map((p) => p.message)).toEqual([
+      'The button title "Paris, the city of light" is 24 characters; Tight allows 10.',
+    ]);
+  });
+
   it("blocks publishing on errors only", () => {
     const flow = smallFlow();
     f_unreachable(flow);
-    const warningsOnly = lintFlow(flow);
+    const warningsOnly = lint(flow);
     expect(warningsOnly.every((p) => p.severity === "warning")).toBe(true);
     expect(canPublish(warningsOnly)).toBe(true);
     ask(flow).data.content = [];
-    expect(canPublish(lintFlow(flow))).toBe(false);
+    expect(canPublish(lint(flow))).toBe(false);
   });
 
   it("accepts URLs that start with a template, and templated URLs", () => {
@@ -657,7 +673,7 @@ describe("lintFlow", () => {
       title: "Order",
       url: "https://shop.test/o/{{city}}",
     });
-    expect(lintFlow(flow).filter((p) => p.code === "url-not-http")).toEqual([]);
+    expect(lint(flow).filter((p) => p.code === "url-not-http")).toEqual([]);
   });
 
   it("accepts the call numbers Messenger takes, in the ways people write them, and only those", () => {
@@ -671,7 +687,7 @@ describe("lintFlow", () => {
     const verdict = (phone: string) => {
       const block = askText(flow);
       block.buttons = [call(phone)];
-      return lintFlow(flow).some((p) => p.code === "phone-invalid");
+      return lint(flow).some((p) => p.code === "phone-invalid");
     };
     expect(verdict("+1 (555) 123-4567")).toBe(false);
     expect(verdict("+33 6 12 34 56 78")).toBe(false);
@@ -684,7 +700,7 @@ describe("lintFlow", () => {
     const known = fc.subarray(["welcome", "support", "generated"]);
     fc.assert(
       fc.property(arbitraryFlow(15), known, (flow, knownFlows) => {
-        for (const problem of lintFlow(flow, { knownFlows })) {
+        for (const problem of lint(flow, { knownFlows })) {
           expect(problem.message).not.toBe("");
           if (problem.nodeId !== undefined) {
             expect(flow.nodes.some((n) => n.id === problem.nodeId)).toBe(true);
@@ -698,8 +714,8 @@ describe("lintFlow", () => {
   it("lets goto name any known flow, and skips the check when none are given", () => {
     const flow = smallFlow();
     addAfterBye(flow, { id: "go", type: "goto", position: pos, data: { flowId: "support" } });
-    expect(lintFlow(flow, { knownFlows: ["support"] })).toEqual([]);
-    expect(lintFlow(flow)).toEqual([]);
+    expect(lint(flow, { knownFlows: ["support"] })).toEqual([]);
+    expect(lint(flow)).toEqual([]);
   });
 });
 

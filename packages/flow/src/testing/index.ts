@@ -4,4 +4,5 @@
  * repository's examples (Node only) in `@convo/flow/testing/examples`.
  */
 export { type EdgeSpec, makeFlow, makeNode } from "./build";
+export { testChannel } from "./channel";
 export { echoFlow, smallFlow, twoButtonFlow } from "./flows";

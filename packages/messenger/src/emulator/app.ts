@@ -1,9 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { PatternRouter } from "hono/router/pattern-router";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { JSONValue } from "hono/utils/types";
-import type { z } from "zod";
 import {
   MESSENGER_PROFILE_FIELDS,
   type MessengerProfile,
@@ -12,18 +9,35 @@ import {
   threadControlSchema,
 } from "../send/schemas";
 import { createAccessCheck } from "./access";
+import {
+  type Answer,
+  badParameter,
+  bodyOf,
+  type EmulatorEnv,
+  fail,
+  reply,
+  respond,
+} from "./answer";
 import { EchoDelivery, type EchoOptions } from "./echoes";
 import { type FaultCode, faultResponse, type GraphFailure, graphError } from "./errors";
 import { FaultInjector, type FaultPlan } from "./faults";
+import { answerFields, EMULATOR_APP_ID, EMULATOR_PAGE_ID } from "./identity";
 import { NO_BODY, parseJson, readBody } from "./read-body";
+
+export type { EmulatorEnv } from "./answer";
+export { EMULATOR_APP_ID, EMULATOR_PAGE_ID } from "./identity";
 
 export interface GraphEmulatorOptions {
   /** When set, every call must carry `appsecret_proof` = HMAC-SHA256(access_token, appSecret). */
   appSecret?: string;
   /** When set, every call must carry this `access_token`; otherwise any non-empty token passes. */
   pageToken?: string;
-  /** The Page the emulator plays: the sender of its echoes. `104857600000001` by default. */
+  /** The Page the emulator plays: `GET /me` and the sender of its echoes. `EMULATOR_PAGE_ID` by default. */
   pageId?: string;
+  /** The Page's name, answered by `GET /me`. */
+  pageName?: string;
+  /** The app the token belongs to, answered by `GET /app`. `EMULATOR_APP_ID` by default. */
+  appId?: string;
   latencyMs?: number;
   faults?: FaultPlan;
   /** Echo every message the Send API accepts to the app's webhook, as Meta does (see below). */
@@ -79,15 +93,6 @@ export interface GraphEmulator {
   close(): Promise<void>;
 }
 
-/** What a route answered, kept so the call is recorded without reading the Response back. */
-interface Answer {
-  status: number;
-  body: unknown;
-}
-
-/** What the middleware hands to the routes (the JSON body, read once) and gets back. */
-export type EmulatorEnv = { Variables: { body: unknown; answer: Answer } };
-
 const PROFILE_FIELDS = ["first_name", "last_name", "profile_pic", "locale", "timezone"] as const;
 
 /**
@@ -126,7 +131,13 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   // Message ids: unique per emulator without a random draw per message.
   const idPrefix = `m_${randomBytes(9).toString("base64url")}`;
   let sent = 0;
-  const pageId = options.pageId ?? DEFAULT_PAGE_ID;
+  const pageId = options.pageId ?? EMULATOR_PAGE_ID;
+  const page = { id: pageId, name: options.pageName ?? "Convo Sandbox Page" };
+  const application = {
+    id: options.appId ?? EMULATOR_APP_ID,
+    name: "Convo",
+    link: `https://www.facebook.com/games/?app_id=${options.appId ?? EMULATOR_APP_ID}`,
+  };
   let echoes = options.echoes ? new EchoDelivery(options.echoes, pageId) : undefined;
 
   // RegExpRouter cannot hold `/:version/me/…` beside `/:version/:psid`, so Hono would fall back to
@@ -252,6 +263,11 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
     return reply(c, { success: true });
   });
 
+  // The Page and the app a Page token belongs to: what the runtime reads at start to know which
+  // webhook entries are its own. Registered before `/:psid`, which would take "me" for a PSID.
+  app.get("/:version/me", (c) => answerFields(c, page, "Page"));
+  app.get("/:version/app", (c) => answerFields(c, application, "Application"));
+
   app.get("/:version/:psid", (c) => {
     const psid = c.req.param("psid");
     const found = profiles.get(psid);
@@ -324,42 +340,8 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   };
 }
 
-const DEFAULT_PAGE_ID = "104857600000001";
-
-function bodyOf(c: Context<EmulatorEnv>): unknown {
-  const body = c.get("body");
-  return body === NO_BODY ? undefined : body;
-}
-
 function toFailure(code: FaultCode | undefined): GraphFailure | undefined {
   return code === undefined ? undefined : faultResponse(code);
-}
-
-function respond(failure: GraphFailure): Response {
-  if (typeof failure.body === "string") {
-    return new Response(failure.body, {
-      status: failure.status,
-      headers: { "content-type": "text/plain" },
-    });
-  }
-  return Response.json(failure.body, { status: failure.status });
-}
-
-/** Answers with `body` and keeps it for the recording middleware. */
-function reply(c: Context<EmulatorEnv>, body: unknown, status = 200): Response {
-  c.set("answer", { status, body });
-  return c.json(body as JSONValue, status as ContentfulStatusCode);
-}
-
-function fail(c: Context<EmulatorEnv>, failure: GraphFailure): Response {
-  return reply(c, failure.body, failure.status);
-}
-
-/** Meta words parameter errors as `(#100) param <path> <problem>`. */
-function badParameter(error: z.ZodError): GraphFailure {
-  const issue = error.issues[0];
-  const path = issue && issue.path.length > 0 ? issue.path.map(String).join(".") : "body";
-  return graphError(400, 100, `(#100) param ${path}: ${issue?.message ?? "is invalid"}`);
 }
 
 function randomDigits(count: number): string {

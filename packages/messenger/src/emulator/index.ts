@@ -1,5 +1,7 @@
 export {
   createGraphEmulatorApp,
+  EMULATOR_APP_ID,
+  EMULATOR_PAGE_ID,
   type GraphEmulator,
   type GraphEmulatorOptions,
   type RecordedCall,

@@ -84,8 +84,18 @@ export interface PaceState {
   consecutiveRateLimits: number;
 }
 
+/** A Graph node's id and name: the Page (`GET /me`) or the app (`GET /app`) a token belongs to. */
+export interface GraphNode {
+  id: string;
+  name?: string;
+}
+
 export interface SendApiClient {
   sendMessage(body: SendBody): Promise<SendResult>;
+  /** The Page the token belongs to (`GET /me?fields=id,name`). */
+  getPage(): Promise<GraphNode>;
+  /** The app the token belongs to (`GET /app`). */
+  getApp(): Promise<GraphNode>;
   sendAction(psid: string, action: SenderAction): Promise<{ recipientId: string }>;
   getProfile(psid: string, fields?: readonly ProfileField[]): Promise<UserProfileAnswer>;
   getMessengerProfile(fields: readonly MessengerProfileField[]): Promise<MessengerProfile>;
@@ -221,6 +231,12 @@ export function createSendApiClient(options: SendApiClientOptions): SendApiClien
         recipientId: String(answer.recipient_id ?? ""),
       };
     },
+    async getPage() {
+      return readNode(await call("GET", "me", { fields: "id,name" }), "me");
+    },
+    async getApp() {
+      return readNode(await call("GET", "app", { fields: "id,name" }), "app");
+    },
     async sendAction(psid, action) {
       const answer = (await call(
         "POST",
@@ -274,6 +290,17 @@ export function createSendApiClient(options: SendApiClientOptions): SendApiClien
     },
     pace: () => ({ ...pace }),
   };
+}
+
+function readNode(answer: unknown, path: string): GraphNode {
+  const node = answer as { id?: unknown; name?: unknown } | undefined;
+  if (typeof node?.id !== "string" || node.id === "") {
+    throw new GraphError({
+      category: "bad_request",
+      message: `GET /${path} answered without an id`,
+    });
+  }
+  return typeof node.name === "string" ? { id: node.id, name: node.name } : { id: node.id };
 }
 
 function parseJson(text: string): unknown {

@@ -9,7 +9,7 @@ import {
   RESPONSE_WINDOW_MS,
   renderSend,
   renderTyping,
-  type SendWindow,
+  type MessengerWindow as SendWindow,
 } from "./render";
 import { sendBodySchema } from "./schemas";
 

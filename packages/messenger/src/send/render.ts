@@ -1,43 +1,29 @@
 import type { OutButton, OutCard, OutMessage, OutQuickReply } from "@convo/flow";
-import { callNumber, MESSENGER_LIMITS, utf8Length } from "@convo/flow";
+import { callNumber, utf8Length } from "@convo/flow";
+import type { RenderOptions, RenderResult, SendWindow } from "../channel/types";
+import { windowVerdict } from "../channel/window";
+import { MESSENGER_LIMITS, MESSENGER_METADATA_LIMIT } from "../messenger/limits";
+import { MESSENGER_WINDOW, type MessageTag } from "../messenger/window";
 import { CONVO_METADATA_PREFIX } from "../webhook/metadata";
-import {
-  type GenericElement,
-  isHttpUrl,
-  type MessageTag,
-  type OutgoingMessage,
-  type SendBody,
-  type SendButton,
-  type SendQuickReply,
+import type {
+  GenericElement,
+  OutgoingMessage,
+  SendBody,
+  SendButton,
+  SendQuickReply,
 } from "./schemas";
+import { isHttpUrl } from "./url";
 
-const HOUR = 60 * 60 * 1000;
-/** Messenger's standard messaging window after the contact's last message. */
-export const RESPONSE_WINDOW_MS = 24 * HOUR;
-/** The HUMAN_AGENT tag lets a person answer for 7 days after the contact's last message. */
-export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * HOUR;
+export type { RenderOptions } from "../channel/types";
+export { HUMAN_AGENT_WINDOW_MS, RESPONSE_WINDOW_MS } from "../messenger/window";
 
-export interface SendWindow {
-  /** When the contact last wrote (ms since the epoch); null if never. */
-  lastUserMessageAt: number | null;
-  now: number;
-  /** A message tag to use outside the 24-hour window, when the message qualifies for one. */
-  tag?: MessageTag;
-}
-
-export interface RenderOptions {
-  /** Appended to Convo's metadata mark (e.g. flow and node), echoed back by Meta. */
-  metadata?: string;
-}
-
-export type RenderResult =
-  | { ok: true; body: SendBody }
-  | { ok: false; reason: "outside_window" | "limit"; message: string };
+/** When the contact last wrote, and the tag a message may use outside Messenger's window. */
+export type MessengerWindow = SendWindow<MessageTag>;
 
 /**
  * Renders one engine message to a Send API body, or says plainly why it cannot be sent: past
  * Messenger's limits, or outside the window with no tag that allows it. Nothing that Meta would
- * refuse leaves here.
+ * refuse leaves here. Browser-safe.
  *
  * @example
  * const rendered = renderSend(action.message, contact.psid, { lastUserMessageAt, now: Date.now() });
@@ -47,11 +33,11 @@ export type RenderResult =
 export function renderSend(
   message: OutMessage,
   recipientPsid: string,
-  window: SendWindow,
+  window: MessengerWindow,
   options: RenderOptions = {},
-): RenderResult {
-  const timing = messagingType(window);
-  if (!timing.ok) return timing;
+): RenderResult<SendBody> {
+  const verdict = windowVerdict(MESSENGER_WINDOW, window);
+  if (!verdict.ok) return { ok: false, reason: "outside_window", message: verdict.message };
   let rendered: OutgoingMessage;
   try {
     rendered = renderMessage(message);
@@ -63,14 +49,22 @@ export function renderSend(
     options.metadata === undefined
       ? CONVO_METADATA_PREFIX
       : `${CONVO_METADATA_PREFIX}|${options.metadata}`;
-  if (metadata.length > 1000) {
-    return { ok: false, reason: "limit", message: "Message metadata is over 1000 characters." };
+  if (metadata.length > MESSENGER_METADATA_LIMIT) {
+    return {
+      ok: false,
+      reason: "limit",
+      message: `Message metadata is over ${MESSENGER_METADATA_LIMIT} characters.`,
+    };
   }
+  const timing: Pick<SendBody, "messaging_type" | "tag"> =
+    verdict.tag === undefined
+      ? { messaging_type: "RESPONSE" }
+      : { messaging_type: "MESSAGE_TAG", tag: verdict.tag };
   return {
     ok: true,
     body: {
       recipient: { id: recipientPsid },
-      ...timing.fields,
+      ...timing,
       message: { ...rendered, metadata },
     },
   };
@@ -80,34 +74,6 @@ export function renderSend(
 export function renderTyping(psid: string, state: "on" | "off" | "mark_seen"): SendBody {
   const action = state === "mark_seen" ? "mark_seen" : state === "on" ? "typing_on" : "typing_off";
   return { recipient: { id: psid }, sender_action: action };
-}
-
-type Timing =
-  | { ok: true; fields: Pick<SendBody, "messaging_type" | "tag"> }
-  | { ok: false; reason: "outside_window"; message: string };
-
-function messagingType({ lastUserMessageAt, now, tag }: SendWindow): Timing {
-  const since = lastUserMessageAt === null ? Number.POSITIVE_INFINITY : now - lastUserMessageAt;
-  if (since <= RESPONSE_WINDOW_MS) return { ok: true, fields: { messaging_type: "RESPONSE" } };
-  const ago =
-    lastUserMessageAt === null
-      ? "The contact has never written to the Page"
-      : `The contact last wrote ${Math.floor(since / HOUR)} hours ago`;
-  if (tag === undefined) {
-    return {
-      ok: false,
-      reason: "outside_window",
-      message: `${ago}; outside Messenger's 24-hour window a message needs a message tag.`,
-    };
-  }
-  if (tag === "HUMAN_AGENT" && since > HUMAN_AGENT_WINDOW_MS) {
-    return {
-      ok: false,
-      reason: "outside_window",
-      message: `${ago}; the HUMAN_AGENT tag only covers 7 days after the contact's last message.`,
-    };
-  }
-  return { ok: true, fields: { messaging_type: "MESSAGE_TAG", tag } };
 }
 
 class LimitError extends Error {}

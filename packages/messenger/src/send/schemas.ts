@@ -1,5 +1,8 @@
-import { MESSENGER_LIMITS, utf8Length } from "@convo/flow";
+import { utf8Length } from "@convo/flow";
 import { z } from "zod";
+import { MESSENGER_LIMITS, MESSENGER_METADATA_LIMIT } from "../messenger/limits";
+import { MESSENGER_WINDOW, type MessageTag } from "../messenger/window";
+import { isHttpUrl } from "./url";
 
 /**
  * Send API request bodies as the Messenger Platform reference documents them, limits included.
@@ -8,11 +11,7 @@ import { z } from "zod";
  * in tests against the emulator instead of being silently ignored in production.
  */
 
-const HTTP_URL = /^https?:\/\/[^\s/?#:@]+(?::\d{1,5})?(?:[/?#]\S*)?$/i;
-
-export function isHttpUrl(value: string): boolean {
-  return HTTP_URL.test(value);
-}
+export { isHttpUrl };
 
 export const httpUrlSchema = z.string().refine(isHttpUrl, "must be an http(s) URL");
 
@@ -103,19 +102,14 @@ export const outgoingMessageSchema = z
     text: z.string().min(1).max(MESSENGER_LIMITS.text).optional(),
     attachment: attachmentSchema.optional(),
     quick_replies: z.array(quickReplySchema).min(1).max(MESSENGER_LIMITS.quickReplies).optional(),
-    metadata: z.string().max(1000).optional(),
+    metadata: z.string().max(MESSENGER_METADATA_LIMIT).optional(),
   })
   .refine((m) => (m.text === undefined) !== (m.attachment === undefined), {
     message: "must have exactly one of text or attachment",
   });
 
-export const MESSAGE_TAGS = [
-  "HUMAN_AGENT",
-  "CONFIRMED_EVENT_UPDATE",
-  "POST_PURCHASE_UPDATE",
-  "ACCOUNT_UPDATE",
-] as const;
-export type MessageTag = (typeof MESSAGE_TAGS)[number];
+export const MESSAGE_TAGS = Object.keys(MESSENGER_WINDOW.tags) as [MessageTag, ...MessageTag[]];
+export type { MessageTag };
 
 export const SENDER_ACTIONS = ["typing_on", "typing_off", "mark_seen"] as const;
 export type SenderAction = (typeof SENDER_ACTIONS)[number];
@@ -219,5 +213,5 @@ export type MessengerProfileField = (typeof MESSENGER_PROFILE_FIELDS)[number];
 export const threadControlSchema = z.object({
   recipient: z.object({ id: z.string().min(1) }),
   target_app_id: z.union([z.string().min(1), z.number()]).optional(),
-  metadata: z.string().max(1000).optional(),
+  metadata: z.string().max(MESSENGER_METADATA_LIMIT).optional(),
 });

@@ -31,6 +31,8 @@ function expectWellFormed(event: InboundEvent): void {
   expect(Number.isFinite(event.timestamp)).toBe(true);
   expect(["messaging", "standby"]).toContain(event.channel);
   expect(event.dedupeKey).toMatch(/^(mid:.+|sha256:[0-9a-f]{64})$/);
+  // The inbox stores every event as JSON: it must serialise, however deep the item came in.
+  expect(() => JSON.stringify(event)).not.toThrow();
 }
 
 const RUNS = { numRuns: 400, seed: 4242 };
@@ -103,6 +105,30 @@ describe("parseWebhook never throws (fuzz)", () => {
     );
     // Most mutations land inside events, so the envelope should usually still parse.
     expect(stillOk).toBeGreaterThan(RUNS.numRuns / 2);
+  });
+});
+
+describe("parseWebhook never throws on deep nesting (fuzz)", () => {
+  it("keeps every event of a real body when any value in it is replaced by a deep nest", () => {
+    const bodies = fixtureNames().map((name) => fixture(name));
+    const deepNest = fc.record({
+      body: fc.integer({ min: 0, max: bodies.length - 1 }),
+      pick: fc.nat(),
+      depth: fc.integer({ min: 1_000, max: 60_000 }),
+      arrays: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(deepNest, ({ body, pick, depth, arrays }) => {
+        const copy = structuredClone(bodies[body]);
+        let deep: unknown = "x";
+        for (let i = 0; i < depth; i++) deep = arrays ? [deep] : { a: deep };
+        mutate(copy, { pick, action: "replace", value: deep });
+        const result = parseWebhook(copy);
+        if (result.ok) result.events.forEach(expectWellFormed);
+        else expect(result.error).not.toMatch(/RangeError|stack/);
+      }),
+      { numRuns: 60, seed: 5150 },
+    );
   });
 });
 

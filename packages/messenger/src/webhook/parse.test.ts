@@ -326,6 +326,74 @@ describe("parseWebhook: batches and dedupe keys", () => {
   });
 });
 
+describe("parseWebhook: bodies Meta would not send", () => {
+  const text = (mid: string) => ({
+    sender: { id: USER },
+    recipient: { id: PAGE },
+    timestamp: 1,
+    message: { mid, text: "hi" },
+  });
+
+  it("keeps an entry for another Page as one unknown event, and reads this Page's", () => {
+    const other = "999000999000999";
+    const body = {
+      object: "page",
+      entry: [
+        { id: other, time: 1, messaging: [text("m_theirs")] },
+        { id: PAGE, time: 1, messaging: [text("m_ours")] },
+      ],
+    };
+    const result = parseWebhook(body, { accounts: { page: PAGE } });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.events.map((e) => [e.kind, e.pageId, e.psid])).toEqual([
+      ["unknown", other, null],
+      ["text", PAGE, USER],
+    ]);
+    expect(result.events[0]).toMatchObject({
+      reason: `entry for Page ${other}, not ${PAGE}`,
+      raw: body.entry[0],
+    });
+    // Without an account to check against, every entry is read (the emulator, old callers).
+    expect(parseWebhook(body).ok && parseWebhook(body)).toMatchObject({
+      events: [{ kind: "text" }, { kind: "text" }],
+    });
+    // Only the object named is checked: an Instagram account is not a Page.
+    const instagram = { ...body, object: "instagram" };
+    const read = parseWebhook(instagram, { accounts: { page: PAGE } });
+    expect(read.ok && read.events.map((e) => e.kind)).toEqual(["text", "text"]);
+  });
+
+  it.each([4_000, 20_000, 200_000])(
+    "reads the valid events of a batch beside an item nested %i levels deep, kept cut",
+    (depth) => {
+      const deep = `${"[".repeat(depth)}"x"${"]".repeat(depth)}`;
+      const body = JSON.parse(
+        `{"object":"page","entry":[{"id":"${PAGE}","time":1,"messaging":[${JSON.stringify(text("m_ok"))},{"sender":{"id":"${USER}"},"recipient":{"id":"${PAGE}"},"timestamp":2,"nested":${deep}}]}]}`,
+      );
+      const result = parseWebhook(body, { accounts: { page: PAGE } });
+      if (!result.ok) throw new Error(result.error);
+      const [ok, odd] = result.events;
+      expect(ok).toMatchObject({ kind: "text", mid: "m_ok" });
+      expect(odd).toMatchObject({ kind: "unknown", reason: "no known event field", psid: USER });
+      expect(odd?.dedupeKey).toMatch(/^sha256:[0-9a-f]{64}$/);
+      // What is kept can be stored and read back.
+      const stored = JSON.stringify(result.events);
+      expect(stored).toContain("nested deeper than");
+      expect(JSON.parse(stored)).toHaveLength(2);
+    },
+  );
+
+  it("never repeats an internal error to the sender", () => {
+    const hostile = {
+      object: "page",
+      get entry(): unknown[] {
+        throw new RangeError("Maximum call stack size exceeded");
+      },
+    };
+    expect(parseWebhook(hostile)).toEqual({ ok: false, error: "unreadable webhook body" });
+  });
+});
+
 function reverseKeys(value: unknown): unknown {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
   return Object.fromEntries(Object.entries(value).reverse());

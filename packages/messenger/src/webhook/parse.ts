@@ -1,4 +1,4 @@
-import { hashKey } from "./dedupe";
+import { hashKey, keepable } from "./dedupe";
 import { readPayload } from "./read-payload";
 import { entrySchema, envelopeSchema, itemSchema } from "./schemas";
 import type { EventBase, InboundEvent, InboundPayload } from "./types";
@@ -6,6 +6,12 @@ import type { EventBase, InboundEvent, InboundPayload } from "./types";
 export interface ParseOptions {
   /** Convo's Facebook app id: echoes carrying it are Convo's own sends. */
   appId?: string;
+  /**
+   * The account each kind of body belongs to (`page`: this runtime's Page id). An entry for
+   * another account is not this runtime's to answer (its token would answer for the wrong Page):
+   * it becomes one `unknown` event, kept, never stepped. An `object` not named here is not checked.
+   */
+  accounts?: Partial<Record<EventBase["platform"], string>>;
 }
 
 export type ParseResult = { ok: true; events: InboundEvent[] } | { ok: false; error: string };
@@ -15,14 +21,16 @@ export { CONVO_METADATA_PREFIX } from "./metadata";
 /**
  * Turns a webhook POST body into normalised events, in order: every entry, then every item of its
  * `messaging` and `standby` arrays. Never throws: a body that is not a Messenger webhook is an
- * error (answer 400); an item that is not understood becomes an `unknown` event with its raw JSON.
+ * error (answer 400); an item that is not understood becomes an `unknown` event with its raw JSON
+ * (cut at `KEPT_DEPTH` levels), so one odd item never costs the batch its valid events.
  */
 export function parseWebhook(body: unknown, options: ParseOptions = {}): ParseResult {
   try {
     return parseEnvelope(body, options);
-  } catch (error) {
-    // Unreachable for JSON input; a guard for exotic objects (getters that throw, proxies).
-    return { ok: false, error: `unreadable webhook body: ${String(error)}` };
+  } catch {
+    // Unreachable for JSON input; a guard for exotic objects (getters that throw, proxies). The
+    // error itself is not repeated: it says nothing to the sender and may name internals.
+    return { ok: false, error: "unreadable webhook body" };
   }
 }
 
@@ -43,6 +51,12 @@ function parseEnvelope(body: unknown, options: ParseOptions): ParseResult {
       continue;
     }
     const { id: pageId, time = 0, messaging, standby } = entry.data;
+    const owner = options.accounts?.[platform];
+    if (owner !== undefined && pageId !== owner) {
+      const reason = `entry for ${platform === "page" ? "Page" : "account"} ${pageId}, not ${owner}`;
+      events.push(unknownEvent(platform, pageId, time, "messaging", rawEntry, reason));
+      continue;
+    }
     if (!messaging && !standby) {
       // Feed `changes` and other fields Convo does not subscribe to: kept, not dropped.
       events.push(
@@ -94,6 +108,7 @@ function parseItem(place: Place, raw: unknown, options: ParseOptions): InboundEv
     dedupeKey: "",
   };
   base.dedupeKey = dedupeKeyOf(payload) ?? hashKey(place.pageId, raw);
+  if (payload.kind === "unknown") return { ...base, ...payload, raw: keepable(payload.raw) };
   return { ...base, ...payload } as InboundEvent;
 }
 
@@ -128,7 +143,7 @@ function unknownEvent(
     channel,
     dedupeKey: hashKey(pageId, raw),
     kind: "unknown",
-    raw,
+    raw: keepable(raw),
     reason,
   };
 }

@@ -1,13 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { ChallengeQuery, ChallengeResult } from "../channel/types";
 
-/** The query of Meta's GET handshake, as the web framework hands it over. */
-export interface ChallengeQuery {
-  "hub.mode"?: string | undefined;
-  "hub.verify_token"?: string | undefined;
-  "hub.challenge"?: string | undefined;
-}
-
-export type ChallengeResult = { ok: true; challenge: string } | { ok: false };
+export type { ChallengeQuery, ChallengeResult } from "../channel/types";
 
 /**
  * The webhook subscription handshake: answer 200 with `challenge` as the body when `ok`, else 403.

@@ -1,5 +1,6 @@
 import { type Flow, lintFlow, nodeOutputs, parseFlow } from "@convo/flow";
 import { twoButtonFlow } from "@convo/flow/testing";
+import { CHANNEL_SPECS } from "@convo/messenger/channel";
 import { describe, expect, it } from "vitest";
 import { copyFragment, pasteFragment } from "./clipboard";
 import { createEditor } from "./editor-store";
@@ -44,7 +45,7 @@ describe("copy and paste", () => {
     const flow: Flow = editor.store.getState().flow;
     expect(parseFlow(flow).ok).toBe(true);
     expect(flow.nodes).toHaveLength(6);
-    const codes = lintFlow(flow).map((p) => p.code);
+    const codes = lintFlow(flow, { channel: CHANNEL_SPECS.messenger }).map((p) => p.code);
     expect(codes.filter((c) => c === "output-id-duplicate")).toEqual([]);
     // The duplicate is selected, so a second Ctrl+D copies the copy.
     expect(editor.store.getState().selectedNodes.size).toBe(3);

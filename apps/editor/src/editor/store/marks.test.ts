@@ -1,5 +1,6 @@
 import { lintFlow } from "@convo/flow";
 import { twoButtonFlow } from "@convo/flow/testing";
+import { CHANNEL_SPECS } from "@convo/messenger/channel";
 import { describe, expect, it } from "vitest";
 import { createEditor } from "./editor-store";
 import { problemMarks, problemNodeId } from "./marks";
@@ -7,7 +8,7 @@ import { problemMarks, problemNodeId } from "./marks";
 describe("lint problems on the canvas", () => {
   it("marks the step whose button leads nowhere as a warning or error", () => {
     const flow = twoButtonFlow();
-    const problems = lintFlow(flow);
+    const problems = lintFlow(flow, { channel: CHANNEL_SPECS.messenger });
     const marks = problemMarks(problems, flow);
     const onAsk = problems.filter((p) => problemNodeId(p, flow) === "ask");
     expect(onAsk.map((p) => p.code)).toContain("output-leads-nowhere");
@@ -47,10 +48,14 @@ describe("lint problems on the canvas", () => {
   it("clears the mark when the text that caused an error is fixed", () => {
     const editor = createEditor(twoButtonFlow());
     editor.setNodeField("reply", ["data", "content", 0, "text"], "");
-    editor.setProblems(lintFlow(editor.store.getState().flow));
+    editor.setProblems(
+      lintFlow(editor.store.getState().flow, { channel: CHANNEL_SPECS.messenger }),
+    );
     expect(editor.store.getState().marks.get("reply")).toBe("error");
     editor.setNodeField("reply", ["data", "content", 0, "text"], "Fixed");
-    editor.setProblems(lintFlow(editor.store.getState().flow));
+    editor.setProblems(
+      lintFlow(editor.store.getState().flow, { channel: CHANNEL_SPECS.messenger }),
+    );
     expect(editor.store.getState().marks.get("reply")).toBeUndefined();
   });
 });

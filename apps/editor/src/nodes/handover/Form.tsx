@@ -1,5 +1,5 @@
 import type { NodeOfType } from "@convo/flow";
-import { MESSENGER_LIMITS } from "@convo/flow";
+import { MESSENGER_LIMITS } from "@convo/messenger/limits";
 import { useT } from "../../i18n";
 import { NumberField, TextField, useNodeSetter } from "../../inspector/fields";
 

@@ -1,4 +1,5 @@
-import { MESSENGER_LIMITS as L, type NodeOfType, type Validation } from "@convo/flow";
+import type { NodeOfType, Validation } from "@convo/flow";
+import { MESSENGER_LIMITS as L } from "@convo/messenger/limits";
 import { useT } from "../../i18n";
 import {
   CheckField,

@@ -1,9 +1,5 @@
-import {
-  type Button,
-  type ContentBlock,
-  MESSENGER_LIMITS as L,
-  type NodeOfType,
-} from "@convo/flow";
+import type { Button, ContentBlock, NodeOfType } from "@convo/flow";
+import { MESSENGER_LIMITS as L } from "@convo/messenger/limits";
 import type { Path } from "../../editor/store/paths";
 import { type Translate, useT } from "../../i18n";
 import {

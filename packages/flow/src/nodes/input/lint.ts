@@ -4,8 +4,9 @@ import type { NodeOfType } from "../../node-types";
 export function lintInput(
   node: NodeOfType<"input">,
   nodeIndex: number,
-  { problems, limits }: NodeLintContext,
+  { problems, channel }: NodeLintContext,
 ): void {
+  const { name, limits } = channel;
   const { question, validation } = node.data;
   if (question.trim() === "") {
     problems.onNode(
@@ -45,7 +46,7 @@ export function lintInput(
         "too-many-quick-replies",
         "error",
         "data.validation.choices",
-        `Messenger shows at most ${limits.quickReplies} choices; this has ${validation.choices.length}.`,
+        `${name} shows at most ${limits.quickReplies} choices; this has ${validation.choices.length}.`,
         { count: validation.choices.length, max: limits.quickReplies },
       );
     }
@@ -57,7 +58,7 @@ export function lintInput(
           "quick-reply-title-too-long",
           "error",
           `data.validation.choices[${i}].title`,
-          `The choice "${choice.title}" is ${choice.title.length} characters; Messenger allows ${limits.quickReplyTitle}.`,
+          `The choice "${choice.title}" is ${choice.title.length} characters; ${name} allows ${limits.quickReplyTitle}.`,
           { length: choice.title.length, max: limits.quickReplyTitle },
         );
       }

@@ -1,4 +1,5 @@
-import type { ChannelLimits, NodeLintContext } from "../../lint/context";
+import type { LintChannel } from "../../limits";
+import type { NodeLintContext } from "../../lint/context";
 import { callNumber, isHttpUrlOrTemplate } from "../../lint/url";
 import type { NodeOfType } from "../../node-types";
 import type { Button } from "../../types";
@@ -15,7 +16,7 @@ function lintButtons(
   buttons: readonly Button[] | undefined,
   path: string,
   report: Report,
-  limits: ChannelLimits,
+  { name, limits }: LintChannel,
 ): void {
   if (!buttons) return;
   if (buttons.length > limits.buttons) {
@@ -23,7 +24,7 @@ function lintButtons(
       "too-many-buttons",
       "error",
       `${path}.buttons`,
-      `Messenger shows at most ${limits.buttons} buttons here; this has ${buttons.length}.`,
+      `${name} shows at most ${limits.buttons} buttons here; this has ${buttons.length}.`,
       { count: buttons.length, max: limits.buttons },
     );
   }
@@ -36,7 +37,7 @@ function lintButtons(
         "button-title-too-long",
         "error",
         `${at}.title`,
-        `The button title "${button.title}" is ${button.title.length} characters; Messenger allows ${limits.buttonTitle}.`,
+        `The button title "${button.title}" is ${button.title.length} characters; ${name} allows ${limits.buttonTitle}.`,
         { length: button.title.length, max: limits.buttonTitle },
       );
     }
@@ -63,8 +64,9 @@ function lintButtons(
 export function lintMessage(
   node: NodeOfType<"message">,
   nodeIndex: number,
-  { problems, limits }: NodeLintContext,
+  { problems, channel }: NodeLintContext,
 ): void {
+  const { name, limits } = channel;
   const report: Report = (code, severity, path, message, params) =>
     problems.onNode(nodeIndex, node, code, severity, path, message, params);
 
@@ -90,7 +92,7 @@ export function lintMessage(
             { length: block.text.length, max },
           );
         }
-        lintButtons(block.buttons, path, report, limits);
+        lintButtons(block.buttons, path, report, channel);
         break;
       }
       case "image":
@@ -151,7 +153,7 @@ export function lintMessage(
               );
             }
           }
-          lintButtons(card.buttons, at, report, limits);
+          lintButtons(card.buttons, at, report, channel);
         });
         break;
       case "typing":
@@ -165,7 +167,7 @@ export function lintMessage(
       "too-many-quick-replies",
       "error",
       "data.quickReplies",
-      `Messenger shows at most ${limits.quickReplies} quick replies; this has ${replies.length}.`,
+      `${name} shows at most ${limits.quickReplies} quick replies; this has ${replies.length}.`,
       { count: replies.length, max: limits.quickReplies },
     );
   }
@@ -178,7 +180,7 @@ export function lintMessage(
         "quick-reply-title-too-long",
         "error",
         `${at}.title`,
-        `The quick reply "${reply.title}" is ${reply.title.length} characters; Messenger allows ${limits.quickReplyTitle}.`,
+        `The quick reply "${reply.title}" is ${reply.title.length} characters; ${name} allows ${limits.quickReplyTitle}.`,
         { length: reply.title.length, max: limits.quickReplyTitle },
       );
     }

@@ -5,8 +5,9 @@ import type { NodeOfType } from "../../node-types";
 export function lintTrigger(
   node: NodeOfType<"trigger">,
   nodeIndex: number,
-  { problems, limits }: NodeLintContext,
+  { problems, channel }: NodeLintContext,
 ): void {
+  const { limits } = channel;
   if (node.data.triggers.length === 0) {
     problems.onNode(
       nodeIndex,

@@ -1,0 +1,7 @@
+import { messengerChannel } from "../messenger/channel";
+import type { Channel, ChannelId } from "./types";
+
+/** Every channel's whole record, by id (Node only). A channel missing here does not compile. */
+export const CHANNELS = {
+  messenger: messengerChannel,
+} as const satisfies { readonly [C in ChannelId]: Channel<C> };

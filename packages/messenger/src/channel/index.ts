@@ -1,0 +1,4 @@
+/** `@convo/messenger/channel`: the channel interface and every channel's browser-safe record. */
+export { CHANNEL_SPECS } from "./specs";
+export type * from "./types";
+export { windowVerdict } from "./window";

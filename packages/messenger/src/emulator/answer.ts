@@ -1,0 +1,49 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { JSONValue } from "hono/utils/types";
+import type { z } from "zod";
+import { type GraphFailure, graphError } from "./errors";
+import { NO_BODY } from "./read-body";
+
+/** What a route answered, kept so the call is recorded without reading the Response back. */
+export interface Answer {
+  status: number;
+  body: unknown;
+}
+
+/** What the middleware hands to the routes (the JSON body, read once) and gets back. */
+export type EmulatorEnv = { Variables: { body: unknown; answer: Answer } };
+
+/** The call's JSON body, or undefined when it had none. */
+export function bodyOf(c: Context<EmulatorEnv>): unknown {
+  const body = c.get("body");
+  return body === NO_BODY ? undefined : body;
+}
+
+/** A failure as an HTTP response, outside a route (access checks, injected faults). */
+export function respond(failure: GraphFailure): Response {
+  if (typeof failure.body === "string") {
+    return new Response(failure.body, {
+      status: failure.status,
+      headers: { "content-type": "text/plain" },
+    });
+  }
+  return Response.json(failure.body, { status: failure.status });
+}
+
+/** Answers with `body` and keeps it for the recording middleware. */
+export function reply(c: Context<EmulatorEnv>, body: unknown, status = 200): Response {
+  c.set("answer", { status, body });
+  return c.json(body as JSONValue, status as ContentfulStatusCode);
+}
+
+export function fail(c: Context<EmulatorEnv>, failure: GraphFailure): Response {
+  return reply(c, failure.body, failure.status);
+}
+
+/** Meta words parameter errors as `(#100) param <path> <problem>`. */
+export function badParameter(error: z.ZodError): GraphFailure {
+  const issue = error.issues[0];
+  const path = issue && issue.path.length > 0 ? issue.path.map(String).join(".") : "body";
+  return graphError(400, 100, `(#100) param ${path}: ${issue?.message ?? "is invalid"}`);
+}

@@ -1,0 +1,46 @@
+import type { Channel } from "../channel/types";
+import {
+  createGraphEmulatorApp,
+  type GraphEmulator,
+  type GraphEmulatorOptions,
+} from "../emulator/app";
+import { createSendApiClient, type SendApiClient, type SendApiClientOptions } from "../send/client";
+import type { SendBody } from "../send/schemas";
+import { type ParseOptions, parseWebhook } from "../webhook/parse";
+import { toEngineEvent } from "../webhook/to-engine-event";
+import type { InboundEvent } from "../webhook/types";
+import { verifyChallenge, verifySignature } from "../webhook/verify";
+import { messengerSpec } from "./spec";
+import type { MessageTag } from "./window";
+
+export type MessengerChannel = Channel<
+  "messenger",
+  SendBody,
+  MessageTag,
+  InboundEvent,
+  ParseOptions,
+  SendApiClientOptions,
+  SendApiClient,
+  GraphEmulatorOptions,
+  GraphEmulator
+>;
+
+/**
+ * Messenger whole (Node only): its spec, the webhook Meta posts to `/webhooks/messenger`, the
+ * Send API client and the Graph API emulator. Instagram's bodies (`object: "instagram"`) arrive on
+ * the same route and are read by the same parser; until Instagram is its own channel (its limits,
+ * `HUMAN_AGENT` only), Messenger takes them, as the runtime always did.
+ */
+export const messengerChannel: MessengerChannel = {
+  ...messengerSpec,
+  webhook: {
+    path: "/webhooks/messenger",
+    objects: ["page", "instagram"],
+    verifyChallenge,
+    verifySignature,
+    parse: parseWebhook,
+    toEngineEvent,
+  },
+  createClient: createSendApiClient,
+  createEmulator: createGraphEmulatorApp,
+};

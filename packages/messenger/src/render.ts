@@ -1,0 +1,16 @@
+/** `@convo/messenger/render`: engine messages to Send API bodies and back. Browser-safe. */
+export type {
+  RenderOptions,
+  RenderResult,
+  SentItem,
+} from "./channel/types";
+export { readSendBody } from "./send/read-sent";
+export { type MessengerWindow, renderSend, renderTyping } from "./send/render";
+export type {
+  GenericElement,
+  MessageTag,
+  OutgoingMessage,
+  SendBody,
+  SendButton,
+  SendQuickReply,
+} from "./send/schemas";
