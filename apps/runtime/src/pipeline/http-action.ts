@@ -1,9 +1,10 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { BlockList, isIP, type LookupFunction } from "node:net";
+import { isIP, type LookupFunction } from "node:net";
 import type { HttpRequest } from "@convo/engine";
 import { renderTemplate } from "@convo/flow";
+import { isPrivateAddress } from "./private-address";
 
 /** What an HTTP action answers, as the engine's `http_result` event carries it. */
 export interface HttpOutcome {
@@ -29,45 +30,6 @@ export interface HttpRules {
 
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
 const MAX_TIMEOUT_MS = 30_000;
-
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-] as const) {
-  blocked.addSubnet(net, prefix, "ipv4");
-}
-for (const [net, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-  ["64:ff9b::", 96],
-] as const) {
-  blocked.addSubnet(net, prefix, "ipv6");
-}
-
-/** True for addresses a bot must not reach on a marketer's behalf (the runtime's own network). */
-export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return blocked.check(address, "ipv4");
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped?.[1]) return blocked.check(mapped[1], "ipv4");
-    return blocked.check(address, "ipv6");
-  }
-  return true;
-}
 
 class RefusedAddress extends Error {}
 
