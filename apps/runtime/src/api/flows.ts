@@ -69,12 +69,19 @@ const publishBody = z.strictObject({
   revision: z.number().int().nonnegative().optional(),
 });
 
-/** Parses a time query value: ms since the epoch or an ISO date. */
+/** Stats cover 1970 to the end of 9999: beyond, a Date cannot print the range back (RangeError). */
+const LAST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** Parses a time query value: ms since the epoch or an ISO date, between 1970 and 9999. */
 function parseTime(value: string | undefined, fallback: number): number {
-  if (value === undefined || value === "") return fallback;
+  if (value === undefined || value === "") return Math.max(0, fallback);
   const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  if (!Number.isFinite(ms)) {
-    throw new ApiError(400, "invalid_query", `"${value}" is not a date (ISO 8601 or ms).`);
+  if (!Number.isFinite(ms) || ms < 0 || ms > LAST_MS) {
+    throw new ApiError(
+      400,
+      "invalid_query",
+      `"${value}" is not a date between 1970 and 9999 (ISO 8601 or ms).`,
+    );
   }
   return ms;
 }
