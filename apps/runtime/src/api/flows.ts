@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Deps } from "../deps";
 import type { FlowRow } from "../store/store";
 import { ApiError, notFound, readBody, readJson } from "./errors";
+import { BODY_LIMITS } from "./read-capped";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -114,7 +115,7 @@ export function flowRoutes(deps: Deps) {
   app.get("/", async (c) => c.json({ flows: (await store.listFlows()).map(flowSummary) }));
 
   app.post("/", async (c) => {
-    const body = await readBody(c, createBody);
+    const body = await readBody(c, createBody, BODY_LIMITS.flow);
     if ("flow" in body) {
       const result = parseFlow(body.flow);
       if (!result.ok) flowIssues(result);
@@ -125,7 +126,7 @@ export function flowRoutes(deps: Deps) {
   });
 
   app.post("/import", async (c) => {
-    const document = await readJson(c);
+    const document = await readJson(c, BODY_LIMITS.flow);
     const result = parseFlow(document);
     if (!result.ok) flowIssues(result);
     const overwrite = ["1", "true"].includes(c.req.query("overwrite") ?? "");
@@ -147,7 +148,7 @@ export function flowRoutes(deps: Deps) {
 
   app.put("/:id", async (c) => {
     const id = c.req.param("id");
-    const body = await readBody(c, putBody);
+    const body = await readBody(c, putBody, BODY_LIMITS.flow);
     await mustGet(id);
     const result = parseFlow(body.flow);
     if (!result.ok) flowIssues(result);

@@ -4,6 +4,7 @@ import type { Deps } from "../deps";
 import { performHttp } from "../pipeline/http-action";
 import { loadSecrets } from "../secrets";
 import { readBody } from "./errors";
+import { BODY_LIMITS } from "./read-capped";
 
 const httpRequestSchema = z.strictObject({
   method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
@@ -19,7 +20,7 @@ const httpRequestSchema = z.strictObject({
 export function simulatorRoutes(deps: Deps) {
   const app = new Hono();
   app.post("/http", async (c) => {
-    const request = await readBody(c, httpRequestSchema);
+    const request = await readBody(c, httpRequestSchema, BODY_LIMITS.medium);
     const outcome = await performHttp(request, {
       allowPrivate: deps.config.allowPrivateHttp,
       secrets: await loadSecrets(deps.store),

@@ -69,6 +69,11 @@ export class Metrics {
     });
     lines.push(`${h}_bucket{le="+Inf"} ${this.#latencyCount}`);
     lines.push(`${h}_sum ${this.#latencySum}`, `${h}_count ${this.#latencyCount}`);
+    lines.push(
+      "# HELP process_resident_memory_bytes Resident memory size in bytes.",
+      "# TYPE process_resident_memory_bytes gauge",
+      `process_resident_memory_bytes ${process.memoryUsage.rss()}`,
+    );
     return `${lines.join("\n")}\n`;
   }
 }
