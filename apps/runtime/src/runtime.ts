@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
 import { createGraphEmulatorApp, type GraphFetch, type RecordedCall } from "@convo/messenger";
-import { type ServerType, serve } from "@hono/node-server";
+import type { ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createApp } from "./api/app";
 import { SANDBOX_PSID } from "./api/sandbox";
@@ -11,6 +11,7 @@ import type { RuntimeConfig } from "./config";
 import type { Deps } from "./deps";
 import { createThreadFetch } from "./graph/http-fetch";
 import { createMessengerGateway } from "./graph/messenger-gateway";
+import { listenWithLimits } from "./http-server";
 import { createLogger, type Logger } from "./log";
 import { Metrics } from "./ops/metrics";
 import { InboxWorker } from "./pipeline/inbox-worker";
@@ -130,10 +131,20 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     app,
     deps,
     async start() {
-      server = await new Promise<ServerType>((resolve) => {
-        const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-          resolve(s),
-        );
+      server = await listenWithLimits({
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        limits: {
+          maxConnections: Math.max(1, config.maxConnections),
+          headersTimeoutMs: config.headersTimeoutSeconds * 1000,
+          requestTimeoutMs:
+            Math.max(config.requestTimeoutSeconds, config.headersTimeoutSeconds) * 1000,
+          keepAliveTimeoutMs: 5_000,
+          maxRequestsPerSocket: 1_000,
+        },
+        metrics: deps.metrics,
+        log,
       });
       const port = (server.address() as AddressInfo).port;
       // The first replies should not wait for the transport thread to boot.

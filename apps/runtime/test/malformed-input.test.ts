@@ -201,6 +201,10 @@ describe("malformed input over every route", () => {
       expect(answer.status, path).toBeLessThan(500);
       expect(isErrorJson(answer), `${path}: ${answer.body}`).toBe(true);
     }
+    // Headers past Node's 16 KB are refused by its parser: with a JSON error too.
+    const huge = await send("GET", `/healthz?x=${"x".repeat(20_000)}`);
+    expect(huge.status).toBe(431);
+    expect(JSON.parse(huge.body)).toMatchObject({ error: { code: "headers_too_large" } });
     const stats = await send("GET", "/api/flows/welcome/stats?from=99999999999999999999");
     expect(stats.status).toBe(400);
     expect(JSON.parse(stats.body)).toMatchObject({ error: { code: "invalid_query" } });

@@ -12,6 +12,10 @@ export class Metrics {
   eventsProcessed = 0;
   eventsFailed = 0;
   readonly sends: Record<SendOutcome, number> = { sent: 0, retried: 0, parked: 0 };
+  /** Connections the HTTP server refused or closed, by why. */
+  readonly http = { refused: 0, timedOut: 0, aborted: 0, badRequests: 0 };
+  /** Open connections, as the HTTP server counts them (none before it listens). */
+  openConnections: () => number = () => 0;
   readonly #latencyCounts = new Array<number>(BUCKETS.length).fill(0);
   #latencySum = 0;
   #latencyCount = 0;
@@ -69,6 +73,19 @@ export class Metrics {
     });
     lines.push(`${h}_bucket{le="+Inf"} ${this.#latencyCount}`);
     lines.push(`${h}_sum ${this.#latencySum}`, `${h}_count ${this.#latencyCount}`);
+    lines.push(
+      "# HELP convo_http_connections_open Connections open to the HTTP server.",
+      "# TYPE convo_http_connections_open gauge",
+      `convo_http_connections_open ${this.openConnections()}`,
+      "# HELP convo_http_refused_total Requests and connections refused: too many connections.",
+      "# TYPE convo_http_refused_total counter",
+      `convo_http_refused_total ${this.http.refused}`,
+      "# HELP convo_http_closed_total Connections closed by the server or the client mid-request.",
+      "# TYPE convo_http_closed_total counter",
+      `convo_http_closed_total{reason="timeout"} ${this.http.timedOut}`,
+      `convo_http_closed_total{reason="aborted"} ${this.http.aborted}`,
+      `convo_http_closed_total{reason="bad_request"} ${this.http.badRequests}`,
+    );
     lines.push(
       "# HELP process_resident_memory_bytes Resident memory size in bytes.",
       "# TYPE process_resident_memory_bytes gauge",
