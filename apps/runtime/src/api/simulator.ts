@@ -14,6 +14,18 @@ const httpRequestSchema = z.strictObject({
     .max(50),
   body: z.string().max(1_000_000).optional(),
   timeoutMs: z.number().int().positive().max(60_000),
+  /** Where the flow's author wrote `{{secrets.NAME}}` (the engine marks them). */
+  secrets: z
+    .array(
+      z.strictObject({
+        field: z.enum(["url", "body", "header"]),
+        header: z.number().int().nonnegative().optional(),
+        at: z.number().int().nonnegative(),
+        length: z.number().int().positive(),
+      }),
+    )
+    .max(200)
+    .optional(),
 });
 
 /** The editor's simulator runs HTTP actions here, with the same rules as the live worker. */
