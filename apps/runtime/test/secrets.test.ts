@@ -2,7 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type RunningGraphEmulator, startGraphEmulator } from "@convo/messenger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRuntime, type TestRuntime } from "./helpers";
+import { PLANTED, plantedFlow } from "../../../packages/flow/test/planted-credentials";
+import { type Json, startRuntime, type TestRuntime } from "./helpers";
 import {
   APP_SECRET,
   messageText,
@@ -25,7 +26,9 @@ let graph: RunningGraphEmulator;
 let rt: TestRuntime;
 let shop: Server;
 let shopUrl: string;
-const seen: { url: string; authorization?: string; order?: string; body: string }[] = [];
+type Seen = { url: string; authorization?: string; order?: string; body: string };
+const seen: Seen[] = [];
+const planted: Seen[] = [];
 
 const node = (id: string, type: string, data: unknown, x: number) => ({
   id,
@@ -112,8 +115,13 @@ beforeAll(async () => {
         ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
         ...(typeof req.headers["x-order"] === "string" ? { order: req.headers["x-order"] } : {}),
       };
-      seen.push(got);
       res.setHeader("content-type", "application/json");
+      if (got.url.startsWith("/planted")) {
+        planted.push(got);
+        res.end('{"ok":true}');
+        return;
+      }
+      seen.push(got);
       // Echoes the request back, headers the API does not use included.
       res.end(JSON.stringify({ echo: `${got.url} ${got.order ?? ""} ${body}` }));
     });
@@ -177,5 +185,52 @@ describe("secrets only where the author wrote them", () => {
     expect(exported.status).toBe(200);
     expect(JSON.stringify(exported.json)).not.toContain(SECRET);
     expect(JSON.stringify(exported.json)).toContain("Bearer {{secrets.SHOP_TOKEN}}");
+  });
+});
+
+/** The security review's planted credentials, in a flow the runtime runs against the shop. */
+function plantedShopFlow() {
+  const flow = plantedFlow() as Json;
+  flow.id = "planted";
+  flow.name = "Planted";
+  flow.nodes[0].data.triggers = [
+    { kind: "keyword", match: "contains", keywords: ["plantedcreds"] },
+  ];
+  const call = flow.nodes.at(-1);
+  const [, lookup, form] = call.data.steps;
+  lookup.url = lookup.url.replace(
+    /^https:\/\/(admin:[^@]*)@shop\.test\/orders/,
+    (_m: string, user: string) => `http://${user}@${shopUrl.slice("http://".length)}/planted`,
+  );
+  form.url = `${shopUrl}/planted/form`;
+  // The greeting goes straight to the calls.
+  flow.edges = [{ id: "planted-e1", source: flow.nodes[0].id, target: call.id }];
+  return flow;
+}
+
+describe("credentials typed into a flow do not leave the runtime", () => {
+  it("are used as written, and neither the flow's export nor the contact's export holds one", async () => {
+    const flow = plantedShopFlow();
+    expect((await rt.api("POST", "/api/flows/import?overwrite=1", flow)).status).toBe(201);
+    const published = await rt.api("POST", "/api/flows/planted/publish", {});
+    expect(published.status, JSON.stringify(published.json)).toBe(201);
+    await tell("trudy", "plantedcreds");
+    await waitFor(() => (planted.length >= 2 ? true : undefined), "both calls at the shop");
+    // The calls carried what the author typed (the flow works as drawn).
+    expect(JSON.stringify(planted)).toContain(PLANTED[0]);
+    expect(planted[0]?.authorization).toBe(`Bearer ${PLANTED[0]}`);
+
+    const exported = await rt.api("GET", "/api/flows/planted/export");
+    expect(exported.status).toBe(200);
+    const contact = await rt.api("GET", "/api/contacts/trudy/export");
+    expect(contact.status).toBe(200);
+    const contactText = JSON.stringify(contact.json);
+    // The stored calls are there, with what was not a credential.
+    expect(contactText).toContain("/planted/form");
+    expect(contactText).toContain("application/json");
+    for (const secret of PLANTED) {
+      expect(String(exported.json), `flow export: ${secret}`).not.toContain(secret);
+      expect(contactText, `contact export: ${secret}`).not.toContain(secret);
+    }
   });
 });

@@ -4,7 +4,6 @@ export * from "./limits";
 export { canPublish, type LintOptions, lintFlow } from "./lint";
 export { callNumber, isHttpUrlOrTemplate, utf8Length } from "./lint/url";
 export * from "./migrate";
-export { SENSITIVE_HEADER } from "./nodes/action/lint";
 export { MAX_PATTERN_LENGTH } from "./nodes/condition/lint";
 export { valueOperatorSchema } from "./nodes/condition/schema";
 export * from "./outputs";
