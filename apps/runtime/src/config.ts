@@ -12,6 +12,9 @@ export interface RuntimeConfig {
   verifyToken: string | undefined;
   /** Without it the runtime is in sandbox mode: Send API calls go to the in-process emulator. */
   pageToken: string | undefined;
+  /** The Page and the Meta app Convo runs as (`me` and the only app installed, when unset). */
+  pageId: string | undefined;
+  appId: string | undefined;
   graphApiUrl: string;
   graphApiVersion: string;
   /** Let HTTP actions reach loopback and private networks (tests, on-premise shop APIs). */
@@ -87,6 +90,8 @@ export function loadConfig(
     appSecret: nonEmpty(e.MESSENGER_APP_SECRET),
     verifyToken: nonEmpty(e.MESSENGER_VERIFY_TOKEN),
     pageToken: nonEmpty(e.MESSENGER_PAGE_TOKEN),
+    pageId: nonEmpty(e.MESSENGER_PAGE_ID),
+    appId: nonEmpty(e.MESSENGER_APP_ID),
     graphApiUrl: nonEmpty(e.GRAPH_API_URL) ?? DEFAULT_GRAPH_API_URL,
     graphApiVersion: nonEmpty(e.GRAPH_API_VERSION) ?? "v23.0",
     allowPrivateHttp: ["1", "true", "yes"].includes((e.CONVO_ALLOW_PRIVATE_HTTP ?? "").trim()),

@@ -13,6 +13,7 @@ import { createThreadFetch } from "./graph/http-fetch";
 import { createMessengerGateway } from "./graph/messenger-gateway";
 import { listenWithLimits } from "./http-server";
 import { createLogger, type Logger } from "./log";
+import { EchoSubscription } from "./ops/echo-subscription";
 import { Metrics } from "./ops/metrics";
 import { InboxWorker } from "./pipeline/inbox-worker";
 import { OutboxSender } from "./pipeline/outbox-sender";
@@ -96,17 +97,26 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
 
   let ready = false;
+  const echoSubscription = new EchoSubscription(
+    sandbox ? undefined : graph,
+    { pageId: config.pageId, appId: config.appId },
+    log,
+    now,
+  );
+  const metrics = new Metrics();
+  metrics.echoStatus = () => echoSubscription.state.status;
   const deps: Deps = {
     store,
     config,
     log,
-    metrics: new Metrics(),
+    metrics,
     now,
     adminToken: await persistent(store, "admin_token", config.adminToken),
     appSecret,
     verifyToken: await persistent(store, "verify_token", config.verifyToken),
     graph,
     sandbox,
+    echoSubscription,
     ...(emulator ? { sentCalls: (psid, after) => sentCalls(emulator.calls, psid, after) } : {}),
     wake: {
       inbox: (psid) => (psid === undefined ? inbox.wake() : inbox.offer(psid)),
@@ -155,6 +165,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         timers.start();
       }
       ready = true;
+      // Not awaited: a slow Graph API must not delay the start; the result is logged.
+      void echoSubscription.start();
       const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
       const url = `http://${host}:${port}`;
       log.info("listening", { url, sandbox: deps.sandbox });
@@ -162,6 +174,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     async stop() {
       ready = false;
+      echoSubscription.stop();
       // Stop taking requests first (those in hand finish), then let the workers finish the event
       // and sends in hand; whatever is left waits in the tables for the next start.
       const s = server;

@@ -11,6 +11,7 @@ export {
   type SendApiClient,
   type SendApiClientOptions,
   type SendResult,
+  type SubscribedApp,
   type UserProfileAnswer,
 } from "./send/client";
 export {

@@ -18,6 +18,8 @@ export const en = {
   "error.unauthorized": "Your session has ended; sign in again.",
   "error.server": "The runtime refused: {message}",
 
+  "status.echoesMissing":
+    "Your Page does not send Convo its message echoes. Without them Convo cannot see a person answering in the Page Inbox (the bot keeps talking), and a message in flight during a crash or a slow answer from Meta can reach a customer twice. In Meta for Developers, subscribe the app to message_echoes (Messenger → Settings → Webhooks).",
   "flows.title": "Flows",
   "flows.search": "Search flows by name",
   "flows.newName": "Name of a new flow",

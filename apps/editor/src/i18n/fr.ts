@@ -20,6 +20,8 @@ export const fr: Record<MessageKey, string> = {
   "error.unauthorized": "Votre session a expiré ; reconnectez-vous.",
   "error.server": "Le serveur a refusé : {message}",
 
+  "status.echoesMissing":
+    "Votre Page n’envoie pas à Convo l’écho de ses messages. Sans eux, Convo ne voit pas quand une personne répond dans la boîte de réception de la Page (le bot continue de parler), et un message en cours d’envoi lors d’une panne ou d’une réponse lente de Meta peut arriver deux fois. Dans Meta for Developers, abonnez l’application à message_echoes (Messenger → Paramètres → Webhooks).",
   "flows.title": "Scénarios",
   "flows.search": "Chercher un scénario par son nom",
   "flows.newName": "Nom du nouveau scénario",

@@ -14,6 +14,7 @@ import { outboxRoutes } from "./outbox";
 import { pageRoutes } from "./page";
 import { sandboxRoutes } from "./sandbox";
 import { simulatorRoutes } from "./simulator";
+import { statusRoutes } from "./status";
 
 /** Whether the request's connection closed before its body was read (Node's `aborted` error). */
 function clientWentAway(env: unknown): boolean {
@@ -61,6 +62,7 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   api.route("/flows", flowRoutes(deps));
   api.route("/contacts", contactRoutes(deps));
   api.route("/page", pageRoutes(deps));
+  api.route("/status", statusRoutes(deps));
   api.route("/outbox", outboxRoutes(deps));
   api.route("/inbox", inboxRoutes(deps));
   api.route("/simulator", simulatorRoutes(deps));
