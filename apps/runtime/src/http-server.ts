@@ -149,7 +149,8 @@ export function listenWithLimits(options: {
         metrics.http.timedOut++;
         answer = TIMED_OUT;
       } else if (error.code === "ECONNRESET" || error.code === "EPIPE") {
-        metrics.http.aborted++;
+        // A request in hand is counted by the app when its body read fails; count the rest here.
+        if (!inFlight) metrics.http.aborted++;
         socket.destroy();
         return;
       } else if (error.code === "HPE_HEADER_OVERFLOW") {
