@@ -59,12 +59,16 @@ const SHAPES: readonly [RegExp, string][] = [
   [/\bEAA[A-Za-z0-9]{30,}/g, "META_TOKEN"],
   [/\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g, "SENDGRID_KEY"],
   [/\b\d{8,10}:[A-Za-z0-9_-]{35}\b/g, "BOT_TOKEN"],
-  // A long run that mixes cases and digits is random, not a word or an id.
-  [
-    /\b(?=[A-Za-z0-9_-]*[a-z])(?=[A-Za-z0-9_-]*[A-Z])(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9_-]{32,}/g,
-    "TOKEN",
-  ],
 ];
+
+/** Every shape above has a run of 8 such characters (or a key block): others are skipped fast. */
+const MAY_HAVE_SHAPE = /[A-Za-z0-9_-]{8}|-----BEGIN/;
+/** A long run that mixes cases and digits is random, not a word or an id. */
+const LONG_RUN = /[A-Za-z0-9_-]{32,}/g;
+
+function mixesCaseAndDigits(run: string): boolean {
+  return /[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run);
+}
 
 /** `Bearer`, `Basic`… stay in the header: the credential is what follows. */
 const SCHEME = /^(?:Bearer|Basic|Token|Bot|Digest|ApiKey|Key)\s+/i;
@@ -89,14 +93,28 @@ function looksRandom(value: string): boolean {
     : value.length >= 16 || (/[a-z]/.test(value) && /[A-Z]/.test(value) && value.length >= 10);
 }
 
+/** What a name says, by its words: lint reads the same few names on every edit, so it is kept. */
+const NAME_KINDS = new Map<string, "strong" | "weak" | "none">();
+
+function nameKind(name: string): "strong" | "weak" | "none" {
+  let kind = NAME_KINDS.get(name);
+  if (kind !== undefined) return kind;
+  const found = words(name);
+  kind = found.some((w) => STRONG.has(w) || w.endsWith("apikey") || w.endsWith("secret"))
+    ? "strong"
+    : found.some((w) => WEAK.has(w))
+      ? "weak"
+      : "none";
+  if (NAME_KINDS.size >= 1_000) NAME_KINDS.clear();
+  NAME_KINDS.set(name, kind);
+  return kind;
+}
+
 /** Whether a value under `name` (a header, a query or body key, a variable) is a credential. */
 export function isCredentialName(name: string, value: string): boolean {
   if (value.trim() === "" || /^access-control-/i.test(name)) return false;
-  const found = words(name);
-  if (found.some((w) => STRONG.has(w) || w.endsWith("apikey") || w.endsWith("secret"))) {
-    return true;
-  }
-  return found.some((w) => WEAK.has(w)) && looksRandom(value);
+  const kind = nameKind(name);
+  return kind === "strong" || (kind === "weak" && looksRandom(value));
 }
 
 /** `X-Shop-Key` → `SHOP_KEY`; `Authorization` → `AUTHORIZATION`. */
@@ -159,7 +177,11 @@ function decodeSafely(text: string): string {
 /** Every credential typed in clear into `text`, in order, without overlaps. */
 export function findCredentials(field: CredentialField, text: string): Credential[] {
   if (text.trim() === "") return [];
-  const templates = templateSpans(text);
+  let spans: [number, number][] | undefined;
+  const templates = () => {
+    spans ??= templateSpans(text);
+    return spans;
+  };
   const found: Credential[] = [];
   const add = (c: Credential | undefined) => {
     if (c) found.push(c);
@@ -169,7 +191,7 @@ export function findCredentials(field: CredentialField, text: string): Credentia
     case "variable": {
       if (isCredentialName(field.name, text.replace(SCHEME, ""))) {
         const skip = field.kind === "header" ? (SCHEME.exec(text)?.[0].length ?? 0) : 0;
-        add(candidate(text, skip, text.length, secretName(field.name), templates));
+        add(candidate(text, skip, text.length, secretName(field.name), templates()));
       }
       break;
     }
@@ -180,17 +202,17 @@ export function findCredentials(field: CredentialField, text: string): Credentia
         const colon = userinfo[1].indexOf(":");
         if (colon !== -1) {
           add(
-            candidate(text, start + colon + 1, start + userinfo[1].length, "PASSWORD", templates),
+            candidate(text, start + colon + 1, start + userinfo[1].length, "PASSWORD", templates()),
           );
         } else if (looksRandom(userinfo[1])) {
-          add(candidate(text, start, start + userinfo[1].length, "TOKEN", templates));
+          add(candidate(text, start, start + userinfo[1].length, "TOKEN", templates()));
         }
       }
       const query = text.indexOf("?");
       if (query !== -1) {
         for (const p of pairs(text, query + 1)) {
           if (isCredentialName(p.name, decodeSafely(text.slice(p.start, p.end)))) {
-            add(candidate(text, p.start, p.end, secretName(p.name), templates));
+            add(candidate(text, p.start, p.end, secretName(p.name), templates()));
           }
         }
       }
@@ -202,7 +224,7 @@ export function findCredentials(field: CredentialField, text: string): Credentia
         const value = m[2] as string;
         if (!isCredentialName(name, value)) continue;
         const start = m.index + m[0].length - 1 - value.length;
-        add(candidate(text, start, start + value.length, secretName(name), templates));
+        add(candidate(text, start, start + value.length, secretName(name), templates()));
       }
       const form =
         /x-www-form-urlencoded/i.test(field.contentType ?? "") ||
@@ -210,16 +232,25 @@ export function findCredentials(field: CredentialField, text: string): Credentia
       if (form) {
         for (const p of pairs(text, 0)) {
           if (isCredentialName(p.name, decodeSafely(text.slice(p.start, p.end)))) {
-            add(candidate(text, p.start, p.end, secretName(p.name), templates));
+            add(candidate(text, p.start, p.end, secretName(p.name), templates()));
           }
         }
       }
       break;
     }
   }
-  for (const [shape, secret] of SHAPES) {
-    for (const m of text.matchAll(shape)) {
-      add(candidate(text, m.index, m.index + m[0].length, secret, templates));
+  // Templates are not typed credentials: what is left must have a long enough run to hold one.
+  const outside = text.includes("{{") ? text.replace(/\{\{[^{}]*\}\}/g, " ") : text;
+  if (MAY_HAVE_SHAPE.test(outside)) {
+    for (const [shape, secret] of SHAPES) {
+      for (const m of text.matchAll(shape)) {
+        add(candidate(text, m.index, m.index + m[0].length, secret, templates()));
+      }
+    }
+    for (const m of text.matchAll(LONG_RUN)) {
+      if (mixesCaseAndDigits(m[0])) {
+        add(candidate(text, m.index, m.index + m[0].length, "TOKEN", templates()));
+      }
     }
   }
   // In order; a credential inside one already found (a key inside its header value) is dropped.
