@@ -9,7 +9,6 @@ import type { FlowProblem } from "../problems";
 import type { Flow } from "../schema";
 import { type LintOptions, ProblemList } from "./context";
 import { lintGotos, lintGraph } from "./graph";
-import { lintSecretPlaces } from "./secrets";
 import { lintVariables } from "./variables";
 
 export type { LintOptions } from "./context";
@@ -51,7 +50,6 @@ export function lintFlow(flow: Flow, options: LintOptions = {}): FlowProblem[] {
   lintGraph(flow, outputsByNode, problems);
   lintGotos(flow, options.knownFlows ? new Set(options.knownFlows) : undefined, problems);
   lintVariables(flow, problems);
-  lintSecretPlaces(flow, problems);
   return problems.problems;
 }
 

@@ -1,33 +1,33 @@
 import { joinPath } from "../problems";
-import type { Flow } from "../schema";
-import { templateReferences } from "../template";
-import { nodeTexts } from "../texts";
+import type { FlowNode } from "../schema";
+import type { TemplateReference } from "../template";
 import type { ProblemList } from "./context";
 
 /** Where the runtime fills `{{secrets.NAME}}`: an HTTP step's address, header values and body. */
 const SECRET_PLACES = /^data\.steps\[\d+\]\.(?:url|body|headers\[\d+\]\.value)$/;
 
 /**
- * `secret-outside-http`: `{{secrets.NAME}}` anywhere else (a message, a set-variable step, a
- * condition) is never filled in, by design: it would be sent or stored as written, and a value
- * is never templated again, so it does not become a secret later either.
+ * `secret-outside-http`, for a `{{secrets.NAME}}` reference read at `path` of a node: anywhere
+ * but an HTTP step's address, headers and body (a message, a set-variable step, a condition) it is
+ * never filled in, by design. It would be sent or stored as written, and a value is never
+ * templated again, so it does not become a secret later either. Called from the pass over every
+ * template reference (`lintVariables`), so the texts are read once.
  */
-export function lintSecretPlaces(flow: Flow, problems: ProblemList): void {
-  flow.nodes.forEach((node, nodeIndex) => {
-    if (node.type === "note") return;
-    for (const { path, text } of nodeTexts(node)) {
-      if (!text.includes("{{secrets.")) continue;
-      if (node.type === "action" && SECRET_PLACES.test(path)) continue;
-      const secret = templateReferences(text).find((r) => r.namespace === "secrets");
-      if (!secret) continue;
-      problems.add({
-        code: "secret-outside-http",
-        severity: "warning",
-        path: joinPath(`nodes[${nodeIndex}]`, path),
-        nodeId: node.id,
-        message: `{{${secret.name}}} is filled in only in an HTTP step's address, headers and body; here it stays as written.`,
-        params: { name: secret.key },
-      });
-    }
+export function lintSecretPlace(
+  node: FlowNode,
+  nodeIndex: number,
+  path: string,
+  reference: TemplateReference,
+  problems: ProblemList,
+): void {
+  if (reference.namespace !== "secrets") return;
+  if (node.type === "action" && SECRET_PLACES.test(path)) return;
+  problems.add({
+    code: "secret-outside-http",
+    severity: "warning",
+    path: joinPath(`nodes[${nodeIndex}]`, path),
+    nodeId: node.id,
+    message: `{{${reference.name}}} is filled in only in an HTTP step's address, headers and body; here it stays as written.`,
+    params: { name: reference.key },
   });
 }

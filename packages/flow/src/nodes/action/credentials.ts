@@ -61,8 +61,15 @@ const SHAPES: readonly [RegExp, string][] = [
   [/\b\d{8,10}:[A-Za-z0-9_-]{35}\b/g, "BOT_TOKEN"],
 ];
 
-/** Every shape above has a run of 8 such characters (or a key block): others are skipped fast. */
-const MAY_HAVE_SHAPE = /[A-Za-z0-9_-]{8}|-----BEGIN/;
+/**
+ * Every shape above has a run of 8 such characters (or a key block) outside a template: texts
+ * without one are skipped without running them (lint runs on every edit).
+ */
+function mayHaveShape(text: string): boolean {
+  const scan = /\{\{[^{}]*\}\}|([A-Za-z0-9_-]{8}|-----BEGIN)/g;
+  for (let m = scan.exec(text); m; m = scan.exec(text)) if (m[1] !== undefined) return true;
+  return false;
+}
 /** A long run that mixes cases and digits is random, not a word or an id. */
 const LONG_RUN = /[A-Za-z0-9_-]{32,}/g;
 
@@ -189,7 +196,8 @@ export function findCredentials(field: CredentialField, text: string): Credentia
   switch (field.kind) {
     case "header":
     case "variable": {
-      if (isCredentialName(field.name, text.replace(SCHEME, ""))) {
+      const kind = nameKind(field.name);
+      if (kind !== "none" && isCredentialName(field.name, text.replace(SCHEME, ""))) {
         const skip = field.kind === "header" ? (SCHEME.exec(text)?.[0].length ?? 0) : 0;
         add(candidate(text, skip, text.length, secretName(field.name), templates()));
       }
@@ -239,9 +247,7 @@ export function findCredentials(field: CredentialField, text: string): Credentia
       break;
     }
   }
-  // Templates are not typed credentials: what is left must have a long enough run to hold one.
-  const outside = text.includes("{{") ? text.replace(/\{\{[^{}]*\}\}/g, " ") : text;
-  if (MAY_HAVE_SHAPE.test(outside)) {
+  if (mayHaveShape(text)) {
     for (const [shape, secret] of SHAPES) {
       for (const m of text.matchAll(shape)) {
         add(candidate(text, m.index, m.index + m[0].length, secret, templates()));
@@ -253,6 +259,7 @@ export function findCredentials(field: CredentialField, text: string): Credentia
       }
     }
   }
+  if (found.length < 2) return found;
   // In order; a credential inside one already found (a key inside its header value) is dropped.
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Credential[] = [];
