@@ -35,9 +35,10 @@ export interface Harness {
 
 /**
  * Builds the editor, starts the real runtime in process on a fresh SQLite file (loopback, any free
- * port) serving that build, and opens Debian's Chromium with a fresh profile.
+ * port) serving that build, and opens Debian's Chromium with a fresh profile. `env` is added to
+ * the runtime's configuration (a Page token and a Graph API emulator's URL, say).
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "convo-editor-e2e-"));
   const dist = join(dir, "dist");
   await build({ root: editorDir, logLevel: "error", build: { outDir: dist, emptyOutDir: true } });
@@ -51,6 +52,7 @@ export async function startHarness(): Promise<Harness> {
       CONVO_ADMIN_TOKEN: ADMIN_TOKEN,
       CONVO_EDITOR_DIST: dist,
       CONVO_LOG_LEVEL: "silent",
+      ...env,
     },
     join(dir, "no.env"),
   );

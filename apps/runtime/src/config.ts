@@ -33,6 +33,12 @@ export interface RuntimeConfig {
   echoWaitSeconds: number;
   /** How long one Graph API call may take before it counts as unanswered. */
   graphTimeoutSeconds: number;
+  /** Connections served at once (a small reserve past it keeps `/healthz` answering). */
+  maxConnections: number;
+  /** A request's headers must arrive within this many seconds. */
+  headersTimeoutSeconds: number;
+  /** A whole request, headers and body, must arrive within this many seconds. */
+  requestTimeoutSeconds: number;
   /** Folder of the editor's build, served at `/` when it exists. */
   editorDist: string | undefined;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
@@ -103,6 +109,17 @@ export function loadConfig(
     humanPauseMinutes: number(e.CONVO_HUMAN_PAUSE_MINUTES, 30, "CONVO_HUMAN_PAUSE_MINUTES"),
     echoWaitSeconds: number(e.CONVO_ECHO_WAIT_SECONDS, 10, "CONVO_ECHO_WAIT_SECONDS"),
     graphTimeoutSeconds: number(e.CONVO_GRAPH_TIMEOUT_SECONDS, 10, "CONVO_GRAPH_TIMEOUT_SECONDS"),
+    maxConnections: number(e.CONVO_MAX_CONNECTIONS, 1024, "CONVO_MAX_CONNECTIONS"),
+    headersTimeoutSeconds: number(
+      e.CONVO_HEADERS_TIMEOUT_SECONDS,
+      10,
+      "CONVO_HEADERS_TIMEOUT_SECONDS",
+    ),
+    requestTimeoutSeconds: number(
+      e.CONVO_REQUEST_TIMEOUT_SECONDS,
+      30,
+      "CONVO_REQUEST_TIMEOUT_SECONDS",
+    ),
     editorDist: nonEmpty(e.CONVO_EDITOR_DIST),
     logLevel: logLevel as RuntimeConfig["logLevel"],
   };

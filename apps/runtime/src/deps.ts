@@ -2,6 +2,7 @@ import type { MessengerChannel } from "@convo/messenger";
 import type { RuntimeConfig } from "./config";
 import type { GraphGateway } from "./graph/gateway";
 import type { Logger } from "./log";
+import type { EchoSubscriptionState } from "./ops/echo-subscription";
 import type { Metrics } from "./ops/metrics";
 import type { Store } from "./store/store";
 import type { PageIdentity } from "./webhook/identity";
@@ -25,6 +26,8 @@ export interface Deps {
   graph: GraphGateway;
   /** True when no Page token is configured: sends go to the in-process Graph API emulator. */
   sandbox: boolean;
+  /** Whether the Page sends Convo its message echoes, as last checked. */
+  echoSubscription: { readonly state: EchoSubscriptionState };
   /** Sandbox only: what was sent to the emulator (for a contact, after a call index). */
   sentCalls?: (psid: string | undefined, after: number) => unknown[];
   /**

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
 import { CHANNELS, type GraphFetch, type RecordedCall } from "@convo/messenger";
-import { type ServerType, serve } from "@hono/node-server";
+import type { ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createApp } from "./api/app";
 import { SANDBOX_PAGE_ID, SANDBOX_PSID } from "./api/sandbox";
@@ -11,7 +11,9 @@ import type { RuntimeConfig } from "./config";
 import type { Deps } from "./deps";
 import { createThreadFetch } from "./graph/http-fetch";
 import { createMessengerGateway } from "./graph/messenger-gateway";
+import { listenWithLimits } from "./http-server";
 import { createLogger, type Logger } from "./log";
+import { EchoSubscription } from "./ops/echo-subscription";
 import { Metrics } from "./ops/metrics";
 import { InboxWorker } from "./pipeline/inbox-worker";
 import { OutboxSender } from "./pipeline/outbox-sender";
@@ -108,11 +110,20 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   let stopLearning = () => {};
 
   let ready = false;
+  const echoSubscription = new EchoSubscription(
+    sandbox ? undefined : graph,
+    // Read when each check runs, so the ids learned at start are the ones asked about.
+    identity,
+    log,
+    now,
+  );
+  const metrics = new Metrics();
+  metrics.echoStatus = () => echoSubscription.state.status;
   const deps: Deps = {
     store,
     config,
     log,
-    metrics: new Metrics(),
+    metrics,
     now,
     adminToken: await persistent(store, "admin_token", config.adminToken),
     appSecret,
@@ -121,6 +132,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     identity,
     graph,
     sandbox,
+    echoSubscription,
     ...(emulator ? { sentCalls: (psid, after) => sentCalls(emulator.calls, psid, after) } : {}),
     wake: {
       inbox: (psid) => (psid === undefined ? inbox.wake() : inbox.offer(psid)),
@@ -147,10 +159,20 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     async start() {
       // Before the webhook listens, so the first batch is already checked against this Page.
       stopLearning = await learnIdentity(identity, graph.client, log);
-      server = await new Promise<ServerType>((resolve) => {
-        const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-          resolve(s),
-        );
+      server = await listenWithLimits({
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        limits: {
+          maxConnections: Math.max(1, config.maxConnections),
+          headersTimeoutMs: config.headersTimeoutSeconds * 1000,
+          requestTimeoutMs:
+            Math.max(config.requestTimeoutSeconds, config.headersTimeoutSeconds) * 1000,
+          keepAliveTimeoutMs: 5_000,
+          maxRequestsPerSocket: 1_000,
+        },
+        metrics: deps.metrics,
+        log,
       });
       const port = (server.address() as AddressInfo).port;
       // The first replies should not wait for the transport thread to boot.
@@ -161,6 +183,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         timers.start();
       }
       ready = true;
+      // Not awaited: a slow Graph API must not delay the start; the result is logged.
+      void echoSubscription.start();
       const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
       const url = `http://${host}:${port}`;
       log.info("listening", { url, sandbox: deps.sandbox, pageId: identity.pageId ?? null });
@@ -169,6 +193,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     async stop() {
       ready = false;
       stopLearning();
+      echoSubscription.stop();
       // Stop taking requests first (those in hand finish), then let the workers finish the event
       // and sends in hand; whatever is left waits in the tables for the next start.
       const s = server;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize, sep } from "node:path";
 import type { Hono } from "hono";
+import { errorJson } from "./api/errors";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -35,7 +36,14 @@ export function serveEditor(app: Hono, dist: string): void {
       return next();
     }
     if (!existsSync(index)) return next();
-    const file = normalize(join(root, decodeURIComponent(path)));
+    const decoded = decodePath(path);
+    if (decoded === undefined) {
+      return c.json(
+        errorJson("invalid_path", "The address is not valid percent-encoded UTF-8."),
+        400,
+      );
+    }
+    const file = normalize(join(root, decoded));
     if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile()) {
       const immutable = file.includes(`${sep}assets${sep}`);
       return c.body(readFileSync(file), 200, {
@@ -49,4 +57,13 @@ export function serveEditor(app: Hono, dist: string): void {
       "Cache-Control": "no-cache",
     });
   });
+}
+
+/** `%ff`, a lone `%` or an overlong `%c0%ae` are not a path: undefined rather than a URIError. */
+function decodePath(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
 }

@@ -5,9 +5,11 @@ import { TOKEN } from "./helpers";
 /**
  * `convo serve` as its own process (so a test can SIGKILL or SIGTERM it), with the test's
  * environment on top of the admin token and quiet logs; resolves with its URL once it listens.
+ * With `stderr: "pipe"` the test reads the logs from `process.stderr`.
  */
 export function serveConvo(
   env: Record<string, string>,
+  { stderr = "inherit" }: { stderr?: "inherit" | "pipe" } = {},
 ): Promise<{ process: ChildProcess; url: string }> {
   const proc = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "serve"], {
     cwd: join(import.meta.dirname, ".."),
@@ -18,7 +20,7 @@ export function serveConvo(
       CONVO_LOG_LEVEL: "error",
       ...env,
     },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", stderr],
   });
   return new Promise((resolve, reject) => {
     let out = "";

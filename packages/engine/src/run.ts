@@ -1,4 +1,10 @@
-import { type Flow, renderTemplate, type TemplateReference } from "@convo/flow";
+import {
+  type Flow,
+  type KeptReference,
+  renderTemplate,
+  renderTemplateKeeping,
+  type TemplateReference,
+} from "@convo/flow";
 import { indexFlow } from "./flow-index";
 import { capText, ENGINE_LIMITS } from "./limits";
 import { mix, mulberry32 } from "./random";
@@ -132,48 +138,50 @@ export class Run {
   }
 
   /**
-   * Renders a marketer's template for `flow`. `{{secrets.*}}` stays as written: only the host
-   * knows secrets. `encode` transforms each substituted value (URL or JSON escaping).
+   * Renders a marketer's template for `flow`, in one pass (no value is templated again).
+   * `{{secrets.*}}` stays as written: only the host knows secrets. `encode` transforms each
+   * substituted value (URL or JSON escaping).
    */
   render(flow: Flow, text: string, encode?: (value: string, offset: number) => string): string {
     if (!text.includes("{{")) return text;
     this.renderFlow = flow;
     if (!encode) return renderTemplate(text, this.lookup);
-    // Encoders need to know where a reference sits (a URL's host is not escaped), so render piecewise.
-    this.encode = encode;
-    try {
-      return text.replace(/\{\{[^{}]*\}\}/g, (whole, at: number) => {
-        this.encodeOffset = at;
-        return renderTemplate(whole, this.lookup);
-      });
-    } finally {
-      this.encode = undefined;
-    }
+    return this.renderKeeping(flow, text, encode).text;
+  }
+
+  /**
+   * `render`, and where the `{{secrets.*}}` references the author wrote sit in the result: the
+   * host fills those, and only those, in an HTTP request.
+   */
+  renderKeeping(
+    flow: Flow,
+    text: string,
+    encode?: (value: string, offset: number) => string,
+  ): { text: string; kept: KeptReference[] } {
+    this.renderFlow = flow;
+    return renderTemplateKeeping(text, (reference, offset) => {
+      const value = this.lookup(reference);
+      return typeof value === "string" && encode ? encode(value, offset) : value;
+    });
   }
 
   private renderFlow: Flow | undefined;
-  private encode: ((value: string, offset: number) => string) | undefined;
-  private encodeOffset = 0;
 
   /**
    * One lookup for the whole step (not a closure per render: rendering is the hot path).
    * `{{secrets.*}}` stays as written: only the host knows secrets.
    */
   private readonly lookup = (reference: TemplateReference): string | undefined | null => {
-    let value: string | undefined;
     switch (reference.namespace) {
       case "secrets":
         return null;
       case "contact":
-        value = own(this.fields, reference.key);
-        break;
+        return own(this.fields, reference.key);
       case "system":
-        value = this.systemValue(reference.key);
-        break;
+        return this.systemValue(reference.key);
       default:
-        value = this.renderFlow ? this.variable(this.renderFlow, reference.key) : undefined;
+        return this.renderFlow ? this.variable(this.renderFlow, reference.key) : undefined;
     }
-    return value !== undefined && this.encode ? this.encode(value, this.encodeOffset) : value;
   };
 
   /** Leaves `node` through `handle`: counts it, and goes where its edge points, or ends. */

@@ -17,6 +17,7 @@ export type {
   OutCard,
   OutMessage,
   OutQuickReply,
+  SecretPlace,
 } from "@convo/flow";
 
 // ───────────────────────── session and context ─────────────────────────

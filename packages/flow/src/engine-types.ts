@@ -92,6 +92,21 @@ export interface HttpRequest {
   headers: { name: string; value: string }[];
   body?: string;
   timeoutMs: number;
+  /**
+   * Where the flow's author wrote `{{secrets.NAME}}`: the host fills in a secret there and nowhere
+   * else. The same characters coming from a value (a contact typed them) are sent as they are.
+   */
+  secrets?: SecretPlace[];
+}
+
+/** One `{{secrets.NAME}}` the author wrote, as it sits in a rendered request. */
+export interface SecretPlace {
+  /** The URL, the body, or a header's value (`header` is its index in `headers`). */
+  field: "url" | "body" | "header";
+  header?: number;
+  /** Offset and length of the reference in that text, `{{` to `}}`. */
+  at: number;
+  length: number;
 }
 
 export type EngineAction =

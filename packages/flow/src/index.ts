@@ -16,7 +16,6 @@ export type { NodeLintContext } from "./lint/context";
 export { callNumber, isHttpUrlOrTemplate, utf8Length } from "./lint/url";
 export * from "./migrate";
 export { kindOf, NODE_KINDS, NODE_TYPES, type NodeKinds } from "./nodes";
-export { SENSITIVE_HEADER } from "./nodes/action/lint";
 export { MAX_PATTERN_LENGTH } from "./nodes/condition/lint";
 export { valueOperatorSchema } from "./nodes/condition/schema";
 export * from "./outputs";

@@ -1,34 +1,42 @@
-import { isSecretInQuery, mapQuery, SENSITIVE_HEADER } from "./nodes/action/lint";
+import { findCredentials, redactRequest, replaceCredentials } from "./nodes/action/credentials";
 import type { Flow } from "./schema";
 
 /**
- * A copy of the flow safe to hand out: credential-looking header values and URL query values
- * (`?api_key=…`, `&access_token=…`, `&key=…`) that are not `{{secrets.…}}` references are
- * emptied. Exports go through it, so no secret leaves the runtime.
+ * A copy of the flow safe to hand out: every credential typed in clear into an HTTP step (its
+ * address, header values, body) or into a set-variable step is emptied, found by the name it sits
+ * under (`X-Shop-Key`, `?sig=`, `"password":`) and by its shape (`sk_live_…`, a JWT, `user:pass@`).
+ * `{{secrets.NAME}}` references are kept. Exports go through it, so no secret leaves the runtime.
  */
 export function redactSecrets(flow: Flow): { flow: Flow; redacted: string[] } {
   const redacted: string[] = [];
   const nodes = flow.nodes.map((node, n) => {
     if (node.type !== "action") return node;
+    let changed = false;
     const steps = node.data.steps.map((step, s) => {
+      const at = `nodes[${n}].data.steps[${s}]`;
+      if (step.kind === "set_variable") {
+        const found = findCredentials({ kind: "variable", name: step.variable }, step.value);
+        if (found.length === 0) return step;
+        changed = true;
+        redacted.push(`${at}.value`);
+        return { ...step, value: replaceCredentials(step.value, found, () => "") };
+      }
       if (step.kind !== "http") return step;
-      const url = redactQuery(step.url);
-      if (url !== step.url) redacted.push(`nodes[${n}].data.steps[${s}].url`);
-      if (!step.headers) return url === step.url ? step : { ...step, url };
-      const headers = step.headers.map((header, h) => {
-        if (!SENSITIVE_HEADER.test(header.name) || header.value.includes("{{secrets."))
-          return header;
-        if (header.value === "") return header;
-        redacted.push(`nodes[${n}].data.steps[${s}].headers[${h}].value`);
-        return { ...header, value: "" };
-      });
-      return { ...step, url, headers };
+      const { request, changed: fields } = redactRequest(step);
+      if (fields.length === 0) return step;
+      changed = true;
+      for (const field of fields) redacted.push(`${at}.${field}`);
+      return request;
     });
-    return { ...node, data: { ...node.data, steps } };
+    return changed ? { ...node, data: { ...node.data, steps } } : node;
   });
-  return { flow: { ...flow, nodes }, redacted };
+  return { flow: redacted.length === 0 ? flow : { ...flow, nodes }, redacted };
 }
 
-function redactQuery(url: string): string {
-  return mapQuery(url, (name, value) => (isSecretInQuery(name, value) ? "" : value));
-}
+export {
+  type Credential,
+  type CredentialField,
+  findCredentials,
+  redactRequest,
+  replaceCredentials,
+} from "./nodes/action/credentials";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderTemplate, templateReferences } from "./template";
+import { renderTemplate, renderTemplateKeeping, templateReferences } from "./template";
 
 const values: Record<string, string> = { "contact.first_name": "Zoé", order: "A123", empty: "" };
 const lookup = (ref: { name: string; namespace?: string }) =>
@@ -36,5 +36,17 @@ describe("templates", () => {
       { name: "system.today", namespace: "system", key: "today" },
       { name: "shop.id", namespace: undefined, key: "shop.id" },
     ]);
+  });
+
+  it("render in one pass: a value is never read as a template, and kept references are located", () => {
+    const typed: Record<string, string> = { answer: "{{secrets.KEY}} {{order}}" };
+    const look = (ref: { name: string; namespace?: string }) =>
+      ref.namespace === "secrets" ? null : (typed[ref.name] ?? values[ref.name]);
+    expect(renderTemplate("[{{answer}}]", look)).toBe("[{{secrets.KEY}} {{order}}]");
+    const { text, kept } = renderTemplateKeeping("{{answer}} Bearer {{ secrets.KEY }}", look);
+    expect(text).toBe("{{secrets.KEY}} {{order}} Bearer {{ secrets.KEY }}");
+    // Only the author's reference, after the value that looks like one.
+    expect(kept.map((k) => text.slice(k.at, k.at + k.length))).toEqual(["{{ secrets.KEY }}"]);
+    expect(kept[0]?.reference).toMatchObject({ namespace: "secrets", key: "KEY" });
   });
 });

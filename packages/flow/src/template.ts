@@ -1,6 +1,12 @@
 /**
  * Templating is `{{name}}`, `{{contact.first_name}}` or `{{name|fallback}}`. It substitutes text
  * and nothing else: there is no expression language and user text is never evaluated.
+ *
+ * One pass, over the flow author's text only: a substituted value (a contact's answer, a variable,
+ * an API's answer) is never read as a template again, so a customer who types `{{secrets.KEY}}`
+ * gets those characters sent, never the key. `{{secrets.NAME}}` is filled by the runtime only at
+ * the places the author wrote it in an HTTP step, which `renderTemplateKeeping` reports; anything
+ * that templates later (events out, AI prompts) follows the same rule.
  */
 const TEMPLATE =
   /\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)\s*(?:\|([^{}]*))?\}\}/g;
@@ -52,4 +58,45 @@ export function renderTemplate(
     if (value === undefined || value === "") return fallback?.trim() ?? "";
     return value;
   });
+}
+
+/** A reference `lookup` declined, as it sits in the rendered text. */
+export interface KeptReference {
+  /** Offset of its `{{` in the result. */
+  at: number;
+  /** Its length as written, `{{` to `}}`. */
+  length: number;
+  reference: TemplateReference;
+}
+
+/**
+ * `renderTemplate` that also says where each reference `lookup` declined (`null`) sits in the
+ * result, so the host can fill those and only those (secrets in an HTTP step). `lookup` is told
+ * where the reference sits in `text` (a value at the very start of a URL is not escaped).
+ *
+ * @example renderTemplateKeeping("Bearer {{secrets.K}}", () => null).kept // [{ at: 7, length: 13, … }]
+ */
+export function renderTemplateKeeping(
+  text: string,
+  lookup: (reference: TemplateReference, offset: number) => string | undefined | null,
+): { text: string; kept: KeptReference[] } {
+  const kept: KeptReference[] = [];
+  if (!text.includes("{{")) return { text, kept };
+  let out = "";
+  let last = 0;
+  for (const match of text.matchAll(TEMPLATE)) {
+    const whole = match[0];
+    const at = match.index;
+    out += text.slice(last, at);
+    last = at + whole.length;
+    const reference = toReference(match[1] as string);
+    const value = lookup(reference, at);
+    if (value === null) {
+      kept.push({ at: out.length, length: whole.length, reference });
+      out += whole;
+    } else {
+      out += value === undefined || value === "" ? (match[2]?.trim() ?? "") : value;
+    }
+  }
+  return { text: out + text.slice(last), kept };
 }

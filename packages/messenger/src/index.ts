@@ -21,6 +21,7 @@ export {
   type SendApiClient,
   type SendApiClientOptions,
   type SendResult,
+  type SubscribedApp,
   type UserProfileAnswer,
 } from "./send/client";
 export {

@@ -36,6 +36,16 @@ export interface Issue {
   message: string;
 }
 
+/** What the owner should know about the runtime's connection to Messenger (`GET /api/status`). */
+export interface RuntimeStatus {
+  sandbox: boolean;
+  messageEchoes: {
+    status: "subscribed" | "missing" | "unknown" | "sandbox";
+    checkedAt: string | null;
+    detail?: string;
+  };
+}
+
 /** An answer other than 2xx, with the runtime's error body. */
 export class ApiError extends Error {
   constructor(
@@ -156,6 +166,9 @@ export class ApiClient {
   }
   restoreVersion(id: string, version: number): Promise<FlowDetail> {
     return this.json("POST", `/flows/${encodeURIComponent(id)}/versions/${version}/restore`);
+  }
+  status(): Promise<RuntimeStatus> {
+    return this.json("GET", "/status");
   }
   /** The stable `serializeFlow` text of the draft, secrets redacted. */
   async exportFlow(id: string): Promise<string> {

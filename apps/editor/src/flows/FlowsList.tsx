@@ -5,6 +5,7 @@ import { navigate } from "../app/route";
 import { useApi, useSession } from "../app/session";
 import { useT } from "../i18n";
 import { downloadText } from "./download";
+import { EchoesBanner } from "./EchoesBanner";
 import { describeError } from "./errors";
 import { FlowRow } from "./FlowRow";
 
@@ -85,6 +86,7 @@ export function FlowsList() {
           {t("signIn.signOut")}
         </button>
       </header>
+      <EchoesBanner />
       <section className="flows card">
         <div className="flows-head">
           <h2>{t("flows.title")}</h2>

@@ -18,6 +18,8 @@ export const en = {
   "error.unauthorized": "Your session has ended; sign in again.",
   "error.server": "The runtime refused: {message}",
 
+  "status.echoesMissing":
+    "Your Page does not send Convo its message echoes. Without them Convo cannot see a person answering in the Page Inbox (the bot keeps talking), and a message in flight during a crash or a slow answer from Meta can reach a customer twice. In Meta for Developers, subscribe the app to message_echoes (Messenger → Settings → Webhooks).",
   "flows.title": "Flows",
   "flows.search": "Search flows by name",
   "flows.newName": "Name of a new flow",
@@ -290,6 +292,7 @@ export const en = {
   "problems.warning": "Warning",
   "problems.hasErrors": "This step has errors",
   "problems.hasWarnings": "This step has warnings",
+  "problems.useSecret": "Use {{secrets.{secret}}}",
 
   "versions.none": "Not published yet.",
   "versions.version": "Version {version}",
@@ -360,7 +363,9 @@ export const en = {
   "problem.range-inverted": "The smallest value is above the largest.",
   "problem.ref-empty": "The ref is empty.",
   "problem.secret-in-flow":
-    "A header looks like a credential: store it as a secret and write {{secrets.NAME}}.",
+    "This looks like a credential typed in clear: set {env} on the server and write {{secrets.{secret}}} here, so it is never exported with the flow.",
+  "problem.secret-outside-http":
+    "{{secrets.{name}}} is filled in only in an HTTP step's address, headers and body; here it stays as written.",
   "problem.steps-empty": "This action does nothing yet.",
   "problem.tag-empty": "The tag name is empty.",
   "problem.text-empty": "This text is empty.",

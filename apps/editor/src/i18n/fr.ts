@@ -20,6 +20,8 @@ export const fr: Record<MessageKey, string> = {
   "error.unauthorized": "Votre session a expiré ; reconnectez-vous.",
   "error.server": "Le serveur a refusé : {message}",
 
+  "status.echoesMissing":
+    "Votre Page n’envoie pas à Convo l’écho de ses messages. Sans eux, Convo ne voit pas quand une personne répond dans la boîte de réception de la Page (le bot continue de parler), et un message en cours d’envoi lors d’une panne ou d’une réponse lente de Meta peut arriver deux fois. Dans Meta for Developers, abonnez l’application à message_echoes (Messenger → Paramètres → Webhooks).",
   "flows.title": "Scénarios",
   "flows.search": "Chercher un scénario par son nom",
   "flows.newName": "Nom du nouveau scénario",
@@ -294,6 +296,7 @@ export const fr: Record<MessageKey, string> = {
   "problems.warning": "Avertissement",
   "problems.hasErrors": "Cette étape a des erreurs",
   "problems.hasWarnings": "Cette étape a des avertissements",
+  "problems.useSecret": "Utiliser {{secrets.{secret}}}",
 
   "versions.none": "Pas encore publié.",
   "versions.version": "Version {version}",
@@ -366,7 +369,9 @@ export const fr: Record<MessageKey, string> = {
   "problem.range-inverted": "Le minimum est supérieur au maximum.",
   "problem.ref-empty": "La ref est vide.",
   "problem.secret-in-flow":
-    "Un en-tête ressemble à un identifiant secret : enregistrez-le comme secret et écrivez {{secrets.NAME}}.",
+    "Ceci ressemble à un identifiant secret saisi en clair : définissez {env} sur le serveur et écrivez {{secrets.{secret}}} ici, pour qu’il ne soit jamais exporté avec le scénario.",
+  "problem.secret-outside-http":
+    "{{secrets.{name}}} n’est rempli que dans l’adresse, les en-têtes et le corps d’une requête HTTP ; ici il reste tel quel.",
   "problem.steps-empty": "Cette action ne fait encore rien.",
   "problem.tag-empty": "Le nom de l’étiquette est vide.",
   "problem.text-empty": "Ce texte est vide.",

@@ -1,3 +1,4 @@
+import { IncomingMessage } from "node:http";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Deps } from "../deps";
@@ -13,6 +14,13 @@ import { outboxRoutes } from "./outbox";
 import { pageRoutes } from "./page";
 import { sandboxRoutes } from "./sandbox";
 import { simulatorRoutes } from "./simulator";
+import { statusRoutes } from "./status";
+
+/** Whether the request's connection closed before its body was read (Node's `aborted` error). */
+function clientWentAway(env: unknown): boolean {
+  const incoming = (env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return incoming instanceof IncomingMessage && !incoming.complete && incoming.destroyed;
+}
 
 export interface AppOptions {
   isReady: () => boolean;
@@ -32,6 +40,13 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
     if (error instanceof HTTPException) {
       return c.json(errorJson("http_error", error.message), error.status);
     }
+    if (clientWentAway(c.env)) {
+      // A body cut off by the client, or by the request time-out: not our error, and a flood of
+      // them must not flood the logs. Counted in /metrics; nobody reads this answer.
+      deps.metrics.http.aborted++;
+      deps.log.debug("request aborted before its body arrived", { path: c.req.path });
+      return c.json(errorJson("aborted", "The request was cut off."), 400);
+    }
     deps.log.error("unhandled error", { error, path: c.req.path, method: c.req.method });
     return c.json(errorJson("internal", "Something went wrong on our side."), 500);
   });
@@ -47,6 +62,7 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   api.route("/flows", flowRoutes(deps));
   api.route("/contacts", contactRoutes(deps));
   api.route("/page", pageRoutes(deps));
+  api.route("/status", statusRoutes(deps));
   api.route("/outbox", outboxRoutes(deps));
   api.route("/inbox", inboxRoutes(deps));
   api.route("/simulator", simulatorRoutes(deps));

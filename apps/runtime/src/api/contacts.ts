@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { findCredentials, redactRequest, replaceCredentials } from "@convo/flow";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Deps } from "../deps";
@@ -30,6 +31,59 @@ export function contactJson(contact: ContactRow, now: number) {
     createdAt: iso(contact.createdAt),
     currentFlow: contact.currentFlow,
   };
+}
+
+/**
+ * An outbox item as it may be handed out: an HTTP call's stored request (secrets unfilled
+ * already) with any credential typed in clear into the flow emptied, by name and by shape.
+ */
+export function redactOutboxItem<T>(item: T): T {
+  const http = item as { kind?: unknown; request?: Parameters<typeof redactRequest>[0] };
+  if (http?.kind !== "http" || !http.request) return item;
+  return { ...item, request: redactRequest(http.request).request };
+}
+
+/** JSON text with credentials (by key name and by shape) emptied inside its string values. */
+function redactJsonText(text: string): string {
+  const found = findCredentials({ kind: "body" }, text);
+  return found.length === 0 ? text : replaceCredentials(text, found, () => "");
+}
+
+/**
+ * A contact's export without credentials typed into a flow: the stored requests of HTTP calls,
+ * the variables a set-variable step filled, and API answers that echoed one.
+ */
+function redactExport(data: Record<string, unknown>): Record<string, unknown> {
+  const rows = (key: string, map: (row: Record<string, unknown>) => Record<string, unknown>) =>
+    Array.isArray(data[key]) ? (data[key] as Record<string, unknown>[]).map(map) : data[key];
+  let session = data.session;
+  if (session !== null && session !== undefined) {
+    const text = JSON.stringify(session);
+    const safe = redactJsonText(text);
+    // Emptying inside string values keeps the JSON valid; if it did not, hand out nothing.
+    if (safe !== text) session = parseOr(safe, null);
+  }
+  return {
+    ...data,
+    session,
+    outbox: rows("outbox", (row) => {
+      if (typeof row.item === "string") {
+        return { ...row, item: JSON.stringify(redactOutboxItem(parseOr(row.item, null))) };
+      }
+      return { ...row, item: redactOutboxItem(row.item) };
+    }),
+    inbox: rows("inbox", (row) =>
+      typeof row.event === "string" ? { ...row, event: redactJsonText(row.event) } : row,
+    ),
+  };
+}
+
+function parseOr<T>(text: string, fallback: T): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return fallback;
+  }
 }
 
 export function transcriptJson(row: TranscriptRow) {
@@ -160,8 +214,9 @@ export function contactRoutes(deps: Deps) {
     const id = c.req.param("id");
     const data = await store.exportContact(id);
     if (!data) throw notFound(`The contact "${id}"`);
+    const safe = redactExport(data);
     return c.body(
-      JSON.stringify({ exportedAt: new Date(deps.now()).toISOString(), ...data }, null, 2),
+      JSON.stringify({ exportedAt: new Date(deps.now()).toISOString(), ...safe }, null, 2),
       200,
       {
         "Content-Type": "application/json; charset=utf-8",

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
+import { BODY_LIMITS, readCappedText } from "./read-capped";
 
 /** An error meant for the caller: its status, a stable code, a sentence, and optional details. */
 export class ApiError extends Error {
@@ -31,9 +32,21 @@ function issuePath(path: readonly PropertyKey[]): string {
   return out === "" ? "(body)" : out;
 }
 
-/** Reads the JSON body; anything that is not JSON is a 400, never a 500. */
-export async function readJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
+}
+
+/**
+ * Reads the JSON body, at most `maxBytes` of it (413 `too_large` past that, before it is read
+ * whole); anything that is not JSON is a 400, never a 500.
+ */
+export async function readJson(c: Context, maxBytes: number = BODY_LIMITS.small): Promise<unknown> {
+  const text = await readCappedText(c, maxBytes);
+  if (text === undefined) {
+    throw new ApiError(413, "too_large", `The body is larger than ${sizeText(maxBytes)}.`, {
+      limit: maxBytes,
+    });
+  }
   if (text.trim() === "") return undefined;
   try {
     return JSON.parse(text);
@@ -43,8 +56,12 @@ export async function readJson(c: Context): Promise<unknown> {
 }
 
 /** The body, checked against `schema`: 400 `invalid_body` with `issues: [{ path, message }]`. */
-export async function readBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
-  const body = (await readJson(c)) ?? {};
+export async function readBody<T extends z.ZodType>(
+  c: Context,
+  schema: T,
+  maxBytes: number = BODY_LIMITS.small,
+): Promise<z.infer<T>> {
+  const body = (await readJson(c, maxBytes)) ?? {};
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw new ApiError(400, "invalid_body", "The body is not valid.", {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Deps } from "../deps";
 import type { FlowRow } from "../store/store";
 import { ApiError, notFound, readBody, readJson } from "./errors";
+import { BODY_LIMITS } from "./read-capped";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -69,12 +70,19 @@ const publishBody = z.strictObject({
   revision: z.number().int().nonnegative().optional(),
 });
 
-/** Parses a time query value: ms since the epoch or an ISO date. */
+/** Stats cover 1970 to the end of 9999: beyond, a Date cannot print the range back (RangeError). */
+const LAST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** Parses a time query value: ms since the epoch or an ISO date, between 1970 and 9999. */
 function parseTime(value: string | undefined, fallback: number): number {
-  if (value === undefined || value === "") return fallback;
+  if (value === undefined || value === "") return Math.max(0, fallback);
   const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  if (!Number.isFinite(ms)) {
-    throw new ApiError(400, "invalid_query", `"${value}" is not a date (ISO 8601 or ms).`);
+  if (!Number.isFinite(ms) || ms < 0 || ms > LAST_MS) {
+    throw new ApiError(
+      400,
+      "invalid_query",
+      `"${value}" is not a date between 1970 and 9999 (ISO 8601 or ms).`,
+    );
   }
   return ms;
 }
@@ -107,7 +115,7 @@ export function flowRoutes(deps: Deps) {
   app.get("/", async (c) => c.json({ flows: (await store.listFlows()).map(flowSummary) }));
 
   app.post("/", async (c) => {
-    const body = await readBody(c, createBody);
+    const body = await readBody(c, createBody, BODY_LIMITS.flow);
     if ("flow" in body) {
       const result = parseFlow(body.flow);
       if (!result.ok) flowIssues(result);
@@ -118,7 +126,7 @@ export function flowRoutes(deps: Deps) {
   });
 
   app.post("/import", async (c) => {
-    const document = await readJson(c);
+    const document = await readJson(c, BODY_LIMITS.flow);
     const result = parseFlow(document);
     if (!result.ok) flowIssues(result);
     const overwrite = ["1", "true"].includes(c.req.query("overwrite") ?? "");
@@ -140,7 +148,7 @@ export function flowRoutes(deps: Deps) {
 
   app.put("/:id", async (c) => {
     const id = c.req.param("id");
-    const body = await readBody(c, putBody);
+    const body = await readBody(c, putBody, BODY_LIMITS.flow);
     await mustGet(id);
     const result = parseFlow(body.flow);
     if (!result.ok) flowIssues(result);

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Deps } from "../deps";
+import { redactOutboxItem } from "./contacts";
 import { notFound } from "./errors";
 
 export function outboxRoutes(deps: Deps) {
@@ -13,7 +14,7 @@ export function outboxRoutes(deps: Deps) {
         reason: row.reason,
         code: row.code,
         at: new Date(row.createdAt).toISOString(),
-        message: row.item.kind === "message" ? row.item.message : row.item,
+        message: row.item.kind === "message" ? row.item.message : redactOutboxItem(row.item),
       })),
     });
   });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Deps } from "../deps";
 import type { PageSettings } from "../graph/gateway";
 import { readBody } from "./errors";
+import { BODY_LIMITS } from "./read-capped";
 
 const pageSettingsSchema = z.strictObject({
   getStarted: z.strictObject({ payload: z.string().min(1).max(1000) }).nullable(),
@@ -53,7 +54,7 @@ export function pageRoutes(deps: Deps) {
   const app = new Hono();
   app.get("/", async (c) => c.json(await loadPageSettings(deps)));
   app.put("/", async (c) => {
-    const settings = await readBody(c, pageSettingsSchema);
+    const settings = await readBody(c, pageSettingsSchema, BODY_LIMITS.medium);
     await deps.store.setSetting("page", JSON.stringify(settings));
     let sync: { ok: boolean; error?: string };
     try {

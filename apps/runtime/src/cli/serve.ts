@@ -19,6 +19,9 @@ const FLAGS: Record<string, string> = {
   "--send-rate": "CONVO_SEND_RATE",
   "--echo-wait": "CONVO_ECHO_WAIT_SECONDS",
   "--graph-timeout": "CONVO_GRAPH_TIMEOUT_SECONDS",
+  "--max-connections": "CONVO_MAX_CONNECTIONS",
+  "--headers-timeout": "CONVO_HEADERS_TIMEOUT_SECONDS",
+  "--request-timeout": "CONVO_REQUEST_TIMEOUT_SECONDS",
 };
 const SWITCHES: Record<string, string> = { "--allow-private-http": "CONVO_ALLOW_PRIVATE_HTTP" };
 

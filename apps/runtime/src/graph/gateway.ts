@@ -56,4 +56,6 @@ export interface GraphGateway {
   senderAction(psid: string, action: "typing_on" | "typing_off" | "mark_seen"): Promise<void>;
   userProfile(psid: string): Promise<Profile>;
   setMessengerProfile(settings: PageSettings): Promise<void>;
+  /** The apps installed on the Page (`me` by default) and the webhook fields each gets. */
+  subscribedApps(pageId?: string): Promise<{ id: string; fields: string[] }[]>;
 }

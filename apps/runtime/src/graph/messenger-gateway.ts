@@ -137,6 +137,14 @@ export function createMessengerGateway(options: MessengerGatewayOptions): GraphG
         throw toFailure(error);
       }
     },
+    async subscribedApps(pageId) {
+      try {
+        const apps = await client.getSubscribedApps(pageId);
+        return apps.map((app) => ({ id: app.id, fields: app.subscribed_fields }));
+      } catch (error) {
+        throw toFailure(error);
+      }
+    },
     async setMessengerProfile(settings) {
       try {
         await client.setMessengerProfile(toMessengerProfile(settings));

@@ -1,4 +1,5 @@
 import type { QueueDepths } from "../store/store";
+import type { EchoStatus } from "./echo-subscription";
 
 /** Receipt-to-send latency buckets, in seconds (Prometheus convention). */
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -12,6 +13,12 @@ export class Metrics {
   eventsProcessed = 0;
   eventsFailed = 0;
   readonly sends: Record<SendOutcome, number> = { sent: 0, retried: 0, parked: 0 };
+  /** Connections the HTTP server refused or closed, by why. */
+  readonly http = { refused: 0, timedOut: 0, aborted: 0, badRequests: 0 };
+  /** Whether the Page sends its message echoes (see `EchoSubscription`). */
+  echoStatus: () => EchoStatus = () => "sandbox";
+  /** Open connections, as the HTTP server counts them (none before it listens). */
+  openConnections: () => number = () => 0;
   readonly #latencyCounts = new Array<number>(BUCKETS.length).fill(0);
   #latencySum = 0;
   #latencyCount = 0;
@@ -69,6 +76,35 @@ export class Metrics {
     });
     lines.push(`${h}_bucket{le="+Inf"} ${this.#latencyCount}`);
     lines.push(`${h}_sum ${this.#latencySum}`, `${h}_count ${this.#latencyCount}`);
+    const echoes = this.echoStatus();
+    if (echoes !== "sandbox") {
+      // A state set: the current status is 1. Alert on {status="missing"} == 1.
+      lines.push(
+        "# HELP convo_page_message_echoes Whether the Page is subscribed to message_echoes.",
+        "# TYPE convo_page_message_echoes gauge",
+      );
+      for (const status of ["subscribed", "missing", "unknown"] as const) {
+        lines.push(`convo_page_message_echoes{status="${status}"} ${echoes === status ? 1 : 0}`);
+      }
+    }
+    lines.push(
+      "# HELP convo_http_connections_open Connections open to the HTTP server.",
+      "# TYPE convo_http_connections_open gauge",
+      `convo_http_connections_open ${this.openConnections()}`,
+      "# HELP convo_http_refused_total Requests and connections refused: too many connections.",
+      "# TYPE convo_http_refused_total counter",
+      `convo_http_refused_total ${this.http.refused}`,
+      "# HELP convo_http_closed_total Connections closed by the server or the client mid-request.",
+      "# TYPE convo_http_closed_total counter",
+      `convo_http_closed_total{reason="timeout"} ${this.http.timedOut}`,
+      `convo_http_closed_total{reason="aborted"} ${this.http.aborted}`,
+      `convo_http_closed_total{reason="bad_request"} ${this.http.badRequests}`,
+    );
+    lines.push(
+      "# HELP process_resident_memory_bytes Resident memory size in bytes.",
+      "# TYPE process_resident_memory_bytes gauge",
+      `process_resident_memory_bytes ${process.memoryUsage.rss()}`,
+    );
     return `${lines.join("\n")}\n`;
   }
 }

@@ -1,9 +1,10 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { BlockList, isIP, type LookupFunction } from "node:net";
-import type { HttpRequest } from "@convo/engine";
-import { renderTemplate } from "@convo/flow";
+import { isIP, type LookupFunction } from "node:net";
+import type { HttpRequest, SecretPlace } from "@convo/engine";
+import { renderTemplate, templateReferences } from "@convo/flow";
+import { isPrivateAddress } from "./private-address";
 
 /** What an HTTP action answers, as the engine's `http_result` event carries it. */
 export interface HttpOutcome {
@@ -30,45 +31,6 @@ export interface HttpRules {
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
 const MAX_TIMEOUT_MS = 30_000;
 
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-] as const) {
-  blocked.addSubnet(net, prefix, "ipv4");
-}
-for (const [net, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-  ["64:ff9b::", 96],
-] as const) {
-  blocked.addSubnet(net, prefix, "ipv6");
-}
-
-/** True for addresses a bot must not reach on a marketer's behalf (the runtime's own network). */
-export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return blocked.check(address, "ipv4");
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped?.[1]) return blocked.check(mapped[1], "ipv4");
-    return blocked.check(address, "ipv6");
-  }
-  return true;
-}
-
 class RefusedAddress extends Error {}
 
 /** DNS lookup that refuses private answers, so the check holds for the address connected to. */
@@ -92,11 +54,33 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
   };
 }
 
-/** Fills `{{secrets.NAME}}`; everything else was rendered by the engine. */
-function fillSecrets(text: string, secrets: Record<string, string>): string {
-  return renderTemplate(text, (ref) =>
-    ref.namespace === "secrets" ? (secrets[ref.key] ?? "") : null,
-  );
+/**
+ * Fills the `{{secrets.NAME}}` the flow's author wrote, at the places the engine marked, and
+ * nowhere else: the rest of `text` is values (a contact's answer, an API's answer) that are never
+ * templated again, so typing `{{secrets.KEY}}` sends those characters, not the key.
+ */
+function fillSecrets(
+  text: string,
+  places: readonly SecretPlace[],
+  secrets: Record<string, string>,
+): string {
+  let out = text;
+  let before = Number.POSITIVE_INFINITY;
+  // From the end, so the offsets of the places still to fill stay right.
+  for (const place of [...places].sort((a, b) => b.at - a.at)) {
+    const end = place.at + place.length;
+    if (place.at < 0 || end > before) continue;
+    const span = text.slice(place.at, end);
+    const refs = templateReferences(span);
+    // The place must hold exactly one secret reference, as written.
+    if (!/^\{\{[^{}]*\}\}$/.test(span) || refs.length !== 1 || refs[0]?.namespace !== "secrets") {
+      continue;
+    }
+    const filled = renderTemplate(span, (ref) => secrets[ref.key] ?? "");
+    out = out.slice(0, place.at) + filled + out.slice(end);
+    before = place.at;
+  }
+  return out;
 }
 
 function decodeBody(bytes: Buffer, contentType: string | undefined): unknown {
@@ -122,9 +106,12 @@ export function performHttp(request: HttpRequest, rules: HttpRules): Promise<Htt
     1,
     Math.min(request.timeoutMs || 10_000, rules.maxTimeoutMs ?? MAX_TIMEOUT_MS),
   );
+  const places = request.secrets ?? [];
+  const at = (field: SecretPlace["field"], header?: number) =>
+    places.filter((p) => p.field === field && (field !== "header" || p.header === header));
   let url: URL;
   try {
-    url = new URL(fillSecrets(request.url, rules.secrets));
+    url = new URL(fillSecrets(request.url, at("url"), rules.secrets));
   } catch {
     return Promise.resolve({ ok: false, error: "The URL is not valid." });
   }
@@ -136,12 +123,15 @@ export function performHttp(request: HttpRequest, rules: HttpRules): Promise<Htt
     return Promise.resolve({ ok: false, error: `${host} is a private address.` });
   }
   const headers: Record<string, string> = {};
-  for (const h of request.headers) headers[h.name] = fillSecrets(h.value, rules.secrets);
+  request.headers.forEach((h, i) => {
+    headers[h.name] = fillSecrets(h.value, at("header", i), rules.secrets);
+  });
   const named = (name: string) => Object.keys(headers).some((h) => h.toLowerCase() === name);
   if (rules.idempotencyKey !== undefined && !named("idempotency-key")) {
     headers["Idempotency-Key"] = rules.idempotencyKey;
   }
-  const body = request.body === undefined ? undefined : fillSecrets(request.body, rules.secrets);
+  const body =
+    request.body === undefined ? undefined : fillSecrets(request.body, at("body"), rules.secrets);
   if (body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(body));
 
   return new Promise<HttpOutcome>((resolve) => {

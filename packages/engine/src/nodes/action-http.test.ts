@@ -55,6 +55,8 @@ describe("action: http", () => {
           headers: [{ name: "Content-Type", value: "application/json" }],
           body: '{"order": "A 1/2", "note": "say \\"hi\\""}',
           timeoutMs: 3000,
+          // The one secret the author wrote, where it sits in the rendered URL.
+          secrets: [{ field: "url", at: 41, length: 15 }],
         },
       },
     ]);
@@ -127,5 +129,63 @@ describe("action: http", () => {
       asked?.session,
     );
     expect(afterDeadline?.session.waiting).toBeUndefined();
+  });
+
+  it("renders in one pass: a value that looks like a template is sent as typed, and only the author's secrets are marked", () => {
+    const typed = "{{secrets.KEY}}";
+    const echo = makeFlow(
+      "echo",
+      [
+        makeNode("call", "action", {
+          steps: [
+            { kind: "set_variable", variable: "copy", value: "{{answer}} {{contact.first_name}}" },
+            {
+              kind: "http",
+              method: "POST",
+              url: "{{base}}/orders?o={{answer}}&k={{secrets.KEY}}",
+              headers: [
+                { name: "Authorization", value: "Bearer {{ secrets.KEY }}" },
+                { name: "X-Order", value: "{{answer}}" },
+              ],
+              body: '{"order":"{{answer}}","copy":"{{copy}}","key":"{{secrets.KEY|none}}"}',
+            },
+          ],
+        }),
+      ],
+      [],
+      [
+        { name: "answer", type: "text", default: typed },
+        { name: "base", type: "text", default: `https://x.example/${typed}` },
+        { name: "copy", type: "text" },
+      ],
+    );
+    const context = makeContext({
+      contact: { fields: { first_name: "{{secrets.KEY}}" }, tags: [] },
+    });
+    const [asked] = talk(echo, [{ type: "start", flowId: "echo", nodeId: "call" }], context);
+    const http = asked?.actions.find((a) => a.type === "http");
+    if (http?.type !== "http") throw new Error("no http action");
+    const { request } = http;
+    const at = (text: string, place: { at: number; length: number }) =>
+      text.slice(place.at, place.at + place.length);
+    const marked = (request.secrets ?? []).map((p) =>
+      at(
+        p.field === "url"
+          ? request.url
+          : p.field === "body"
+            ? (request.body ?? "")
+            : (request.headers[p.header ?? 0]?.value ?? ""),
+        p,
+      ),
+    );
+    // Exactly the three references the author wrote, nothing that came from a value.
+    expect(marked).toEqual(["{{ secrets.KEY }}", "{{secrets.KEY}}", "{{secrets.KEY|none}}"]);
+    expect(request.secrets?.map((p) => p.field)).toEqual(["header", "url", "body"]);
+    // The values themselves went through untouched (escaped for where they sit).
+    expect(request.url).toBe(
+      `https://x.example/${typed}/orders?o=${encodeURIComponent(typed)}&k={{secrets.KEY}}`,
+    );
+    expect(request.headers[1]).toEqual({ name: "X-Order", value: typed });
+    expect(asked?.session.variables.echo?.copy).toBe(`${typed} ${typed}`);
   });
 });

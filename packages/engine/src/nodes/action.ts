@@ -1,7 +1,7 @@
 import type { EngineEvent, NodeOfType } from "@convo/flow";
 import { capText, ENGINE_LIMITS } from "../limits";
 import { IGNORE, type Next, type Run, setOwn } from "../run";
-import type { FlowRef, HttpRequest, Waiting } from "../types";
+import type { FlowRef, HttpRequest, SecretPlace, Waiting } from "../types";
 import { readPath, valueToText } from "./json-path";
 import type { EngineNodeKind } from "./kind";
 
@@ -45,26 +45,42 @@ function runAction(run: Run, ref: FlowRef, node: NodeOfType<"action">, from = 0)
       }
       case "http": {
         const timeoutMs = step.timeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
-        const headers = (step.headers ?? []).map((h) => ({
+        // Where the author wrote {{secrets.*}}: the host fills secrets there and nowhere else.
+        const secrets: SecretPlace[] = [];
+        const keep = (
+          rendered: { text: string; kept: readonly { at: number; length: number }[] },
+          place: Pick<SecretPlace, "field" | "header">,
+          max = Number.POSITIVE_INFINITY,
+        ) => {
+          const text = capText(rendered.text, max);
+          for (const { at, length } of rendered.kept) {
+            if (at + length <= text.length) secrets.push({ ...place, at, length });
+          }
+          return text;
+        };
+        const headers = (step.headers ?? []).map((h, header) => ({
           name: run.render(flow, h.name),
-          value: run.render(flow, h.value),
+          value: keep(run.renderKeeping(flow, h.value), { field: "header", header }),
         }));
+        const url = run.renderKeeping(flow, step.url, (value, offset) =>
+          // A reference at the very start supplies the base URL itself; later ones are parts of it.
+          offset === 0 ? value : encodeURIComponent(value),
+        );
         const request: HttpRequest = {
           method: step.method,
-          url: run.render(flow, step.url, (value, offset) =>
-            // A reference at the very start supplies the base URL itself; later ones are parts of it.
-            offset === 0 ? value : encodeURIComponent(value),
-          ),
+          url: keep(url, { field: "url" }),
           headers,
           timeoutMs,
         };
         if (step.body !== undefined && step.method !== "GET") {
           const json = isJsonBody(step.body, headers);
-          request.body = capText(
-            run.render(flow, step.body, json ? jsonEscape : undefined),
+          request.body = keep(
+            run.renderKeeping(flow, step.body, json ? jsonEscape : undefined),
+            { field: "body" },
             ENGINE_LIMITS.httpBody,
           );
         }
+        if (secrets.length > 0) request.secrets = secrets;
         const requestId = run.nextId("r");
         run.emit({ type: "http", requestId, request, nodeId: node.id });
         return run.wait({

@@ -456,6 +456,41 @@ const cases: Case[] = [
       });
     },
   },
+  {
+    code: "secret-outside-http",
+    severity: "warning",
+    path: "nodes[4].data.steps[0].value",
+    mutate: (f) => {
+      addAfterBye(f, {
+        id: "act",
+        type: "action",
+        position: pos,
+        data: { steps: [{ kind: "set_variable", variable: "city", value: "{{secrets.KEY}}" }] },
+      });
+    },
+  },
+  {
+    code: "secret-in-flow",
+    severity: "warning",
+    path: "nodes[4].data.steps[0].body",
+    mutate: (f) => {
+      addAfterBye(f, {
+        id: "act",
+        type: "action",
+        position: pos,
+        data: {
+          steps: [
+            {
+              kind: "http",
+              method: "POST",
+              url: "https://api.test",
+              body: '{"password":"hunter22"}',
+            },
+          ],
+        },
+      });
+    },
+  },
   // Randomizer
   {
     code: "variants-too-few",

@@ -5,6 +5,7 @@ import type { Flow } from "../schema";
 import { templateReferences } from "../template";
 import { nodeTexts } from "../texts";
 import type { ProblemList } from "./context";
+import { lintSecretPlace } from "./secrets";
 
 interface Read {
   name: string;
@@ -34,6 +35,7 @@ export function lintVariables(flow: Flow, problems: ProblemList): void {
     for (const { path, text } of nodeTexts(node)) {
       for (const ref of templateReferences(text)) {
         if (ref.namespace === undefined) uses.read(ref.name, path);
+        else lintSecretPlace(node, nodeIndex, path, ref, problems);
       }
     }
     kind.variables(node, uses);

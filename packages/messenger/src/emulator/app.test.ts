@@ -387,3 +387,48 @@ describe("Graph API emulator: Messenger Profile and thread control", () => {
     ).toEqual({ success: true });
   });
 });
+
+describe("Graph API emulator: the Page's subscribed apps", () => {
+  it("answers Meta's shape, with message_echoes while echoes are on, and lets tests set the fields", async () => {
+    const { startGraphEmulator } = await import("./server");
+    const { createSendApiClient } = await import("../send/client");
+    const graph = await startGraphEmulator({ pageToken: TOKEN, appSecret: SECRET, appId: "777" });
+    try {
+      const client = createSendApiClient({
+        baseUrl: graph.url,
+        pageToken: TOKEN,
+        appSecret: SECRET,
+      });
+      const raw = await fetch(`${graph.url}/v21.0/me/subscribed_apps?${AUTH}`);
+      expect(await raw.json()).toEqual({
+        data: [
+          {
+            category: "Business",
+            link: "https://www.facebook.com/games/?app_id=777",
+            name: "Convo",
+            id: "777",
+            subscribed_fields: [
+              "messages",
+              "messaging_postbacks",
+              "messaging_referrals",
+              "messaging_optins",
+            ],
+          },
+        ],
+      });
+      graph.setEchoes({
+        webhookUrl: "http://127.0.0.1:9/webhooks",
+        appSecret: SECRET,
+        appId: "777",
+      });
+      expect((await client.getSubscribedApps())[0]?.subscribed_fields).toContain("message_echoes");
+      graph.setSubscribedFields(["messages"]);
+      expect(await client.getSubscribedApps("104857600000001")).toEqual([
+        { id: "777", name: "Convo", subscribed_fields: ["messages"] },
+      ]);
+      await expect(client.getSubscribedApps("999")).rejects.toMatchObject({ code: 100 });
+    } finally {
+      await graph.close();
+    }
+  });
+});

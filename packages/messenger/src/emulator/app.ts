@@ -36,12 +36,20 @@ export interface GraphEmulatorOptions {
   pageId?: string;
   /** The Page's name, answered by `GET /me`. */
   pageName?: string;
-  /** The app the token belongs to, answered by `GET /app`. `EMULATOR_APP_ID` by default. */
+  /**
+   * The app the token belongs to, answered by `GET /app` and listed by
+   * `GET /{page-id}/subscribed_apps`. `EMULATOR_APP_ID` by default.
+   */
   appId?: string;
   latencyMs?: number;
   faults?: FaultPlan;
   /** Echo every message the Send API accepts to the app's webhook, as Meta does (see below). */
   echoes?: EchoOptions;
+  /**
+   * The webhook fields the Page is subscribed to, as `subscribed_apps` answers them. By default
+   * the messaging fields, with `message_echoes` while echoes are on.
+   */
+  subscribedFields?: readonly string[];
 }
 
 /** One call the emulator answered, for tests and the runtime's sandbox view to read. */
@@ -87,6 +95,11 @@ export interface GraphEmulator {
   onCall(listener: (call: RecordedCall) => void): () => void;
   /** Start, retarget (pending echoes follow, in order) or, with `null`, stop message echoes. */
   setEchoes(options: EchoOptions | null): void;
+  /**
+   * The fields `GET /{page-id}/subscribed_apps` lists for the app; `undefined` goes back to the
+   * default (the messaging fields, `message_echoes` while echoes are on).
+   */
+  setSubscribedFields(fields: readonly string[] | undefined): void;
   /** Resolves once every echo queued so far is delivered or given up. */
   flushEchoes(): Promise<void>;
   /** Stops echo delivery at once, dropping what is pending; no timer is left behind. */
@@ -97,8 +110,9 @@ const PROFILE_FIELDS = ["first_name", "last_name", "profile_pic", "locale", "tim
 
 /**
  * A stand-in for the Graph API parts Convo calls: the Send API, the user profile, the Messenger
- * Profile and thread control. It validates bodies against the documented shapes and limits and
- * answers with Meta's error shape, so code that passes here sends what Meta accepts.
+ * Profile, thread control and the Page's subscribed webhook fields. It validates bodies against
+ * the documented shapes and limits and answers with Meta's error shape, so code that passes here
+ * sends what Meta accepts.
  *
  * With `echoes`, it also plays a Page subscribed to `message_echoes`: after each message the Send
  * API accepts (not sender actions, not refused or faulted calls) it POSTs to `webhookUrl`
@@ -133,12 +147,14 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   let sent = 0;
   const pageId = options.pageId ?? EMULATOR_PAGE_ID;
   const page = { id: pageId, name: options.pageName ?? "Convo Sandbox Page" };
-  const application = {
-    id: options.appId ?? EMULATOR_APP_ID,
-    name: "Convo",
-    link: `https://www.facebook.com/games/?app_id=${options.appId ?? EMULATOR_APP_ID}`,
-  };
   let echoes = options.echoes ? new EchoDelivery(options.echoes, pageId) : undefined;
+  const appId = options.appId ?? options.echoes?.appId ?? EMULATOR_APP_ID;
+  const application = {
+    id: appId,
+    name: "Convo",
+    link: `https://www.facebook.com/games/?app_id=${appId}`,
+  };
+  let subscribedFields = options.subscribedFields;
 
   // RegExpRouter cannot hold `/:version/me/…` beside `/:version/:psid`, so Hono would fall back to
   // TrieRouter; PatternRouter matches these few routes about five times faster.
@@ -268,6 +284,35 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   app.get("/:version/me", (c) => answerFields(c, page, "Page"));
   app.get("/:version/app", (c) => answerFields(c, application, "Application"));
 
+  // Page Subscribed Apps (Graph API reference, page/subscribed_apps): the apps installed on the
+  // Page and the webhook fields each is subscribed to. `me` is the Page of the token.
+  app.get("/:version/:page/subscribed_apps", (c) => {
+    const page = c.req.param("page");
+    if (page !== "me" && page !== pageId) {
+      return fail(
+        c,
+        graphError(
+          400,
+          100,
+          `Unsupported get request. Object with ID '${page}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+          33,
+        ),
+      );
+    }
+    const fields = subscribedFields ?? [...MESSAGING_FIELDS, ...(echoes ? ["message_echoes"] : [])];
+    return reply(c, {
+      data: [
+        {
+          category: "Business",
+          link: `https://www.facebook.com/games/?app_id=${appId}`,
+          name: "Convo",
+          id: appId,
+          subscribed_fields: [...fields],
+        },
+      ],
+    });
+  });
+
   app.get("/:version/:psid", (c) => {
     const psid = c.req.param("psid");
     const found = profiles.get(psid);
@@ -307,6 +352,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
       faults.reset();
       latencyMs = 0;
       badToken = false;
+      subscribedFields = options.subscribedFields;
     },
     setFaults: (plan) => faults.setPlan(plan),
     failNext: (count, code) => faults.failNext(count, code),
@@ -332,6 +378,9 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
         echoes = new EchoDelivery(echoOptions, pageId);
       }
     },
+    setSubscribedFields: (fields) => {
+      subscribedFields = fields;
+    },
     flushEchoes: () => echoes?.flush() ?? Promise.resolve(),
     close: async () => {
       echoes?.close();
@@ -339,6 +388,14 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
     },
   };
 }
+
+/** What a Page running Convo is subscribed to, `message_echoes` aside. */
+const MESSAGING_FIELDS = [
+  "messages",
+  "messaging_postbacks",
+  "messaging_referrals",
+  "messaging_optins",
+];
 
 function toFailure(code: FaultCode | undefined): GraphFailure | undefined {
   return code === undefined ? undefined : faultResponse(code);

@@ -75,6 +75,14 @@ export interface UserProfileAnswer {
   timezone?: number;
 }
 
+/** One app installed on the Page, as `GET /{page-id}/subscribed_apps` lists it. */
+export interface SubscribedApp {
+  id: string;
+  name?: string;
+  /** The webhook fields the app gets for this Page (`messages`, `message_echoes`, …). */
+  subscribed_fields: string[];
+}
+
 export type ProfileField = "first_name" | "last_name" | "profile_pic" | "locale" | "timezone";
 
 /** Whether, and until when, this Page's calls are slowed down after rate-limit answers. */
@@ -99,6 +107,8 @@ export interface SendApiClient {
   sendAction(psid: string, action: SenderAction): Promise<{ recipientId: string }>;
   getProfile(psid: string, fields?: readonly ProfileField[]): Promise<UserProfileAnswer>;
   getMessengerProfile(fields: readonly MessengerProfileField[]): Promise<MessengerProfile>;
+  /** The apps installed on the Page (`me`, the token's Page, by default) and their fields. */
+  getSubscribedApps(pageId?: string): Promise<SubscribedApp[]>;
   setMessengerProfile(profile: MessengerProfile): Promise<void>;
   deleteMessengerProfile(fields: readonly MessengerProfileField[]): Promise<void>;
   passThreadControl(psid: string, targetAppId: string, metadata?: string): Promise<void>;
@@ -258,6 +268,18 @@ export function createSendApiClient(options: SendApiClientOptions): SendApiClien
         data?: MessengerProfile[];
       };
       return answer.data?.[0] ?? {};
+    },
+    async getSubscribedApps(pageId = "me") {
+      const answer = (await call("GET", `${encodeURIComponent(pageId)}/subscribed_apps`, {})) as {
+        data?: { id?: unknown; name?: unknown; subscribed_fields?: unknown }[];
+      };
+      return (answer?.data ?? []).map((app) => ({
+        id: String(app.id ?? ""),
+        ...(typeof app.name === "string" ? { name: app.name } : {}),
+        subscribed_fields: Array.isArray(app.subscribed_fields)
+          ? app.subscribed_fields.filter((f): f is string => typeof f === "string")
+          : [],
+      }));
     },
     async setMessengerProfile(profile) {
       await call("POST", "me/messenger_profile", {}, profile);

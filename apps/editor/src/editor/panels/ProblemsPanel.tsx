@@ -1,6 +1,7 @@
 import { problemText, useLocale, useT } from "../../i18n";
 import { useEditor, useEditorState } from "../context";
 import { problemNodeId } from "../store/marks";
+import { parsePath } from "../store/paths";
 import { useFocusNode } from "../use-focus-node";
 
 /** Errors first, then warnings; a click selects and centres the step. */
@@ -10,6 +11,7 @@ export function ProblemsPanel() {
   const editor = useEditor();
   const focusNode = useFocusNode();
   const problems = useEditorState((s) => s.problems);
+  const readOnly = useEditorState((s) => s.readOnly !== null);
   if (problems.length === 0) return <p className="empty">{t("problems.none")}</p>;
   const sorted = [...problems].sort((a, b) =>
     a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
@@ -33,6 +35,20 @@ export function ProblemsPanel() {
                 <span>{problemText(locale, problem)}</span>
                 {nodeId && <code className="small">{nodeId}</code>}
               </button>
+              {problem.fix && !readOnly && (
+                // The lint's rewrite (a credential moved into {{secrets.NAME}}), applied in one step.
+                <button
+                  type="button"
+                  className="small"
+                  data-testid="problem-fix"
+                  onClick={() => {
+                    if (problem.fix)
+                      editor.setFlowField(parsePath(problem.path), problem.fix.value);
+                  }}
+                >
+                  {t("problems.useSecret", problem.params)}
+                </button>
+              )}
             </li>
           );
         })}

@@ -30,3 +30,12 @@ export function setIn<T>(value: T, path: Path, next: unknown): T {
   else copy[key] = inner;
   return copy as T;
 }
+
+/** A lint problem's path (`nodes[3].data.steps[0].url`) as keys and indexes. */
+export function parsePath(text: string): Path {
+  const path: (string | number)[] = [];
+  for (const m of text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    path.push(m[2] === undefined ? (m[1] as string) : Number(m[2]));
+  }
+  return path;
+}

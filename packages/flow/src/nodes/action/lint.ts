@@ -1,28 +1,13 @@
-import type { NodeLintContext } from "../../lint/context";
+import type { NodeLintContext, ProblemList } from "../../lint/context";
 import { isHttpUrlOrTemplate } from "../../lint/url";
 import type { NodeOfType } from "../../node-types";
-
-/** Header names whose values are credentials: they belong in `{{secrets.NAME}}`, not in the flow. */
-export const SENSITIVE_HEADER = /authorization|api[-_]?key|token|secret|cookie|password/i;
-
-/** Whether a request URL's query parameter holds a credential typed in clear (`?api_key=sk_…`). */
-export function isSecretInQuery(name: string, value: string): boolean {
-  if (value === "" || value.includes("{{secrets.")) return false;
-  return SENSITIVE_HEADER.test(name) || /^key$/i.test(name);
-}
-
-/** `url` with each query parameter's value replaced by what `value` returns for it. */
-export function mapQuery(url: string, value: (name: string, value: string) => string): string {
-  const query = url.indexOf("?");
-  if (query === -1) return url;
-  const rest = url
-    .slice(query)
-    .replace(
-      /([?&])([^=&#]*)=([^&#]*)/g,
-      (_whole, sep: string, name: string, old: string) => `${sep}${name}=${value(name, old)}`,
-    );
-  return url.slice(0, query) + rest;
-}
+import { joinPath } from "../../problems";
+import {
+  type CredentialField,
+  contentTypeOf,
+  findCredentials,
+  replaceCredentials,
+} from "./credentials";
 
 export function lintAction(
   node: NodeOfType<"action">,
@@ -44,8 +29,15 @@ export function lintAction(
     if ((step.kind === "add_tag" || step.kind === "remove_tag") && step.tag.trim() === "") {
       problems.onNode(nodeIndex, node, "tag-empty", "error", `${at}.tag`, "The tag name is empty.");
     }
+    if (step.kind === "set_variable") {
+      const field = { kind: "variable", name: step.variable } as const;
+      lintCredentials(node, nodeIndex, problems, `${at}.value`, field, step.value);
+    }
     if (step.kind !== "http") return;
-    if (step.url.trim() === "" || !isHttpUrlOrTemplate(step.url)) {
+    // `https://user:{{secrets.PASSWORD}}@host` is a request with basic auth, the form the
+    // secret-in-flow rewrite gives a password typed into the address.
+    const withoutUser = step.url.replace(/^(https?:\/\/)[^\s/?#@]*@/i, "$1");
+    if (step.url.trim() === "" || !isHttpUrlOrTemplate(withoutUser)) {
       problems.onNode(
         nodeIndex,
         node,
@@ -55,36 +47,50 @@ export function lintAction(
         "The request address must start with http:// or https://.",
       );
     }
-    const inQuery: string[] = [];
-    mapQuery(step.url, (name, value) => {
-      if (isSecretInQuery(name, value)) inQuery.push(name);
-      return value;
-    });
-    if (inQuery.length > 0) {
-      problems.onNode(
-        nodeIndex,
-        node,
-        "secret-in-flow",
-        "warning",
-        `${at}.url`,
-        `The address carries ${inQuery.map((n) => `"${n}"`).join(", ")}, which looks like a credential: store it as a secret and write {{secrets.NAME}}, so it is never exported with the flow.`,
-      );
-    }
+    lintCredentials(node, nodeIndex, problems, `${at}.url`, { kind: "url" }, step.url);
     step.headers?.forEach((header, h) => {
-      if (
-        SENSITIVE_HEADER.test(header.name) &&
-        header.value.trim() !== "" &&
-        !header.value.includes("{{secrets.")
-      ) {
-        problems.onNode(
-          nodeIndex,
-          node,
-          "secret-in-flow",
-          "warning",
-          `${at}.headers[${h}].value`,
-          `The header "${header.name}" looks like a credential: store it as a secret and write {{secrets.NAME}}, so it is never exported with the flow.`,
-        );
-      }
+      const field = { kind: "header", name: header.name } as const;
+      lintCredentials(node, nodeIndex, problems, `${at}.headers[${h}].value`, field, header.value);
     });
+    if (step.body !== undefined) {
+      const field = { kind: "body", contentType: contentTypeOf(step.headers) } as const;
+      lintCredentials(node, nodeIndex, problems, `${at}.body`, field, step.body);
+    }
+  });
+}
+
+/**
+ * `secret-in-flow`: a credential typed in clear (by the name it sits under or by its shape). The
+ * problem carries the rewrite with `{{secrets.NAME}}` in its place, and says which
+ * `CONVO_SECRET_NAME` to set, so the key lives on the server and never in the flow or its exports.
+ */
+function lintCredentials(
+  node: NodeOfType<"action">,
+  nodeIndex: number,
+  problems: ProblemList,
+  path: string,
+  field: CredentialField,
+  text: string,
+): void {
+  const found = findCredentials(field, text);
+  const first = found[0];
+  if (!first) return;
+  const names = [...new Set(found.map((c) => c.secret))];
+  const where =
+    field.kind === "url"
+      ? "The address"
+      : field.kind === "body"
+        ? "The body"
+        : field.kind === "header"
+          ? `The header "${field.name}"`
+          : `The value of "${field.name}"`;
+  problems.add({
+    code: "secret-in-flow",
+    severity: "warning",
+    path: joinPath(`nodes[${nodeIndex}]`, path),
+    nodeId: node.id,
+    message: `${where} holds what looks like a credential typed in clear. Store it as a secret: set ${names.map((n) => `CONVO_SECRET_${n}`).join(", ")} on the server (or the secrets page, once people have accounts) and write ${names.map((n) => `{{secrets.${n}}}`).join(", ")} here, so it is never exported with the flow.`,
+    params: { secret: first.secret, env: `CONVO_SECRET_${first.secret}` },
+    fix: { value: replaceCredentials(text, found, (c) => `{{secrets.${c.secret}}}`) },
   });
 }
