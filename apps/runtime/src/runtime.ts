@@ -18,6 +18,7 @@ import { OutboxSender } from "./pipeline/outbox-sender";
 import { PublishedFlows } from "./pipeline/published-flows";
 import { TimerLoop } from "./pipeline/timer-loop";
 import { seedExamples } from "./seed";
+import type { SettingsStore } from "./store/settings";
 import { SqliteStore } from "./store/sqlite/sqlite-store";
 
 export interface RuntimeOptions {
@@ -44,12 +45,12 @@ export interface Runtime {
 const token = () => randomBytes(24).toString("base64url");
 
 /** A setting from the environment, or the database, or generated once and kept there. */
-async function persistent(store: SqliteStore, key: string, configured: string | undefined) {
+async function persistent(settings: SettingsStore, key: string, configured: string | undefined) {
   if (configured) return configured;
-  const stored = await store.getSetting(key);
+  const stored = await settings.get(key);
   if (stored) return stored;
   const value = token();
-  await store.setSetting(key, value);
+  await settings.set(key, value);
   return value;
 }
 
@@ -71,7 +72,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   // Sandbox: no Page token, so the Graph API emulator runs in-process and plays Messenger.
   const sandbox = config.pageToken === undefined;
   const pageToken = config.pageToken ?? "sandbox-page-token";
-  const appSecret = await persistent(store, "app_secret", config.appSecret);
+  const appSecret = await persistent(store.settings, "app_secret", config.appSecret);
   const emulator = sandbox ? createGraphEmulatorApp({ appSecret, pageToken }) : undefined;
   emulator?.profiles.set(SANDBOX_PSID, {
     first_name: "Sam",
@@ -101,9 +102,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     log,
     metrics: new Metrics(),
     now,
-    adminToken: await persistent(store, "admin_token", config.adminToken),
+    adminToken: await persistent(store.settings, "admin_token", config.adminToken),
     appSecret,
-    verifyToken: await persistent(store, "verify_token", config.verifyToken),
+    verifyToken: await persistent(store.settings, "verify_token", config.verifyToken),
     graph,
     sandbox,
     ...(emulator ? { sentCalls: (psid, after) => sentCalls(emulator.calls, psid, after) } : {}),
@@ -114,7 +115,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     flowsChanged: () => flows.invalidate(),
   };
-  const flows = new PublishedFlows(store);
+  const flows = new PublishedFlows(store.flows);
   const inbox = new InboxWorker(deps, flows);
   const outbox = new OutboxSender(deps, options.retryBaseMs);
   const timers = new TimerLoop(deps);
@@ -168,7 +169,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await closed;
       clearTimeout(forced);
       await transport?.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -39,7 +39,10 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
     c.json(errorJson("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404),
   );
 
-  app.route("/", opsRoutes(deps, options.isReady));
+  app.route(
+    "/",
+    opsRoutes({ metrics: deps.metrics, stats: deps.store.stats, isReady: options.isReady }),
+  );
   app.route("/webhooks/messenger", webhookRoutes(deps));
 
   const api = new Hono();

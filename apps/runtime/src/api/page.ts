@@ -45,7 +45,7 @@ export const DEFAULT_PAGE_SETTINGS: PageSettings = {
 };
 
 export async function loadPageSettings(deps: Deps): Promise<PageSettings> {
-  const text = await deps.store.getSetting("page");
+  const text = await deps.store.settings.get("page");
   return text === undefined ? DEFAULT_PAGE_SETTINGS : (JSON.parse(text) as PageSettings);
 }
 
@@ -54,7 +54,7 @@ export function pageRoutes(deps: Deps) {
   app.get("/", async (c) => c.json(await loadPageSettings(deps)));
   app.put("/", async (c) => {
     const settings = await readBody(c, pageSettingsSchema);
-    await deps.store.setSetting("page", JSON.stringify(settings));
+    await deps.store.settings.set("page", JSON.stringify(settings));
     let sync: { ok: boolean; error?: string };
     try {
       await deps.graph.setMessengerProfile(settings);

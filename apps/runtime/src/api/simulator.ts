@@ -22,7 +22,7 @@ export function simulatorRoutes(deps: Deps) {
     const request = await readBody(c, httpRequestSchema);
     const outcome = await performHttp(request, {
       allowPrivate: deps.config.allowPrivateHttp,
-      secrets: await loadSecrets(deps.store),
+      secrets: await loadSecrets(deps.store.settings),
     });
     return c.json({
       ok: outcome.ok,

@@ -1,4 +1,4 @@
-import type { QueueDepths } from "../store/store";
+import type { QueueDepths } from "../store/stats";
 
 /** Receipt-to-send latency buckets, in seconds (Prometheus convention). */
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];

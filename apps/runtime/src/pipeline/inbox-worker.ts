@@ -1,14 +1,18 @@
 import type { EngineAction, FlowRef, StepContext } from "@convo/engine";
 import { initialSession, step } from "@convo/engine";
-import { isPaused } from "../api/contacts";
 import type { Deps } from "../deps";
 import { GraphFailure } from "../graph/gateway";
-import type { ContactPatch, ContactRow, InboxRow, StepCommit } from "../store/store";
+import type { ContactPatch, ContactRow } from "../store/contacts";
+import type { InboxRow } from "../store/inbox";
 import { readIncoming } from "./incoming";
+import { isPaused } from "./pause";
 import type { PublishedFlows } from "./published-flows";
+import { type StepCommit, toStepRows } from "./step-commit";
 import { WakeableLoop } from "./wakeable-loop";
 
 const POLL_MS = 1000;
+/** How much of a failed step's error is kept with the event. */
+const MAX_ERROR_CHARS = 2000;
 /** The flow an idle contact is in before triggers pick one (its default reply, usually). */
 const HOME_FLOW = "welcome";
 
@@ -53,7 +57,7 @@ export class InboxWorker {
 
   async start(): Promise<void> {
     // Rows a crashed process had claimed go back to the queue, in their place.
-    await this.deps.store.releaseInbox();
+    await this.deps.store.inbox.release();
     this.#stopped = false;
     this.#loop.start();
   }
@@ -99,7 +103,7 @@ export class InboxWorker {
   async #turn(psid: string): Promise<boolean> {
     let more = false;
     try {
-      const next = await this.deps.store.claimNextInbox(psid);
+      const next = await this.deps.store.inbox.claimNext(psid);
       more = next.more;
       if (next.row) await this.#process(next.row);
       // This contact is done; others may wait in the table beyond the last scan.
@@ -114,7 +118,7 @@ export class InboxWorker {
     const room = this.deps.config.workerConcurrency - this.#inFlight.size - this.#ready.size;
     if (room > 0) {
       const exclude = new Set([...this.#inFlight.keys(), ...this.#ready]);
-      const psids = await this.deps.store.pendingInboxContacts(room, exclude);
+      const psids = await this.deps.store.inbox.pendingContacts(room, exclude);
       this.#moreQueued = psids.length >= room;
       for (const psid of psids) this.#ready.add(psid);
     }
@@ -130,7 +134,8 @@ export class InboxWorker {
     } catch (error) {
       deps.metrics.eventsFailed++;
       deps.log.error("event failed", { error, inboxId: row.id, psid: row.psid });
-      await deps.store.failInbox(row.id, error instanceof Error ? error.message : String(error));
+      const message = error instanceof Error ? error.message : String(error);
+      await deps.store.inbox.fail(row.id, message.slice(0, MAX_ERROR_CHARS));
     }
   }
 
@@ -139,8 +144,8 @@ export class InboxWorker {
     const { deps } = this;
     try {
       const profile = await deps.graph.userProfile(contact.psid);
-      await deps.store.setProfile(contact.psid, profile);
-      return (await deps.store.getContact(contact.psid)) ?? contact;
+      await deps.store.contacts.setProfile(contact.psid, profile);
+      return (await deps.store.contacts.get(contact.psid)) ?? contact;
     } catch (error) {
       // Not fatal: the conversation goes on without a first name. A transient failure is tried
       // again with the next event; a refusal (no permission, unknown user) is not asked again.
@@ -148,18 +153,18 @@ export class InboxWorker {
         !(error instanceof GraphFailure) ||
         error.category === "transient" ||
         error.category === "rate_limited";
-      if (!retry) await deps.store.setProfile(contact.psid, {});
+      if (!retry) await deps.store.contacts.setProfile(contact.psid, {});
       deps.log.warn("profile fetch failed", { psid: contact.psid, error: String(error) });
-      return (await deps.store.getContact(contact.psid)) ?? contact;
+      return (await deps.store.contacts.get(contact.psid)) ?? contact;
     }
   }
 
   async #handle(row: InboxRow): Promise<void> {
     const { deps } = this;
-    const { store } = deps;
+    const { contacts, steps } = deps.store;
     const now = deps.now();
     const incoming = readIncoming(row, now);
-    let contact = await store.ensureContact(row.psid, now);
+    let contact = await contacts.ensure(row.psid, now);
     const patch: ContactPatch = {};
     if (incoming.fromContact) patch.lastUserMessageAt = now;
     if (incoming.humanReplied) {
@@ -175,7 +180,7 @@ export class InboxWorker {
       inboxId: row.id,
       psid: row.psid,
       now,
-      session: (await store.getSession(row.psid)) ?? null,
+      session: (await contacts.session(row.psid)) ?? null,
       contact: patch,
       outbox: [],
       receivedAt: row.receivedAt,
@@ -186,7 +191,7 @@ export class InboxWorker {
     const paused = event?.type !== "resume" && (incoming.humanReplied || isPaused(contact, now));
     if (!event || paused) {
       // Recorded, not answered: standby, echoes, receipts, and anything while a human has the chat.
-      await store.commitStep(base);
+      await steps.commit(toStepRows(base));
       return;
     }
 
@@ -195,7 +200,7 @@ export class InboxWorker {
     const current =
       (session.waiting && byId.get(session.waiting.flowId)) ?? byId.get(HOME_FLOW) ?? refs[0];
     if (!current) {
-      await store.commitStep(base);
+      await steps.commit(toStepRows(base));
       return;
     }
     if (incoming.fromContact) contact = await this.#ensureProfile(contact);
@@ -215,7 +220,7 @@ export class InboxWorker {
     const commit = applyActions(result.actions, base, contact, byId, deps);
     commit.session = result.session;
     commit.contact.currentFlow = result.session.waiting?.flowId ?? null;
-    await store.commitStep(commit);
+    await steps.commit(toStepRows(commit));
     if (commit.outbox.length > 0) deps.wake.outbox(row.psid);
     if (commit.timers.length > 0) deps.wake.timers();
   }

@@ -2,8 +2,9 @@ import type { Deps } from "../deps";
 import { GraphFailure } from "../graph/gateway";
 import { outboxMetadata } from "../graph/outbox-metadata";
 import { loadSecrets } from "../secrets";
-import type { OutboxRow } from "../store/store";
+import type { OutboxRow } from "../store/outbox";
 import { performHttp } from "./http-action";
+import { httpAnswerEvent } from "./runtime-events";
 import { TokenBucket } from "./token-bucket";
 import { WakeableLoop } from "./wakeable-loop";
 
@@ -16,6 +17,8 @@ export const MAX_IN_FLIGHT = 128;
 /** Transient failures retry with backoff; past this many attempts the message is parked. */
 const MAX_ATTEMPTS = 12;
 const MAX_TYPING_MS = 20_000;
+/** Why a released message waits: it may have been sent (see `release`). */
+const HELD_REASON = "Its send may have reached Meta: waiting for the echo before sending again.";
 
 /** Exponential backoff with jitter: base, 2×base, 4×base… capped at a minute. */
 export function backoff(attempt: number, baseMs: number): number {
@@ -69,7 +72,7 @@ export class OutboxSender {
 
   async start(): Promise<void> {
     const { deps } = this;
-    const held = await deps.store.releaseOutbox(deps.now(), deps.config.echoWaitSeconds * 1000);
+    const held = await deps.store.outbox.release(this.#echoHold(deps.now()));
     if (held > 0) deps.log.info("outbox rows released after a stop", { rows: held });
     this.#stopped = false;
     this.#loop.start();
@@ -125,7 +128,7 @@ export class OutboxSender {
         this.#bucket.refund();
         return;
       }
-      const { row, lastUserMessageAt, nextAt, more } = await deps.store.claimNextOutbox(
+      const { row, lastUserMessageAt, nextAt, more } = await deps.store.outbox.claimNext(
         psid,
         deps.now(),
       );
@@ -168,8 +171,8 @@ export class OutboxSender {
     if (now >= this.#staleCheckAt) {
       // A row whose outcome could not be recorded stays held; once in a while, let it go.
       this.#staleCheckAt = now + 60_000;
-      const hold = this.deps.config.echoWaitSeconds * 1000;
-      const released = await this.deps.store.releaseOutbox(now, hold, now - STALE_CLAIM_MS);
+      const hold = this.#echoHold(now);
+      const released = await this.deps.store.outbox.release(hold, now - STALE_CLAIM_MS);
       if (released > 0) this.deps.log.warn("outbox rows held too long released", { released });
     }
     for (const [psid, until] of this.#busy) {
@@ -182,7 +185,7 @@ export class OutboxSender {
     const room = MAX_IN_FLIGHT - this.#inFlight.size - this.#ready.size;
     if (room > 0) {
       const exclude = new Set([...this.#busy.keys(), ...this.#ready]);
-      const { psids, nextAt } = await this.deps.store.dueOutboxContacts(now, room, exclude);
+      const { psids, nextAt } = await this.deps.store.outbox.dueContacts(now, room, exclude);
       this.#moreQueued = psids.length >= room;
       for (const psid of psids) this.#ready.add(psid);
       if (nextAt !== undefined) wakeAt = Math.min(wakeAt, nextAt);
@@ -206,24 +209,26 @@ export class OutboxSender {
     this.#timer.unref();
   }
 
+  /** A released message waits this long for its echo before it is sent again. */
+  #echoHold(now: number) {
+    return { until: now + this.deps.config.echoWaitSeconds * 1000, reason: HELD_REASON };
+  }
+
   async #send(row: OutboxRow, lastUserMessageAt: number | null): Promise<After> {
     const { deps } = this;
     const { store, metrics } = deps;
+    const { outbox } = store;
     try {
       const item = row.item;
       switch (item.kind) {
         case "http": {
           const outcome = await performHttp(item.request, {
             allowPrivate: deps.config.allowPrivateHttp,
-            secrets: await loadSecrets(store),
+            secrets: await loadSecrets(store.settings),
             idempotencyKey: `convo-outbox-${row.id}`,
           });
-          await store.completeHttp(
-            row.id,
-            row.psid,
-            { type: "http_result", requestId: item.requestId, ...outcome },
-            deps.now(),
-          );
+          const answer = { type: "http_result" as const, requestId: item.requestId, ...outcome };
+          await outbox.completeHttp(row.id, httpAnswerEvent(row.id, row.psid, answer), deps.now());
           deps.wake.inbox(row.psid);
           return { next: true };
         }
@@ -233,7 +238,7 @@ export class OutboxSender {
           } catch (error) {
             deps.log.debug("typing indicator failed", { psid: row.psid, error });
           }
-          await store.markSent(row.id, null, deps.now());
+          await outbox.markSent(row.id, null, deps.now());
           const pause = Math.min(MAX_TYPING_MS, Math.max(0, item.seconds * 1000));
           return pause > 0 ? { next: false, until: deps.now() + pause } : { next: true };
         }
@@ -248,7 +253,7 @@ export class OutboxSender {
           metrics.sends.sent++;
           if (row.receivedAt !== null) metrics.observeLatency(now - row.receivedAt);
           // Sent: from here a failure to record it must not send it again.
-          await this.#record(row, () => store.markSent(row.id, sent.messageId, now));
+          await this.#record(row, () => outbox.markSent(row.id, sent.messageId, now));
           return { next: true };
         }
       }
@@ -302,7 +307,7 @@ export class OutboxSender {
       const unanswered = failure.code === "network" && row.item.kind === "message";
       const hold = unanswered ? deps.config.echoWaitSeconds * 1000 : 0;
       const at = deps.now() + Math.max(hold, backoff(attempts, base));
-      await deps.store.markRetry(row.id, at, failure.message, failure.code);
+      await deps.store.outbox.markRetry(row.id, at, failure.message, failure.code);
       deps.metrics.sends.retried++;
       deps.log.debug("send will be retried", {
         psid: row.psid,
@@ -318,7 +323,7 @@ export class OutboxSender {
       failure.category === "transient" || failure.category === "rate_limited"
         ? `gave up after ${attempts} attempts: ${failure.message}`
         : `${failure.category}: ${failure.message}`;
-    await deps.store.markParked(row.id, reason, failure.code, deps.now());
+    await deps.store.outbox.markParked(row.id, reason, failure.code, deps.now());
     deps.metrics.sends.parked++;
     deps.log.warn("send parked", { psid: row.psid, outboxId: row.id, code: failure.code, reason });
     return { next: true };

@@ -95,7 +95,7 @@ export function webhookRoutes(deps: Deps) {
     const parsed = parseWebhook(body);
     if (!parsed.ok) return c.json(errorJson("invalid_webhook", parsed.error), 400);
     const events = parsed.events.map(toInboxEvent);
-    const inserted = await deps.store.insertInbox(events, deps.now());
+    const inserted = await deps.store.inbox.insert(events, deps.now());
     deps.metrics.eventsReceived += inserted;
     deps.metrics.eventsDuplicate += events.length - inserted;
     if (inserted > 0) {
