@@ -4,6 +4,7 @@ import type { Deps } from "../deps";
 import { GraphFailure } from "../graph/gateway";
 import type { ContactPatch, ContactRow } from "../store/contacts";
 import type { InboxRow } from "../store/inbox";
+import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
 import { readIncoming } from "./incoming";
 import { isPaused } from "./pause";
 import type { PublishedFlows } from "./published-flows";
@@ -29,21 +30,14 @@ function seedOf(id: number): number {
  * contacts in parallel up to the concurrency. Each step's effects are written in one transaction
  * with the inbox row done.
  *
- * Work arrives as contacts: the webhook offers the contacts it stored events for, and a contact
- * whose event is done takes its next one, so an event costs one indexed lookup. A scan every
- * second (or when woken) finds the rest: timer and HTTP answers, and whatever a restart left.
+ * Work arrives as contacts (`ContactQueue`): the webhook offers the contacts it stored events
+ * for, and a contact whose event is done takes its next one, so an event costs one indexed
+ * lookup. A scan every second (or when woken) finds the rest: timer and HTTP answers, and
+ * whatever a restart left.
  */
 export class InboxWorker {
   readonly #loop: WakeableLoop;
-  /** Contacts with an event in hand, and the job handling it. */
-  readonly #inFlight = new Map<string, Promise<void>>();
-  /** Contacts that may have events waiting, in the order they came. */
-  readonly #ready = new Set<string>();
-  /** Contacts offered while in hand: their turn ends by looking for another event. */
-  readonly #offeredWhileBusy = new Set<string>();
-  #stopped = true;
-  /** The last scan filled every slot: more contacts may be waiting in the table. */
-  #moreQueued = false;
+  readonly #queue: ContactQueue;
 
   constructor(
     private readonly deps: Deps,
@@ -53,12 +47,19 @@ export class InboxWorker {
       () => this.#scan(),
       (error) => deps.log.error("inbox worker failed", { error }),
     );
+    this.#queue = new ContactQueue({
+      slots: deps.config.workerConcurrency,
+      turn: (psid) => this.#turn(psid),
+      rescan: () => this.#loop.wake(),
+      onError: (psid, error) => deps.log.error("inbox turn failed", { psid, error }),
+      now: deps.now,
+    });
   }
 
   async start(): Promise<void> {
     // Rows a crashed process had claimed go back to the queue, in their place.
     await this.deps.store.inbox.release();
-    this.#stopped = false;
+    this.#queue.start();
     this.#loop.start();
   }
 
@@ -69,60 +70,32 @@ export class InboxWorker {
 
   /** The contact has new events. */
   offer(psid: string): void {
-    if (this.#stopped) return;
-    this.#ready.add(psid);
-    this.#pump();
+    this.#queue.offer(psid);
   }
 
   /** Stops claiming and waits for the events in hand. */
   async stop(): Promise<void> {
-    this.#stopped = true;
+    const drained = this.#queue.stop();
     await this.#loop.stop();
-    await Promise.all(this.#inFlight.values());
+    await drained;
   }
 
-  #pump(): void {
-    for (const psid of this.#ready) {
-      if (this.#stopped || this.#inFlight.size >= this.deps.config.workerConcurrency) return;
-      this.#ready.delete(psid);
-      if (this.#inFlight.has(psid)) {
-        this.#offeredWhileBusy.add(psid);
-        continue;
-      }
-      const job = this.#turn(psid).then((again) => {
-        // Out of hand first, then ready: a pump in between must not take it for busy.
-        this.#inFlight.delete(psid);
-        if (again) this.#ready.add(psid);
-        this.#pump();
-      });
-      this.#inFlight.set(psid, job);
-    }
-  }
-
-  /** One event of one contact; says whether the contact has more. */
-  async #turn(psid: string): Promise<boolean> {
+  /** One event of one contact. */
+  async #turn(psid: string): Promise<TurnEnd> {
     let more = false;
     try {
       const next = await this.deps.store.inbox.claimNext(psid);
       more = next.more;
-      if (next.row) await this.#process(next.row);
-      // This contact is done; others may wait in the table beyond the last scan.
-      else if (this.#moreQueued) this.#loop.wake();
+      if (!next.row) return TURN.idle;
+      await this.#process(next.row);
     } catch (error) {
       this.deps.log.error("inbox turn failed", { psid, error });
     }
-    return this.#offeredWhileBusy.delete(psid) || more;
+    return more ? TURN.again : TURN.done;
   }
 
   async #scan(): Promise<number> {
-    const room = this.deps.config.workerConcurrency - this.#inFlight.size - this.#ready.size;
-    if (room > 0) {
-      const exclude = new Set([...this.#inFlight.keys(), ...this.#ready]);
-      const psids = await this.deps.store.inbox.pendingContacts(room, exclude);
-      this.#moreQueued = psids.length >= room;
-      for (const psid of psids) this.#ready.add(psid);
-    }
-    this.#pump();
+    await this.#queue.fill((room, exclude) => this.deps.store.inbox.pendingContacts(room, exclude));
     return POLL_MS;
   }
 

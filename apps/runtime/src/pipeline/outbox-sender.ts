@@ -3,6 +3,7 @@ import { GraphFailure } from "../graph/gateway";
 import { outboxMetadata } from "../graph/outbox-metadata";
 import { loadSecrets } from "../secrets";
 import type { OutboxRow } from "../store/outbox";
+import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
 import { performHttp } from "./http-action";
 import { httpAnswerEvent } from "./runtime-events";
 import { TokenBucket } from "./token-bucket";
@@ -26,35 +27,20 @@ export function backoff(attempt: number, baseMs: number): number {
   return Math.round(exp / 2 + Math.random() * (exp / 2));
 }
 
-/** How a contact's turn ended: go on with its next row, or wait (a retry, a typing pause). */
-interface After {
-  next: boolean;
-  /** Hold the contact until then (a typing pause). */
-  until?: number;
-}
-
 /**
  * Sends the outbox: per contact in order (a contact's next row waits until the one before is sent
  * or parked), contacts in parallel, under the Page's rate limit. HTTP actions run here too, so a
  * reply that depends on one comes after the messages before it.
  *
- * Work arrives as contacts: the worker offers a contact when it queued rows for it, and a contact
- * whose row went out is offered again for its next one, so a send costs one indexed lookup. The
- * periodic scan finds the rest: retries coming due, and whatever a restart left queued.
+ * Work arrives as contacts (`ContactQueue`): the worker offers a contact when it queued rows for
+ * it, and a contact whose row went out takes its next one, so a send costs one indexed lookup.
+ * The periodic scan finds the rest: retries coming due, and whatever a restart left queued.
  */
 export class OutboxSender {
   readonly #loop: WakeableLoop;
-  /** Contacts with a row in hand, or holding after a typing indicator (until the time). */
-  readonly #busy = new Map<string, number>();
-  /** Contacts that may have a row to send, waiting for a slot, in the order they came. */
-  readonly #ready = new Set<string>();
-  /** Contacts offered while in hand: their turn ends by looking for another row. */
-  readonly #offeredWhileBusy = new Set<string>();
-  readonly #inFlight = new Set<Promise<void>>();
+  /** Contacts with a row in hand, or holding after a typing indicator. */
+  readonly #queue: ContactQueue;
   readonly #bucket: TokenBucket;
-  #stopped = true;
-  /** The last scan filled every slot: more contacts may be waiting in the table. */
-  #moreQueued = false;
   #timer: NodeJS.Timeout | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
   #staleCheckAt = 0;
@@ -68,13 +54,21 @@ export class OutboxSender {
       () => this.#scan(),
       (error) => deps.log.error("outbox sender failed", { error }),
     );
+    this.#queue = new ContactQueue({
+      slots: MAX_IN_FLIGHT,
+      turn: (psid) => this.#turn(psid),
+      rescan: () => this.#loop.wake(),
+      onError: (psid, error) => deps.log.error("outbox turn failed", { psid, error }),
+      onHold: (until) => this.#wakeAt(until),
+      now: deps.now,
+    });
   }
 
   async start(): Promise<void> {
     const { deps } = this;
     const held = await deps.store.outbox.release(this.#echoHold(deps.now()));
     if (held > 0) deps.log.info("outbox rows released after a stop", { rows: held });
-    this.#stopped = false;
+    this.#queue.start();
     this.#loop.start();
   }
 
@@ -85,74 +79,42 @@ export class OutboxSender {
 
   /** The contact may have rows to send. */
   offer(psid: string): void {
-    if (this.#stopped) return;
-    this.#ready.add(psid);
-    this.#pump();
+    this.#queue.offer(psid);
   }
 
   async stop(): Promise<void> {
-    this.#stopped = true;
+    const drained = this.#queue.stop();
     clearTimeout(this.#timer);
     this.#timerAt = Number.POSITIVE_INFINITY;
     await this.#loop.stop();
-    await Promise.all(this.#inFlight);
-  }
-
-  /** Starts the ready contacts while there are free slots. */
-  #pump(): void {
-    for (const psid of this.#ready) {
-      if (this.#stopped || this.#inFlight.size >= MAX_IN_FLIGHT) return;
-      this.#ready.delete(psid);
-      // A contact in hand looks for its next row when the one in hand is done.
-      if (this.#busy.has(psid)) {
-        this.#offeredWhileBusy.add(psid);
-        continue;
-      }
-      this.#busy.set(psid, Number.POSITIVE_INFINITY);
-      const job = this.#turn(psid).finally(() => {
-        this.#inFlight.delete(job);
-        this.#pump();
-      });
-      this.#inFlight.add(job);
-    }
+    await drained;
   }
 
   /** One row of one contact: claim it, send it, record the outcome. */
-  async #turn(psid: string): Promise<void> {
+  async #turn(psid: string): Promise<TurnEnd> {
     const { deps } = this;
-    let after: After = { next: false };
     try {
       // The token first, so a row is never held (claimed) while it waits for the rate limit.
       await this.#token();
-      if (this.#stopped) {
+      if (this.#queue.stopped) {
         this.#bucket.refund();
-        return;
+        return TURN.done;
       }
       const { row, lastUserMessageAt, nextAt, more } = await deps.store.outbox.claimNext(
         psid,
         deps.now(),
       );
       if (!row || row.item.kind === "http") this.#bucket.refund();
-      if (row) {
-        after = await this.#send(row, lastUserMessageAt);
-        // Nothing queued behind it: no need to look (a new row offers the contact again).
-        if (!more) after.next = false;
-      } else {
+      if (!row) {
         if (nextAt !== undefined) this.#wakeAt(nextAt);
-        // This contact is done; others may wait in the table beyond the last scan.
-        if (this.#moreQueued) this.#loop.wake();
+        return TURN.idle;
       }
+      const end = await this.#send(row, lastUserMessageAt);
+      // Nothing queued behind it: no need to look (a new row offers the contact again).
+      return end.again && !more ? TURN.done : end;
     } catch (error) {
       deps.log.error("outbox turn failed", { psid, error });
-      after = { next: false, until: deps.now() + POLL_MS };
-    }
-    const offered = this.#offeredWhileBusy.delete(psid);
-    if (after.until !== undefined && after.until > deps.now()) {
-      this.#busy.set(psid, after.until);
-      this.#wakeAt(after.until);
-    } else {
-      this.#busy.delete(psid);
-      if (after.next || offered) this.#ready.add(psid);
+      return { again: false, holdUntil: deps.now() + POLL_MS };
     }
   }
 
@@ -167,7 +129,6 @@ export class OutboxSender {
   /** Ends typing holds, finds contacts with due rows, and says when to look again. */
   async #scan(): Promise<number> {
     const now = this.deps.now();
-    let wakeAt = now + POLL_MS;
     if (now >= this.#staleCheckAt) {
       // A row whose outcome could not be recorded stays held; once in a while, let it go.
       this.#staleCheckAt = now + 60_000;
@@ -175,28 +136,18 @@ export class OutboxSender {
       const released = await this.deps.store.outbox.release(hold, now - STALE_CLAIM_MS);
       if (released > 0) this.deps.log.warn("outbox rows held too long released", { released });
     }
-    for (const [psid, until] of this.#busy) {
-      if (until === Number.POSITIVE_INFINITY) continue;
-      if (until <= now) {
-        this.#busy.delete(psid);
-        this.#ready.add(psid);
-      } else wakeAt = Math.min(wakeAt, until);
-    }
-    const room = MAX_IN_FLIGHT - this.#inFlight.size - this.#ready.size;
-    if (room > 0) {
-      const exclude = new Set([...this.#busy.keys(), ...this.#ready]);
+    let wakeAt = Math.min(now + POLL_MS, this.#queue.releaseHolds(now));
+    await this.#queue.fill(async (room, exclude) => {
       const { psids, nextAt } = await this.deps.store.outbox.dueContacts(now, room, exclude);
-      this.#moreQueued = psids.length >= room;
-      for (const psid of psids) this.#ready.add(psid);
       if (nextAt !== undefined) wakeAt = Math.min(wakeAt, nextAt);
-    }
-    this.#pump();
+      return psids;
+    });
     return Math.max(1, wakeAt - this.deps.now());
   }
 
   /** Scan again at `at` (a retry or a typing pause ends), unless a scan is due sooner. */
   #wakeAt(at: number): void {
-    if (this.#stopped || at >= this.#timerAt) return;
+    if (this.#queue.stopped || at >= this.#timerAt) return;
     clearTimeout(this.#timer);
     this.#timerAt = at;
     this.#timer = setTimeout(
@@ -214,7 +165,7 @@ export class OutboxSender {
     return { until: now + this.deps.config.echoWaitSeconds * 1000, reason: HELD_REASON };
   }
 
-  async #send(row: OutboxRow, lastUserMessageAt: number | null): Promise<After> {
+  async #send(row: OutboxRow, lastUserMessageAt: number | null): Promise<TurnEnd> {
     const { deps } = this;
     const { store, metrics } = deps;
     const { outbox } = store;
@@ -230,7 +181,7 @@ export class OutboxSender {
           const answer = { type: "http_result" as const, requestId: item.requestId, ...outcome };
           await outbox.completeHttp(row.id, httpAnswerEvent(row.id, row.psid, answer), deps.now());
           deps.wake.inbox(row.psid);
-          return { next: true };
+          return TURN.again;
         }
         case "typing": {
           try {
@@ -240,7 +191,7 @@ export class OutboxSender {
           }
           await outbox.markSent(row.id, null, deps.now());
           const pause = Math.min(MAX_TYPING_MS, Math.max(0, item.seconds * 1000));
-          return pause > 0 ? { next: false, until: deps.now() + pause } : { next: true };
+          return pause > 0 ? { again: false, holdUntil: deps.now() + pause } : TURN.again;
         }
         case "message": {
           const sent = await deps.graph.sendMessage(row.psid, item.message, {
@@ -254,7 +205,7 @@ export class OutboxSender {
           if (row.receivedAt !== null) metrics.observeLatency(now - row.receivedAt);
           // Sent: from here a failure to record it must not send it again.
           await this.#record(row, () => outbox.markSent(row.id, sent.messageId, now));
-          return { next: true };
+          return TURN.again;
         }
       }
     } catch (error) {
@@ -285,7 +236,7 @@ export class OutboxSender {
     }
   }
 
-  async #failed(row: OutboxRow, error: unknown): Promise<After> {
+  async #failed(row: OutboxRow, error: unknown): Promise<TurnEnd> {
     const { deps } = this;
     const failure =
       error instanceof GraphFailure
@@ -317,7 +268,7 @@ export class OutboxSender {
       });
       // The contact's later rows wait behind this one; the scan at `at` takes it up again.
       this.#wakeAt(at);
-      return { next: false };
+      return TURN.done;
     }
     const reason =
       failure.category === "transient" || failure.category === "rate_limited"
@@ -326,6 +277,6 @@ export class OutboxSender {
     await deps.store.outbox.markParked(row.id, reason, failure.code, deps.now());
     deps.metrics.sends.parked++;
     deps.log.warn("send parked", { psid: row.psid, outboxId: row.id, code: failure.code, reason });
-    return { next: true };
+    return TURN.again;
   }
 }
