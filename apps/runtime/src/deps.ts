@@ -1,5 +1,5 @@
 import type { RuntimeConfig } from "./config";
-import type { GraphGateway } from "./graph/gateway";
+import type { GraphGateway } from "./graph-api/gateway";
 import type { Logger } from "./log";
 import type { Metrics } from "./ops/metrics";
 import type { Store } from "./store/store";

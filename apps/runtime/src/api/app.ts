@@ -1,12 +1,13 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Deps } from "../deps";
+import { errorJson } from "../error-json";
 import { opsRoutes } from "../ops/routes";
 import { serveEditor } from "../static";
 import { webhookRoutes } from "../webhook/routes";
 import { bearerAuth } from "./auth";
 import { contactRoutes } from "./contacts";
-import { ApiError, errorJson } from "./errors";
+import { ApiError } from "./errors";
 import { flowRoutes } from "./flows";
 import { inboxRoutes } from "./inbox";
 import { outboxRoutes } from "./outbox";

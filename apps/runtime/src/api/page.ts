@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Deps } from "../deps";
-import type { PageSettings } from "../graph/gateway";
+import type { PageSettings } from "../graph-api/gateway";
 import { readBody } from "./errors";
 
 const pageSettingsSchema = z.strictObject({

@@ -1,7 +1,7 @@
 import type { EngineAction, FlowRef, StepContext } from "@convo/engine";
 import { initialSession, step } from "@convo/engine";
 import type { Deps } from "../deps";
-import { GraphFailure } from "../graph/gateway";
+import { GraphFailure } from "../graph-api/gateway";
 import type { ContactPatch, ContactRow } from "../store/contacts";
 import type { InboxRow } from "../store/inbox";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";

@@ -1,6 +1,6 @@
 import type { Deps } from "../deps";
-import { GraphFailure } from "../graph/gateway";
-import { outboxMetadata } from "../graph/outbox-metadata";
+import { GraphFailure } from "../graph-api/gateway";
+import { outboxMetadata } from "../graph-api/outbox-metadata";
 import { loadSecrets } from "../secrets";
 import type { OutboxRow } from "../store/outbox";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";

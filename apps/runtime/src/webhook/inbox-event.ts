@@ -1,5 +1,5 @@
 import type { InboundEvent } from "@convo/messenger";
-import { outboxIdOfEcho } from "../graph/outbox-metadata";
+import { outboxIdOfEcho } from "../graph-api/outbox-metadata";
 import type { NewInboxEvent } from "../store/inbox";
 
 /** Kinds kept for the record only: nobody is answered for them. */

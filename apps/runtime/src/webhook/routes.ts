@@ -1,8 +1,8 @@
 import { IncomingMessage } from "node:http";
 import { parseWebhook, verifyChallenge, verifySignature } from "@convo/messenger";
 import { type Context, Hono } from "hono";
-import { errorJson } from "../api/errors";
 import type { Deps } from "../deps";
+import { errorJson } from "../error-json";
 import { toInboxEvent } from "./inbox-event";
 
 /** Meta's bodies are small; anything larger than this is not a webhook. */
