@@ -1,3 +1,5 @@
+import { WakeableLoop } from "./wakeable-loop";
+
 /** How a contact's turn ended. */
 export interface TurnEnd {
   /** The contact has more to do now: it takes another turn. */
@@ -20,10 +22,16 @@ export interface ContactQueueOptions {
   slots: number;
   /** One row of one contact: claim it, handle it, say how it ended. */
   turn(psid: string): Promise<TurnEnd>;
-  /** Scan the table again soon (a contact found nothing while the last scan was full). */
-  rescan(): void;
-  /** A turn threw (it should not): the contact takes no other turn until offered or found. */
-  onError(psid: string, error: unknown): void;
+  /**
+   * The safety net, run in a loop while started: finds contacts with work (`fill`) and says in
+   * how many milliseconds to run again; `wake` runs it at once.
+   */
+  scan(): Promise<number>;
+  /**
+   * A scan threw (it runs again in a second), or a turn did (it should not; the contact takes no
+   * other turn until offered or found again).
+   */
+  onError(error: unknown, psid?: string): void;
   /** A contact is held until `until`: see that a scan comes then. */
   onHold?(until: number): void;
   now(): number;
@@ -36,6 +44,7 @@ export interface ContactQueueOptions {
  * for what no offer announced: retries coming due, what a restart left).
  */
 export class ContactQueue {
+  readonly #loop: WakeableLoop;
   /** Contacts with a turn in hand (+∞), or held until a time. */
   readonly #busy = new Map<string, number>();
   /** Contacts that may have work, waiting for a slot, in the order they came. */
@@ -47,19 +56,29 @@ export class ContactQueue {
   /** The last scan filled every free slot: more contacts may be waiting in the table. */
   #moreQueued = false;
 
-  constructor(private readonly options: ContactQueueOptions) {}
+  constructor(private readonly options: ContactQueueOptions) {
+    this.#loop = new WakeableLoop(options.scan, (error) => options.onError(error));
+  }
 
   get stopped(): boolean {
     return this.#stopped;
   }
 
+  /** Takes turns, and starts the scans. */
   start(): void {
     this.#stopped = false;
+    this.#loop.start();
   }
 
-  /** Takes no new turn, and resolves when the turns in hand are over. */
+  /** Scan now. */
+  wake(): void {
+    this.#loop.wake();
+  }
+
+  /** Takes no new turn; resolves when the scan and the turns in hand are over. */
   async stop(): Promise<void> {
     this.#stopped = true;
+    await this.#loop.stop();
     await Promise.all(this.#jobs);
   }
 
@@ -114,7 +133,7 @@ export class ContactQueue {
       const job: Promise<void> = this.options.turn(psid).then(
         (end) => this.#ended(job, psid, end),
         (error) => {
-          this.options.onError(psid, error);
+          this.options.onError(error, psid);
           this.#ended(job, psid, TURN.done);
         },
       );
@@ -133,7 +152,8 @@ export class ContactQueue {
       this.#busy.delete(psid);
       if (end.again || offered) this.#ready.add(psid);
     }
-    if (end.idle && this.#moreQueued) this.options.rescan();
+    // This contact is done; others may wait in the table beyond the last scan.
+    if (end.idle && this.#moreQueued) this.#loop.wake();
     this.#jobs.delete(job);
     this.#pump();
   }

@@ -9,7 +9,6 @@ import { readIncoming } from "./incoming";
 import { isPaused } from "./pause";
 import type { PublishedFlows } from "./published-flows";
 import { type StepCommit, toStepRows } from "./step-commit";
-import { WakeableLoop } from "./wakeable-loop";
 
 const POLL_MS = 1000;
 /** How much of a failed step's error is kept with the event. */
@@ -36,22 +35,20 @@ function seedOf(id: number): number {
  * whatever a restart left.
  */
 export class InboxWorker {
-  readonly #loop: WakeableLoop;
   readonly #queue: ContactQueue;
 
   constructor(
     private readonly deps: Deps,
     private readonly flows: PublishedFlows,
   ) {
-    this.#loop = new WakeableLoop(
-      () => this.#scan(),
-      (error) => deps.log.error("inbox worker failed", { error }),
-    );
     this.#queue = new ContactQueue({
       slots: deps.config.workerConcurrency,
       turn: (psid) => this.#turn(psid),
-      rescan: () => this.#loop.wake(),
-      onError: (psid, error) => deps.log.error("inbox turn failed", { psid, error }),
+      scan: () => this.#scan(),
+      onError: (error, psid) =>
+        psid === undefined
+          ? deps.log.error("inbox worker failed", { error })
+          : deps.log.error("inbox turn failed", { psid, error }),
       now: deps.now,
     });
   }
@@ -60,12 +57,11 @@ export class InboxWorker {
     // Rows a crashed process had claimed go back to the queue, in their place.
     await this.deps.store.inbox.release();
     this.#queue.start();
-    this.#loop.start();
   }
 
   /** Scan the inbox now. */
   wake(): void {
-    this.#loop.wake();
+    this.#queue.wake();
   }
 
   /** The contact has new events. */
@@ -74,10 +70,8 @@ export class InboxWorker {
   }
 
   /** Stops claiming and waits for the events in hand. */
-  async stop(): Promise<void> {
-    const drained = this.#queue.stop();
-    await this.#loop.stop();
-    await drained;
+  stop(): Promise<void> {
+    return this.#queue.stop();
   }
 
   /** One event of one contact. */

@@ -7,7 +7,6 @@ import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
 import { performHttp } from "./http-action";
 import { httpAnswerEvent } from "./runtime-events";
 import { TokenBucket } from "./token-bucket";
-import { WakeableLoop } from "./wakeable-loop";
 
 /** The queue is scanned this often even when nothing says so (a safety net, and retries). */
 const POLL_MS = 1000;
@@ -37,7 +36,6 @@ export function backoff(attempt: number, baseMs: number): number {
  * The periodic scan finds the rest: retries coming due, and whatever a restart left queued.
  */
 export class OutboxSender {
-  readonly #loop: WakeableLoop;
   /** Contacts with a row in hand, or holding after a typing indicator. */
   readonly #queue: ContactQueue;
   readonly #bucket: TokenBucket;
@@ -50,15 +48,14 @@ export class OutboxSender {
     private readonly retryBaseMs = 500,
   ) {
     this.#bucket = new TokenBucket(deps.config.sendRate, deps.now);
-    this.#loop = new WakeableLoop(
-      () => this.#scan(),
-      (error) => deps.log.error("outbox sender failed", { error }),
-    );
     this.#queue = new ContactQueue({
       slots: MAX_IN_FLIGHT,
       turn: (psid) => this.#turn(psid),
-      rescan: () => this.#loop.wake(),
-      onError: (psid, error) => deps.log.error("outbox turn failed", { psid, error }),
+      scan: () => this.#scan(),
+      onError: (error, psid) =>
+        psid === undefined
+          ? deps.log.error("outbox sender failed", { error })
+          : deps.log.error("outbox turn failed", { psid, error }),
       onHold: (until) => this.#wakeAt(until),
       now: deps.now,
     });
@@ -69,12 +66,11 @@ export class OutboxSender {
     const held = await deps.store.outbox.release(this.#echoHold(deps.now()));
     if (held > 0) deps.log.info("outbox rows released after a stop", { rows: held });
     this.#queue.start();
-    this.#loop.start();
   }
 
   /** Scan the queue now (a parked row was retried, or anything else without a contact). */
   wake(): void {
-    this.#loop.wake();
+    this.#queue.wake();
   }
 
   /** The contact may have rows to send. */
@@ -83,11 +79,10 @@ export class OutboxSender {
   }
 
   async stop(): Promise<void> {
-    const drained = this.#queue.stop();
+    const stopped = this.#queue.stop();
     clearTimeout(this.#timer);
     this.#timerAt = Number.POSITIVE_INFINITY;
-    await this.#loop.stop();
-    await drained;
+    await stopped;
   }
 
   /** One row of one contact: claim it, send it, record the outcome. */
@@ -153,7 +148,7 @@ export class OutboxSender {
     this.#timer = setTimeout(
       () => {
         this.#timerAt = Number.POSITIVE_INFINITY;
-        this.#loop.wake();
+        this.#queue.wake();
       },
       Math.max(0, at - this.deps.now()),
     );
