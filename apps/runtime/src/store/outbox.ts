@@ -78,8 +78,8 @@ export interface OutboxQueue {
   /** An HTTP action finished: its row is done and its answer joins the inbox, in one transaction. */
   completeHttp(id: number, answer: NewInboxEvent, now: number): Promise<void>;
   /**
-   * Queues one message outside a step (an agent's reply) with its transcript line (its `outbox`
-   * index is 0), and counts as the contact's activity. Returns the row's id.
+   * Queues one message outside a step (an agent's reply) behind the contact's rows, with its
+   * transcript line linked to it, and counts as the contact's activity. Returns the row's id.
    */
   enqueue(psid: string, item: OutboxItem, line: NewTranscript, now: number): Promise<number>;
   /** Parked rows, newest first. */
