@@ -448,7 +448,7 @@ async function waitIdle(url: string) {
 
 async function waitIdleStore(runtime: Runtime) {
   for (let i = 0; i < 3000; i++) {
-    const d = await runtime.deps.store.queueDepths();
+    const d = await runtime.deps.store.stats.queueDepths();
     if (d.inboxPending === 0 && d.outboxQueued === 0) return;
     await sleep(20);
   }

@@ -1,11 +1,11 @@
 import type { MessengerChannel } from "@convo/messenger";
 import type { RuntimeConfig } from "./config";
-import type { GraphGateway } from "./graph/gateway";
+import type { GraphGateway } from "./graph-api/gateway";
+import type { PageIdentity } from "./graph-api/page-identity";
 import type { Logger } from "./log";
 import type { EchoSubscriptionState } from "./ops/echo-subscription";
 import type { Metrics } from "./ops/metrics";
 import type { Store } from "./store/store";
-import type { PageIdentity } from "./webhook/identity";
 
 /** What every route and worker shares. Built once by `createRuntime`. */
 export interface Deps {

@@ -9,8 +9,9 @@ import { createApp } from "./api/app";
 import { SANDBOX_PAGE_ID, SANDBOX_PSID } from "./api/sandbox";
 import type { RuntimeConfig } from "./config";
 import type { Deps } from "./deps";
-import { createThreadFetch } from "./graph/http-fetch";
-import { createMessengerGateway } from "./graph/messenger-gateway";
+import { createThreadFetch } from "./graph-api/http-fetch";
+import { createMessengerGateway } from "./graph-api/messenger-gateway";
+import type { PageIdentity } from "./graph-api/page-identity";
 import { listenWithLimits } from "./http-server";
 import { createLogger, type Logger } from "./log";
 import { EchoSubscription } from "./ops/echo-subscription";
@@ -20,8 +21,9 @@ import { OutboxSender } from "./pipeline/outbox-sender";
 import { PublishedFlows } from "./pipeline/published-flows";
 import { TimerLoop } from "./pipeline/timer-loop";
 import { seedExamples } from "./seed";
+import type { SettingsStore } from "./store/settings";
 import { SqliteStore } from "./store/sqlite/sqlite-store";
-import { learnIdentity, type PageIdentity } from "./webhook/identity";
+import { learnIdentity } from "./webhook/identity";
 
 export interface RuntimeOptions {
   config: RuntimeConfig;
@@ -47,12 +49,12 @@ export interface Runtime {
 const token = () => randomBytes(24).toString("base64url");
 
 /** A setting from the environment, or the database, or generated once and kept there. */
-async function persistent(store: SqliteStore, key: string, configured: string | undefined) {
+async function persistent(settings: SettingsStore, key: string, configured: string | undefined) {
   if (configured) return configured;
-  const stored = await store.getSetting(key);
+  const stored = await settings.get(key);
   if (stored) return stored;
   const value = token();
-  await store.setSetting(key, value);
+  await settings.set(key, value);
   return value;
 }
 
@@ -76,7 +78,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   // the Page the sandbox's webhook bodies name.
   const sandbox = config.pageToken === undefined;
   const pageToken = config.pageToken ?? "sandbox-page-token";
-  const appSecret = await persistent(store, "app_secret", config.appSecret);
+  const appSecret = await persistent(store.settings, "app_secret", config.appSecret);
   const emulator = sandbox
     ? channel.createEmulator({ appSecret, pageToken, pageId: SANDBOX_PAGE_ID })
     : undefined;
@@ -125,9 +127,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     log,
     metrics,
     now,
-    adminToken: await persistent(store, "admin_token", config.adminToken),
+    adminToken: await persistent(store.settings, "admin_token", config.adminToken),
     appSecret,
-    verifyToken: await persistent(store, "verify_token", config.verifyToken),
+    verifyToken: await persistent(store.settings, "verify_token", config.verifyToken),
     channel,
     identity,
     graph,
@@ -141,7 +143,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     flowsChanged: () => flows.invalidate(),
   };
-  const flows = new PublishedFlows(store);
+  const flows = new PublishedFlows(store.flows);
   const inbox = new InboxWorker(deps, flows);
   const outbox = new OutboxSender(deps, options.retryBaseMs);
   const timers = new TimerLoop(deps);
@@ -211,7 +213,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await closed;
       clearTimeout(forced);
       await transport?.close();
-      store.close();
+      await store.close();
     },
   };
 }

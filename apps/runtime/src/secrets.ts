@@ -1,14 +1,14 @@
-import type { Store } from "./store/store";
+import type { SettingsStore } from "./store/settings";
 
 /**
  * Values for `{{secrets.NAME}}` in HTTP actions: the `secrets` setting (a JSON object) and, over
  * it, environment variables `CONVO_SECRET_<NAME>`. They never leave the runtime.
  */
 export async function loadSecrets(
-  store: Store,
+  settings: SettingsStore,
   env: Record<string, string | undefined> = process.env,
 ): Promise<Record<string, string>> {
-  const stored = await store.getSetting("secrets");
+  const stored = await settings.get("secrets");
   const secrets: Record<string, string> = stored
     ? (JSON.parse(stored) as Record<string, string>)
     : {};

@@ -11,9 +11,14 @@ export const EXAMPLES_DIR = join(import.meta.dirname, "..", "..", "..", "example
  * A fresh database gets the examples, all published, so `npm start` answers at once: welcome is
  * the default reply and links to the others. Runs once; deleting them later is the marketer's call.
  */
-export async function seedExamples(store: Store, log: Logger, now: number, dir = EXAMPLES_DIR) {
-  if ((await store.getSetting("seeded")) !== undefined) return;
-  if ((await store.listFlows()).length === 0) {
+export async function seedExamples(
+  store: Pick<Store, "flows" | "settings">,
+  log: Logger,
+  now: number,
+  dir = EXAMPLES_DIR,
+) {
+  if ((await store.settings.get("seeded")) !== undefined) return;
+  if ((await store.flows.list()).length === 0) {
     let files: string[] = [];
     try {
       files = readdirSync(dir).filter((f) => f.endsWith(".json"));
@@ -27,14 +32,14 @@ export async function seedExamples(store: Store, log: Logger, now: number, dir =
     });
     const knownFlows = flows.map((f) => f.id);
     for (const flow of flows) {
-      await store.createFlow(flow, now);
+      await store.flows.create(flow, now);
       const errors = lintFlow(flow, { channel: CHANNELS.messenger, knownFlows }).filter(
         (p) => p.severity === "error",
       );
-      if (errors.length === 0) await store.publishFlow(flow.id, flow, "Example", "convo", now);
+      if (errors.length === 0) await store.flows.publish(flow.id, flow, "Example", "convo", now);
       else log.warn("example not published: lint errors", { flow: flow.id, errors });
     }
     log.info("seeded examples", { flows: knownFlows });
   }
-  await store.setSetting("seeded", new Date(now).toISOString());
+  await store.settings.set("seeded", new Date(now).toISOString());
 }

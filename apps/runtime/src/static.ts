@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize, sep } from "node:path";
 import type { Hono } from "hono";
-import { errorJson } from "./api/errors";
+import { errorJson } from "./error-json";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

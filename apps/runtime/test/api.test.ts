@@ -255,7 +255,7 @@ describe("management API: events whose step failed", () => {
   it("lists a failed event with its error, steps it again on request, and 404s unknown ids", async () => {
     // An event no step can read: what a bug would leave behind.
     const store = rt.runtime.deps.store;
-    await store.insertInbox(
+    await store.inbox.insert(
       [
         {
           dedupeKey: "broken-1",

@@ -250,6 +250,52 @@ describe("end to end: signed webhook in, Send API call out", () => {
     expect(messages.map((m) => m.text)).toEqual(["One moment", "Done waiting"]);
   });
 
+  it("wakes two delays in a row: the second timer is not taken for the first one again", async () => {
+    const node = (id: string, x: number, text: string) => ({
+      id,
+      type: "message",
+      position: { x, y: 0 },
+      data: { content: [{ id: `${id}-text`, kind: "text", text }] },
+    });
+    const delay = (id: string, x: number) => ({
+      id,
+      type: "delay",
+      position: { x, y: 0 },
+      data: { amount: 1, unit: "seconds" },
+    });
+    const twice = {
+      schemaVersion: 1,
+      id: "twice-delayed",
+      name: "Twice delayed",
+      variables: [],
+      nodes: [
+        {
+          id: "t",
+          type: "trigger",
+          position: { x: 0, y: 0 },
+          data: { triggers: [{ kind: "keyword", match: "exact", keywords: ["twice"] }] },
+        },
+        node("a", 1, "First"),
+        delay("d1", 2),
+        node("b", 3, "Second"),
+        delay("d2", 4),
+        node("c", 5, "Third"),
+      ],
+      edges: [
+        { id: "e1", source: "t", target: "a" },
+        { id: "e2", source: "a", target: "d1" },
+        { id: "e3", source: "d1", target: "b" },
+        { id: "e4", source: "b", target: "d2" },
+        { id: "e5", source: "d2", target: "c" },
+      ],
+    };
+    expect((await rt.api("POST", "/api/flows/import", twice)).status).toBe(201);
+    expect((await rt.api("POST", "/api/flows/twice-delayed/publish", {})).status).toBe(201);
+    await send([textItem("noor", "twice")]);
+    const messages = await waitForMessages("noor", 3);
+    expect(messages.map((m) => m.text)).toEqual(["First", "Second", "Third"]);
+  });
+
   it("keeps quiet once a person answered in the Page Inbox, until resumed", async () => {
     await send([textItem("gina", "hello")]);
     await waitForMessages("gina", 1);

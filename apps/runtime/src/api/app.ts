@@ -2,12 +2,13 @@ import { IncomingMessage } from "node:http";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Deps } from "../deps";
+import { errorJson } from "../error-json";
 import { opsRoutes } from "../ops/routes";
 import { serveEditor } from "../static";
 import { webhookRoutes } from "../webhook/routes";
 import { bearerAuth } from "./auth";
 import { contactRoutes } from "./contacts";
-import { ApiError, errorJson } from "./errors";
+import { ApiError } from "./errors";
 import { flowRoutes } from "./flows";
 import { inboxRoutes } from "./inbox";
 import { outboxRoutes } from "./outbox";
@@ -54,7 +55,10 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
     c.json(errorJson("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404),
   );
 
-  app.route("/", opsRoutes(deps, options.isReady));
+  app.route(
+    "/",
+    opsRoutes({ metrics: deps.metrics, stats: deps.store.stats, isReady: options.isReady }),
+  );
   app.route(deps.channel.webhook.path, webhookRoutes(deps));
 
   const api = new Hono();

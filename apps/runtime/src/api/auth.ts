@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
-import { errorJson } from "./errors";
+import { errorJson } from "../error-json";
 
 const digest = (text: string) => createHash("sha256").update(text).digest();
 

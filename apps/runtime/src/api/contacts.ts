@@ -3,16 +3,13 @@ import { findCredentials, redactRequest, replaceCredentials } from "@convo/flow"
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Deps } from "../deps";
-import type { ContactRow, TranscriptRow } from "../store/store";
+import { queueAgentReply } from "../pipeline/agent-reply";
+import { isPaused } from "../pipeline/pause";
+import { runtimeEvent } from "../pipeline/runtime-events";
+import type { ContactRow, TranscriptRow } from "../store/contacts";
 import { ApiError, notFound, readBody } from "./errors";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-const DAY_MS = 86_400_000;
-
-/** Whether the bot stays quiet for this contact at `now`. */
-export function isPaused(contact: ContactRow, now: number): boolean {
-  return contact.paused && (contact.pausedUntil === null || contact.pausedUntil > now);
-}
 
 export function contactJson(contact: ContactRow, now: number) {
   const paused = isPaused(contact, now);
@@ -112,11 +109,11 @@ const pauseBody = z.strictObject({ minutes: z.number().positive().max(525_600).o
 const messageBody = z.strictObject({ text: z.string().trim().min(1).max(2000) });
 
 export function contactRoutes(deps: Deps) {
-  const { store } = deps;
+  const { contacts, inbox } = deps.store;
   const app = new Hono();
 
   const mustGet = async (id: string) => {
-    const contact = await store.getContact(id);
+    const contact = await contacts.get(id);
     if (!contact) throw notFound(`The contact "${id}"`);
     return contact;
   };
@@ -125,7 +122,7 @@ export function contactRoutes(deps: Deps) {
     const limit = intQuery(c.req.query("limit"), 50, 500);
     const pausedText = c.req.query("paused");
     const before = c.req.query("before");
-    const contacts = await store.listContacts({
+    const found = await contacts.list({
       search: c.req.query("search") || undefined,
       tag: c.req.query("tag") || undefined,
       paused:
@@ -136,10 +133,10 @@ export function contactRoutes(deps: Deps) {
       before: before ? intQuery(before, 0, Number.MAX_SAFE_INTEGER) : undefined,
     });
     const now = deps.now();
-    const last = contacts.at(-1);
+    const last = found.at(-1);
     return c.json({
-      contacts: contacts.map((contact) => contactJson(contact, now)),
-      ...(contacts.length === limit && last ? { next: String(last.lastActivityAt) } : {}),
+      contacts: found.map((contact) => contactJson(contact, now)),
+      ...(found.length === limit && last ? { next: String(last.lastActivityAt) } : {}),
     });
   });
 
@@ -150,7 +147,7 @@ export function contactRoutes(deps: Deps) {
     await mustGet(id);
     const limit = intQuery(c.req.query("limit"), 100, 1000);
     const before = c.req.query("before");
-    const rows = await store.listTranscript(
+    const rows = await contacts.transcript(
       id,
       limit,
       before ? intQuery(before, 0, Number.MAX_SAFE_INTEGER) : undefined,
@@ -163,7 +160,7 @@ export function contactRoutes(deps: Deps) {
     const body = await readBody(c, pauseBody);
     await mustGet(id);
     const until = body.minutes === undefined ? null : deps.now() + body.minutes * 60_000;
-    await store.setPaused(id, true, until);
+    await contacts.setPaused(id, true, until);
     return c.json(contactJson(await mustGet(id), deps.now()));
   });
 
@@ -171,20 +168,9 @@ export function contactRoutes(deps: Deps) {
     const id = c.req.param("id");
     await mustGet(id);
     const now = deps.now();
-    await store.setPaused(id, false, null);
+    await contacts.setPaused(id, false, null);
     // A handover node waiting for the human continues from its `next`.
-    await store.insertInbox(
-      [
-        {
-          dedupeKey: `runtime:${id}:resume:${randomUUID()}`,
-          psid: id,
-          kind: "resume",
-          event: { source: "runtime", event: { type: "resume" } },
-          actionable: true,
-        },
-      ],
-      now,
-    );
+    await inbox.insert([runtimeEvent(id, `resume:${randomUUID()}`, { type: "resume" })], now);
     deps.wake.inbox(id);
     return c.json(contactJson(await mustGet(id), now));
   });
@@ -193,26 +179,13 @@ export function contactRoutes(deps: Deps) {
     const id = c.req.param("id");
     const body = await readBody(c, messageBody);
     const contact = await mustGet(id);
-    const now = deps.now();
-    const inWindow = contact.lastUserMessageAt !== null && now - contact.lastUserMessageAt < DAY_MS;
-    const outboxId = await store.enqueueAgentMessage(
-      id,
-      {
-        kind: "message",
-        message: { kind: "text", text: body.text },
-        author: "agent",
-        ...(inWindow ? {} : { tag: "HUMAN_AGENT" as const }),
-      },
-      body.text,
-      now,
-    );
-    deps.wake.outbox(id);
+    const outboxId = await queueAgentReply(deps, contact, body.text, deps.now());
     return c.json({ id: outboxId }, 202);
   });
 
   app.get("/:id/export", async (c) => {
     const id = c.req.param("id");
-    const data = await store.exportContact(id);
+    const data = await contacts.export(id);
     if (!data) throw notFound(`The contact "${id}"`);
     const safe = redactExport(data);
     return c.body(
@@ -227,7 +200,7 @@ export function contactRoutes(deps: Deps) {
 
   app.delete("/:id", async (c) => {
     const id = c.req.param("id");
-    if (!(await store.eraseContact(id))) throw notFound(`The contact "${id}"`);
+    if (!(await contacts.erase(id))) throw notFound(`The contact "${id}"`);
     deps.log.info("contact erased", { psid: id });
     return c.body(null, 204);
   });

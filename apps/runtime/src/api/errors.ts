@@ -15,10 +15,6 @@ export class ApiError extends Error {
   }
 }
 
-export function errorJson(code: string, message: string, extra: Record<string, unknown> = {}) {
-  return { error: { code, message, ...extra } };
-}
-
 export function notFound(what: string): ApiError {
   return new ApiError(404, "not_found", `${what} does not exist.`);
 }

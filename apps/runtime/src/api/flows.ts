@@ -2,7 +2,8 @@ import { type Flow, lintFlow, parseFlow, redactSecrets, serializeFlow } from "@c
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Deps } from "../deps";
-import type { FlowRow } from "../store/store";
+import { dayOf, flowStats } from "../pipeline/counters";
+import type { FlowRow } from "../store/flows";
 import { ApiError, notFound, readBody, readJson } from "./errors";
 import { BODY_LIMITS } from "./read-capped";
 
@@ -88,11 +89,11 @@ function parseTime(value: string | undefined, fallback: number): number {
 }
 
 export function flowRoutes(deps: Deps) {
-  const { store } = deps;
+  const { flows, stats } = deps.store;
   const app = new Hono();
 
   const mustGet = async (id: string) => {
-    const row = await store.getFlow(id);
+    const row = await flows.get(id);
     if (!row) throw notFound(`The flow "${id}"`);
     return row;
   };
@@ -101,18 +102,18 @@ export function flowRoutes(deps: Deps) {
   const freeId = async (base: string) => {
     for (let n = 1; ; n++) {
       const id = n === 1 ? base : `${base.slice(0, 60)}-${n}`;
-      if (!(await store.getFlow(id))) return id;
+      if (!(await flows.get(id))) return id;
     }
   };
 
   const create = async (flow: Flow) => {
-    if (!(await store.createFlow(flow, deps.now()))) {
+    if (!(await flows.create(flow, deps.now()))) {
       throw new ApiError(409, "flow_exists", `A flow with the id "${flow.id}" exists already.`);
     }
     return flowDetail(await mustGet(flow.id));
   };
 
-  app.get("/", async (c) => c.json({ flows: (await store.listFlows()).map(flowSummary) }));
+  app.get("/", async (c) => c.json({ flows: (await flows.list()).map(flowSummary) }));
 
   app.post("/", async (c) => {
     const body = await readBody(c, createBody, BODY_LIMITS.flow);
@@ -130,7 +131,7 @@ export function flowRoutes(deps: Deps) {
     const result = parseFlow(document);
     if (!result.ok) flowIssues(result);
     const overwrite = ["1", "true"].includes(c.req.query("overwrite") ?? "");
-    if (!(await store.createFlow(result.flow, deps.now(), overwrite))) {
+    if (!(await flows.create(result.flow, deps.now(), overwrite))) {
       throw new ApiError(
         409,
         "flow_exists",
@@ -157,7 +158,7 @@ export function flowRoutes(deps: Deps) {
         issues: [{ path: "id", message: `"id" must stay "${id}".` }],
       });
     }
-    const saved = await store.saveDraft(id, result.flow, body.revision, deps.now());
+    const saved = await flows.saveDraft(id, result.flow, body.revision, deps.now());
     if (!saved) throw notFound(`The flow "${id}"`);
     if (!saved.ok) {
       throw new ApiError(409, "revision_conflict", "Someone saved this flow in the meantime.", {
@@ -171,13 +172,13 @@ export function flowRoutes(deps: Deps) {
     const id = c.req.param("id");
     const body = await readBody(c, patchBody);
     const row = await mustGet(id);
-    await store.saveDraft(id, { ...row.draft, name: body.name }, undefined, deps.now());
+    await flows.saveDraft(id, { ...row.draft, name: body.name }, undefined, deps.now());
     return c.json(flowDetail(await mustGet(id)));
   });
 
   app.delete("/:id", async (c) => {
     const id = c.req.param("id");
-    if (!(await store.deleteFlow(id))) throw notFound(`The flow "${id}"`);
+    if (!(await flows.delete(id))) throw notFound(`The flow "${id}"`);
     deps.flowsChanged();
     return c.body(null, 204);
   });
@@ -199,7 +200,7 @@ export function flowRoutes(deps: Deps) {
         current: { revision: row.revision, updatedAt: iso(row.updatedAt) },
       });
     }
-    const knownFlows = (await store.listFlows()).map((f) => f.id);
+    const knownFlows = (await flows.list()).map((f) => f.id);
     const problems = lintFlow(row.draft, { channel: deps.channel, knownFlows });
     if (problems.some((p) => p.severity === "error")) {
       throw new ApiError(422, "lint_errors", "The flow has errors; fix them to publish.", {
@@ -207,7 +208,7 @@ export function flowRoutes(deps: Deps) {
       });
     }
     const now = deps.now();
-    const version = await store.publishFlow(id, row.draft, body.note ?? "", "admin", now);
+    const version = await flows.publish(id, row.draft, body.note ?? "", "admin", now);
     deps.flowsChanged();
     return c.json({ version, publishedAt: iso(now) }, 201);
   });
@@ -215,7 +216,7 @@ export function flowRoutes(deps: Deps) {
   app.get("/:id/versions", async (c) => {
     const id = c.req.param("id");
     await mustGet(id);
-    const versions = await store.listVersions(id);
+    const versions = await flows.versions(id);
     return c.json({
       versions: versions.map((v) => ({
         version: v.version,
@@ -228,7 +229,7 @@ export function flowRoutes(deps: Deps) {
 
   const getVersion = async (id: string, versionText: string) => {
     const version = Number(versionText);
-    const row = Number.isSafeInteger(version) ? await store.getVersion(id, version) : undefined;
+    const row = Number.isSafeInteger(version) ? await flows.version(id, version) : undefined;
     if (!row) throw notFound(`Version ${versionText} of "${id}"`);
     return row;
   };
@@ -246,7 +247,7 @@ export function flowRoutes(deps: Deps) {
   app.post("/:id/versions/:version/restore", async (c) => {
     const id = c.req.param("id");
     const v = await getVersion(id, c.req.param("version"));
-    await store.saveDraft(id, v.flow, undefined, deps.now());
+    await flows.saveDraft(id, v.flow, undefined, deps.now());
     return c.json(flowDetail(await mustGet(id)));
   });
 
@@ -265,12 +266,8 @@ export function flowRoutes(deps: Deps) {
     const now = deps.now();
     const to = parseTime(c.req.query("to"), now);
     const from = parseTime(c.req.query("from"), to - 30 * 86_400_000);
-    const stats = await store.flowStats(
-      id,
-      Math.floor(from / 86_400_000),
-      Math.floor(to / 86_400_000),
-    );
-    return c.json({ flowId: id, from: iso(from), to: iso(to), ...stats });
+    const totals = await stats.counters(id, dayOf(from), dayOf(to));
+    return c.json({ flowId: id, from: iso(from), to: iso(to), ...flowStats(totals) });
   });
 
   return app;

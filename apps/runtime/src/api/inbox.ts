@@ -6,7 +6,7 @@ import { notFound } from "./errors";
 export function inboxRoutes(deps: Deps) {
   const app = new Hono();
   app.get("/failed", async (c) => {
-    const rows = await deps.store.listFailedInbox();
+    const rows = await deps.store.inbox.failed();
     return c.json({
       failed: rows.map((row) => ({
         id: row.id,
@@ -20,7 +20,7 @@ export function inboxRoutes(deps: Deps) {
   });
   app.post("/failed/:id/retry", async (c) => {
     const id = Number(c.req.param("id"));
-    const found = Number.isSafeInteger(id) ? await deps.store.retryFailedInbox(id) : undefined;
+    const found = Number.isSafeInteger(id) ? await deps.store.inbox.retryFailed(id) : undefined;
     if (!found) throw notFound(`The failed event ${c.req.param("id")}`);
     deps.wake.inbox(found.psid);
     return c.json({ id }, 202);

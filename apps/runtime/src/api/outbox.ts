@@ -6,7 +6,7 @@ import { notFound } from "./errors";
 export function outboxRoutes(deps: Deps) {
   const app = new Hono();
   app.get("/parked", async (c) => {
-    const rows = await deps.store.listParked();
+    const rows = await deps.store.outbox.parked();
     return c.json({
       parked: rows.map((row) => ({
         id: row.id,
@@ -20,7 +20,7 @@ export function outboxRoutes(deps: Deps) {
   });
   app.post("/parked/:id/retry", async (c) => {
     const id = Number(c.req.param("id"));
-    if (!Number.isSafeInteger(id) || !(await deps.store.retryParked(id, deps.now()))) {
+    if (!Number.isSafeInteger(id) || !(await deps.store.outbox.retryParked(id, deps.now()))) {
       throw notFound(`The parked message ${c.req.param("id")}`);
     }
     deps.wake.outbox();

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Deps } from "../deps";
-import type { PageSettings } from "../graph/gateway";
+import type { PageSettings } from "../graph-api/gateway";
 import { readBody } from "./errors";
 import { BODY_LIMITS } from "./read-capped";
 
@@ -46,7 +46,7 @@ export const DEFAULT_PAGE_SETTINGS: PageSettings = {
 };
 
 export async function loadPageSettings(deps: Deps): Promise<PageSettings> {
-  const text = await deps.store.getSetting("page");
+  const text = await deps.store.settings.get("page");
   return text === undefined ? DEFAULT_PAGE_SETTINGS : (JSON.parse(text) as PageSettings);
 }
 
@@ -55,7 +55,7 @@ export function pageRoutes(deps: Deps) {
   app.get("/", async (c) => c.json(await loadPageSettings(deps)));
   app.put("/", async (c) => {
     const settings = await readBody(c, pageSettingsSchema, BODY_LIMITS.medium);
-    await deps.store.setSetting("page", JSON.stringify(settings));
+    await deps.store.settings.set("page", JSON.stringify(settings));
     let sync: { ok: boolean; error?: string };
     try {
       await deps.graph.setMessengerProfile(settings);

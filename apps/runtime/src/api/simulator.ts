@@ -35,7 +35,7 @@ export function simulatorRoutes(deps: Deps) {
     const request = await readBody(c, httpRequestSchema, BODY_LIMITS.medium);
     const outcome = await performHttp(request, {
       allowPrivate: deps.config.allowPrivateHttp,
-      secrets: await loadSecrets(deps.store),
+      secrets: await loadSecrets(deps.store.settings),
     });
     return c.json({
       ok: outcome.ok,

@@ -1,5 +1,4 @@
-import type { GraphGateway } from "../graph/gateway";
-import type { Logger } from "../log";
+import type { GraphGateway } from "../graph-api/gateway";
 
 /**
  * Whether the Page sends Convo its message echoes: `subscribed`, `missing`, `unknown` (the check
@@ -14,6 +13,11 @@ export interface EchoSubscriptionState {
   checkedAt: string | null;
   /** Why the status is `unknown`, or which app lacks the field. */
   detail?: string;
+}
+
+/** All the check ever says is a warning (a `Logger` fits; this layer sits below `log.ts`). */
+interface WarnLog {
+  warn(message: string, fields?: Record<string, unknown>): void;
 }
 
 /** The Page's subscription can change in Meta's dashboard at any time: asked again this often. */
@@ -40,7 +44,7 @@ export class EchoSubscription {
   constructor(
     private readonly graph: GraphGateway | undefined,
     private readonly options: { pageId?: string | undefined; appId?: string | undefined },
-    private readonly log: Logger,
+    private readonly log: WarnLog,
     private readonly now: () => number,
   ) {
     this.#state = { status: graph ? "unknown" : "sandbox", checkedAt: null };

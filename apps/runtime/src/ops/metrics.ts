@@ -1,4 +1,4 @@
-import type { QueueDepths } from "../store/store";
+import type { QueueDepths } from "../store/stats";
 import type { EchoStatus } from "./echo-subscription";
 
 /** Receipt-to-send latency buckets, in seconds (Prometheus convention). */

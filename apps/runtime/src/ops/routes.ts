@@ -1,13 +1,21 @@
 import { Hono } from "hono";
-import type { Deps } from "../deps";
+import type { StatsStore } from "../store/stats";
+import type { Metrics } from "./metrics";
+
+/** What the operations routes read: the counters, the queue depths, and whether to take traffic. */
+export interface OpsSources {
+  metrics: Metrics;
+  stats: Pick<StatsStore, "queueDepths">;
+  isReady: () => boolean;
+}
 
 /** Health, readiness and metrics: no token, for load balancers and Prometheus. */
-export function opsRoutes(deps: Deps, isReady: () => boolean) {
+export function opsRoutes({ metrics, stats, isReady }: OpsSources) {
   const app = new Hono();
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.get("/readyz", (c) => (isReady() ? c.json({ ready: true }) : c.json({ ready: false }, 503)));
   app.get("/metrics", async (c) => {
-    const text = deps.metrics.render(await deps.store.queueDepths());
+    const text = metrics.render(await stats.queueDepths());
     return c.body(text, 200, { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" });
   });
   return app;

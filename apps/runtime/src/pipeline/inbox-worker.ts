@@ -1,14 +1,18 @@
 import type { EngineAction, FlowRef, StepContext } from "@convo/engine";
 import { foldActions, initialSession, step } from "@convo/engine";
-import { isPaused } from "../api/contacts";
 import type { Deps } from "../deps";
-import { GraphFailure } from "../graph/gateway";
-import type { ContactPatch, ContactRow, InboxRow, StepCommit } from "../store/store";
+import { GraphFailure } from "../graph-api/gateway";
+import type { ContactPatch, ContactRow } from "../store/contacts";
+import type { InboxRow } from "../store/inbox";
+import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
 import { readIncoming } from "./incoming";
+import { isPaused } from "./pause";
 import type { PublishedFlows } from "./published-flows";
-import { WakeableLoop } from "./wakeable-loop";
+import { type StepCommit, toStepRows } from "./step-commit";
 
 const POLL_MS = 1000;
+/** How much of a failed step's error is kept with the event. */
+const MAX_ERROR_CHARS = 2000;
 /** The flow an idle contact is in before triggers pick one (its default reply, usually). */
 const HOME_FLOW = "welcome";
 
@@ -25,100 +29,67 @@ function seedOf(id: number): number {
  * contacts in parallel up to the concurrency. Each step's effects are written in one transaction
  * with the inbox row done.
  *
- * Work arrives as contacts: the webhook offers the contacts it stored events for, and a contact
- * whose event is done takes its next one, so an event costs one indexed lookup. A scan every
- * second (or when woken) finds the rest: timer and HTTP answers, and whatever a restart left.
+ * Work arrives as contacts (`ContactQueue`): the webhook offers the contacts it stored events
+ * for, and a contact whose event is done takes its next one, so an event costs one indexed
+ * lookup. A scan every second (or when woken) finds the rest: timer and HTTP answers, and
+ * whatever a restart left.
  */
 export class InboxWorker {
-  readonly #loop: WakeableLoop;
-  /** Contacts with an event in hand, and the job handling it. */
-  readonly #inFlight = new Map<string, Promise<void>>();
-  /** Contacts that may have events waiting, in the order they came. */
-  readonly #ready = new Set<string>();
-  /** Contacts offered while in hand: their turn ends by looking for another event. */
-  readonly #offeredWhileBusy = new Set<string>();
-  #stopped = true;
-  /** The last scan filled every slot: more contacts may be waiting in the table. */
-  #moreQueued = false;
+  readonly #queue: ContactQueue;
 
   constructor(
     private readonly deps: Deps,
     private readonly flows: PublishedFlows,
   ) {
-    this.#loop = new WakeableLoop(
-      () => this.#scan(),
-      (error) => deps.log.error("inbox worker failed", { error }),
-    );
+    this.#queue = new ContactQueue({
+      slots: deps.config.workerConcurrency,
+      turn: (psid) => this.#turn(psid),
+      scan: () => this.#scan(),
+      onError: (error, psid) =>
+        psid === undefined
+          ? deps.log.error("inbox worker failed", { error })
+          : deps.log.error("inbox turn failed", { psid, error }),
+      now: deps.now,
+    });
   }
 
   async start(): Promise<void> {
     // Rows a crashed process had claimed go back to the queue, in their place.
-    await this.deps.store.releaseInbox();
-    this.#stopped = false;
-    this.#loop.start();
+    await this.deps.store.inbox.release();
+    this.#queue.start();
   }
 
   /** Scan the inbox now. */
   wake(): void {
-    this.#loop.wake();
+    this.#queue.wake();
   }
 
   /** The contact has new events. */
   offer(psid: string): void {
-    if (this.#stopped) return;
-    this.#ready.add(psid);
-    this.#pump();
+    this.#queue.offer(psid);
   }
 
   /** Stops claiming and waits for the events in hand. */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    await this.#loop.stop();
-    await Promise.all(this.#inFlight.values());
+  stop(): Promise<void> {
+    return this.#queue.stop();
   }
 
-  #pump(): void {
-    for (const psid of this.#ready) {
-      if (this.#stopped || this.#inFlight.size >= this.deps.config.workerConcurrency) return;
-      this.#ready.delete(psid);
-      if (this.#inFlight.has(psid)) {
-        this.#offeredWhileBusy.add(psid);
-        continue;
-      }
-      const job = this.#turn(psid).then((again) => {
-        // Out of hand first, then ready: a pump in between must not take it for busy.
-        this.#inFlight.delete(psid);
-        if (again) this.#ready.add(psid);
-        this.#pump();
-      });
-      this.#inFlight.set(psid, job);
-    }
-  }
-
-  /** One event of one contact; says whether the contact has more. */
-  async #turn(psid: string): Promise<boolean> {
+  /** One event of one contact. */
+  async #turn(psid: string): Promise<TurnEnd> {
     let more = false;
     try {
-      const next = await this.deps.store.claimNextInbox(psid);
+      const next = await this.deps.store.inbox.claimNext(psid);
       more = next.more;
-      if (next.row) await this.#process(next.row);
-      // This contact is done; others may wait in the table beyond the last scan.
-      else if (this.#moreQueued) this.#loop.wake();
+      if (!next.row) return TURN.idle;
+      await this.#process(next.row);
     } catch (error) {
       this.deps.log.error("inbox turn failed", { psid, error });
     }
-    return this.#offeredWhileBusy.delete(psid) || more;
+    return more ? TURN.again : TURN.done;
   }
 
   async #scan(): Promise<number> {
-    const room = this.deps.config.workerConcurrency - this.#inFlight.size - this.#ready.size;
-    if (room > 0) {
-      const exclude = new Set([...this.#inFlight.keys(), ...this.#ready]);
-      const psids = await this.deps.store.pendingInboxContacts(room, exclude);
-      this.#moreQueued = psids.length >= room;
-      for (const psid of psids) this.#ready.add(psid);
-    }
-    this.#pump();
+    await this.#queue.fill((room, exclude) => this.deps.store.inbox.pendingContacts(room, exclude));
     return POLL_MS;
   }
 
@@ -130,7 +101,8 @@ export class InboxWorker {
     } catch (error) {
       deps.metrics.eventsFailed++;
       deps.log.error("event failed", { error, inboxId: row.id, psid: row.psid });
-      await deps.store.failInbox(row.id, error instanceof Error ? error.message : String(error));
+      const message = error instanceof Error ? error.message : String(error);
+      await deps.store.inbox.fail(row.id, message.slice(0, MAX_ERROR_CHARS));
     }
   }
 
@@ -139,8 +111,8 @@ export class InboxWorker {
     const { deps } = this;
     try {
       const profile = await deps.graph.userProfile(contact.psid);
-      await deps.store.setProfile(contact.psid, profile);
-      return (await deps.store.getContact(contact.psid)) ?? contact;
+      await deps.store.contacts.setProfile(contact.psid, profile);
+      return (await deps.store.contacts.get(contact.psid)) ?? contact;
     } catch (error) {
       // Not fatal: the conversation goes on without a first name. A transient failure is tried
       // again with the next event; a refusal (no permission, unknown user) is not asked again.
@@ -148,18 +120,18 @@ export class InboxWorker {
         !(error instanceof GraphFailure) ||
         error.category === "transient" ||
         error.category === "rate_limited";
-      if (!retry) await deps.store.setProfile(contact.psid, {});
+      if (!retry) await deps.store.contacts.setProfile(contact.psid, {});
       deps.log.warn("profile fetch failed", { psid: contact.psid, error: String(error) });
-      return (await deps.store.getContact(contact.psid)) ?? contact;
+      return (await deps.store.contacts.get(contact.psid)) ?? contact;
     }
   }
 
   async #handle(row: InboxRow): Promise<void> {
     const { deps } = this;
-    const { store } = deps;
+    const { contacts, steps } = deps.store;
     const now = deps.now();
     const incoming = readIncoming(row, now);
-    let contact = await store.ensureContact(row.psid, now);
+    let contact = await contacts.ensure(row.psid, now);
     const patch: ContactPatch = {};
     if (incoming.fromContact) patch.lastUserMessageAt = now;
     if (incoming.humanReplied) {
@@ -175,7 +147,7 @@ export class InboxWorker {
       inboxId: row.id,
       psid: row.psid,
       now,
-      session: (await store.getSession(row.psid)) ?? null,
+      session: (await contacts.session(row.psid)) ?? null,
       contact: patch,
       outbox: [],
       receivedAt: row.receivedAt,
@@ -186,7 +158,7 @@ export class InboxWorker {
     const paused = event?.type !== "resume" && (incoming.humanReplied || isPaused(contact, now));
     if (!event || paused) {
       // Recorded, not answered: standby, echoes, receipts, and anything while a human has the chat.
-      await store.commitStep(base);
+      await steps.commit(toStepRows(base));
       return;
     }
 
@@ -195,7 +167,7 @@ export class InboxWorker {
     const current =
       (session.waiting && byId.get(session.waiting.flowId)) ?? byId.get(HOME_FLOW) ?? refs[0];
     if (!current) {
-      await store.commitStep(base);
+      await steps.commit(toStepRows(base));
       return;
     }
     if (incoming.fromContact) contact = await this.#ensureProfile(contact);
@@ -216,7 +188,7 @@ export class InboxWorker {
     const commit = applyActions(result.actions, base, contact, byId, deps);
     commit.session = result.session;
     commit.contact.currentFlow = result.session.waiting?.flowId ?? null;
-    await store.commitStep(commit);
+    await steps.commit(toStepRows(commit));
     if (commit.outbox.length > 0) deps.wake.outbox(row.psid);
     if (commit.timers.length > 0) deps.wake.timers();
   }

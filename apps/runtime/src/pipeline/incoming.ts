@@ -1,6 +1,8 @@
 import type { EngineEvent } from "@convo/engine";
 import { type InboundEvent, toEngineEvent } from "@convo/messenger";
-import type { InboxRow, NewTranscript } from "../store/store";
+import type { NewTranscript } from "../store/contacts";
+import type { InboxRow } from "../store/inbox";
+import { agentLine } from "./transcript-lines";
 
 /** What the worker makes of one inbox row before any step. */
 export interface Incoming {
@@ -51,7 +53,7 @@ export function readIncoming(row: InboxRow, now: number): Incoming {
     const text = event.text ?? (event.attachments ? "(attachment)" : null);
     return {
       event: undefined,
-      transcript: [{ at: now, direction: "out", author: "agent", kind: "text", text }],
+      transcript: [agentLine(text, now)],
       fromContact: false,
       humanReplied: event.fromPageInbox,
       standby: false,

@@ -1,11 +1,12 @@
 import type { Deps } from "../deps";
-import { GraphFailure } from "../graph/gateway";
-import { outboxMetadata } from "../graph/outbox-metadata";
+import { GraphFailure } from "../graph-api/gateway";
+import { outboxMetadata } from "../graph-api/outbox-metadata";
 import { loadSecrets } from "../secrets";
-import type { OutboxRow } from "../store/store";
+import type { OutboxRow } from "../store/outbox";
+import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
 import { performHttp } from "./http-action";
+import { httpAnswerEvent } from "./runtime-events";
 import { TokenBucket } from "./token-bucket";
-import { WakeableLoop } from "./wakeable-loop";
 
 /** The queue is scanned this often even when nothing says so (a safety net, and retries). */
 const POLL_MS = 1000;
@@ -16,6 +17,8 @@ export const MAX_IN_FLIGHT = 128;
 /** Transient failures retry with backoff; past this many attempts the message is parked. */
 const MAX_ATTEMPTS = 12;
 const MAX_TYPING_MS = 20_000;
+/** Why a released message waits: it may have been sent (see `release`). */
+const HELD_REASON = "Its send may have reached Meta: waiting for the echo before sending again.";
 
 /** Exponential backoff with jitter: base, 2×base, 4×base… capped at a minute. */
 export function backoff(attempt: number, baseMs: number): number {
@@ -23,35 +26,19 @@ export function backoff(attempt: number, baseMs: number): number {
   return Math.round(exp / 2 + Math.random() * (exp / 2));
 }
 
-/** How a contact's turn ended: go on with its next row, or wait (a retry, a typing pause). */
-interface After {
-  next: boolean;
-  /** Hold the contact until then (a typing pause). */
-  until?: number;
-}
-
 /**
  * Sends the outbox: per contact in order (a contact's next row waits until the one before is sent
  * or parked), contacts in parallel, under the Page's rate limit. HTTP actions run here too, so a
  * reply that depends on one comes after the messages before it.
  *
- * Work arrives as contacts: the worker offers a contact when it queued rows for it, and a contact
- * whose row went out is offered again for its next one, so a send costs one indexed lookup. The
- * periodic scan finds the rest: retries coming due, and whatever a restart left queued.
+ * Work arrives as contacts (`ContactQueue`): the worker offers a contact when it queued rows for
+ * it, and a contact whose row went out takes its next one, so a send costs one indexed lookup.
+ * The periodic scan finds the rest: retries coming due, and whatever a restart left queued.
  */
 export class OutboxSender {
-  readonly #loop: WakeableLoop;
-  /** Contacts with a row in hand, or holding after a typing indicator (until the time). */
-  readonly #busy = new Map<string, number>();
-  /** Contacts that may have a row to send, waiting for a slot, in the order they came. */
-  readonly #ready = new Set<string>();
-  /** Contacts offered while in hand: their turn ends by looking for another row. */
-  readonly #offeredWhileBusy = new Set<string>();
-  readonly #inFlight = new Set<Promise<void>>();
+  /** Contacts with a row in hand, or holding after a typing indicator. */
+  readonly #queue: ContactQueue;
   readonly #bucket: TokenBucket;
-  #stopped = true;
-  /** The last scan filled every slot: more contacts may be waiting in the table. */
-  #moreQueued = false;
   #timer: NodeJS.Timeout | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
   #staleCheckAt = 0;
@@ -61,95 +48,68 @@ export class OutboxSender {
     private readonly retryBaseMs = 500,
   ) {
     this.#bucket = new TokenBucket(deps.config.sendRate, deps.now);
-    this.#loop = new WakeableLoop(
-      () => this.#scan(),
-      (error) => deps.log.error("outbox sender failed", { error }),
-    );
+    this.#queue = new ContactQueue({
+      slots: MAX_IN_FLIGHT,
+      turn: (psid) => this.#turn(psid),
+      scan: () => this.#scan(),
+      onError: (error, psid) =>
+        psid === undefined
+          ? deps.log.error("outbox sender failed", { error })
+          : deps.log.error("outbox turn failed", { psid, error }),
+      onHold: (until) => this.#wakeAt(until),
+      now: deps.now,
+    });
   }
 
   async start(): Promise<void> {
     const { deps } = this;
-    const held = await deps.store.releaseOutbox(deps.now(), deps.config.echoWaitSeconds * 1000);
+    const held = await deps.store.outbox.release(this.#echoHold(deps.now()));
     if (held > 0) deps.log.info("outbox rows released after a stop", { rows: held });
-    this.#stopped = false;
-    this.#loop.start();
+    this.#queue.start();
   }
 
   /** Scan the queue now (a parked row was retried, or anything else without a contact). */
   wake(): void {
-    this.#loop.wake();
+    this.#queue.wake();
   }
 
   /** The contact may have rows to send. */
   offer(psid: string): void {
-    if (this.#stopped) return;
-    this.#ready.add(psid);
-    this.#pump();
+    this.#queue.offer(psid);
   }
 
   async stop(): Promise<void> {
-    this.#stopped = true;
+    const stopped = this.#queue.stop();
     clearTimeout(this.#timer);
     this.#timerAt = Number.POSITIVE_INFINITY;
-    await this.#loop.stop();
-    await Promise.all(this.#inFlight);
-  }
-
-  /** Starts the ready contacts while there are free slots. */
-  #pump(): void {
-    for (const psid of this.#ready) {
-      if (this.#stopped || this.#inFlight.size >= MAX_IN_FLIGHT) return;
-      this.#ready.delete(psid);
-      // A contact in hand looks for its next row when the one in hand is done.
-      if (this.#busy.has(psid)) {
-        this.#offeredWhileBusy.add(psid);
-        continue;
-      }
-      this.#busy.set(psid, Number.POSITIVE_INFINITY);
-      const job = this.#turn(psid).finally(() => {
-        this.#inFlight.delete(job);
-        this.#pump();
-      });
-      this.#inFlight.add(job);
-    }
+    await stopped;
   }
 
   /** One row of one contact: claim it, send it, record the outcome. */
-  async #turn(psid: string): Promise<void> {
+  async #turn(psid: string): Promise<TurnEnd> {
     const { deps } = this;
-    let after: After = { next: false };
     try {
       // The token first, so a row is never held (claimed) while it waits for the rate limit.
       await this.#token();
-      if (this.#stopped) {
+      if (this.#queue.stopped) {
         this.#bucket.refund();
-        return;
+        return TURN.done;
       }
-      const { row, lastUserMessageAt, nextAt, more } = await deps.store.claimNextOutbox(
+      const { row, lastUserMessageAt, nextAt, more } = await deps.store.outbox.claimNext(
         psid,
         deps.now(),
       );
       if (!row || row.item.kind === "http") this.#bucket.refund();
-      if (row) {
-        after = await this.#send(row, lastUserMessageAt);
-        // Nothing queued behind it: no need to look (a new row offers the contact again).
-        if (!more) after.next = false;
-      } else {
+      if (!row) {
         if (nextAt !== undefined) this.#wakeAt(nextAt);
-        // This contact is done; others may wait in the table beyond the last scan.
-        if (this.#moreQueued) this.#loop.wake();
+        return TURN.idle;
       }
+      const end = await this.#send(row, lastUserMessageAt);
+      // Nothing queued behind it: no need to look (a new row offers the contact again).
+      return end.again && !more ? TURN.done : end;
     } catch (error) {
       deps.log.error("outbox turn failed", { psid, error });
-      after = { next: false, until: deps.now() + POLL_MS };
-    }
-    const offered = this.#offeredWhileBusy.delete(psid);
-    if (after.until !== undefined && after.until > deps.now()) {
-      this.#busy.set(psid, after.until);
-      this.#wakeAt(after.until);
-    } else {
-      this.#busy.delete(psid);
-      if (after.next || offered) this.#ready.add(psid);
+      return { again: false, holdUntil: deps.now() + POLL_MS };
     }
   }
 
@@ -164,68 +124,59 @@ export class OutboxSender {
   /** Ends typing holds, finds contacts with due rows, and says when to look again. */
   async #scan(): Promise<number> {
     const now = this.deps.now();
-    let wakeAt = now + POLL_MS;
     if (now >= this.#staleCheckAt) {
       // A row whose outcome could not be recorded stays held; once in a while, let it go.
       this.#staleCheckAt = now + 60_000;
-      const hold = this.deps.config.echoWaitSeconds * 1000;
-      const released = await this.deps.store.releaseOutbox(now, hold, now - STALE_CLAIM_MS);
+      const hold = this.#echoHold(now);
+      const released = await this.deps.store.outbox.release(hold, now - STALE_CLAIM_MS);
       if (released > 0) this.deps.log.warn("outbox rows held too long released", { released });
     }
-    for (const [psid, until] of this.#busy) {
-      if (until === Number.POSITIVE_INFINITY) continue;
-      if (until <= now) {
-        this.#busy.delete(psid);
-        this.#ready.add(psid);
-      } else wakeAt = Math.min(wakeAt, until);
-    }
-    const room = MAX_IN_FLIGHT - this.#inFlight.size - this.#ready.size;
-    if (room > 0) {
-      const exclude = new Set([...this.#busy.keys(), ...this.#ready]);
-      const { psids, nextAt } = await this.deps.store.dueOutboxContacts(now, room, exclude);
-      this.#moreQueued = psids.length >= room;
-      for (const psid of psids) this.#ready.add(psid);
+    let wakeAt = Math.min(now + POLL_MS, this.#queue.releaseHolds(now));
+    await this.#queue.fill(async (room, exclude) => {
+      const { psids, nextAt } = await this.deps.store.outbox.dueContacts(now, room, exclude);
       if (nextAt !== undefined) wakeAt = Math.min(wakeAt, nextAt);
-    }
-    this.#pump();
+      return psids;
+    });
     return Math.max(1, wakeAt - this.deps.now());
   }
 
   /** Scan again at `at` (a retry or a typing pause ends), unless a scan is due sooner. */
   #wakeAt(at: number): void {
-    if (this.#stopped || at >= this.#timerAt) return;
+    if (this.#queue.stopped || at >= this.#timerAt) return;
     clearTimeout(this.#timer);
     this.#timerAt = at;
     this.#timer = setTimeout(
       () => {
         this.#timerAt = Number.POSITIVE_INFINITY;
-        this.#loop.wake();
+        this.#queue.wake();
       },
       Math.max(0, at - this.deps.now()),
     );
     this.#timer.unref();
   }
 
-  async #send(row: OutboxRow, lastUserMessageAt: number | null): Promise<After> {
+  /** A released message waits this long for its echo before it is sent again. */
+  #echoHold(now: number) {
+    return { until: now + this.deps.config.echoWaitSeconds * 1000, reason: HELD_REASON };
+  }
+
+  async #send(row: OutboxRow, lastUserMessageAt: number | null): Promise<TurnEnd> {
     const { deps } = this;
     const { store, metrics } = deps;
+    const { outbox } = store;
     try {
       const item = row.item;
       switch (item.kind) {
         case "http": {
           const outcome = await performHttp(item.request, {
             allowPrivate: deps.config.allowPrivateHttp,
-            secrets: await loadSecrets(store),
+            secrets: await loadSecrets(store.settings),
             idempotencyKey: `convo-outbox-${row.id}`,
           });
-          await store.completeHttp(
-            row.id,
-            row.psid,
-            { type: "http_result", requestId: item.requestId, ...outcome },
-            deps.now(),
-          );
+          const answer = { type: "http_result" as const, requestId: item.requestId, ...outcome };
+          await outbox.completeHttp(row.id, httpAnswerEvent(row.id, row.psid, answer), deps.now());
           deps.wake.inbox(row.psid);
-          return { next: true };
+          return TURN.again;
         }
         case "typing": {
           try {
@@ -233,9 +184,9 @@ export class OutboxSender {
           } catch (error) {
             deps.log.debug("typing indicator failed", { psid: row.psid, error });
           }
-          await store.markSent(row.id, null, deps.now());
+          await outbox.markSent(row.id, null, deps.now());
           const pause = Math.min(MAX_TYPING_MS, Math.max(0, item.seconds * 1000));
-          return pause > 0 ? { next: false, until: deps.now() + pause } : { next: true };
+          return pause > 0 ? { again: false, holdUntil: deps.now() + pause } : TURN.again;
         }
         case "message": {
           const sent = await deps.graph.sendMessage(row.psid, item.message, {
@@ -248,8 +199,8 @@ export class OutboxSender {
           metrics.sends.sent++;
           if (row.receivedAt !== null) metrics.observeLatency(now - row.receivedAt);
           // Sent: from here a failure to record it must not send it again.
-          await this.#record(row, () => store.markSent(row.id, sent.messageId, now));
-          return { next: true };
+          await this.#record(row, () => outbox.markSent(row.id, sent.messageId, now));
+          return TURN.again;
         }
       }
     } catch (error) {
@@ -280,7 +231,7 @@ export class OutboxSender {
     }
   }
 
-  async #failed(row: OutboxRow, error: unknown): Promise<After> {
+  async #failed(row: OutboxRow, error: unknown): Promise<TurnEnd> {
     const { deps } = this;
     const failure =
       error instanceof GraphFailure
@@ -302,7 +253,7 @@ export class OutboxSender {
       const unanswered = failure.code === "network" && row.item.kind === "message";
       const hold = unanswered ? deps.config.echoWaitSeconds * 1000 : 0;
       const at = deps.now() + Math.max(hold, backoff(attempts, base));
-      await deps.store.markRetry(row.id, at, failure.message, failure.code);
+      await deps.store.outbox.markRetry(row.id, at, failure.message, failure.code);
       deps.metrics.sends.retried++;
       deps.log.debug("send will be retried", {
         psid: row.psid,
@@ -312,15 +263,15 @@ export class OutboxSender {
       });
       // The contact's later rows wait behind this one; the scan at `at` takes it up again.
       this.#wakeAt(at);
-      return { next: false };
+      return TURN.done;
     }
     const reason =
       failure.category === "transient" || failure.category === "rate_limited"
         ? `gave up after ${attempts} attempts: ${failure.message}`
         : `${failure.category}: ${failure.message}`;
-    await deps.store.markParked(row.id, reason, failure.code, deps.now());
+    await deps.store.outbox.markParked(row.id, reason, failure.code, deps.now());
     deps.metrics.sends.parked++;
     deps.log.warn("send parked", { psid: row.psid, outboxId: row.id, code: failure.code, reason });
-    return { next: true };
+    return TURN.again;
   }
 }

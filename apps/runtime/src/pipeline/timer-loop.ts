@@ -1,4 +1,5 @@
 import type { Deps } from "../deps";
+import { timerEvent } from "./runtime-events";
 import { WakeableLoop } from "./wakeable-loop";
 
 const MAX_SLEEP_MS = 1000;
@@ -28,12 +29,12 @@ export class TimerLoop {
 
   async #tick(): Promise<number> {
     const now = this.deps.now();
-    const fired = await this.deps.store.fireTimers(now, 500);
+    const fired = await this.deps.store.timers.fireDue(now, 500, timerEvent);
     if (fired > 0) {
       this.deps.wake.inbox();
       return 0;
     }
-    const next = await this.deps.store.nextTimerAt();
+    const next = await this.deps.store.timers.nextDueAt();
     return next === undefined ? MAX_SLEEP_MS : Math.max(1, Math.min(MAX_SLEEP_MS, next - now));
   }
 }

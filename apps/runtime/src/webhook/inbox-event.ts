@@ -1,6 +1,6 @@
 import type { InboundEvent } from "@convo/messenger";
-import { outboxIdOfEcho } from "../graph/outbox-metadata";
-import type { NewInboxEvent } from "../store/store";
+import { outboxIdOfEcho } from "../graph-api/outbox-metadata";
+import type { NewInboxEvent } from "../store/inbox";
 
 /** Kinds kept for the record only: nobody is answered for them. */
 const RECORD_ONLY = new Set<InboundEvent["kind"]>([

@@ -1,7 +1,7 @@
 import { IncomingMessage } from "node:http";
 import { type Context, Hono } from "hono";
-import { errorJson } from "../api/errors";
 import type { Deps } from "../deps";
+import { errorJson } from "../error-json";
 import { toInboxEvent } from "./inbox-event";
 
 /** Meta's bodies are small; anything larger than this is not a webhook. */
@@ -100,7 +100,7 @@ export function webhookRoutes(deps: Deps) {
     });
     if (!parsed.ok) return c.json(errorJson("invalid_webhook", parsed.error), 400);
     const events = parsed.events.map(toInboxEvent);
-    const inserted = await deps.store.insertInbox(events, deps.now());
+    const inserted = await deps.store.inbox.insert(events, deps.now());
     deps.metrics.eventsReceived += inserted;
     deps.metrics.eventsDuplicate += events.length - inserted;
     if (inserted > 0) {

@@ -131,6 +131,24 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX inbox_pending_psid ON inbox (psid, id) WHERE status IN ('pending', 'processing');
   DROP INDEX inbox_processing;
   `,
+  // A fired timer's row is deleted, and without AUTOINCREMENT SQLite gives the next timer the
+  // largest id left plus one: the id of the one just fired. A firing's inbox key names its row,
+  // so the contact's next timer was taken for a redelivery and dropped. Ids now never come back.
+  `
+  CREATE TABLE timers_new (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    psid TEXT NOT NULL,
+    timer_id TEXT NOT NULL,
+    due_at INTEGER NOT NULL,
+    event TEXT NOT NULL,
+    UNIQUE (psid, timer_id)
+  );
+  INSERT INTO timers_new (id, psid, timer_id, due_at, event)
+    SELECT id, psid, timer_id, due_at, event FROM timers;
+  DROP TABLE timers;
+  ALTER TABLE timers_new RENAME TO timers;
+  CREATE INDEX timers_due ON timers (due_at);
+  `,
 ];
 
 /** Applies the migrations not yet in the `migrations` table, each in its own transaction. */

@@ -1,13 +1,8 @@
 import type { Flow } from "@convo/flow";
-import type {
-  ContactRow,
-  FlowRow,
-  FlowVersionRow,
-  InboxRow,
-  OutboxRow,
-  OutboxStatus,
-  TranscriptRow,
-} from "../store";
+import type { ContactRow, TranscriptRow } from "../contacts";
+import type { FlowRow, FlowVersionRow } from "../flows";
+import type { InboxRow } from "../inbox";
+import type { OutboxRow, OutboxStatus } from "../outbox";
 
 /** Column shapes as SQLite returns them, and their conversion to the store's rows. */
 export interface FlowRecord {

@@ -1,0 +1,28 @@
+import type { NewTranscript } from "../store/contacts";
+import type { OutboxItem } from "../store/outbox";
+
+/**
+ * The transcript line of an outgoing message, as the contact will see it; `outbox` is the
+ * message's index among the rows written with it, so the line shows its delivery.
+ */
+export function outgoingLine(
+  item: Extract<OutboxItem, { kind: "message" }>,
+  at: number,
+  outbox: number,
+): NewTranscript {
+  const m = item.message;
+  return {
+    at,
+    direction: "out",
+    author: item.author,
+    kind: m.kind === "text" ? "text" : m.kind === "media" ? "attachment" : "template",
+    text: m.kind === "text" ? m.text : m.kind === "cards" ? (m.cards[0]?.title ?? null) : null,
+    payload: m,
+    outbox,
+  };
+}
+
+/** What a person wrote to the contact (live chat, or the Page Inbox). */
+export function agentLine(text: string | null, at: number): NewTranscript {
+  return { at, direction: "out", author: "agent", kind: "text", text };
+}

@@ -1,0 +1,96 @@
+import type { Flow } from "@convo/flow";
+import { describe, expect, it } from "vitest";
+import { type StoreHarness, T, useStore } from "./harness";
+
+const flow = (id: string, name = id): Flow =>
+  ({ schemaVersion: 1, id, name, triggers: [], nodes: [], edges: [] }) as unknown as Flow;
+
+/** Flows: drafts with revisions, versions published from them; settings beside them. */
+export function flowContract(makeHarness: () => StoreHarness) {
+  const s = useStore(makeHarness);
+
+  describe("flows", () => {
+    it("creates a flow once, unless told to overwrite it", async () => {
+      const { flows } = s.store;
+      expect(await flows.create(flow("a", "First"), T)).toBe(true);
+      expect(await flows.create(flow("a", "Again"), T + 1)).toBe(false);
+      expect(await flows.get("a")).toMatchObject({ name: "First", revision: 1, createdAt: T });
+      expect(await flows.create(flow("a", "Over"), T + 2, true)).toBe(true);
+      expect(await flows.get("a")).toMatchObject({ name: "Over", revision: 2, updatedAt: T + 2 });
+      expect(await flows.get("nope")).toBeUndefined();
+    });
+
+    it("saves a draft at the expected revision only", async () => {
+      const { flows } = s.store;
+      await flows.create(flow("b"), T);
+      expect(await flows.saveDraft("b", flow("b", "B2"), 1, T + 1)).toEqual({
+        ok: true,
+        revision: 2,
+        updatedAt: T + 1,
+      });
+      expect(await flows.saveDraft("b", flow("b", "stale"), 1, T + 2)).toEqual({
+        ok: false,
+        current: { revision: 2, updatedAt: T + 1 },
+      });
+      expect(await flows.saveDraft("b", flow("b", "any"), undefined, T + 3)).toMatchObject({
+        ok: true,
+        revision: 3,
+      });
+      expect(await flows.saveDraft("none", flow("none"), undefined, T)).toBeUndefined();
+      expect((await flows.get("b"))?.draft.name).toBe("any");
+    });
+
+    it("lists flows most recently changed first", async () => {
+      const { flows } = s.store;
+      await flows.create(flow("old"), T);
+      await flows.create(flow("new"), T + 5);
+      expect((await flows.list()).map((f) => f.id)).toEqual(["new", "old"]);
+    });
+
+    it("publishes numbered versions; the newest of each flow is the published one", async () => {
+      const { flows } = s.store;
+      await flows.create(flow("c"), T);
+      await flows.create(flow("d"), T);
+      expect(await flows.publish("c", flow("c", "v1"), "first", "admin", T + 1)).toBe(1);
+      await flows.saveDraft("c", flow("c", "draft"), undefined, T + 2);
+      expect(await flows.publish("c", flow("c", "v2"), "", "admin", T + 3)).toBe(2);
+      expect(await flows.get("c")).toMatchObject({
+        publishedVersion: 2,
+        publishedAt: T + 3,
+        publishedRevision: 2,
+      });
+      expect(await flows.get("d")).toMatchObject({
+        publishedVersion: null,
+        publishedRevision: null,
+      });
+      expect(await flows.versions("c")).toEqual([
+        { flowId: "c", version: 2, note: "", publishedAt: T + 3, publishedBy: "admin" },
+        { flowId: "c", version: 1, note: "first", publishedAt: T + 1, publishedBy: "admin" },
+      ]);
+      expect((await flows.version("c", 1))?.flow.name).toBe("v1");
+      expect(await flows.version("c", 9)).toBeUndefined();
+      const published = await flows.published();
+      expect(published.map((v) => [v.flowId, v.version, v.flow.name])).toEqual([["c", 2, "v2"]]);
+    });
+
+    it("deletes a flow with its versions", async () => {
+      const { flows } = s.store;
+      await flows.create(flow("e"), T);
+      await flows.publish("e", flow("e"), "", "admin", T);
+      expect(await flows.delete("e")).toBe(true);
+      expect(await flows.delete("e")).toBe(false);
+      expect(await flows.published()).toEqual([]);
+      expect(await flows.versions("e")).toEqual([]);
+    });
+  });
+
+  describe("settings", () => {
+    it("keeps a value per key, replaced when set again", async () => {
+      const { settings } = s.store;
+      expect(await settings.get("k")).toBeUndefined();
+      await settings.set("k", "one");
+      await settings.set("k", "two");
+      expect(await settings.get("k")).toBe("two");
+    });
+  });
+}

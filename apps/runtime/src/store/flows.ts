@@ -1,0 +1,51 @@
+import type { Flow } from "@convo/flow";
+
+export interface FlowRow {
+  id: string;
+  name: string;
+  draft: Flow;
+  revision: number;
+  createdAt: number;
+  updatedAt: number;
+  publishedVersion: number | null;
+  publishedAt: number | null;
+  /** Draft revision the latest version was published from. */
+  publishedRevision: number | null;
+}
+
+export interface FlowVersionRow {
+  flowId: string;
+  version: number;
+  flow: Flow;
+  note: string;
+  publishedAt: number;
+  publishedBy: string;
+}
+
+export type SaveDraftResult =
+  | { ok: true; revision: number; updatedAt: number }
+  | { ok: false; current: { revision: number; updatedAt: number } };
+
+/** Flows: a draft with a revision per flow, and its published versions (newest wins). */
+export interface FlowStore {
+  list(): Promise<FlowRow[]>;
+  get(id: string): Promise<FlowRow | undefined>;
+  /** False when a flow with that id exists (and `overwrite` is not set). */
+  create(flow: Flow, now: number, overwrite?: boolean): Promise<boolean>;
+  /** Undefined when there is no such flow; a conflict when `expectedRevision` is not current. */
+  saveDraft(
+    id: string,
+    flow: Flow,
+    expectedRevision: number | undefined,
+    now: number,
+  ): Promise<SaveDraftResult | undefined>;
+  /** The flow and its versions; false when there was none. */
+  delete(id: string): Promise<boolean>;
+  /** Adds the next version and marks the draft's revision as published; returns the version. */
+  publish(id: string, flow: Flow, note: string, by: string, now: number): Promise<number>;
+  /** Newest first, without their documents. */
+  versions(id: string): Promise<Omit<FlowVersionRow, "flow">[]>;
+  version(id: string, version: number): Promise<FlowVersionRow | undefined>;
+  /** The newest version of every published flow. */
+  published(): Promise<FlowVersionRow[]>;
+}

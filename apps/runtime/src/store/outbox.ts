@@ -1,0 +1,89 @@
+import type { HttpRequest, OutMessage } from "@convo/engine";
+import type { NewTranscript } from "./contacts";
+import type { NewInboxEvent } from "./inbox";
+
+export type OutboxItem =
+  | {
+      kind: "message";
+      message: OutMessage;
+      flowId?: string;
+      version?: number;
+      nodeId?: string;
+      /** `HUMAN_AGENT` for an agent's reply outside the 24-hour window. */
+      tag?: "HUMAN_AGENT";
+      author: "bot" | "agent";
+    }
+  | { kind: "typing"; seconds: number }
+  | { kind: "http"; requestId: string; request: HttpRequest; nodeId: string };
+
+export type OutboxStatus = "queued" | "sent" | "failed" | "parked";
+
+export interface OutboxRow {
+  id: number;
+  psid: string;
+  item: OutboxItem;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  reason: string | null;
+  code: string | null;
+  messageId: string | null;
+  createdAt: number;
+  /** When the event that caused this send reached the webhook (latency metric). */
+  receivedAt: number | null;
+}
+
+export interface OutboxClaim {
+  row: OutboxRow | undefined;
+  /** The contact's last message, for the 24-hour window (read with a message row only). */
+  lastUserMessageAt: number | null;
+  /** When the contact's next row comes due, when it is not due yet. */
+  nextAt: number | undefined;
+  /** Another row of the contact's waits behind this one. */
+  more: boolean;
+}
+
+/**
+ * Outgoing work (messages, typing indicators, HTTP actions), handed out per contact in order: a
+ * contact's next row waits until the one before is sent or parked. A row taken for sending is
+ * held (claimed) until its outcome is recorded.
+ */
+export interface OutboxQueue {
+  /**
+   * Takes the contact's oldest queued row when it is due and nobody holds it; otherwise `nextAt`
+   * says when it comes due.
+   */
+  claimNext(psid: string, now: number): Promise<OutboxClaim>;
+  /**
+   * Contacts whose oldest queued row is due and not held, oldest first, skipping `exclude`;
+   * `nextAt` is when the first of the others comes due.
+   */
+  dueContacts(
+    now: number,
+    limit: number,
+    exclude: ReadonlySet<string>,
+  ): Promise<{ psids: string[]; nextAt: number | undefined }>;
+  /**
+   * Held rows go back to the queue (at start, every one; with `claimedBefore`, those held since
+   * before then). Messages among them may have reached Meta: they wait until `hold.until` at least,
+   * with `hold.reason`, for their echo. Returns how many were released.
+   */
+  release(hold: { until: number; reason: string }, claimedBefore?: number): Promise<number>;
+  /** Sent: an echo may have confirmed it first, whose message id and time then stay. */
+  markSent(id: number, messageId: string | null, now: number): Promise<void>;
+  /** Back in the queue until `nextAttemptAt`, unless it is no longer queued (an echo settled it). */
+  markRetry(id: number, nextAttemptAt: number, reason: string, code: string): Promise<void>;
+  /** Set aside for an operator, with the reason. */
+  markParked(id: number, reason: string, code: string, now: number): Promise<void>;
+  /** An HTTP action finished: its row is done and its answer joins the inbox, in one transaction. */
+  completeHttp(id: number, answer: NewInboxEvent, now: number): Promise<void>;
+  /**
+   * Queues one message outside a step (an agent's reply) behind the contact's rows, with its
+   * transcript line linked to it, and counts as the contact's activity. Returns the row's id.
+   */
+  enqueue(psid: string, item: OutboxItem, line: NewTranscript, now: number): Promise<number>;
+  /** Parked rows, newest first. */
+  parked(): Promise<OutboxRow[]>;
+  /** A parked row goes back to the queue, due at `now`; false when no parked row has that id. */
+  retryParked(id: number, now: number): Promise<boolean>;
+}

@@ -1,0 +1,140 @@
+import type { FailedEvent, InboxQueue, NewInboxEvent } from "../inbox";
+import type { SqliteDatabase } from "./database";
+import { type InboxRecord, toInboxRow } from "./rows";
+
+function statements(sql: SqliteDatabase) {
+  const { db } = sql;
+  return {
+    insert: db.prepare(`
+      INSERT INTO inbox (dedupe_key, psid, kind, event, status, received_at) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (dedupe_key) DO NOTHING`),
+    // An echo's proof of delivery: the outbox row it names is sent, if it is that contact's.
+    confirmOutbox: db.prepare(`
+      UPDATE outbox SET status = 'sent', claimed_at = NULL, reason = NULL,
+        message_id = coalesce(message_id, ?), sent_at = coalesce(sent_at, ?)
+      WHERE id = ? AND psid = ? AND status = 'queued'`),
+    claim: db.prepare(
+      "UPDATE inbox SET status = 'processing', attempts = attempts + 1 WHERE id = ?",
+    ),
+    head: db.prepare(`
+      SELECT id, psid, kind, event, attempts, received_at, status FROM inbox
+      INDEXED BY inbox_pending_psid WHERE psid = ? AND status IN ('pending', 'processing') ORDER BY id LIMIT 2`),
+    // Each contact's oldest unfinished event, when it is pending (not in hand): however long
+    // one contact's backlog, the others are found.
+    pendingContacts: db
+      .prepare(`
+        SELECT psid FROM inbox i INDEXED BY inbox_pending WHERE status = 'pending' AND id = (
+          SELECT MIN(id) FROM inbox p INDEXED BY inbox_pending_psid
+          WHERE p.psid = i.psid AND p.status IN ('pending', 'processing'))
+        ORDER BY id LIMIT ?`)
+      .pluck(),
+    releaseAll: db.prepare(
+      "UPDATE inbox INDEXED BY inbox_pending_psid SET status = 'pending' WHERE status IN ('pending', 'processing') AND status = 'processing'",
+    ),
+    releaseOne: db.prepare(
+      "UPDATE inbox SET status = 'pending' WHERE id = ? AND status = 'processing'",
+    ),
+    finish: db.prepare("UPDATE inbox SET status = 'done', processed_at = ? WHERE id = ?"),
+    fail: db.prepare("UPDATE inbox SET status = 'failed', error = ? WHERE id = ?"),
+    // No index: failed events are rare, and this is an operator's page, not the pipeline.
+    failed: db.prepare(
+      "SELECT id, psid, kind, error, attempts, received_at FROM inbox WHERE status = 'failed' ORDER BY id DESC LIMIT 500",
+    ),
+    retryFailed: db.prepare(
+      "UPDATE inbox SET status = 'pending', error = NULL WHERE id = ? AND status = 'failed' RETURNING psid",
+    ),
+  };
+}
+
+export class SqliteInbox implements InboxQueue {
+  readonly #s;
+
+  constructor(private readonly sql: SqliteDatabase) {
+    this.#s = statements(sql);
+  }
+
+  async insert(events: readonly NewInboxEvent[], now: number): Promise<number> {
+    return this.sql.write(() => {
+      let inserted = 0;
+      for (const e of events) inserted += this.add(e, now);
+      return inserted;
+    });
+  }
+
+  async claimNext(psid: string) {
+    return this.sql.write(() => {
+      const [head, after] = this.#s.head.all(psid) as (InboxRecord & { status: string })[];
+      if (head?.status !== "pending") return { row: undefined, more: false };
+      this.#s.claim.run(head.id);
+      return { row: toInboxRow(head), more: after !== undefined };
+    });
+  }
+
+  async pendingContacts(limit: number, exclude: ReadonlySet<string>) {
+    const psids: string[] = [];
+    for (const psid of this.#s.pendingContacts.all(limit + exclude.size) as string[]) {
+      if (!exclude.has(psid)) psids.push(psid);
+      if (psids.length >= limit) break;
+    }
+    return psids;
+  }
+
+  async release(ids?: readonly number[]) {
+    if (!ids) {
+      this.#s.releaseAll.run();
+      return;
+    }
+    this.sql.db.transaction(() => {
+      for (const id of ids) this.#s.releaseOne.run(id);
+    })();
+  }
+
+  async fail(inboxId: number, error: string) {
+    await this.sql.write(() => this.#s.fail.run(error, inboxId));
+  }
+
+  async failed(): Promise<FailedEvent[]> {
+    return (
+      this.#s.failed.all() as {
+        id: number;
+        psid: string;
+        kind: string;
+        error: string | null;
+        attempts: number;
+        received_at: number;
+      }[]
+    ).map((r) => ({
+      id: r.id,
+      psid: r.psid,
+      kind: r.kind,
+      error: r.error,
+      attempts: r.attempts,
+      receivedAt: r.received_at,
+    }));
+  }
+
+  async retryFailed(id: number) {
+    return this.sql.write(() => this.#s.retryFailed.get(id) as { psid: string } | undefined);
+  }
+
+  /** Inside a write: one event (and the outbox row it confirms); 1 when it was new. */
+  add(e: NewInboxEvent, now: number): number {
+    if (e.confirms && e.psid) {
+      this.#s.confirmOutbox.run(e.confirms.messageId, now, e.confirms.outboxId, e.psid);
+    }
+    const status = e.actionable ? "pending" : "recorded";
+    return this.#s.insert.run(
+      e.dedupeKey,
+      e.psid ?? "",
+      e.kind,
+      JSON.stringify(e.event),
+      status,
+      now,
+    ).changes;
+  }
+
+  /** Inside a write: the event's step is committed. */
+  finish(inboxId: number, now: number): void {
+    this.#s.finish.run(now, inboxId);
+  }
+}

@@ -1,0 +1,33 @@
+/** Counter increments of one step, folded: one per flow version, node, handle and day. */
+export interface CounterBump {
+  flowId: string;
+  version: number;
+  nodeId: string;
+  /** The output taken; null counts the node entered. */
+  handle: string | null;
+  /** Days since the epoch (UTC). */
+  day: number;
+  count: number;
+}
+
+/** A counter summed over every version and the days asked for. */
+export interface CounterTotal {
+  nodeId: string;
+  handle: string | null;
+  count: number;
+}
+
+export interface QueueDepths {
+  inboxPending: number;
+  outboxQueued: number;
+  outboxParked: number;
+  timers: number;
+}
+
+/** Figures read back: flow counters (written by a step's commit) and queue depths. */
+export interface StatsStore {
+  /** A flow's counters between two days (inclusive), per node and handle. */
+  counters(flowId: string, fromDay: number, toDay: number): Promise<CounterTotal[]>;
+  /** Inbox events not finished, queued and parked outbox rows, timers set. */
+  queueDepths(): Promise<QueueDepths>;
+}

@@ -1,0 +1,29 @@
+import type { Session } from "@convo/engine";
+import type { ContactPatch, NewTranscript } from "./contacts";
+import type { OutboxItem } from "./outbox";
+import type { CounterBump } from "./stats";
+import type { NewTimer } from "./timers";
+
+/** The rows one engine step writes, decided by the pipeline (`pipeline/step-commit.ts`). */
+export interface StepRows {
+  inboxId: number;
+  psid: string;
+  now: number;
+  /** The session to keep; null deletes it. */
+  session: Session | null;
+  contact: ContactPatch;
+  /** Outgoing work, in the order it is sent, after the contact's queued rows. */
+  outbox: readonly OutboxItem[];
+  /** When the event reached the webhook, kept on the outbox rows (latency metric). */
+  receivedAt: number;
+  /** In order; a line with `outbox` is linked to that outbox row. */
+  transcript: readonly NewTranscript[];
+  counters: readonly CounterBump[];
+  timers: readonly NewTimer[];
+}
+
+/** What a step changes, written in one transaction across the tables. */
+export interface StepStore {
+  /** Patches the contact, keeps the session, adds the rows, and finishes the inbox event. */
+  commit(step: StepRows): Promise<void>;
+}
