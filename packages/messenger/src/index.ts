@@ -1,5 +1,6 @@
 export { decodePayload, encodePayload, type PayloadTarget } from "@convo/flow";
 export * from "./emulator";
+export { GRAPH_API_VERSION } from "./graph-version";
 export {
   createSendApiClient,
   fetchGraph,

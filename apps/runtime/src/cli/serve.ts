@@ -4,10 +4,11 @@ import { loadConfig } from "../config";
 import { createRuntime } from "../runtime";
 
 /** `--flag value` (or `--flag=value`) → environment variable, so flags mirror the env. */
-const FLAGS: Record<string, string> = {
+export const FLAGS: Record<string, string> = {
   "--port": "PORT",
   "--host": "HOST",
   "--db": "CONVO_DB",
+  "--public-url": "CONVO_PUBLIC_URL",
   "--admin-token": "CONVO_ADMIN_TOKEN",
   "--app-secret": "MESSENGER_APP_SECRET",
   "--verify-token": "MESSENGER_VERIFY_TOKEN",
@@ -19,8 +20,11 @@ const FLAGS: Record<string, string> = {
   "--send-rate": "CONVO_SEND_RATE",
   "--echo-wait": "CONVO_ECHO_WAIT_SECONDS",
   "--graph-timeout": "CONVO_GRAPH_TIMEOUT_SECONDS",
+  "--slow-step-ms": "CONVO_SLOW_STEP_MS",
 };
-const SWITCHES: Record<string, string> = { "--allow-private-http": "CONVO_ALLOW_PRIVATE_HTTP" };
+export const SWITCHES: Record<string, string> = {
+  "--allow-private-http": "CONVO_ALLOW_PRIVATE_HTTP",
+};
 
 export const SERVE_USAGE = `usage: convo serve [options]   (each option mirrors an environment variable)
 ${Object.entries({ ...FLAGS, ...SWITCHES })
@@ -56,6 +60,9 @@ export async function runServe(args: readonly string[]): Promise<number> {
     process.stdout.write(SERVE_USAGE);
     return 0;
   }
+  // `.env` becomes part of the environment (never over it), so what is read later, such as
+  // CONVO_SECRET_<NAME>, sees it too.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   const config = loadConfig({ ...process.env, ...flagsToEnv(args) });
   if (!config.editorDist) {
     const dist = join(REPO_ROOT, "apps", "editor", "dist");
@@ -64,12 +71,13 @@ export async function runServe(args: readonly string[]): Promise<number> {
   const runtime = await createRuntime({ config });
   const { url } = await runtime.start();
   const d = runtime.deps;
+  const publicUrl = config.publicUrl ?? url;
   process.stdout.write(
     [
       "",
       `  Convo is running: ${url}/`,
       `  Admin token:      ${d.adminToken}`,
-      `  Webhook:          ${url}/webhooks/messenger (verify token ${d.verifyToken})`,
+      `  Webhook:          ${publicUrl}/webhooks/messenger (verify token ${d.verifyToken})`,
       d.sandbox
         ? "  Sandbox mode:     no MESSENGER_PAGE_TOKEN, replies go to the built-in Graph API emulator"
         : "  Messenger:        sending with the configured Page token",
