@@ -92,7 +92,8 @@ function ensureInstalled() {
 
 const [command = "help", ...rest] = process.argv.slice(2);
 const turbo = (...args) => runOrExit("turbo", ["run", ...args, "--output-logs=new-only"]);
-const convo = (args) => run("node", ["--import", "tsx", "apps/runtime/src/cli.ts", ...args]);
+// The production build (apps/runtime/scripts/build.mjs): plain JavaScript, no TypeScript loader.
+const convo = (args) => run("node", ["apps/runtime/dist/cli.mjs", ...args]);
 
 switch (command) {
   case "test": {
@@ -129,6 +130,9 @@ switch (command) {
   }
   case "convo": {
     ensureInstalled();
+    // The runtime alone (the editor's build is not needed to validate or chat); turbo's cache
+    // makes this a no-op when nothing changed.
+    turbo("build", "--filter=@convo/runtime");
     process.exit(convo(rest));
     break;
   }

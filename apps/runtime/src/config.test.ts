@@ -180,13 +180,15 @@ function serveIn(
   );
   let stdout = "";
   let stderr = "";
+  let stopping = false;
   proc.stderr.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
   });
   return new Promise((resolve) => {
     proc.stdout.on("data", (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (stdout.includes("Webhook:")) {
+      if (!stopping && stdout.includes("Webhook:")) {
+        stopping = true;
         proc.once("exit", (code) => resolve({ code, stdout, stderr }));
         proc.kill("SIGTERM");
       }

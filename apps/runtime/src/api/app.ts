@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Deps } from "../deps";
+import type { EditorBuild } from "../editor-build";
 import { opsRoutes } from "../ops/routes";
 import { serveEditor } from "../static";
 import { webhookRoutes } from "../webhook/routes";
@@ -18,7 +19,8 @@ export interface AppOptions {
   isReady: () => boolean;
   /** Mounted at `/__graph` in sandbox mode: the in-process Graph API emulator. */
   graphEmulator?: { fetch: (request: Request) => Response | Promise<Response> };
-  editorDist?: string;
+  /** The editor's build, loaded in memory at start, served at `/`. */
+  editor?: EditorBuild;
 }
 
 /** The whole HTTP surface: webhook, management API, operations, sandbox emulator, editor. */
@@ -61,6 +63,6 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
       return emulator.fetch(new Request(url, c.req.raw));
     });
   }
-  if (options.editorDist) serveEditor(app, options.editorDist);
+  if (options.editor) serveEditor(app, options.editor);
   return app;
 }

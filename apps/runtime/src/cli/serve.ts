@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig } from "../config";
+import { REPO_ROOT } from "../paths";
 import { createRuntime } from "../runtime";
 
 /** `--flag value` (or `--flag=value`) → environment variable, so flags mirror the env. */
@@ -52,8 +53,6 @@ export function flagsToEnv(args: readonly string[]): Record<string, string> {
   return env;
 }
 
-const REPO_ROOT = join(import.meta.dirname, "..", "..", "..", "..");
-
 /** Runs the runtime until SIGTERM or SIGINT, then finishes the event in hand and exits. */
 export async function runServe(args: readonly string[]): Promise<number> {
   if (args.includes("--help")) {
@@ -72,21 +71,9 @@ export async function runServe(args: readonly string[]): Promise<number> {
   const { url } = await runtime.start();
   const d = runtime.deps;
   const publicUrl = config.publicUrl ?? url;
-  process.stdout.write(
-    [
-      "",
-      `  Convo is running: ${url}/`,
-      `  Admin token:      ${d.adminToken}`,
-      `  Webhook:          ${publicUrl}/webhooks/messenger (verify token ${d.verifyToken})`,
-      d.sandbox
-        ? "  Sandbox mode:     no MESSENGER_PAGE_TOKEN, replies go to the built-in Graph API emulator"
-        : "  Messenger:        sending with the configured Page token",
-      config.editorDist ? "" : "  (the editor is not built yet: the API answers under /api)",
-      "",
-    ].join("\n"),
-  );
-
-  return new Promise<number>((resolve) => {
+  // Listen for the stop signals before saying it runs: whoever reads the banner may send SIGTERM
+  // at once, and a signal nobody listens for kills the process without its graceful stop.
+  const stopped = new Promise<number>((resolve) => {
     let stopping = false;
     const shutdown = (signal: string) => {
       if (stopping) return;
@@ -103,4 +90,19 @@ export async function runServe(args: readonly string[]): Promise<number> {
     process.once("SIGTERM", () => shutdown("SIGTERM"));
     process.once("SIGINT", () => shutdown("SIGINT"));
   });
+  process.stdout.write(
+    [
+      "",
+      `  Convo is running: ${url}/`,
+      `  Admin token:      ${d.adminToken}`,
+      `  Webhook:          ${publicUrl}/webhooks/messenger (verify token ${d.verifyToken})`,
+      d.sandbox
+        ? "  Sandbox mode:     no MESSENGER_PAGE_TOKEN, replies go to the built-in Graph API emulator"
+        : "  Messenger:        sending with the configured Page token",
+      config.editorDist ? "" : "  (the editor is not built yet: the API answers under /api)",
+      "",
+    ].join("\n"),
+  );
+
+  return stopped;
 }
