@@ -12,17 +12,17 @@
 //   module: the tsx shim beside the sources, this file beside the bundle.
 import { readFileSync, rmSync } from "node:fs";
 import { isBuiltin } from "node:module";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { build } from "esbuild";
 
 const dir = join(import.meta.dirname, "..");
 const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
 const dependencies = new Set(Object.keys(manifest.dependencies ?? {}));
 /** Packages with a compiled addon: loaded from node_modules at run time, never bundled. */
-export const NATIVE = ["better-sqlite3"];
+const NATIVE = ["better-sqlite3"];
 
 /**
- * Every package the code imports must be a dependency of the runtime (so its version is the
+ * Every package Convo's code imports must be a dependency of the runtime (so its version is the
  * lockfile's), whether it ends up bundled or, for native addons, imported at run time.
  */
 const dependenciesOnly = {
@@ -34,7 +34,9 @@ const dependenciesOnly = {
       const name = args.path.startsWith("@")
         ? args.path.split("/").slice(0, 2).join("/")
         : args.path.split("/")[0];
-      if (!dependencies.has(name)) {
+      // A package's own imports are its dependencies, which the lockfile pins.
+      const fromPackage = args.importer.includes(`${sep}node_modules${sep}`);
+      if (!fromPackage && !dependencies.has(name)) {
         return {
           errors: [
             {

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Deps } from "../deps";
 import type { EditorBuild } from "../editor-build";
+import { requestLog } from "../ops/request-context";
 import { opsRoutes } from "../ops/routes";
 import { serveEditor } from "../static";
 import { webhookRoutes } from "../webhook/routes";
@@ -34,7 +35,11 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
     if (error instanceof HTTPException) {
       return c.json(errorJson("http_error", error.message), error.status);
     }
-    deps.log.error("unhandled error", { error, path: c.req.path, method: c.req.method });
+    requestLog(c, deps.log).error("unhandled error", {
+      error,
+      path: c.req.path,
+      method: c.req.method,
+    });
     return c.json(errorJson("internal", "Something went wrong on our side."), 500);
   });
   app.notFound((c) =>

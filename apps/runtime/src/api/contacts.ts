@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Deps } from "../deps";
+import { requestLog } from "../ops/request-context";
 import type { ContactRow, TranscriptRow } from "../store/store";
 import { ApiError, notFound, readBody } from "./errors";
 
@@ -173,7 +174,7 @@ export function contactRoutes(deps: Deps) {
   app.delete("/:id", async (c) => {
     const id = c.req.param("id");
     if (!(await store.eraseContact(id))) throw notFound(`The contact "${id}"`);
-    deps.log.info("contact erased", { psid: id });
+    requestLog(c, deps.log).info("contact erased", { psid: id });
     return c.body(null, 204);
   });
 

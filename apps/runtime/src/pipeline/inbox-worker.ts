@@ -3,6 +3,7 @@ import { initialSession, step } from "@convo/engine";
 import { isPaused } from "../api/contacts";
 import type { Deps } from "../deps";
 import { GraphFailure } from "../graph/gateway";
+import type { Logger } from "../log";
 import type { ContactPatch, ContactRow, InboxRow, StepCommit } from "../store/store";
 import { readIncoming } from "./incoming";
 import type { PublishedFlows } from "./published-flows";
@@ -124,17 +125,25 @@ export class InboxWorker {
 
   async #process(row: InboxRow): Promise<void> {
     const { deps } = this;
+    // Every line about this event names it and its contact.
+    const log = deps.log.child({ eventId: row.id, psid: row.psid });
+    const started = performance.now();
     try {
-      await this.#handle(row);
+      await this.#handle(row, log);
       deps.metrics.eventsProcessed++;
     } catch (error) {
       deps.metrics.eventsFailed++;
-      deps.log.error("event failed", { error, inboxId: row.id, psid: row.psid });
+      log.error("event failed", { error });
       await deps.store.failInbox(row.id, error instanceof Error ? error.message : String(error));
+    }
+    const ms = performance.now() - started;
+    if (ms > deps.config.slowStepMs) {
+      // The whole step: store reads, the profile fetch, the engine, the commit.
+      log.warn("slow step", { ms: Math.round(ms), thresholdMs: deps.config.slowStepMs });
     }
   }
 
-  async #ensureProfile(contact: ContactRow): Promise<ContactRow> {
+  async #ensureProfile(contact: ContactRow, log: Logger): Promise<ContactRow> {
     if (contact.profileFetched) return contact;
     const { deps } = this;
     try {
@@ -149,12 +158,12 @@ export class InboxWorker {
         error.category === "transient" ||
         error.category === "rate_limited";
       if (!retry) await deps.store.setProfile(contact.psid, {});
-      deps.log.warn("profile fetch failed", { psid: contact.psid, error: String(error) });
+      log.warn("profile fetch failed", { error: String(error) });
       return (await deps.store.getContact(contact.psid)) ?? contact;
     }
   }
 
-  async #handle(row: InboxRow): Promise<void> {
+  async #handle(row: InboxRow, log: Logger): Promise<void> {
     const { deps } = this;
     const { store } = deps;
     const now = deps.now();
@@ -198,7 +207,7 @@ export class InboxWorker {
       await store.commitStep(base);
       return;
     }
-    if (incoming.fromContact) contact = await this.#ensureProfile(contact);
+    if (incoming.fromContact) contact = await this.#ensureProfile(contact, log);
 
     const fields: Record<string, string> = { ...contact.fields };
     if (contact.firstName) fields.first_name = contact.firstName;
@@ -212,7 +221,7 @@ export class InboxWorker {
       flows: refs,
     };
     const result = step(current.flow, session, event, context);
-    const commit = applyActions(result.actions, base, contact, byId, deps);
+    const commit = applyActions(result.actions, base, contact, byId, log);
     commit.session = result.session;
     commit.contact.currentFlow = result.session.waiting?.flowId ?? null;
     await store.commitStep(commit);
@@ -227,7 +236,7 @@ function applyActions(
   commit: StepCommit,
   contact: ContactRow,
   byId: ReadonlyMap<string, FlowRef>,
-  deps: Deps,
+  log: Logger,
 ): StepCommit {
   const tags = new Set(contact.tags);
   const fields = { ...contact.fields };
@@ -305,8 +314,7 @@ function applyActions(
       case "end":
         break;
       case "error":
-        deps.log.warn("flow error", {
-          psid: commit.psid,
+        log.warn("flow error", {
           code: action.code,
           message: action.message,
           nodeId: action.nodeId,
