@@ -1,8 +1,8 @@
 /**
- * The production build: `node dist/cli.mjs serve` is what `npm start` and the container run. It
- * must run with no TypeScript loader, on its main thread and on the Send API's transport thread.
+ * The production build (test/global-setup.ts makes it): `node dist/cli.mjs serve` is what
+ * `npm start` and the container run. It must run with no TypeScript loader, on its main thread
+ * and on the Send API's transport thread.
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,7 +27,6 @@ let graph: RunningGraphEmulator;
 let dir: string;
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(runtimeDir, "scripts", "build.mjs")], { stdio: "inherit" });
   dir = mkdtempSync(join(tmpdir(), "convo-build-"));
 });
 afterAll(async () => {
