@@ -229,7 +229,7 @@ async function startEmulator() {
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
 /**
- * `convo serve` in its own process, as it is deployed: the load generator and the emulator (Meta)
+ * `convo serve` in its own process, as it is deployed (the build): the load generator and the emulator (Meta)
  * are not in its process, so its one thread is all its own.
  */
 async function startServe(dir: string, graphUrl: string) {
@@ -237,9 +237,8 @@ async function startServe(dir: string, graphUrl: string) {
     process.execPath,
     [
       ...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
-      "--import",
-      "tsx",
-      join(import.meta.dirname, "..", "src", "cli.ts"),
+      // The production build, as `npm start` runs it (turbo builds it before any bench).
+      join(import.meta.dirname, "..", "dist", "cli.mjs"),
       "serve",
     ],
     {
