@@ -229,8 +229,8 @@ async function startEmulator() {
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
 /**
- * `convo serve` in its own process, as it is deployed (the build): the load generator and the emulator (Meta)
- * are not in its process, so its one thread is all its own.
+ * `convo serve` from the build in its own process, as it is deployed: the load generator and the
+ * emulator (Meta) are not in its process, so its one thread is all its own.
  */
 async function startServe(dir: string, graphUrl: string) {
   const child = spawn(
