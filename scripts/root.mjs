@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureChromium } from "./chromium.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const rootPackage = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -15,6 +16,7 @@ const toolsDir = join(root, ".tools");
 const pnpmBin = join(toolsDir, "node_modules", ".bin", "pnpm");
 const isWindows = process.platform === "win32";
 
+/** @type {Record<string, string | undefined>} */
 const env = {
   ...process.env,
   PATH: [
@@ -27,10 +29,16 @@ const env = {
   COREPACK_ENABLE_STRICT: "0",
 };
 
+/** @param {string} message */
 function say(message) {
   process.stderr.write(`\x1b[36m[convo]\x1b[0m ${message}\n`);
 }
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import("node:child_process").SpawnSyncOptions} [options]
+ */
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env, ...options });
   if (result.error) {
@@ -40,6 +48,24 @@ function run(command, args, options = {}) {
   return result.status ?? 1;
 }
 
+/**
+ * The editor's browser tests and benchmarks need Chromium: found (or installed on Debian) before
+ * anything runs, and handed to them as CHROMIUM_PATH; otherwise one line says what to install.
+ */
+function requireChromium() {
+  const chromium = ensureChromium({ env, say });
+  if ("error" in chromium) {
+    say(chromium.error);
+    process.exit(1);
+  }
+  env.CHROMIUM_PATH = chromium.path;
+}
+
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import("node:child_process").SpawnSyncOptions} [options]
+ */
 function runOrExit(command, args, options) {
   const status = run(command, args, options);
   if (status !== 0) process.exit(status);
@@ -64,7 +90,13 @@ function ensurePnpm() {
 /** A fingerprint of everything that decides what `pnpm install` does. */
 function installFingerprint() {
   const hash = createHash("sha256");
-  const files = ["package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml"];
+  const files = [
+    "package.json",
+    "pnpm-lock.yaml",
+    "pnpm-workspace.yaml",
+    "bench/package.json",
+    "scripts/package.json",
+  ];
   for (const group of ["apps", "packages"]) {
     const dir = join(root, group);
     if (!existsSync(dir)) continue;
@@ -91,11 +123,14 @@ function ensureInstalled() {
 }
 
 const [command = "help", ...rest] = process.argv.slice(2);
-const turbo = (...args) => runOrExit("turbo", ["run", ...args, "--output-logs=new-only"]);
-const convo = (args) => run("node", ["--import", "tsx", "apps/runtime/src/cli.ts", ...args]);
+const turbo = (/** @type {string[]} */ ...args) =>
+  runOrExit("turbo", ["run", ...args, "--output-logs=new-only"]);
+// The production build (apps/runtime/scripts/build.mjs): plain JavaScript, no TypeScript loader.
+const convo = (/** @type {string[]} */ args) => run("node", ["apps/runtime/dist/cli.mjs", ...args]);
 
 switch (command) {
   case "test": {
+    requireChromium();
     ensureInstalled();
     say("checking format and lint (biome)");
     runOrExit("biome", [
@@ -122,6 +157,7 @@ switch (command) {
     break;
   }
   case "bench": {
+    requireChromium();
     ensureInstalled();
     turbo("build");
     process.exit(run("node", ["--import", "tsx", "bench/run.ts", ...rest]));
@@ -129,6 +165,9 @@ switch (command) {
   }
   case "convo": {
     ensureInstalled();
+    // The runtime alone (the editor's build is not needed to validate or chat); turbo's cache
+    // makes this a no-op when nothing changed.
+    turbo("build", "--filter=@convo/runtime");
     process.exit(convo(rest));
     break;
   }

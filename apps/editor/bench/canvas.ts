@@ -13,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { chromium, type Page } from "playwright-core";
 import { build, preview } from "vite";
+import { chromiumPath } from "../e2e/chromium";
 import { generateFlow } from "./generate";
 
 const quick = process.env.BENCH_QUICK === "1";
@@ -184,7 +185,7 @@ async function main() {
     const port = typeof address === "object" && address ? address.port : 0;
 
     const launched = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
+      executablePath: chromiumPath(),
       args: [
         "--headless",
         "--no-sandbox",

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { build } from "vite";
+import { chromiumPath } from "./chromium";
 
 export const editorDir = join(import.meta.dirname, "..");
 export const repoRoot = join(editorDir, "..", "..");
@@ -35,8 +36,8 @@ export interface Harness {
 
 /**
  * Builds the editor, starts the real runtime in process on a fresh SQLite file (loopback, any free
- * port) serving that build, and opens Debian's Chromium with a fresh profile. `env` is added to
- * the runtime's configuration (a Page token and a Graph API emulator's URL, say).
+ * port) serving that build, and opens Chromium (see chromium.ts) with a fresh profile. `env` is
+ * added to the runtime's configuration (a Page token and a Graph API emulator's URL, say).
  */
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "convo-editor-e2e-"));
@@ -62,7 +63,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(join(dir, "profile"), {
-      executablePath: "/usr/bin/chromium",
+      executablePath: chromiumPath(),
       headless: true,
       args: [
         "--headless",

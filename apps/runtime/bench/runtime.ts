@@ -231,17 +231,16 @@ async function startEmulator() {
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
 /**
- * `convo serve` in its own process, as it is deployed: the load generator and the emulator (Meta)
- * are not in its process, so its one thread is all its own.
+ * `convo serve` from the build in its own process, as it is deployed: the load generator and the
+ * emulator (Meta) are not in its process, so its one thread is all its own.
  */
 async function startServe(dir: string, graphUrl: string) {
   const child = spawn(
     process.execPath,
     [
       ...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
-      "--import",
-      "tsx",
-      join(import.meta.dirname, "..", "src", "cli.ts"),
+      // The production build, as `npm start` runs it (turbo builds it before any bench).
+      join(import.meta.dirname, "..", "dist", "cli.mjs"),
       "serve",
     ],
     {

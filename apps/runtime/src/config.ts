@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
+import { parseEnv } from "node:util";
+import { GRAPH_API_VERSION } from "@convo/messenger";
 
 /** Everything the runtime reads from its environment (DESIGN.md, "The runtime contract"). */
 export interface RuntimeConfig {
@@ -6,6 +8,8 @@ export interface RuntimeConfig {
   host: string;
   /** SQLite file; `:memory:` is allowed for throwaway runs. */
   dbPath: string;
+  /** The address people and Meta reach this runtime at (behind a proxy); printed at start. */
+  publicUrl: string | undefined;
   /** Bearer token for `/api`; generated and kept in the database when unset. */
   adminToken: string | undefined;
   appSecret: string | undefined;
@@ -39,6 +43,8 @@ export interface RuntimeConfig {
   headersTimeoutSeconds: number;
   /** A whole request, headers and body, must arrive within this many seconds. */
   requestTimeoutSeconds: number;
+  /** An event whose step takes longer than this is logged as slow (`slow step`). */
+  slowStepMs: number;
   /** Folder of the editor's build, served at `/` when it exists. */
   editorDist: string | undefined;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
@@ -46,81 +52,130 @@ export interface RuntimeConfig {
 
 export const DEFAULT_GRAPH_API_URL = "https://graph.facebook.com";
 
-/** Reads `KEY=value` lines; quotes around the value are removed. Existing variables win. */
+/**
+ * Reads a `.env` file with Node's own parser (`util.parseEnv`): comments, `export`, quotes and
+ * `KEY=value # note` as people write them. Absent file: nothing. Existing variables win (see
+ * `loadConfig`).
+ */
 export function readDotEnv(path: string): Record<string, string> {
   if (!existsSync(path)) return {};
   const out: Record<string, string> = {};
-  for (const line of readFileSync(path, "utf8").split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!match?.[1]) continue;
-    let value = match[2] ?? "";
-    if (/^(['"]).*\1$/.test(value)) value = value.slice(1, -1);
-    out[match[1]] = value;
+  for (const [key, value] of Object.entries(parseEnv(readFileSync(path, "utf8")))) {
+    if (value !== undefined) out[key] = value;
   }
   return out;
+}
+
+/** A start refused by its configuration: every bad variable, one line each, named. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n  ${problems.join("\n  ")}`);
+    this.name = "ConfigError";
+  }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
 }
 
-function number(value: string | undefined, fallback: number, name: string): number {
-  if (nonEmpty(value) === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number, not "${value}"`);
-  return n;
-}
-
-/** Page and app ids are numbers written as strings; anything else is a typo worth stopping for. */
-function graphId(value: string | undefined, name: string): string | undefined {
-  const id = nonEmpty(value);
-  if (id !== undefined && !/^\d{1,32}$/.test(id))
-    throw new Error(`${name} must be digits, not "${id}"`);
-  return id;
-}
-
 const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+const TRUE = ["1", "true", "yes", "on"];
+const FALSE = ["0", "false", "no", "off"];
 
-/** The configuration from environment variables (and `.env`, which the environment overrides). */
+/**
+ * The configuration from environment variables (and `.env`, which the environment overrides).
+ * Throws a `ConfigError` naming every variable whose value is not usable, so a typo stops the
+ * start instead of running with a surprise.
+ */
 export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   dotEnvPath = ".env",
 ): RuntimeConfig {
   const e = { ...readDotEnv(dotEnvPath), ...env };
-  const logLevel = nonEmpty(e.CONVO_LOG_LEVEL) ?? "info";
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    throw new Error(`CONVO_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
-  }
-  return {
-    port: number(e.PORT, 8080, "PORT"),
+  const problems: string[] = [];
+  const bad = <T>(name: string, value: string, rule: string, fallback: T): T => {
+    problems.push(`${name} must be ${rule}, not "${value}"`);
+    return fallback;
+  };
+  /** A number within bounds (`integer`: no fraction); the default when unset. */
+  const number = (
+    name: string,
+    fallback: number,
+    rule: { min: number; max?: number; integer?: boolean; above?: boolean },
+  ): number => {
+    const raw = nonEmpty(e[name]);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    const ok =
+      Number.isFinite(n) &&
+      (rule.above ? n > rule.min : n >= rule.min) &&
+      (rule.max === undefined || n <= rule.max) &&
+      (!rule.integer || Number.isInteger(n));
+    if (ok) return n;
+    const kind = rule.integer ? "an integer" : "a number";
+    const range =
+      rule.max !== undefined
+        ? `from ${rule.min} to ${rule.max}`
+        : rule.above
+          ? `above ${rule.min}`
+          : `of ${rule.min} or more`;
+    return bad(name, raw, `${kind} ${range}`, fallback);
+  };
+  /** An absolute http(s) URL, without its trailing slash. */
+  const url = (name: string): string | undefined => {
+    const raw = nonEmpty(e[name]);
+    if (raw === undefined) return undefined;
+    if (URL.canParse(raw) && /^https?:$/.test(new URL(raw).protocol))
+      return raw.replace(/\/+$/, "");
+    return bad(name, raw, "an http:// or https:// URL", undefined);
+  };
+  /** Page and app ids are numbers written as strings; anything else is a typo worth stopping for. */
+  const graphId = (name: string): string | undefined => {
+    const raw = nonEmpty(e[name]);
+    if (raw === undefined || /^\d{1,32}$/.test(raw)) return raw;
+    return bad(name, raw, "digits", undefined);
+  };
+  const flag = (name: string): boolean => {
+    const raw = (e[name] ?? "").trim().toLowerCase();
+    if (raw === "" || FALSE.includes(raw)) return false;
+    if (TRUE.includes(raw)) return true;
+    return bad(name, raw, `one of ${[...TRUE, ...FALSE].join(", ")}`, false);
+  };
+  const oneOf = <T extends string>(name: string, values: readonly T[], fallback: T): T => {
+    const raw = nonEmpty(e[name]);
+    if (raw === undefined) return fallback;
+    if ((values as readonly string[]).includes(raw)) return raw as T;
+    return bad(name, raw, `one of ${values.join(", ")}`, fallback);
+  };
+  const version = nonEmpty(e.GRAPH_API_VERSION) ?? GRAPH_API_VERSION;
+  if (!/^v\d+\.\d+$/.test(version)) bad("GRAPH_API_VERSION", version, "like v27.0", undefined);
+
+  const config: RuntimeConfig = {
+    port: number("PORT", 8080, { min: 0, max: 65535, integer: true }),
     host: nonEmpty(e.HOST) ?? "0.0.0.0",
     dbPath: nonEmpty(e.CONVO_DB) ?? "./data/convo.db",
+    publicUrl: url("CONVO_PUBLIC_URL"),
     adminToken: nonEmpty(e.CONVO_ADMIN_TOKEN),
     appSecret: nonEmpty(e.MESSENGER_APP_SECRET),
     verifyToken: nonEmpty(e.MESSENGER_VERIFY_TOKEN),
     pageToken: nonEmpty(e.MESSENGER_PAGE_TOKEN),
-    pageId: graphId(e.MESSENGER_PAGE_ID, "MESSENGER_PAGE_ID"),
-    appId: graphId(e.MESSENGER_APP_ID, "MESSENGER_APP_ID"),
-    graphApiUrl: nonEmpty(e.GRAPH_API_URL) ?? DEFAULT_GRAPH_API_URL,
-    graphApiVersion: nonEmpty(e.GRAPH_API_VERSION) ?? "v23.0",
-    allowPrivateHttp: ["1", "true", "yes"].includes((e.CONVO_ALLOW_PRIVATE_HTTP ?? "").trim()),
-    sendRate: number(e.CONVO_SEND_RATE, 250, "CONVO_SEND_RATE"),
-    workerConcurrency: number(e.CONVO_WORKER_CONCURRENCY, 64, "CONVO_WORKER_CONCURRENCY"),
-    humanPauseMinutes: number(e.CONVO_HUMAN_PAUSE_MINUTES, 30, "CONVO_HUMAN_PAUSE_MINUTES"),
-    echoWaitSeconds: number(e.CONVO_ECHO_WAIT_SECONDS, 10, "CONVO_ECHO_WAIT_SECONDS"),
-    graphTimeoutSeconds: number(e.CONVO_GRAPH_TIMEOUT_SECONDS, 10, "CONVO_GRAPH_TIMEOUT_SECONDS"),
-    maxConnections: number(e.CONVO_MAX_CONNECTIONS, 1024, "CONVO_MAX_CONNECTIONS"),
-    headersTimeoutSeconds: number(
-      e.CONVO_HEADERS_TIMEOUT_SECONDS,
-      10,
-      "CONVO_HEADERS_TIMEOUT_SECONDS",
-    ),
-    requestTimeoutSeconds: number(
-      e.CONVO_REQUEST_TIMEOUT_SECONDS,
-      30,
-      "CONVO_REQUEST_TIMEOUT_SECONDS",
-    ),
+    pageId: graphId("MESSENGER_PAGE_ID"),
+    appId: graphId("MESSENGER_APP_ID"),
+    graphApiUrl: url("GRAPH_API_URL") ?? DEFAULT_GRAPH_API_URL,
+    graphApiVersion: version,
+    allowPrivateHttp: flag("CONVO_ALLOW_PRIVATE_HTTP"),
+    sendRate: number("CONVO_SEND_RATE", 250, { min: 0, above: true }),
+    workerConcurrency: number("CONVO_WORKER_CONCURRENCY", 64, { min: 1, integer: true }),
+    humanPauseMinutes: number("CONVO_HUMAN_PAUSE_MINUTES", 30, { min: 0 }),
+    echoWaitSeconds: number("CONVO_ECHO_WAIT_SECONDS", 10, { min: 0 }),
+    graphTimeoutSeconds: number("CONVO_GRAPH_TIMEOUT_SECONDS", 10, { min: 0, above: true }),
+    maxConnections: number("CONVO_MAX_CONNECTIONS", 1024, { min: 1, integer: true }),
+    headersTimeoutSeconds: number("CONVO_HEADERS_TIMEOUT_SECONDS", 10, { min: 0, above: true }),
+    requestTimeoutSeconds: number("CONVO_REQUEST_TIMEOUT_SECONDS", 30, { min: 0, above: true }),
+    slowStepMs: number("CONVO_SLOW_STEP_MS", 1000, { min: 0 }),
     editorDist: nonEmpty(e.CONVO_EDITOR_DIST),
-    logLevel: logLevel as RuntimeConfig["logLevel"],
+    logLevel: oneOf("CONVO_LOG_LEVEL", LOG_LEVELS, "info"),
   };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
 }

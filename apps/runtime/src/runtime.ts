@@ -9,6 +9,7 @@ import { createApp } from "./api/app";
 import { SANDBOX_PAGE_ID, SANDBOX_PSID } from "./api/sandbox";
 import type { RuntimeConfig } from "./config";
 import type { Deps } from "./deps";
+import { loadEditorBuild } from "./editor-build";
 import { createThreadFetch } from "./graph-api/http-fetch";
 import { createMessengerGateway } from "./graph-api/messenger-gateway";
 import type { PageIdentity } from "./graph-api/page-identity";
@@ -148,9 +149,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const outbox = new OutboxSender(deps, options.retryBaseMs);
   const timers = new TimerLoop(deps);
 
+  const editor = config.editorDist ? await loadEditorBuild(config.editorDist) : undefined;
+  if (config.editorDist && !editor)
+    log.warn("no editor build to serve", { dir: config.editorDist });
   const app = createApp(deps, {
     isReady: () => ready && store.isReady(),
-    editorDist: config.editorDist,
+    ...(editor ? { editor } : {}),
     ...(emulator ? { graphEmulator: emulator.app } : {}),
   });
 

@@ -3,9 +3,10 @@ import { join } from "node:path";
 import { lintFlow, parseFlowJson } from "@convo/flow";
 import { CHANNELS } from "@convo/messenger";
 import type { Logger } from "./log";
+import { REPO_ROOT } from "./paths";
 import type { Store } from "./store/store";
 
-export const EXAMPLES_DIR = join(import.meta.dirname, "..", "..", "..", "examples");
+export const EXAMPLES_DIR = join(REPO_ROOT, "examples");
 
 /**
  * A fresh database gets the examples, all published, so `npm start` answers at once: welcome is

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../src/config";
+import type { Logger } from "../src/log";
 import { createRuntime, type Runtime } from "../src/runtime";
 
 /** Response bodies in tests are read by shape; the assertions are the type check. */
@@ -24,6 +25,8 @@ export async function startRuntime(
   env: Record<string, string> = {},
   dir = mkdtempSync(join(tmpdir(), "convo-runtime-")),
   retryBaseMs = 20,
+  /** Another logger (a test reading the log lines); silent otherwise. */
+  log?: Logger,
 ): Promise<TestRuntime> {
   const config = loadConfig(
     {
@@ -36,7 +39,7 @@ export async function startRuntime(
     },
     join(dir, ".env"),
   );
-  const runtime = await createRuntime({ config, retryBaseMs });
+  const runtime = await createRuntime({ config, retryBaseMs, ...(log ? { log } : {}) });
   const { url } = await runtime.start();
   let stopped = false;
   return {

@@ -2,6 +2,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { TOKEN } from "./helpers";
 
+/** How to start the command line: from its TypeScript sources through tsx, or as built. */
+export const FROM_SOURCES = ["--import", "tsx", "src/cli.ts"];
+export const FROM_BUILD = ["dist/cli.mjs"];
+
 /**
  * `convo serve` as its own process (so a test can SIGKILL or SIGTERM it), with the test's
  * environment on top of the admin token and quiet logs; resolves with its URL once it listens.
@@ -9,9 +13,12 @@ import { TOKEN } from "./helpers";
  */
 export function serveConvo(
   env: Record<string, string>,
-  { stderr = "inherit" }: { stderr?: "inherit" | "pipe" } = {},
+  {
+    stderr = "inherit",
+    entry = FROM_SOURCES,
+  }: { stderr?: "inherit" | "pipe"; entry?: readonly string[] } = {},
 ): Promise<{ process: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "serve"], {
+  const proc = spawn(process.execPath, [...entry, "serve"], {
     cwd: join(import.meta.dirname, ".."),
     env: {
       ...process.env,

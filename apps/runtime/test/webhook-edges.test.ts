@@ -1,5 +1,10 @@
 import { join } from "node:path";
-import { EMULATOR_APP_ID, type RunningGraphEmulator, startGraphEmulator } from "@convo/messenger";
+import {
+  EMULATOR_APP_ID,
+  GRAPH_API_VERSION,
+  type RunningGraphEmulator,
+  startGraphEmulator,
+} from "@convo/messenger";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startRuntime, type TestRuntime } from "./helpers";
@@ -69,7 +74,10 @@ describe("webhook: a batch carrying another Page's event", () => {
     const rt = await runtime();
     // The runtime learnt which Page and app it is from the Graph API, with the Page token.
     const asked = graph.calls.map((c) => `${c.method} ${c.path} ${c.query.fields ?? ""}`.trim());
-    expect(asked).toEqual(["GET /v23.0/me id,name", "GET /v23.0/app id,name"]);
+    expect(asked).toEqual([
+      `GET /${GRAPH_API_VERSION}/me id,name`,
+      `GET /${GRAPH_API_VERSION}/app id,name`,
+    ]);
 
     const body = batch([
       { page: OTHER_PAGE, items: [textItem("intruder", "hello")] },

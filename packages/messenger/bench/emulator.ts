@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
 import { Hono } from "hono";
-import { startGraphEmulator } from "../src";
+import { GRAPH_API_VERSION, startGraphEmulator } from "../src";
 
 const quick = process.env.BENCH_QUICK === "1";
 const seconds = quick ? 1 : 5;
@@ -23,7 +23,7 @@ const rounds = 3;
 const TOKEN = "bench-page-token";
 const SECRET = "bench-app-secret";
 const PROOF = createHmac("sha256", SECRET).update(TOKEN).digest("hex");
-const PATH = `/v21.0/me/messages?access_token=${TOKEN}&appsecret_proof=${PROOF}`;
+const PATH = `/${GRAPH_API_VERSION}/me/messages?access_token=${TOKEN}&appsecret_proof=${PROOF}`;
 const BODY = JSON.stringify({
   recipient: { id: "123" },
   messaging_type: "RESPONSE",
@@ -32,7 +32,7 @@ const BODY = JSON.stringify({
 
 async function serveBare(): Promise<{ url: string; close: () => void }> {
   const app = new Hono();
-  app.post("/v21.0/me/messages", async (c) => {
+  app.post(`/${GRAPH_API_VERSION}/me/messages`, async (c) => {
     const body = (await c.req.json()) as { recipient: { id: string } };
     return c.json({ recipient_id: body.recipient.id, message_id: "m_bare" });
   });

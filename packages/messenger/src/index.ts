@@ -6,6 +6,7 @@ export { decodePayload, encodePayload, type PayloadTarget } from "@convo/flow";
 export * from "./channel";
 export { CHANNELS } from "./channel/channels";
 export * from "./emulator";
+export { GRAPH_API_VERSION } from "./graph-version";
 export * from "./limits";
 export { type MessengerChannel, messengerChannel } from "./messenger/channel";
 export { messengerSpec } from "./messenger/spec";

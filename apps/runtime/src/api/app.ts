@@ -2,8 +2,10 @@ import { IncomingMessage } from "node:http";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Deps } from "../deps";
+import type { EditorBuild } from "../editor-build";
 import { errorJson } from "../error-json";
 import { opsRoutes } from "../ops/routes";
+import { requestLog } from "../request-log";
 import { serveEditor } from "../static";
 import { webhookRoutes } from "../webhook/routes";
 import { bearerAuth } from "./auth";
@@ -27,7 +29,8 @@ export interface AppOptions {
   isReady: () => boolean;
   /** Mounted at `/__graph` in sandbox mode: the in-process Graph API emulator. */
   graphEmulator?: { fetch: (request: Request) => Response | Promise<Response> };
-  editorDist?: string;
+  /** The editor's build, loaded in memory at start, served at `/`. */
+  editor?: EditorBuild;
 }
 
 /** The whole HTTP surface: webhook, management API, operations, sandbox emulator, editor. */
@@ -45,10 +48,16 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
       // A body cut off by the client, or by the request time-out: not our error, and a flood of
       // them must not flood the logs. Counted in /metrics; nobody reads this answer.
       deps.metrics.http.aborted++;
-      deps.log.debug("request aborted before its body arrived", { path: c.req.path });
+      requestLog(c, deps.log).debug("request aborted before its body arrived", {
+        path: c.req.path,
+      });
       return c.json(errorJson("aborted", "The request was cut off."), 400);
     }
-    deps.log.error("unhandled error", { error, path: c.req.path, method: c.req.method });
+    requestLog(c, deps.log).error("unhandled error", {
+      error,
+      path: c.req.path,
+      method: c.req.method,
+    });
     return c.json(errorJson("internal", "Something went wrong on our side."), 500);
   });
   app.notFound((c) =>
@@ -81,6 +90,6 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
       return emulator.fetch(new Request(url, c.req.raw));
     });
   }
-  if (options.editorDist) serveEditor(app, options.editorDist);
+  if (options.editor) serveEditor(app, options.editor);
   return app;
 }

@@ -6,6 +6,7 @@ import type { Deps } from "../deps";
 import { queueAgentReply } from "../pipeline/agent-reply";
 import { isPaused } from "../pipeline/pause";
 import { runtimeEvent } from "../pipeline/runtime-events";
+import { requestLog } from "../request-log";
 import type { ContactRow, TranscriptRow } from "../store/contacts";
 import { ApiError, notFound, readBody } from "./errors";
 
@@ -201,7 +202,7 @@ export function contactRoutes(deps: Deps) {
   app.delete("/:id", async (c) => {
     const id = c.req.param("id");
     if (!(await contacts.erase(id))) throw notFound(`The contact "${id}"`);
-    deps.log.info("contact erased", { psid: id });
+    requestLog(c, deps.log).info("contact erased", { psid: id });
     return c.body(null, 204);
   });
 

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { Deps } from "../deps";
 import type { PageSettings } from "../graph-api/gateway";
+import { requestLog } from "../request-log";
 import { readBody } from "./errors";
 import { BODY_LIMITS } from "./read-capped";
 
@@ -62,7 +63,7 @@ export function pageRoutes(deps: Deps) {
       sync = { ok: true };
     } catch (error) {
       sync = { ok: false, error: error instanceof Error ? error.message : String(error) };
-      deps.log.warn("messenger profile sync failed", { error });
+      requestLog(c, deps.log).warn("messenger profile sync failed", { error });
     }
     return c.json({ ...settings, sync });
   });

@@ -1,13 +1,15 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig } from "../config";
+import { REPO_ROOT } from "../paths";
 import { createRuntime } from "../runtime";
 
 /** `--flag value` (or `--flag=value`) → environment variable, so flags mirror the env. */
-const FLAGS: Record<string, string> = {
+export const FLAGS: Record<string, string> = {
   "--port": "PORT",
   "--host": "HOST",
   "--db": "CONVO_DB",
+  "--public-url": "CONVO_PUBLIC_URL",
   "--admin-token": "CONVO_ADMIN_TOKEN",
   "--app-secret": "MESSENGER_APP_SECRET",
   "--verify-token": "MESSENGER_VERIFY_TOKEN",
@@ -22,8 +24,11 @@ const FLAGS: Record<string, string> = {
   "--max-connections": "CONVO_MAX_CONNECTIONS",
   "--headers-timeout": "CONVO_HEADERS_TIMEOUT_SECONDS",
   "--request-timeout": "CONVO_REQUEST_TIMEOUT_SECONDS",
+  "--slow-step-ms": "CONVO_SLOW_STEP_MS",
 };
-const SWITCHES: Record<string, string> = { "--allow-private-http": "CONVO_ALLOW_PRIVATE_HTTP" };
+export const SWITCHES: Record<string, string> = {
+  "--allow-private-http": "CONVO_ALLOW_PRIVATE_HTTP",
+};
 
 export const SERVE_USAGE = `usage: convo serve [options]   (each option mirrors an environment variable)
 ${Object.entries({ ...FLAGS, ...SWITCHES })
@@ -51,14 +56,15 @@ export function flagsToEnv(args: readonly string[]): Record<string, string> {
   return env;
 }
 
-const REPO_ROOT = join(import.meta.dirname, "..", "..", "..", "..");
-
 /** Runs the runtime until SIGTERM or SIGINT, then finishes the event in hand and exits. */
 export async function runServe(args: readonly string[]): Promise<number> {
   if (args.includes("--help")) {
     process.stdout.write(SERVE_USAGE);
     return 0;
   }
+  // `.env` becomes part of the environment (never over it), so what is read later, such as
+  // CONVO_SECRET_<NAME>, sees it too.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   const config = loadConfig({ ...process.env, ...flagsToEnv(args) });
   if (!config.editorDist) {
     const dist = join(REPO_ROOT, "apps", "editor", "dist");
@@ -67,21 +73,10 @@ export async function runServe(args: readonly string[]): Promise<number> {
   const runtime = await createRuntime({ config });
   const { url } = await runtime.start();
   const d = runtime.deps;
-  process.stdout.write(
-    [
-      "",
-      `  Convo is running: ${url}/`,
-      `  Admin token:      ${d.adminToken}`,
-      `  Webhook:          ${url}/webhooks/messenger (verify token ${d.verifyToken})`,
-      d.sandbox
-        ? "  Sandbox mode:     no MESSENGER_PAGE_TOKEN, replies go to the built-in Graph API emulator"
-        : "  Messenger:        sending with the configured Page token",
-      config.editorDist ? "" : "  (the editor is not built yet: the API answers under /api)",
-      "",
-    ].join("\n"),
-  );
-
-  return new Promise<number>((resolve) => {
+  const publicUrl = config.publicUrl ?? url;
+  // Listen for the stop signals before saying it runs: whoever reads the banner may send SIGTERM
+  // at once, and a signal nobody listens for kills the process without its graceful stop.
+  const stopped = new Promise<number>((resolve) => {
     let stopping = false;
     const shutdown = (signal: string) => {
       if (stopping) return;
@@ -98,4 +93,19 @@ export async function runServe(args: readonly string[]): Promise<number> {
     process.once("SIGTERM", () => shutdown("SIGTERM"));
     process.once("SIGINT", () => shutdown("SIGINT"));
   });
+  process.stdout.write(
+    [
+      "",
+      `  Convo is running: ${url}/`,
+      `  Admin token:      ${d.adminToken}`,
+      `  Webhook:          ${publicUrl}/webhooks/messenger (verify token ${d.verifyToken})`,
+      d.sandbox
+        ? "  Sandbox mode:     no MESSENGER_PAGE_TOKEN, replies go to the built-in Graph API emulator"
+        : "  Messenger:        sending with the configured Page token",
+      config.editorDist ? "" : "  (the editor is not built yet: the API answers under /api)",
+      "",
+    ].join("\n"),
+  );
+
+  return stopped;
 }

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createSendApiClient, startGraphEmulator } from "@convo/messenger";
+import { createSendApiClient, GRAPH_API_VERSION, startGraphEmulator } from "@convo/messenger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpFetch, createThreadFetch } from "./http-fetch";
 
@@ -34,8 +34,8 @@ describe("the runtime's Graph transport", () => {
       expect(first.messageId).toMatch(/^m_/);
       expect(second.messageId).not.toBe(first.messageId);
       expect(graph.calls.map((c) => [c.path, c.status])).toEqual([
-        ["/v21.0/me/messages", 200],
-        ["/v21.0/me/messages", 200],
+        [`/${GRAPH_API_VERSION}/me/messages`, 200],
+        [`/${GRAPH_API_VERSION}/me/messages`, 200],
       ]);
     } finally {
       await graph.close();
@@ -45,7 +45,7 @@ describe("the runtime's Graph transport", () => {
   it("gives up on a Graph API that does not answer, as a timeout the client retries", async () => {
     const fetch = createHttpFetch();
     await expect(
-      fetch(`${silentUrl}/v21.0/me/messages`, { method: "GET", timeoutMs: 100 }),
+      fetch(`${silentUrl}/${GRAPH_API_VERSION}/me/messages`, { method: "GET", timeoutMs: 100 }),
     ).rejects.toMatchObject({
       name: "TimeoutError",
     });
@@ -85,7 +85,7 @@ describe("the same transport on its own thread", () => {
         .catch((error: unknown) => error);
       expect(refused).toMatchObject({ category: "bad_request" });
       await expect(
-        fetch(`${silentUrl}/v21.0/me/messages`, { method: "GET", timeoutMs: 100 }),
+        fetch(`${silentUrl}/${GRAPH_API_VERSION}/me/messages`, { method: "GET", timeoutMs: 100 }),
       ).rejects.toMatchObject({ name: "TimeoutError" });
     } finally {
       await fetch.close();

@@ -1,5 +1,6 @@
-// The transport thread's entry: Convo runs its TypeScript through tsx, which a worker does not
-// inherit, so it registers tsx before loading the thread's code.
+// The transport thread's entry when the runtime runs from its TypeScript sources (tests, tsx): a
+// worker does not inherit tsx, so it registers tsx before loading the thread's code. The build
+// writes a compiled `dist/http-worker-entry.mjs` beside the bundle instead (scripts/build.mjs).
 import { register } from "tsx/esm/api";
 
 register();

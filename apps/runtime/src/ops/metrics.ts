@@ -100,11 +100,6 @@ export class Metrics {
       `convo_http_closed_total{reason="aborted"} ${this.http.aborted}`,
       `convo_http_closed_total{reason="bad_request"} ${this.http.badRequests}`,
     );
-    lines.push(
-      "# HELP process_resident_memory_bytes Resident memory size in bytes.",
-      "# TYPE process_resident_memory_bytes gauge",
-      `process_resident_memory_bytes ${process.memoryUsage.rss()}`,
-    );
     return `${lines.join("\n")}\n`;
   }
 }

@@ -2,6 +2,7 @@ import type { EngineAction, FlowRef, StepContext } from "@convo/engine";
 import { foldActions, initialSession, step } from "@convo/engine";
 import type { Deps } from "../deps";
 import { GraphFailure } from "../graph-api/gateway";
+import type { Logger } from "../log";
 import type { ContactPatch, ContactRow } from "../store/contacts";
 import type { InboxRow } from "../store/inbox";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
@@ -95,18 +96,26 @@ export class InboxWorker {
 
   async #process(row: InboxRow): Promise<void> {
     const { deps } = this;
+    // Every line about this event names it and its contact.
+    const log = deps.log.child({ eventId: row.id, psid: row.psid });
+    const started = performance.now();
     try {
-      await this.#handle(row);
+      await this.#handle(row, log);
       deps.metrics.eventsProcessed++;
     } catch (error) {
       deps.metrics.eventsFailed++;
-      deps.log.error("event failed", { error, inboxId: row.id, psid: row.psid });
+      log.error("event failed", { error });
       const message = error instanceof Error ? error.message : String(error);
       await deps.store.inbox.fail(row.id, message.slice(0, MAX_ERROR_CHARS));
     }
+    const ms = performance.now() - started;
+    if (ms > deps.config.slowStepMs) {
+      // The whole step: store reads, the profile fetch, the engine, the commit.
+      log.warn("slow step", { ms: Math.round(ms), thresholdMs: deps.config.slowStepMs });
+    }
   }
 
-  async #ensureProfile(contact: ContactRow): Promise<ContactRow> {
+  async #ensureProfile(contact: ContactRow, log: Logger): Promise<ContactRow> {
     if (contact.profileFetched) return contact;
     const { deps } = this;
     try {
@@ -121,12 +130,12 @@ export class InboxWorker {
         error.category === "transient" ||
         error.category === "rate_limited";
       if (!retry) await deps.store.contacts.setProfile(contact.psid, {});
-      deps.log.warn("profile fetch failed", { psid: contact.psid, error: String(error) });
+      log.warn("profile fetch failed", { error: String(error) });
       return (await deps.store.contacts.get(contact.psid)) ?? contact;
     }
   }
 
-  async #handle(row: InboxRow): Promise<void> {
+  async #handle(row: InboxRow, log: Logger): Promise<void> {
     const { deps } = this;
     const { contacts, steps } = deps.store;
     const now = deps.now();
@@ -170,7 +179,7 @@ export class InboxWorker {
       await steps.commit(toStepRows(base));
       return;
     }
-    if (incoming.fromContact) contact = await this.#ensureProfile(contact);
+    if (incoming.fromContact) contact = await this.#ensureProfile(contact, log);
 
     const fields: Record<string, string> = { ...contact.fields };
     if (contact.firstName) fields.first_name = contact.firstName;
@@ -185,7 +194,7 @@ export class InboxWorker {
       limits: deps.channel.limits,
     };
     const result = step(current.flow, session, event, context);
-    const commit = applyActions(result.actions, base, contact, byId, deps);
+    const commit = applyActions(result.actions, base, contact, byId, log);
     commit.session = result.session;
     commit.contact.currentFlow = result.session.waiting?.flowId ?? null;
     await steps.commit(toStepRows(commit));
@@ -200,7 +209,7 @@ function applyActions(
   commit: StepCommit,
   contact: ContactRow,
   byId: ReadonlyMap<string, FlowRef>,
-  deps: Deps,
+  log: Logger,
 ): StepCommit {
   const version = (flowId: string) => byId.get(flowId)?.version ?? 0;
   for (const action of actions) {
@@ -235,8 +244,7 @@ function applyActions(
         });
         break;
       case "error":
-        deps.log.warn("flow error", {
-          psid: commit.psid,
+        log.warn("flow error", {
           code: action.code,
           message: action.message,
           nodeId: action.nodeId,

@@ -2,6 +2,7 @@ import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createGraphEmulatorApp, type RunningGraphEmulator, startGraphEmulator } from "../emulator";
 import { mulberry32 } from "../emulator/faults";
+import { GRAPH_API_VERSION } from "../graph-version";
 import { createSendApiClient, type RateLimitNotice, type SendApiClientOptions } from "./client";
 import { GraphError } from "./graph-error";
 
@@ -60,7 +61,7 @@ describe("Send API client against the emulator", () => {
     const [call] = graph.calls;
     expect(call).toMatchObject({
       method: "POST",
-      path: "/v21.0/me/messages",
+      path: `/${GRAPH_API_VERSION}/me/messages`,
       status: 200,
       body: TEXT,
     });
@@ -135,14 +136,14 @@ describe("Send API client against the emulator", () => {
     await client().takeThreadControl(PSID);
     expect(graph.calls.map((c) => [c.path, c.body])).toEqual([
       [
-        "/v21.0/me/pass_thread_control",
+        `/${GRAPH_API_VERSION}/me/pass_thread_control`,
         {
           recipient: { id: PSID },
           target_app_id: "263902037430900",
           metadata: "customer asked for a human",
         },
       ],
-      ["/v21.0/me/take_thread_control", { recipient: { id: PSID } }],
+      [`/${GRAPH_API_VERSION}/me/take_thread_control`, { recipient: { id: PSID } }],
     ]);
   });
 });
@@ -158,7 +159,9 @@ describe("Send API client in-process (the runtime's sandbox mode)", () => {
     });
     const sent = await api.sendMessage(TEXT);
     expect(sent.recipientId).toBe(PSID);
-    expect(sandbox.calls.map((c) => [c.path, c.status])).toEqual([["/v21.0/me/messages", 200]]);
+    expect(sandbox.calls.map((c) => [c.path, c.status])).toEqual([
+      [`/${GRAPH_API_VERSION}/me/messages`, 200],
+    ]);
   });
 });
 

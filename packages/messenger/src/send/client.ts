@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { GRAPH_API_VERSION } from "../graph-version";
 import { classifyGraphFailure, GraphError, networkFailure } from "./graph-error";
 import type { MessengerProfile, MessengerProfileField, SendBody, SenderAction } from "./schemas";
 
@@ -39,7 +40,7 @@ const isTimeout = (error: unknown) => (error as { name?: unknown } | null)?.name
 export interface SendApiClientOptions {
   /** `https://graph.facebook.com`, or the emulator's URL. */
   baseUrl: string;
-  /** Graph API version; `v21.0` by default. */
+  /** Graph API version; `GRAPH_API_VERSION` by default. */
   version?: string;
   pageToken: string;
   appSecret: string;
@@ -137,7 +138,7 @@ const DEFAULT_PROFILE_FIELDS: readonly ProfileField[] = [
  * const { messageId } = await graph.sendMessage(rendered.body);
  */
 export function createSendApiClient(options: SendApiClientOptions): SendApiClient {
-  const version = options.version ?? "v21.0";
+  const version = options.version ?? GRAPH_API_VERSION;
   const base = `${options.baseUrl.replace(/\/+$/, "")}/${version}`;
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const rateBase = options.rateLimit?.baseDelayMs ?? 2_000;
