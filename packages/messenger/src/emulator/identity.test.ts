@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GRAPH_API_VERSION } from "../graph-version";
 import { createSendApiClient } from "../send/client";
 import { GraphError } from "../send/graph-error";
 import { EMULATOR_APP_ID, EMULATOR_PAGE_ID } from "./app";
@@ -39,7 +40,7 @@ describe("Graph API emulator: the Page and the app of a token", () => {
     });
     expect(await client(other.url).getApp()).toMatchObject({ id: "222333444555666" });
     const [me] = graph.calls;
-    expect(me).toMatchObject({ method: "GET", path: "/v21.0/me", query: { fields: "id,name" } });
+    expect(me).toMatchObject({ method: "GET", path: `/${GRAPH_API_VERSION}/me`, query: { fields: "id,name" } });
     expect(me?.query.appsecret_proof).toMatch(/^[0-9a-f]{64}$/);
   });
 
