@@ -120,7 +120,14 @@ export function createAutosave(
 
   const unsubscribe = editor.store.subscribe((now, before) => {
     if (now.flow === before.flow || now.readOnly) return;
-    if (!dirty()) return;
+    if (!dirty()) {
+      // Undo then redo can come back to the very document last saved: nothing is left to send.
+      if (state.getState().status === "pending") {
+        clearTimeout(timer);
+        state.setState({ status: "saved" });
+      }
+      return;
+    }
     if (state.getState().status === "saved") state.setState({ status: "pending" });
     schedule();
   });

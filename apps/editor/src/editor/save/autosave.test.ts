@@ -1,0 +1,59 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { twoButtonFlow } from "@convo/flow/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "../../api/client";
+import { createEditor } from "../store/editor-store";
+import { createAutosave } from "./autosave";
+
+// The browser globals autosave uses, in Node: window events and a localStorage.
+const storage = new Map<string, string>();
+Object.assign(globalThis, {
+  window: new EventTarget(),
+  localStorage: {
+    getItem: (key: string) => storage.get(key) ?? null,
+    setItem: (key: string, value: string) => storage.set(key, value),
+    removeItem: (key: string) => storage.delete(key),
+  },
+});
+
+/** A runtime's draft route, for real: PUT /api/flows/:id answers the next revision. */
+let server: Server;
+let base = "";
+let saves = 0;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      saves++;
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ revision: saves + 1, updatedAt: new Date().toISOString() }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("autosave", () => {
+  it("says saved again when undo and redo come back to what was saved", async () => {
+    const flow = twoButtonFlow();
+    const editor = createEditor(flow);
+    const autosave = createAutosave(editor, new ApiClient("token", base), flow.id, {
+      revision: 1,
+      saved: flow,
+    });
+    try {
+      editor.setNodeField("reply", ["data", "content", 0, "text"], "Changed", "reply:text");
+      expect(await autosave.flush()).toBe(true);
+      editor.undo();
+      expect(autosave.state.getState().status).toBe("pending");
+      editor.redo();
+      // The document on screen is the one the runtime has: nothing is waiting to be saved.
+      expect(autosave.state.getState().status).toBe("saved");
+      expect(await autosave.flush()).toBe(true);
+    } finally {
+      autosave.dispose();
+    }
+  });
+});
