@@ -40,7 +40,11 @@ describe("Graph API emulator: the Page and the app of a token", () => {
     });
     expect(await client(other.url).getApp()).toMatchObject({ id: "222333444555666" });
     const [me] = graph.calls;
-    expect(me).toMatchObject({ method: "GET", path: `/${GRAPH_API_VERSION}/me`, query: { fields: "id,name" } });
+    expect(me).toMatchObject({
+      method: "GET",
+      path: `/${GRAPH_API_VERSION}/me`,
+      query: { fields: "id,name" },
+    });
     expect(me?.query.appsecret_proof).toMatch(/^[0-9a-f]{64}$/);
   });
 
