@@ -1,5 +1,6 @@
 export * from "./common";
 export * from "./create";
+export * from "./document";
 export type * from "./engine-types";
 export * from "./json-schema";
 export {

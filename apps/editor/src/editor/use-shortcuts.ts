@@ -1,9 +1,9 @@
+import { type Fragment, isFragment } from "@convo/flow";
 import { useReactFlow } from "@xyflow/react";
 import { useEffect } from "react";
-import { useEditor } from "./context";
+import { useEditor } from "../store/context";
 import type { Overlay } from "./EditorScreen";
 import type { Autosave } from "./save/autosave";
-import { type Fragment, isFragment } from "./store/clipboard";
 
 /** The clipboard shared by every tab of this browser, beside the system clipboard. */
 const CLIPBOARD_KEY = "convo.clipboard";

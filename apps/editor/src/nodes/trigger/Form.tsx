@@ -1,6 +1,6 @@
 import type { NodeOfType, Trigger } from "@convo/flow";
+import { ListField, SelectField, TextField, useNodeSetter } from "../../form/fields";
 import { useT } from "../../i18n";
-import { ListField, SelectField, TextField, useNodeSetter } from "../../inspector/fields";
 
 const KINDS: Trigger["kind"][] = ["keyword", "ref", "postback", "get_started", "default"];
 

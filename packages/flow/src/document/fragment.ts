@@ -1,4 +1,5 @@
-import type { Edge, Flow, FlowNode } from "@convo/flow";
+import type { FlowNode } from "../node-types";
+import type { Edge, Flow } from "../schema";
 import { freshId } from "./ids";
 
 /** What Copy puts on the clipboard: some steps and the connections between them. */
@@ -46,8 +47,8 @@ function remapInnerIds(value: unknown, taken: Set<string>, handles: Map<string, 
 
 /**
  * Copies of a fragment ready to add to a flow: every node, edge and inner id (button, quick reply,
- * branch, variant, block) is fresh against `taken`, edges follow the new node and handle ids, and
- * positions move by `offset` so the copy does not hide the original.
+ * branch, variant, block) is fresh against `taken` (which it extends), edges follow the new node
+ * and handle ids, and positions move by `offset` so the copy does not hide the original.
  */
 export function pasteFragment(
   fragment: Fragment,

@@ -1,9 +1,18 @@
-import type { Edge, Flow, FlowNode, FlowProblem, NodeType, Position } from "@convo/flow";
+import {
+  connectEdges,
+  copyFragment,
+  type Flow,
+  type FlowNode,
+  type FlowProblem,
+  type Fragment,
+  type NodeType,
+  newNode,
+  type Position,
+  pasteFragment,
+  takenIds,
+} from "@convo/flow";
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { copyFragment, type Fragment, pasteFragment } from "./clipboard";
-import { freshId, takenIds } from "./ids";
 import { problemMarks, type Severity } from "./marks";
-import { newNode } from "./new-node";
 import { type Path, setIn } from "./paths";
 
 /** Typing in one field merges into one undo step until it pauses this long (or the field blurs). */
@@ -149,39 +158,18 @@ export function createEditor(initial: Flow, options: EditorOptions = {}) {
     const node = newNode(type, position, taken());
     change((flow) => {
       const nodes = [...flow.nodes, node];
-      if (!from) return { ...flow, nodes };
-      return {
-        ...flow,
-        nodes,
-        edges: connectEdges(flow.edges, from.source, from.sourceHandle, node.id),
-      };
+      const edges = from && connectEdges(flow.edges, from.source, from.sourceHandle, node.id);
+      return edges ? { ...flow, nodes, edges } : { ...flow, nodes };
     });
     store.setState({ selectedNodes: new Set([node.id]), selectedEdges: EMPTY_SET });
     return node.id;
   }
 
-  /** An output leads one way only, so a new connection replaces the one it had. */
-  function connectEdges(
-    edges: readonly Edge[],
-    source: string,
-    handle: string,
-    target: string,
-  ): Edge[] {
-    const id = freshId("edge", new Set(edges.map((e) => e.id)));
-    const edge: Edge =
-      handle === "next" ? { id, source, target } : { id, source, sourceHandle: handle, target };
-    return [
-      ...edges.filter((e) => !(e.source === source && (e.sourceHandle ?? "next") === handle)),
-      edge,
-    ];
-  }
-
   function connect(source: string, sourceHandle: string | null | undefined, target: string): void {
-    if (source === target) return;
-    change((flow) => ({
-      ...flow,
-      edges: connectEdges(flow.edges, source, sourceHandle ?? "next", target),
-    }));
+    change((flow) => {
+      const edges = connectEdges(flow.edges, source, sourceHandle ?? "next", target);
+      return edges ? { ...flow, edges } : flow;
+    });
   }
 
   function removeElements(nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): void {

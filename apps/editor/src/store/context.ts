@@ -1,6 +1,6 @@
 import { createContext, useContext } from "react";
 import { useStore } from "zustand";
-import type { Editor, EditorState } from "./store/editor-store";
+import type { Editor, EditorState } from "./editor-store";
 
 export const EditorContext = createContext<Editor | null>(null);
 

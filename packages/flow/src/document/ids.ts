@@ -1,4 +1,4 @@
-import type { Flow } from "@convo/flow";
+import type { Flow } from "../schema";
 
 const ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
@@ -8,7 +8,7 @@ function randomSuffix(length: number): string {
   return out;
 }
 
-/** An id starting with `prefix` that `taken` does not hold. */
+/** An id starting with `prefix` that `taken` does not hold (`message-k3x9`). */
 export function freshId(prefix: string, taken: ReadonlySet<string>): string {
   for (;;) {
     const id = `${prefix}-${randomSuffix(4)}`;
@@ -20,7 +20,7 @@ export function freshId(prefix: string, taken: ReadonlySet<string>): string {
  * Every id already used inside a flow: nodes, edges, and the ids of the things that become handles
  * or payloads (blocks, buttons, quick replies, choices, branches, variants). New ids avoid them all.
  */
-export function takenIds(flow: Flow): Set<string> {
+export function takenIds(flow: Pick<Flow, "nodes" | "edges">): Set<string> {
   const taken = new Set<string>();
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) {
@@ -34,4 +34,13 @@ export function takenIds(flow: Flow): Set<string> {
   walk(flow.nodes);
   walk(flow.edges);
   return taken;
+}
+
+/** A maker of fresh ids that remembers each one it gave, so two calls never clash. */
+export function idAllocator(taken: Set<string>): (prefix: string) => string {
+  return (prefix) => {
+    const id = freshId(prefix, taken);
+    taken.add(id);
+    return id;
+  };
 }

@@ -1,5 +1,5 @@
-import { useEditor } from "../editor/context";
-import { freshId, takenIds } from "../editor/store/ids";
+import { freshId, takenIds } from "@convo/flow";
+import { useEditor } from "../store/context";
 
 /** A maker of ids unused anywhere in the flow, for new buttons, replies, branches and variants. */
 export function useFreshId(): (prefix: string) => string {

@@ -1,7 +1,7 @@
 import { type ReactNode, useId, useRef, useState } from "react";
-import { useEditor, useEditorState } from "../editor/context";
-import type { Path } from "../editor/store/paths";
 import { useT } from "../i18n";
+import { useEditor, useEditorState } from "../store/context";
+import type { Path } from "../store/paths";
 import { completeReference, openReference, referenceSuggestions } from "./suggestions";
 
 /** Binds inputs to one node's fields; each field's typing is one undo step per pause or focus. */

@@ -1,0 +1,30 @@
+import type { NodeType } from "../node-types";
+import { kindOf } from "../nodes";
+import type { Edge } from "../schema";
+import { freshId } from "./ids";
+
+/** Whether a connection may end at a node of `type`: steps only (not triggers, not notes). */
+export function acceptsConnections(type: NodeType): boolean {
+  return kindOf(type).role === "step";
+}
+
+/**
+ * The edges once `source`'s output `handle` leads to `target`. An output leads one way only, so
+ * the new connection replaces the one it had. `null`: the connection is refused (a step never
+ * leads to itself).
+ */
+export function connectEdges(
+  edges: readonly Edge[],
+  source: string,
+  handle: string,
+  target: string,
+): Edge[] | null {
+  if (source === target) return null;
+  const id = freshId("edge", new Set(edges.map((e) => e.id)));
+  const edge: Edge =
+    handle === "next" ? { id, source, target } : { id, source, sourceHandle: handle, target };
+  return [
+    ...edges.filter((e) => !(e.source === source && (e.sourceHandle ?? "next") === handle)),
+    edge,
+  ];
+}
