@@ -58,6 +58,11 @@ export interface NodeKind<T extends NodeType, L extends FieldLimits = FieldLimit
    * gives an id nothing in the flow holds yet, for each block, button, branch or variant.
    */
   create(freshId: (prefix: string) => string): NodeData<T>;
+  /**
+   * The node's data with every credential typed in clear emptied (`redactSecrets`: exports), or
+   * `undefined` when it holds none; `redacted` is told each emptied field's path in the node.
+   */
+  redact(node: NodeOfType<T>, redacted: (path: string) => void): NodeData<T> | undefined;
   /** The ranges the editor's form offers for the node's number fields. */
   readonly limits: L;
 }
@@ -75,3 +80,5 @@ export const NO_LINT = (): void => {};
 export const NO_TEXTS = (): void => {};
 /** For kinds that neither read nor set variables outside templates. */
 export const NO_VARIABLES = (): void => {};
+/** For kinds where no credential can be typed (no HTTP request, no value stored). */
+export const NO_REDACT = (): undefined => undefined;

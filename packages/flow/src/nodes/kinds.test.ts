@@ -16,6 +16,7 @@ const { create: _create, ...withoutCreate } = delayKind;
 const { limits: _limits, ...withoutLimits } = delayKind;
 const { data: _data, ...withoutData } = delayKind;
 const { role: _role, ...withoutRole } = delayKind;
+const { redact: _redact, ...withoutRedact } = delayKind;
 // @ts-expect-error a kind without its outputs
 nodeKind(withoutOutputs);
 // @ts-expect-error a kind without its lint rules
@@ -32,6 +33,8 @@ nodeKind(withoutLimits);
 nodeKind(withoutData);
 // @ts-expect-error a kind without its role
 nodeKind(withoutRole);
+// @ts-expect-error a kind without how its credentials are redacted
+nodeKind(withoutRedact);
 
 const { note: _note, ...withoutNote } = NODE_KINDS;
 // @ts-expect-error the record without one node type

@@ -1,5 +1,5 @@
 import { nextOutput } from "../../handles";
-import { NO_LINT, NO_VARIABLES, nodeKind } from "../../kind";
+import { NO_LINT, NO_REDACT, NO_VARIABLES, nodeKind } from "../../kind";
 import { HANDOVER_LIMITS, handoverDataSchema } from "./schema";
 
 /** Passes the conversation to a person: the bot stays silent until it is handed back. */
@@ -15,5 +15,6 @@ export const handoverKind = nodeKind({
   },
   variables: NO_VARIABLES,
   create: () => ({}),
+  redact: NO_REDACT,
   limits: HANDOVER_LIMITS,
 });
