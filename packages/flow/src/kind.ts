@@ -59,6 +59,11 @@ export interface NodeKind<T extends NodeType, L extends FieldLimits = FieldLimit
    */
   create(freshId: (prefix: string) => string): NodeData<T>;
   /**
+   * Where the host fills `{{secrets.NAME}}` (paths in the node, like an HTTP step's
+   * `data.steps[0].url`); `null`: nowhere, so a secret referenced there is a lint warning.
+   */
+  readonly secretPlaces: RegExp | null;
+  /**
    * The node's data with every credential typed in clear emptied (`redactSecrets`: exports), or
    * `undefined` when it holds none; `redacted` is told each emptied field's path in the node.
    */

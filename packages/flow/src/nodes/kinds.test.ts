@@ -17,6 +17,7 @@ const { limits: _limits, ...withoutLimits } = delayKind;
 const { data: _data, ...withoutData } = delayKind;
 const { role: _role, ...withoutRole } = delayKind;
 const { redact: _redact, ...withoutRedact } = delayKind;
+const { secretPlaces: _secretPlaces, ...withoutSecretPlaces } = delayKind;
 // @ts-expect-error a kind without its outputs
 nodeKind(withoutOutputs);
 // @ts-expect-error a kind without its lint rules
@@ -35,6 +36,8 @@ nodeKind(withoutData);
 nodeKind(withoutRole);
 // @ts-expect-error a kind without how its credentials are redacted
 nodeKind(withoutRedact);
+// @ts-expect-error a kind that does not say where secrets are filled
+nodeKind(withoutSecretPlaces);
 
 const { note: _note, ...withoutNote } = NODE_KINDS;
 // @ts-expect-error the record without one node type

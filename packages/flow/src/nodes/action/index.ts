@@ -53,6 +53,8 @@ export const actionKind = nodeKind({
     });
   },
   create: () => ({ steps: [{ kind: "add_tag", tag: "lead" }] }),
+  // An HTTP step's address, header values and body.
+  secretPlaces: /^data\.steps\[\d+\]\.(?:url|body|headers\[\d+\]\.value)$/,
   redact(node, redacted) {
     let changed = false;
     const steps = node.data.steps.map((step, s) => {

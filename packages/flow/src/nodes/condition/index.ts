@@ -43,6 +43,7 @@ export const conditionKind = nodeKind({
       },
     ],
   }),
+  secretPlaces: null,
   redact: NO_REDACT,
   limits: {},
 });

@@ -12,6 +12,7 @@ export const delayKind = nodeKind({
   texts: NO_TEXTS,
   variables: NO_VARIABLES,
   create: () => ({ amount: 1, unit: "minutes" }),
+  secretPlaces: null,
   redact: NO_REDACT,
   limits: DELAY_LIMITS,
 });

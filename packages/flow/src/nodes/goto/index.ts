@@ -12,6 +12,7 @@ export const gotoKind = nodeKind({
   texts: NO_TEXTS,
   variables: NO_VARIABLES,
   create: () => ({ flowId: "welcome" }),
+  secretPlaces: null,
   redact: NO_REDACT,
   limits: {},
 });

@@ -15,6 +15,7 @@ export const handoverKind = nodeKind({
   },
   variables: NO_VARIABLES,
   create: () => ({}),
+  secretPlaces: null,
   redact: NO_REDACT,
   limits: HANDOVER_LIMITS,
 });

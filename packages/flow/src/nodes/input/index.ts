@@ -42,6 +42,7 @@ export const inputKind = nodeKind({
     uses.write(node.data.variable, "data.variable");
   },
   create: () => ({ question: "", variable: "answer", validation: { kind: "text" } }),
+  secretPlaces: null,
   redact: NO_REDACT,
   limits: INPUT_LIMITS,
 });

@@ -16,6 +16,7 @@ export const messageKind = nodeKind({
   texts: messageTexts,
   variables: NO_VARIABLES,
   create: (freshId) => ({ content: [{ id: freshId("text"), kind: "text", text: "" }] }),
+  secretPlaces: null,
   redact: NO_REDACT,
   limits: MESSAGE_LIMITS,
 });

@@ -13,6 +13,7 @@ export const noteKind = nodeKind({
   },
   variables: NO_VARIABLES,
   create: () => ({ text: "", color: "yellow" }),
+  secretPlaces: null,
   redact: NO_REDACT,
   limits: NOTE_LIMITS,
 });

@@ -23,6 +23,7 @@ export const randomizerKind = nodeKind({
       { id: freshId("variant"), weight: 50 },
     ],
   }),
+  secretPlaces: null,
   redact: NO_REDACT,
   limits: RANDOMIZER_LIMITS,
 });

@@ -21,6 +21,7 @@ export const triggerKind = nodeKind({
   },
   variables: NO_VARIABLES,
   create: () => ({ triggers: [{ kind: "keyword", match: "contains", keywords: ["hello"] }] }),
+  secretPlaces: null,
   redact: NO_REDACT,
   limits: {},
 });
