@@ -35,6 +35,11 @@ export interface Deps {
    * the worker or sender goes straight to that contact's next row instead of scanning its queue.
    */
   wake: { inbox(psid?: string): void; outbox(psid?: string): void; timers(): void };
+  /**
+   * The address people open Convo at: `CONVO_PUBLIC_URL`, else `http://localhost:<port>` (the
+   * port listened on, once started). Links sent out of Convo (Notify the team's) start with it.
+   */
+  readonly publicUrl: { value: string };
   /** Published flows changed: the worker reloads them before its next step. */
   flowsChanged(): void;
 }

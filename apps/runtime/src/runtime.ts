@@ -142,6 +142,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       outbox: (psid) => (psid === undefined ? outbox.wake() : outbox.offer(psid)),
       timers: () => timers.wake(),
     },
+    publicUrl: { value: config.publicUrl ?? `http://localhost:${config.port}` },
     flowsChanged: () => flows.invalidate(),
   };
   const flows = new PublishedFlows(store.flows);
@@ -181,6 +182,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         log,
       });
       const port = (server.address() as AddressInfo).port;
+      deps.publicUrl.value = config.publicUrl ?? `http://localhost:${port}`;
       // The first replies should not wait for the transport thread to boot.
       await transport?.ready();
       if (options.workers !== false) {
