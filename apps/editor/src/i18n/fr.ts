@@ -103,12 +103,15 @@ export const fr: Record<MessageKey, string> = {
   "type.delay": "Attente",
   "type.randomizer": "Aléatoire",
   "type.handover": "Passage à un humain",
+  "type.notify": "Prévenir l'équipe",
   "type.goto": "Aller au scénario",
   "type.note": "Post-it",
 
   "node.emptyText": "Texte vide",
   "note.empty": "Écrivez une note…",
   "handover.summary": "Une personne prend le relais ; le bot se met en pause.",
+  "notify.withVariables": "Envoyé avec {names} et un lien vers la conversation.",
+  "notify.withLink": "Envoyé avec un lien vers la conversation.",
 
   "output.next": "Suite",
   "output.else": "Sinon",
@@ -209,6 +212,10 @@ export const fr: Record<MessageKey, string> = {
   "field.title": "Titre",
   "field.subtitle": "Sous-titre",
   "field.url": "Adresse web",
+  "field.teamUrl": "Le webhook de l'équipe (https:// ou {{secrets.NOM}})",
+  "field.teamText": "Message à l'équipe",
+  "field.sentVariables": "Variables envoyées avec",
+  "field.noVariables": "Le flux n'a pas encore de variables.",
   "field.imageUrl": "Adresse de l’image",
   "field.cardUrl": "Adresse ouverte au toucher de la carte",
   "field.phone": "Numéro de téléphone",
@@ -382,6 +389,9 @@ export const fr: Record<MessageKey, string> = {
     "Messenger affiche au plus {max} réponses rapides ; il y en a {count}.",
   "problem.trigger-empty": "Cette étape Départ n’a aucun déclencheur.",
   "problem.url-not-http": "Les adresses web doivent commencer par http:// ou https://.",
+  "problem.notify-url-not-https":
+    "L'adresse de l'équipe doit commencer par https:// (ou être une référence {{secrets.NOM}}).",
+  "problem.notify-text-empty": "Le message à l'équipe est vide.",
   "problem.variable-never-set": "« {name} » est lu ici mais rien ne le définit jamais.",
   "problem.variable-undeclared":
     "« {name} » n’est pas une variable de ce scénario : déclarez-la ou vérifiez l’orthographe.",

@@ -8,6 +8,7 @@ import { inputEditor } from "./input";
 import type { EditorNodeKind } from "./kind";
 import { messageEditor } from "./message";
 import { noteEditor } from "./note";
+import { notifyEditor } from "./notify";
 import { randomizerEditor } from "./randomizer";
 import { triggerEditor } from "./trigger";
 
@@ -26,6 +27,7 @@ export const EDITOR_NODES: EditorNodeKinds = {
   delay: delayEditor,
   randomizer: randomizerEditor,
   handover: handoverEditor,
+  notify: notifyEditor,
   goto: gotoEditor,
   trigger: triggerEditor,
   note: noteEditor,
