@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NODE_TYPES } from "../nodes";
 import { twoButtonFlow } from "../testing";
-import { acceptsConnections, connectEdges } from "./connect";
+import { acceptsConnections, connectEdges, isAnnotation } from "./connect";
 
 describe("connecting an output", () => {
   it("replaces the connection the output had, and keeps the others", () => {
@@ -23,5 +23,6 @@ describe("connecting an output", () => {
 
   it("lets connections end at steps only, not at triggers or notes", () => {
     expect(NODE_TYPES.filter((t) => !acceptsConnections(t))).toEqual(["trigger", "note"]);
+    expect(NODE_TYPES.filter(isAnnotation)).toEqual(["note"]);
   });
 });

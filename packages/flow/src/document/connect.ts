@@ -8,6 +8,11 @@ export function acceptsConnections(type: NodeType): boolean {
   return kindOf(type).role === "step";
 }
 
+/** Whether a node of `type` lives on the canvas only (a sticky note): not laid out, never run. */
+export function isAnnotation(type: NodeType): boolean {
+  return kindOf(type).role === "annotation";
+}
+
 /**
  * The edges once `source`'s output `handle` leads to `target`. An output leads one way only, so
  * the new connection replaces the one it had. `null`: the connection is refused (a step never
