@@ -2,7 +2,13 @@ import type { EngineEvent, NodeOfType } from "@convo/flow";
 import { capText, ENGINE_LIMITS } from "../limits";
 import { type Next, type Run, setOwn } from "../run";
 import type { FlowRef, HttpRequest, Waiting } from "../types";
-import { DEFAULT_HTTP_TIMEOUT_MS, resumeHttp, secretPlaces, sendHttp } from "./http-request";
+import {
+  DEFAULT_HTTP_TIMEOUT_MS,
+  encodeUrlPart,
+  resumeHttp,
+  secretPlaces,
+  sendHttp,
+} from "./http-request";
 import { readPath, valueToText } from "./json-path";
 import type { EngineNodeKind } from "./kind";
 
@@ -49,10 +55,7 @@ function runAction(run: Run, ref: FlowRef, node: NodeOfType<"action">, from = 0)
           name: run.render(flow, h.name),
           value: keep(run.renderKeeping(flow, h.value), { field: "header", header }),
         }));
-        const url = run.renderKeeping(flow, step.url, (value, offset) =>
-          // A reference at the very start supplies the base URL itself; later ones are parts of it.
-          offset === 0 ? value : encodeURIComponent(value),
-        );
+        const url = run.renderKeeping(flow, step.url, encodeUrlPart);
         const request: HttpRequest = {
           method: step.method,
           url: keep(url, { field: "url" }),

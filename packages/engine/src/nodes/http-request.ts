@@ -6,6 +6,14 @@ import type { Arrival } from "./kind";
 /** How long an HTTP request may take when its step does not say. */
 export const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
 
+/**
+ * How a value is written into a request address: a reference at the very start supplies the base
+ * URL itself; later ones are parts of it, so they are escaped.
+ */
+export function encodeUrlPart(value: string, offset: number): string {
+  return offset === 0 ? value : encodeURIComponent(value);
+}
+
 /** A rendered text and where the `{{secrets.*}}` references the author wrote sit in it. */
 type Rendered = { text: string; kept: readonly { at: number; length: number }[] };
 

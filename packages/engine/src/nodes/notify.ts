@@ -2,7 +2,13 @@ import type { NodeOfType } from "@convo/flow";
 import { capText, ENGINE_LIMITS } from "../limits";
 import type { Next, Run } from "../run";
 import type { FlowRef, HttpRequest } from "../types";
-import { DEFAULT_HTTP_TIMEOUT_MS, resumeHttp, secretPlaces, sendHttp } from "./http-request";
+import {
+  DEFAULT_HTTP_TIMEOUT_MS,
+  encodeUrlPart,
+  resumeHttp,
+  secretPlaces,
+  sendHttp,
+} from "./http-request";
 import type { EngineNodeKind } from "./kind";
 
 /** The JSON a Notify the team step posts: what a Slack or Teams incoming webhook shows is `text`. */
@@ -24,9 +30,7 @@ export interface TeamNotification {
 function runNotify(run: Run, ref: FlowRef, node: NodeOfType<"notify">): Next {
   const { flow } = ref;
   const { keep, places } = secretPlaces();
-  const url = run.renderKeeping(flow, node.data.url, (value, offset) =>
-    offset === 0 ? value : encodeURIComponent(value),
-  );
+  const url = run.renderKeeping(flow, node.data.url, encodeUrlPart);
   const who = run.context.conversation;
   const name = [run.fields.first_name, run.fields.last_name].filter(Boolean).join(" ");
   const variables: Record<string, string> = {};
