@@ -9,6 +9,7 @@ import {
   newNode,
   type Position,
   pasteFragment,
+  removeElements as removeFromFlow,
   takenIds,
 } from "@convo/flow";
 import { createStore, type StoreApi } from "zustand/vanilla";
@@ -174,13 +175,7 @@ export function createEditor(initial: Flow, options: EditorOptions = {}) {
 
   function removeElements(nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): void {
     if (nodeIds.size === 0 && edgeIds.size === 0) return;
-    change((flow) => ({
-      ...flow,
-      nodes: flow.nodes.filter((n) => !nodeIds.has(n.id)),
-      edges: flow.edges.filter(
-        (e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target),
-      ),
-    }));
+    change((flow) => removeFromFlow(flow, nodeIds, edgeIds));
     store.setState({ selectedNodes: EMPTY_SET, selectedEdges: EMPTY_SET });
   }
 

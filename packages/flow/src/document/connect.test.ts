@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NODE_TYPES } from "../nodes";
 import { twoButtonFlow } from "../testing";
-import { acceptsConnections, connectEdges, isAnnotation } from "./connect";
+import { acceptsConnections, connectEdges, isAnnotation, removeElements } from "./connect";
 
 describe("connecting an output", () => {
   it("replaces the connection the output had, and keeps the others", () => {
@@ -24,5 +24,18 @@ describe("connecting an output", () => {
   it("lets connections end at steps only, not at triggers or notes", () => {
     expect(NODE_TYPES.filter((t) => !acceptsConnections(t))).toEqual(["trigger", "note"]);
     expect(NODE_TYPES.filter(isAnnotation)).toEqual(["note"]);
+  });
+
+  it("removes a step with every connection to and from it, and keeps the flow when nothing goes", () => {
+    const flow = twoButtonFlow();
+    const without = removeElements(flow, new Set(["ask"]), new Set());
+    expect(without.nodes.map((n) => n.id)).not.toContain("ask");
+    expect(without.edges.filter((e) => e.source === "ask" || e.target === "ask")).toEqual([]);
+    expect(without.edges.length).toBeLessThan(flow.edges.length);
+    expect(removeElements(flow, new Set(), new Set())).toBe(flow);
+    const edge = flow.edges[0]?.id ?? "";
+    expect(removeElements(flow, new Set(), new Set([edge])).edges.map((e) => e.id)).not.toContain(
+      edge,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import type { NodeType } from "../node-types";
 import { kindOf } from "../nodes";
-import type { Edge } from "../schema";
+import type { Edge, Flow } from "../schema";
 import { freshId } from "./ids";
 
 /** Whether a connection may end at a node of `type`: steps only (not triggers, not notes). */
@@ -32,4 +32,23 @@ export function connectEdges(
     ...edges.filter((e) => !(e.source === source && (e.sourceHandle ?? "next") === handle)),
     edge,
   ];
+}
+
+/**
+ * The flow without the given steps and connections: a connection to or from a removed step goes
+ * with it, so no edge is left dangling. The flow itself comes back when nothing is removed.
+ */
+export function removeElements(
+  flow: Flow,
+  nodeIds: ReadonlySet<string>,
+  edgeIds: ReadonlySet<string>,
+): Flow {
+  if (nodeIds.size === 0 && edgeIds.size === 0) return flow;
+  return {
+    ...flow,
+    nodes: flow.nodes.filter((n) => !nodeIds.has(n.id)),
+    edges: flow.edges.filter(
+      (e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target),
+    ),
+  };
 }
