@@ -38,7 +38,7 @@ export type NodeRole = "start" | "step" | "annotation";
 /**
  * Everything `@convo/flow` knows about one node type. Each type's folder (`src/nodes/<type>/`)
  * exports one; `NODE_KINDS` holds them all, keyed by type. Every part is required, so a kind
- * missing one does not compile (`kind.test-d.ts` holds it).
+ * missing one does not compile (`nodes/kinds.test.ts` holds it).
  */
 export interface NodeKind<T extends NodeType, L extends FieldLimits = FieldLimits> {
   readonly type: T;
