@@ -325,6 +325,12 @@ describe("the editor against the real runtime", () => {
     await page.getByTestId("notify-url").fill("{{secrets.TEAM_HOOK}}");
     await expect.poll(() => page.locator("article.step-notify.has-error").count()).toBe(0);
     await expect.poll(() => stepOfType(page, "notify").textContent()).toContain("wants the team");
+    // The flow's variables can go with the message.
+    await page.getByRole("tab", { name: "Variables" }).click();
+    await page.getByRole("button", { name: "Add a variable" }).click();
+    await page.locator(".variables").getByLabel("Name").fill("topic");
+    await page.getByRole("tab", { name: "Step" }).click();
+    await page.locator(".inspector").getByLabel("topic").check();
     const timeout = page.locator(".inspector").getByLabel("Time-out (ms)");
     expect(await timeout.getAttribute("max")).toBe("30000");
     await timeout.fill("5000");
@@ -336,6 +342,7 @@ describe("the editor against the real runtime", () => {
     expect(saved.flow.nodes.find((n) => n.type === "notify")?.data).toEqual({
       url: "{{secrets.TEAM_HOOK}}",
       text: "{{contact.first_name}} wants the team",
+      variables: ["topic"],
       timeoutMs: 5000,
     });
   });

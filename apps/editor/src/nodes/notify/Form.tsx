@@ -43,9 +43,9 @@ export function NotifyForm({ node }: { node: NodeOfType<"notify"> }) {
             key={v.name}
             label={v.name}
             checked={chosen.includes(v.name)}
-            onChange={(on) => {
-              if (!on || chosen.length < LIMITS.variables.max) toggle(v.name, on);
-            }}
+            // At the kind's limit, only a chosen one can be unticked.
+            disabled={!chosen.includes(v.name) && chosen.length >= LIMITS.variables.max}
+            onChange={(on) => toggle(v.name, on)}
           />
         ))}
       </fieldset>
