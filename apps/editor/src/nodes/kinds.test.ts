@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { NODE_TYPES } from "@convo/flow";
 import { describe, expect, it } from "vitest";
 import { en } from "../i18n/en";
@@ -38,5 +40,17 @@ describe("EDITOR_NODES", () => {
       expect(en[key]).toBeTruthy();
       expect(fr[key]).toBeTruthy();
     }
+  });
+
+  it("writes no number range into a form: each comes from the flow kind's limits", () => {
+    const written: string[] = [];
+    for (const type of readdirSync(import.meta.dirname, { withFileTypes: true })) {
+      if (!type.isDirectory()) continue;
+      const form = readFileSync(join(import.meta.dirname, type.name, "Form.tsx"), "utf8");
+      for (const [found] of form.matchAll(/\b(?:min|max)=\{-?\d[^}]*\}/g)) {
+        written.push(`${type.name}: ${found}`);
+      }
+    }
+    expect(written).toEqual([]);
   });
 });
