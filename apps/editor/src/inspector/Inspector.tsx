@@ -1,4 +1,4 @@
-import type { FlowNode } from "@convo/flow";
+import { type FlowNode, isAnnotation } from "@convo/flow";
 import { useMemo } from "react";
 import { TextField, useNodeSetter } from "../form/fields";
 import { useT } from "../i18n";
@@ -41,7 +41,9 @@ export default function Inspector() {
           <h2>{t(EDITOR_NODES[node.type].label)}</h2>
           <code className="small">{node.id}</code>
         </div>
-        {node.type !== "note" && <LabelField node={node} />}
+        {!isAnnotation(node.type) && (
+          <LabelField nodeId={node.id} value={"label" in node.data ? node.data.label : undefined} />
+        )}
         <NodeForm node={node} />
         <button
           type="button"
@@ -55,13 +57,13 @@ export default function Inspector() {
   );
 }
 
-function LabelField({ node }: { node: Exclude<FlowNode, { type: "note" }> }) {
+function LabelField({ nodeId, value }: { nodeId: string; value: string | undefined }) {
   const t = useT();
-  const f = useNodeSetter(node.id);
+  const f = useNodeSetter(nodeId);
   return (
     <TextField
       label={t("field.label")}
-      value={node.data.label ?? ""}
+      value={value ?? ""}
       onChange={(v) => f.set(["data", "label"], v === "" ? undefined : v)}
       onBlur={f.endGroup}
     />
