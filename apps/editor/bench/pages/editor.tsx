@@ -8,6 +8,7 @@ import { Canvas } from "../../src/editor/canvas/Canvas";
 import { EditorContext } from "../../src/store/context";
 import { createEditor } from "../../src/store/editor-store";
 import "../../src/styles.css";
+import { ExposeZoom } from "./expose";
 
 // The editor's own canvas, store and lint loop, on the flow the bench put in the page.
 const flow = (window as unknown as { __FLOW__: Flow }).__FLOW__;
@@ -36,6 +37,7 @@ if (root) {
         <div className="editor-body" style={{ height: "100vh", gridTemplateColumns: "1fr" }}>
           <Canvas />
         </div>
+        <ExposeZoom />
       </ReactFlowProvider>
     </EditorContext.Provider>,
   );
