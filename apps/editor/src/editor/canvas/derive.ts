@@ -136,6 +136,7 @@ export function createEdgeDeriver() {
       if (entry && entry.source === source && entry.selected === isSelected) return entry.edge;
       const edge: Edge = {
         id: source.id,
+        type: "step",
         source: source.source,
         target: source.target,
         sourceHandle: source.sourceHandle ?? "next",
