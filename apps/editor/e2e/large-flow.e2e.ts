@@ -33,6 +33,10 @@ describe("a 5,000-step flow on the canvas", () => {
     // The whole flow fits on screen, far below the zoom where text can be read: simple boxes.
     await expect.poll(() => simpleBoxes(page), { timeout: 60_000 }).toBeGreaterThan(1000);
     expect(await page.locator(".step-body").count()).toBe(0);
+    // The lint ran (in its worker, at this size) and its marks show on the boxes.
+    await expect
+      .poll(() => page.locator('[data-detail="simple"].has-warning').count(), { timeout: 60_000 })
+      .toBeGreaterThan(0);
 
     await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
     await page.keyboard.press("Control+f");
@@ -67,5 +71,18 @@ describe("a 5,000-step flow on the canvas", () => {
       await zoomIn.click();
     await expect.poll(() => step.getAttribute("data-detail")).toBeNull();
     expect(await step.locator(".step-body").textContent()).toContain("Message 4321");
+  });
+
+  it("jumps from the problems panel to the step a problem is about", async () => {
+    const { page } = h;
+    await page.getByRole("tab", { name: /Problems/ }).click();
+    const problem = page
+      .locator("li.problem", { has: page.locator("code", { hasText: /^n2$/ }) })
+      .first();
+    await problem.getByRole("button").first().click();
+    const step = page.getByTestId("node-n2");
+    await expect.poll(() => step.getAttribute("data-detail"), { timeout: 30_000 }).toBeNull();
+    await expect.poll(() => step.getAttribute("class")).toContain("selected");
+    expect(await step.getAttribute("class")).toContain("has-warning");
   });
 });
