@@ -60,14 +60,14 @@ describe("a 5,000-step flow on the canvas", () => {
     const { page } = h;
     const step = page.getByTestId("node-n4321");
     const zoomOut = page.getByRole("button", { name: "Zoom Out" });
-    for (let i = 0; i < 4 && (await step.getAttribute("data-detail")) === null; i++)
+    for (let i = 0; i < 12 && (await step.getAttribute("data-detail")) === null; i++)
       await zoomOut.click();
     await expect.poll(() => step.getAttribute("data-detail")).toBe("simple");
     // Selection and the title stay on the simple box.
     expect(await step.getAttribute("class")).toContain("selected");
     expect(await step.textContent()).toContain("Found it");
     const zoomIn = page.getByRole("button", { name: "Zoom In" });
-    for (let i = 0; i < 4 && (await step.getAttribute("data-detail")) !== null; i++)
+    for (let i = 0; i < 12 && (await step.getAttribute("data-detail")) !== null; i++)
       await zoomIn.click();
     await expect.poll(() => step.getAttribute("data-detail")).toBeNull();
     expect(await step.locator(".step-body").textContent()).toContain("Message 4321");

@@ -190,7 +190,9 @@ export function Canvas() {
             edges={edges}
             nodeTypes={NODE_TYPES}
             edgeTypes={EDGE_TYPES}
-            onlyRenderVisibleElements={nodes.length >= CULL_FROM_NODES}
+            // Zoomed out nearly every step is on screen and culling would only cost its bookkeeping
+            // on each frame; zoomed in, most are off screen and are not mounted.
+            onlyRenderVisibleElements={!simple && nodes.length >= CULL_FROM_NODES}
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}
             onConnect={onConnect}
