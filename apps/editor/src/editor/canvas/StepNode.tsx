@@ -31,19 +31,18 @@ export const StepNode = memo(function StepNode({ id, selected }: NodeProps) {
 
 const ORIGIN = { x: 0, y: 0 };
 
+/** What both ways of drawing a step receive. */
+interface CardProps {
+  node: FlowNode;
+  mark: "error" | "warning" | undefined;
+  selected: boolean;
+}
+
 /**
  * A step zoomed far out: its type's colour and its title. The handles stay (invisible, not
  * grabbable) because React Flow places each connection's ends on the handles it measured.
  */
-const SimpleBox = memo(function SimpleBox({
-  node,
-  mark,
-  selected,
-}: {
-  node: FlowNode;
-  mark: "error" | "warning" | undefined;
-  selected: boolean;
-}) {
+const SimpleBox = memo(function SimpleBox({ node, mark, selected }: CardProps) {
   const t = useT();
   const outputs = useMemo(() => nodeOutputs(node), [node]);
   const kind = EDITOR_NODES[node.type];
@@ -81,15 +80,7 @@ const SimpleBox = memo(function SimpleBox({
   );
 });
 
-const StepCard = memo(function StepCard({
-  node,
-  mark,
-  selected,
-}: {
-  node: FlowNode;
-  mark: "error" | "warning" | undefined;
-  selected: boolean;
-}) {
+const StepCard = memo(function StepCard({ node, mark, selected }: CardProps) {
   const t = useT();
   const outputs = useMemo(() => nodeOutputs(node), [node]);
   const label = "label" in node.data ? node.data.label : undefined;
