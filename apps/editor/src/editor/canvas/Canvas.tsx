@@ -57,8 +57,12 @@ export function Canvas() {
     deriveEdges(s.flow.edges, s.selectedEdges),
   );
   const readOnly = useStore(editor.store, (s: EditorState) => s.readOnly !== null);
-  // Re-renders only when the zoom crosses the threshold, not on every pan or zoom frame.
-  const simple = useFlowStore((s) => s.transform[2] < SIMPLE_BELOW_ZOOM);
+  // Re-renders only when the zoom crosses the threshold, not on every pan or zoom frame. A large
+  // flow is drawn as boxes until its first fit view, so it is not drawn in full and then again.
+  const large = nodes.length >= CULL_FROM_NODES;
+  const simple = useFlowStore(
+    (s) => s.transform[2] < SIMPLE_BELOW_ZOOM || (large && s.fitViewQueued),
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -192,7 +196,7 @@ export function Canvas() {
             edgeTypes={EDGE_TYPES}
             // Zoomed out nearly every step is on screen and culling would only cost its bookkeeping
             // on each frame; zoomed in, most are off screen and are not mounted.
-            onlyRenderVisibleElements={!simple && nodes.length >= CULL_FROM_NODES}
+            onlyRenderVisibleElements={!simple && large}
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}
             onConnect={onConnect}
