@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { event } from "../contract/harness";
 import { SqliteDatabase } from "./database";
+import { SqliteInbox } from "./inbox";
 
 let dir: string;
 let sql: SqliteDatabase;
@@ -42,5 +44,54 @@ describe("the group commit", () => {
     await pending;
     sql = new SqliteDatabase(join(dir, "convo.db"), 0);
     expect(sql.db.prepare("SELECT value FROM settings WHERE key = 'c'").pluck().get()).toBe("3");
+  });
+});
+
+/** PRAGMA synchronous as the commit of the batch it runs in sees it: 1 NORMAL, 2 FULL. */
+const FULL = 2;
+const NORMAL = 1;
+
+describe("durable writes", () => {
+  const level = () => sql.write(() => sql.db.pragma("synchronous", { simple: true }) as number);
+
+  it("commits a batch that holds a durable write at synchronous = FULL, and the others at NORMAL", async () => {
+    expect(await level()).toBe(NORMAL);
+    const [durable, shared] = await Promise.all([
+      sql.write(() => sql.db.pragma("synchronous", { simple: true }), { durable: true }),
+      level(),
+    ]);
+    expect(durable).toBe(FULL);
+    // Same turn, same commit, same fsync.
+    expect(shared).toBe(FULL);
+    expect(await level()).toBe(NORMAL);
+  });
+
+  it("commits the webhook's inbox insert durably, before its 200", async () => {
+    const inbox = new SqliteInbox(sql);
+    const [inserted, seen] = await Promise.all([inbox.insert([event("ann")], 1), level()]);
+    expect(inserted).toBe(1);
+    expect(seen).toBe(FULL);
+    // A step's commit, or a claim, is not acknowledged to anyone: NORMAL is enough.
+    const [, claimSeen] = await Promise.all([inbox.claimNext("ann"), level()]);
+    expect(claimSeen).toBe(NORMAL);
+  });
+
+  it("goes back to NORMAL after a durable batch that failed", async () => {
+    const insert = sql.db.prepare("INSERT INTO settings (key, value) VALUES (?, ?)");
+    await sql.write(() => insert.run("d", "1"));
+    await expect(sql.write(() => insert.run("d", "2"), { durable: true })).rejects.toThrow();
+    expect(await level()).toBe(NORMAL);
+  });
+
+  it("stays at NORMAL when durability is off (the ack benchmark's before)", async () => {
+    const other = new SqliteDatabase(join(dir, "other.db"), 0, { durable: false });
+    try {
+      const seen = await other.write(() => other.db.pragma("synchronous", { simple: true }), {
+        durable: true,
+      });
+      expect(seen).toBe(NORMAL);
+    } finally {
+      other.close();
+    }
   });
 });
