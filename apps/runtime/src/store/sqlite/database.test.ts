@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { fstatSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -47,51 +47,108 @@ describe("the group commit", () => {
   });
 });
 
-/** PRAGMA synchronous as the commit of the batch it runs in sees it: 1 NORMAL, 2 FULL. */
-const FULL = 2;
-const NORMAL = 1;
+/** A sync of the WAL that the test ends by hand, to see which writes wait for it. */
+function heldSync() {
+  const calls: { fd: number; done: (error: Error | null) => void }[] = [];
+  return {
+    calls,
+    fdatasync: (fd: number, done: (error: Error | null) => void) => calls.push({ fd, done }),
+  };
+}
+
+/** Whether a promise has settled, after the writes of this turn are committed. */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void promise.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+  return done;
+}
 
 describe("durable writes", () => {
-  const level = () => sql.write(() => sql.db.pragma("synchronous", { simple: true }) as number);
-
-  it("commits a batch that holds a durable write at synchronous = FULL, and the others at NORMAL", async () => {
-    expect(await level()).toBe(NORMAL);
-    const [durable, shared] = await Promise.all([
-      sql.write(() => sql.db.pragma("synchronous", { simple: true }), { durable: true }),
-      level(),
-    ]);
-    expect(durable).toBe(FULL);
-    // Same turn, same commit, same fsync.
-    expect(shared).toBe(FULL);
-    expect(await level()).toBe(NORMAL);
+  let held: ReturnType<typeof heldSync>;
+  let durableDb: SqliteDatabase;
+  beforeEach(() => {
+    held = heldSync();
+    durableDb = new SqliteDatabase(join(dir, "durable.db"), 0, { fdatasync: held.fdatasync });
+  });
+  afterEach(() => {
+    for (const call of held.calls) call.done(null);
+    durableDb.close();
   });
 
-  it("commits the webhook's inbox insert durably, before its 200", async () => {
-    const inbox = new SqliteInbox(sql);
-    const [inserted, seen] = await Promise.all([inbox.insert([event("ann")], 1), level()]);
-    expect(inserted).toBe(1);
-    expect(seen).toBe(FULL);
-    // A step's commit, or a claim, is not acknowledged to anyone: NORMAL is enough.
-    const [, claimSeen] = await Promise.all([inbox.claimNext("ann"), level()]);
-    expect(claimSeen).toBe(NORMAL);
+  it("resolves the webhook's inbox insert only once the WAL is synced, and nothing else waits", async () => {
+    const inbox = new SqliteInbox(durableDb);
+    const insert = inbox.insert([event("ann")], 1);
+    const other = durableDb.write(() => 1);
+    expect(await settled(insert)).toBe(false);
+    // Committed (a process crash keeps it), but not yet acknowledged.
+    expect(durableDb.db.prepare("SELECT count(*) FROM inbox").pluck().get()).toBe(1);
+    expect(held.calls).toHaveLength(1);
+    expect(await settled(other)).toBe(true);
+    held.calls[0]?.done(null);
+    expect(await insert).toBe(1);
+    // A claim, or a step's commit, is acknowledged to nobody: it does not wait for a sync.
+    expect(await settled(inbox.claimNext("ann"))).toBe(true);
+    expect(held.calls).toHaveLength(1);
   });
 
-  it("goes back to NORMAL after a durable batch that failed", async () => {
-    const insert = sql.db.prepare("INSERT INTO settings (key, value) VALUES (?, ?)");
-    await sql.write(() => insert.run("d", "1"));
-    await expect(sql.write(() => insert.run("d", "2"), { durable: true })).rejects.toThrow();
-    expect(await level()).toBe(NORMAL);
+  it("lets the webhooks that come during a sync share the next one", async () => {
+    const inbox = new SqliteInbox(durableDb);
+    const first = inbox.insert([event("a")], 1);
+    await settled(first);
+    const more = [event("b"), event("c"), event("d")].map((e) => inbox.insert([e], 1));
+    await settled(Promise.all(more));
+    // One sync under way, the three waiting behind it.
+    expect(held.calls).toHaveLength(1);
+    held.calls[0]?.done(null);
+    expect(await first).toBe(1);
+    expect(await settled(Promise.all(more))).toBe(false);
+    expect(held.calls).toHaveLength(2);
+    held.calls[1]?.done(null);
+    expect(await Promise.all(more)).toEqual([1, 1, 1]);
   });
 
-  it("stays at NORMAL when durability is off (the ack benchmark's before)", async () => {
-    const other = new SqliteDatabase(join(dir, "other.db"), 0, { durable: false });
+  it("rejects the writes whose sync failed, so the webhook is not answered 200", async () => {
+    const inbox = new SqliteInbox(durableDb);
+    const insert = inbox.insert([event("e")], 1);
+    await settled(insert);
+    held.calls[0]?.done(new Error("EIO"));
+    await expect(insert).rejects.toThrow("EIO");
+  });
+
+  it("syncs the WAL file itself", async () => {
+    const real = new SqliteDatabase(join(dir, "real.db"), 0);
+    const synced: number[] = [];
+    const spy = new SqliteDatabase(join(dir, "real.db"), 0, {
+      fdatasync: (fd, done) => {
+        synced.push(fstatSync(fd).ino);
+        done(null);
+      },
+    });
     try {
-      const seen = await other.write(() => other.db.pragma("synchronous", { simple: true }), {
-        durable: true,
-      });
-      expect(seen).toBe(NORMAL);
+      await new SqliteInbox(spy).insert([event("f")], 1);
+      expect(synced).toEqual([statSync(join(dir, "real.db-wal")).ino]);
+      expect(real.db.prepare("SELECT count(*) FROM inbox").pluck().get()).toBe(1);
     } finally {
-      other.close();
+      spy.close();
+      real.close();
+    }
+  });
+
+  it("does not sync when durability is off (the ack benchmark's before)", async () => {
+    const off = new SqliteDatabase(join(dir, "off.db"), 0, {
+      durable: false,
+      fdatasync: held.fdatasync,
+    });
+    try {
+      expect(await new SqliteInbox(off).insert([event("g")], 1)).toBe(1);
+      expect(held.calls).toHaveLength(0);
+    } finally {
+      off.close();
     }
   });
 });
