@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileSafePattern } from "./safe-pattern";
+import { compileSafePattern, patternRefusal } from ".";
 
 describe("compileSafePattern", () => {
   it.each([
@@ -27,6 +27,38 @@ describe("compileSafePattern", () => {
     }
   });
 
+  it("says why it refuses a pattern, and nothing for one it runs", () => {
+    expect(patternRefusal("(a)\\1")).toContain("back-references");
+    expect(patternRefusal("a(?=b)")).toContain("lookahead");
+    expect(patternRefusal("a{5000}")).toContain("up to 1000");
+    expect(patternRefusal("(?:ab){1,1000}")).toContain("repeats too much");
+    expect(patternRefusal("x".repeat(201))).toContain("longer than 200");
+    expect(patternRefusal("[a-z]{1,1000}#")).toBeUndefined();
+  });
+
+  it("runs a counted repeat of one character as one instruction, like the native engine", () => {
+    const cases: [string, string, boolean][] = [
+      ["[a-z]{1,1000}#", `${"a".repeat(1000)}#`, true],
+      ["[a-z]{1,1000}#", "a".repeat(1000), false],
+      ["^[a-z]{3,5}$", "abcd", true],
+      ["^[a-z]{3,5}$", "abcdef", false],
+      ["^[a-z]{3,5}$", "ab", false],
+      ["x[a-z]{2}y", "xaby", true],
+      ["x[a-z]{2}y", "xaaby", false],
+      ["\\d{0,3}!", "!", true],
+      ["^\\d{2,}$", "1", false],
+      ["^\\d{2,}$", "123456", true],
+      ["^(?:a{2}b){2}$", "aabaab", true],
+      ["(a{1,2}b)*c", "abaabc", true],
+      ["^a{2,3}a{2}$", "aaaa", true],
+      ["^a{2,3}a{2}$", "aaa", false],
+    ];
+    for (const [pattern, subject, expected] of cases) {
+      expect(new RegExp(pattern, "iu").test(subject)).toBe(expected);
+      expect(compileSafePattern(pattern)?.test(subject), `${pattern} on ${subject}`).toBe(expected);
+    }
+  });
+
   it("stays fast on patterns that stall a backtracking engine", () => {
     const evil = compileSafePattern("^(a+)+$");
     expect(evil?.test(`${"a".repeat(1000)}!`)).toBe(false);
@@ -48,7 +80,18 @@ describe("compileSafePattern", () => {
       "$",
       "\\b",
     );
-    const quantifier = fc.constantFrom("", "", "*", "+", "?", "{1,2}", "*?");
+    const quantifier = fc.constantFrom(
+      "",
+      "",
+      "*",
+      "+",
+      "?",
+      "{1,2}",
+      "*?",
+      "{2}",
+      "{0,3}",
+      "{2,}",
+    );
     const piece = fc
       .tuple(atom, quantifier)
       .map(([a, q]) => (a === "^" || a === "$" || a === "\\b" ? a : a + q));

@@ -1,0 +1,269 @@
+import { type CharTest, MAX_PATTERN_LENGTH, Parser, type PatternNode, Unsupported } from "./parse";
+
+/**
+ * `matches` rules run a pattern a marketer typed against text a contact typed, so they must not
+ * be able to stall the engine (ReDoS). Patterns are compiled to a small Thompson NFA and run as a
+ * Pike VM: time is linear in the text for a given pattern, whatever the pattern, and the program
+ * is bounded, so the work per character is too. The syntax is JavaScript's, case-insensitive,
+ * less what needs backtracking: back-references and lookaround are refused (the rule is then
+ * false; the lint says why). Character classes and escapes test one character at a time with the
+ * native engine, which cannot backtrack on a single character.
+ *
+ * A counted repeat of one character (`[a-z]{1,1000}`) is one instruction that keeps the positions
+ * its threads entered at, not a thousand copies: its cost per character is constant. Other
+ * repeats are expanded, within `MAX_PROGRAM` instructions.
+ */
+
+type Instruction =
+  | { op: "char"; test: number }
+  | { op: "count"; test: number; min: number; max: number }
+  | { op: "split"; x: number; y: number }
+  | { op: "jmp"; x: number }
+  | { op: "assert"; kind: "^" | "$" | "b" | "B" }
+  | { op: "match" };
+
+/** Program size after expanding repeats; bounds the work per character. */
+export const MAX_PROGRAM = 1_000;
+
+interface Program {
+  code: Instruction[];
+  /** The distinct character tests, each run once per character of the text. */
+  tests: CharTest[];
+}
+
+function emit(node: PatternNode, p: Program): void {
+  if (p.code.length > MAX_PROGRAM) {
+    throw new Unsupported("it repeats too much: use smaller counts, or fewer groups inside counts");
+  }
+  const testId = (test: CharTest) => {
+    const at = p.tests.indexOf(test);
+    return at === -1 ? p.tests.push(test) - 1 : at;
+  };
+  switch (node.t) {
+    case "char":
+      p.code.push({ op: "char", test: testId(node.test) });
+      return;
+    case "assert":
+      p.code.push({ op: "assert", kind: node.kind });
+      return;
+    case "seq":
+      for (const item of node.items) emit(item, p);
+      return;
+    case "alt": {
+      const jumps: { op: "jmp"; x: number }[] = [];
+      node.options.forEach((option, i) => {
+        if (i < node.options.length - 1) {
+          const split: Instruction = { op: "split", x: p.code.length + 1, y: 0 };
+          p.code.push(split);
+          emit(option, p);
+          const jump = { op: "jmp" as const, x: 0 };
+          p.code.push(jump);
+          jumps.push(jump);
+          split.y = p.code.length;
+        } else {
+          emit(option, p);
+        }
+      });
+      for (const jump of jumps) jump.x = p.code.length;
+      return;
+    }
+    case "repeat": {
+      const { min, max } = node;
+      if (node.node.t === "char" && (min > 1 || (max > 1 && max !== Number.POSITIVE_INFINITY))) {
+        p.code.push({ op: "count", test: testId(node.node.test), min, max });
+        return;
+      }
+      for (let i = 0; i < min; i++) emit(node.node, p);
+      if (max === Number.POSITIVE_INFINITY) {
+        const split: Instruction = { op: "split", x: p.code.length + 1, y: 0 };
+        const at = p.code.length;
+        p.code.push(split);
+        emit(node.node, p);
+        p.code.push({ op: "jmp", x: at });
+        split.y = p.code.length;
+      } else {
+        const splits: { op: "split"; x: number; y: number }[] = [];
+        for (let i = min; i < max; i++) {
+          const split = { op: "split" as const, x: p.code.length + 1, y: 0 };
+          p.code.push(split);
+          splits.push(split);
+          emit(node.node, p);
+        }
+        for (const split of splits) split.y = p.code.length;
+      }
+      return;
+    }
+  }
+}
+
+export interface SafePattern {
+  test(subject: string): boolean;
+}
+
+type Compiled = { ok: true; pattern: SafePattern } | { ok: false; reason: string };
+
+const cache = new Map<string, Compiled>();
+
+function compile(pattern: string): Compiled {
+  const cached = cache.get(pattern);
+  if (cached) return cached;
+  let compiled: Compiled;
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    compiled = { ok: false, reason: `it is longer than ${MAX_PATTERN_LENGTH} characters` };
+  } else {
+    try {
+      const program: Program = { code: [], tests: [] };
+      emit(new Parser(pattern).parse(), program);
+      program.code.push({ op: "match" });
+      if (program.code.length > MAX_PROGRAM) {
+        throw new Unsupported(
+          "it repeats too much: use smaller counts, or fewer groups inside counts",
+        );
+      }
+      compiled = { ok: true, pattern: { test: (subject) => runProgram(program, subject) } };
+    } catch (error) {
+      compiled = {
+        ok: false,
+        reason: error instanceof Unsupported ? error.message : "it is not a valid pattern",
+      };
+    }
+  }
+  if (cache.size > 500) cache.clear();
+  cache.set(pattern, compiled);
+  return compiled;
+}
+
+/** The compiled pattern, or `undefined` when it is too long or uses what this engine refuses. */
+export function compileSafePattern(pattern: string): SafePattern | undefined {
+  const compiled = compile(pattern);
+  return compiled.ok ? compiled.pattern : undefined;
+}
+
+/** Why the engine refuses a pattern (its rule is then false), or undefined when it runs it. */
+export function patternRefusal(pattern: string): string | undefined {
+  const compiled = compile(pattern);
+  return compiled.ok ? undefined : compiled.reason;
+}
+
+const WORD = /^[A-Za-z0-9_]$/;
+
+function isWordAt(chars: readonly string[], i: number): boolean {
+  const ch = chars[i];
+  return ch !== undefined && WORD.test(ch);
+}
+
+/**
+ * Pike VM: every thread advances in lock step over the text, so the work is O(text × program).
+ * A `count` instruction holds its threads as the positions they entered at, oldest first: all of
+ * them advance on a character its test accepts and all die on one it refuses, so a thread that
+ * entered at `e` has read `pos - e` characters, and may leave once that is at least `min`.
+ */
+function runProgram({ code, tests }: Program, subject: string): boolean {
+  const chars = Array.from(subject);
+  const size = code.length;
+  let current = new Int32Array(size);
+  let currentCount = 0;
+  let next = new Int32Array(size);
+  let nextCount = 0;
+  const mark = new Int32Array(size).fill(-1);
+  const stack: number[] = [];
+  let generation = 0;
+  // Each character's result per test, computed once: `seenAt` says for which position.
+  const seenAt = new Int32Array(tests.length).fill(-1);
+  const results = new Uint8Array(tests.length);
+  let position = 0;
+  const accepts = (test: number, ch: string | undefined): boolean => {
+    if (ch === undefined) return false;
+    if (seenAt[test] !== position) {
+      seenAt[test] = position;
+      results[test] = (tests[test] as CharTest)(ch) ? 1 : 0;
+    }
+    return results[test] === 1;
+  };
+  // Per count instruction: the positions its threads entered at, from `head` on.
+  const counts: number[] = [];
+  const slot = new Int32Array(size).fill(-1);
+  for (let pc = 0; pc < size; pc++) {
+    if (code[pc]?.op === "count") slot[pc] = counts.push(pc) - 1;
+  }
+  const entered: number[][] = counts.map(() => []);
+  const head = new Int32Array(counts.length);
+
+  // Follows jumps, splits and assertions from `pc` at position `pos`; collects char/match states.
+  const add = (list: Int32Array, count: number, start: number, pos: number): number => {
+    stack.push(start);
+    while (stack.length > 0) {
+      const pc = stack.pop() as number;
+      if (mark[pc] === generation) continue;
+      mark[pc] = generation;
+      const ins = code[pc] as Instruction;
+      switch (ins.op) {
+        case "jmp":
+          stack.push(ins.x);
+          break;
+        case "split":
+          stack.push(ins.y, ins.x);
+          break;
+        case "count": {
+          const at = entered[slot[pc] as number] as number[];
+          if (at[at.length - 1] !== pos) at.push(pos);
+          if (ins.min === 0) stack.push(pc + 1);
+          break;
+        }
+        case "assert": {
+          let ok: boolean;
+          if (ins.kind === "^") ok = pos === 0;
+          else if (ins.kind === "$") ok = pos === chars.length;
+          else {
+            const boundary = isWordAt(chars, pos - 1) !== isWordAt(chars, pos);
+            ok = ins.kind === "b" ? boundary : !boundary;
+          }
+          if (ok) stack.push(pc + 1);
+          break;
+        }
+        default:
+          list[count++] = pc;
+      }
+    }
+    return count;
+  };
+
+  for (let pos = 0; pos <= chars.length; pos++) {
+    // Threads that have read enough in a count leave it here.
+    for (let c = 0; c < counts.length; c++) {
+      const pc = counts[c] as number;
+      const ins = code[pc] as Extract<Instruction, { op: "count" }>;
+      const at = entered[c] as number[];
+      let h = head[c] as number;
+      while (h < at.length && pos - (at[h] as number) > ins.max) h++;
+      head[c] = h;
+      if (h < at.length && pos - (at[h] as number) >= ins.min) {
+        currentCount = add(current, currentCount, pc + 1, pos);
+      }
+    }
+    // An unanchored search: a new thread starts at every position.
+    currentCount = add(current, currentCount, 0, pos);
+    generation++;
+    nextCount = 0;
+    const ch = chars[pos];
+    position = pos;
+    for (let c = 0; c < counts.length; c++) {
+      if ((head[c] as number) >= (entered[c] as number[]).length) continue;
+      const ins = code[counts[c] as number] as Extract<Instruction, { op: "count" }>;
+      if (!accepts(ins.test, ch)) {
+        (entered[c] as number[]).length = 0;
+        head[c] = 0;
+      }
+    }
+    for (let i = 0; i < currentCount; i++) {
+      const ins = code[current[i] as number] as Instruction;
+      if (ins.op === "match") return true;
+      if (ins.op === "char" && accepts(ins.test, ch)) {
+        nextCount = add(next, nextCount, (current[i] as number) + 1, pos + 1);
+      }
+    }
+    [current, next] = [next, current];
+    currentCount = nextCount;
+  }
+  return false;
+}
