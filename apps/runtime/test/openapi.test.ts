@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openApiPath } from "../src/api/openapi/document";
+import { documentText, editorTypesText, GENERATED } from "../src/api/openapi/generated";
 import type { RouteSpec } from "../src/api/openapi/route-spec";
 import { contactSpecs } from "../src/api/specs/contacts";
 import { flowSpecs } from "../src/api/specs/flows";
@@ -88,6 +90,13 @@ describe("/api/openapi.json", () => {
     expect(
       document.paths["/api/flows/{id}"].put.requestBody.content["application/json"].schema,
     ).toMatchObject({ type: "object", required: ["flow", "revision"] });
+  });
+
+  it("is committed as served, with the editor's types generated from it", async () => {
+    const stale = "stale: run `pnpm --filter @convo/runtime openapi`";
+    expect(readFileSync(GENERATED.document, "utf8"), stale).toBe(documentText());
+    expect(JSON.parse(documentText())).toEqual(document);
+    expect(readFileSync(GENERATED.editorTypes, "utf8"), stale).toBe(await editorTypesText());
   });
 
   it("is served to the bearer token only, like every /api route", async () => {

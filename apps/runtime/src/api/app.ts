@@ -84,8 +84,11 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   api.route("/simulator", simulatorRoutes(deps));
   api.route("/sandbox", sandboxRoutes(deps, app));
   // Built once, on first ask: the document depends on the code only.
-  let document: unknown;
-  on(api, docsSpec, (c) => c.json((document ??= openApiDocument(API_SECTIONS, API_VERSION))));
+  let document: Record<string, unknown> | undefined;
+  on(api, docsSpec, (c) => {
+    document ??= openApiDocument(API_SECTIONS, API_VERSION);
+    return c.json(document);
+  });
   app.route("/api", api);
 
   const emulator = options.graphEmulator;

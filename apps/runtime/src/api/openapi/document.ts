@@ -79,7 +79,7 @@ function operation(section: ApiSection, spec: RouteSpec): Json {
   responses["401"] = { description: "No valid bearer token.", ...error };
   return {
     operationId: `${spec.method}${(section.prefix + spec.path)
-      .split(/[/:-]/)
+      .split(/[/:.-]/)
       .filter(Boolean)
       .map((part) => part[0]?.toUpperCase() + part.slice(1))
       .join("")}`,
