@@ -35,16 +35,7 @@ export async function backupDatabase(
     throw new BackupError(`${target} exists: choose another file, or --force to replace it.`);
   }
   const partial = `${target}.partial`;
-  rmSync(partial, { force: true });
-  const db = openReadable(source);
-  try {
-    await db.backup(partial, { progress: () => ALL_PAGES });
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw new BackupError(`The backup to ${target} failed: ${message(error)}`);
-  } finally {
-    db.close();
-  }
+  await copyPages(source, partial, `The backup to ${target}`);
   try {
     const copy = new Database(partial);
     try {
@@ -86,16 +77,7 @@ export async function restoreDatabase(
     );
   }
   const restoring = `${target}.restoring`;
-  rmSync(restoring, { force: true });
-  const db = openReadable(backup);
-  try {
-    await db.backup(restoring, { progress: () => ALL_PAGES });
-  } catch (error) {
-    rmSync(restoring, { force: true });
-    throw new BackupError(`The restore to ${target} failed: ${message(error)}`);
-  } finally {
-    db.close();
-  }
+  await copyPages(backup, restoring, `The restore to ${target}`);
   let keptAs: string | undefined;
   if (exists) {
     keptAs = `${target}.before-restore-${new Date(options.now ?? Date.now()).toISOString().replace(/[:.]/g, "-")}`;
@@ -140,6 +122,20 @@ export function checkDatabase(path: string): DatabaseSummary {
       inbox: count("SELECT count(*) FROM inbox"),
       bytes: count("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"),
     };
+  } finally {
+    db.close();
+  }
+}
+
+/** SQLite's backup API from `source` into a new file `into`; nothing is left of it on failure. */
+async function copyPages(source: string, into: string, what: string): Promise<void> {
+  rmSync(into, { force: true });
+  const db = openReadable(source);
+  try {
+    await db.backup(into, { progress: () => ALL_PAGES });
+  } catch (error) {
+    rmSync(into, { force: true });
+    throw new BackupError(`${what} failed: ${message(error)}`);
   } finally {
     db.close();
   }
