@@ -119,6 +119,8 @@ function patternCost(pattern: string, text: string) {
 }
 const message = "a".repeat(1000);
 const counted = patternCost("[a-z]{1,1000}#", message);
+// The costliest a pattern can be: a counted group in the middle, expanded to the program's bound.
+const worst = patternCost("a(?:[a-z][a-z]){1,160}#", message);
 const words = patternCost("\\b(?:order|colis|parcel)\\s*#?\\d{5,8}\\b", message);
 
 const machine = `${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -181,6 +183,18 @@ const results = [
     baselineName: "re2js (RE2's JavaScript port), same pattern and text",
     baselineUnit: "ms per test",
     ratio: round(counted.oursMs / counted.re2Ms, 3),
+    budget: null,
+    pass: null,
+    machine,
+  },
+  {
+    name: "matches rule a(?:[a-z][a-z]){1,160}# on a 1,000-character message (the worst case)",
+    figure: round(worst.oursMs, 4),
+    unit: "ms per test",
+    baseline: round(worst.re2Ms, 4),
+    baselineName: "re2js (RE2's JavaScript port), same pattern and text",
+    baselineUnit: "ms per test",
+    ratio: round(worst.oursMs / worst.re2Ms, 3),
     budget: null,
     pass: null,
     machine,

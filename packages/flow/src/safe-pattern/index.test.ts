@@ -31,7 +31,12 @@ describe("compileSafePattern", () => {
     expect(patternRefusal("(a)\\1")).toContain("back-references");
     expect(patternRefusal("a(?=b)")).toContain("lookahead");
     expect(patternRefusal("a{5000}")).toContain("up to 1000");
-    expect(patternRefusal("(?:ab){1,1000}")).toContain("repeats too much");
+    expect(patternRefusal("#(?:ab){1,1000}#")).toContain("repeats too much");
+    // Opening or closing the pattern, a repeat needs only its fewest rounds: it runs.
+    expect(patternRefusal("(?:ab){1,1000}#")).toBeUndefined();
+    expect(patternRefusal("#(?:ab){2,1000}")).toBeUndefined();
+    // Anchored, every round counts: expanded, within the program's bound.
+    expect(patternRefusal("^(?:ab){1,300}#")).toContain("repeats too much");
     expect(patternRefusal("x".repeat(201))).toContain("longer than 200");
     expect(patternRefusal("[a-z]{1,1000}#")).toBeUndefined();
   });
@@ -52,6 +57,13 @@ describe("compileSafePattern", () => {
       ["(a{1,2}b)*c", "abaabc", true],
       ["^a{2,3}a{2}$", "aaaa", true],
       ["^a{2,3}a{2}$", "aaa", false],
+      ["(?:[a-z][a-z]){1,300}#", `${"a".repeat(999)}#`, true],
+      ["(?:[a-z][a-z]){2,300}#", "a#", false],
+      ["#(?:ab){2,300}", "#ab", false],
+      ["#(?:ab){2,300}", "x#ababab", true],
+      ["(?:ab)*c|d(?:e)+", "xdee", true],
+      ["^(?:ab){1,100}#", "ab#", true],
+      ["^(?:ab){2,100}$", "ab", false],
     ];
     for (const [pattern, subject, expected] of cases) {
       expect(new RegExp(pattern, "iu").test(subject)).toBe(expected);

@@ -23,7 +23,29 @@ type Instruction =
   | { op: "match" };
 
 /** Program size after expanding repeats; bounds the work per character. */
-export const MAX_PROGRAM = 1_000;
+export const MAX_PROGRAM = 500;
+
+/**
+ * A yes/no search that is not anchored may drop what a match can do without: a repeat that
+ * opens (or closes) the pattern matches wherever its last (or first) `min` rounds do, so
+ * `(?:ab){1,300}#` is searched as `(?:ab)#`. The program stays small, and so does the work.
+ */
+function trimEnds(node: PatternNode): PatternNode {
+  if (node.t === "alt") return { t: "alt", options: node.options.map(trimEnds) };
+  if (node.t !== "seq") return node;
+  const items = [...node.items];
+  const shorten = (at: number): boolean => {
+    const item = items[at];
+    if (item?.t !== "repeat") return false;
+    if (item.min === 0) items.splice(at, 1);
+    else if (item.max === item.min) return false;
+    else items[at] = { ...item, max: item.min };
+    return true;
+  };
+  while (shorten(0));
+  while (items.length > 0 && shorten(items.length - 1));
+  return { t: "seq", items };
+}
 
 interface Program {
   code: Instruction[];
@@ -113,7 +135,7 @@ function compile(pattern: string): Compiled {
   } else {
     try {
       const program: Program = { code: [], tests: [] };
-      emit(new Parser(pattern).parse(), program);
+      emit(trimEnds(new Parser(pattern).parse()), program);
       program.code.push({ op: "match" });
       if (program.code.length > MAX_PROGRAM) {
         throw new Unsupported(
