@@ -142,7 +142,8 @@ function compile(pattern: string): Compiled {
           "it repeats too much: use smaller counts, or fewer groups inside counts",
         );
       }
-      compiled = { ok: true, pattern: { test: (subject) => runProgram(program, subject) } };
+      const lowered = lower(program);
+      compiled = { ok: true, pattern: { test: (subject) => runProgram(lowered, subject) } };
     } catch (error) {
       compiled = {
         ok: false,
@@ -174,73 +175,114 @@ function isWordAt(chars: readonly string[], i: number): boolean {
   return ch !== undefined && WORD.test(ch);
 }
 
+const OP = { char: 0, count: 1, split: 2, jmp: 3, assert: 4, match: 5 } as const;
+const ASSERT = { "^": 0, $: 1, b: 2, B: 3 } as const;
+
+/** The program as typed arrays, once per pattern: the VM's inner loop reads numbers only. */
+interface Lowered {
+  op: Int8Array;
+  /** `char`/`count`: the test; `split`/`jmp`: the first target; `assert`: its kind. */
+  a: Int32Array;
+  /** `split`: the second target; `count`: min. */
+  b: Int32Array;
+  /** `count`: max (-1: no bound). */
+  c: Float64Array;
+  tests: CharTest[];
+}
+
+function lower({ code, tests }: Program): Lowered {
+  const n = code.length;
+  const out: Lowered = {
+    op: new Int8Array(n),
+    a: new Int32Array(n),
+    b: new Int32Array(n),
+    c: new Float64Array(n),
+    tests,
+  };
+  code.forEach((ins, pc) => {
+    out.op[pc] = OP[ins.op];
+    if (ins.op === "char") out.a[pc] = ins.test;
+    else if (ins.op === "count") {
+      out.a[pc] = ins.test;
+      out.b[pc] = ins.min;
+      out.c[pc] = ins.max;
+    } else if (ins.op === "split") {
+      out.a[pc] = ins.x;
+      out.b[pc] = ins.y;
+    } else if (ins.op === "jmp") out.a[pc] = ins.x;
+    else if (ins.op === "assert") out.a[pc] = ASSERT[ins.kind];
+  });
+  return out;
+}
+
 /**
  * Pike VM: every thread advances in lock step over the text, so the work is O(text × program).
  * A `count` instruction holds its threads as the positions they entered at, oldest first: all of
  * them advance on a character its test accepts and all die on one it refuses, so a thread that
  * entered at `e` has read `pos - e` characters, and may leave once that is at least `min`.
  */
-function runProgram({ code, tests }: Program, subject: string): boolean {
+function runProgram(program: Lowered, subject: string): boolean {
+  const { op, a, b, c, tests } = program;
   const chars = Array.from(subject);
-  const size = code.length;
+  const size = op.length;
   let current = new Int32Array(size);
   let currentCount = 0;
   let next = new Int32Array(size);
   let nextCount = 0;
   const mark = new Int32Array(size).fill(-1);
-  const stack: number[] = [];
+  const stack = new Int32Array(size * 2 + 2);
   let generation = 0;
   // Each character's result per test, computed once: `seenAt` says for which position.
   const seenAt = new Int32Array(tests.length).fill(-1);
   const results = new Uint8Array(tests.length);
   let position = 0;
-  const accepts = (test: number, ch: string | undefined): boolean => {
-    if (ch === undefined) return false;
+  let ch: string | undefined;
+  const accepts = (test: number): boolean => {
     if (seenAt[test] !== position) {
       seenAt[test] = position;
-      results[test] = (tests[test] as CharTest)(ch) ? 1 : 0;
+      results[test] = ch !== undefined && (tests[test] as CharTest)(ch) ? 1 : 0;
     }
     return results[test] === 1;
   };
   // Per count instruction: the positions its threads entered at, from `head` on.
   const counts: number[] = [];
   const slot = new Int32Array(size).fill(-1);
-  for (let pc = 0; pc < size; pc++) {
-    if (code[pc]?.op === "count") slot[pc] = counts.push(pc) - 1;
-  }
+  for (let pc = 0; pc < size; pc++) if (op[pc] === OP.count) slot[pc] = counts.push(pc) - 1;
   const entered: number[][] = counts.map(() => []);
   const head = new Int32Array(counts.length);
 
-  // Follows jumps, splits and assertions from `pc` at position `pos`; collects char/match states.
+  // Follows jumps, splits and assertions from `start` at `pos`; collects char and match states.
   const add = (list: Int32Array, count: number, start: number, pos: number): number => {
-    stack.push(start);
-    while (stack.length > 0) {
-      const pc = stack.pop() as number;
+    let top = 0;
+    stack[top++] = start;
+    while (top > 0) {
+      const pc = stack[--top] as number;
       if (mark[pc] === generation) continue;
       mark[pc] = generation;
-      const ins = code[pc] as Instruction;
-      switch (ins.op) {
-        case "jmp":
-          stack.push(ins.x);
+      switch (op[pc]) {
+        case OP.jmp:
+          stack[top++] = a[pc] as number;
           break;
-        case "split":
-          stack.push(ins.y, ins.x);
+        case OP.split:
+          stack[top++] = b[pc] as number;
+          stack[top++] = a[pc] as number;
           break;
-        case "count": {
+        case OP.count: {
           const at = entered[slot[pc] as number] as number[];
           if (at[at.length - 1] !== pos) at.push(pos);
-          if (ins.min === 0) stack.push(pc + 1);
+          if (b[pc] === 0) stack[top++] = pc + 1;
           break;
         }
-        case "assert": {
+        case OP.assert: {
+          const kind = a[pc];
           let ok: boolean;
-          if (ins.kind === "^") ok = pos === 0;
-          else if (ins.kind === "$") ok = pos === chars.length;
+          if (kind === ASSERT["^"]) ok = pos === 0;
+          else if (kind === ASSERT.$) ok = pos === chars.length;
           else {
             const boundary = isWordAt(chars, pos - 1) !== isWordAt(chars, pos);
-            ok = ins.kind === "b" ? boundary : !boundary;
+            ok = kind === ASSERT.b ? boundary : !boundary;
           }
-          if (ok) stack.push(pc + 1);
+          if (ok) stack[top++] = pc + 1;
           break;
         }
         default:
@@ -252,14 +294,13 @@ function runProgram({ code, tests }: Program, subject: string): boolean {
 
   for (let pos = 0; pos <= chars.length; pos++) {
     // Threads that have read enough in a count leave it here.
-    for (let c = 0; c < counts.length; c++) {
-      const pc = counts[c] as number;
-      const ins = code[pc] as Extract<Instruction, { op: "count" }>;
-      const at = entered[c] as number[];
-      let h = head[c] as number;
-      while (h < at.length && pos - (at[h] as number) > ins.max) h++;
-      head[c] = h;
-      if (h < at.length && pos - (at[h] as number) >= ins.min) {
+    for (let k = 0; k < counts.length; k++) {
+      const pc = counts[k] as number;
+      const at = entered[k] as number[];
+      let h = head[k] as number;
+      while (h < at.length && pos - (at[h] as number) > (c[pc] as number)) h++;
+      head[k] = h;
+      if (h < at.length && pos - (at[h] as number) >= (b[pc] as number)) {
         currentCount = add(current, currentCount, pc + 1, pos);
       }
     }
@@ -267,21 +308,28 @@ function runProgram({ code, tests }: Program, subject: string): boolean {
     currentCount = add(current, currentCount, 0, pos);
     generation++;
     nextCount = 0;
-    const ch = chars[pos];
+    ch = chars[pos];
     position = pos;
-    for (let c = 0; c < counts.length; c++) {
-      if ((head[c] as number) >= (entered[c] as number[]).length) continue;
-      const ins = code[counts[c] as number] as Extract<Instruction, { op: "count" }>;
-      if (!accepts(ins.test, ch)) {
-        (entered[c] as number[]).length = 0;
-        head[c] = 0;
+    for (let k = 0; k < counts.length; k++) {
+      if ((head[k] as number) >= (entered[k] as number[]).length) continue;
+      if (!accepts(a[counts[k] as number] as number)) {
+        (entered[k] as number[]).length = 0;
+        head[k] = 0;
       }
     }
     for (let i = 0; i < currentCount; i++) {
-      const ins = code[current[i] as number] as Instruction;
-      if (ins.op === "match") return true;
-      if (ins.op === "char" && accepts(ins.test, ch)) {
-        nextCount = add(next, nextCount, (current[i] as number) + 1, pos + 1);
+      const pc = current[i] as number;
+      if (op[pc] === OP.match) return true;
+      if (op[pc] === OP.char && accepts(a[pc] as number)) {
+        const to = pc + 1;
+        const o = op[to];
+        // The common case, a character after a character: no closure to follow.
+        if (o === OP.char || o === OP.match) {
+          if (mark[to] !== generation) {
+            mark[to] = generation;
+            next[nextCount++] = to;
+          }
+        } else nextCount = add(next, nextCount, to, pos + 1);
       }
     }
     [current, next] = [next, current];
