@@ -41,6 +41,7 @@ function parameters(spec: RouteSpec): Json[] {
   for (const [where, schema] of [
     ["path", spec.params],
     ["query", spec.query],
+    ["header", spec.headers],
   ] as const) {
     if (!schema) continue;
     const shape = schema.shape as Record<string, z.ZodType>;
@@ -76,7 +77,7 @@ function operation(section: ApiSection, spec: RouteSpec): Json {
   // Every route can answer these; each also says its own.
   const error = { content: { "application/json": { schema: { $ref: `${REF}Error` } } } };
   responses["400"] ??= { description: "The request is not valid.", ...error };
-  responses["401"] = { description: "No valid bearer token.", ...error };
+  if (!spec.public) responses["401"] = { description: "No valid bearer token.", ...error };
   return {
     operationId: `${spec.method}${(section.prefix + spec.path)
       .split(/[/:.-]/)
@@ -84,6 +85,7 @@ function operation(section: ApiSection, spec: RouteSpec): Json {
       .map((part) => part[0]?.toUpperCase() + part.slice(1))
       .join("")}`,
     summary: spec.summary,
+    ...(spec.public ? { security: [] } : {}),
     ...(spec.description ? { description: spec.description } : {}),
     tags: [section.tag],
     ...(spec.params || spec.query ? { parameters: parameters(spec) } : {}),
@@ -105,7 +107,9 @@ export function openApiDocument(sections: readonly ApiSection[], version: string
   const paths: Record<string, Json> = {};
   for (const section of sections) {
     for (const spec of section.routes) {
-      const path = openApiPath(`/api${section.prefix}${spec.path === "/" ? "" : spec.path}`);
+      const path = openApiPath(
+        `${section.base}${section.prefix}${spec.path === "/" ? "" : spec.path}`,
+      );
       paths[path] ??= {};
       (paths[path] as Json)[spec.method] = operation(section, spec);
     }
@@ -116,7 +120,7 @@ export function openApiDocument(sections: readonly ApiSection[], version: string
       title: "Convo management API",
       version,
       description:
-        "The runtime's management API: flows, contacts, transcripts, stats, operations. JSON in and out; every route needs the bearer token (CONVO_ADMIN_TOKEN). See API.md.",
+        "The runtime's management API: flows, contacts, transcripts, stats, operations. JSON in and out; every /api route needs the bearer token (CONVO_ADMIN_TOKEN). Also the Messenger webhook and the operations routes, which need none. See API.md.",
     },
     servers: [{ url: "/" }],
     security: [{ bearer: [] }],

@@ -26,17 +26,25 @@ export interface RouteSpec {
   params?: z.ZodObject;
   /** The query string, read with `readQuery`. */
   query?: z.ZodObject;
+  /** Request headers the route reads (the webhook's signature). */
+  headers?: z.ZodObject;
   /** The JSON body, read with `readBody`. */
   body?: z.ZodType;
   responses: Record<number, Answer>;
+  /** Served without the bearer token (operations, the webhook). */
+  public?: boolean;
 }
 
-/** The routes of one module, mounted at `prefix` under `/api`; `tag` groups them in the document. */
+/**
+ * The routes of one module, mounted at `prefix` under `base` (`/api` but for the operations
+ * routes and the webhook); `tag` groups them in the document.
+ */
 export class ApiSection {
   readonly routes: RouteSpec[] = [];
   constructor(
     readonly prefix: string,
     readonly tag: string,
+    readonly base = "/api",
   ) {}
 
   /** Declares a route (kept for the document); `on` mounts its handler. */

@@ -3,6 +3,7 @@ import { ApiSection } from "../openapi/route-spec";
 import { contactsApi } from "./contacts";
 import { flowsApi } from "./flows";
 import { inboxApi, outboxApi, pageApi, sandboxApi, simulatorApi, statusApi } from "./operations";
+import { opsApi, webhookApi } from "./public";
 
 export const docsApi = new ApiSection("", "operations");
 
@@ -18,7 +19,7 @@ export const docsSpec = docsApi.route({
   },
 });
 
-/** Every section of the management API, as mounted under `/api` (see `createApp`). */
+/** Every section of the document: the management API as mounted under `/api` (see `createApp`), the operations routes and the webhook. */
 export const API_SECTIONS: readonly ApiSection[] = [
   flowsApi,
   contactsApi,
@@ -29,6 +30,8 @@ export const API_SECTIONS: readonly ApiSection[] = [
   simulatorApi,
   sandboxApi,
   docsApi,
+  opsApi,
+  webhookApi,
 ];
 
 /** The API's version in the document: the runtime's release (CHANGELOG.md). */
