@@ -1,4 +1,4 @@
-import type { Context, Handler, Hono } from "hono";
+import type { Context, Handler, Hono, MiddlewareHandler } from "hono";
 import type { z } from "zod";
 import { ApiError, issuesOf } from "../errors";
 
@@ -54,14 +54,17 @@ export class ApiSection {
   }
 }
 
-/** Mounts the handler of a declared route, at the spec's method and path: they cannot drift. */
+/**
+ * Mounts the handler of a declared route, at the spec's method and path: they cannot drift.
+ * Middleware for that route alone (a role check) goes before the handler, as with `app.on`.
+ */
 export function on<S extends RouteSpec>(
   app: Hono,
   spec: S,
   // biome-ignore lint/suspicious/noExplicitAny: Hono's own default environment
-  handler: Handler<any, S["path"]>,
+  ...handlers: [...MiddlewareHandler<any, S["path"]>[], Handler<any, S["path"]>]
 ): void {
-  app.on(spec.method.toUpperCase(), spec.path, handler);
+  app.on(spec.method.toUpperCase(), spec.path, ...(handlers as [Handler]));
 }
 
 /** The query string, checked against the route's schema: 400 `invalid_query` with the issues. */
