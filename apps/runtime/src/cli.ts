@@ -3,6 +3,7 @@
  * The `convo` command line: `npm run convo -- <command>` from the repository root.
  * Each command lives in `src/cli/<command>.ts`.
  */
+import { runBackupCommand } from "./cli/backup";
 import { runChat } from "./cli/chat";
 import { runServe } from "./cli/serve";
 import { runTest } from "./cli/test";
@@ -14,6 +15,8 @@ const USAGE = `usage: convo <command>
   validate <files|folders…>  check flow files; exit 1 when any has an error
   chat <flow.json>           talk to a flow in the terminal (--offline, --locale fr_FR, --name Zoé)
   test <flow.json> <script>  run a conversation test script against a flow
+  backup <file>              copy the database while the runtime serves (--db, --force)
+  restore <file>             replace the stopped runtime's database with a backup (--db, --force)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -27,6 +30,9 @@ async function main(argv: string[]): Promise<number> {
       return runChat(args);
     case "serve":
       return runServe(args);
+    case "backup":
+    case "restore":
+      return runBackupCommand(command, args);
     case undefined:
     case "help":
     case "--help":

@@ -36,6 +36,11 @@ export interface RuntimeOptions {
   workers?: boolean;
   /** Folder of example flows seeded into a fresh database. */
   examplesDir?: string;
+  /**
+   * False: acknowledged webhooks are committed at `synchronous = NORMAL` like every other write
+   * (a power cut can lose the last ones). Only the ack benchmark sets it, to measure the cost.
+   */
+  durableAcks?: boolean;
 }
 
 export interface Runtime {
@@ -71,7 +76,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const log = options.log ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
   if (config.dbPath !== ":memory:") mkdirSync(dirname(config.dbPath), { recursive: true });
-  const store = new SqliteStore(config.dbPath, now());
+  const store = new SqliteStore(config.dbPath, now(), { durable: options.durableAcks ?? true });
   await seedExamples(store, log, now(), options.examplesDir);
 
   const channel = CHANNELS.messenger;

@@ -360,6 +360,8 @@ export const en = {
     "Two connections leave the same output; a contact can only go one way.",
   "problem.pattern-invalid": "This pattern is not valid.",
   "problem.pattern-too-long": "This pattern is too long.",
+  "problem.pattern-refused":
+    "Convo’s matcher cannot run this pattern (lookaround, back-references or too many repeats), so the rule never matches.",
   "problem.payload-empty": "The payload is empty.",
   "problem.payload-too-long": "A payload can be {max} bytes long.",
   "problem.phone-invalid": "This phone number is not valid (use +country code).",

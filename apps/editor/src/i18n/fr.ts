@@ -366,6 +366,8 @@ export const fr: Record<MessageKey, string> = {
     "Deux connexions partent de la même sortie ; un contact ne peut suivre qu’un chemin.",
   "problem.pattern-invalid": "Ce motif n’est pas valide.",
   "problem.pattern-too-long": "Ce motif est trop long.",
+  "problem.pattern-refused":
+    "Le moteur de Convo ne peut pas exécuter ce motif (lookaround, références arrière ou trop de répétitions) : la règle n’est jamais vraie.",
   "problem.payload-empty": "Le payload est vide.",
   "problem.payload-too-long": "Un payload peut faire {max} octets.",
   "problem.phone-invalid": "Ce numéro n’est pas valide (utilisez +indicatif).",
