@@ -907,6 +907,22 @@ export interface components {
                 /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
                 id: string;
                 /** @constant */
+                type: "notify";
+                position: {
+                    x: number;
+                    y: number;
+                };
+                data: {
+                    label?: string;
+                    url: string;
+                    text: string;
+                    variables?: string[];
+                    timeoutMs?: number;
+                };
+            } | {
+                /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
+                id: string;
+                /** @constant */
                 type: "goto";
                 position: {
                     x: number;
