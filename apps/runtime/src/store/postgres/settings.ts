@@ -1,0 +1,31 @@
+import type { SettingsStore } from "../settings";
+import type { PgDatabase } from "./database";
+
+export class PgSettings implements SettingsStore {
+  constructor(private readonly db: PgDatabase) {}
+
+  async get(key: string): Promise<string | undefined> {
+    const { rows } = await this.db.pool.query<{ value: string }>(
+      "SELECT value FROM settings WHERE key = $1",
+      [key],
+    );
+    return rows[0]?.value;
+  }
+
+  async set(key: string, value: string): Promise<void> {
+    await this.db.pool.query(
+      "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      [key, value],
+    );
+  }
+
+  async setIfAbsent(key: string, value: string): Promise<string> {
+    const { rows } = await this.db.pool.query<{ value: string }>(
+      `WITH added AS (
+         INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING value)
+       SELECT value FROM added UNION ALL SELECT value FROM settings WHERE key = $1 LIMIT 1`,
+      [key, value],
+    );
+    return rows[0]?.value ?? value;
+  }
+}

@@ -1,0 +1,52 @@
+import type { EngineEvent } from "@convo/engine";
+import type { NewInboxEvent } from "../inbox";
+import type { DueTimer, NewTimer, TimerStore } from "../timers";
+import type { PgDatabase, Queryable } from "./database";
+import { addEvents } from "./inbox";
+
+/** Delays and time-outs: each fires once across replicas (its row is taken with SKIP LOCKED). */
+export class PgTimers implements TimerStore {
+  constructor(private readonly db: PgDatabase) {}
+
+  async fireDue(now: number, limit: number, toInbox: (timer: DueTimer) => NewInboxEvent) {
+    return this.db.tx(async (q) => {
+      // Rows another replica is firing are skipped, not waited for; a deleted row fires no more.
+      const { rows } = await q.query<{
+        id: number;
+        psid: string;
+        timer_id: string;
+        due_at: number;
+        event: EngineEvent;
+      }>(
+        `DELETE FROM timers WHERE id IN (
+           SELECT id FROM timers WHERE due_at <= $1 ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING *`,
+        [now, limit],
+      );
+      rows.sort((a, b) => a.due_at - b.due_at || a.id - b.id);
+      const events = rows.map((t) =>
+        toInbox({ id: t.id, psid: t.psid, timerId: t.timer_id, dueAt: t.due_at, event: t.event }),
+      );
+      if (events.length > 0) await addEvents(q, events, now);
+      return rows.length;
+    });
+  }
+
+  async nextDueAt() {
+    const { rows } = await this.db.pool.query<{ at: number | null }>(
+      "SELECT MIN(due_at) AS at FROM timers",
+    );
+    return rows[0]?.at ?? undefined;
+  }
+}
+
+/** Inside a transaction: sets the contact's timers, or moves them. */
+export async function setTimers(q: Queryable, psid: string, timers: readonly NewTimer[]) {
+  for (const t of timers) {
+    await q.query(
+      `INSERT INTO timers (psid, timer_id, due_at, event) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (psid, timer_id) DO UPDATE SET due_at = excluded.due_at, event = excluded.event`,
+      [psid, t.timerId, t.dueAt, JSON.stringify(t.event)],
+    );
+  }
+}
