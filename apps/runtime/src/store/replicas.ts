@@ -21,7 +21,12 @@ export interface ReplicaLink {
   readonly leaseMs: number;
   /** The Page's send rate, one bucket for every replica. */
   readonly sendRate: SendRateStore;
-  /** Another replica found a contact's work held by this one (LISTEN/NOTIFY). */
-  onWake(listener: (queue: "inbox" | "outbox", psid: string) => void): () => void;
+  /**
+   * Another replica found a contact's work held by this one, or changed the published flows
+   * (`flows`, psid empty): LISTEN/NOTIFY.
+   */
+  onWake(listener: (queue: "inbox" | "outbox" | "flows", psid: string) => void): () => void;
+  /** Tells every replica the published flows changed. */
+  announceFlowsChanged(): Promise<void>;
   figures(): Promise<ReplicaFigures>;
 }

@@ -95,7 +95,7 @@ export class PgDatabase {
     const client = new pg.Client({ connectionString: this.url, types });
     client.on("notification", (n) => {
       const [queue, owner, psid] = (n.payload ?? "").split(" ", 3);
-      if (owner !== this.replicaId || !queue || !psid) return;
+      if ((owner !== this.replicaId && owner !== "*") || !queue || !psid) return;
       for (const listener of this.#wake) listener(queue, psid);
     });
     // Lost: listen again in a second; the periodic scans cover the gap.
@@ -120,6 +120,11 @@ export class PgDatabase {
   onWake(listener: (queue: string, psid: string) => void): () => void {
     this.#wake.add(listener);
     return () => this.#wake.delete(listener);
+  }
+
+  /** Tells every replica (this one too): `queue * -`. */
+  async broadcast(queue: string): Promise<void> {
+    await this.pool.query("SELECT pg_notify($1, $2)", [WAKE_CHANNEL, `${queue} * -`]);
   }
 
   /** Open, and its heartbeat reached the database within the lease. */

@@ -55,7 +55,9 @@ export class PostgresStore implements Store {
       onWake: (listener) =>
         db.onWake((queue, psid) => {
           if (queue === "inbox" || queue === "outbox") listener(queue, psid);
+          if (queue === "flows") listener(queue, "");
         }),
+      announceFlowsChanged: () => db.broadcast("flows"),
       figures: () => this.#figures(),
     };
   }
