@@ -5,6 +5,7 @@
  */
 import { runChat } from "./cli/chat";
 import { runServe } from "./cli/serve";
+import { runStore } from "./cli/store";
 import { runTest } from "./cli/test";
 import { runValidate } from "./cli/validate";
 
@@ -14,6 +15,7 @@ const USAGE = `usage: convo <command>
   validate <files|folders…>  check flow files; exit 1 when any has an error
   chat <flow.json>           talk to a flow in the terminal (--offline, --locale fr_FR, --name Zoé)
   test <flow.json> <script>  run a conversation test script against a flow
+  store copy --from --to     copy a store: SQLite file ↔ postgres:// (counts checked)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -27,6 +29,8 @@ async function main(argv: string[]): Promise<number> {
       return runChat(args);
     case "serve":
       return runServe(args);
+    case "store":
+      return runStore(args);
     case undefined:
     case "help":
     case "--help":
