@@ -1,6 +1,6 @@
 import type { Session } from "@convo/engine";
-import type { ContactPatch, ContactQuery, ContactRow, ContactStore } from "../contacts";
-import type { PgDatabase, Queryable } from "./database";
+import type { ContactQuery, ContactRow, ContactStore } from "../contacts";
+import type { PgDatabase } from "./database";
 import { pgTranscript } from "./transcript";
 
 /** The tables that hold rows about a contact, all erased with them. */
@@ -143,39 +143,4 @@ export class PgContacts implements ContactStore {
       return n > 0;
     });
   }
-}
-
-/** Inside a transaction: applies a step's patch and counts the step as the contact's activity. */
-export async function patchContact(q: Queryable, psid: string, p: ContactPatch, now: number) {
-  await q.query(
-    `UPDATE contacts SET fields = coalesce($1::jsonb, fields), tags = coalesce($2::jsonb, tags),
-       paused = coalesce($3, paused),
-       paused_until = CASE WHEN $4 THEN $5::bigint ELSE paused_until END,
-       current_flow = CASE WHEN $6 THEN $7::text ELSE current_flow END,
-       last_user_message_at = coalesce($8, last_user_message_at), last_activity_at = $9
-     WHERE psid = $10`,
-    [
-      p.fields === undefined ? null : JSON.stringify(p.fields),
-      p.tags === undefined ? null : JSON.stringify(p.tags),
-      p.paused ?? null,
-      p.pausedUntil !== undefined,
-      p.pausedUntil ?? null,
-      p.currentFlow !== undefined,
-      p.currentFlow ?? null,
-      p.lastUserMessageAt ?? null,
-      now,
-      psid,
-    ],
-  );
-}
-
-/** Inside a transaction: keeps the session, or deletes it (null). */
-export async function keepSession(q: Queryable, psid: string, s: Session | null, now: number) {
-  if (s) {
-    await q.query(
-      `INSERT INTO sessions (psid, session, updated_at) VALUES ($1, $2, $3)
-       ON CONFLICT (psid) DO UPDATE SET session = excluded.session, updated_at = excluded.updated_at`,
-      [psid, JSON.stringify(s), now],
-    );
-  } else await q.query("DELETE FROM sessions WHERE psid = $1", [psid]);
 }

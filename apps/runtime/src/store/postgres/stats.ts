@@ -1,5 +1,5 @@
-import type { CounterBump, QueueDepths, StatsStore } from "../stats";
-import type { PgDatabase, Queryable } from "./database";
+import type { QueueDepths, StatsStore } from "../stats";
+import type { PgDatabase } from "./database";
 
 export class PgStats implements StatsStore {
   constructor(private readonly db: PgDatabase) {}
@@ -36,28 +36,4 @@ export class PgStats implements StatsStore {
       timers: r.timers,
     };
   }
-}
-
-/**
- * Inside a transaction: adds a step's counts in one statement. The node's own count is kept under
- * the handle "" (a key column cannot hold NULL); equal keys are summed first, as one upsert may
- * not touch a row twice.
- */
-export async function bumpCounters(q: Queryable, bumps: readonly CounterBump[]) {
-  if (bumps.length === 0) return;
-  await q.query(
-    `INSERT INTO counters (flow_id, version, node_id, handle, day, count)
-     SELECT f, v, n, h, d, SUM(c) FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::int[], $6::bigint[])
-       AS u(f, v, n, h, d, c)
-     GROUP BY f, v, n, h, d
-     ON CONFLICT (flow_id, version, node_id, handle, day) DO UPDATE SET count = counters.count + excluded.count`,
-    [
-      bumps.map((b) => b.flowId),
-      bumps.map((b) => b.version),
-      bumps.map((b) => b.nodeId),
-      bumps.map((b) => b.handle ?? ""),
-      bumps.map((b) => b.day),
-      bumps.map((b) => b.count),
-    ],
-  );
 }

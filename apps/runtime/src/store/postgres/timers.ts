@@ -1,7 +1,7 @@
 import type { EngineEvent } from "@convo/engine";
 import type { NewInboxEvent } from "../inbox";
-import type { DueTimer, NewTimer, TimerStore } from "../timers";
-import type { PgDatabase, Queryable } from "./database";
+import type { DueTimer, TimerStore } from "../timers";
+import type { PgDatabase } from "./database";
 import { addEvents } from "./inbox";
 
 /** Delays and time-outs: each fires once across replicas (its row is taken with SKIP LOCKED). */
@@ -37,16 +37,5 @@ export class PgTimers implements TimerStore {
       "SELECT MIN(due_at) AS at FROM timers",
     );
     return rows[0]?.at ?? undefined;
-  }
-}
-
-/** Inside a transaction: sets the contact's timers, or moves them. */
-export async function setTimers(q: Queryable, psid: string, timers: readonly NewTimer[]) {
-  for (const t of timers) {
-    await q.query(
-      `INSERT INTO timers (psid, timer_id, due_at, event) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (psid, timer_id) DO UPDATE SET due_at = excluded.due_at, event = excluded.event`,
-      [psid, t.timerId, t.dueAt, JSON.stringify(t.event)],
-    );
   }
 }
