@@ -1,6 +1,6 @@
 import type { Session } from "@convo/engine";
 import type { ContactQuery, ContactRow, ContactStore } from "../contacts";
-import type { PgDatabase } from "./database";
+import { type PgDatabase, prepared } from "./database";
 import { pgTranscript } from "./transcript";
 
 /** The tables that hold rows about a contact, all erased with them. */
@@ -44,7 +44,8 @@ export class PgContacts implements ContactStore {
   constructor(private readonly db: PgDatabase) {}
 
   async get(psid: string) {
-    const { rows } = await this.db.pool.query<ContactRecord>(
+    const { rows } = await prepared<ContactRecord>(
+      this.db.pool,
       "SELECT * FROM contacts WHERE psid = $1",
       [psid],
     );
@@ -69,11 +70,12 @@ export class PgContacts implements ContactStore {
     if (query.before !== undefined) where.push(`last_activity_at < ${param(query.before)}`);
     const sql = `SELECT * FROM contacts ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
       ORDER BY last_activity_at DESC LIMIT ${param(query.limit)}`;
-    return (await this.db.pool.query<ContactRecord>(sql, params)).rows.map(toContactRow);
+    return (await prepared<ContactRecord>(this.db.pool, sql, params)).rows.map(toContactRow);
   }
 
   async ensure(psid: string, now: number): Promise<ContactRow> {
-    const { rows } = await this.db.pool.query<ContactRecord>(
+    const { rows } = await prepared<ContactRecord>(
+      this.db.pool,
       `WITH added AS (
          INSERT INTO contacts (psid, last_activity_at, created_at) VALUES ($1, $2, $2)
          ON CONFLICT (psid) DO NOTHING RETURNING *)
@@ -87,7 +89,8 @@ export class PgContacts implements ContactStore {
     psid: string,
     p: { firstName?: string; lastName?: string; locale?: string; profilePic?: string },
   ) {
-    await this.db.pool.query(
+    await prepared(
+      this.db.pool,
       `UPDATE contacts SET first_name = coalesce($1, first_name), last_name = coalesce($2, last_name),
          locale = coalesce($3, locale), profile_pic = coalesce($4, profile_pic), profile_fetched = true
        WHERE psid = $5`,
@@ -96,15 +99,16 @@ export class PgContacts implements ContactStore {
   }
 
   async setPaused(psid: string, paused: boolean, pausedUntil: number | null) {
-    await this.db.pool.query("UPDATE contacts SET paused = $1, paused_until = $2 WHERE psid = $3", [
-      paused,
-      pausedUntil,
-      psid,
-    ]);
+    await prepared(
+      this.db.pool,
+      "UPDATE contacts SET paused = $1, paused_until = $2 WHERE psid = $3",
+      [paused, pausedUntil, psid],
+    );
   }
 
   async session(psid: string) {
-    const { rows } = await this.db.pool.query<{ session: Session }>(
+    const { rows } = await prepared<{ session: Session }>(
+      this.db.pool,
       "SELECT session FROM sessions WHERE psid = $1",
       [psid],
     );
@@ -119,7 +123,7 @@ export class PgContacts implements ContactStore {
     const contact = await this.get(psid);
     if (!contact) return undefined;
     const q = this.db.pool;
-    const all = async (sql: string) => (await q.query(sql, [psid])).rows;
+    const all = async (sql: string) => (await prepared(q, sql, [psid])).rows;
     return {
       contact,
       session: (await this.session(psid)) ?? null,
@@ -138,7 +142,7 @@ export class PgContacts implements ContactStore {
     return this.db.tx(async (q) => {
       let n = 0;
       for (const table of CONTACT_TABLES) {
-        n += (await q.query(`DELETE FROM ${table} WHERE psid = $1`, [psid])).rowCount ?? 0;
+        n += (await prepared(q, `DELETE FROM ${table} WHERE psid = $1`, [psid])).rowCount ?? 0;
       }
       return n > 0;
     });

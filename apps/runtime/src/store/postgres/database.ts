@@ -5,6 +5,26 @@ import { MIGRATIONS } from "./migrations";
 /** A connection or the pool: what the modules' statements run on. */
 export type Queryable = Pick<pg.PoolClient, "query">;
 
+const names = new Map<string, string>();
+
+/**
+ * Runs `text` as a named (server-side prepared) statement: planned once per connection instead of
+ * at every call, which is most of what a short statement costs PostgreSQL. The modules' statements
+ * are fixed texts (the contact list's filters make a few more), so the names stay few.
+ */
+export function prepared<R extends pg.QueryResultRow>(
+  q: Queryable,
+  text: string,
+  values: unknown[] = [],
+): Promise<pg.QueryResult<R>> {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `convo_${names.size + 1}`;
+    names.set(text, name);
+  }
+  return q.query<R>({ name, text, values });
+}
+
 /** Any one number for the whole schema: the lock replicas migrate (and seed) under. */
 const MIGRATION_LOCK = 0x636f6e76; // "conv"
 /** The channel replicas wake each other on (see `PgDatabase.onWake`). */

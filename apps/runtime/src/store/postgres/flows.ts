@@ -1,6 +1,6 @@
 import type { Flow } from "@convo/flow";
 import type { FlowRow, FlowStore, FlowVersionRow, SaveDraftResult } from "../flows";
-import type { PgDatabase } from "./database";
+import { type PgDatabase, prepared } from "./database";
 
 const FLOW_SELECT = `
   SELECT f.*, v.version AS published_version, v.published_at AS published_at
@@ -54,20 +54,24 @@ export class PgFlows implements FlowStore {
   constructor(private readonly db: PgDatabase) {}
 
   async list() {
-    const { rows } = await this.db.pool.query<FlowRecord>(
+    const { rows } = await prepared<FlowRecord>(
+      this.db.pool,
       `${FLOW_SELECT} ORDER BY f.updated_at DESC`,
     );
     return rows.map(toFlowRow);
   }
 
   async get(id: string) {
-    const { rows } = await this.db.pool.query<FlowRecord>(`${FLOW_SELECT} WHERE f.id = $1`, [id]);
+    const { rows } = await prepared<FlowRecord>(this.db.pool, `${FLOW_SELECT} WHERE f.id = $1`, [
+      id,
+    ]);
     return rows[0] && toFlowRow(rows[0]);
   }
 
   async create(flow: Flow, now: number, overwrite = false): Promise<boolean> {
     const doc = JSON.stringify(flow);
-    const { rowCount } = await this.db.pool.query(
+    const { rowCount } = await prepared(
+      this.db.pool,
       `INSERT INTO flows (id, name, draft, revision, created_at, updated_at)
        VALUES ($1, $2, $3, 1, $4, $4)
        ON CONFLICT (id) DO ${
@@ -87,7 +91,8 @@ export class PgFlows implements FlowStore {
     now: number,
   ): Promise<SaveDraftResult | undefined> {
     return this.db.tx(async (q) => {
-      const { rows } = await q.query<{ revision: number; updated_at: number }>(
+      const { rows } = await prepared<{ revision: number; updated_at: number }>(
+        q,
         "SELECT revision, updated_at FROM flows WHERE id = $1 FOR UPDATE",
         [id],
       );
@@ -99,7 +104,8 @@ export class PgFlows implements FlowStore {
           current: { revision: current.revision, updatedAt: current.updated_at },
         };
       }
-      await q.query(
+      await prepared(
+        q,
         "UPDATE flows SET name = $1, draft = $2, revision = revision + 1, updated_at = $3 WHERE id = $4",
         [flow.name, JSON.stringify(flow), now, id],
       );
@@ -109,28 +115,30 @@ export class PgFlows implements FlowStore {
 
   async delete(id: string): Promise<boolean> {
     return this.db.tx(async (q) => {
-      await q.query("DELETE FROM flow_versions WHERE flow_id = $1", [id]);
-      return ((await q.query("DELETE FROM flows WHERE id = $1", [id])).rowCount ?? 0) > 0;
+      await prepared(q, "DELETE FROM flow_versions WHERE flow_id = $1", [id]);
+      return ((await prepared(q, "DELETE FROM flows WHERE id = $1", [id])).rowCount ?? 0) > 0;
     });
   }
 
   async publish(id: string, flow: Flow, note: string, by: string, now: number) {
     return this.db.tx(async (q) => {
       // The flow's row is the lock: two publishes of one flow number their versions in turn.
-      await q.query("SELECT 1 FROM flows WHERE id = $1 FOR UPDATE", [id]);
-      const { rows } = await q.query<{ version: number }>(
+      await prepared(q, "SELECT 1 FROM flows WHERE id = $1 FOR UPDATE", [id]);
+      const { rows } = await prepared<{ version: number }>(
+        q,
         `INSERT INTO flow_versions (flow_id, version, flow, note, published_at, published_by)
          SELECT $1, coalesce(MAX(version), 0) + 1, $2, $3, $4, $5 FROM flow_versions WHERE flow_id = $1
          RETURNING version`,
         [id, JSON.stringify(flow), note, now, by],
       );
-      await q.query("UPDATE flows SET published_revision = revision WHERE id = $1", [id]);
+      await prepared(q, "UPDATE flows SET published_revision = revision WHERE id = $1", [id]);
       return rows[0]?.version as number;
     });
   }
 
   async versions(id: string) {
-    const { rows } = await this.db.pool.query<VersionRecord>(
+    const { rows } = await prepared<VersionRecord>(
+      this.db.pool,
       "SELECT flow_id, version, note, published_at, published_by FROM flow_versions WHERE flow_id = $1 ORDER BY version DESC",
       [id],
     );
@@ -141,7 +149,8 @@ export class PgFlows implements FlowStore {
   }
 
   async version(id: string, version: number) {
-    const { rows } = await this.db.pool.query<VersionRecord>(
+    const { rows } = await prepared<VersionRecord>(
+      this.db.pool,
       "SELECT * FROM flow_versions WHERE flow_id = $1 AND version = $2",
       [id, version],
     );
@@ -149,9 +158,12 @@ export class PgFlows implements FlowStore {
   }
 
   async published() {
-    const { rows } = await this.db.pool.query<VersionRecord>(`
+    const { rows } = await prepared<VersionRecord>(
+      this.db.pool,
+      `
       SELECT v.* FROM flow_versions v JOIN flows f ON f.id = v.flow_id
-      WHERE v.version = (SELECT MAX(version) FROM flow_versions WHERE flow_id = v.flow_id)`);
+      WHERE v.version = (SELECT MAX(version) FROM flow_versions WHERE flow_id = v.flow_id)`,
+    );
     return rows.map(toVersionRow);
   }
 }

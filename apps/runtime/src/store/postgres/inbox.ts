@@ -1,5 +1,5 @@
 import type { FailedEvent, InboxQueue, InboxRow, NewInboxEvent } from "../inbox";
-import { alive, type PgDatabase, type Queryable, WAKE_CHANNEL } from "./database";
+import { alive, type PgDatabase, prepared, type Queryable, WAKE_CHANNEL } from "./database";
 
 interface InboxRecord {
   id: number;
@@ -52,7 +52,7 @@ export class PgInbox implements InboxQueue {
   }
 
   async claimNext(psid: string) {
-    const { rows } = await this.db.pool.query<InboxRecord & { more: boolean }>(CLAIM, [
+    const { rows } = await prepared<InboxRecord & { more: boolean }>(this.db.pool, CLAIM, [
       psid,
       this.db.replicaId,
       this.db.options.leaseMs,
@@ -64,7 +64,8 @@ export class PgInbox implements InboxQueue {
 
   async pendingContacts(limit: number, exclude: ReadonlySet<string>) {
     // Each contact's oldest unfinished event, when it is pending or its holder died.
-    const { rows } = await this.db.pool.query<{ psid: string }>(
+    const { rows } = await prepared<{ psid: string }>(
+      this.db.pool,
       `SELECT psid FROM inbox i WHERE status IN ('pending', 'processing') AND id = (
          SELECT MIN(id) FROM inbox p WHERE p.psid = i.psid AND p.status IN ('pending', 'processing'))
        AND (status = 'pending' OR NOT ${alive("i.owner", "$2")})
@@ -77,14 +78,16 @@ export class PgInbox implements InboxQueue {
 
   async release(ids?: readonly number[]) {
     if (ids) {
-      await this.db.pool.query(
+      await prepared(
+        this.db.pool,
         "UPDATE inbox SET status = 'pending', owner = NULL WHERE id = ANY($1::bigint[]) AND status = 'processing' AND owner = $2",
         [ids, this.db.replicaId],
       );
       return;
     }
     // At start: what dead replicas held (a live one's events are its own).
-    await this.db.pool.query(
+    await prepared(
+      this.db.pool,
       `UPDATE inbox SET status = 'pending', owner = NULL
        WHERE status IN ('pending', 'processing') AND status = 'processing' AND NOT ${alive("owner", "$1")}`,
       [this.db.options.leaseMs],
@@ -93,14 +96,15 @@ export class PgInbox implements InboxQueue {
 
   async fail(inboxId: number, error: string) {
     // Only by its holder: a replica that lost its lease does not set aside another's event.
-    await this.db.pool.query(
+    await prepared(
+      this.db.pool,
       "UPDATE inbox SET status = 'failed', error = $1, owner = NULL WHERE id = $2 AND status = 'processing' AND owner = $3",
       [error, inboxId, this.db.replicaId],
     );
   }
 
   async failed(): Promise<FailedEvent[]> {
-    const { rows } = await this.db.pool.query<{
+    const { rows } = await prepared<{
       id: number;
       psid: string;
       kind: string;
@@ -108,6 +112,7 @@ export class PgInbox implements InboxQueue {
       attempts: number;
       received_at: number;
     }>(
+      this.db.pool,
       "SELECT id, psid, kind, error, attempts, received_at FROM inbox WHERE status = 'failed' ORDER BY id DESC LIMIT 500",
     );
     return rows.map((r) => ({
@@ -121,7 +126,8 @@ export class PgInbox implements InboxQueue {
   }
 
   async retryFailed(id: number) {
-    const { rows } = await this.db.pool.query<{ psid: string }>(
+    const { rows } = await prepared<{ psid: string }>(
+      this.db.pool,
       "UPDATE inbox SET status = 'pending', error = NULL, owner = NULL WHERE id = $1 AND status = 'failed' RETURNING psid",
       [id],
     );
@@ -141,7 +147,8 @@ export async function addEvents(
   const confirms = events.filter((e) => e.confirms && e.psid);
   if (confirms.length > 0) {
     // An echo's proof of delivery: the outbox row it names is sent, if it is that contact's.
-    await q.query(
+    await prepared(
+      q,
       `UPDATE outbox o SET status = 'sent', claimed_at = NULL, owner = NULL, reason = NULL,
          message_id = coalesce(o.message_id, c.mid), sent_at = coalesce(o.sent_at, $4)
        FROM unnest($1::bigint[], $2::text[], $3::text[]) AS c(id, psid, mid)
@@ -154,7 +161,8 @@ export async function addEvents(
       ],
     );
   }
-  const { rowCount } = await q.query(
+  const { rowCount } = await prepared(
+    q,
     `INSERT INTO inbox (dedupe_key, psid, kind, event, status, received_at)
      SELECT u.key, u.psid, u.kind, u.event::json, u.status, $6
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY

@@ -1,7 +1,7 @@
 import type { NewTranscript } from "../contacts";
 import type { NewInboxEvent } from "../inbox";
 import type { OutboxClaim, OutboxItem, OutboxQueue, OutboxRow, OutboxStatus } from "../outbox";
-import { alive, type PgDatabase, type Queryable, WAKE_CHANNEL } from "./database";
+import { alive, type PgDatabase, prepared, type Queryable, WAKE_CHANNEL } from "./database";
 import { addEvents } from "./inbox";
 import { pgTranscript } from "./transcript";
 
@@ -67,14 +67,14 @@ export class PgOutbox implements OutboxQueue {
   constructor(private readonly db: PgDatabase) {}
 
   async claimNext(psid: string, now: number): Promise<OutboxClaim> {
-    const { rows } = await this.db.pool.query<
+    const { rows } = await prepared<
       OutboxRecord & {
         claimed_id: number | null;
         more: boolean;
         last_user_message_at: number | null;
         claimed_at: number | null;
       }
-    >(CLAIM, [psid, now, this.db.replicaId]);
+    >(this.db.pool, CLAIM, [psid, now, this.db.replicaId]);
     const head = rows[0];
     if (!head || head.claimed_at !== null) return NONE;
     if (head.claimed_id === null) return { ...NONE, nextAt: head.next_attempt_at };
@@ -88,7 +88,8 @@ export class PgOutbox implements OutboxQueue {
 
   async dueContacts(now: number, limit: number, exclude: ReadonlySet<string>) {
     const q = this.db.pool;
-    const { rows } = await q.query<{ psid: string }>(
+    const { rows } = await prepared<{ psid: string }>(
+      q,
       `SELECT o.psid FROM outbox o
        WHERE o.status = 'queued' AND o.next_attempt_at <= $1 AND o.claimed_at IS NULL
          AND o.seq = (SELECT MIN(p.seq) FROM outbox p WHERE p.psid = o.psid AND p.status = 'queued')
@@ -96,7 +97,8 @@ export class PgOutbox implements OutboxQueue {
        ORDER BY o.id LIMIT $2`,
       [now, limit, [...exclude]],
     );
-    const next = await q.query<{ at: number | null }>(
+    const next = await prepared<{ at: number | null }>(
+      q,
       "SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'queued' AND next_attempt_at > $1",
       [now],
     );
@@ -108,7 +110,8 @@ export class PgOutbox implements OutboxQueue {
    * (a live one lost track of them), go back to the queue; messages among them wait for their echo.
    */
   async release(hold: { until: number; reason: string }, claimedBefore?: number) {
-    const { rowCount } = await this.db.pool.query(
+    const { rowCount } = await prepared(
+      this.db.pool,
       `UPDATE outbox SET claimed_at = NULL, owner = NULL,
          next_attempt_at = CASE WHEN item ->> 'kind' = 'message'
            THEN GREATEST(next_attempt_at, $1) ELSE next_attempt_at END,
@@ -125,7 +128,8 @@ export class PgOutbox implements OutboxQueue {
   }
 
   async markRetry(id: number, nextAttemptAt: number, reason: string, code: string) {
-    await this.db.pool.query(
+    await prepared(
+      this.db.pool,
       `UPDATE outbox SET next_attempt_at = $1, reason = $2, code = $3, attempts = attempts + 1,
          claimed_at = NULL, owner = NULL WHERE id = $4 AND status = 'queued'`,
       [nextAttemptAt, reason, code, id],
@@ -133,7 +137,8 @@ export class PgOutbox implements OutboxQueue {
   }
 
   async markParked(id: number, reason: string, code: string, now: number) {
-    await this.db.pool.query(
+    await prepared(
+      this.db.pool,
       `UPDATE outbox SET status = 'parked', reason = $1, code = $2, sent_at = $3,
          attempts = attempts + 1, claimed_at = NULL, owner = NULL WHERE id = $4 AND status = 'queued'`,
       [reason, code, now, id],
@@ -151,7 +156,7 @@ export class PgOutbox implements OutboxQueue {
     return this.db.tx(async (q) => {
       // The contact's row first: it is the lock a step's commit takes too, so sequence numbers
       // are given out one writer at a time.
-      await q.query("UPDATE contacts SET last_activity_at = $1 WHERE psid = $2", [now, psid]);
+      await prepared(q, "UPDATE contacts SET last_activity_at = $1 WHERE psid = $2", [now, psid]);
       const [id] = await appendOutbox(q, psid, [item], now, null);
       await pgTranscript.insert(q, psid, [line], [id as number]);
       return id as number;
@@ -159,14 +164,16 @@ export class PgOutbox implements OutboxQueue {
   }
 
   async parked() {
-    const { rows } = await this.db.pool.query<OutboxRecord>(
+    const { rows } = await prepared<OutboxRecord>(
+      this.db.pool,
       "SELECT * FROM outbox WHERE status = 'parked' ORDER BY id DESC",
     );
     return rows.map(toOutboxRow);
   }
 
   async retryParked(id: number, now: number) {
-    const { rowCount } = await this.db.pool.query(
+    const { rowCount } = await prepared(
+      this.db.pool,
       `UPDATE outbox SET status = 'queued', next_attempt_at = $1, claimed_at = NULL, owner = NULL
        WHERE id = $2 AND status = 'parked'`,
       [now, id],
@@ -177,7 +184,8 @@ export class PgOutbox implements OutboxQueue {
 
 /** An echo may have confirmed the row first: its message id and time stay. */
 async function markSent(q: Queryable, id: number, messageId: string | null, now: number) {
-  await q.query(
+  await prepared(
+    q,
     `UPDATE outbox SET status = 'sent', message_id = coalesce(message_id, $1),
        sent_at = coalesce(sent_at, $2), attempts = attempts + 1, claimed_at = NULL, owner = NULL
      WHERE id = $3`,
@@ -197,7 +205,8 @@ export async function appendOutbox(
   receivedAt: number | null,
 ): Promise<number[]> {
   if (items.length === 0) return [];
-  const { rows } = await q.query<{ id: number; seq: number }>(
+  const { rows } = await prepared<{ id: number; seq: number }>(
+    q,
     `INSERT INTO outbox (psid, seq, item, status, next_attempt_at, created_at, received_at)
      SELECT $1, b.base + u.n, u.item::json, 'queued', $3, $3, $4
      FROM unnest($2::text[]) WITH ORDINALITY AS u(item, n),

@@ -168,7 +168,9 @@ describe("replicas on one PostgreSQL", () => {
     await Promise.all(
       stores.map(async (s) => {
         while (Date.now() - started < 500) {
-          taken += await s.replicas.sendRate.take("page-1", 10, 100, 20);
+          // Read after the await: `taken += await …` would add to the value from before it.
+          const got = await s.replicas.sendRate.take("page-1", 10, 100, 20);
+          taken += got;
           await new Promise((r) => setTimeout(r, 10));
         }
       }),

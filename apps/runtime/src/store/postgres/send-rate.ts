@@ -1,24 +1,41 @@
 import type { SendRateStore } from "../send-rate";
-import type { PgDatabase } from "./database";
+import { type PgDatabase, prepared } from "./database";
 
-/** The bucket refilled since its last take, by the database's clock (one clock for every replica). */
-const REFILLED = `LEAST($4, s.tokens + GREATEST(0, extract(epoch FROM clock_timestamp() - s.at)) * $3)`;
+/**
+ * The bucket's row is locked (FOR UPDATE) and refilled by the database's clock, one clock for
+ * every replica; the tokens taken come out of the same refill, so replicas take turns exactly.
+ */
+const TAKE = `
+  UPDATE send_rate s SET tokens = c.refilled - LEAST($2, floor(c.refilled)), at = c.now
+  FROM (
+    SELECT LEAST($4::float8, tokens + GREATEST(0, extract(epoch FROM clock_timestamp() - at))::float8 * $3::float8) AS refilled,
+      clock_timestamp() AS now
+    FROM send_rate WHERE key = $1 FOR UPDATE
+  ) c
+  WHERE s.key = $1
+  RETURNING LEAST($2, floor(c.refilled))::int AS taken`;
 
 export class PgSendRate implements SendRateStore {
+  /** Buckets known to exist: the first take of a process creates its row, full. */
+  readonly #known = new Set<string>();
+
   constructor(private readonly db: PgDatabase) {}
 
-  /** One statement: the row's lock orders the replicas' takes; the first take creates it full. */
   async take(key: string, want: number, ratePerSecond: number, burst: number): Promise<number> {
-    const { rows } = await this.db.pool.query<{ taken: number }>(
-      `INSERT INTO send_rate AS s (key, tokens, at)
-       VALUES ($1, $4 - LEAST($2, floor($4)), clock_timestamp())
-       ON CONFLICT (key) DO UPDATE SET
-         tokens = ${REFILLED} - LEAST($2, floor(${REFILLED})), at = clock_timestamp()
-       RETURNING CASE WHEN old.tokens IS NULL THEN LEAST($2, floor($4))
-         ELSE GREATEST(0, round(LEAST($4, old.tokens
-           + GREATEST(0, extract(epoch FROM new.at - old.at)) * $3) - new.tokens)) END AS taken`,
-      [key, want, ratePerSecond, burst],
-    );
+    if (!this.#known.has(key)) {
+      await prepared(
+        this.db.pool,
+        "INSERT INTO send_rate (key, tokens, at) VALUES ($1, $2, clock_timestamp()) ON CONFLICT (key) DO NOTHING",
+        [key, burst],
+      );
+      this.#known.add(key);
+    }
+    const { rows } = await prepared<{ taken: number }>(this.db.pool, TAKE, [
+      key,
+      want,
+      ratePerSecond,
+      burst,
+    ]);
     return rows[0]?.taken ?? 0;
   }
 }

@@ -1,11 +1,12 @@
 import type { QueueDepths, StatsStore } from "../stats";
-import type { PgDatabase } from "./database";
+import { type PgDatabase, prepared } from "./database";
 
 export class PgStats implements StatsStore {
   constructor(private readonly db: PgDatabase) {}
 
   async counters(flowId: string, fromDay: number, toDay: number) {
-    const { rows } = await this.db.pool.query<{ node_id: string; handle: string; n: number }>(
+    const { rows } = await prepared<{ node_id: string; handle: string; n: number }>(
+      this.db.pool,
       `SELECT node_id, handle, SUM(count) AS n FROM counters
        WHERE flow_id = $1 AND day BETWEEN $2 AND $3 GROUP BY node_id, handle`,
       [flowId, fromDay, toDay],
@@ -18,16 +19,19 @@ export class PgStats implements StatsStore {
   }
 
   async queueDepths(): Promise<QueueDepths> {
-    const { rows } = await this.db.pool.query<{
+    const { rows } = await prepared<{
       inbox: number;
       queued: number;
       parked: number;
       timers: number;
-    }>(`SELECT
+    }>(
+      this.db.pool,
+      `SELECT
       (SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'processing')) AS inbox,
       (SELECT COUNT(*) FROM outbox WHERE status = 'queued') AS queued,
       (SELECT COUNT(*) FROM outbox WHERE status = 'parked') AS parked,
-      (SELECT COUNT(*) FROM timers) AS timers`);
+      (SELECT COUNT(*) FROM timers) AS timers`,
+    );
     const r = rows[0] as { inbox: number; queued: number; parked: number; timers: number };
     return {
       inboxPending: r.inbox,

@@ -1,5 +1,5 @@
 import type { StepRows, StepStore } from "../steps";
-import type { PgDatabase } from "./database";
+import { type PgDatabase, prepared } from "./database";
 
 /** The event's lease was lost (this replica was taken for dead): its step is not written. */
 export class LeaseLost extends Error {
@@ -56,6 +56,8 @@ const COMMIT = `
       AS u(f, v, nd, h, d, c)
     WHERE EXISTS (SELECT 1 FROM fence)
     GROUP BY f, v, nd, h, d
+    -- In key order: steps bumping the same counters lock them in the same order (no deadlock).
+    ORDER BY f, v, nd, h, d
     ON CONFLICT (flow_id, version, node_id, handle, day)
       DO UPDATE SET count = counters.count + excluded.count
     RETURNING 1
@@ -75,8 +77,22 @@ export class PgSteps implements StepStore {
   constructor(private readonly db: PgDatabase) {}
 
   async commit(c: StepRows) {
+    // A deadlock or a clash of sequence numbers (an agent's reply queued at the same moment) rolls
+    // the statement back whole: it is tried again, not taken for the step's failure.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#commit(c);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= 4 || !["40P01", "40001", "23505"].includes(code ?? "")) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 * attempt));
+      }
+    }
+  }
+
+  async #commit(c: StepRows): Promise<void> {
     const p = c.contact;
-    const { rows } = await this.db.pool.query<{ fenced: number }>(COMMIT, [
+    const { rows } = await prepared<{ fenced: number }>(this.db.pool, COMMIT, [
       c.inboxId,
       c.psid,
       c.now,

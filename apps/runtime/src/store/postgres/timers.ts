@@ -1,7 +1,7 @@
 import type { EngineEvent } from "@convo/engine";
 import type { NewInboxEvent } from "../inbox";
 import type { DueTimer, TimerStore } from "../timers";
-import type { PgDatabase } from "./database";
+import { type PgDatabase, prepared } from "./database";
 import { addEvents } from "./inbox";
 
 /** Delays and time-outs: each fires once across replicas (its row is taken with SKIP LOCKED). */
@@ -11,13 +11,14 @@ export class PgTimers implements TimerStore {
   async fireDue(now: number, limit: number, toInbox: (timer: DueTimer) => NewInboxEvent) {
     return this.db.tx(async (q) => {
       // Rows another replica is firing are skipped, not waited for; a deleted row fires no more.
-      const { rows } = await q.query<{
+      const { rows } = await prepared<{
         id: number;
         psid: string;
         timer_id: string;
         due_at: number;
         event: EngineEvent;
       }>(
+        q,
         `DELETE FROM timers WHERE id IN (
            SELECT id FROM timers WHERE due_at <= $1 ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
          RETURNING *`,
@@ -33,7 +34,8 @@ export class PgTimers implements TimerStore {
   }
 
   async nextDueAt() {
-    const { rows } = await this.db.pool.query<{ at: number | null }>(
+    const { rows } = await prepared<{ at: number | null }>(
+      this.db.pool,
       "SELECT MIN(due_at) AS at FROM timers",
     );
     return rows[0]?.at ?? undefined;

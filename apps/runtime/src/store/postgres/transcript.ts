@@ -1,6 +1,6 @@
 import type { NewTranscript, TranscriptRow } from "../contacts";
 import type { OutboxStatus } from "../outbox";
-import type { Queryable } from "./database";
+import { prepared, type Queryable } from "./database";
 
 interface TranscriptRecord {
   id: number;
@@ -39,7 +39,8 @@ export const pgTranscript = {
     outboxIds: readonly (number | null)[],
   ): Promise<void> {
     if (lines.length === 0) return;
-    await q.query(
+    await prepared(
+      q,
       `INSERT INTO transcript (psid, at, direction, author, kind, text, payload, outbox_id)
        SELECT $1, u.at, u.direction, u.author, u.kind, u.text, u.payload::json, u.outbox_id
        FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[])
@@ -60,7 +61,8 @@ export const pgTranscript = {
 
   /** The `limit` lines before the id `before`, oldest first; a negative limit reads them all. */
   async list(q: Queryable, psid: string, limit: number, before = Number.MAX_SAFE_INTEGER) {
-    const { rows } = await q.query<TranscriptRecord>(
+    const { rows } = await prepared<TranscriptRecord>(
+      q,
       `SELECT t.*, o.status AS status FROM transcript t LEFT JOIN outbox o ON o.id = t.outbox_id
        WHERE t.psid = $1 AND t.id < $2 ORDER BY t.id DESC LIMIT $3`,
       [psid, before, limit < 0 ? null : limit],
