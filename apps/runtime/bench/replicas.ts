@@ -26,7 +26,7 @@ import pg from "pg";
 import { copyStore } from "../src/store/copy";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store";
 import { useEchoFlow } from "../test/echo-flow";
-import { freePort } from "../test/replica-cluster";
+import { freePort } from "../test/free-port";
 import {
   api,
   body,

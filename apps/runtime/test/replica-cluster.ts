@@ -1,20 +1,9 @@
 import type { ChildProcess } from "node:child_process";
 import { createServer, type IncomingHttpHeaders, request, type Server } from "node:http";
-import { createServer as createNetServer } from "node:net";
 import pg from "pg";
+import { freePort } from "./free-port";
 import { APP_SECRET, PAGE_TOKEN } from "./messenger";
 import { FROM_BUILD, serveConvo } from "./serve";
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The one webhook URL in front of the replicas, as a load balancer is: each request goes to the

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/postgres";
-import { event, T, text } from "../contract/harness";
+import { event, step, T, text } from "../contract/harness";
 import { PostgresStore } from "./postgres-store";
 
 /** Several stores on one database, as replicas are: what they share and what each keeps. */
@@ -79,23 +79,7 @@ describe("replicas on one PostgreSQL", () => {
 
   it("release a dead replica's send to wait for its echo, and leave a live one's alone", async () => {
     const [a, b] = [await replica(), await replica()];
-    for (const psid of ["send-a", "send-b"]) {
-      await a.inbox.insert([event(psid)], T);
-      const { row } = await a.inbox.claimNext(psid);
-      await a.contacts.ensure(psid, T);
-      await a.steps.commit({
-        inboxId: row?.id as number,
-        psid,
-        now: T,
-        session: null,
-        contact: {},
-        outbox: [text("hello")],
-        receivedAt: T,
-        transcript: [],
-        counters: [],
-        timers: [],
-      });
-    }
+    for (const psid of ["send-a", "send-b"]) await step(a, psid, [text("hello")]);
     await a.outbox.claimNext("send-a", T);
     await b.outbox.claimNext("send-b", T);
     const hold = { until: T + 10_000, reason: "echo" };
@@ -122,20 +106,7 @@ describe("replicas on one PostgreSQL", () => {
     const stores = [await replica(), await replica(), await replica()];
     const [a] = stores as [PostgresStore];
     for (let i = 0; i < 60; i++) {
-      const psid = `timer-${i}`;
-      await a.inbox.insert([event(psid)], T);
-      const { row } = await a.inbox.claimNext(psid);
-      await a.contacts.ensure(psid, T);
-      await a.steps.commit({
-        inboxId: row?.id as number,
-        psid,
-        now: T,
-        session: null,
-        contact: {},
-        outbox: [],
-        receivedAt: T,
-        transcript: [],
-        counters: [],
+      await step(a, `timer-${i}`, [], {
         timers: [{ timerId: "t", dueAt: T + 1, event: { type: "timer", timerId: "t" } }],
       });
     }
