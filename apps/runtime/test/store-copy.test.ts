@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { type RunningGraphEmulator, startGraphEmulator } from "@convo/messenger";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SqliteStore } from "../src/store/sqlite/sqlite-store";
 import { startRuntime, type TestRuntime } from "./helpers";
 import {
   APP_SECRET,
@@ -136,5 +137,23 @@ describe("convo store copy", () => {
     expect(next[0]).not.toEqual([]);
     expect(next[1]).toEqual(next[0]);
     expect(next[2]).toEqual(next[0]);
+  });
+
+  it("refuses to leave rows behind: a table the target's schema lacks stops the copy", async () => {
+    const file = join(dir, "newer.db");
+    const store = new SqliteStore(file);
+    store.database.exec("CREATE TABLE api_keys (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+    store.database.prepare("INSERT INTO api_keys (name) VALUES ('shop')").run();
+    await store.close();
+    const target = await createTestDatabase("copy_newer");
+    try {
+      const result = storeCopy(file, target.url);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/no table for api_keys/);
+      const [row] = await queryDb<{ n: number }>(target.url, "SELECT count(*) AS n FROM flows");
+      expect(Number(row?.n)).toBe(0);
+    } finally {
+      await target.drop();
+    }
   });
 });
