@@ -30,3 +30,14 @@ export interface ReplicaLink {
   announceFlowsChanged(): Promise<void>;
   figures(): Promise<ReplicaFigures>;
 }
+
+/**
+ * A step's commit refused because the event is no longer this replica's: it was taken for dead
+ * (its heartbeat late past the lease) and another replica took the event over and steps it.
+ */
+export class LeaseLost extends Error {
+  constructor(inboxId: number) {
+    super(`inbox event ${inboxId} is no longer held by this replica`);
+    this.name = "LeaseLost";
+  }
+}

@@ -1,13 +1,6 @@
+import { LeaseLost } from "../replicas";
 import type { StepRows, StepStore } from "../steps";
 import { type PgDatabase, prepared } from "./database";
-
-/** The event's lease was lost (this replica was taken for dead): its step is not written. */
-export class LeaseLost extends Error {
-  constructor(inboxId: number) {
-    super(`inbox event ${inboxId} is no longer held by this replica`);
-    this.name = "LeaseLost";
-  }
-}
 
 /**
  * A step's rows in ONE statement (one round trip, one transaction): data-modifying CTEs, each
