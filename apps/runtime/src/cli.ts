@@ -6,6 +6,7 @@
 import { runBackupCommand } from "./cli/backup";
 import { runChat } from "./cli/chat";
 import { runServe } from "./cli/serve";
+import { runStore } from "./cli/store";
 import { runTest } from "./cli/test";
 import { runValidate } from "./cli/validate";
 
@@ -17,6 +18,7 @@ const USAGE = `usage: convo <command>
   test <flow.json> <script>  run a conversation test script against a flow
   backup <file>              copy the database while the runtime serves (--db, --force)
   restore <file>             replace the stopped runtime's database with a backup (--db, --force)
+  store copy --from --to     copy a store: SQLite file ↔ postgres:// (counts checked)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -33,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
     case "backup":
     case "restore":
       return runBackupCommand(command, args);
+    case "store":
+      return runStore(args);
     case undefined:
     case "help":
     case "--help":

@@ -8,6 +8,12 @@ export interface RuntimeConfig {
   host: string;
   /** SQLite file; `:memory:` is allowed for throwaway runs. */
   dbPath: string;
+  /** PostgreSQL instead of SQLite (`postgres://…`): several replicas may share it. */
+  databaseUrl: string | undefined;
+  /** Connections each process keeps to PostgreSQL. */
+  databasePoolSize: number;
+  /** A replica silent this long (no heartbeat) is taken for dead: its work is taken over. */
+  replicaLeaseSeconds: number;
   /** The address people and Meta reach this runtime at (behind a proxy); printed at start. */
   publicUrl: string | undefined;
   /** Bearer token for `/api`; generated and kept in the database when unset. */
@@ -147,6 +153,14 @@ export function loadConfig(
     if ((values as readonly string[]).includes(raw)) return raw as T;
     return bad(name, raw, `one of ${values.join(", ")}`, fallback);
   };
+  /** A postgres:// URL; never repeated in the error, as it may hold a password. */
+  const databaseUrl = (name: string): string | undefined => {
+    const raw = nonEmpty(e[name]);
+    if (raw === undefined) return undefined;
+    if (URL.canParse(raw) && /^postgres(ql)?:$/.test(new URL(raw).protocol)) return raw;
+    problems.push(`${name} must be a postgres:// or postgresql:// URL (value not shown)`);
+    return undefined;
+  };
   const version = nonEmpty(e.GRAPH_API_VERSION) ?? GRAPH_API_VERSION;
   if (!/^v\d+\.\d+$/.test(version)) bad("GRAPH_API_VERSION", version, "like v27.0", undefined);
 
@@ -154,6 +168,9 @@ export function loadConfig(
     port: number("PORT", 8080, { min: 0, max: 65535, integer: true }),
     host: nonEmpty(e.HOST) ?? "0.0.0.0",
     dbPath: nonEmpty(e.CONVO_DB) ?? "./data/convo.db",
+    databaseUrl: databaseUrl("CONVO_DATABASE_URL"),
+    databasePoolSize: number("CONVO_DATABASE_POOL_SIZE", 10, { min: 1, max: 1000, integer: true }),
+    replicaLeaseSeconds: number("CONVO_REPLICA_LEASE_SECONDS", 10, { min: 0, above: true }),
     publicUrl: url("CONVO_PUBLIC_URL"),
     adminToken: nonEmpty(e.CONVO_ADMIN_TOKEN),
     appSecret: nonEmpty(e.MESSENGER_APP_SECRET),

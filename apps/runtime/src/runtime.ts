@@ -1,7 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { dirname } from "node:path";
 import { CHANNELS, type GraphFetch, type RecordedCall } from "@convo/messenger";
 import type { ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
@@ -22,8 +20,8 @@ import { OutboxSender } from "./pipeline/outbox-sender";
 import { PublishedFlows } from "./pipeline/published-flows";
 import { TimerLoop } from "./pipeline/timer-loop";
 import { seedExamples } from "./seed";
+import { openStore } from "./store/open";
 import type { SettingsStore } from "./store/settings";
-import { SqliteStore } from "./store/sqlite/sqlite-store";
 import { learnIdentity } from "./webhook/identity";
 
 export interface RuntimeOptions {
@@ -54,18 +52,18 @@ export interface Runtime {
 
 const token = () => randomBytes(24).toString("base64url");
 
-/** A setting from the environment, or the database, or generated once and kept there. */
+/**
+ * A setting from the environment, or the database, or generated once and kept there (replicas
+ * starting together keep the same one).
+ */
 async function persistent(settings: SettingsStore, key: string, configured: string | undefined) {
   if (configured) return configured;
-  const stored = await settings.get(key);
-  if (stored) return stored;
-  const value = token();
-  await settings.set(key, value);
-  return value;
+  return (await settings.get(key)) || settings.setIfAbsent(key, token());
 }
 
 /**
- * Builds the runtime on one SQLite file: store, app and workers. Nothing listens until `start`.
+ * Builds the runtime on its store (one SQLite file, or PostgreSQL shared with other replicas):
+ * store, app and workers. Nothing listens until `start`.
  *
  * @example
  * const runtime = await createRuntime({ config: loadConfig() });
@@ -75,9 +73,17 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config } = options;
   const log = options.log ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
-  if (config.dbPath !== ":memory:") mkdirSync(dirname(config.dbPath), { recursive: true });
-  const store = new SqliteStore(config.dbPath, now(), { durable: options.durableAcks ?? true });
-  await seedExamples(store, log, now(), options.examplesDir);
+  const store = await openStore(
+    {
+      databaseUrl: config.databaseUrl,
+      sqlitePath: config.dbPath,
+      leaseMs: config.replicaLeaseSeconds * 1000,
+      poolSize: config.databasePoolSize,
+      durable: options.durableAcks ?? true,
+    },
+    now(),
+    (fresh) => seedExamples(fresh, log, now(), options.examplesDir),
+  );
 
   const channel = CHANNELS.messenger;
   // Sandbox: no Page token, so the Graph API emulator runs in-process and plays Messenger, with
@@ -148,8 +154,22 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       timers: () => timers.wake(),
     },
     publicUrl: { value: config.publicUrl ?? `http://localhost:${config.port}` },
-    flowsChanged: () => flows.invalidate(),
+    flowsChanged: () => {
+      flows.invalidate();
+      // The other replicas reload theirs too; a lost notice is the cost of a stale flow until then.
+      store.replicas?.announceFlowsChanged().catch((error: unknown) => {
+        log.warn("could not tell the other replicas the flows changed", { error });
+      });
+    },
   };
+  // Another replica found work of a contact this one holds: it is taken up at once.
+  const stopWakes =
+    store.replicas?.onWake((queue, psid) =>
+      queue === "flows" ? flows.invalidate() : deps.wake[queue](psid),
+    ) ?? (() => {});
+  // The safety net of a lost notice: a replica reloads the published flows every few seconds.
+  const reloadFlows = store.replicas ? setInterval(() => flows.invalidate(), 5_000) : undefined;
+  reloadFlows?.unref();
   const flows = new PublishedFlows(store.flows);
   const inbox = new InboxWorker(deps, flows);
   const outbox = new OutboxSender(deps, options.retryBaseMs);
@@ -216,6 +236,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
             (s as { closeIdleConnections?: () => void }).closeIdleConnections?.();
           })
         : Promise.resolve();
+      stopWakes();
+      clearInterval(reloadFlows);
       await Promise.all([inbox.stop(), outbox.stop(), timers.stop()]);
       // Keep-alive connections that stay open would hold close() forever.
       const forced = setTimeout(() => {

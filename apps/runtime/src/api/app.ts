@@ -69,7 +69,12 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
 
   app.route(
     "/",
-    opsRoutes({ metrics: deps.metrics, stats: deps.store.stats, isReady: options.isReady }),
+    opsRoutes({
+      metrics: deps.metrics,
+      stats: deps.store.stats,
+      isReady: options.isReady,
+      replicas: deps.store.replicas,
+    }),
   );
   app.route(deps.channel.webhook.path, webhookRoutes(deps));
 

@@ -5,6 +5,7 @@ import { GraphFailure } from "../graph-api/gateway";
 import type { Logger } from "../log";
 import type { ContactPatch, ContactRow } from "../store/contacts";
 import type { InboxRow } from "../store/inbox";
+import { LeaseLost } from "../store/replicas";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
 import { readIncoming } from "./incoming";
 import { liveChatUrl } from "./live-chat-url";
@@ -104,6 +105,11 @@ export class InboxWorker {
       await this.#handle(row, log);
       deps.metrics.eventsProcessed++;
     } catch (error) {
+      if (error instanceof LeaseLost) {
+        // Another replica took the event over (this one was late to beat): it is stepped there.
+        log.warn("event taken over by another replica", { error: error.message });
+        return;
+      }
       deps.metrics.eventsFailed++;
       log.error("event failed", { error });
       const message = error instanceof Error ? error.message : String(error);

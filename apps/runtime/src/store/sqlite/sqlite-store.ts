@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import type { Store } from "../store";
 import { SqliteContacts } from "./contacts";
 import { SqliteDatabase } from "./database";
@@ -50,6 +51,11 @@ export class SqliteStore implements Store {
       stats: this.stats,
     });
     this.#ready = true;
+  }
+
+  /** The connection, for what goes past the interfaces: `store copy`, tests. */
+  get database(): Database.Database {
+    return this.#sql.db;
   }
 
   isReady(): boolean {
