@@ -1,11 +1,18 @@
 /** `@convo/messenger/render`: engine messages to Send API bodies and back. Browser-safe. */
 export type {
+  OutTemplate,
   RenderOptions,
   RenderResult,
   SentItem,
 } from "./channel/types";
 export { readSendBody } from "./send/read-sent";
-export { type MessengerWindow, renderSend, renderTyping } from "./send/render";
+export {
+  type MessengerWindow,
+  renderSend,
+  renderSendFor,
+  renderTyping,
+  type SendProfile,
+} from "./send/render";
 export type {
   GenericElement,
   MessageTag,
@@ -14,3 +21,6 @@ export type {
   SendButton,
   SendQuickReply,
 } from "./send/schemas";
+export { readWhatsAppBody } from "./whatsapp/read-sent";
+export { renderWhatsApp } from "./whatsapp/render";
+export type { WhatsAppMessage, WhatsAppSend, WhatsAppTemplate } from "./whatsapp/schemas";

@@ -4,7 +4,7 @@ import type { ChannelLimits, EngineEvent, LintChannel, OutMessage } from "@convo
  * The channels Convo speaks on. Adding one means its folder (see the README), its id here, and one
  * line in `CHANNEL_SPECS` and `CHANNELS`: the compiler names a record that lacks it.
  */
-export type ChannelId = "messenger";
+export type ChannelId = "messenger" | "instagram" | "whatsapp";
 
 /** When the contact last wrote, and which tag (if any) the message may use outside the window. */
 export interface SendWindow<Tag extends string = string> {
@@ -39,6 +39,17 @@ export type WindowVerdict<Tag extends string = string> =
 export interface RenderOptions {
   /** Appended to Convo's metadata mark (e.g. the outbox row), echoed back by Meta. */
   metadata?: string;
+  /**
+   * The approved template a message goes as outside the window, where the channel has them
+   * (WhatsApp): its name, language code and the body's `{{1}}`, `{{2}}`… in order.
+   */
+  template?: OutTemplate;
+}
+
+export interface OutTemplate {
+  name: string;
+  language: string;
+  parameters?: string[];
 }
 
 export type RenderResult<Body> =

@@ -35,7 +35,7 @@ export const messengerChannel: MessengerChannel = {
   ...messengerSpec,
   webhook: {
     path: "/webhooks/messenger",
-    objects: ["page", "instagram"],
+    objects: ["page"],
     verifyChallenge,
     verifySignature,
     parse: parseWebhook,

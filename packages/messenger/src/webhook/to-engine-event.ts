@@ -49,6 +49,7 @@ export function toEngineEvent(event: InboundEvent): EngineEvent | undefined {
       return { type: "referral", ref: event.ref, source: "SEND_TO_MESSENGER" };
     case "delivery":
     case "read":
+    case "status":
     case "echo":
     case "reaction":
     case "pass_thread_control":
