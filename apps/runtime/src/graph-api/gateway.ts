@@ -1,4 +1,5 @@
 import type { OutMessage } from "@convo/engine";
+import type { OutTemplate } from "@convo/messenger";
 
 /** How a Graph API failure should be handled (Meta's error codes, classified by @convo/messenger). */
 export type GraphFailureCategory =
@@ -36,6 +37,8 @@ export interface SendOptions {
   lastUserMessageAt: number | null;
   /** Put after Convo's mark in the message's metadata, which Meta echoes back. */
   metadata?: string;
+  /** WhatsApp outside the 24-hour window: the approved template to send instead. */
+  template?: OutTemplate;
 }
 
 export interface Profile {

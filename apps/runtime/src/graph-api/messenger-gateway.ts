@@ -1,6 +1,7 @@
 import {
   GraphError,
   type GraphFetch,
+  type InstagramChannel,
   type MessengerChannel,
   type MessengerProfile,
   type SendApiClient,
@@ -9,8 +10,10 @@ import type { GraphGateway, PageSettings } from "./gateway";
 import { GraphFailure } from "./gateway";
 
 export interface MessengerGatewayOptions {
-  /** The channel record that renders the messages and makes the client. */
-  channel: MessengerChannel;
+  /** The channel record that renders the messages and makes the client (Messenger, Instagram). */
+  channel:
+    | Pick<MessengerChannel, "render" | "createClient">
+    | Pick<InstagramChannel, "render" | "createClient">;
   baseUrl: string;
   version: string;
   pageToken: string;
@@ -93,7 +96,7 @@ export function createMessengerGateway(options: MessengerGatewayOptions): GraphG
   return {
     client,
     async sendMessage(psid, message, send) {
-      const rendered = channel.render(
+      const rendered = (channel.render as MessengerChannel["render"])(
         message,
         psid,
         {

@@ -115,9 +115,18 @@ export class InboxWorker {
     }
   }
 
-  async #ensureProfile(contact: ContactRow, log: Logger): Promise<ContactRow> {
+  async #ensureProfile(
+    contact: ContactRow,
+    log: Logger,
+    named: { firstName?: string; lastName?: string } | undefined,
+  ): Promise<ContactRow> {
     if (contact.profileFetched) return contact;
     const { deps } = this;
+    if (named) {
+      // The channel named the contact in the webhook itself (WhatsApp's profile name).
+      await deps.store.contacts.setProfile(contact.psid, named);
+      return (await deps.store.contacts.get(contact.psid)) ?? contact;
+    }
     try {
       const profile = await deps.graph.userProfile(contact.psid);
       await deps.store.contacts.setProfile(contact.psid, profile);
@@ -179,7 +188,9 @@ export class InboxWorker {
       await steps.commit(toStepRows(base));
       return;
     }
-    if (incoming.fromContact) contact = await this.#ensureProfile(contact, log);
+    if (incoming.fromContact) {
+      contact = await this.#ensureProfile(contact, log, incoming.contactName);
+    }
 
     const fields: Record<string, string> = { ...contact.fields };
     if (contact.firstName) fields.first_name = contact.firstName;

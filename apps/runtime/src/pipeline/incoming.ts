@@ -15,6 +15,8 @@ export interface Incoming {
   /** A person answered in the Page Inbox: the bot keeps quiet for a while. */
   humanReplied: boolean;
   standby: boolean;
+  /** The name the channel gave with the event (WhatsApp), split as a profile is. */
+  contactName?: { firstName: string; lastName?: string };
 }
 
 function incomingLine(event: InboundEvent, at: number): NewTranscript | undefined {
@@ -61,7 +63,17 @@ export function readIncoming(row: InboxRow, now: number): Incoming {
   }
   const line = incomingLine(event, now);
   const standby = event.channel === "standby";
+  const name = event.contactName?.trim();
+  const [first, ...rest] = name ? name.split(/\s+/) : [];
   return {
+    ...(first
+      ? {
+          contactName: {
+            firstName: first,
+            ...(rest.length > 0 ? { lastName: rest.join(" ") } : {}),
+          },
+        }
+      : {}),
     event: standby ? undefined : toEngineEvent(event),
     transcript: line ? [line] : [],
     fromContact: line !== undefined,

@@ -69,7 +69,10 @@ export interface OutboxQueue {
    * with `hold.reason`, for their echo. Returns how many were released.
    */
   release(hold: { until: number; reason: string }, claimedBefore?: number): Promise<number>;
-  /** Sent: an echo may have confirmed it first, whose message id and time then stay. */
+  /**
+   * Sent: an echo may have confirmed it first, whose message id and time then stay; a failure
+   * report that came first (a WhatsApp `failed` status racing the answer) keeps it failed.
+   */
   markSent(id: number, messageId: string | null, now: number): Promise<void>;
   /** Back in the queue until `nextAttemptAt`, unless it is no longer queued (an echo settled it). */
   markRetry(id: number, nextAttemptAt: number, reason: string, code: string): Promise<void>;

@@ -25,6 +25,11 @@ export interface WhatsAppEmulatorOptions {
   templates?: EmulatedTemplate[];
   /** POST signed `statuses` (sent, delivered, or failed) to the app's WhatsApp webhook. */
   statuses?: { webhookUrl: string; appSecret: string };
+  /**
+   * False: no 131047, whenever the customer last wrote (the runtime's sandbox, whose customer
+   * writes to the runtime, not through here). True by default.
+   */
+  enforceWindow?: boolean;
   now?: () => number;
 }
 
@@ -48,6 +53,8 @@ export interface WhatsAppEmulator {
   failNext(count: number, code: WhatsAppFault): void;
   /** Resolves once every status POST queued so far is answered. */
   flushStatuses(): Promise<void>;
+  /** Where statuses go from now on (`null`: nowhere), for an app that listens after the emulator. */
+  setStatusWebhook(target: { webhookUrl: string; appSecret: string } | null): void;
 }
 
 export const EMULATOR_PHONE_NUMBER_ID = "106540352242922";
@@ -96,8 +103,9 @@ export function createWhatsAppEmulator(options: WhatsAppEmulatorOptions = {}): W
   let sent = 0;
   let delivering: Promise<void> = Promise.resolve();
 
+  let statusTarget = options.statuses;
   const queueStatuses = (items: WhatsAppStatusItem[]) => {
-    const target = options.statuses;
+    const target = statusTarget;
     if (!target) return;
     const body = whatsappWebhookBody(phoneNumberId, display, { statuses: items });
     delivering = delivering.then(async () => {
@@ -189,7 +197,11 @@ export function createWhatsAppEmulator(options: WhatsAppEmulatorOptions = {}): W
     const wrote = lastWrote.get(waId);
     if (unreachable.has(waId)) {
       queueStatuses([failed(base, 131026, "Message undeliverable", "Message Undeliverable.")]);
-    } else if (message.type !== "template" && (wrote === undefined || now() - wrote > DAY)) {
+    } else if (
+      options.enforceWindow !== false &&
+      message.type !== "template" &&
+      (wrote === undefined || now() - wrote > DAY)
+    ) {
       queueStatuses([
         failed(
           base,
@@ -230,6 +242,9 @@ export function createWhatsAppEmulator(options: WhatsAppEmulatorOptions = {}): W
       for (let i = 0; i < count; i++) faults.push(code);
     },
     flushStatuses: () => delivering,
+    setStatusWebhook: (target) => {
+      statusTarget = target ?? undefined;
+    },
   };
 }
 
