@@ -109,8 +109,22 @@ export interface SecretPlace {
   length: number;
 }
 
+/** An approved template (WhatsApp) with its parameters rendered. */
+export interface OutTemplate {
+  name: string;
+  language: string;
+  parameters?: string[];
+}
+
 export type EngineAction =
-  | { type: "send"; message: OutMessage; nodeId: string; flowId: string }
+  | {
+      type: "send";
+      message: OutMessage;
+      nodeId: string;
+      flowId: string;
+      /** What the message goes as where a closed window takes only a template (WhatsApp). */
+      template?: OutTemplate;
+    }
   /** Show the typing indicator for this long before the next action. */
   | { type: "typing"; seconds: number }
   | { type: "http"; requestId: string; request: HttpRequest; nodeId: string }

@@ -232,6 +232,7 @@ function applyActions(
           flowId: action.flowId,
           version: version(action.flowId),
           nodeId: action.nodeId,
+          ...(action.template ? { template: action.template } : {}),
           author: "bot",
         });
         break;

@@ -194,6 +194,7 @@ export class OutboxSender {
             // Meta echoes it back: the echo proves the message arrived, even after a crash.
             metadata: outboxMetadata(row.id),
             ...(item.tag ? { tag: item.tag } : {}),
+            ...(item.template ? { template: item.template } : {}),
           });
           const now = deps.now();
           metrics.sends.sent++;

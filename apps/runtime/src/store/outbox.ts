@@ -1,4 +1,5 @@
 import type { HttpRequest, OutMessage } from "@convo/engine";
+import type { OutTemplate } from "@convo/flow";
 import type { NewTranscript } from "./contacts";
 import type { NewInboxEvent } from "./inbox";
 
@@ -11,6 +12,8 @@ export type OutboxItem =
       nodeId?: string;
       /** `HUMAN_AGENT` for an agent's reply outside the 24-hour window. */
       tag?: "HUMAN_AGENT";
+      /** WhatsApp outside the 24-hour window: the approved template it goes as. */
+      template?: OutTemplate;
       author: "bot" | "agent";
     }
   | { kind: "typing"; seconds: number }

@@ -1,4 +1,4 @@
-import type { ChannelLimits, EngineEvent, LintChannel, OutMessage } from "@convo/flow";
+import type { ChannelLimits, EngineEvent, LintChannel, OutMessage, OutTemplate } from "@convo/flow";
 
 /**
  * The channels Convo speaks on. Adding one means its folder (see the README), its id here, and one
@@ -46,11 +46,7 @@ export interface RenderOptions {
   template?: OutTemplate;
 }
 
-export interface OutTemplate {
-  name: string;
-  language: string;
-  parameters?: string[];
-}
+export type { OutTemplate };
 
 export type RenderResult<Body> =
   | { ok: true; body: Body }
