@@ -1,4 +1,11 @@
-import type { ChannelLimits, EngineEvent, LintChannel, OutMessage, OutTemplate } from "@convo/flow";
+import type {
+  ChannelLimits,
+  EngineEvent,
+  LintChannel,
+  NodeOfType,
+  OutMessage,
+  OutTemplate,
+} from "@convo/flow";
 
 /**
  * The channels Convo speaks on. Adding one means its folder (see the README), its id here, and one
@@ -81,8 +88,23 @@ export interface ChannelSpec<
     options?: RenderOptions,
   ): RenderResult<Body>;
   renderTyping(recipient: string, state: "on" | "off" | "mark_seen"): Body;
+  /**
+   * What lint says of a message step on this channel beyond its limits: what it cannot show and
+   * how it degrades ("4 buttons — sent as a list"). Paths are under the node (`data.content[0]`).
+   */
+  lintMessage?(node: NodeOfType<"message">): ChannelNote[];
   /** The inverse of `render`: a send body read back as the message it shows. */
   readSent(body: unknown): SentItem;
+}
+
+/** One thing lint says of a step on one channel. */
+export interface ChannelNote {
+  code: string;
+  severity: "error" | "warning";
+  /** Under the node: `data.content[0].buttons`. */
+  path: string;
+  message: string;
+  params?: Record<string, string | number>;
 }
 
 /** Meta's GET handshake query, as a web framework hands it over. */

@@ -3,6 +3,7 @@ import { readSendBody } from "../send/read-sent";
 import { renderSendFor, renderTyping, type SendProfile } from "../send/render";
 import type { SendBody } from "../send/schemas";
 import { INSTAGRAM_LIMITS } from "./limits";
+import { lintInstagramMessage } from "./lint";
 import { INSTAGRAM_WINDOW, type InstagramTag } from "./window";
 
 /**
@@ -29,4 +30,5 @@ export const instagramSpec: ChannelSpec<"instagram", SendBody, InstagramTag> = {
     renderSendFor(INSTAGRAM_SEND_PROFILE, message, recipient, window, options),
   renderTyping,
   readSent: readSendBody,
+  lintMessage: lintInstagramMessage,
 };

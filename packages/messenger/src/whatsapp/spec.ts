@@ -1,5 +1,6 @@
 import type { ChannelSpec } from "../channel/types";
 import { WHATSAPP_LIMITS } from "./limits";
+import { lintWhatsAppMessage } from "./lint";
 import { readWhatsAppBody } from "./read-sent";
 import { renderWhatsApp, renderWhatsAppTyping } from "./render";
 import type { WhatsAppSend } from "./schemas";
@@ -14,4 +15,5 @@ export const whatsappSpec: ChannelSpec<"whatsapp", WhatsAppSend, never> = {
   render: renderWhatsApp,
   renderTyping: renderWhatsAppTyping,
   readSent: readWhatsAppBody,
+  lintMessage: lintWhatsAppMessage,
 };
