@@ -5,6 +5,7 @@ export type {
   RenderResult,
   SentItem,
 } from "./channel/types";
+export { PRIVATE_REPLY_WINDOW_MS, renderPrivateReply } from "./send/private-reply";
 export { readSendBody } from "./send/read-sent";
 export {
   type MessengerWindow,

@@ -8,6 +8,7 @@ const RECORD_ONLY = new Set<InboundEvent["kind"]>([
   "delivery",
   "read",
   "status",
+  "comment",
   "reaction",
   "app_roles",
   "policy_enforcement",

@@ -50,6 +50,8 @@ export function toEngineEvent(event: InboundEvent): EngineEvent | undefined {
     case "delivery":
     case "read":
     case "status":
+    // A comment starts nothing yet: the `comment` trigger is still to come.
+    case "comment":
     case "echo":
     case "reaction":
     case "pass_thread_control":

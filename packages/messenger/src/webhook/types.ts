@@ -126,6 +126,11 @@ export type InboundPayload =
       metadata?: string;
       errors?: { code: number; title?: string; message?: string; details?: string }[];
     }
+  /**
+   * A new comment on a Page post (`feed`) or an Instagram post or reel (`comments`): answered,
+   * at most once and within 7 days, by a private reply to `{ comment_id }`.
+   */
+  | { kind: "comment"; commentId: string; postId: string; text: string; parentId?: string }
   /** Anything not understood, kept whole so it is never dropped silently. */
   | { kind: "unknown"; raw: unknown; reason: string };
 
