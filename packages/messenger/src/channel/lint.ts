@@ -59,6 +59,8 @@ export function lintForChannels(flow: Flow, options: ChannelLintOptions = {}): F
     // "Messenger shows at most 3 buttons" names its channel already.
     const named = names.length === 1 && problem.message.includes(names[0] as string);
     const message = named ? problem.message : `${names.join(", ")}: ${problem.message}`;
-    return { ...problem, message, channel: channels.join(",") };
+    // The editor translates by code and params: `channels` is the prefix it puts back.
+    const params = named ? problem.params : { ...problem.params, channels: names.join(", ") };
+    return { ...problem, message, channel: channels.join(","), ...(params ? { params } : {}) };
   });
 }
