@@ -27,7 +27,8 @@ export interface MessengerGatewayOptions {
   timeoutMs?: number;
 }
 
-function toFailure(error: unknown): GraphFailure {
+/** A Graph API error (any channel's) as the outbox reads it: category, `code[/subcode]`, words. */
+export function toFailure(error: unknown): GraphFailure {
   if (error instanceof GraphFailure) return error;
   if (error instanceof GraphError) {
     const code =

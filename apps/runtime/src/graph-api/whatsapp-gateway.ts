@@ -1,11 +1,7 @@
 import type { OutMessage } from "@convo/engine";
-import {
-  GraphError,
-  type GraphFetch,
-  type WhatsAppChannel,
-  type WhatsAppClient,
-} from "@convo/messenger";
+import type { GraphFetch, WhatsAppChannel, WhatsAppClient } from "@convo/messenger";
 import { GraphFailure, type SendOptions } from "./gateway";
+import { toFailure } from "./messenger-gateway";
 
 export interface WhatsAppGatewayOptions {
   channel: WhatsAppChannel;
@@ -26,18 +22,6 @@ export interface WhatsAppGateway {
     message: OutMessage,
     options: SendOptions,
   ): Promise<{ messageId: string }>;
-}
-
-function toFailure(error: unknown): GraphFailure {
-  if (error instanceof GraphError) {
-    const code = error.code === undefined ? String(error.status ?? "network") : String(error.code);
-    return new GraphFailure(error.category, code, error.message);
-  }
-  return new GraphFailure(
-    "transient",
-    "network",
-    error instanceof Error ? error.message : String(error),
-  );
 }
 
 /**

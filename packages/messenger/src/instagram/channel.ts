@@ -4,12 +4,11 @@ import {
   type GraphEmulator,
   type GraphEmulatorOptions,
 } from "../emulator/app";
+import { messagingWebhook } from "../messenger/channel";
 import { createSendApiClient, type SendApiClient, type SendApiClientOptions } from "../send/client";
 import type { SendBody } from "../send/schemas";
-import { type ParseOptions, parseWebhook } from "../webhook/parse";
-import { toEngineEvent } from "../webhook/to-engine-event";
+import type { ParseOptions } from "../webhook/parse";
 import type { InboundEvent } from "../webhook/types";
-import { verifyChallenge, verifySignature } from "../webhook/verify";
 import { instagramSpec } from "./spec";
 import type { InstagramTag } from "./window";
 
@@ -33,14 +32,7 @@ export type InstagramChannel = Channel<
  */
 export const instagramChannel: InstagramChannel = {
   ...instagramSpec,
-  webhook: {
-    path: "/webhooks/messenger",
-    objects: ["instagram"],
-    verifyChallenge,
-    verifySignature,
-    parse: parseWebhook,
-    toEngineEvent,
-  },
+  webhook: messagingWebhook(["instagram"]),
   createClient: createSendApiClient,
   createEmulator: createGraphEmulatorApp,
 };
