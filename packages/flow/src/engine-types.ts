@@ -31,6 +31,8 @@ export type EngineEvent =
   | { type: "quick_reply"; payload: string; text: string }
   /** An m.me link, ad or QR code with `ref`, while a conversation is already open. */
   | { type: "referral"; ref: string; source?: string }
+  /** A comment on a post (Page or Instagram): only `comment` triggers answer it. */
+  | { type: "comment"; text: string; postId: string; commentId: string }
   /** The host finished an `http` action. */
   | {
       type: "http_result";

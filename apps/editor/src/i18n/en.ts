@@ -132,6 +132,14 @@ export const en = {
   "trigger.postback": "Menu payload",
   "trigger.get_started": "Get Started button",
   "trigger.default": "Default reply",
+  "trigger.comment": "Comment on a post",
+  "trigger.anyComment": "any comment",
+  "field.commentKeywords": "Keywords in the comment (none: any comment)",
+  "field.commentPosts": "Posts or reels, by id (none: every post)",
+  "field.post": "Post id",
+  "field.postN": "Post {n}",
+  "problem.comment-post-empty":
+    "A post id is empty: give the post’s id, or remove it to answer comments on every post.",
 
   "match.contains": "contains",
   "match.exact": "is exactly",

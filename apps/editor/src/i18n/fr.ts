@@ -136,6 +136,14 @@ export const fr: Record<MessageKey, string> = {
   "trigger.postback": "Payload de menu",
   "trigger.get_started": "Bouton Démarrer",
   "trigger.default": "Réponse par défaut",
+  "trigger.comment": "Commentaire sur une publication",
+  "trigger.anyComment": "tout commentaire",
+  "field.commentKeywords": "Mots-clés du commentaire (aucun : tout commentaire)",
+  "field.commentPosts": "Publications ou reels, par id (aucune : toutes)",
+  "field.post": "Id de la publication",
+  "field.postN": "Publication {n}",
+  "problem.comment-post-empty":
+    "Un id de publication est vide : indiquez-le, ou retirez-le pour répondre sur toutes les publications.",
 
   "match.contains": "contient",
   "match.exact": "est exactement",

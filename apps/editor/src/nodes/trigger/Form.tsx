@@ -1,8 +1,16 @@
 import type { NodeOfType, Trigger } from "@convo/flow";
 import { useT } from "../../i18n";
 import { ListField, SelectField, TextField, useNodeSetter } from "../../inspector/fields";
+import { CommentTriggerFields } from "./CommentFields";
 
-const KINDS: Trigger["kind"][] = ["keyword", "ref", "postback", "get_started", "default"];
+const KINDS: Trigger["kind"][] = [
+  "keyword",
+  "ref",
+  "postback",
+  "get_started",
+  "default",
+  "comment",
+];
 
 function blank(kind: Trigger["kind"]): Trigger {
   switch (kind) {
@@ -12,6 +20,8 @@ function blank(kind: Trigger["kind"]): Trigger {
       return { kind, ref: "" };
     case "postback":
       return { kind, payload: "" };
+    case "comment":
+      return { kind, keywords: [""] };
     default:
       return { kind };
   }
@@ -65,6 +75,7 @@ export function TriggerForm({ node }: { node: NodeOfType<"trigger"> }) {
                 />
               </>
             )}
+            {tr.kind === "comment" && <CommentTriggerFields trigger={tr} at={at} f={f} />}
             {tr.kind === "ref" && (
               <TextField
                 label={t("field.ref")}
