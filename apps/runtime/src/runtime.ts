@@ -6,6 +6,7 @@ import {
   CHANNELS,
   EMULATOR_PHONE_NUMBER_ID,
   type GraphFetch,
+  INSTAGRAM_SEND_PROFILE,
   type RecordedCall,
 } from "@convo/messenger";
 import type { ServerType } from "@hono/node-server";
@@ -114,6 +115,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   // Instagram: Messenger's Send API with the Instagram token (the Page's when unset).
   const instagram = createMessengerGateway({
     channel: CHANNELS.instagram,
+    profile: INSTAGRAM_SEND_PROFILE,
     baseUrl: emulator ? "http://sandbox.convo" : config.graphApiUrl,
     version: config.graphApiVersion,
     pageToken: emulator ? pageToken : (config.instagramToken ?? pageToken),

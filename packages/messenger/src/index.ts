@@ -8,7 +8,7 @@ export { CHANNELS } from "./channel/channels";
 export * from "./emulator";
 export { GRAPH_API_VERSION } from "./graph-version";
 export { type InstagramChannel, instagramChannel } from "./instagram/channel";
-export { instagramSpec } from "./instagram/spec";
+export { INSTAGRAM_SEND_PROFILE, instagramSpec } from "./instagram/spec";
 export * from "./limits";
 export { type MessengerChannel, messengerChannel } from "./messenger/channel";
 export { messengerSpec } from "./messenger/spec";

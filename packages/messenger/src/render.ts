@@ -8,6 +8,7 @@ export type {
 export { PRIVATE_REPLY_WINDOW_MS, renderPrivateReply } from "./send/private-reply";
 export { readSendBody } from "./send/read-sent";
 export {
+  MESSENGER_SEND_PROFILE,
   type MessengerWindow,
   renderSend,
   renderSendFor,

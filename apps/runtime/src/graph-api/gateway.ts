@@ -39,6 +39,8 @@ export interface SendOptions {
   metadata?: string;
   /** WhatsApp outside the 24-hour window: the approved template to send instead. */
   template?: OutTemplate;
+  /** The one private reply to a comment, within 7 days of it. */
+  privateReply?: { commentId: string; commentedAt: number };
 }
 
 export interface Profile {

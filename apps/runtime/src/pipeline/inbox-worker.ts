@@ -1,6 +1,8 @@
 import type { EngineAction, FlowRef, StepContext } from "@convo/engine";
 import { foldActions, initialSession, step } from "@convo/engine";
+import { CHANNEL_SPECS } from "@convo/messenger";
 import type { Deps } from "../deps";
+import { contactAddress } from "../graph-api/contact-address";
 import { GraphFailure } from "../graph-api/gateway";
 import type { Logger } from "../log";
 import type { ContactPatch, ContactRow } from "../store/contacts";
@@ -202,10 +204,17 @@ export class InboxWorker {
       contact: { fields, tags: contact.tags },
       version: current.version,
       flows: refs,
-      limits: deps.channel.limits,
+      // Texts are fitted to the contact's own channel (WhatsApp's are longer, Instagram's shorter).
+      limits: CHANNEL_SPECS[contactAddress(row.psid).channel].limits,
     };
     const result = step(current.flow, session, event, context);
     const commit = applyActions(result.actions, base, contact, byId, log);
+    if (incoming.comment) {
+      // Meta takes one private reply per comment: the step's first message. The rest wait
+      // outside the window (parked with the reason) until the person answers it.
+      const first = commit.outbox.find((item) => item.kind === "message");
+      if (first?.kind === "message") first.privateReply = incoming.comment;
+    }
     commit.session = result.session;
     commit.contact.currentFlow = result.session.waiting?.flowId ?? null;
     await steps.commit(toStepRows(commit));

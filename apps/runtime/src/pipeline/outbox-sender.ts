@@ -195,6 +195,7 @@ export class OutboxSender {
             metadata: outboxMetadata(row.id),
             ...(item.tag ? { tag: item.tag } : {}),
             ...(item.template ? { template: item.template } : {}),
+            ...(item.privateReply ? { privateReply: item.privateReply } : {}),
           });
           const now = deps.now();
           metrics.sends.sent++;

@@ -14,6 +14,8 @@ export type OutboxItem =
       tag?: "HUMAN_AGENT";
       /** WhatsApp outside the 24-hour window: the approved template it goes as. */
       template?: OutTemplate;
+      /** The one private reply to a comment (Messenger, Instagram): sent to `{ comment_id }`. */
+      privateReply?: { commentId: string; commentedAt: number };
       author: "bot" | "agent";
     }
   | { kind: "typing"; seconds: number }

@@ -8,7 +8,6 @@ const RECORD_ONLY = new Set<InboundEvent["kind"]>([
   "delivery",
   "read",
   "status",
-  "comment",
   "reaction",
   "app_roles",
   "policy_enforcement",

@@ -76,7 +76,7 @@ describe("comments from a Page feed and an Instagram account", () => {
     });
   });
 
-  it("keeps other feed changes (a like, an edit) as unknown, and starts nothing yet", () => {
+  it("keeps other feed changes (a like, an edit) as unknown; a comment is the engine's comment event", () => {
     const like = parseWebhook(
       pageFeed({ item: "reaction", verb: "add", post_id: "1_2", from: { id: "3" } }),
     );
@@ -94,6 +94,11 @@ describe("comments from a Page feed and an Instagram account", () => {
     );
     expect(edit.ok && edit.events[0]?.kind).toBe("unknown");
     const comment = parseWebhook(FEED_COMMENT);
-    expect(comment.ok && comment.events[0] && toEngineEvent(comment.events[0])).toBeUndefined();
+    expect(comment.ok && comment.events[0] && toEngineEvent(comment.events[0])).toEqual({
+      type: "comment",
+      text: "Price please?",
+      postId: "105555555555555_222",
+      commentId: "222_333",
+    });
   });
 });

@@ -47,11 +47,16 @@ export function toEngineEvent(event: InboundEvent): EngineEvent | undefined {
       // does with its ref. Checkbox opt-ins (no PSID yet) and marketing opt-ins start nothing.
       if (event.ref === undefined || event.optinType !== undefined) return undefined;
       return { type: "referral", ref: event.ref, source: "SEND_TO_MESSENGER" };
+    case "comment":
+      return {
+        type: "comment",
+        text: event.text,
+        postId: event.postId,
+        commentId: event.commentId,
+      };
     case "delivery":
     case "read":
     case "status":
-    // A comment starts nothing yet: the `comment` trigger is still to come.
-    case "comment":
     case "echo":
     case "reaction":
     case "pass_thread_control":
