@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Json, startRuntime, type TestRuntime } from "./helpers";
-import { APP_SECRET, PAGE_TOKEN, postWebhook, waitFor } from "./messenger";
+import { APP_SECRET, PAGE_ID, PAGE_TOKEN, postWebhook, waitFor } from "./messenger";
 import { IG_ACCOUNT, startMeta } from "./meta";
 
 let meta: Awaited<ReturnType<typeof startMeta>>;
@@ -135,6 +135,39 @@ describe("a comment opens a conversation (Instagram)", () => {
       return found.length > 0 ? found : undefined;
     }, "the answer in the DM");
     expect(list?.message?.text).toBe("Here it is: https://shop.example.com/prices");
+  });
+
+  it("answers a Page post's comment privately too (feed, item comment, verb add)", async () => {
+    const body = JSON.stringify({
+      object: "page",
+      entry: [
+        {
+          id: PAGE_ID,
+          time: Date.now(),
+          changes: [
+            {
+              field: "feed",
+              value: {
+                from: { id: "6485999999999999", name: "Ana Lima" },
+                message: "what's the price",
+                post_id: `${PAGE_ID}_222`,
+                comment_id: "222_333",
+                created_time: Math.floor(Date.now() / 1000),
+                item: "comment",
+                parent_id: `${PAGE_ID}_222`,
+                verb: "add",
+              },
+            },
+          ],
+        },
+      ],
+    });
+    expect((await postWebhook(rt.url, body)).status).toBe(200);
+    const [reply] = await waitFor(() => {
+      const found = sends().filter((b) => b.recipient?.comment_id === "222_333");
+      return found.length > 0 ? found : undefined;
+    }, "the Page's private reply");
+    expect(reply?.message?.text).toBe("Thanks for your comment! Want the price list?");
   });
 
   it("keeps a comment no trigger takes, unanswered", async () => {
