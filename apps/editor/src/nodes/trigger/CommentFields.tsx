@@ -3,6 +3,42 @@ import { useT } from "../../i18n";
 import { ListField, TextField, type useNodeSetter } from "../../inspector/fields";
 
 type CommentTrigger = Extract<Trigger, { kind: "comment" }>;
+type Setter = ReturnType<typeof useNodeSetter>;
+
+/** A list of short texts at `at` (keywords, post ids): one text field each, added one by one. */
+export function TextListField({
+  label,
+  items,
+  at,
+  f,
+  itemLabel,
+  fieldLabel,
+}: {
+  label: string;
+  items: string[];
+  at: (string | number)[];
+  f: Setter;
+  itemLabel: (n: number) => string;
+  fieldLabel: string;
+}) {
+  return (
+    <ListField
+      label={label}
+      items={items}
+      onChange={(next) => f.replace(at, next)}
+      itemLabel={(text, j) => text || itemLabel(j + 1)}
+      add={[{ label: fieldLabel, create: () => "" }]}
+      render={(text, j) => (
+        <TextField
+          label={fieldLabel}
+          value={text}
+          onChange={(v) => f.set([...at, j], v)}
+          onBlur={f.endGroup}
+        />
+      )}
+    />
+  );
+}
 
 /** A comment trigger's keywords (none: any comment) and post ids (none: every post). */
 export function CommentTriggerFields({
@@ -12,41 +48,26 @@ export function CommentTriggerFields({
 }: {
   trigger: CommentTrigger;
   at: (string | number)[];
-  f: ReturnType<typeof useNodeSetter>;
+  f: Setter;
 }) {
   const t = useT();
-  const posts = trigger.posts ?? [];
   return (
     <>
-      <ListField
+      <TextListField
         label={t("field.commentKeywords")}
         items={trigger.keywords}
-        onChange={(items) => f.replace([...at, "keywords"], items)}
-        itemLabel={(k, j) => k || t("field.keywordN", { n: j + 1 })}
-        add={[{ label: t("field.keyword"), create: () => "" }]}
-        render={(k, j) => (
-          <TextField
-            label={t("field.keyword")}
-            value={k}
-            onChange={(v) => f.set([...at, "keywords", j], v)}
-            onBlur={f.endGroup}
-          />
-        )}
+        at={[...at, "keywords"]}
+        f={f}
+        itemLabel={(n) => t("field.keywordN", { n })}
+        fieldLabel={t("field.keyword")}
       />
-      <ListField
+      <TextListField
         label={t("field.commentPosts")}
-        items={posts}
-        onChange={(items) => f.replace([...at, "posts"], items)}
-        itemLabel={(p, j) => p || t("field.postN", { n: j + 1 })}
-        add={[{ label: t("field.post"), create: () => "" }]}
-        render={(p, j) => (
-          <TextField
-            label={t("field.post")}
-            value={p}
-            onChange={(v) => f.set([...at, "posts", j], v)}
-            onBlur={f.endGroup}
-          />
-        )}
+        items={trigger.posts ?? []}
+        at={[...at, "posts"]}
+        f={f}
+        itemLabel={(n) => t("field.postN", { n })}
+        fieldLabel={t("field.post")}
       />
     </>
   );

@@ -1,7 +1,7 @@
 import type { NodeOfType, Trigger } from "@convo/flow";
 import { useT } from "../../i18n";
 import { ListField, SelectField, TextField, useNodeSetter } from "../../inspector/fields";
-import { CommentTriggerFields } from "./CommentFields";
+import { CommentTriggerFields, TextListField } from "./CommentFields";
 
 const KINDS: Trigger["kind"][] = [
   "keyword",
@@ -58,20 +58,13 @@ export function TriggerForm({ node }: { node: NodeOfType<"trigger"> }) {
                   }))}
                   onChange={(m) => f.replace([...at, "match"], m)}
                 />
-                <ListField
+                <TextListField
                   label={t("field.keywords")}
                   items={tr.keywords}
-                  onChange={(items) => f.replace([...at, "keywords"], items)}
-                  itemLabel={(k, j) => k || t("field.keywordN", { n: j + 1 })}
-                  add={[{ label: t("field.keyword"), create: () => "" }]}
-                  render={(k, j) => (
-                    <TextField
-                      label={t("field.keyword")}
-                      value={k}
-                      onChange={(v) => f.set([...at, "keywords", j], v)}
-                      onBlur={f.endGroup}
-                    />
-                  )}
+                  at={[...at, "keywords"]}
+                  f={f}
+                  itemLabel={(n) => t("field.keywordN", { n })}
+                  fieldLabel={t("field.keyword")}
                 />
               </>
             )}
