@@ -13,7 +13,7 @@ import { runValidate } from "./cli/validate";
 const USAGE = `usage: convo <command>
 
   serve                      run the runtime (webhook, API, editor)
-  validate <files|folders…>  check flow files; exit 1 when any has an error
+  validate [--channel C] <files|folders…>  check flow files for each channel (or C); exit 1 on an error
   chat <flow.json>           talk to a flow in the terminal (--offline, --locale fr_FR, --name Zoé)
   test <flow.json> <script>  run a conversation test script against a flow
   backup <file>              copy the database while the runtime serves (--db, --force)

@@ -28,6 +28,18 @@ export interface RuntimeConfig {
   appId: string | undefined;
   graphApiUrl: string;
   graphApiVersion: string;
+  /** The Instagram professional account's id: its webhook entries; unchecked when unset. */
+  instagramAccountId: string | undefined;
+  /** Instagram sends' token; the Page token (the account is linked to the Page) when unset. */
+  instagramToken: string | undefined;
+  /** The WhatsApp business phone number's id: WhatsApp runs only with it (or in sandbox mode). */
+  whatsappPhoneNumberId: string | undefined;
+  /** Without it WhatsApp is in sandbox mode: Cloud API calls go to the in-process emulator. */
+  whatsappToken: string | undefined;
+  /** Signs WhatsApp's webhooks; the Messenger app's secret when unset (one Meta app). */
+  whatsappAppSecret: string | undefined;
+  /** WhatsApp's GET handshake; the Messenger verify token when unset. */
+  whatsappVerifyToken: string | undefined;
   /** Let HTTP actions reach loopback and private networks (tests, on-premise shop APIs). */
   allowPrivateHttp: boolean;
   /** Sends per second to the Graph API for the Page (token bucket). */
@@ -180,6 +192,12 @@ export function loadConfig(
     appId: graphId("MESSENGER_APP_ID"),
     graphApiUrl: url("GRAPH_API_URL") ?? DEFAULT_GRAPH_API_URL,
     graphApiVersion: version,
+    instagramAccountId: graphId("INSTAGRAM_ACCOUNT_ID"),
+    instagramToken: nonEmpty(e.INSTAGRAM_TOKEN),
+    whatsappPhoneNumberId: graphId("WHATSAPP_PHONE_NUMBER_ID"),
+    whatsappToken: nonEmpty(e.WHATSAPP_TOKEN),
+    whatsappAppSecret: nonEmpty(e.WHATSAPP_APP_SECRET),
+    whatsappVerifyToken: nonEmpty(e.WHATSAPP_VERIFY_TOKEN),
     allowPrivateHttp: flag("CONVO_ALLOW_PRIVATE_HTTP"),
     sendRate: number("CONVO_SEND_RATE", 250, { min: 0, above: true }),
     workerConcurrency: number("CONVO_WORKER_CONCURRENCY", 64, { min: 1, integer: true }),
@@ -193,6 +211,11 @@ export function loadConfig(
     editorDist: nonEmpty(e.CONVO_EDITOR_DIST),
     logLevel: oneOf("CONVO_LOG_LEVEL", LOG_LEVELS, "info"),
   };
+  if (config.whatsappToken !== undefined && config.whatsappPhoneNumberId === undefined) {
+    problems.push(
+      "WHATSAPP_PHONE_NUMBER_ID must be set with WHATSAPP_TOKEN (the number's id, digits)",
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

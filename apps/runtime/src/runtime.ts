@@ -1,6 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { CHANNELS, type GraphFetch, type RecordedCall } from "@convo/messenger";
+import {
+  CHANNELS,
+  EMULATOR_PHONE_NUMBER_ID,
+  type GraphFetch,
+  INSTAGRAM_SEND_PROFILE,
+  type RecordedCall,
+} from "@convo/messenger";
 import type { ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createApp } from "./api/app";
@@ -8,9 +14,11 @@ import { SANDBOX_PAGE_ID, SANDBOX_PSID } from "./api/sandbox";
 import type { RuntimeConfig } from "./config";
 import type { Deps } from "./deps";
 import { loadEditorBuild } from "./editor-build";
+import { createChannelGateway } from "./graph-api/channel-gateway";
 import { createThreadFetch } from "./graph-api/http-fetch";
 import { createMessengerGateway } from "./graph-api/messenger-gateway";
 import type { PageIdentity } from "./graph-api/page-identity";
+import { createWhatsAppGateway } from "./graph-api/whatsapp-gateway";
 import { listenWithLimits } from "./http-server";
 import { createLogger, type Logger } from "./log";
 import { EchoSubscription } from "./ops/echo-subscription";
@@ -101,7 +109,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   // The Send API's HTTP work on its own thread; the sandbox calls its emulator in-process.
   const transport = emulator ? undefined : createThreadFetch();
-  const graph = createMessengerGateway({
+  const graphFetch: GraphFetch = emulator
+    ? async (url, { timeoutMs: _timeoutMs, ...init }) => emulator.app.fetch(new Request(url, init))
+    : (transport as GraphFetch);
+  const messenger = createMessengerGateway({
     channel,
     baseUrl: emulator ? "http://sandbox.convo" : config.graphApiUrl,
     version: config.graphApiVersion,
@@ -110,11 +121,25 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     now,
     rateLimitBaseMs: (options.retryBaseMs ?? 500) * 4,
     timeoutMs: config.graphTimeoutSeconds * 1000,
-    fetch: emulator
-      ? async (url, { timeoutMs: _timeoutMs, ...init }) =>
-          emulator.app.fetch(new Request(url, init))
-      : (transport as GraphFetch),
+    fetch: graphFetch,
   });
+  // Instagram: Messenger's Send API with the Instagram token (the Page's when unset).
+  const instagram = createMessengerGateway({
+    channel: CHANNELS.instagram,
+    profile: INSTAGRAM_SEND_PROFILE,
+    baseUrl: emulator ? "http://sandbox.convo" : config.graphApiUrl,
+    version: config.graphApiVersion,
+    pageToken: emulator ? pageToken : (config.instagramToken ?? pageToken),
+    appSecret,
+    now,
+    timeoutMs: config.graphTimeoutSeconds * 1000,
+    fetch: graphFetch,
+  });
+  const whatsapp = whatsappGateway(config, now, transport);
+  const graph = Object.assign(
+    createChannelGateway({ messenger, instagram, whatsapp: whatsapp.gateway }),
+    { client: messenger.client },
+  );
 
   // The sandbox's ids are the emulator's, read from it like Meta's would be.
   const identity: PageIdentity = {
@@ -131,6 +156,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     log,
     now,
   );
+  const verifyToken = await persistent(store.settings, "verify_token", config.verifyToken);
   const metrics = new Metrics();
   metrics.echoStatus = () => echoSubscription.state.status;
   const deps: Deps = {
@@ -141,7 +167,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     now,
     adminToken: await persistent(store.settings, "admin_token", config.adminToken),
     appSecret,
-    verifyToken: await persistent(store.settings, "verify_token", config.verifyToken),
+    verifyToken,
+    whatsapp: {
+      phoneNumberId: whatsapp.phoneNumberId,
+      appSecret: config.whatsappAppSecret ?? appSecret,
+      verifyToken: config.whatsappVerifyToken ?? verifyToken,
+    },
     channel,
     identity,
     graph,
@@ -249,6 +280,44 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await store.close();
     },
   };
+}
+
+/**
+ * WhatsApp's gateway: the Cloud API with `WHATSAPP_TOKEN`, or without it (sandbox mode) an
+ * in-process emulator of the phone number, which does not play the 24-hour window: the sandbox's
+ * customer writes to the runtime, and the runtime's renderer keeps the window itself.
+ */
+function whatsappGateway(
+  config: RuntimeConfig,
+  now: () => number,
+  transport: GraphFetch | undefined,
+) {
+  const phoneNumberId = config.whatsappPhoneNumberId ?? EMULATOR_PHONE_NUMBER_ID;
+  const common = {
+    channel: CHANNELS.whatsapp,
+    version: config.graphApiVersion,
+    phoneNumberId,
+    now,
+  };
+  if (config.whatsappToken !== undefined) {
+    const gateway = createWhatsAppGateway({
+      ...common,
+      baseUrl: config.graphApiUrl,
+      token: config.whatsappToken,
+      timeoutMs: config.graphTimeoutSeconds * 1000,
+      ...(transport ? { fetch: transport } : {}),
+    });
+    return { gateway, phoneNumberId, emulator: undefined };
+  }
+  const emulator = CHANNELS.whatsapp.createEmulator({ phoneNumberId, enforceWindow: false });
+  const gateway = createWhatsAppGateway({
+    ...common,
+    baseUrl: "http://sandbox.convo",
+    token: "sandbox-whatsapp-token",
+    fetch: async (url, { timeoutMs: _timeoutMs, ...init }) =>
+      emulator.app.fetch(new Request(url, init)),
+  });
+  return { gateway, phoneNumberId, emulator };
 }
 
 /** The Send API calls the emulator answered, for the sandbox view: numbered so it can poll. */

@@ -1,5 +1,5 @@
-import { type Flow, lintFlow } from "@convo/flow";
-import { CHANNEL_SPECS } from "@convo/messenger/channel";
+import type { Flow } from "@convo/flow";
+import { lintForChannels } from "@convo/messenger/channel";
 import { ReactFlowProvider } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEffect, useState } from "react";
@@ -52,10 +52,8 @@ export default function EditorPage({ flowId }: { flowId: string }) {
         let timer: ReturnType<typeof setTimeout> | undefined;
         const lint = () =>
           editor.setProblems(
-            lintFlow(editor.store.getState().flow, {
-              channel: CHANNEL_SPECS.messenger,
-              knownFlows,
-            }),
+            // Each channel the flow is published to, naming the channel where they differ.
+            lintForChannels(editor.store.getState().flow, { knownFlows }),
           );
         lint();
         const unsubscribe = editor.store.subscribe((now, before) => {

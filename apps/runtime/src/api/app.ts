@@ -8,6 +8,7 @@ import { opsRoutes } from "../ops/routes";
 import { requestLog } from "../request-log";
 import { serveEditor } from "../static";
 import { webhookRoutes } from "../webhook/routes";
+import { whatsappSource } from "../webhook/whatsapp-source";
 import { bearerAuth } from "./auth";
 import { contactRoutes } from "./contacts";
 import { ApiError } from "./errors";
@@ -77,6 +78,8 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
     }),
   );
   app.route(deps.channel.webhook.path, webhookRoutes(deps));
+  if (deps.whatsapp)
+    app.route("/webhooks/whatsapp", webhookRoutes(deps, whatsappSource(deps.whatsapp)));
 
   const api = new Hono();
   api.use("*", bearerAuth(deps.adminToken));

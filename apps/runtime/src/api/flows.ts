@@ -1,4 +1,5 @@
-import { type Flow, lintFlow, parseFlow, redactSecrets, serializeFlow } from "@convo/flow";
+import { type Flow, parseFlow, redactSecrets, serializeFlow } from "@convo/flow";
+import { lintForChannels } from "@convo/messenger";
 import { Hono } from "hono";
 import type { Deps } from "../deps";
 import { dayOf, flowStats } from "../pipeline/counters";
@@ -176,7 +177,8 @@ export function flowRoutes(deps: Deps) {
       });
     }
     const knownFlows = (await flows.list()).map((f) => f.id);
-    const problems = lintFlow(row.draft, { channel: deps.channel, knownFlows });
+    // Each channel the flow is published to (all of them unless it says).
+    const problems = lintForChannels(row.draft, { knownFlows });
     if (problems.some((p) => p.severity === "error")) {
       throw new ApiError(422, "lint_errors", "The flow has errors; fix them to publish.", {
         problems,

@@ -203,6 +203,8 @@ export class OutboxSender {
             // Meta echoes it back: the echo proves the message arrived, even after a crash.
             metadata: outboxMetadata(row.id),
             ...(item.tag ? { tag: item.tag } : {}),
+            ...(item.template ? { template: item.template } : {}),
+            ...(item.privateReply ? { privateReply: item.privateReply } : {}),
           });
           const now = deps.now();
           metrics.sends.sent++;

@@ -18,6 +18,11 @@ export interface NewInboxEvent {
    * sent, whatever the sender knew (it may have crashed, or timed out, after Meta took it).
    */
   confirms?: { outboxId: number; messageId: string };
+  /**
+   * A channel's report that one of Convo's sends failed after it was accepted (a WhatsApp
+   * `failed` status): the outbox row it names (when it is the contact's) is failed, with the reason.
+   */
+  fails?: { outboxId: number; reason: string; code: string };
 }
 
 export interface InboxRow {
