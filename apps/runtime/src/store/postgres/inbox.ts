@@ -47,7 +47,7 @@ export class PgInbox implements InboxQueue {
 
   async insert(events: readonly NewInboxEvent[], now: number): Promise<number> {
     if (events.length === 0) return 0;
-    if (!events.some((e) => e.confirms)) return addEvents(this.db.pool, events, now);
+    if (!events.some((e) => e.confirms || e.fails)) return addEvents(this.db.pool, events, now);
     return this.db.tx((q) => addEvents(q, events, now));
   }
 
@@ -136,8 +136,9 @@ export class PgInbox implements InboxQueue {
 }
 
 /**
- * Inside a transaction (when an echo confirms a send): the events in one statement, redeliveries
- * dropped by the unique key, and the outbox rows the echoes confirm. Returns how many were new.
+ * Inside a transaction (when an echo confirms a send, or a channel reports one failed): the events
+ * in one statement, redeliveries dropped by the unique key, and the outbox rows the echoes confirm
+ * or the reports fail. Returns how many were new.
  */
 export async function addEvents(
   q: Queryable,
@@ -158,6 +159,23 @@ export async function addEvents(
         confirms.map((e) => e.psid),
         confirms.map((e) => e.confirms?.messageId),
         now,
+      ],
+    );
+  }
+  const fails = events.filter((e) => e.fails && e.psid);
+  if (fails.length > 0) {
+    // A channel's report that a send it accepted failed later (WhatsApp's `failed` status).
+    await prepared(
+      q,
+      `UPDATE outbox o SET status = 'failed', claimed_at = NULL, owner = NULL,
+         reason = f.reason, code = f.code
+       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS f(id, psid, reason, code)
+       WHERE o.id = f.id AND o.psid = f.psid AND o.status IN ('queued', 'sent')`,
+      [
+        fails.map((e) => e.fails?.outboxId),
+        fails.map((e) => e.psid),
+        fails.map((e) => e.fails?.reason),
+        fails.map((e) => e.fails?.code),
       ],
     );
   }

@@ -182,11 +182,15 @@ export class PgOutbox implements OutboxQueue {
   }
 }
 
-/** An echo may have confirmed the row first: its message id and time stay. */
+/**
+ * An echo may have confirmed the row first: its message id and time stay; a failure report that
+ * came first (a WhatsApp `failed` status racing the answer) keeps it failed.
+ */
 async function markSent(q: Queryable, id: number, messageId: string | null, now: number) {
   await prepared(
     q,
-    `UPDATE outbox SET status = 'sent', message_id = coalesce(message_id, $1),
+    `UPDATE outbox SET status = CASE status WHEN 'failed' THEN 'failed' ELSE 'sent' END,
+       message_id = coalesce(message_id, $1),
        sent_at = coalesce(sent_at, $2), attempts = attempts + 1, claimed_at = NULL, owner = NULL
      WHERE id = $3`,
     [messageId, now, id],
