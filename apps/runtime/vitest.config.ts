@@ -6,6 +6,7 @@ export default defineConfig({
     // than vitest's 5 s default. This is a hang guard, not a speed assertion.
     testTimeout: 60_000,
     // dist/ built once for the tests that run the production build (test/build.test.ts).
-    globalSetup: ["test/global-setup.ts"],
+    // A PostgreSQL server for the run (test/postgres-setup.ts), unless CONVO_TEST_DATABASE_URL names one.
+    globalSetup: ["test/global-setup.ts", "test/postgres-setup.ts"],
   },
 });

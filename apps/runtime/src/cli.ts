@@ -3,17 +3,22 @@
  * The `convo` command line: `npm run convo -- <command>` from the repository root.
  * Each command lives in `src/cli/<command>.ts`.
  */
+import { runBackupCommand } from "./cli/backup";
 import { runChat } from "./cli/chat";
 import { runServe } from "./cli/serve";
+import { runStore } from "./cli/store";
 import { runTest } from "./cli/test";
 import { runValidate } from "./cli/validate";
 
 const USAGE = `usage: convo <command>
 
   serve                      run the runtime (webhook, API, editor)
-  validate <files|folders…>  check flow files; exit 1 when any has an error
+  validate [--channel C] <files|folders…>  check flow files for each channel (or C); exit 1 on an error
   chat <flow.json>           talk to a flow in the terminal (--offline, --locale fr_FR, --name Zoé)
   test <flow.json> <script>  run a conversation test script against a flow
+  backup <file>              copy the database while the runtime serves (--db, --force)
+  restore <file>             replace the stopped runtime's database with a backup (--db, --force)
+  store copy --from --to     copy a store: SQLite file ↔ postgres:// (counts checked)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -27,6 +32,11 @@ async function main(argv: string[]): Promise<number> {
       return runChat(args);
     case "serve":
       return runServe(args);
+    case "backup":
+    case "restore":
+      return runBackupCommand(command, args);
+    case "store":
+      return runStore(args);
     case undefined:
     case "help":
     case "--help":

@@ -99,6 +99,26 @@ describe("the Graph API version", () => {
   });
 });
 
+describe("the PostgreSQL address", () => {
+  it("selects PostgreSQL with a postgres:// URL", () => {
+    const url = "postgres://convo:pw@db.internal:5432/convo";
+    expect(loadConfig({ CONVO_DATABASE_URL: url }, NO_FILE).databaseUrl).toBe(url);
+    expect(loadConfig({}, NO_FILE).databaseUrl).toBeUndefined();
+  });
+
+  it("refuses another address without repeating it, as it may hold a password", () => {
+    let thrown: unknown;
+    try {
+      loadConfig({ CONVO_DATABASE_URL: "mysql://root:hunter2@db/convo" }, NO_FILE);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).message).toContain("CONVO_DATABASE_URL must be a postgres://");
+    expect((thrown as ConfigError).message).not.toContain("hunter2");
+  });
+});
+
 describe("invalid values", () => {
   const refused: [string, string][] = [
     ["PORT", "abc"],
@@ -115,6 +135,8 @@ describe("invalid values", () => {
     ["CONVO_ALLOW_PRIVATE_HTTP", "ture"],
     ["CONVO_LOG_LEVEL", "loud"],
     ["CONVO_SLOW_STEP_MS", "-1"],
+    ["CONVO_DATABASE_POOL_SIZE", "0"],
+    ["CONVO_REPLICA_LEASE_SECONDS", "0"],
   ];
   it.each(refused)("%s=%s is refused with a message naming it", (name, value) => {
     let thrown: unknown;

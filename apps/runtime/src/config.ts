@@ -8,6 +8,12 @@ export interface RuntimeConfig {
   host: string;
   /** SQLite file; `:memory:` is allowed for throwaway runs. */
   dbPath: string;
+  /** PostgreSQL instead of SQLite (`postgres://…`): several replicas may share it. */
+  databaseUrl: string | undefined;
+  /** Connections each process keeps to PostgreSQL. */
+  databasePoolSize: number;
+  /** A replica silent this long (no heartbeat) is taken for dead: its work is taken over. */
+  replicaLeaseSeconds: number;
   /** The address people and Meta reach this runtime at (behind a proxy); printed at start. */
   publicUrl: string | undefined;
   /** Bearer token for `/api`; generated and kept in the database when unset. */
@@ -22,6 +28,18 @@ export interface RuntimeConfig {
   appId: string | undefined;
   graphApiUrl: string;
   graphApiVersion: string;
+  /** The Instagram professional account's id: its webhook entries; unchecked when unset. */
+  instagramAccountId: string | undefined;
+  /** Instagram sends' token; the Page token (the account is linked to the Page) when unset. */
+  instagramToken: string | undefined;
+  /** The WhatsApp business phone number's id: WhatsApp runs only with it (or in sandbox mode). */
+  whatsappPhoneNumberId: string | undefined;
+  /** Without it WhatsApp is in sandbox mode: Cloud API calls go to the in-process emulator. */
+  whatsappToken: string | undefined;
+  /** Signs WhatsApp's webhooks; the Messenger app's secret when unset (one Meta app). */
+  whatsappAppSecret: string | undefined;
+  /** WhatsApp's GET handshake; the Messenger verify token when unset. */
+  whatsappVerifyToken: string | undefined;
   /** Let HTTP actions reach loopback and private networks (tests, on-premise shop APIs). */
   allowPrivateHttp: boolean;
   /** Sends per second to the Graph API for the Page (token bucket). */
@@ -147,6 +165,14 @@ export function loadConfig(
     if ((values as readonly string[]).includes(raw)) return raw as T;
     return bad(name, raw, `one of ${values.join(", ")}`, fallback);
   };
+  /** A postgres:// URL; never repeated in the error, as it may hold a password. */
+  const databaseUrl = (name: string): string | undefined => {
+    const raw = nonEmpty(e[name]);
+    if (raw === undefined) return undefined;
+    if (URL.canParse(raw) && /^postgres(ql)?:$/.test(new URL(raw).protocol)) return raw;
+    problems.push(`${name} must be a postgres:// or postgresql:// URL (value not shown)`);
+    return undefined;
+  };
   const version = nonEmpty(e.GRAPH_API_VERSION) ?? GRAPH_API_VERSION;
   if (!/^v\d+\.\d+$/.test(version)) bad("GRAPH_API_VERSION", version, "like v27.0", undefined);
 
@@ -154,6 +180,9 @@ export function loadConfig(
     port: number("PORT", 8080, { min: 0, max: 65535, integer: true }),
     host: nonEmpty(e.HOST) ?? "0.0.0.0",
     dbPath: nonEmpty(e.CONVO_DB) ?? "./data/convo.db",
+    databaseUrl: databaseUrl("CONVO_DATABASE_URL"),
+    databasePoolSize: number("CONVO_DATABASE_POOL_SIZE", 10, { min: 1, max: 1000, integer: true }),
+    replicaLeaseSeconds: number("CONVO_REPLICA_LEASE_SECONDS", 10, { min: 0, above: true }),
     publicUrl: url("CONVO_PUBLIC_URL"),
     adminToken: nonEmpty(e.CONVO_ADMIN_TOKEN),
     appSecret: nonEmpty(e.MESSENGER_APP_SECRET),
@@ -163,6 +192,12 @@ export function loadConfig(
     appId: graphId("MESSENGER_APP_ID"),
     graphApiUrl: url("GRAPH_API_URL") ?? DEFAULT_GRAPH_API_URL,
     graphApiVersion: version,
+    instagramAccountId: graphId("INSTAGRAM_ACCOUNT_ID"),
+    instagramToken: nonEmpty(e.INSTAGRAM_TOKEN),
+    whatsappPhoneNumberId: graphId("WHATSAPP_PHONE_NUMBER_ID"),
+    whatsappToken: nonEmpty(e.WHATSAPP_TOKEN),
+    whatsappAppSecret: nonEmpty(e.WHATSAPP_APP_SECRET),
+    whatsappVerifyToken: nonEmpty(e.WHATSAPP_VERIFY_TOKEN),
     allowPrivateHttp: flag("CONVO_ALLOW_PRIVATE_HTTP"),
     sendRate: number("CONVO_SEND_RATE", 250, { min: 0, above: true }),
     workerConcurrency: number("CONVO_WORKER_CONCURRENCY", 64, { min: 1, integer: true }),
@@ -176,6 +211,11 @@ export function loadConfig(
     editorDist: nonEmpty(e.CONVO_EDITOR_DIST),
     logLevel: oneOf("CONVO_LOG_LEVEL", LOG_LEVELS, "info"),
   };
+  if (config.whatsappToken !== undefined && config.whatsappPhoneNumberId === undefined) {
+    problems.push(
+      "WHATSAPP_PHONE_NUMBER_ID must be set with WHATSAPP_TOKEN (the number's id, digits)",
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

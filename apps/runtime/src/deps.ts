@@ -19,6 +19,11 @@ export interface Deps {
   /** The Messenger app secret in use (configured, or generated for the sandbox). */
   appSecret: string;
   verifyToken: string;
+  /**
+   * WhatsApp's webhook settings, when it runs (a phone number id, or sandbox mode); the secret and
+   * verify token default to Messenger's.
+   */
+  whatsapp?: { phoneNumberId: string; appSecret: string; verifyToken: string };
   /** The channel record the webhook reads with and the outbox renders with. */
   channel: MessengerChannel;
   /** This runtime's Page and app (configured, or read from the Graph API at start). */

@@ -1,8 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { dirname } from "node:path";
-import { CHANNELS, type GraphFetch, type RecordedCall } from "@convo/messenger";
+import {
+  CHANNELS,
+  EMULATOR_PHONE_NUMBER_ID,
+  type GraphFetch,
+  INSTAGRAM_SEND_PROFILE,
+  type RecordedCall,
+} from "@convo/messenger";
 import type { ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createApp } from "./api/app";
@@ -10,9 +14,11 @@ import { SANDBOX_PAGE_ID, SANDBOX_PSID } from "./api/sandbox";
 import type { RuntimeConfig } from "./config";
 import type { Deps } from "./deps";
 import { loadEditorBuild } from "./editor-build";
+import { createChannelGateway } from "./graph-api/channel-gateway";
 import { createThreadFetch } from "./graph-api/http-fetch";
 import { createMessengerGateway } from "./graph-api/messenger-gateway";
 import type { PageIdentity } from "./graph-api/page-identity";
+import { createWhatsAppGateway } from "./graph-api/whatsapp-gateway";
 import { listenWithLimits } from "./http-server";
 import { createLogger, type Logger } from "./log";
 import { EchoSubscription } from "./ops/echo-subscription";
@@ -22,8 +28,8 @@ import { OutboxSender } from "./pipeline/outbox-sender";
 import { PublishedFlows } from "./pipeline/published-flows";
 import { TimerLoop } from "./pipeline/timer-loop";
 import { seedExamples } from "./seed";
+import { openStore } from "./store/open";
 import type { SettingsStore } from "./store/settings";
-import { SqliteStore } from "./store/sqlite/sqlite-store";
 import { learnIdentity } from "./webhook/identity";
 
 export interface RuntimeOptions {
@@ -36,6 +42,11 @@ export interface RuntimeOptions {
   workers?: boolean;
   /** Folder of example flows seeded into a fresh database. */
   examplesDir?: string;
+  /**
+   * False: acknowledged webhooks are committed at `synchronous = NORMAL` like every other write
+   * (a power cut can lose the last ones). Only the ack benchmark sets it, to measure the cost.
+   */
+  durableAcks?: boolean;
 }
 
 export interface Runtime {
@@ -49,18 +60,18 @@ export interface Runtime {
 
 const token = () => randomBytes(24).toString("base64url");
 
-/** A setting from the environment, or the database, or generated once and kept there. */
+/**
+ * A setting from the environment, or the database, or generated once and kept there (replicas
+ * starting together keep the same one).
+ */
 async function persistent(settings: SettingsStore, key: string, configured: string | undefined) {
   if (configured) return configured;
-  const stored = await settings.get(key);
-  if (stored) return stored;
-  const value = token();
-  await settings.set(key, value);
-  return value;
+  return (await settings.get(key)) || settings.setIfAbsent(key, token());
 }
 
 /**
- * Builds the runtime on one SQLite file: store, app and workers. Nothing listens until `start`.
+ * Builds the runtime on its store (one SQLite file, or PostgreSQL shared with other replicas):
+ * store, app and workers. Nothing listens until `start`.
  *
  * @example
  * const runtime = await createRuntime({ config: loadConfig() });
@@ -70,9 +81,17 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config } = options;
   const log = options.log ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
-  if (config.dbPath !== ":memory:") mkdirSync(dirname(config.dbPath), { recursive: true });
-  const store = new SqliteStore(config.dbPath, now());
-  await seedExamples(store, log, now(), options.examplesDir);
+  const store = await openStore(
+    {
+      databaseUrl: config.databaseUrl,
+      sqlitePath: config.dbPath,
+      leaseMs: config.replicaLeaseSeconds * 1000,
+      poolSize: config.databasePoolSize,
+      durable: options.durableAcks ?? true,
+    },
+    now(),
+    (fresh) => seedExamples(fresh, log, now(), options.examplesDir),
+  );
 
   const channel = CHANNELS.messenger;
   // Sandbox: no Page token, so the Graph API emulator runs in-process and plays Messenger, with
@@ -90,7 +109,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   // The Send API's HTTP work on its own thread; the sandbox calls its emulator in-process.
   const transport = emulator ? undefined : createThreadFetch();
-  const graph = createMessengerGateway({
+  const graphFetch: GraphFetch = emulator
+    ? async (url, { timeoutMs: _timeoutMs, ...init }) => emulator.app.fetch(new Request(url, init))
+    : (transport as GraphFetch);
+  const messenger = createMessengerGateway({
     channel,
     baseUrl: emulator ? "http://sandbox.convo" : config.graphApiUrl,
     version: config.graphApiVersion,
@@ -99,11 +121,25 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     now,
     rateLimitBaseMs: (options.retryBaseMs ?? 500) * 4,
     timeoutMs: config.graphTimeoutSeconds * 1000,
-    fetch: emulator
-      ? async (url, { timeoutMs: _timeoutMs, ...init }) =>
-          emulator.app.fetch(new Request(url, init))
-      : (transport as GraphFetch),
+    fetch: graphFetch,
   });
+  // Instagram: Messenger's Send API with the Instagram token (the Page's when unset).
+  const instagram = createMessengerGateway({
+    channel: CHANNELS.instagram,
+    profile: INSTAGRAM_SEND_PROFILE,
+    baseUrl: emulator ? "http://sandbox.convo" : config.graphApiUrl,
+    version: config.graphApiVersion,
+    pageToken: emulator ? pageToken : (config.instagramToken ?? pageToken),
+    appSecret,
+    now,
+    timeoutMs: config.graphTimeoutSeconds * 1000,
+    fetch: graphFetch,
+  });
+  const whatsapp = whatsappGateway(config, now, transport);
+  const graph = Object.assign(
+    createChannelGateway({ messenger, instagram, whatsapp: whatsapp.gateway }),
+    { client: messenger.client },
+  );
 
   // The sandbox's ids are the emulator's, read from it like Meta's would be.
   const identity: PageIdentity = {
@@ -120,6 +156,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     log,
     now,
   );
+  const verifyToken = await persistent(store.settings, "verify_token", config.verifyToken);
   const metrics = new Metrics();
   metrics.echoStatus = () => echoSubscription.state.status;
   const deps: Deps = {
@@ -130,7 +167,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     now,
     adminToken: await persistent(store.settings, "admin_token", config.adminToken),
     appSecret,
-    verifyToken: await persistent(store.settings, "verify_token", config.verifyToken),
+    verifyToken,
+    whatsapp: {
+      phoneNumberId: whatsapp.phoneNumberId,
+      appSecret: config.whatsappAppSecret ?? appSecret,
+      verifyToken: config.whatsappVerifyToken ?? verifyToken,
+    },
     channel,
     identity,
     graph,
@@ -143,8 +185,22 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       timers: () => timers.wake(),
     },
     publicUrl: { value: config.publicUrl ?? `http://localhost:${config.port}` },
-    flowsChanged: () => flows.invalidate(),
+    flowsChanged: () => {
+      flows.invalidate();
+      // The other replicas reload theirs too; a lost notice is the cost of a stale flow until then.
+      store.replicas?.announceFlowsChanged().catch((error: unknown) => {
+        log.warn("could not tell the other replicas the flows changed", { error });
+      });
+    },
   };
+  // Another replica found work of a contact this one holds: it is taken up at once.
+  const stopWakes =
+    store.replicas?.onWake((queue, psid) =>
+      queue === "flows" ? flows.invalidate() : deps.wake[queue](psid),
+    ) ?? (() => {});
+  // The safety net of a lost notice: a replica reloads the published flows every few seconds.
+  const reloadFlows = store.replicas ? setInterval(() => flows.invalidate(), 5_000) : undefined;
+  reloadFlows?.unref();
   const flows = new PublishedFlows(store.flows);
   const inbox = new InboxWorker(deps, flows);
   const outbox = new OutboxSender(deps, options.retryBaseMs);
@@ -211,6 +267,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
             (s as { closeIdleConnections?: () => void }).closeIdleConnections?.();
           })
         : Promise.resolve();
+      stopWakes();
+      clearInterval(reloadFlows);
       await Promise.all([inbox.stop(), outbox.stop(), timers.stop()]);
       // Keep-alive connections that stay open would hold close() forever.
       const forced = setTimeout(() => {
@@ -222,6 +280,44 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await store.close();
     },
   };
+}
+
+/**
+ * WhatsApp's gateway: the Cloud API with `WHATSAPP_TOKEN`, or without it (sandbox mode) an
+ * in-process emulator of the phone number, which does not play the 24-hour window: the sandbox's
+ * customer writes to the runtime, and the runtime's renderer keeps the window itself.
+ */
+function whatsappGateway(
+  config: RuntimeConfig,
+  now: () => number,
+  transport: GraphFetch | undefined,
+) {
+  const phoneNumberId = config.whatsappPhoneNumberId ?? EMULATOR_PHONE_NUMBER_ID;
+  const common = {
+    channel: CHANNELS.whatsapp,
+    version: config.graphApiVersion,
+    phoneNumberId,
+    now,
+  };
+  if (config.whatsappToken !== undefined) {
+    const gateway = createWhatsAppGateway({
+      ...common,
+      baseUrl: config.graphApiUrl,
+      token: config.whatsappToken,
+      timeoutMs: config.graphTimeoutSeconds * 1000,
+      ...(transport ? { fetch: transport } : {}),
+    });
+    return { gateway, phoneNumberId, emulator: undefined };
+  }
+  const emulator = CHANNELS.whatsapp.createEmulator({ phoneNumberId, enforceWindow: false });
+  const gateway = createWhatsAppGateway({
+    ...common,
+    baseUrl: "http://sandbox.convo",
+    token: "sandbox-whatsapp-token",
+    fetch: async (url, { timeoutMs: _timeoutMs, ...init }) =>
+      emulator.app.fetch(new Request(url, init)),
+  });
+  return { gateway, phoneNumberId, emulator };
 }
 
 /** The Send API calls the emulator answered, for the sandbox view: numbered so it can poll. */

@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import { type Flow, lintFlow } from "@convo/flow";
+import type { Flow } from "@convo/flow";
 import { readExampleFlows } from "@convo/flow/examples";
-import { CHANNELS } from "@convo/messenger";
+import { lintForChannels } from "@convo/messenger";
 import type { Logger } from "./log";
 import { REPO_ROOT } from "./paths";
 import type { Store } from "./store/store";
@@ -33,9 +33,7 @@ export async function seedExamples(
     const knownFlows = flows.map((f) => f.id);
     for (const flow of flows) {
       await store.flows.create(flow, now);
-      const errors = lintFlow(flow, { channel: CHANNELS.messenger, knownFlows }).filter(
-        (p) => p.severity === "error",
-      );
+      const errors = lintForChannels(flow, { knownFlows }).filter((p) => p.severity === "error");
       if (errors.length === 0) await store.flows.publish(flow.id, flow, "Example", "convo", now);
       else log.warn("example not published: lint errors", { flow: flow.id, errors });
     }

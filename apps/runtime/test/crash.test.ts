@@ -1,12 +1,12 @@
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningGraphEmulator, startGraphEmulator } from "@convo/messenger";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { useEchoFlow } from "./echo-flow";
+import { freePort } from "./free-port";
 import { APP_SECRET, PAGE_TOKEN, postWebhook, textItem, waitFor, webhookBody } from "./messenger";
 import { apiAt, serveConvo } from "./serve";
 
@@ -19,17 +19,6 @@ let dir: string;
 let child: ChildProcess | undefined;
 /** The runtime keeps its port across the restart, as a deployment does: Meta's echoes find it. */
 let port: number;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   port = await freePort();

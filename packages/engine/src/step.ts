@@ -161,6 +161,7 @@ function arrivalOf(event: Exclude<EngineEvent, { type: "start" }>): Arrival {
       return { kind: "trigger", event };
     }
     case "referral":
+    case "comment":
       return { kind: "trigger", event };
     case "http_result":
       return { kind: "http_result", event };

@@ -31,6 +31,8 @@ export type EngineEvent =
   | { type: "quick_reply"; payload: string; text: string }
   /** An m.me link, ad or QR code with `ref`, while a conversation is already open. */
   | { type: "referral"; ref: string; source?: string }
+  /** A comment on a post (Page or Instagram): only `comment` triggers answer it. */
+  | { type: "comment"; text: string; postId: string; commentId: string }
   /** The host finished an `http` action. */
   | {
       type: "http_result";
@@ -109,8 +111,22 @@ export interface SecretPlace {
   length: number;
 }
 
+/** An approved template (WhatsApp) with its parameters rendered. */
+export interface OutTemplate {
+  name: string;
+  language: string;
+  parameters?: string[];
+}
+
 export type EngineAction =
-  | { type: "send"; message: OutMessage; nodeId: string; flowId: string }
+  | {
+      type: "send";
+      message: OutMessage;
+      nodeId: string;
+      flowId: string;
+      /** What the message goes as where a closed window takes only a template (WhatsApp). */
+      template?: OutTemplate;
+    }
   /** Show the typing indicator for this long before the next action. */
   | { type: "typing"; seconds: number }
   | { type: "http"; requestId: string; request: HttpRequest; nodeId: string }

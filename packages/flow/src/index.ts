@@ -17,13 +17,19 @@ export type { NodeLintContext } from "./lint/context";
 export { callNumber, isHttpUrlOrTemplate, utf8Length } from "./lint/url";
 export * from "./migrate";
 export { kindOf, NODE_KINDS, NODE_TYPES, type NodeKinds } from "./nodes";
-export { MAX_PATTERN_LENGTH } from "./nodes/condition/lint";
 export { valueOperatorSchema } from "./nodes/condition/schema";
 export * from "./outputs";
 export * from "./parse";
 export * from "./payload";
 export * from "./problems";
 export * from "./redact";
+export {
+  compileSafePattern,
+  MAX_PROGRAM,
+  patternRefusal,
+  type SafePattern,
+} from "./safe-pattern";
+export { MAX_COUNT, MAX_PATTERN_LENGTH } from "./safe-pattern/parse";
 export * from "./schema";
 export * from "./serialize";
 export * from "./template";

@@ -14,6 +14,8 @@ export interface FlowProblem {
   edgeId?: string;
   /** Values the message was built from, so translations can say the same thing. */
   params?: Record<string, string | number>;
+  /** The channel the problem is of, when it is not every channel's (`whatsapp`). */
+  channel?: string;
   /** A rewrite the editor can apply in one click: the text `path` should hold instead. */
   fix?: { value: string };
 }

@@ -41,12 +41,26 @@ export const variableSchema = z.strictObject({
   description: shortTextSchema.optional(),
 });
 
+/** The channels a flow can be published to (`@convo/messenger` has a record for each). */
+export const FLOW_CHANNELS = ["messenger", "instagram", "whatsapp"] as const;
+export type FlowChannel = (typeof FLOW_CHANNELS)[number];
+
 export const flowSchema = z
   .strictObject({
     schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
     id: flowIdSchema,
     name: z.string().min(1, "cannot be empty").max(120, "is too long (over 120 characters)"),
     description: shortTextSchema.optional(),
+    /**
+     * The channels the flow is published to; lint checks each one's limits. Absent: every
+     * channel the runtime has connected.
+     */
+    channels: z
+      .array(z.enum(FLOW_CHANNELS))
+      .min(1, "needs at least one channel")
+      .max(FLOW_CHANNELS.length)
+      .refine((list) => new Set(list).size === list.length, "names a channel twice")
+      .optional(),
     variables: z.array(variableSchema).max(500),
     nodes: z.array(flowNodeSchema).max(10_000),
     edges: z.array(edgeSchema).max(20_000),

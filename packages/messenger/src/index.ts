@@ -7,6 +7,8 @@ export * from "./channel";
 export { CHANNELS } from "./channel/channels";
 export * from "./emulator";
 export { GRAPH_API_VERSION } from "./graph-version";
+export { type InstagramChannel, instagramChannel } from "./instagram/channel";
+export { INSTAGRAM_SEND_PROFILE, instagramSpec } from "./instagram/spec";
 export * from "./limits";
 export { type MessengerChannel, messengerChannel } from "./messenger/channel";
 export { messengerSpec } from "./messenger/spec";
@@ -41,3 +43,28 @@ export {
 export { toEngineEvent } from "./webhook/to-engine-event";
 export type * from "./webhook/types";
 export { signBody, verifyChallenge, verifySignature } from "./webhook/verify";
+export { type WhatsAppChannel, whatsappChannel } from "./whatsapp/channel";
+export {
+  createWhatsAppClient,
+  type WhatsAppClient,
+  type WhatsAppClientOptions,
+  type WhatsAppSendResult,
+} from "./whatsapp/client";
+export {
+  createWhatsAppEmulator,
+  EMULATOR_PHONE_NUMBER_ID,
+  type EmulatedTemplate,
+  startWhatsAppEmulator,
+  type WhatsAppCall,
+  type WhatsAppEmulator,
+  type WhatsAppEmulatorOptions,
+  type WhatsAppFault,
+} from "./whatsapp/emulator";
+export { whatsappMessageSchema } from "./whatsapp/schemas";
+export { whatsappSpec } from "./whatsapp/spec";
+export { parseWhatsAppWebhook, type WhatsAppParseOptions } from "./whatsapp/webhook";
+export {
+  type WhatsAppInboundItem,
+  type WhatsAppStatusItem,
+  whatsappWebhookBody,
+} from "./whatsapp/webhook-body";

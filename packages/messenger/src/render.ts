@@ -1,11 +1,20 @@
 /** `@convo/messenger/render`: engine messages to Send API bodies and back. Browser-safe. */
 export type {
+  OutTemplate,
   RenderOptions,
   RenderResult,
   SentItem,
 } from "./channel/types";
+export { PRIVATE_REPLY_WINDOW_MS, renderPrivateReply } from "./send/private-reply";
 export { readSendBody } from "./send/read-sent";
-export { type MessengerWindow, renderSend, renderTyping } from "./send/render";
+export {
+  MESSENGER_SEND_PROFILE,
+  type MessengerWindow,
+  renderSend,
+  renderSendFor,
+  renderTyping,
+  type SendProfile,
+} from "./send/render";
 export type {
   GenericElement,
   MessageTag,
@@ -14,3 +23,6 @@ export type {
   SendButton,
   SendQuickReply,
 } from "./send/schemas";
+export { readWhatsAppBody } from "./whatsapp/read-sent";
+export { renderWhatsApp } from "./whatsapp/render";
+export type { WhatsAppMessage, WhatsAppSend, WhatsAppTemplate } from "./whatsapp/schemas";

@@ -135,6 +135,14 @@ export const en = {
   "trigger.postback": "Menu payload",
   "trigger.get_started": "Get Started button",
   "trigger.default": "Default reply",
+  "trigger.comment": "Comment on a post",
+  "trigger.anyComment": "any comment",
+  "field.commentKeywords": "Keywords in the comment (none: any comment)",
+  "field.commentPosts": "Posts or reels, by id (none: every post)",
+  "field.post": "Post id",
+  "field.postN": "Post {n}",
+  "problem.comment-post-empty":
+    "A post id is empty: give the post’s id, or remove it to answer comments on every post.",
 
   "match.contains": "contains",
   "match.exact": "is exactly",
@@ -360,6 +368,8 @@ export const en = {
     "Two connections leave the same output; a contact can only go one way.",
   "problem.pattern-invalid": "This pattern is not valid.",
   "problem.pattern-too-long": "This pattern is too long.",
+  "problem.pattern-refused":
+    "Convo’s matcher cannot run this pattern (lookaround, back-references or too many repeats), so the rule never matches.",
   "problem.payload-empty": "The payload is empty.",
   "problem.payload-too-long": "A payload can be {max} bytes long.",
   "problem.phone-invalid": "This phone number is not valid (use +country code).",
@@ -377,10 +387,21 @@ export const en = {
   "problem.tag-empty": "The tag name is empty.",
   "problem.text-empty": "This text is empty.",
   "problem.text-too-long": "A text can be {max} characters long; this one is {length}.",
-  "problem.too-many-buttons": "Messenger shows at most {max} buttons; this has {count}.",
-  "problem.too-many-cards": "Messenger shows at most {max} cards; this has {count}.",
+  "problem.too-many-buttons": "{channel} shows at most {max} buttons; this has {count}.",
+  "problem.too-many-cards": "{channel} shows at most {max} cards; this has {count}.",
   "problem.too-many-quick-replies":
-    "Messenger shows at most {max} quick replies; this has {count}.",
+    "{channel} shows at most {max} quick replies; this has {count}.",
+  "problem.whatsapp-choices-as-list": "{count} buttons — sent as a list.",
+  "problem.whatsapp-too-many-choices":
+    "{count} choices with the quick replies: WhatsApp lists at most {max}.",
+  "problem.whatsapp-links-as-text": "Link and call buttons are sent as lines of the text.",
+  "problem.whatsapp-cards-as-sequence":
+    "A gallery of {count} cards is sent as one message per card.",
+  "problem.whatsapp-quick-replies-need-text":
+    "Quick replies go under a text: end the step with a text.",
+  "problem.instagram-no-call-button": "Instagram has no call buttons.",
+  "problem.instagram-file-as-link": "A file is sent as its link.",
+  "problem.instagram-quick-reply-images": "Quick replies show no images.",
   "problem.trigger-empty": "This start step has no trigger.",
   "problem.url-not-http": "Web addresses must start with http:// or https://.",
   "problem.notify-url-not-https":

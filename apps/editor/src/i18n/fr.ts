@@ -139,6 +139,14 @@ export const fr: Record<MessageKey, string> = {
   "trigger.postback": "Payload de menu",
   "trigger.get_started": "Bouton Démarrer",
   "trigger.default": "Réponse par défaut",
+  "trigger.comment": "Commentaire sur une publication",
+  "trigger.anyComment": "tout commentaire",
+  "field.commentKeywords": "Mots-clés du commentaire (aucun : tout commentaire)",
+  "field.commentPosts": "Publications ou reels, par id (aucune : toutes)",
+  "field.post": "Id de la publication",
+  "field.postN": "Publication {n}",
+  "problem.comment-post-empty":
+    "Un id de publication est vide : indiquez-le, ou retirez-le pour répondre sur toutes les publications.",
 
   "match.contains": "contient",
   "match.exact": "est exactement",
@@ -366,6 +374,8 @@ export const fr: Record<MessageKey, string> = {
     "Deux connexions partent de la même sortie ; un contact ne peut suivre qu’un chemin.",
   "problem.pattern-invalid": "Ce motif n’est pas valide.",
   "problem.pattern-too-long": "Ce motif est trop long.",
+  "problem.pattern-refused":
+    "Le moteur de Convo ne peut pas exécuter ce motif (lookaround, références arrière ou trop de répétitions) : la règle n’est jamais vraie.",
   "problem.payload-empty": "Le payload est vide.",
   "problem.payload-too-long": "Un payload peut faire {max} octets.",
   "problem.phone-invalid": "Ce numéro n’est pas valide (utilisez +indicatif).",
@@ -383,10 +393,22 @@ export const fr: Record<MessageKey, string> = {
   "problem.tag-empty": "Le nom de l’étiquette est vide.",
   "problem.text-empty": "Ce texte est vide.",
   "problem.text-too-long": "Un texte peut faire {max} caractères ; celui-ci en fait {length}.",
-  "problem.too-many-buttons": "Messenger affiche au plus {max} boutons ; il y en a {count}.",
-  "problem.too-many-cards": "Messenger affiche au plus {max} cartes ; il y en a {count}.",
+  "problem.too-many-buttons": "{channel} affiche au plus {max} boutons ; il y en a {count}.",
+  "problem.too-many-cards": "{channel} affiche au plus {max} cartes ; il y en a {count}.",
   "problem.too-many-quick-replies":
-    "Messenger affiche au plus {max} réponses rapides ; il y en a {count}.",
+    "{channel} affiche au plus {max} réponses rapides ; il y en a {count}.",
+  "problem.whatsapp-choices-as-list": "{count} boutons — envoyés sous forme de liste.",
+  "problem.whatsapp-too-many-choices":
+    "{count} choix avec les réponses rapides : WhatsApp en liste au plus {max}.",
+  "problem.whatsapp-links-as-text":
+    "Les boutons de lien et d’appel sont envoyés comme lignes du texte.",
+  "problem.whatsapp-cards-as-sequence":
+    "Une galerie de {count} cartes est envoyée en un message par carte.",
+  "problem.whatsapp-quick-replies-need-text":
+    "Les réponses rapides vont sous un texte : terminez l’étape par un texte.",
+  "problem.instagram-no-call-button": "Instagram n’a pas de bouton d’appel.",
+  "problem.instagram-file-as-link": "Un fichier est envoyé sous forme de lien.",
+  "problem.instagram-quick-reply-images": "Les réponses rapides n’affichent pas d’image.",
   "problem.trigger-empty": "Cette étape Départ n’a aucun déclencheur.",
   "problem.url-not-http": "Les adresses web doivent commencer par http:// ou https://.",
   "problem.notify-url-not-https":

@@ -35,7 +35,11 @@ export function isMessageKey(key: string): key is MessageKey {
 /** A lint problem in the reader's language, from its stable `code` and `params`. */
 export function problemText(locale: Locale, problem: FlowProblem): string {
   const key = `problem.${problem.code}`;
-  return isMessageKey(key) ? translate(locale, key, problem.params) : problem.message;
+  if (!isMessageKey(key)) return problem.message;
+  const text = translate(locale, key, problem.params);
+  // A problem of some channels only: "WhatsApp: 4 buttons — sent as a list".
+  const channels = problem.params?.channels;
+  return channels === undefined ? text : `${channels}: ${text}`;
 }
 
 interface LocaleState {

@@ -8,15 +8,19 @@ import { opsRoutes } from "../ops/routes";
 import { requestLog } from "../request-log";
 import { serveEditor } from "../static";
 import { webhookRoutes } from "../webhook/routes";
+import { whatsappSource } from "../webhook/whatsapp-source";
 import { bearerAuth } from "./auth";
 import { contactRoutes } from "./contacts";
 import { ApiError } from "./errors";
 import { flowRoutes } from "./flows";
 import { inboxRoutes } from "./inbox";
+import { openApiDocument } from "./openapi/document";
+import { on } from "./openapi/route-spec";
 import { outboxRoutes } from "./outbox";
 import { pageRoutes } from "./page";
 import { sandboxRoutes } from "./sandbox";
 import { simulatorRoutes } from "./simulator";
+import { API_SECTIONS, API_VERSION, docsSpec } from "./specs";
 import { statusRoutes } from "./status";
 
 /** Whether the request's connection closed before its body was read (Node's `aborted` error). */
@@ -66,9 +70,16 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
 
   app.route(
     "/",
-    opsRoutes({ metrics: deps.metrics, stats: deps.store.stats, isReady: options.isReady }),
+    opsRoutes({
+      metrics: deps.metrics,
+      stats: deps.store.stats,
+      isReady: options.isReady,
+      replicas: deps.store.replicas,
+    }),
   );
   app.route(deps.channel.webhook.path, webhookRoutes(deps));
+  if (deps.whatsapp)
+    app.route("/webhooks/whatsapp", webhookRoutes(deps, whatsappSource(deps.whatsapp)));
 
   const api = new Hono();
   api.use("*", bearerAuth(deps.adminToken));
@@ -80,6 +91,12 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   api.route("/inbox", inboxRoutes(deps));
   api.route("/simulator", simulatorRoutes(deps));
   api.route("/sandbox", sandboxRoutes(deps, app));
+  // Built once, on first ask: the document depends on the code only.
+  let document: Record<string, unknown> | undefined;
+  on(api, docsSpec, (c) => {
+    document ??= openApiDocument(API_SECTIONS, API_VERSION);
+    return c.json(document);
+  });
   app.route("/api", api);
 
   const emulator = options.graphEmulator;

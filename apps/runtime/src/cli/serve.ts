@@ -9,6 +9,7 @@ export const FLAGS: Record<string, string> = {
   "--port": "PORT",
   "--host": "HOST",
   "--db": "CONVO_DB",
+  "--database-url": "CONVO_DATABASE_URL",
   "--public-url": "CONVO_PUBLIC_URL",
   "--admin-token": "CONVO_ADMIN_TOKEN",
   "--app-secret": "MESSENGER_APP_SECRET",

@@ -21,10 +21,67 @@ function convo(...args: string[]) {
 
 // Each case starts a real `node --import tsx` process: allow for a loaded machine.
 describe("convo validate", { timeout: 60_000 }, () => {
-  it("passes the examples folder with exit code 0", () => {
+  it("passes the examples folder with exit code 0, on every channel", () => {
     const { status, stdout } = convo("validate", "examples");
-    expect(stdout).toContain("4 file(s): 0 error(s), 0 warning(s)");
+    // The support flow's link and call buttons become lines of the text on WhatsApp.
+    expect(stdout).toContain("WhatsApp: link and call buttons are sent as lines of the text.");
+    expect(stdout).toContain("4 file(s): 0 error(s), 2 warning(s)");
     expect(status).toBe(0);
+  });
+
+  it("checks the channels named by --channel, and refuses an unknown one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "convo-validate-"));
+    const file = join(dir, "sizes.json");
+    const buttons = [1, 2, 3, 4].map((n) => ({
+      id: `s${n}`,
+      kind: "postback",
+      title: `Size ${n}`,
+    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        schemaVersion: 1,
+        id: "sizes",
+        name: "Sizes",
+        variables: [],
+        nodes: [
+          {
+            id: "start",
+            type: "trigger",
+            position: { x: 0, y: 0 },
+            data: { triggers: [{ kind: "default" }] },
+          },
+          {
+            id: "ask",
+            type: "message",
+            position: { x: 300, y: 0 },
+            data: { content: [{ id: "t", kind: "text", text: "Which size?", buttons }] },
+          },
+        ],
+        edges: [
+          { id: "e", source: "start", target: "ask" },
+          ...buttons.map((b) => ({
+            id: `e-${b.id}`,
+            source: "ask",
+            sourceHandle: b.id,
+            target: "start",
+          })),
+        ],
+      }),
+    );
+    const whatsapp = convo("validate", "--channel", "whatsapp", file);
+    expect(whatsapp.stdout).toContain("warning: WhatsApp: 4 buttons — sent as a list");
+    expect(whatsapp.status).toBe(0);
+    const messenger = convo("validate", "--channel=messenger", file);
+    expect(messenger.stdout).toContain(
+      "error: Messenger shows at most 3 buttons here; this has 4.",
+    );
+    expect(messenger.status).toBe(1);
+    const unknown = convo("validate", "--channel", "telegram", file);
+    expect(unknown.stderr).toContain(
+      '--channel takes one of messenger, instagram, whatsapp, not "telegram"',
+    );
+    expect(unknown.status).toBe(2);
   });
 
   it("prints file: path: message for every problem and exits 1 on errors", () => {

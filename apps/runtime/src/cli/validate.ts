@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { type Flow, type FlowProblem, lintFlow, parseFlowJson } from "@convo/flow";
-import { CHANNELS } from "@convo/messenger";
+import { type Flow, type FlowProblem, parseFlowJson } from "@convo/flow";
+import { CHANNEL_SPECS, type ChannelId, lintForChannels } from "@convo/messenger";
 
 export interface ValidateReport {
   /** Lines as printed: `file: path: message`. */
@@ -35,7 +35,10 @@ export function expandFiles(args: readonly string[]): string[] {
  * Checks flow files the way publishing does: the schema first, then lint. `goto` may name any flow
  * among the files checked together.
  */
-export function validateFiles(files: readonly string[]): ValidateReport {
+export function validateFiles(
+  files: readonly string[],
+  channels?: readonly ChannelId[],
+): ValidateReport {
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -64,7 +67,10 @@ export function validateFiles(files: readonly string[]): ValidateReport {
 
   const knownFlows = parsed.map((p) => p.flow.id);
   for (const { file, flow } of parsed) {
-    const problems: FlowProblem[] = lintFlow(flow, { channel: CHANNELS.messenger, knownFlows });
+    const problems: FlowProblem[] = lintForChannels(flow, {
+      knownFlows,
+      ...(channels ? { channels } : {}),
+    });
     for (const p of problems) {
       lines.push(`${file}: ${p.path}: ${p.severity}: ${p.message}`);
       if (p.severity === "error") errors++;
@@ -74,13 +80,44 @@ export function validateFiles(files: readonly string[]): ValidateReport {
   return { lines, errors, warnings };
 }
 
+/** `--channel whatsapp` (repeatable, or `--channel=instagram`): the channels to check. */
+export function readChannelArgs(
+  args: readonly string[],
+): { files: string[]; channels?: ChannelId[] } | { error: string } {
+  const rest: string[] = [];
+  const channels: ChannelId[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const inline = /^--channel=(.*)$/.exec(arg);
+    if (arg !== "--channel" && !inline) {
+      rest.push(arg);
+      continue;
+    }
+    const value = inline ? inline[1] : args[++i];
+    if (!value || !(value in CHANNEL_SPECS)) {
+      return {
+        error: `--channel takes one of ${Object.keys(CHANNEL_SPECS).join(", ")}, not "${value ?? ""}"`,
+      };
+    }
+    channels.push(value as ChannelId);
+  }
+  return channels.length > 0 ? { files: rest, channels } : { files: rest };
+}
+
 export function runValidate(args: readonly string[]): number {
-  const files = expandFiles(args);
-  if (files.length === 0) {
-    process.stderr.write("usage: convo validate <flow.json|folder>…\n");
+  const read = readChannelArgs(args);
+  if ("error" in read) {
+    process.stderr.write(`${read.error}\n`);
     return 2;
   }
-  const report = validateFiles(files);
+  const files = expandFiles(read.files);
+  if (files.length === 0) {
+    process.stderr.write(
+      "usage: convo validate [--channel messenger|instagram|whatsapp] <flow.json|folder>…\n",
+    );
+    return 2;
+  }
+  const report = validateFiles(files, read.channels);
   for (const line of report.lines) process.stdout.write(`${line}\n`);
   const summary = `${files.length} file(s): ${report.errors} error(s), ${report.warnings} warning(s)`;
   process.stdout.write(`${summary}\n`);

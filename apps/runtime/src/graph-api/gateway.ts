@@ -1,5 +1,5 @@
 import type { OutMessage } from "@convo/engine";
-import type { GraphErrorCategory } from "@convo/messenger";
+import type { GraphErrorCategory, OutTemplate } from "@convo/messenger";
 
 /** How a Graph API failure should be handled (Meta's error codes, classified by @convo/messenger). */
 export type GraphFailureCategory = GraphErrorCategory;
@@ -31,6 +31,10 @@ export interface SendOptions {
   lastUserMessageAt: number | null;
   /** Put after Convo's mark in the message's metadata, which Meta echoes back. */
   metadata?: string;
+  /** WhatsApp outside the 24-hour window: the approved template to send instead. */
+  template?: OutTemplate;
+  /** The one private reply to a comment, within 7 days of it. */
+  privateReply?: { commentId: string; commentedAt: number };
 }
 
 export interface Profile {

@@ -1,20 +1,28 @@
 import {
   GraphError,
   type GraphFetch,
+  type InstagramChannel,
+  MESSENGER_SEND_PROFILE,
   type MessengerChannel,
   type MessengerProfile,
+  renderPrivateReply,
   type SendApiClient,
+  type SendProfile,
 } from "@convo/messenger";
 import type { GraphGateway, PageSettings } from "./gateway";
 import { GraphFailure } from "./gateway";
 
 export interface MessengerGatewayOptions {
-  /** The channel record that renders the messages and makes the client. */
-  channel: MessengerChannel;
+  /** The channel record that renders the messages and makes the client (Messenger, Instagram). */
+  channel:
+    | Pick<MessengerChannel, "render" | "createClient">
+    | Pick<InstagramChannel, "render" | "createClient">;
   baseUrl: string;
   version: string;
   pageToken: string;
   appSecret: string;
+  /** What the channel shows, for private replies to comments (Messenger's by default). */
+  profile?: SendProfile;
   /** The in-process emulator's fetch in sandbox mode. */
   fetch?: GraphFetch;
   now: () => number;
@@ -24,7 +32,8 @@ export interface MessengerGatewayOptions {
   timeoutMs?: number;
 }
 
-function toFailure(error: unknown): GraphFailure {
+/** A Graph API error (any channel's) as the outbox reads it: category, `code[/subcode]`, words. */
+export function toFailure(error: unknown): GraphFailure {
   if (error instanceof GraphFailure) return error;
   if (error instanceof GraphError) {
     const code =
@@ -93,16 +102,26 @@ export function createMessengerGateway(options: MessengerGatewayOptions): GraphG
   return {
     client,
     async sendMessage(psid, message, send) {
-      const rendered = channel.render(
-        message,
-        psid,
-        {
-          lastUserMessageAt: send.lastUserMessageAt,
-          now: options.now(),
-          ...(send.tag ? { tag: send.tag } : {}),
-        },
-        send.metadata === undefined ? {} : { metadata: send.metadata },
-      );
+      const metadata = send.metadata === undefined ? {} : { metadata: send.metadata };
+      const rendered = send.privateReply
+        ? renderPrivateReply(
+            message,
+            send.privateReply.commentId,
+            send.privateReply.commentedAt,
+            options.now(),
+            metadata,
+            options.profile ?? MESSENGER_SEND_PROFILE,
+          )
+        : (channel.render as MessengerChannel["render"])(
+            message,
+            psid,
+            {
+              lastUserMessageAt: send.lastUserMessageAt,
+              now: options.now(),
+              ...(send.tag ? { tag: send.tag } : {}),
+            },
+            metadata,
+          );
       if (!rendered.ok) {
         throw new GraphFailure(
           rendered.reason === "outside_window" ? "outside_window" : "bad_request",

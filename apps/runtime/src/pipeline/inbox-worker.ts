@@ -1,10 +1,13 @@
 import type { EngineAction, FlowRef, StepContext } from "@convo/engine";
 import { foldActions, initialSession, step } from "@convo/engine";
+import { CHANNEL_SPECS } from "@convo/messenger";
 import type { Deps } from "../deps";
+import { contactAddress } from "../graph-api/contact-address";
 import { GraphFailure } from "../graph-api/gateway";
 import type { Logger } from "../log";
 import type { ContactPatch, ContactRow } from "../store/contacts";
 import type { InboxRow } from "../store/inbox";
+import { LeaseLost } from "../store/replicas";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
 import { readIncoming } from "./incoming";
 import { liveChatUrl } from "./live-chat-url";
@@ -104,6 +107,11 @@ export class InboxWorker {
       await this.#handle(row, log);
       deps.metrics.eventsProcessed++;
     } catch (error) {
+      if (error instanceof LeaseLost) {
+        // Another replica took the event over (this one was late to beat): it is stepped there.
+        log.warn("event taken over by another replica", { error: error.message });
+        return;
+      }
       deps.metrics.eventsFailed++;
       log.error("event failed", { error });
       const message = error instanceof Error ? error.message : String(error);
@@ -116,9 +124,18 @@ export class InboxWorker {
     }
   }
 
-  async #ensureProfile(contact: ContactRow, log: Logger): Promise<ContactRow> {
+  async #ensureProfile(
+    contact: ContactRow,
+    log: Logger,
+    named: { firstName?: string; lastName?: string } | undefined,
+  ): Promise<ContactRow> {
     if (contact.profileFetched) return contact;
     const { deps } = this;
+    if (named) {
+      // The channel named the contact in the webhook itself (WhatsApp's profile name).
+      await deps.store.contacts.setProfile(contact.psid, named);
+      return (await deps.store.contacts.get(contact.psid)) ?? contact;
+    }
     try {
       const profile = await deps.graph.userProfile(contact.psid);
       await deps.store.contacts.setProfile(contact.psid, profile);
@@ -180,7 +197,9 @@ export class InboxWorker {
       await steps.commit(toStepRows(base));
       return;
     }
-    if (incoming.fromContact) contact = await this.#ensureProfile(contact, log);
+    if (incoming.fromContact) {
+      contact = await this.#ensureProfile(contact, log, incoming.contactName);
+    }
 
     const fields: Record<string, string> = { ...contact.fields };
     if (contact.firstName) fields.first_name = contact.firstName;
@@ -192,15 +211,22 @@ export class InboxWorker {
       contact: { fields, tags: contact.tags },
       version: current.version,
       flows: refs,
-      limits: deps.channel.limits,
+      // Texts are fitted to the contact's own channel (WhatsApp's are longer, Instagram's shorter).
+      limits: CHANNEL_SPECS[contactAddress(row.psid).channel].limits,
       conversation: {
         contactId: row.psid,
-        channel: deps.channel.id,
+        channel: contactAddress(row.psid).channel,
         url: liveChatUrl(deps.publicUrl.value, row.psid),
       },
     };
     const result = step(current.flow, session, event, context);
     const commit = applyActions(result.actions, base, contact, byId, log);
+    if (incoming.comment) {
+      // Meta takes one private reply per comment: the step's first message. The rest wait
+      // outside the window (parked with the reason) until the person answers it.
+      const first = commit.outbox.find((item) => item.kind === "message");
+      if (first?.kind === "message") first.privateReply = incoming.comment;
+    }
     commit.session = result.session;
     commit.contact.currentFlow = result.session.waiting?.flowId ?? null;
     await steps.commit(toStepRows(commit));
@@ -227,6 +253,7 @@ function applyActions(
           flowId: action.flowId,
           version: version(action.flowId),
           nodeId: action.nodeId,
+          ...(action.template ? { template: action.template } : {}),
           author: "bot",
         });
         break;

@@ -15,6 +15,10 @@ export interface Incoming {
   /** A person answered in the Page Inbox: the bot keeps quiet for a while. */
   humanReplied: boolean;
   standby: boolean;
+  /** A comment on a post: the flow's first message goes as its one private reply. */
+  comment?: { commentId: string; commentedAt: number };
+  /** The name the channel gave with the event (WhatsApp), split as a profile is. */
+  contactName?: { firstName: string; lastName?: string };
 }
 
 function incomingLine(event: InboundEvent, at: number): NewTranscript | undefined {
@@ -32,6 +36,13 @@ function incomingLine(event: InboundEvent, at: number): NewTranscript | undefine
       return { ...base, kind: "event", text: null, payload: { referral: event.referral } };
     case "optin":
       return { ...base, kind: "event", text: null, payload: { optin: event.ref ?? null } };
+    case "comment":
+      return {
+        ...base,
+        kind: "event",
+        text: event.text,
+        payload: { comment: { commentId: event.commentId, postId: event.postId } },
+      };
     default:
       return undefined;
   }
@@ -61,10 +72,25 @@ export function readIncoming(row: InboxRow, now: number): Incoming {
   }
   const line = incomingLine(event, now);
   const standby = event.channel === "standby";
+  const name = event.contactName?.trim();
+  // A comment opens no messaging window: only its one private reply may answer it.
+  const comment = event.kind === "comment";
+  const [first, ...rest] = name ? name.split(/\s+/) : [];
   return {
+    ...(first
+      ? {
+          contactName: {
+            firstName: first,
+            ...(rest.length > 0 ? { lastName: rest.join(" ") } : {}),
+          },
+        }
+      : {}),
     event: standby ? undefined : toEngineEvent(event),
     transcript: line ? [line] : [],
-    fromContact: line !== undefined,
+    fromContact: line !== undefined && !comment,
+    ...(event.kind === "comment"
+      ? { comment: { commentId: event.commentId, commentedAt: event.timestamp } }
+      : {}),
     humanReplied: false,
     standby,
   };

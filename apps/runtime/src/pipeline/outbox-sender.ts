@@ -6,6 +6,7 @@ import type { OutboxRow } from "../store/outbox";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
 import { performHttp } from "./http-action";
 import { httpAnswerEvent } from "./runtime-events";
+import { SharedTokenBucket } from "./shared-token-bucket";
 import { TokenBucket } from "./token-bucket";
 
 /** The queue is scanned this often even when nothing says so (a safety net, and retries). */
@@ -38,7 +39,9 @@ export function backoff(attempt: number, baseMs: number): number {
 export class OutboxSender {
   /** Contacts with a row in hand, or holding after a typing indicator. */
   readonly #queue: ContactQueue;
-  readonly #bucket: TokenBucket;
+  readonly #bucket: TokenBucket | SharedTokenBucket;
+  /** How often rows held too long, or by replicas gone, are looked for. */
+  readonly #staleEveryMs: number;
   #timer: NodeJS.Timeout | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
   #staleCheckAt = 0;
@@ -47,7 +50,12 @@ export class OutboxSender {
     private readonly deps: Deps,
     private readonly retryBaseMs = 500,
   ) {
-    this.#bucket = new TokenBucket(deps.config.sendRate, deps.now);
+    const shared = deps.store.replicas;
+    // Replicas share the Page's rate through the database; one process keeps it in memory.
+    this.#bucket = shared
+      ? new SharedTokenBucket(shared.sendRate, "page", deps.config.sendRate, deps.now)
+      : new TokenBucket(deps.config.sendRate, deps.now);
+    this.#staleEveryMs = shared ? Math.min(60_000, shared.leaseMs) : 60_000;
     this.#queue = new ContactQueue({
       slots: MAX_IN_FLIGHT,
       turn: (psid) => this.#turn(psid),
@@ -115,7 +123,7 @@ export class OutboxSender {
 
   async #token(): Promise<void> {
     for (;;) {
-      const wait = this.#bucket.take();
+      const wait = await this.#bucket.take();
       if (wait <= 0) return;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
@@ -125,8 +133,9 @@ export class OutboxSender {
   async #scan(): Promise<number> {
     const now = this.deps.now();
     if (now >= this.#staleCheckAt) {
-      // A row whose outcome could not be recorded stays held; once in a while, let it go.
-      this.#staleCheckAt = now + 60_000;
+      // A row whose outcome could not be recorded stays held; once in a while, let it go. With
+      // replicas, a dead one's rows too, once its lease is over.
+      this.#staleCheckAt = now + this.#staleEveryMs;
       const hold = this.#echoHold(now);
       const released = await this.deps.store.outbox.release(hold, now - STALE_CLAIM_MS);
       if (released > 0) this.deps.log.warn("outbox rows held too long released", { released });
@@ -194,6 +203,8 @@ export class OutboxSender {
             // Meta echoes it back: the echo proves the message arrived, even after a crash.
             metadata: outboxMetadata(row.id),
             ...(item.tag ? { tag: item.tag } : {}),
+            ...(item.template ? { template: item.template } : {}),
+            ...(item.privateReply ? { privateReply: item.privateReply } : {}),
           });
           const now = deps.now();
           metrics.sends.sent++;

@@ -18,6 +18,11 @@ export interface NewInboxEvent {
    * sent, whatever the sender knew (it may have crashed, or timed out, after Meta took it).
    */
   confirms?: { outboxId: number; messageId: string };
+  /**
+   * A channel's report that one of Convo's sends failed after it was accepted (a WhatsApp
+   * `failed` status): the outbox row it names (when it is the contact's) is failed, with the reason.
+   */
+  fails?: { outboxId: number; reason: string; code: string };
 }
 
 export interface InboxRow {
@@ -43,7 +48,10 @@ export interface FailedEvent {
  * time, in arrival order. An event is finished by the step's commit (`StepStore.commit`).
  */
 export interface InboxQueue {
-  /** Inserts new events in one transaction; returns how many were new (not redelivered). */
+  /**
+   * Inserts new events in one transaction, durably (on disk, through a power cut, before it
+   * resolves: the caller acknowledges them); returns how many were new (not redelivered).
+   */
   insert(events: readonly NewInboxEvent[], now: number): Promise<number>;
   /**
    * Takes the contact's oldest pending event, unless one of its events is in hand; `more` says

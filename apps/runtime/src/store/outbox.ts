@@ -1,4 +1,5 @@
 import type { HttpRequest, OutMessage } from "@convo/engine";
+import type { OutTemplate } from "@convo/flow";
 import type { NewTranscript } from "./contacts";
 import type { NewInboxEvent } from "./inbox";
 
@@ -11,6 +12,10 @@ export type OutboxItem =
       nodeId?: string;
       /** `HUMAN_AGENT` for an agent's reply outside the 24-hour window. */
       tag?: "HUMAN_AGENT";
+      /** WhatsApp outside the 24-hour window: the approved template it goes as. */
+      template?: OutTemplate;
+      /** The one private reply to a comment (Messenger, Instagram): sent to `{ comment_id }`. */
+      privateReply?: { commentId: string; commentedAt: number };
       author: "bot" | "agent";
     }
   | { kind: "typing"; seconds: number }
@@ -69,7 +74,10 @@ export interface OutboxQueue {
    * with `hold.reason`, for their echo. Returns how many were released.
    */
   release(hold: { until: number; reason: string }, claimedBefore?: number): Promise<number>;
-  /** Sent: an echo may have confirmed it first, whose message id and time then stay. */
+  /**
+   * Sent: an echo may have confirmed it first, whose message id and time then stay; a failure
+   * report that came first (a WhatsApp `failed` status racing the answer) keeps it failed.
+   */
   markSent(id: number, messageId: string | null, now: number): Promise<void>;
   /** Back in the queue until `nextAttemptAt`, unless it is no longer queued (an echo settled it). */
   markRetry(id: number, nextAttemptAt: number, reason: string, code: string): Promise<void>;

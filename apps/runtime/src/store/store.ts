@@ -9,6 +9,7 @@ import type { ContactStore } from "./contacts";
 import type { FlowStore } from "./flows";
 import type { InboxQueue } from "./inbox";
 import type { OutboxQueue } from "./outbox";
+import type { ReplicaLink } from "./replicas";
 import type { SettingsStore } from "./settings";
 import type { StatsStore } from "./stats";
 import type { StepStore } from "./steps";
@@ -24,6 +25,8 @@ export interface Store {
   stats: StatsStore;
   /** The write of a step, across contacts, inbox, outbox, timers and counters. */
   steps: StepStore;
+  /** Set when several processes share the store (PostgreSQL): leases, wake-ups, the send rate. */
+  replicas?: ReplicaLink;
   isReady(): boolean;
   /** Writes accepted before this are committed; then the database is closed. */
   close(): Promise<void>;

@@ -1,4 +1,5 @@
 import type { InboundEvent } from "@convo/messenger";
+import { channelOfPlatform, contactKey } from "../graph-api/contact-address";
 import { outboxIdOfEcho } from "../graph-api/outbox-metadata";
 import type { NewInboxEvent } from "../store/inbox";
 
@@ -6,6 +7,7 @@ import type { NewInboxEvent } from "../store/inbox";
 const RECORD_ONLY = new Set<InboundEvent["kind"]>([
   "delivery",
   "read",
+  "status",
   "reaction",
   "app_roles",
   "policy_enforcement",
@@ -15,8 +17,15 @@ const RECORD_ONLY = new Set<InboundEvent["kind"]>([
   "request_thread_control",
 ]);
 
-/** A parsed webhook event as the inbox stores it. */
-export function toInboxEvent(event: InboundEvent): NewInboxEvent {
+/**
+ * A parsed webhook event as the inbox stores it, keyed by the contact's channel-namespaced id
+ * (`ig:` Instagram, `wa:` WhatsApp, bare for Messenger).
+ */
+export function toInboxEvent(parsed: InboundEvent): NewInboxEvent {
+  const event =
+    parsed.psid === null || parsed.platform === "page"
+      ? parsed
+      : { ...parsed, psid: contactKey(channelOfPlatform(parsed.platform), parsed.psid) };
   const actionable =
     event.psid !== null &&
     !RECORD_ONLY.has(event.kind) &&
@@ -29,6 +38,7 @@ export function toInboxEvent(event: InboundEvent): NewInboxEvent {
     ...(outboxId !== undefined && event.kind === "echo" && event.mid
       ? { confirms: { outboxId, messageId: event.mid } }
       : {}),
+    ...statusEffect(event),
     dedupeKey: event.dedupeKey,
     psid: event.psid,
     kind: event.channel === "standby" ? `standby:${event.kind}` : event.kind,
@@ -37,5 +47,26 @@ export function toInboxEvent(event: InboundEvent): NewInboxEvent {
       event: event as unknown as { kind: string; psid: string | null },
     },
     actionable,
+  };
+}
+
+/**
+ * A WhatsApp status names its outbox row by the `biz_opaque_callback_data` it was sent with:
+ * `sent` (and after) proves it reached Meta, as an echo does; `failed` marks it failed with
+ * Meta's code and words (131047 outside the window, 131026 undeliverable, …).
+ */
+function statusEffect(event: InboundEvent): Pick<NewInboxEvent, "confirms" | "fails"> {
+  if (event.kind !== "status") return {};
+  const outboxId = outboxIdOfEcho(event.metadata);
+  if (outboxId === undefined) return {};
+  if (event.status !== "failed") return { confirms: { outboxId, messageId: event.mid } };
+  const error = event.errors?.[0];
+  const words = [error?.title, error?.details].filter(Boolean).join(": ");
+  return {
+    fails: {
+      outboxId,
+      code: error === undefined ? "failed" : String(error.code),
+      reason: `WhatsApp did not deliver it${words ? ` (${words})` : ""}`,
+    },
   };
 }

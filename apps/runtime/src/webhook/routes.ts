@@ -1,4 +1,5 @@
 import { IncomingMessage } from "node:http";
+import type { ChallengeQuery, ChallengeResult, ParseResult } from "@convo/messenger";
 import { type Context, Hono } from "hono";
 import type { Deps } from "../deps";
 import { errorJson } from "../error-json";
@@ -65,17 +66,46 @@ async function readWeb(
   return Buffer.concat(chunks);
 }
 
-/**
- * The channel's webhook (`deps.channel.webhook`, mounted at its `path`). The POST only verifies,
- * parses and stores: everything else happens in the workers, so Meta gets its 200 fast and
- * nothing acknowledged can be lost. Entries for another Page are stored as unknown events.
- */
-export function webhookRoutes(deps: Deps) {
-  const app = new Hono();
+/** One webhook route: how its bodies are checked and read (Messenger and Instagram, WhatsApp). */
+export interface WebhookSource {
+  verifyChallenge(query: ChallengeQuery, verifyToken: string): ChallengeResult;
+  verifySignature(raw: Uint8Array, header: string | undefined, appSecret: string): boolean;
+  /** Read when each body arrives, so ids learned at start apply. */
+  parse(body: unknown): ParseResult;
+  appSecret: string;
+  verifyToken: string;
+}
+
+/** Messenger's route: Page and Instagram bodies, each checked against its own account. */
+export function messengerSource(deps: Deps): WebhookSource {
   const { webhook } = deps.channel;
+  return {
+    verifyChallenge: webhook.verifyChallenge,
+    verifySignature: webhook.verifySignature,
+    parse: (body) => {
+      const { pageId, appId } = deps.identity;
+      const instagram = deps.config.instagramAccountId;
+      const accounts = {
+        ...(pageId === undefined ? {} : { page: pageId }),
+        ...(instagram === undefined ? {} : { instagram }),
+      };
+      return webhook.parse(body, { ...(appId === undefined ? {} : { appId }), accounts });
+    },
+    appSecret: deps.appSecret,
+    verifyToken: deps.verifyToken,
+  };
+}
+
+/**
+ * A channel's webhook route. The POST only verifies, parses and stores: everything else happens
+ * in the workers, so Meta gets its 200 fast and nothing acknowledged can be lost. Entries for
+ * another account are stored as unknown events, never answered.
+ */
+export function webhookRoutes(deps: Deps, source: WebhookSource = messengerSource(deps)) {
+  const app = new Hono();
 
   app.get("/", (c) => {
-    const result = webhook.verifyChallenge(c.req.query(), deps.verifyToken);
+    const result = source.verifyChallenge(c.req.query(), source.verifyToken);
     return result.ok
       ? c.text(result.challenge)
       : c.json(errorJson("forbidden", "The verify token does not match."), 403);
@@ -84,7 +114,7 @@ export function webhookRoutes(deps: Deps) {
   app.post("/", async (c) => {
     const raw = await readCapped(c, MAX_WEBHOOK_BYTES);
     if (!raw) return c.json(errorJson("too_large", "The body is larger than 1 MB."), 413);
-    if (!webhook.verifySignature(raw, c.req.header("x-hub-signature-256"), deps.appSecret)) {
+    if (!source.verifySignature(raw, c.req.header("x-hub-signature-256"), source.appSecret)) {
       return c.json(errorJson("bad_signature", "X-Hub-Signature-256 does not match."), 403);
     }
     let body: unknown;
@@ -93,11 +123,7 @@ export function webhookRoutes(deps: Deps) {
     } catch {
       return c.json(errorJson("invalid_json", "The body is not valid JSON."), 400);
     }
-    const { pageId, appId } = deps.identity;
-    const parsed = webhook.parse(body, {
-      ...(appId === undefined ? {} : { appId }),
-      ...(pageId === undefined ? {} : { accounts: { page: pageId } }),
-    });
+    const parsed = source.parse(body);
     if (!parsed.ok) return c.json(errorJson("invalid_webhook", parsed.error), 400);
     const events = parsed.events.map(toInboxEvent);
     const inserted = await deps.store.inbox.insert(events, deps.now());

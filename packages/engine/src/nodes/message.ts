@@ -21,6 +21,7 @@ function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">): Next {
   // Messages are emitted as they are rendered; the quick replies are added to the last one
   // afterwards (the action holds the same object), so a typing pause keeps its place.
   let last: OutMessage | undefined;
+  const template = node.data.whatsappTemplate;
   for (const block of node.data.content) {
     if (block.kind === "typing") {
       run.emit({ type: "typing", seconds: block.seconds });
@@ -55,7 +56,20 @@ function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">): Next {
       }
     }
     if (message) {
-      run.emit({ type: "send", message, nodeId: node.id, flowId: flow.id });
+      // The step's template stands for the step: it goes with its first message only.
+      const instead =
+        template && last === undefined
+          ? {
+              template: {
+                name: template.name,
+                language: template.language,
+                ...(template.parameters
+                  ? { parameters: template.parameters.map((p) => run.render(flow, p)) }
+                  : {}),
+              },
+            }
+          : {};
+      run.emit({ type: "send", message, nodeId: node.id, flowId: flow.id, ...instead });
       last = message;
     }
   }

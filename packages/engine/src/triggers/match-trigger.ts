@@ -58,6 +58,7 @@ export function matchTrigger(
   event: EngineEvent,
   options: MatchOptions = {},
 ): TriggerMatch | undefined {
+  if (event.type === "comment") return matchComment(flows, event);
   const keys = eventKeys(event);
   if (!keys) return undefined;
   const { text, payload, ref } = keys;
@@ -95,6 +96,24 @@ export function matchTrigger(
   }
   if (options.withDefault === false) return undefined;
   return findTrigger(flows, (t) => t.kind === "default");
+}
+
+/**
+ * The flow a comment starts: the first `comment` trigger on that post (or on every post) whose
+ * keywords the comment contains (whole words, as `contains` keywords), or that has none. A
+ * comment never reaches the keyword triggers or the default reply: those answer messages.
+ */
+function matchComment(
+  flows: readonly FlowRef[],
+  event: Extract<EngineEvent, { type: "comment" }>,
+): TriggerMatch | undefined {
+  const words = foldWords(capText(event.text, ENGINE_LIMITS.incomingText));
+  return findTrigger(flows, (t) => {
+    if (t.kind !== "comment") return false;
+    if (t.posts && t.posts.length > 0 && !t.posts.includes(event.postId)) return false;
+    const keywords = t.keywords.filter((k) => k.trim() !== "");
+    return keywords.length === 0 || keywords.some((k) => keywordMatches("contains", words, k));
+  });
 }
 
 /** The default reply alone. */

@@ -39,6 +39,35 @@ describe("channel records", () => {
   });
 });
 
+describe("three channels behind one interface", () => {
+  it("each record names its channel, and no body object is claimed twice on a route", () => {
+    expect(Object.values(CHANNELS).map((c) => [c.id, c.name, c.webhook.path])).toEqual([
+      ["messenger", "Messenger", "/webhooks/messenger"],
+      ["instagram", "Instagram", "/webhooks/messenger"],
+      ["whatsapp", "WhatsApp", "/webhooks/whatsapp"],
+    ]);
+    const claims = Object.values(CHANNELS).flatMap((c) =>
+      c.webhook.objects.map((o) => `${c.webhook.path} ${o}`),
+    );
+    expect(new Set(claims).size).toBe(claims.length);
+    for (const id of ["instagram", "whatsapp"] as const) {
+      expect(CHANNELS[id].limits).toBe(CHANNEL_SPECS[id].limits);
+    }
+  });
+
+  it("render the same engine message in each channel's own shape", () => {
+    const message = { kind: "text" as const, text: "Hi" };
+    const window = { lastUserMessageAt: NOW - HOUR, now: NOW };
+    const bodies = Object.values(CHANNEL_SPECS).map((spec) => {
+      const result = spec.render(message, "16505551234", window);
+      return result.ok ? result.body : result.message;
+    });
+    expect(bodies[0]).toMatchObject({ recipient: { id: "16505551234" }, message: { text: "Hi" } });
+    expect(bodies[1]).toMatchObject({ recipient: { id: "16505551234" }, message: { text: "Hi" } });
+    expect(bodies[2]).toMatchObject({ messages: [{ to: "16505551234", text: { body: "Hi" } }] });
+  });
+});
+
 describe("windowVerdict", () => {
   const messenger = CHANNEL_SPECS.messenger.window;
   const at = (hoursAgo: number) => NOW - hoursAgo * HOUR;

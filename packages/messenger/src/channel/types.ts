@@ -1,10 +1,17 @@
-import type { ChannelLimits, EngineEvent, LintChannel, OutMessage } from "@convo/flow";
+import type {
+  ChannelLimits,
+  EngineEvent,
+  LintChannel,
+  NodeOfType,
+  OutMessage,
+  OutTemplate,
+} from "@convo/flow";
 
 /**
  * The channels Convo speaks on. Adding one means its folder (see the README), its id here, and one
  * line in `CHANNEL_SPECS` and `CHANNELS`: the compiler names a record that lacks it.
  */
-export type ChannelId = "messenger";
+export type ChannelId = "messenger" | "instagram" | "whatsapp";
 
 /** When the contact last wrote, and which tag (if any) the message may use outside the window. */
 export interface SendWindow<Tag extends string = string> {
@@ -39,7 +46,14 @@ export type WindowVerdict<Tag extends string = string> =
 export interface RenderOptions {
   /** Appended to Convo's metadata mark (e.g. the outbox row), echoed back by Meta. */
   metadata?: string;
+  /**
+   * The approved template a message goes as outside the window, where the channel has them
+   * (WhatsApp): its name, language code and the body's `{{1}}`, `{{2}}`… in order.
+   */
+  template?: OutTemplate;
 }
+
+export type { OutTemplate };
 
 export type RenderResult<Body> =
   | { ok: true; body: Body }
@@ -74,8 +88,23 @@ export interface ChannelSpec<
     options?: RenderOptions,
   ): RenderResult<Body>;
   renderTyping(recipient: string, state: "on" | "off" | "mark_seen"): Body;
+  /**
+   * What lint says of a message step on this channel beyond its limits: what it cannot show and
+   * how it degrades ("4 buttons — sent as a list"). Paths are under the node (`data.content[0]`).
+   */
+  lintMessage?(node: NodeOfType<"message">): ChannelNote[];
   /** The inverse of `render`: a send body read back as the message it shows. */
   readSent(body: unknown): SentItem;
+}
+
+/** One thing lint says of a step on one channel. */
+export interface ChannelNote {
+  code: string;
+  severity: "error" | "warning";
+  /** Under the node: `data.content[0].buttons`. */
+  path: string;
+  message: string;
+  params?: Record<string, string | number>;
 }
 
 /** Meta's GET handshake query, as a web framework hands it over. */

@@ -33,14 +33,22 @@ export type MessengerChannel = Channel<
  */
 export const messengerChannel: MessengerChannel = {
   ...messengerSpec,
-  webhook: {
+  webhook: messagingWebhook(["page"]),
+  createClient: createSendApiClient,
+  createEmulator: createGraphEmulatorApp,
+};
+
+/**
+ * The Messenger Platform's webhook (`/webhooks/messenger`, `messaging` items, one parser) for the
+ * body `objects` a channel takes there: `page` for Messenger, `instagram` for Instagram.
+ */
+export function messagingWebhook(objects: readonly string[]): MessengerChannel["webhook"] {
+  return {
     path: "/webhooks/messenger",
-    objects: ["page", "instagram"],
+    objects,
     verifyChallenge,
     verifySignature,
     parse: parseWebhook,
     toEngineEvent,
-  },
-  createClient: createSendApiClient,
-  createEmulator: createGraphEmulatorApp,
-};
+  };
+}

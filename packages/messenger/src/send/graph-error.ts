@@ -56,8 +56,14 @@ export class GraphError extends Error {
   }
 }
 
-const TRANSIENT_CODES = new Set([1, 2, 1200]);
-const RATE_LIMIT_CODES = new Set([4, 32, 613]);
+// WhatsApp Cloud API codes beside the Graph API's: 131000 something went wrong, 131016 service
+// unavailable; 130429 throughput reached, 131048 spam rate limit, 131056 pair rate limit.
+const TRANSIENT_CODES = new Set([1, 2, 1200, 131000, 131016]);
+const RATE_LIMIT_CODES = new Set([4, 32, 613, 130429, 131048, 131056]);
+/** 131047: more than 24 hours since the customer last wrote (re-engagement message). */
+const OUTSIDE_WINDOW_CODES = new Set([131047]);
+/** 131026: undeliverable (not on WhatsApp, old app, terms not accepted). */
+const UNREACHABLE_CODES = new Set([551, 131026]);
 
 /** Classifies a non-2xx answer from its status and body (Meta's `{ error: {…} }` or anything else). */
 export function classifyGraphFailure(status: number, body: unknown): GraphError {
@@ -84,8 +90,12 @@ function categoryOf(
     if (RATE_LIMIT_CODES.has(code)) return "rate_limited";
     if (TRANSIENT_CODES.has(code)) return "transient";
     if (code === 190) return "bad_token";
-    if (code === 551 || (code === 10 && subcode === 2018108)) return "user_unreachable";
-    if (code === 10 && subcode === 2018278) return "outside_window";
+    if (UNREACHABLE_CODES.has(code) || (code === 10 && subcode === 2018108)) {
+      return "user_unreachable";
+    }
+    if (OUTSIDE_WINDOW_CODES.has(code) || (code === 10 && subcode === 2018278)) {
+      return "outside_window";
+    }
   }
   if (status === 429) return "rate_limited";
   if (status >= 500) return "transient";

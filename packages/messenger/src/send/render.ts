@@ -1,6 +1,6 @@
-import type { OutButton, OutCard, OutMessage, OutQuickReply } from "@convo/flow";
+import type { ChannelLimits, OutButton, OutCard, OutMessage, OutQuickReply } from "@convo/flow";
 import { callNumber, utf8Length } from "@convo/flow";
-import type { RenderOptions, RenderResult, SendWindow } from "../channel/types";
+import type { RenderOptions, RenderResult, SendWindow, WindowPolicy } from "../channel/types";
 import { windowVerdict } from "../channel/window";
 import { MESSENGER_LIMITS, MESSENGER_METADATA_LIMIT } from "../messenger/limits";
 import { MESSENGER_WINDOW, type MessageTag } from "../messenger/window";
@@ -21,6 +21,31 @@ export { HUMAN_AGENT_WINDOW_MS, RESPONSE_WINDOW_MS } from "../messenger/window";
 export type MessengerWindow = SendWindow<MessageTag>;
 
 /**
+ * What a channel speaking the Send API's shapes can show (Messenger, Instagram): its name for
+ * refusals, its limits and window, and what it lacks (Instagram: no file attachments, no call
+ * buttons, no images on quick replies, texts counted in bytes).
+ */
+export interface SendProfile {
+  name: string;
+  limits: ChannelLimits;
+  window: WindowPolicy;
+  /** Texts are limited in UTF-8 bytes rather than characters. */
+  textInBytes?: boolean;
+  media: ReadonlySet<"image" | "video" | "audio" | "file">;
+  callButtons: boolean;
+  quickReplyImages: boolean;
+}
+
+export const MESSENGER_SEND_PROFILE: SendProfile = {
+  name: "Messenger",
+  limits: MESSENGER_LIMITS,
+  window: MESSENGER_WINDOW,
+  media: new Set(["image", "video", "audio", "file"]),
+  callButtons: true,
+  quickReplyImages: true,
+};
+
+/**
  * Renders one engine message to a Send API body, or says plainly why it cannot be sent: past
  * Messenger's limits, or outside the window with no tag that allows it. Nothing that Meta would
  * refuse leaves here. Browser-safe.
@@ -36,11 +61,22 @@ export function renderSend(
   window: MessengerWindow,
   options: RenderOptions = {},
 ): RenderResult<SendBody> {
-  const verdict = windowVerdict(MESSENGER_WINDOW, window);
+  return renderSendFor(MESSENGER_SEND_PROFILE, message, recipientPsid, window, options);
+}
+
+/** `renderSend` for any channel that speaks the Send API's shapes (Instagram: its own profile). */
+export function renderSendFor(
+  profile: SendProfile,
+  message: OutMessage,
+  recipientPsid: string,
+  window: SendWindow<string>,
+  options: RenderOptions = {},
+): RenderResult<SendBody> {
+  const verdict = windowVerdict(profile.window, window);
   if (!verdict.ok) return { ok: false, reason: "outside_window", message: verdict.message };
   let rendered: OutgoingMessage;
   try {
-    rendered = renderMessage(message);
+    rendered = renderMessage(profile, message);
   } catch (error) {
     if (error instanceof LimitError) return { ok: false, reason: "limit", message: error.message };
     throw error;
@@ -59,7 +95,7 @@ export function renderSend(
   const timing: Pick<SendBody, "messaging_type" | "tag"> =
     verdict.tag === undefined
       ? { messaging_type: "RESPONSE" }
-      : { messaging_type: "MESSAGE_TAG", tag: verdict.tag };
+      : { messaging_type: "MESSAGE_TAG", tag: verdict.tag as MessageTag };
   return {
     ok: true,
     body: {
@@ -82,14 +118,16 @@ function limit(message: string): never {
   throw new LimitError(message);
 }
 
-function renderMessage(message: OutMessage): OutgoingMessage {
-  const quickReplies = renderQuickReplies(message.quickReplies);
+function renderMessage(p: SendProfile, message: OutMessage): OutgoingMessage {
+  const quickReplies = renderQuickReplies(p, message.quickReplies);
   const withReplies = quickReplies ? { quick_replies: quickReplies } : {};
   switch (message.kind) {
     case "text":
-      return { ...renderText(message.text, message.buttons ?? []), ...withReplies };
+      return { ...renderText(p, message.text, message.buttons ?? []), ...withReplies };
     case "media":
-      checkUrl(message.url, `The ${message.mediaType} URL`);
+      checkUrl(p, message.url, `The ${message.mediaType} URL`);
+      // A channel without this kind of attachment (Instagram has no files) gets the link.
+      if (!p.media.has(message.mediaType)) return { text: message.url, ...withReplies };
       return {
         attachment: {
           type: message.mediaType,
@@ -104,7 +142,7 @@ function renderMessage(message: OutMessage): OutgoingMessage {
           type: "template",
           payload: {
             template_type: "generic",
-            elements: renderCards(message.cards),
+            elements: renderCards(p, message.cards),
             ...(message.imageAspectRatio ? { image_aspect_ratio: message.imageAspectRatio } : {}),
           },
         },
@@ -115,48 +153,54 @@ function renderMessage(message: OutMessage): OutgoingMessage {
   }
 }
 
-function renderText(text: string, buttons: OutButton[]): OutgoingMessage {
-  if (text.trim() === "") limit("The text is empty; Messenger does not send empty messages.");
+function renderText(p: SendProfile, text: string, buttons: OutButton[]): OutgoingMessage {
+  if (text.trim() === "") limit(`The text is empty; ${p.name} does not send empty messages.`);
   if (buttons.length === 0) {
-    if (text.length > MESSENGER_LIMITS.text) {
-      limit(`The text is ${text.length} characters; Messenger allows ${MESSENGER_LIMITS.text}.`);
+    const size = p.textInBytes ? utf8Length(text) : text.length;
+    if (size > p.limits.text) {
+      const unit = p.textInBytes ? "bytes" : "characters";
+      limit(`The text is ${size} ${unit}; ${p.name} allows ${p.limits.text}.`);
     }
     return { text };
   }
-  if (text.length > MESSENGER_LIMITS.buttonTemplateText) {
+  if (text.length > p.limits.buttonTemplateText) {
     limit(
-      `A text with buttons is ${text.length} characters; Messenger allows ${MESSENGER_LIMITS.buttonTemplateText}.`,
+      `A text with buttons is ${text.length} characters; ${p.name} allows ${p.limits.buttonTemplateText}.`,
     );
   }
   return {
     attachment: {
       type: "template",
-      payload: { template_type: "button", text, buttons: renderButtons(buttons, "The text") },
+      payload: { template_type: "button", text, buttons: renderButtons(p, buttons, "The text") },
     },
   };
 }
 
-function renderButtons(buttons: OutButton[], owner: string): [SendButton, ...SendButton[]] {
-  if (buttons.length > MESSENGER_LIMITS.buttons) {
-    limit(`${owner} has ${buttons.length} buttons; Messenger allows ${MESSENGER_LIMITS.buttons}.`);
+function renderButtons(
+  p: SendProfile,
+  buttons: OutButton[],
+  owner: string,
+): [SendButton, ...SendButton[]] {
+  if (buttons.length > p.limits.buttons) {
+    limit(`${owner} has ${buttons.length} buttons; ${p.name} allows ${p.limits.buttons}.`);
   }
-  return buttons.map(renderButton) as [SendButton, ...SendButton[]];
+  return buttons.map((b) => renderButton(p, b)) as [SendButton, ...SendButton[]];
 }
 
-function renderButton(button: OutButton): SendButton {
+function renderButton(p: SendProfile, button: OutButton): SendButton {
   const title = button.title;
   if (title.trim() === "") limit("A button has no title.");
-  if (title.length > MESSENGER_LIMITS.buttonTitle) {
+  if (title.length > p.limits.buttonTitle) {
     limit(
-      `Button title "${title}" is ${title.length} characters; Messenger allows ${MESSENGER_LIMITS.buttonTitle}.`,
+      `Button title "${title}" is ${title.length} characters; ${p.name} allows ${p.limits.buttonTitle}.`,
     );
   }
   switch (button.kind) {
     case "postback":
-      checkPayload(button.payload, `Button "${title}"`);
+      checkPayload(p, button.payload, `Button "${title}"`);
       return { type: "postback", title, payload: button.payload };
     case "url":
-      checkUrl(button.url, `Button "${title}"`);
+      checkUrl(p, button.url, `Button "${title}"`);
       return {
         type: "web_url",
         title,
@@ -164,10 +208,11 @@ function renderButton(button: OutButton): SendButton {
         ...(button.webviewHeight ? { webview_height_ratio: button.webviewHeight } : {}),
       };
     case "call": {
+      if (!p.callButtons) limit(`Button "${title}" calls a number; ${p.name} has no call buttons.`);
       const phone = callNumber(button.phone);
       if (phone === undefined) {
         limit(
-          `Button "${title}" calls "${button.phone}"; Messenger needs +<country code><number>.`,
+          `Button "${title}" calls "${button.phone}"; ${p.name} needs +<country code><number>.`,
         );
       }
       return { type: "phone_number", title, payload: phone };
@@ -177,26 +222,26 @@ function renderButton(button: OutButton): SendButton {
   }
 }
 
-function renderCards(cards: OutCard[]): [GenericElement, ...GenericElement[]] {
+function renderCards(p: SendProfile, cards: OutCard[]): [GenericElement, ...GenericElement[]] {
   if (cards.length === 0) limit("A card gallery has no cards.");
-  if (cards.length > MESSENGER_LIMITS.cards) {
-    limit(`The gallery has ${cards.length} cards; Messenger allows ${MESSENGER_LIMITS.cards}.`);
+  if (cards.length > p.limits.cards) {
+    limit(`The gallery has ${cards.length} cards; ${p.name} allows ${p.limits.cards}.`);
   }
   return cards.map((card, index) => {
     const name = `Card ${index + 1}`;
     if (card.title.trim() === "") limit(`${name} has no title.`);
-    if (card.title.length > MESSENGER_LIMITS.cardTitle) {
+    if (card.title.length > p.limits.cardTitle) {
       limit(
-        `${name}'s title is ${card.title.length} characters; Messenger allows ${MESSENGER_LIMITS.cardTitle}.`,
+        `${name}'s title is ${card.title.length} characters; ${p.name} allows ${p.limits.cardTitle}.`,
       );
     }
-    if (card.subtitle !== undefined && card.subtitle.length > MESSENGER_LIMITS.cardSubtitle) {
+    if (card.subtitle !== undefined && card.subtitle.length > p.limits.cardSubtitle) {
       limit(
-        `${name}'s subtitle is ${card.subtitle.length} characters; Messenger allows ${MESSENGER_LIMITS.cardSubtitle}.`,
+        `${name}'s subtitle is ${card.subtitle.length} characters; ${p.name} allows ${p.limits.cardSubtitle}.`,
       );
     }
-    if (card.imageUrl !== undefined) checkUrl(card.imageUrl, `${name}'s image`);
-    if (card.url !== undefined) checkUrl(card.url, `${name}'s link`);
+    if (card.imageUrl !== undefined) checkUrl(p, card.imageUrl, `${name}'s image`);
+    if (card.url !== undefined) checkUrl(p, card.url, `${name}'s link`);
     const buttons = card.buttons ?? [];
     return {
       title: card.title,
@@ -205,16 +250,19 @@ function renderCards(cards: OutCard[]): [GenericElement, ...GenericElement[]] {
       ...(card.url !== undefined
         ? { default_action: { type: "web_url" as const, url: card.url } }
         : {}),
-      ...(buttons.length > 0 ? { buttons: renderButtons(buttons, name) } : {}),
+      ...(buttons.length > 0 ? { buttons: renderButtons(p, buttons, name) } : {}),
     };
   }) as [GenericElement, ...GenericElement[]];
 }
 
-function renderQuickReplies(replies: OutQuickReply[] | undefined): SendQuickReply[] | undefined {
+function renderQuickReplies(
+  p: SendProfile,
+  replies: OutQuickReply[] | undefined,
+): SendQuickReply[] | undefined {
   if (!replies || replies.length === 0) return undefined;
-  if (replies.length > MESSENGER_LIMITS.quickReplies) {
+  if (replies.length > p.limits.quickReplies) {
     limit(
-      `The message has ${replies.length} quick replies; Messenger allows ${MESSENGER_LIMITS.quickReplies}.`,
+      `The message has ${replies.length} quick replies; ${p.name} allows ${p.limits.quickReplies}.`,
     );
   }
   return replies.map((reply): SendQuickReply => {
@@ -226,19 +274,21 @@ function renderQuickReplies(replies: OutQuickReply[] | undefined): SendQuickRepl
       case "text": {
         const title = reply.title;
         if (title.trim() === "") limit("A quick reply has no title.");
-        if (title.length > MESSENGER_LIMITS.quickReplyTitle) {
+        if (title.length > p.limits.quickReplyTitle) {
           limit(
-            `Quick reply "${title}" is ${title.length} characters; Messenger allows ${MESSENGER_LIMITS.quickReplyTitle}.`,
+            `Quick reply "${title}" is ${title.length} characters; ${p.name} allows ${p.limits.quickReplyTitle}.`,
           );
         }
-        checkPayload(reply.payload, `Quick reply "${title}"`);
+        checkPayload(p, reply.payload, `Quick reply "${title}"`);
         if (reply.imageUrl !== undefined)
-          checkUrl(reply.imageUrl, `Quick reply "${title}"'s image`);
+          checkUrl(p, reply.imageUrl, `Quick reply "${title}"'s image`);
         return {
           content_type: "text",
           title,
           payload: reply.payload,
-          ...(reply.imageUrl !== undefined ? { image_url: reply.imageUrl } : {}),
+          ...(reply.imageUrl !== undefined && p.quickReplyImages
+            ? { image_url: reply.imageUrl }
+            : {}),
         };
       }
       default:
@@ -247,16 +297,16 @@ function renderQuickReplies(replies: OutQuickReply[] | undefined): SendQuickRepl
   });
 }
 
-function checkPayload(payload: string, owner: string): void {
+function checkPayload(p: SendProfile, payload: string, owner: string): void {
   if (payload === "") limit(`${owner} has an empty payload.`);
   const bytes = utf8Length(payload);
-  if (bytes > MESSENGER_LIMITS.payload) {
-    limit(`${owner}'s payload is ${bytes} bytes; Messenger allows ${MESSENGER_LIMITS.payload}.`);
+  if (bytes > p.limits.payload) {
+    limit(`${owner}'s payload is ${bytes} bytes; ${p.name} allows ${p.limits.payload}.`);
   }
 }
 
-function checkUrl(url: string, owner: string): void {
-  if (!isHttpUrl(url)) limit(`${owner} is "${url}"; Messenger only opens http(s) URLs.`);
+function checkUrl(p: SendProfile, url: string, owner: string): void {
+  if (!isHttpUrl(url)) limit(`${owner} is "${url}"; ${p.name} only opens http(s) URLs.`);
 }
 
 function assertNever(value: never): never {

@@ -119,10 +119,14 @@ export const recipientSchema = z
     id: z.string().min(1).optional(),
     user_ref: z.string().min(1).optional(),
     notification_messages_token: z.string().min(1).optional(),
+    /** A private reply to a comment. */
+    comment_id: z.string().min(1).optional(),
   })
-  .refine((r) => [r.id, r.user_ref, r.notification_messages_token].filter(Boolean).length === 1, {
-    message: "must name exactly one of id, user_ref, notification_messages_token",
-  });
+  .refine(
+    (r) =>
+      [r.id, r.user_ref, r.notification_messages_token, r.comment_id].filter(Boolean).length === 1,
+    { message: "must name exactly one of id, user_ref, notification_messages_token, comment_id" },
+  );
 
 export const sendBodySchema = z
   .strictObject({

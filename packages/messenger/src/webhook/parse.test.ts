@@ -317,7 +317,7 @@ describe("parseWebhook: batches and dedupe keys", () => {
       result.ok && result.events.map((e) => [e.kind, e.kind === "unknown" && e.reason]),
     ).toEqual([
       ["unknown", "entry without a page id"],
-      ["unknown", "entry without messaging"],
+      ["unknown", "feed change that is not a new comment"],
       ["unknown", "not an event object"],
       ["unknown", "malformed reaction"],
       ["unknown", "malformed message"],

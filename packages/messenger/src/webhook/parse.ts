@@ -1,3 +1,4 @@
+import { parseChanges } from "./comments";
 import { hashKey, keepable } from "./dedupe";
 import { readPayload } from "./read-payload";
 import { entrySchema, envelopeSchema, itemSchema } from "./schemas";
@@ -50,15 +51,17 @@ function parseEnvelope(body: unknown, options: ParseOptions): ParseResult {
       events.push(unknownEvent(platform, "", 0, "messaging", rawEntry, "entry without a page id"));
       continue;
     }
-    const { id: pageId, time = 0, messaging, standby } = entry.data;
+    const { id: pageId, time = 0, messaging, standby, changes } = entry.data;
     const owner = options.accounts?.[platform];
     if (owner !== undefined && pageId !== owner) {
       const reason = `entry for ${platform === "page" ? "Page" : "account"} ${pageId}, not ${owner}`;
       events.push(unknownEvent(platform, pageId, time, "messaging", rawEntry, reason));
       continue;
     }
+    if (changes) events.push(...parseChanges(platform, pageId, time, changes));
     if (!messaging && !standby) {
-      // Feed `changes` and other fields Convo does not subscribe to: kept, not dropped.
+      if (changes) continue;
+      // Fields Convo does not subscribe to: kept, not dropped.
       events.push(
         unknownEvent(platform, pageId, time, "messaging", rawEntry, "entry without messaging"),
       );

@@ -30,6 +30,7 @@ export const entrySchema = z.object({
   time: timeSchema.optional().catch(undefined),
   messaging: z.array(z.unknown()).optional(),
   standby: z.array(z.unknown()).optional(),
+  changes: z.array(z.unknown()).optional(),
 });
 
 export const itemSchema = z.object({

@@ -47,8 +47,16 @@ export function toEngineEvent(event: InboundEvent): EngineEvent | undefined {
       // does with its ref. Checkbox opt-ins (no PSID yet) and marketing opt-ins start nothing.
       if (event.ref === undefined || event.optinType !== undefined) return undefined;
       return { type: "referral", ref: event.ref, source: "SEND_TO_MESSENGER" };
+    case "comment":
+      return {
+        type: "comment",
+        text: event.text,
+        postId: event.postId,
+        commentId: event.commentId,
+      };
     case "delivery":
     case "read":
+    case "status":
     case "echo":
     case "reaction":
     case "pass_thread_control":

@@ -5,8 +5,11 @@
 
 /** Fields every event carries. */
 export interface EventBase {
-  /** `object` of the body: a Facebook Page or an Instagram professional account. */
-  platform: "page" | "instagram";
+  /**
+   * `object` of the body: a Facebook Page, an Instagram professional account, or a WhatsApp
+   * business phone number (`whatsapp_business_account`).
+   */
+  platform: "page" | "instagram" | "whatsapp";
   /** The Page (or Instagram account) the entry belongs to. */
   pageId: string;
   /**
@@ -23,6 +26,8 @@ export interface EventBase {
    * the canonical JSON of the raw item and its page.
    */
   dedupeKey: string;
+  /** The name the contact goes by on the channel, when the body gives it (WhatsApp's `profile.name`). */
+  contactName?: string;
 }
 
 export interface InboundAttachment {
@@ -32,6 +37,8 @@ export interface InboundAttachment {
   stickerId?: string;
   coordinates?: { lat: number; long: number };
   title?: string;
+  /** WhatsApp names media by id (fetched with the token), not by URL. */
+  mediaId?: string;
 }
 
 export interface Referral {
@@ -107,6 +114,23 @@ export type InboundPayload =
   /** App id → its roles on the Page (`primary_receiver`, `secondary_receiver`). */
   | { kind: "app_roles"; roles: Record<string, string[]> }
   | { kind: "policy_enforcement"; action: string; reason?: string }
+  /**
+   * What became of a message Convo sent on WhatsApp (`statuses`): sent, delivered, read, or failed
+   * with Meta's errors (131047 outside the window, 131026 undeliverable, …). `metadata` is the
+   * `biz_opaque_callback_data` it was sent with.
+   */
+  | {
+      kind: "status";
+      mid: string;
+      status: "sent" | "delivered" | "read" | "failed";
+      metadata?: string;
+      errors?: { code: number; title?: string; message?: string; details?: string }[];
+    }
+  /**
+   * A new comment on a Page post (`feed`) or an Instagram post or reel (`comments`): answered,
+   * at most once and within 7 days, by a private reply to `{ comment_id }`.
+   */
+  | { kind: "comment"; commentId: string; postId: string; text: string; parentId?: string }
   /** Anything not understood, kept whole so it is never dropped silently. */
   | { kind: "unknown"; raw: unknown; reason: string };
 

@@ -1,5 +1,5 @@
-import { type Flow, type FlowProblem, lintFlow } from "@convo/flow";
-import { CHANNEL_SPECS } from "@convo/messenger/channel";
+import type { Flow, FlowProblem } from "@convo/flow";
+import { lintForChannels } from "@convo/messenger/channel";
 import type { Editor } from "../../store/editor-store";
 import { type SentState, syncMessage } from "./sync";
 
@@ -16,10 +16,8 @@ export function startLint(editor: Editor, knownFlows: readonly string[] = []): (
   let worker: Worker | null = null;
   const sent: SentState = { nodes: new Map(), edges: new Map() };
   let seq = 0;
-  const inline = (flow: Flow) =>
-    editor.setProblems(
-      lintFlow(flow, { channel: CHANNEL_SPECS.messenger, knownFlows: [...knownFlows] }),
-    );
+  // Each channel the flow is published to, naming the channel where they differ.
+  const inline = (flow: Flow) => editor.setProblems(lintForChannels(flow, { knownFlows }));
   const lint = () => {
     const flow = editor.store.getState().flow;
     if (flow.nodes.length < WORKER_FROM_NODES || typeof Worker === "undefined") {

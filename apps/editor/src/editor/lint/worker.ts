@@ -1,6 +1,5 @@
 /// <reference lib="webworker" />
-import { lintFlow } from "@convo/flow";
-import { CHANNEL_SPECS } from "@convo/messenger/channel";
+import { lintForChannels } from "@convo/messenger/channel";
 import { applySync, type SentState, type SyncMessage } from "./sync";
 
 // The lint of a large draft, off the main thread: it keeps the draft and takes only what changed.
@@ -9,9 +8,6 @@ const held: SentState = { nodes: new Map(), edges: new Map() };
 self.onmessage = (event: MessageEvent<SyncMessage>) => {
   const message = event.data;
   const flow = applySync(held, message);
-  const problems = lintFlow(flow, {
-    channel: CHANNEL_SPECS.messenger,
-    knownFlows: [...message.knownFlows],
-  });
+  const problems = lintForChannels(flow, { knownFlows: message.knownFlows });
   self.postMessage({ seq: message.seq, problems });
 };

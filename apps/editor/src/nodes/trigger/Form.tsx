@@ -1,8 +1,16 @@
 import type { NodeOfType, Trigger } from "@convo/flow";
 import { ListField, SelectField, TextField, useNodeSetter } from "../../form/fields";
 import { useT } from "../../i18n";
+import { CommentTriggerFields, TextListField } from "./CommentFields";
 
-const KINDS: Trigger["kind"][] = ["keyword", "ref", "postback", "get_started", "default"];
+const KINDS: Trigger["kind"][] = [
+  "keyword",
+  "ref",
+  "postback",
+  "get_started",
+  "default",
+  "comment",
+];
 
 function blank(kind: Trigger["kind"]): Trigger {
   switch (kind) {
@@ -12,6 +20,8 @@ function blank(kind: Trigger["kind"]): Trigger {
       return { kind, ref: "" };
     case "postback":
       return { kind, payload: "" };
+    case "comment":
+      return { kind, keywords: [""] };
     default:
       return { kind };
   }
@@ -48,23 +58,17 @@ export function TriggerForm({ node }: { node: NodeOfType<"trigger"> }) {
                   }))}
                   onChange={(m) => f.replace([...at, "match"], m)}
                 />
-                <ListField
+                <TextListField
                   label={t("field.keywords")}
                   items={tr.keywords}
-                  onChange={(items) => f.replace([...at, "keywords"], items)}
-                  itemLabel={(k, j) => k || t("field.keywordN", { n: j + 1 })}
-                  add={[{ label: t("field.keyword"), create: () => "" }]}
-                  render={(k, j) => (
-                    <TextField
-                      label={t("field.keyword")}
-                      value={k}
-                      onChange={(v) => f.set([...at, "keywords", j], v)}
-                      onBlur={f.endGroup}
-                    />
-                  )}
+                  at={[...at, "keywords"]}
+                  f={f}
+                  itemLabel={(n) => t("field.keywordN", { n })}
+                  fieldLabel={t("field.keyword")}
                 />
               </>
             )}
+            {tr.kind === "comment" && <CommentTriggerFields trigger={tr} at={at} f={f} />}
             {tr.kind === "ref" && (
               <TextField
                 label={t("field.ref")}

@@ -92,5 +92,17 @@ export function flowContract(makeHarness: () => StoreHarness) {
       await settings.set("k", "two");
       expect(await settings.get("k")).toBe("two");
     });
+
+    it("keeps the first value set if absent, and says which is kept", async () => {
+      const { settings } = s.store;
+      const both = await Promise.all([
+        settings.setIfAbsent("t", "a"),
+        settings.setIfAbsent("t", "b"),
+      ]);
+      expect(both[0]).toBe(both[1]);
+      expect(await settings.get("t")).toBe(both[0]);
+      await settings.set("t", "c");
+      expect(await settings.setIfAbsent("t", "d")).toBe("c");
+    });
   });
 }

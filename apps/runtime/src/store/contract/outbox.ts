@@ -173,5 +173,52 @@ export function outboxContract(makeHarness: () => StoreHarness) {
       await s.store.outbox.markSent(next.row?.id as number, "m2", T + 20_000);
       expect((await s.store.outbox.dueContacts(T + 40_000, 10, new Set())).psids).toEqual([]);
     });
+
+    it("takes a channel's later failure report: the sent row is failed, with Meta's words", async () => {
+      const out = line("hi", T, { direction: "out", author: "bot", outbox: 0 });
+      await step(s.store, "wa:1650", [text("hi")], { transcript: [out] });
+      const { row } = await s.store.outbox.claimNext("wa:1650", T);
+      const id = row?.id as number;
+      await s.store.outbox.markSent(id, "wamid.1", T);
+      const failure = (psid: string, key: string): NewInboxEvent => ({
+        dedupeKey: key,
+        psid,
+        kind: "status",
+        event: { source: "messenger", event: { kind: "status", psid } },
+        actionable: false,
+        fails: { outboxId: id, reason: "Re-engagement message", code: "131047" },
+      });
+      // A report naming another contact changes nothing; the contact's own fails the row.
+      await s.store.inbox.insert([failure("wa:other", "f1")], T + 1);
+      const before = await s.store.contacts.transcript("wa:1650", 10);
+      expect(before.at(-1)?.status).toBe("sent");
+      await s.store.inbox.insert([failure("wa:1650", "f2")], T + 2);
+      const after = await s.store.contacts.transcript("wa:1650", 10);
+      expect(after.at(-1)?.status).toBe("failed");
+      expect((await s.store.outbox.claimNext("wa:1650", T + 3)).row).toBeUndefined();
+    });
+
+    it("keeps a row failed when the failure report comes before the send's own answer", async () => {
+      const out = line("hi", T, { direction: "out", author: "bot", outbox: 0 });
+      await step(s.store, "wa:1651", [text("hi")], { transcript: [out] });
+      const { row } = await s.store.outbox.claimNext("wa:1651", T);
+      const id = row?.id as number;
+      await s.store.inbox.insert(
+        [
+          {
+            dedupeKey: "f3",
+            psid: "wa:1651",
+            kind: "status",
+            event: { source: "messenger", event: { kind: "status", psid: "wa:1651" } },
+            actionable: false,
+            fails: { outboxId: id, reason: "Message undeliverable", code: "131026" },
+          },
+        ],
+        T + 1,
+      );
+      await s.store.outbox.markSent(id, "wamid.2", T + 2);
+      const transcript = await s.store.contacts.transcript("wa:1651", 10);
+      expect(transcript.at(-1)?.status).toBe("failed");
+    });
   });
 }

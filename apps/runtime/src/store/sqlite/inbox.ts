@@ -13,6 +13,10 @@ function statements(sql: SqliteDatabase) {
       UPDATE outbox SET status = 'sent', claimed_at = NULL, reason = NULL,
         message_id = coalesce(message_id, ?), sent_at = coalesce(sent_at, ?)
       WHERE id = ? AND psid = ? AND status = 'queued'`),
+    // A channel's report that a send it accepted failed later (WhatsApp's `failed` status).
+    failOutbox: db.prepare(`
+      UPDATE outbox SET status = 'failed', claimed_at = NULL, reason = ?, code = ?
+      WHERE id = ? AND psid = ? AND status IN ('queued', 'sent')`),
     claim: db.prepare(
       "UPDATE inbox SET status = 'processing', attempts = attempts + 1 WHERE id = ?",
     ),
@@ -54,11 +58,15 @@ export class SqliteInbox implements InboxQueue {
   }
 
   async insert(events: readonly NewInboxEvent[], now: number): Promise<number> {
-    return this.sql.write(() => {
-      let inserted = 0;
-      for (const e of events) inserted += this.add(e, now);
-      return inserted;
-    });
+    // Durable: the webhook answers 200 once this resolves, and Meta will not send the event again.
+    return this.sql.write(
+      () => {
+        let inserted = 0;
+        for (const e of events) inserted += this.add(e, now);
+        return inserted;
+      },
+      { durable: true },
+    );
   }
 
   async claimNext(psid: string) {
@@ -121,6 +129,9 @@ export class SqliteInbox implements InboxQueue {
   add(e: NewInboxEvent, now: number): number {
     if (e.confirms && e.psid) {
       this.#s.confirmOutbox.run(e.confirms.messageId, now, e.confirms.outboxId, e.psid);
+    }
+    if (e.fails && e.psid) {
+      this.#s.failOutbox.run(e.fails.reason, e.fails.code, e.fails.outboxId, e.psid);
     }
     const status = e.actionable ? "pending" : "recorded";
     return this.#s.insert.run(

@@ -53,7 +53,8 @@ function statements(sql: SqliteDatabase) {
     ),
     // An echo may have confirmed the row first: its message id and time stay.
     markSent: db.prepare(`
-      UPDATE outbox SET status = 'sent', message_id = coalesce(message_id, ?),
+      UPDATE outbox SET status = CASE status WHEN 'failed' THEN 'failed' ELSE 'sent' END,
+        message_id = coalesce(message_id, ?),
         sent_at = coalesce(sent_at, ?), attempts = attempts + 1, claimed_at = NULL WHERE id = ?`),
     markRetry: db.prepare(
       "UPDATE outbox SET next_attempt_at = ?, reason = ?, code = ?, attempts = attempts + 1, claimed_at = NULL WHERE id = ? AND status = 'queued'",

@@ -19,4 +19,13 @@ export class SqliteSettings implements SettingsStore {
   async set(key: string, value: string): Promise<void> {
     await this.sql.write(() => this.#set.run(key, value));
   }
+
+  async setIfAbsent(key: string, value: string): Promise<string> {
+    return this.sql.write(() => {
+      const kept = this.#get.get(key) as string | undefined;
+      if (kept !== undefined) return kept;
+      this.#set.run(key, value);
+      return value;
+    });
+  }
 }

@@ -1,9 +1,11 @@
+import type Database from "better-sqlite3";
 import type { Store } from "../store";
 import { SqliteContacts } from "./contacts";
 import { SqliteDatabase } from "./database";
 import { SqliteFlows } from "./flows";
 import { SqliteInbox } from "./inbox";
 import { SqliteOutbox } from "./outbox";
+import { markOwner } from "./owner";
 import { SqliteSettings } from "./settings";
 import { SqliteStats } from "./stats";
 import { SqliteSteps } from "./steps";
@@ -24,11 +26,14 @@ export class SqliteStore implements Store {
   readonly stats: SqliteStats;
   readonly steps: SqliteSteps;
   readonly #sql: SqliteDatabase;
+  readonly #releaseOwner: () => void;
   #ready = false;
 
-  constructor(path: string, now = Date.now()) {
-    const sql = new SqliteDatabase(path, now);
+  /** `durable: false` only in the ack benchmark (what the durable acknowledgement costs). */
+  constructor(path: string, now = Date.now(), options: { durable?: boolean } = {}) {
+    const sql = new SqliteDatabase(path, now, options);
     this.#sql = sql;
+    this.#releaseOwner = markOwner(path);
     const lines = new SqliteTranscript(sql);
     this.settings = new SqliteSettings(sql);
     this.flows = new SqliteFlows(sql);
@@ -48,6 +53,11 @@ export class SqliteStore implements Store {
     this.#ready = true;
   }
 
+  /** The connection, for what goes past the interfaces: `store copy`, tests. */
+  get database(): Database.Database {
+    return this.#sql.db;
+  }
+
   isReady(): boolean {
     return this.#ready && this.#sql.open;
   }
@@ -55,5 +65,6 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     this.#ready = false;
     this.#sql.close();
+    this.#releaseOwner();
   }
 }

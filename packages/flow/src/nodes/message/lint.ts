@@ -25,7 +25,7 @@ function lintButtons(
       "error",
       `${path}.buttons`,
       `${name} shows at most ${limits.buttons} buttons here; this has ${buttons.length}.`,
-      { count: buttons.length, max: limits.buttons },
+      { count: buttons.length, max: limits.buttons, channel: name },
     );
   }
   buttons.forEach((button, i) => {
@@ -117,7 +117,7 @@ export function lintMessage(
             "error",
             `${path}.cards`,
             `A gallery holds at most ${limits.cards} cards; this one has ${block.cards.length}.`,
-            { count: block.cards.length, max: limits.cards },
+            { count: block.cards.length, max: limits.cards, channel: name },
           );
         }
         block.cards.forEach((card, c) => {
@@ -168,7 +168,7 @@ export function lintMessage(
       "error",
       "data.quickReplies",
       `${name} shows at most ${limits.quickReplies} quick replies; this has ${replies.length}.`,
-      { count: replies.length, max: limits.quickReplies },
+      { count: replies.length, max: limits.quickReplies, channel: name },
     );
   }
   replies.forEach((reply, i) => {

@@ -95,9 +95,28 @@ export const contentBlockSchema = z.discriminatedUnion("kind", [
   typingBlockSchema,
 ]);
 
+/**
+ * WhatsApp outside its 24-hour window takes only an approved template: the one this step sends
+ * instead of its first message there (its later ones are skipped, the reason recorded). Its
+ * body's `{{1}}`, `{{2}}`… are `parameters`, each templated text (`{{order.number}}`).
+ */
+export const whatsappTemplateSchema = z.strictObject({
+  name: z
+    .string()
+    .min(1)
+    .max(512)
+    .regex(/^[a-z0-9_]+$/, "must be lowercase letters, digits and _, as WhatsApp names templates"),
+  /** WhatsApp's language code of the approved translation: `en_US`, `fr`. */
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, "must be a language code like en_US or fr"),
+  parameters: z.array(shortTextSchema).max(20).optional(),
+});
+
 export const messageDataSchema = z.strictObject({
   label: labelSchema,
   content: z.array(contentBlockSchema).max(50),
   /** Offered under the last block sent; each one is an output of the node. */
   quickReplies: z.array(quickReplySchema).max(50).optional(),
+  whatsappTemplate: whatsappTemplateSchema.optional(),
 });

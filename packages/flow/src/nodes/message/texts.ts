@@ -10,7 +10,7 @@ function buttonTexts(buttons: readonly Button[] | undefined, base: string, out: 
   });
 }
 
-/** Bubbles, card titles and links, button titles and links, quick-reply titles. */
+/** Bubbles, card titles and links, button titles and links, quick-reply titles, template parameters. */
 export function messageTexts(node: NodeOfType<"message">, out: NodeText[]): void {
   node.data.content.forEach((block, b) => {
     const base = `data.content[${b}]`;
@@ -45,5 +45,8 @@ export function messageTexts(node: NodeOfType<"message">, out: NodeText[]): void
   });
   node.data.quickReplies?.forEach((r, i) => {
     out.push({ path: `data.quickReplies[${i}].title`, text: r.title });
+  });
+  node.data.whatsappTemplate?.parameters?.forEach((p, i) => {
+    out.push({ path: `data.whatsappTemplate.parameters[${i}]`, text: p });
   });
 }

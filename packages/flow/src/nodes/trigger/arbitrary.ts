@@ -16,6 +16,14 @@ export const triggerArbitrary: NodeArbitrary<"trigger"> = (w) =>
         fc.record({ kind: fc.constant("postback" as const), payload: w.payload }),
         fc.constant({ kind: "get_started" as const }),
         fc.constant({ kind: "default" as const }),
+        fc.record(
+          {
+            kind: fc.constant("comment" as const),
+            keywords: fc.array(w.keyword, { maxLength: 3 }),
+            posts: fc.array(w.ref, { maxLength: 2 }),
+          },
+          { requiredKeys: ["kind", "keywords"] },
+        ),
       ),
       { maxLength: 3 },
     ),

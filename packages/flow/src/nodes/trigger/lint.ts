@@ -63,6 +63,18 @@ export function lintTrigger(
       case "get_started":
       case "default":
         break;
+      case "comment":
+        if (trigger.posts?.some((post) => post.trim() === "")) {
+          problems.onNode(
+            nodeIndex,
+            node,
+            "comment-post-empty",
+            "error",
+            `${at}.posts`,
+            "A post id is empty: give the post's id, or remove it to answer comments on every post.",
+          );
+        }
+        break;
     }
   });
 }

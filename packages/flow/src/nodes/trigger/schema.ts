@@ -24,12 +24,24 @@ export const getStartedTriggerSchema = z.strictObject({ kind: z.literal("get_sta
 /** The default reply: runs when nothing else matched. */
 export const defaultTriggerSchema = z.strictObject({ kind: z.literal("default") });
 
+/**
+ * A comment on a Page post or an Instagram post or reel: with one of `keywords` (any comment when
+ * there are none), on one of `posts` (every post when absent). The flow's first message goes as
+ * the one private reply Meta allows; the rest waits for the person to answer it.
+ */
+export const commentTriggerSchema = z.strictObject({
+  kind: z.literal("comment"),
+  keywords: z.array(shortTextSchema).max(100),
+  posts: z.array(shortTextSchema).max(100).optional(),
+});
+
 export const triggerSchema = z.discriminatedUnion("kind", [
   keywordTriggerSchema,
   refTriggerSchema,
   postbackTriggerSchema,
   getStartedTriggerSchema,
   defaultTriggerSchema,
+  commentTriggerSchema,
 ]);
 
 export const triggerDataSchema = z.strictObject({

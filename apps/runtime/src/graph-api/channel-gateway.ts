@@ -1,0 +1,47 @@
+import { contactAddress } from "./contact-address";
+import type { GraphGateway } from "./gateway";
+import type { WhatsAppGateway } from "./whatsapp-gateway";
+
+export interface ChannelGateways {
+  messenger: GraphGateway;
+  /** Messenger's Send API with the Instagram token. */
+  instagram: GraphGateway;
+  /** Undefined when WhatsApp is not configured (no phone number id, not in sandbox mode). */
+  whatsapp: WhatsAppGateway | undefined;
+}
+
+/**
+ * One `GraphGateway` over every channel: each call goes to the contact's channel (by the prefix
+ * of its key: `ig:`, `wa:`, bare for Messenger) with the channel's own id. Page settings and
+ * subscriptions are Messenger's. WhatsApp has no profile call (the name comes with the webhook)
+ * and no typing indicator of its own.
+ */
+export function createChannelGateway(gateways: ChannelGateways): GraphGateway {
+  const { messenger, instagram, whatsapp } = gateways;
+  const unconfigured = () =>
+    new Error("WhatsApp is not configured (WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_TOKEN)");
+  return {
+    sendMessage(key, message, options) {
+      const { channel, id } = contactAddress(key);
+      if (channel === "whatsapp") {
+        if (!whatsapp) return Promise.reject(unconfigured());
+        return whatsapp.sendMessage(id, message, options);
+      }
+      return (channel === "instagram" ? instagram : messenger).sendMessage(id, message, options);
+    },
+    async senderAction(key, action) {
+      const { channel, id } = contactAddress(key);
+      if (channel === "whatsapp") return;
+      await (channel === "instagram" ? instagram : messenger).senderAction(id, action);
+    },
+    async userProfile(key) {
+      const { channel, id } = contactAddress(key);
+      // Instagram's profile is another call (name, username) than Messenger's; WhatsApp's name
+      // comes with each webhook. Neither is asked here.
+      if (channel !== "messenger") return {};
+      return messenger.userProfile(id);
+    },
+    setMessengerProfile: (settings) => messenger.setMessengerProfile(settings),
+    subscribedApps: (pageId) => messenger.subscribedApps(pageId),
+  };
+}

@@ -1,0 +1,150 @@
+import type { Session } from "@convo/engine";
+import type { ContactQuery, ContactRow, ContactStore } from "../contacts";
+import { type PgDatabase, prepared } from "./database";
+import { pgTranscript } from "./transcript";
+
+/** The tables that hold rows about a contact, all erased with them. */
+const CONTACT_TABLES = ["contacts", "sessions", "inbox", "outbox", "timers", "transcript"];
+
+interface ContactRecord {
+  psid: string;
+  first_name: string | null;
+  last_name: string | null;
+  locale: string | null;
+  profile_pic: string | null;
+  profile_fetched: boolean;
+  fields: Record<string, string>;
+  tags: string[];
+  paused: boolean;
+  paused_until: number | null;
+  last_user_message_at: number | null;
+  last_activity_at: number;
+  created_at: number;
+  current_flow: string | null;
+}
+
+const toContactRow = (r: ContactRecord): ContactRow => ({
+  psid: r.psid,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  locale: r.locale,
+  profilePic: r.profile_pic,
+  profileFetched: r.profile_fetched,
+  fields: r.fields,
+  tags: r.tags,
+  paused: r.paused,
+  pausedUntil: r.paused_until,
+  lastUserMessageAt: r.last_user_message_at,
+  lastActivityAt: r.last_activity_at,
+  createdAt: r.created_at,
+  currentFlow: r.current_flow,
+});
+
+export class PgContacts implements ContactStore {
+  constructor(private readonly db: PgDatabase) {}
+
+  async get(psid: string) {
+    const { rows } = await prepared<ContactRecord>(
+      this.db.pool,
+      "SELECT * FROM contacts WHERE psid = $1",
+      [psid],
+    );
+    return rows[0] && toContactRow(rows[0]);
+  }
+
+  async list(query: ContactQuery): Promise<ContactRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (query.search) {
+      const like = param(`%${query.search.replace(/[%_\\]/g, "")}%`);
+      where.push(
+        `(first_name ILIKE ${like} OR last_name ILIKE ${like} OR psid ILIKE ${like} OR fields::text ILIKE ${like})`,
+      );
+    }
+    if (query.tag) where.push(`tags ? ${param(query.tag)}`);
+    if (query.paused !== undefined) where.push(`paused = ${param(query.paused)}`);
+    if (query.before !== undefined) where.push(`last_activity_at < ${param(query.before)}`);
+    const sql = `SELECT * FROM contacts ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+      ORDER BY last_activity_at DESC LIMIT ${param(query.limit)}`;
+    return (await prepared<ContactRecord>(this.db.pool, sql, params)).rows.map(toContactRow);
+  }
+
+  async ensure(psid: string, now: number): Promise<ContactRow> {
+    const { rows } = await prepared<ContactRecord>(
+      this.db.pool,
+      `WITH added AS (
+         INSERT INTO contacts (psid, last_activity_at, created_at) VALUES ($1, $2, $2)
+         ON CONFLICT (psid) DO NOTHING RETURNING *)
+       SELECT * FROM added UNION ALL SELECT * FROM contacts WHERE psid = $1 LIMIT 1`,
+      [psid, now],
+    );
+    return toContactRow(rows[0] as ContactRecord);
+  }
+
+  async setProfile(
+    psid: string,
+    p: { firstName?: string; lastName?: string; locale?: string; profilePic?: string },
+  ) {
+    await prepared(
+      this.db.pool,
+      `UPDATE contacts SET first_name = coalesce($1, first_name), last_name = coalesce($2, last_name),
+         locale = coalesce($3, locale), profile_pic = coalesce($4, profile_pic), profile_fetched = true
+       WHERE psid = $5`,
+      [p.firstName ?? null, p.lastName ?? null, p.locale ?? null, p.profilePic ?? null, psid],
+    );
+  }
+
+  async setPaused(psid: string, paused: boolean, pausedUntil: number | null) {
+    await prepared(
+      this.db.pool,
+      "UPDATE contacts SET paused = $1, paused_until = $2 WHERE psid = $3",
+      [paused, pausedUntil, psid],
+    );
+  }
+
+  async session(psid: string) {
+    const { rows } = await prepared<{ session: Session }>(
+      this.db.pool,
+      "SELECT session FROM sessions WHERE psid = $1",
+      [psid],
+    );
+    return rows[0]?.session;
+  }
+
+  async transcript(psid: string, limit: number, before?: number) {
+    return pgTranscript.list(this.db.pool, psid, limit, before);
+  }
+
+  async export(psid: string) {
+    const contact = await this.get(psid);
+    if (!contact) return undefined;
+    const q = this.db.pool;
+    const all = async (sql: string) => (await prepared(q, sql, [psid])).rows;
+    return {
+      contact,
+      session: (await this.session(psid)) ?? null,
+      transcript: await pgTranscript.list(q, psid, -1),
+      inbox: await all(
+        "SELECT id, kind, event, status, received_at FROM inbox WHERE psid = $1 ORDER BY id",
+      ),
+      outbox: await all(
+        "SELECT id, item, status, reason, message_id, created_at, sent_at FROM outbox WHERE psid = $1 ORDER BY id",
+      ),
+      timers: await all("SELECT timer_id, due_at FROM timers WHERE psid = $1"),
+    };
+  }
+
+  async erase(psid: string): Promise<boolean> {
+    return this.db.tx(async (q) => {
+      let n = 0;
+      for (const table of CONTACT_TABLES) {
+        n += (await prepared(q, `DELETE FROM ${table} WHERE psid = $1`, [psid])).rowCount ?? 0;
+      }
+      return n > 0;
+    });
+  }
+}

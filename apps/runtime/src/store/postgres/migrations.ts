@@ -1,0 +1,134 @@
+/**
+ * The PostgreSQL schema, in order: the same tables and ideas as SQLite's (`sqlite/migrations.ts`),
+ * with PostgreSQL's types (JSON documents kept as written, JSONB where they are queried, BIGINT
+ * milliseconds, identity ids that never come back)
+ * and what several replicas need: the `replicas` table (a heartbeat per process), the owner of
+ * each row in hand, and the Page's shared send rate. A migration is never edited once released:
+ * add the next one. A new table of its own is one module beside the others plus one migration here.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  CREATE TABLE flows (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    draft JSON NOT NULL,
+    revision INTEGER NOT NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    published_revision INTEGER
+  );
+
+  CREATE TABLE flow_versions (
+    flow_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    flow JSON NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    published_at BIGINT NOT NULL,
+    published_by TEXT NOT NULL,
+    PRIMARY KEY (flow_id, version)
+  );
+
+  CREATE TABLE contacts (
+    psid TEXT PRIMARY KEY,
+    first_name TEXT, last_name TEXT, locale TEXT, profile_pic TEXT,
+    profile_fetched BOOLEAN NOT NULL DEFAULT false,
+    fields JSONB NOT NULL DEFAULT '{}',
+    tags JSONB NOT NULL DEFAULT '[]',
+    paused BOOLEAN NOT NULL DEFAULT false,
+    paused_until BIGINT,
+    last_user_message_at BIGINT,
+    last_activity_at BIGINT NOT NULL,
+    created_at BIGINT NOT NULL,
+    current_flow TEXT
+  );
+  CREATE INDEX contacts_activity ON contacts (last_activity_at DESC);
+
+  CREATE TABLE sessions (psid TEXT PRIMARY KEY, session JSON NOT NULL, updated_at BIGINT NOT NULL);
+
+  -- One row per running process: a replica whose heartbeat is older than the lease is dead, and
+  -- the rows it held are anyone's.
+  CREATE TABLE replicas (
+    id TEXT PRIMARY KEY,
+    started_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    heartbeat_at TIMESTAMPTZ NOT NULL DEFAULT now()
+  );
+
+  CREATE TABLE inbox (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    dedupe_key TEXT NOT NULL UNIQUE,
+    psid TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    event JSON NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'processing', 'done', 'recorded', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    received_at BIGINT NOT NULL,
+    processed_at BIGINT,
+    error TEXT,
+    owner TEXT
+  );
+  CREATE INDEX inbox_psid ON inbox (psid);
+  CREATE INDEX inbox_pending_psid ON inbox (psid, id) WHERE status IN ('pending', 'processing');
+  CREATE INDEX inbox_pending ON inbox (id) WHERE status IN ('pending', 'processing');
+
+  CREATE TABLE outbox (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    psid TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    item JSON NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed', 'parked')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at BIGINT NOT NULL,
+    reason TEXT,
+    code TEXT,
+    message_id TEXT,
+    created_at BIGINT NOT NULL,
+    received_at BIGINT,
+    sent_at BIGINT,
+    transcript_id BIGINT,
+    claimed_at BIGINT,
+    owner TEXT,
+    UNIQUE (psid, seq)
+  );
+  CREATE INDEX outbox_queued_psid ON outbox (psid, seq) WHERE status = 'queued';
+  CREATE INDEX outbox_queued ON outbox (id) WHERE status = 'queued';
+  CREATE INDEX outbox_parked ON outbox (id) WHERE status = 'parked';
+
+  CREATE TABLE timers (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    psid TEXT NOT NULL,
+    timer_id TEXT NOT NULL,
+    due_at BIGINT NOT NULL,
+    event JSON NOT NULL,
+    UNIQUE (psid, timer_id)
+  );
+  CREATE INDEX timers_due ON timers (due_at);
+
+  CREATE TABLE transcript (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    psid TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    direction TEXT NOT NULL,
+    author TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT,
+    payload JSON,
+    outbox_id BIGINT
+  );
+  CREATE INDEX transcript_psid ON transcript (psid, id);
+
+  CREATE TABLE counters (
+    flow_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    node_id TEXT NOT NULL,
+    handle TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    count BIGINT NOT NULL,
+    PRIMARY KEY (flow_id, version, node_id, handle, day)
+  );
+
+  -- The Page's send rate, shared by every replica: a token bucket refilled by the database's clock.
+  CREATE TABLE send_rate (key TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, at TIMESTAMPTZ NOT NULL);
+  `,
+];

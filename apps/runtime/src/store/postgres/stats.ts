@@ -1,0 +1,43 @@
+import type { QueueDepths, StatsStore } from "../stats";
+import { type PgDatabase, prepared } from "./database";
+
+export class PgStats implements StatsStore {
+  constructor(private readonly db: PgDatabase) {}
+
+  async counters(flowId: string, fromDay: number, toDay: number) {
+    const { rows } = await prepared<{ node_id: string; handle: string; n: number }>(
+      this.db.pool,
+      `SELECT node_id, handle, SUM(count) AS n FROM counters
+       WHERE flow_id = $1 AND day BETWEEN $2 AND $3 GROUP BY node_id, handle`,
+      [flowId, fromDay, toDay],
+    );
+    return rows.map((r) => ({
+      nodeId: r.node_id,
+      handle: r.handle === "" ? null : r.handle,
+      count: r.n,
+    }));
+  }
+
+  async queueDepths(): Promise<QueueDepths> {
+    const { rows } = await prepared<{
+      inbox: number;
+      queued: number;
+      parked: number;
+      timers: number;
+    }>(
+      this.db.pool,
+      `SELECT
+      (SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'processing')) AS inbox,
+      (SELECT COUNT(*) FROM outbox WHERE status = 'queued') AS queued,
+      (SELECT COUNT(*) FROM outbox WHERE status = 'parked') AS parked,
+      (SELECT COUNT(*) FROM timers) AS timers`,
+    );
+    const r = rows[0] as { inbox: number; queued: number; parked: number; timers: number };
+    return {
+      inboxPending: r.inbox,
+      outboxQueued: r.queued,
+      outboxParked: r.parked,
+      timers: r.timers,
+    };
+  }
+}

