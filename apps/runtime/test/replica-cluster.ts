@@ -7,8 +7,8 @@ import { FROM_BUILD, serveConvo } from "./serve";
 
 /**
  * The one webhook URL in front of the replicas, as a load balancer is: each request goes to the
- * next replica in turn; one that does not answer (dead, restarting) is skipped, as a balancer's
- * health check would.
+ * next replica in turn; one that does not answer (dead, restarting, stopping) is skipped, as a
+ * balancer's health check would, and a request it refused or dropped is tried on the next one.
  */
 export async function startBalancer(
   ports: () => readonly number[],
@@ -43,19 +43,21 @@ export async function startBalancer(
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
       const body = Buffer.concat(chunks);
-      const upstream = ports();
-      for (let attempt = 0; attempt < upstream.length * 20; attempt++) {
-        const port = upstream[next++ % upstream.length] as number;
-        try {
-          const answer = await forward(port, req, body);
-          res.writeHead(answer.status, answer.headers as Record<string, string>);
-          res.end(answer.body);
-          return;
-        } catch {
-          if (attempt % upstream.length === upstream.length - 1) {
-            await new Promise((r) => setTimeout(r, 100));
-          }
+      // A webhook refused, reset or answered 5xx goes to the next replica, as Meta would retry it.
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const upstream = ports();
+        const port = upstream[next++ % Math.max(1, upstream.length)];
+        if (port !== undefined) {
+          try {
+            const answer = await forward(port, req, body);
+            if (answer.status < 500) {
+              res.writeHead(answer.status, answer.headers as Record<string, string>);
+              res.end(answer.body);
+              return;
+            }
+          } catch {}
         }
+        await new Promise((r) => setTimeout(r, 50));
       }
       res.writeHead(502).end();
     });
@@ -122,13 +124,20 @@ export class Cluster {
     await this.#signal(replica, "SIGTERM");
   }
 
+  /**
+   * The replica stays in the balancer's set until it has exited, as a health check lags: during
+   * a graceful stop requests still reach it and are refused or answered.
+   */
   async #signal(replica: Replica, signal: NodeJS.Signals): Promise<void> {
     const p = replica.process;
-    replica.process = undefined;
-    if (!p || p.exitCode !== null) return;
+    if (!p || p.exitCode !== null) {
+      replica.process = undefined;
+      return;
+    }
     const exited = new Promise((resolve) => p.once("exit", resolve));
     p.kill(signal);
     await exited;
+    replica.process = undefined;
   }
 
   /** Ports of the replicas running (the balancer's healthy set). */
