@@ -13,6 +13,8 @@ export interface ContactChanges {
   timers: { timerId: string; at: number }[];
   /** The conversation reached its end; the session is idle. */
   ended: boolean;
+  /** External ids the brand knows the contact by from now on, in order, each once. */
+  externalIds: string[];
 }
 
 /**
@@ -36,6 +38,7 @@ export function foldActions(contact: Contact, actions: readonly EngineAction[]):
     handover: undefined,
     timers: [],
     ended: false,
+    externalIds: [],
   };
   for (const action of actions) {
     switch (action.type) {
@@ -60,6 +63,11 @@ export function foldActions(contact: Contact, actions: readonly EngineAction[]):
         break;
       case "end":
         changes.ended = true;
+        break;
+      case "remember":
+        if (!changes.externalIds.includes(action.externalId)) {
+          changes.externalIds.push(action.externalId);
+        }
         break;
       default:
         // send, typing, http, track, error: carried out by the host, in order.

@@ -44,7 +44,12 @@ export type EngineEvent =
   /** A `wait_until` came due. */
   | { type: "timer"; timerId: string }
   /** A human handed the conversation back to the bot. */
-  | { type: "resume" };
+  | { type: "resume" }
+  /**
+   * The brand's system posted an event for this contact (`POST /api/events`): the flow whose
+   * `event` trigger has this name starts, with `data` under `{{event.*}}`.
+   */
+  | { type: "event"; name: string; data: Record<string, string> };
 
 export type EngineEventType = EngineEvent["type"];
 
@@ -109,8 +114,18 @@ export interface SecretPlace {
   length: number;
 }
 
+/** The message tags a step may send with outside the 24-hour window (its "send as"). */
+export type UpdateTag = "POST_PURCHASE_UPDATE" | "CONFIRMED_EVENT_UPDATE" | "ACCOUNT_UPDATE";
+
 export type EngineAction =
-  | { type: "send"; message: OutMessage; nodeId: string; flowId: string }
+  | {
+      type: "send";
+      message: OutMessage;
+      nodeId: string;
+      flowId: string;
+      /** The step's tag: used by the host only when the window is closed at send time. */
+      tag?: UpdateTag;
+    }
   /** Show the typing indicator for this long before the next action. */
   | { type: "typing"; seconds: number }
   | { type: "http"; requestId: string; request: HttpRequest; nodeId: string }
@@ -121,6 +136,8 @@ export type EngineAction =
   | { type: "add_tag"; tag: string }
   | { type: "remove_tag"; tag: string }
   | { type: "set_field"; field: string; value: string }
+  /** The brand knows this contact by `externalId` (an order, a customer number) from now on. */
+  | { type: "remember"; externalId: string }
   /** Analytics: a contact entered a node, or left it through a handle. The host counts these. */
   | { type: "track"; flowId: string; nodeId: string; handle?: string }
   /** The conversation reached its end; the session is idle again. */

@@ -21,6 +21,8 @@ function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">): Next {
   // Messages are emitted as they are rendered; the quick replies are added to the last one
   // afterwards (the action holds the same object), so a typing pause keeps its place.
   let last: OutMessage | undefined;
+  const sendAs = node.data.sendAs;
+  const tag = sendAs === undefined || sendAs === "standard" ? undefined : sendAs;
   for (const block of node.data.content) {
     if (block.kind === "typing") {
       run.emit({ type: "typing", seconds: block.seconds });
@@ -55,7 +57,11 @@ function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">): Next {
       }
     }
     if (message) {
-      run.emit({ type: "send", message, nodeId: node.id, flowId: flow.id });
+      run.emit(
+        tag === undefined
+          ? { type: "send", message, nodeId: node.id, flowId: flow.id }
+          : { type: "send", message, nodeId: node.id, flowId: flow.id, tag },
+      );
       last = message;
     }
   }
