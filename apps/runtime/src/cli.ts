@@ -4,6 +4,7 @@
  * Each command lives in `src/cli/<command>.ts`.
  */
 import { runChat } from "./cli/chat";
+import { runKeys } from "./cli/keys";
 import { runServe } from "./cli/serve";
 import { runTest } from "./cli/test";
 import { runValidate } from "./cli/validate";
@@ -14,6 +15,7 @@ const USAGE = `usage: convo <command>
   validate <files|folders…>  check flow files; exit 1 when any has an error
   chat <flow.json>           talk to a flow in the terminal (--offline, --locale fr_FR, --name Zoé)
   test <flow.json> <script>  run a conversation test script against a flow
+  keys create|list|revoke    API keys for integrations (--scope events:write)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -27,6 +29,8 @@ async function main(argv: string[]): Promise<number> {
       return runChat(args);
     case "serve":
       return runServe(args);
+    case "keys":
+      return runKeys(args);
     case undefined:
     case "help":
     case "--help":

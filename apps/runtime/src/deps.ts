@@ -1,3 +1,4 @@
+import type { FlowRef } from "@convo/engine";
 import type { MessengerChannel } from "@convo/messenger";
 import type { RuntimeConfig } from "./config";
 import type { GraphGateway } from "./graph-api/gateway";
@@ -37,4 +38,6 @@ export interface Deps {
   wake: { inbox(psid?: string): void; outbox(psid?: string): void; timers(): void };
   /** Published flows changed: the worker reloads them before its next step. */
   flowsChanged(): void;
+  /** The published flows, as the worker steps them (the events API reads their event triggers). */
+  publishedFlows(): Promise<{ refs: readonly FlowRef[]; byId: ReadonlyMap<string, FlowRef> }>;
 }

@@ -143,6 +143,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       timers: () => timers.wake(),
     },
     flowsChanged: () => flows.invalidate(),
+    publishedFlows: () => flows.load(),
   };
   const flows = new PublishedFlows(store.flows);
   const inbox = new InboxWorker(deps, flows);

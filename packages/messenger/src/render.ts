@@ -5,7 +5,12 @@ export type {
   SentItem,
 } from "./channel/types";
 export { readSendBody } from "./send/read-sent";
-export { type MessengerWindow, renderSend, renderTyping } from "./send/render";
+export {
+  type MessengerWindow,
+  renderSend,
+  renderTyping,
+  USER_REF_RECIPIENT,
+} from "./send/render";
 export type {
   GenericElement,
   MessageTag,

@@ -11,6 +11,7 @@ import { webhookRoutes } from "../webhook/routes";
 import { bearerAuth } from "./auth";
 import { contactRoutes } from "./contacts";
 import { ApiError } from "./errors";
+import { eventRoutes } from "./events";
 import { flowRoutes } from "./flows";
 import { inboxRoutes } from "./inbox";
 import { outboxRoutes } from "./outbox";
@@ -70,6 +71,8 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   );
   app.route(deps.channel.webhook.path, webhookRoutes(deps));
 
+  // Integrations' routes, with API keys and scopes, before the admin token's.
+  app.route("/api/events", eventRoutes(deps));
   const api = new Hono();
   api.use("*", bearerAuth(deps.adminToken));
   api.route("/flows", flowRoutes(deps));

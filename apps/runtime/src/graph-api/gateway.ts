@@ -1,4 +1,5 @@
 import type { OutMessage } from "@convo/engine";
+import type { UpdateTag } from "@convo/flow";
 
 /** How a Graph API failure should be handled (Meta's error codes, classified by @convo/messenger). */
 export type GraphFailureCategory =
@@ -30,8 +31,8 @@ export interface PageSettings {
 }
 
 export interface SendOptions {
-  /** Inside the 24-hour window: a response; outside: a tagged message (HUMAN_AGENT). */
-  tag?: "HUMAN_AGENT";
+  /** Inside the 24-hour window: a response; outside: a tagged message with this tag. */
+  tag?: "HUMAN_AGENT" | UpdateTag;
   /** Time of the contact's last message, for the 24-hour window. */
   lastUserMessageAt: number | null;
   /** Put after Convo's mark in the message's metadata, which Meta echoes back. */

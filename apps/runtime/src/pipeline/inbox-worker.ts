@@ -1,11 +1,12 @@
 import type { EngineAction, FlowRef, StepContext } from "@convo/engine";
-import { foldActions, initialSession, step } from "@convo/engine";
+import { type ContactChanges, foldActions, initialSession, step } from "@convo/engine";
 import type { Deps } from "../deps";
 import { GraphFailure } from "../graph-api/gateway";
 import type { Logger } from "../log";
 import type { ContactPatch, ContactRow } from "../store/contacts";
 import type { InboxRow } from "../store/inbox";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
+import { stepEventsOut } from "./events-out";
 import { readIncoming } from "./incoming";
 import { isPaused } from "./pause";
 import type { PublishedFlows } from "./published-flows";
@@ -164,9 +165,16 @@ export class InboxWorker {
       counters: [],
       timers: [],
     };
+    const brandEventId = row.event.source === "runtime" ? row.event.brandEventId : undefined;
+    const skip = (reason: string) => {
+      if (brandEventId !== undefined) {
+        base.brandEvent = { id: brandEventId, outcome: { status: "skipped", reason } };
+      }
+    };
     const paused = event?.type !== "resume" && (incoming.humanReplied || isPaused(contact, now));
     if (!event || paused) {
       // Recorded, not answered: standby, echoes, receipts, and anything while a human has the chat.
+      skip("The bot is paused for this contact: a person has the conversation.");
       await steps.commit(toStepRows(base));
       return;
     }
@@ -176,6 +184,7 @@ export class InboxWorker {
     const current =
       (session.waiting && byId.get(session.waiting.flowId)) ?? byId.get(HOME_FLOW) ?? refs[0];
     if (!current) {
+      skip("No flow is published.");
       await steps.commit(toStepRows(base));
       return;
     }
@@ -194,9 +203,24 @@ export class InboxWorker {
       limits: deps.channel.limits,
     };
     const result = step(current.flow, session, event, context);
-    const commit = applyActions(result.actions, base, contact, byId, log);
+    const { commit, changes } = applyActions(result.actions, base, contact, byId, log);
     commit.session = result.session;
     commit.contact.currentFlow = result.session.waiting?.flowId ?? null;
+    if (changes.externalIds.length > 0) commit.externalIds = changes.externalIds;
+    const lastFlow = result.actions.findLast((a) => a.type === "track")?.flowId;
+    const created = contact.createdAt === now;
+    commit.outgoing = stepEventsOut(contact, changes, lastFlow, now, created);
+    if (brandEventId !== undefined) {
+      // The sender settles the event as its messages go (sent, skipped outside the window, failed).
+      let sends = 0;
+      for (const item of commit.outbox) {
+        if (item.kind === "message") {
+          item.brandEventId = brandEventId;
+          sends++;
+        }
+      }
+      if (sends === 0) skip("The flow sent no message for this event.");
+    }
     await steps.commit(toStepRows(commit));
     if (commit.outbox.length > 0) deps.wake.outbox(row.psid);
     if (commit.timers.length > 0) deps.wake.timers();
@@ -210,7 +234,7 @@ function applyActions(
   contact: ContactRow,
   byId: ReadonlyMap<string, FlowRef>,
   log: Logger,
-): StepCommit {
+): { commit: StepCommit; changes: ContactChanges } {
   const version = (flowId: string) => byId.get(flowId)?.version ?? 0;
   for (const action of actions) {
     switch (action.type) {
@@ -222,6 +246,7 @@ function applyActions(
           version: version(action.flowId),
           nodeId: action.nodeId,
           author: "bot",
+          ...(action.tag ? { tag: action.tag } : {}),
         });
         break;
       case "typing":
@@ -264,6 +289,7 @@ function applyActions(
       case "wait_until":
       case "handover":
       case "end":
+      case "remember":
         // Contact state: folded below by the engine, as the simulator folds it.
         break;
       default:
@@ -296,7 +322,7 @@ function applyActions(
       text: "Handed over to a person",
     });
   }
-  return commit;
+  return { commit, changes };
 }
 
 function assertNever(value: never): void {

@@ -4,6 +4,7 @@ import { outboxMetadata } from "../graph-api/outbox-metadata";
 import { loadSecrets } from "../secrets";
 import type { OutboxRow } from "../store/outbox";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
+import { settleParked, settleSent } from "./event-outcomes";
 import { performHttp } from "./http-action";
 import { httpAnswerEvent } from "./runtime-events";
 import { TokenBucket } from "./token-bucket";
@@ -200,6 +201,11 @@ export class OutboxSender {
           if (row.receivedAt !== null) metrics.observeLatency(now - row.receivedAt);
           // Sent: from here a failure to record it must not send it again.
           await this.#record(row, () => outbox.markSent(row.id, sent.messageId, now));
+          if (item.brandEventId !== undefined) {
+            await this.#record(row, () =>
+              settleSent(store, item.brandEventId as string, sent.messageId, now),
+            );
+          }
           return TURN.again;
         }
       }
@@ -270,6 +276,7 @@ export class OutboxSender {
         ? `gave up after ${attempts} attempts: ${failure.message}`
         : `${failure.category}: ${failure.message}`;
     await deps.store.outbox.markParked(row.id, reason, failure.code, deps.now());
+    await settleParked(deps.store, row, failure, reason, deps.now());
     deps.metrics.sends.parked++;
     deps.log.warn("send parked", { psid: row.psid, outboxId: row.id, code: failure.code, reason });
     return TURN.again;

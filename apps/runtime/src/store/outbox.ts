@@ -1,4 +1,5 @@
 import type { HttpRequest, OutMessage } from "@convo/engine";
+import type { UpdateTag } from "@convo/flow";
 import type { NewTranscript } from "./contacts";
 import type { NewInboxEvent } from "./inbox";
 
@@ -9,9 +10,14 @@ export type OutboxItem =
       flowId?: string;
       version?: number;
       nodeId?: string;
-      /** `HUMAN_AGENT` for an agent's reply outside the 24-hour window. */
-      tag?: "HUMAN_AGENT";
+      /**
+       * Used only when the window is closed at send time: `HUMAN_AGENT` for an agent's reply, a
+       * step's update tag for a bot message.
+       */
+      tag?: "HUMAN_AGENT" | UpdateTag;
       author: "bot" | "agent";
+      /** The brand event (`POST /api/events`) the message answers: settled as it goes. */
+      brandEventId?: string;
     }
   | { kind: "typing"; seconds: number }
   | { kind: "http"; requestId: string; request: HttpRequest; nodeId: string };
