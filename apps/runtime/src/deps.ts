@@ -35,7 +35,13 @@ export interface Deps {
    * Tell the workers there is new work, so they do not wait for their next poll. With a contact,
    * the worker or sender goes straight to that contact's next row instead of scanning its queue.
    */
-  wake: { inbox(psid?: string): void; outbox(psid?: string): void; timers(): void };
+  wake: {
+    inbox(psid?: string): void;
+    outbox(psid?: string): void;
+    timers(): void;
+    /** Events out were queued. */
+    webhooks(): void;
+  };
   /** Published flows changed: the worker reloads them before its next step. */
   flowsChanged(): void;
   /** The published flows, as the worker steps them (the events API reads their event triggers). */

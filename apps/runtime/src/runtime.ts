@@ -21,6 +21,7 @@ import { InboxWorker } from "./pipeline/inbox-worker";
 import { OutboxSender } from "./pipeline/outbox-sender";
 import { PublishedFlows } from "./pipeline/published-flows";
 import { TimerLoop } from "./pipeline/timer-loop";
+import { WebhookSender } from "./pipeline/webhook-sender";
 import { seedExamples } from "./seed";
 import type { SettingsStore } from "./store/settings";
 import { SqliteStore } from "./store/sqlite/sqlite-store";
@@ -141,6 +142,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       inbox: (psid) => (psid === undefined ? inbox.wake() : inbox.offer(psid)),
       outbox: (psid) => (psid === undefined ? outbox.wake() : outbox.offer(psid)),
       timers: () => timers.wake(),
+      webhooks: () => webhooks.wake(),
     },
     flowsChanged: () => flows.invalidate(),
     publishedFlows: () => flows.load(),
@@ -149,6 +151,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const inbox = new InboxWorker(deps, flows);
   const outbox = new OutboxSender(deps, options.retryBaseMs);
   const timers = new TimerLoop(deps);
+  const webhooks = new WebhookSender(deps, options.retryBaseMs);
 
   const editor = config.editorDist ? await loadEditorBuild(config.editorDist) : undefined;
   if (config.editorDist && !editor)
@@ -188,6 +191,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         await inbox.start();
         await outbox.start();
         timers.start();
+        webhooks.start();
       }
       ready = true;
       // Not awaited: a slow Graph API must not delay the start; the result is logged.
@@ -210,7 +214,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
             (s as { closeIdleConnections?: () => void }).closeIdleConnections?.();
           })
         : Promise.resolve();
-      await Promise.all([inbox.stop(), outbox.stop(), timers.stop()]);
+      await Promise.all([inbox.stop(), outbox.stop(), timers.stop(), webhooks.stop()]);
       // Keep-alive connections that stay open would hold close() forever.
       const forced = setTimeout(() => {
         (s as { closeAllConnections?: () => void } | undefined)?.closeAllConnections?.();

@@ -19,6 +19,7 @@ import { pageRoutes } from "./page";
 import { sandboxRoutes } from "./sandbox";
 import { simulatorRoutes } from "./simulator";
 import { statusRoutes } from "./status";
+import { webhookRoutes as eventsOutRoutes } from "./webhooks";
 
 /** Whether the request's connection closed before its body was read (Node's `aborted` error). */
 function clientWentAway(env: unknown): boolean {
@@ -73,6 +74,7 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
 
   // Integrations' routes, with API keys and scopes, before the admin token's.
   app.route("/api/events", eventRoutes(deps));
+  app.route("/api/webhooks", eventsOutRoutes(deps));
   const api = new Hono();
   api.use("*", bearerAuth(deps.adminToken));
   api.route("/flows", flowRoutes(deps));

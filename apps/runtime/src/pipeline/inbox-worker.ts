@@ -224,6 +224,7 @@ export class InboxWorker {
     await steps.commit(toStepRows(commit));
     if (commit.outbox.length > 0) deps.wake.outbox(row.psid);
     if (commit.timers.length > 0) deps.wake.timers();
+    if (commit.outgoing.length > 0) deps.wake.webhooks();
   }
 }
 
