@@ -20,7 +20,8 @@ export interface NewInboxEvent {
   actionable: boolean;
   /**
    * The echo of one of Convo's own sends: the outbox row it names (when it is the contact's) is
-   * sent, whatever the sender knew (it may have crashed, or timed out, after Meta took it).
+   * sent, whatever the sender knew (it may have crashed, or timed out, after Meta took it), and
+   * so is the brand event it answers, if any.
    */
   confirms?: { outboxId: number; messageId: string };
 }

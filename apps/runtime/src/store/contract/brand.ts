@@ -106,6 +106,51 @@ export function brandContract(makeHarness: () => StoreHarness) {
       });
     });
 
+    it("is sent when the echo of its message confirms it, once per message id", async () => {
+      await s.store.events.accept(
+        [{ event: brandEvent("evt_e", "ke", "fay"), inbox: event("fay", "event:evt_e") }],
+        T,
+      );
+      const { row } = await s.store.inbox.claimNext("fay");
+      await s.store.contacts.ensure("fay", T);
+      await s.store.steps.commit({
+        inboxId: row?.id as number,
+        psid: "fay",
+        now: T,
+        session: null,
+        contact: {},
+        outbox: [
+          {
+            kind: "message",
+            message: { kind: "text", text: "Shipped" },
+            author: "bot",
+            brandEventId: "evt_e",
+          },
+        ],
+        receivedAt: T,
+        transcript: [],
+        counters: [],
+        timers: [],
+      });
+      const claim = await s.store.outbox.claimNext("fay", T);
+      const outboxId = claim.row?.id as number;
+      await s.store.inbox.insert(
+        [
+          {
+            ...event("fay", "echo-1"),
+            actionable: false,
+            confirms: { outboxId, messageId: "m_e" },
+          },
+        ],
+        T + 1,
+      );
+      await s.store.events.sent("evt_e", "m_e", T + 2);
+      expect(await s.store.events.get("evt_e")).toMatchObject({
+        status: "sent",
+        messageIds: ["m_e"],
+      });
+    });
+
     it("settles an event skipped by its step, in the step's transaction", async () => {
       await s.store.events.accept(
         [{ event: brandEvent("evt_9", "k9", "eve"), inbox: event("eve", "event:evt_9") }],

@@ -56,7 +56,8 @@ export class SqliteEvents implements EventStore {
       sent: db.prepare(`
         UPDATE brand_events SET status = 'sent', updated_at = ?,
           message_ids = json_insert(message_ids, '$[#]', ?)
-        WHERE id = ? AND status IN ('queued', 'sent')`),
+        WHERE id = ? AND status IN ('queued', 'sent')
+          AND NOT EXISTS (SELECT 1 FROM json_each(message_ids) WHERE value = ?)`),
       settle: db.prepare(
         "UPDATE brand_events SET status = ?, reason = ?, error = ?, updated_at = ? WHERE id = ? AND status <> 'failed'",
       ),
@@ -89,7 +90,7 @@ export class SqliteEvents implements EventStore {
   }
 
   async sent(id: string, messageId: string, now: number) {
-    await this.sql.write(() => this.#s.sent.run(now, messageId, id));
+    await this.sql.write(() => this.#s.sent.run(now, messageId, id, messageId));
   }
 
   async settle(id: string, outcome: BrandEventOutcome, now: number) {
