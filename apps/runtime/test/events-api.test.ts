@@ -5,6 +5,7 @@ import { createApiKey } from "../src/keys/api-keys";
 import { type Json, startRuntime, type TestRuntime, TOKEN } from "./helpers";
 import {
   APP_SECRET,
+  PAGE_ID,
   PAGE_TOKEN,
   postbackItem,
   postWebhook,
@@ -198,6 +199,47 @@ describe("events API, end to end over HTTP with the Graph API emulator", () => {
     expect(b).toMatchObject({ status: 404, error: { code: "unknown_contact" } });
     expect(c).toMatchObject({ status: 422, error: { code: "no_flow_for_event" } });
     expect(d.id).toBe(a.id);
+  });
+
+  it("sends the first message of a checkbox opt-in to { user_ref }, and links the PSID when the customer answers", async () => {
+    const optin = {
+      recipient: { id: PAGE_ID },
+      timestamp: Date.now(),
+      optin: { ref: "order-U777", user_ref: "uref-1" },
+    };
+    expect((await postWebhook(rt.url, webhookBody([optin]))).status).toBe(200);
+    const first = await waitFor(() => {
+      const found = graph.calls.find(
+        (c) =>
+          c.status === 200 &&
+          (c.body as Json)?.recipient?.user_ref === "uref-1" &&
+          (c.body as Json).message,
+      );
+      return found?.body as Json | undefined;
+    }, "the message to the user_ref");
+    expect(first.message.text).toContain("when it ships");
+    // Meta answers no recipient_id to a send by user_ref.
+    expect(graph.calls.find((c) => c.body === first)?.response).not.toHaveProperty("recipient_id");
+
+    // Before the customer answers, an event for the user_ref is queued for it.
+    const early = await post("/api/events", { ...shipped("U777"), contact: { userRef: "uref-1" } });
+    expect(early.status).toBe(202);
+    await settled(early.json.id);
+
+    const answer = {
+      ...textItem("dave", "thanks!"),
+      prior_message: { source: "checkbox_plugin", identifier: "uref-1" },
+    };
+    expect((await postWebhook(rt.url, webhookBody([answer]))).status).toBe(200);
+    await waitForSends("dave", 1);
+    for (const contact of [{ userRef: "uref-1" }, { externalId: "U777" }]) {
+      const before = sendsTo("dave").length;
+      const later = await post("/api/events", { ...shipped("U777"), contact });
+      expect(later.status).toBe(202);
+      expect((await settled(later.json.id)).status).toBe("sent");
+      const last = (await waitForSends("dave", before + 1)).at(-1);
+      expect(last.recipient).toEqual({ id: "dave" });
+    }
   });
 
   it("refuses bad input with a clear error, and stores nothing", async () => {

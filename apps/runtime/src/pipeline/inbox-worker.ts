@@ -1,5 +1,6 @@
 import type { EngineAction, FlowRef, StepContext } from "@convo/engine";
 import { type ContactChanges, foldActions, initialSession, step } from "@convo/engine";
+import { USER_REF_RECIPIENT } from "@convo/messenger";
 import type { Deps } from "../deps";
 import { GraphFailure } from "../graph-api/gateway";
 import type { Logger } from "../log";
@@ -141,6 +142,11 @@ export class InboxWorker {
     const { contacts, steps } = deps.store;
     const now = deps.now();
     const incoming = readIncoming(row, now);
+    if (incoming.priorUserRef !== undefined) {
+      // The customer who opted in with the checkbox plugin answered: their PSID is linked.
+      const ref = incoming.priorUserRef;
+      await deps.store.externalIds.retireUserRef(ref, USER_REF_RECIPIENT + ref, row.psid, now);
+    }
     let contact = await contacts.ensure(row.psid, now);
     const patch: ContactPatch = {};
     if (incoming.fromContact) patch.lastUserMessageAt = now;
@@ -188,7 +194,10 @@ export class InboxWorker {
       await steps.commit(toStepRows(base));
       return;
     }
-    if (incoming.fromContact) contact = await this.#ensureProfile(contact, log);
+    // A checkbox opt-in's placeholder has no profile to fetch (no PSID yet).
+    if (incoming.fromContact && !row.psid.startsWith(USER_REF_RECIPIENT)) {
+      contact = await this.#ensureProfile(contact, log);
+    }
 
     const fields: Record<string, string> = { ...contact.fields };
     if (contact.firstName) fields.first_name = contact.firstName;

@@ -15,6 +15,8 @@ export interface Incoming {
   /** A person answered in the Page Inbox: the bot keeps quiet for a while. */
   humanReplied: boolean;
   standby: boolean;
+  /** The checkbox plugin's user_ref the contact opted in with, answered at last (see parse). */
+  priorUserRef?: string;
 }
 
 function incomingLine(event: InboundEvent, at: number): NewTranscript | undefined {
@@ -67,5 +69,6 @@ export function readIncoming(row: InboxRow, now: number): Incoming {
     fromContact: line !== undefined,
     humanReplied: false,
     standby,
+    ...(event.priorUserRef === undefined ? {} : { priorUserRef: event.priorUserRef }),
   };
 }

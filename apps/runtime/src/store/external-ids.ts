@@ -19,8 +19,9 @@ export interface ExternalIdStore {
   /** A contact's ids, oldest first. */
   ofContact(psid: string): Promise<ContactIdRow[]>;
   /**
-   * The customer who opted in as `user_ref` answered as `psid`: the user_ref is retired and the
-   * ids of its placeholder contact `from` move to `psid`. Returns how many moved.
+   * The customer who opted in as `user_ref` answered as `psid`: the ids of its placeholder contact
+   * `from` move to `psid`, and the user_ref names `psid` from now on (nothing is sent to it any
+   * more). Returns how many of the placeholder's ids moved.
    */
   retireUserRef(userRef: string, from: string, psid: string, now: number): Promise<number>;
 }

@@ -1,4 +1,4 @@
-import type { InboundEvent } from "@convo/messenger";
+import { type InboundEvent, USER_REF_RECIPIENT } from "@convo/messenger";
 import { outboxIdOfEcho } from "../graph-api/outbox-metadata";
 import type { NewInboxEvent } from "../store/inbox";
 
@@ -16,7 +16,13 @@ const RECORD_ONLY = new Set<InboundEvent["kind"]>([
 ]);
 
 /** A parsed webhook event as the inbox stores it. */
-export function toInboxEvent(event: InboundEvent): NewInboxEvent {
+export function toInboxEvent(parsed: InboundEvent): NewInboxEvent {
+  // A checkbox opt-in has no PSID yet: its contact waits as `user_ref:<ref>`, and what the flow
+  // answers goes to `{ user_ref }`.
+  const event =
+    parsed.psid === null && parsed.kind === "optin" && parsed.userRef
+      ? { ...parsed, psid: USER_REF_RECIPIENT + parsed.userRef }
+      : parsed;
   const actionable =
     event.psid !== null &&
     !RECORD_ONLY.has(event.kind) &&

@@ -23,6 +23,11 @@ export interface EventBase {
    * the canonical JSON of the raw item and its page.
    */
   dedupeKey: string;
+  /**
+   * The checkbox plugin's `user_ref` this contact opted in with, when they answer a message sent to
+   * it (`prior_message: { source: "checkbox_plugin", identifier }`): their PSID is now known.
+   */
+  priorUserRef?: string;
 }
 
 export interface InboundAttachment {

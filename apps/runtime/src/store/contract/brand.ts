@@ -54,8 +54,8 @@ export function brandContract(makeHarness: () => StoreHarness) {
 
       await ids.link("user_ref:u1", "user_ref", "u1", T);
       await ids.link("user_ref:u1", "external", "C9", T);
-      expect(await ids.retireUserRef("u1", "user_ref:u1", "cat", T + 3)).toBe(1);
-      expect(await ids.find("user_ref", "u1")).toBeUndefined();
+      expect(await ids.retireUserRef("u1", "user_ref:u1", "cat", T + 3)).toBe(2);
+      expect(await ids.find("user_ref", "u1")).toBe("cat");
       expect(await ids.find("external", "C9")).toBe("cat");
     });
 

@@ -22,7 +22,10 @@ export class SqliteExternalIds implements ExternalIdStore {
       ofContact: db.prepare(
         "SELECT * FROM external_ids WHERE psid = ? ORDER BY linked_at, kind, value",
       ),
-      retire: db.prepare("DELETE FROM external_ids WHERE kind = 'user_ref' AND value = ?"),
+      // Retired: later events naming the user_ref reach the PSID.
+      retire: db.prepare(
+        "UPDATE external_ids SET psid = ?, linked_at = ? WHERE kind = 'user_ref' AND value = ?",
+      ),
       move: db.prepare("UPDATE external_ids SET psid = ?, linked_at = ? WHERE psid = ?"),
     };
   }
@@ -51,8 +54,9 @@ export class SqliteExternalIds implements ExternalIdStore {
 
   async retireUserRef(userRef: string, from: string, psid: string, now: number) {
     return this.sql.write(() => {
-      this.#s.retire.run(userRef);
-      return this.#s.move.run(psid, now, from).changes;
+      const moved = this.#s.move.run(psid, now, from).changes;
+      this.#s.retire.run(psid, now, userRef);
+      return moved;
     });
   }
 }
