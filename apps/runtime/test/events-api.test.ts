@@ -1,4 +1,4 @@
-import { eventFlow } from "@convo/flow/testing";
+import { eventFlow, makeFlow, makeNode } from "@convo/flow/testing";
 import { type RunningGraphEmulator, startGraphEmulator } from "@convo/messenger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../src/keys/api-keys";
@@ -240,6 +240,53 @@ describe("events API, end to end over HTTP with the Graph API emulator", () => {
       const last = (await waitForSends("dave", before + 1)).at(-1);
       expect(last.recipient).toEqual({ id: "dave" });
     }
+  });
+
+  it("passes the thread to a help desk app with the reason, the flow and the variables", async () => {
+    const escalate = makeFlow(
+      "escalate",
+      [
+        makeNode("start", "trigger", {
+          triggers: [
+            { kind: "event", event: "order.delayed", fields: [{ name: "order_id", type: "text" }] },
+          ],
+        }),
+        makeNode("desk", "handover", {
+          message: "A person from our team will help you.",
+          passToAppId: "263902037430900",
+          reason: "Order {{event.order_id}} is late",
+        }),
+      ],
+      [["start", "desk"]],
+    );
+    expect((await rt.api("POST", "/api/flows/import", escalate)).status).toBe(201);
+    expect((await rt.api("POST", "/api/flows/escalate/publish", {})).status).toBe(201);
+    await postWebhook(rt.url, webhookBody([textItem("eli", "hi")]));
+    await waitForSends("eli", 1);
+    const posted = await post("/api/events", {
+      event: "order.delayed",
+      contact: { id: "eli" },
+      data: { order_id: "E5" },
+    });
+    expect(posted.status).toBe(202);
+    const pass = await waitFor(
+      () =>
+        graph.calls.find(
+          (c) =>
+            c.path.endsWith("/me/pass_thread_control") && (c.body as Json).recipient.id === "eli",
+        ),
+      "the pass_thread_control call",
+    );
+    expect(pass.status).toBe(200);
+    const body = pass.body as Json;
+    expect(String(body.target_app_id)).toBe("263902037430900");
+    expect(JSON.parse(body.metadata)).toEqual({
+      reason: "Order E5 is late",
+      flow: "escalate",
+      variables: { "event.order_id": "E5" },
+    });
+    const contact = await rt.api("GET", "/api/contacts/eli");
+    expect(contact.json.paused).toBe(true);
   });
 
   it("refuses bad input with a clear error, and stores nothing", async () => {

@@ -8,7 +8,9 @@ export interface ContactChanges {
   tagsChanged: boolean;
   fieldsChanged: boolean;
   /** The bot handed the conversation to a person: until `resumeAt` (ms since epoch), or a human. */
-  handover: { resumeAt: number | undefined } | undefined;
+  handover:
+    | { resumeAt: number | undefined; passTo?: { appId: string; metadata: string } }
+    | undefined;
   /** Timers to keep: at `at`, the host sends `{ type: "timer", timerId }`. */
   timers: { timerId: string; at: number }[];
   /** The conversation reached its end; the session is idle. */
@@ -59,7 +61,9 @@ export function foldActions(contact: Contact, actions: readonly EngineAction[]):
         changes.timers.push({ timerId: action.timerId, at: action.at });
         break;
       case "handover":
-        changes.handover = { resumeAt: action.resumeAt };
+        changes.handover = action.passTo
+          ? { resumeAt: action.resumeAt, passTo: action.passTo }
+          : { resumeAt: action.resumeAt };
         break;
       case "end":
         changes.ended = true;

@@ -131,8 +131,11 @@ export type EngineAction =
   | { type: "http"; requestId: string; request: HttpRequest; nodeId: string }
   /** Wake the session with `{ type: "timer", timerId }` at `at` (ms since epoch). */
   | { type: "wait_until"; timerId: string; at: number }
-  /** Pause the bot for this contact until a `resume` event (or `resumeAt`, when set). */
-  | { type: "handover"; resumeAt?: number }
+  /**
+   * Pause the bot for this contact until a `resume` event (or `resumeAt`, when set); with
+   * `passTo`, also pass thread control to that app with `metadata` (JSON: reason, flow, variables).
+   */
+  | { type: "handover"; resumeAt?: number; passTo?: { appId: string; metadata: string } }
   | { type: "add_tag"; tag: string }
   | { type: "remove_tag"; tag: string }
   | { type: "set_field"; field: string; value: string }

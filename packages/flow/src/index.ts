@@ -20,6 +20,7 @@ export * from "./migrate";
 export { kindOf, NODE_KINDS, NODE_TYPES, type NodeKinds } from "./nodes";
 export { MAX_PATTERN_LENGTH } from "./nodes/condition/lint";
 export { valueOperatorSchema } from "./nodes/condition/schema";
+export { PAGE_INBOX_APP_ID } from "./nodes/handover/schema";
 export { SEND_AS, sendAsSchema } from "./nodes/message/schema";
 export {
   EVENT_NAME_PATTERN,

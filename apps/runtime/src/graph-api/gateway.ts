@@ -55,6 +55,8 @@ export interface GraphGateway {
     options: SendOptions,
   ): Promise<{ messageId: string }>;
   senderAction(psid: string, action: "typing_on" | "typing_off" | "mark_seen"): Promise<void>;
+  /** `POST /me/pass_thread_control`: the app becomes the thread's owner, told `metadata`. */
+  passThreadControl(psid: string, appId: string, metadata: string): Promise<void>;
   userProfile(psid: string): Promise<Profile>;
   setMessengerProfile(settings: PageSettings): Promise<void>;
   /** The apps installed on the Page (`me` by default) and the webhook fields each gets. */

@@ -58,7 +58,8 @@ export function stepEventsOut(
     }
   }
   if (changes.handover) {
-    out.push(outEvent("handover.requested", { ...who, flowId: flowId ?? null }, now));
+    const appId = changes.handover.passTo?.appId ?? null;
+    out.push(outEvent("handover.requested", { ...who, flowId: flowId ?? null, appId }, now));
   }
   if (changes.ended) {
     out.push(outEvent("conversation.completed", { ...who, flowId: flowId ?? null }, now));

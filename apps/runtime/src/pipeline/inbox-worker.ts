@@ -324,12 +324,14 @@ function applyActions(
         event: { type: "resume" },
       });
     }
+    const passTo = changes.handover.passTo;
+    if (passTo) commit.outbox.push({ kind: "pass_thread", ...passTo });
     commit.transcript.push({
       at: commit.now,
       direction: "out",
       author: "system",
       kind: "event",
-      text: "Handed over to a person",
+      text: passTo ? `Handed over to the app ${passTo.appId}` : "Handed over to a person",
     });
   }
   return { commit, changes };

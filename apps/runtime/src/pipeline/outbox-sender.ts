@@ -179,6 +179,11 @@ export class OutboxSender {
           deps.wake.inbox(row.psid);
           return TURN.again;
         }
+        case "pass_thread": {
+          await deps.graph.passThreadControl(row.psid, item.appId, item.metadata);
+          await outbox.markSent(row.id, null, deps.now());
+          return TURN.again;
+        }
         case "typing": {
           try {
             await deps.graph.senderAction(row.psid, "typing_on");

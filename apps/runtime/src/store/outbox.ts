@@ -20,6 +20,8 @@ export type OutboxItem =
       brandEventId?: string;
     }
   | { kind: "typing"; seconds: number }
+  /** Handover Protocol: the thread passes to another app (a help desk, the Page Inbox). */
+  | { kind: "pass_thread"; appId: string; metadata: string }
   | { kind: "http"; requestId: string; request: HttpRequest; nodeId: string };
 
 export type OutboxStatus = "queued" | "sent" | "failed" | "parked";
