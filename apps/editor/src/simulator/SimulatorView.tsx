@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { testApi } from "../api/test-api";
 import { useApi, useSession } from "../app/session";
 import { useEditor, useEditorState } from "../editor/context";
+import { TestEventButtons } from "../events/TestEventButtons";
 import { type Translate, useLocale, useT } from "../i18n";
 import { Phone, type PhoneItem, type TextQuickReply } from "./Phone";
 import { useActiveNode } from "./panel-store";
@@ -119,6 +120,7 @@ export function SimulatorView({ flowId }: { flowId: string }) {
             {t("test.resumeBot")}
           </button>
         )}
+        <TestEventButtons simulator={simulator} />
       </div>
       <div className="test-body">
         <Phone
@@ -205,6 +207,8 @@ function noteText(note: SimulatorNote, t: Translate): string {
       return t("test.noteHandover");
     case "resumed":
       return t("test.noteResumed");
+    case "event":
+      return t("test.noteEvent", { name: note.name });
     case "end":
       return t("test.noteEnd");
     case "skipped":

@@ -8,7 +8,14 @@ import {
   useNodeSetter,
 } from "../../inspector/fields";
 
-const KINDS: ActionStep["kind"][] = ["set_variable", "add_tag", "remove_tag", "set_field", "http"];
+const KINDS: ActionStep["kind"][] = [
+  "set_variable",
+  "add_tag",
+  "remove_tag",
+  "set_field",
+  "remember",
+  "http",
+];
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 function blank(kind: ActionStep["kind"]): ActionStep {
@@ -19,7 +26,10 @@ function blank(kind: ActionStep["kind"]): ActionStep {
       return { kind, field: "city", value: "" };
     case "http":
       return { kind, method: "GET", url: "https://" };
-    default:
+    case "remember":
+      return { kind, externalId: "" };
+    case "add_tag":
+    case "remove_tag":
       return { kind, tag: "" };
   }
 }
@@ -63,6 +73,8 @@ export function ActionForm({ node }: { node: NodeOfType<"action"> }) {
           case "add_tag":
           case "remove_tag":
             return text("tag", t("field.tag"), step.tag, false);
+          case "remember":
+            return text("externalId", t("field.externalId"), step.externalId);
           case "http":
             return (
               <>

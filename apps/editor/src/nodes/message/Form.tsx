@@ -1,6 +1,7 @@
 import type { Button, ContentBlock, NodeOfType } from "@convo/flow";
 import { MESSENGER_LIMITS as L } from "@convo/messenger/limits";
 import type { Path } from "../../editor/store/paths";
+import { SendAsField } from "../../events/SendAsField";
 import { type Translate, useT } from "../../i18n";
 import {
   ListField,
@@ -233,6 +234,7 @@ export function MessageForm({ node }: { node: NodeOfType<"message"> }) {
   const replies = node.data.quickReplies ?? [];
   return (
     <>
+      <SendAsField node={node} f={f} />
       <ListField
         label={t("field.content")}
         items={node.data.content}

@@ -14,7 +14,9 @@ export function TriggerBody({ node }: { node: NodeOfType<"trigger"> }) {
               ? `ref=${trigger.ref}`
               : trigger.kind === "postback"
                 ? `${t("trigger.postback")}: ${trigger.payload}`
-                : t(`trigger.${trigger.kind}`)}
+                : trigger.kind === "event"
+                  ? `${t("trigger.event")}: ${trigger.event}`
+                  : t(`trigger.${trigger.kind}`)}
         </li>
       ))}
     </ul>

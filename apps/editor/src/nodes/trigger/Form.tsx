@@ -1,8 +1,15 @@
 import type { NodeOfType, Trigger } from "@convo/flow";
+import { EventTriggerFields } from "../../events/EventTriggerFields";
 import { useT } from "../../i18n";
-import { ListField, SelectField, TextField, useNodeSetter } from "../../inspector/fields";
+import {
+  CheckField,
+  ListField,
+  SelectField,
+  TextField,
+  useNodeSetter,
+} from "../../inspector/fields";
 
-const KINDS: Trigger["kind"][] = ["keyword", "ref", "postback", "get_started", "default"];
+const KINDS: Trigger["kind"][] = ["keyword", "ref", "postback", "get_started", "default", "event"];
 
 function blank(kind: Trigger["kind"]): Trigger {
   switch (kind) {
@@ -12,7 +19,10 @@ function blank(kind: Trigger["kind"]): Trigger {
       return { kind, ref: "" };
     case "postback":
       return { kind, payload: "" };
-    default:
+    case "event":
+      return { kind, event: "order.shipped", fields: [] };
+    case "get_started":
+    case "default":
       return { kind };
   }
 }
@@ -66,13 +76,21 @@ export function TriggerForm({ node }: { node: NodeOfType<"trigger"> }) {
               </>
             )}
             {tr.kind === "ref" && (
-              <TextField
-                label={t("field.ref")}
-                value={tr.ref}
-                onChange={(v) => f.set([...at, "ref"], v)}
-                onBlur={f.endGroup}
-              />
+              <>
+                <TextField
+                  label={t("field.ref")}
+                  value={tr.ref}
+                  onChange={(v) => f.set([...at, "ref"], v)}
+                  onBlur={f.endGroup}
+                />
+                <CheckField
+                  label={t("event.refExternalId")}
+                  checked={tr.externalId === true}
+                  onChange={(v) => f.replace([...at, "externalId"], v ? true : undefined)}
+                />
+              </>
             )}
+            {tr.kind === "event" && <EventTriggerFields trigger={tr} at={at} f={f} />}
             {tr.kind === "postback" && (
               <TextField
                 label={t("field.payload")}
