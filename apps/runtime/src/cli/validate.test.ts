@@ -23,7 +23,7 @@ function convo(...args: string[]) {
 describe("convo validate", { timeout: 60_000 }, () => {
   it("passes the examples folder with exit code 0", () => {
     const { status, stdout } = convo("validate", "examples");
-    expect(stdout).toContain("4 file(s): 0 error(s), 0 warning(s)");
+    expect(stdout).toContain("6 file(s): 0 error(s), 0 warning(s)");
     expect(status).toBe(0);
   });
 
