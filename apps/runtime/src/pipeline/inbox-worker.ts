@@ -7,7 +7,7 @@ import type { Logger } from "../log";
 import type { ContactPatch, ContactRow } from "../store/contacts";
 import type { InboxRow } from "../store/inbox";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
-import { stepEventsOut } from "./events-out";
+import { outEvent, stepEventsOut } from "./events-out";
 import { readIncoming } from "./incoming";
 import { isPaused } from "./pause";
 import type { PublishedFlows } from "./published-flows";
@@ -218,7 +218,11 @@ export class InboxWorker {
     if (changes.externalIds.length > 0) commit.externalIds = changes.externalIds;
     const lastFlow = result.actions.findLast((a) => a.type === "track")?.flowId;
     const created = contact.createdAt === now;
-    commit.outgoing = stepEventsOut(contact, changes, lastFlow, now, created);
+    const outgoing = stepEventsOut(contact, changes, lastFlow, now, created);
+    if (event.type === "resume") {
+      outgoing.push(outEvent("handover.ended", { contactId: row.psid }, now));
+    }
+    commit.outgoing = outgoing;
     if (brandEventId !== undefined) {
       // The sender settles the event as its messages go (sent, skipped outside the window, failed).
       let sends = 0;
