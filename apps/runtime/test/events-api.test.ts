@@ -53,6 +53,8 @@ beforeAll(async () => {
     undefined,
     () => Date.now() + ahead,
   );
+  // The seeded examples listen to order events too: the test's own flows take their place.
+  for (const id of ["order-updates", "trip-updates"]) await rt.api("DELETE", `/api/flows/${id}`);
   for (const flow of flows()) {
     expect((await rt.api("POST", "/api/flows/import", flow)).status).toBe(201);
     expect((await rt.api("POST", `/api/flows/${flow.id}/publish`, {})).status).toBe(201);
