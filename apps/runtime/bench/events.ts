@@ -13,12 +13,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { makeFlow, makeNode } from "@convo/flow/testing";
 import { startGraphEmulator } from "@convo/messenger";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { loadConfig } from "../src/config";
 import { createRuntime } from "../src/runtime";
+import { shippingFlow } from "../test/crash-rig";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const TOKEN = "bench-admin";
@@ -28,23 +28,6 @@ const root = join(import.meta.dirname, "..", "..", "..");
 const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(root, "bench", "results");
 const say = (message: string) => process.stderr.write(`[events bench] ${message}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const shippingFlow = () =>
-  makeFlow(
-    "shipping",
-    [
-      makeNode("start", "trigger", {
-        triggers: [
-          { kind: "event", event: "bench.shipped", fields: [{ name: "order_id", type: "text" }] },
-        ],
-      }),
-      makeNode("say", "message", {
-        sendAs: "POST_PURCHASE_UPDATE",
-        content: [{ id: "t", kind: "text", text: "Shipped {{event.order_id}}" }],
-      }),
-    ],
-    [["start", "say"]],
-  );
 
 async function startRuntime(dir: string, graphUrl: string, sendRate: number, workers: boolean) {
   const config = loadConfig(
@@ -71,7 +54,7 @@ async function startRuntime(dir: string, graphUrl: string, sendRate: number, wor
     });
     return { status: response.status, text: await response.text() };
   };
-  if ((await api("POST", "/api/flows/import", shippingFlow())).status !== 201)
+  if ((await api("POST", "/api/flows/import", shippingFlow("bench.shipped"))).status !== 201)
     throw new Error("import");
   if ((await api("POST", "/api/flows/shipping/publish", {})).status !== 201)
     throw new Error("publish");

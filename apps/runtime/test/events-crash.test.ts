@@ -1,12 +1,11 @@
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { makeFlow, makeNode } from "@convo/flow/testing";
-import { type RunningGraphEmulator, startGraphEmulator } from "@convo/messenger";
+import type { RunningGraphEmulator } from "@convo/messenger";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { echoingGraph, freePort, shippingFlow } from "./crash-rig";
 import { useEchoFlow } from "./echo-flow";
 import { TOKEN } from "./helpers";
 import { APP_SECRET, PAGE_TOKEN, postWebhook, textItem, waitFor, webhookBody } from "./messenger";
@@ -23,29 +22,9 @@ let dir: string;
 let child: ChildProcess | undefined;
 let port: number;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
   port = await freePort();
-  graph = await startGraphEmulator({
-    appSecret: APP_SECRET,
-    pageToken: PAGE_TOKEN,
-    echoes: {
-      webhookUrl: `http://127.0.0.1:${port}/webhooks/messenger`,
-      appSecret: APP_SECRET,
-      appId: "1517776481860111",
-    },
-  });
-  graph.setLatency(20);
+  graph = await echoingGraph(port, 20);
   dir = mkdtempSync(join(tmpdir(), "convo-events-crash-"));
 });
 afterAll(async () => {
@@ -85,23 +64,6 @@ const postBatch = (url: string, b: number) =>
     body: JSON.stringify(batchBody(b)),
   });
 
-const shippedFlow = () =>
-  makeFlow(
-    "shipping",
-    [
-      makeNode("start", "trigger", {
-        triggers: [
-          { kind: "event", event: "order.shipped", fields: [{ name: "order_id", type: "text" }] },
-        ],
-      }),
-      makeNode("say", "message", {
-        sendAs: "POST_PURCHASE_UPDATE",
-        content: [{ id: "t", kind: "text", text: "Shipped {{event.order_id}}" }],
-      }),
-    ],
-    [["start", "say"]],
-  );
-
 it("notifies every contact exactly once per event, in order, through a SIGKILL between batches", {
   timeout: 120_000,
 }, async () => {
@@ -109,7 +71,7 @@ it("notifies every contact exactly once per event, in order, through a SIGKILL b
   child = running.process;
   const api = apiAt(running.url);
   await useEchoFlow(api);
-  expect((await api("POST", "/api/flows/import", shippedFlow())).status).toBe(201);
+  expect((await api("POST", "/api/flows/import", shippingFlow("order.shipped"))).status).toBe(201);
   expect((await api("POST", "/api/flows/shipping/publish", {})).status).toBe(201);
   // The contacts write first (the echo flow does not answer a first message).
   for (let from = 0; from < CONTACTS; from += 100) {

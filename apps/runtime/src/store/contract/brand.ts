@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { NewBrandEvent } from "../events";
+import type { StepRows } from "../steps";
+import type { Store } from "../store";
 import { event, type StoreHarness, step, T, useStore } from "./harness";
 
 const brandEvent = (id: string, key: string, psid = "ann"): NewBrandEvent => ({
@@ -10,6 +12,25 @@ const brandEvent = (id: string, key: string, psid = "ann"): NewBrandEvent => ({
   psid,
   data: { order_id: "A1" },
 });
+
+/** Claims the contact's next event and commits its step the way the inbox worker does. */
+async function commitNext(store: Store, psid: string, extra: Partial<StepRows>): Promise<void> {
+  const { row } = await store.inbox.claimNext(psid);
+  await store.contacts.ensure(psid, T);
+  await store.steps.commit({
+    inboxId: row?.id as number,
+    psid,
+    now: T,
+    session: null,
+    contact: {},
+    outbox: [],
+    receivedAt: T,
+    transcript: [],
+    counters: [],
+    timers: [],
+    ...extra,
+  });
+}
 
 /** Keys, the brand's events, its ids of contacts, and events out: what the events API stores. */
 export function brandContract(makeHarness: () => StoreHarness) {
@@ -111,14 +132,7 @@ export function brandContract(makeHarness: () => StoreHarness) {
         [{ event: brandEvent("evt_e", "ke", "fay"), inbox: event("fay", "event:evt_e") }],
         T,
       );
-      const { row } = await s.store.inbox.claimNext("fay");
-      await s.store.contacts.ensure("fay", T);
-      await s.store.steps.commit({
-        inboxId: row?.id as number,
-        psid: "fay",
-        now: T,
-        session: null,
-        contact: {},
+      await commitNext(s.store, "fay", {
         outbox: [
           {
             kind: "message",
@@ -127,10 +141,6 @@ export function brandContract(makeHarness: () => StoreHarness) {
             brandEventId: "evt_e",
           },
         ],
-        receivedAt: T,
-        transcript: [],
-        counters: [],
-        timers: [],
       });
       const claim = await s.store.outbox.claimNext("fay", T);
       const outboxId = claim.row?.id as number;
@@ -156,19 +166,7 @@ export function brandContract(makeHarness: () => StoreHarness) {
         [{ event: brandEvent("evt_9", "k9", "eve"), inbox: event("eve", "event:evt_9") }],
         T,
       );
-      const { row } = await s.store.inbox.claimNext("eve");
-      await s.store.contacts.ensure("eve", T);
-      await s.store.steps.commit({
-        inboxId: row?.id as number,
-        psid: "eve",
-        now: T,
-        session: null,
-        contact: {},
-        outbox: [],
-        receivedAt: T,
-        transcript: [],
-        counters: [],
-        timers: [],
+      await commitNext(s.store, "eve", {
         brandEvent: { id: "evt_9", outcome: { status: "skipped", reason: "bot paused" } },
       });
       expect(await s.store.events.get("evt_9")).toMatchObject({
