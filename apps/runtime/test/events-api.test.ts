@@ -142,12 +142,42 @@ describe("events API, end to end over HTTP with the Graph API emulator", () => {
     const event = await settled(outside.json.id);
     expect(event).toMatchObject({ status: "sent", event: "order.shipped" });
     expect(event.messageIds).toHaveLength(1);
+    // The contact's view: its external ids and the events it received, with what was sent.
+    const ids = await rt.api("GET", "/api/contacts/ann/external-ids");
+    expect(ids.json.externalIds.map((i: Json) => i.value)).toEqual(["A12345"]);
+    const received = await rt.api("GET", "/api/contacts/ann/events");
+    expect(received.json.events.map((e: Json) => e.status)).toEqual(["sent", "sent"]);
 
     // The customer taps "All good": the flow goes on, inside the window again.
     const ok = tagged.message.attachment.payload.buttons.find((b: Json) => b.title === "All good");
     await postWebhook(rt.url, webhookBody([postbackItem("ann", ok.payload, "All good")]));
     const [, , , thanks] = await waitForSends("ann", 4);
     expect(thanks).toMatchObject({ messaging_type: "RESPONSE", message: { text: "Thanks!" } });
+  });
+
+  it("links an external id through the API: one contact, many orders", async () => {
+    await postWebhook(rt.url, webhookBody([textItem("gus", "hello")]));
+    await waitForSends("gus", 1);
+    for (const externalId of ["G1", "G2"]) {
+      expect((await rt.api("POST", "/api/contacts/gus/external-ids", { externalId })).status).toBe(
+        201,
+      );
+    }
+    expect(
+      (await rt.api("POST", "/api/contacts/nobody/external-ids", { externalId: "X" })).status,
+    ).toBe(404);
+    expect(
+      (await rt.api("POST", "/api/contacts/gus/external-ids", { externalId: "" })).status,
+    ).toBe(400);
+    for (const order of ["G1", "G2"]) {
+      const posted = await post("/api/events", shipped(order));
+      expect(posted.status).toBe(202);
+      expect((await settled(posted.json.id)).status).toBe("sent");
+    }
+    const texts = sendsTo("gus")
+      .map((b) => b.message.attachment?.payload?.text)
+      .filter(Boolean);
+    expect(texts).toEqual(["Your order G1 has shipped.", "Your order G2 has shipped."]);
   });
 
   it("answers the same id for the same Idempotency-Key, and sends once", async () => {

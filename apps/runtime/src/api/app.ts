@@ -9,6 +9,7 @@ import { requestLog } from "../request-log";
 import { serveEditor } from "../static";
 import { webhookRoutes } from "../webhook/routes";
 import { bearerAuth } from "./auth";
+import { contactIdRoutes } from "./contact-ids";
 import { contactRoutes } from "./contacts";
 import { ApiError } from "./errors";
 import { eventRoutes } from "./events";
@@ -79,6 +80,7 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   api.use("*", bearerAuth(deps.adminToken));
   api.route("/flows", flowRoutes(deps));
   api.route("/contacts", contactRoutes(deps));
+  api.route("/contacts", contactIdRoutes(deps));
   api.route("/page", pageRoutes(deps));
   api.route("/status", statusRoutes(deps));
   api.route("/outbox", outboxRoutes(deps));

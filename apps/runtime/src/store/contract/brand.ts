@@ -105,6 +105,7 @@ export function brandContract(makeHarness: () => StoreHarness) {
       const claimed = await s.store.inbox.claimNext("ann");
       expect(claimed.more).toBe(false);
 
+      expect((await s.store.events.ofContact("ann", 10)).map((e) => e.id)).toEqual(["evt_1"]);
       await s.store.events.sent("evt_1", "m_1", T + 2);
       await s.store.events.sent("evt_1", "m_2", T + 3);
       const reopened = await s.reopen(T + 4);

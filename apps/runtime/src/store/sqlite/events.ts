@@ -53,6 +53,9 @@ export class SqliteEvents implements EventStore {
         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`),
       byKey: db.prepare("SELECT * FROM brand_events WHERE idempotency_key = ?"),
       get: db.prepare("SELECT * FROM brand_events WHERE id = ?"),
+      ofContact: db.prepare(
+        "SELECT * FROM brand_events WHERE psid = ? ORDER BY created_at DESC, rowid DESC LIMIT ?",
+      ),
       sent: db.prepare(`
         UPDATE brand_events SET status = 'sent', updated_at = ?,
           message_ids = json_insert(message_ids, '$[#]', ?)
@@ -87,6 +90,10 @@ export class SqliteEvents implements EventStore {
   async get(id: string) {
     const r = this.#s.get.get(id) as EventRecord | undefined;
     return r ? toRow(r) : undefined;
+  }
+
+  async ofContact(psid: string, limit: number) {
+    return (this.#s.ofContact.all(psid, limit) as EventRecord[]).map(toRow);
   }
 
   async sent(id: string, messageId: string, now: number) {
