@@ -65,7 +65,7 @@ const postBatch = (url: string, b: number) =>
   });
 
 it("notifies every contact exactly once per event, in order, through a SIGKILL between batches", {
-  timeout: 120_000,
+  timeout: 300_000,
 }, async () => {
   let running = await serve();
   child = running.process;
