@@ -113,7 +113,7 @@ it("notifies every contact exactly once per event, in order, through a SIGKILL b
   await waitFor(
     () => (shipped().length >= expected ? true : undefined),
     "every event sent",
-    90_000,
+    200_000,
   );
   await waitFor(
     () => {
