@@ -3,17 +3,18 @@
  * 1. events accepted per second by `POST /api/events/batch` (1,000 events a call, durable before
  *    the answer) beside a bare Hono route that reads and parses the same bodies;
  * 2. a fan-out: N events to N contacts with the Page's send rate set (Meta: 300/s): the sender
- *    keeps to it (the Graph API emulator, set to the same rate, answers 613 beyond it), memory
+ *    keeps to it (the Graph API emulator, in its own process and set to the same rate, answers 613
+ *    beyond it), memory
  *    stays flat, and the drain time is N ÷ rate within 5 %. With BENCH_TIME_SCALE=k (default 4 in
  *    the full run) the rate is 300 × k, so 100,000 events drain in 100,000 ÷ (300 × k) s instead
  *    of 333 s; what is measured (the rate kept, the drain within 5 % of N ÷ rate) does not change.
  * BENCH_QUICK=1: small sizes (seconds). Results go to $BENCH_RESULTS_DIR/events.json.
  */
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startGraphEmulator } from "@convo/messenger";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { loadConfig } from "../src/config";
@@ -154,26 +155,49 @@ async function acceptRate() {
 
 // ───────────── 2. fan-out at the Page's rate ─────────────
 
+/** The rate-limited emulator in its own process (bench/rate-emulator.ts), as Meta would be. */
+async function startRateEmulator(rate: number) {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(import.meta.dirname, "rate-emulator.ts")],
+    {
+      env: { ...process.env, RATE: String(rate) },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  process.once("exit", () => child.kill("SIGKILL"));
+  const state = { sent: 0, limited: 0, first: 0, last: 0 };
+  let buffer = "";
+  const url = await new Promise<string>((resolve) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split("\n");
+      buffer = lines.pop() ?? "";
+      for (const line of lines) {
+        if (line.startsWith("URL ")) resolve(line.slice(4));
+        else {
+          const [sent, limited, first, last] = line.split(" ").map(Number);
+          Object.assign(state, { sent, limited, first, last });
+        }
+      }
+    });
+  });
+  return {
+    url,
+    state,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
 async function fanOut() {
   const scale = Number(process.env.BENCH_TIME_SCALE ?? (QUICK ? 1 : 4));
   const pageRate = 300 * scale;
   const n = QUICK ? 1_500 : 100_000;
-  const graph = await startGraphEmulator({
-    appSecret: SECRET,
-    pageToken: PAGE_TOKEN,
-    sendRate: { perSecond: pageRate },
-  });
-  let sent = 0;
-  let first = 0;
-  let last = 0;
-  graph.onCall((call) => {
-    if (call.status !== 200 || !call.path.endsWith("/me/messages")) return;
-    sent++;
-    last = performance.now();
-    if (first === 0) first = last;
-  });
-  // The emulator keeps every call for tests; here that would be the memory measured.
-  const clearing = setInterval(() => graph.clear(), 200);
+  const graph = await startRateEmulator(pageRate);
   const dir = mkdtempSync(join(tmpdir(), "convo-bench-fanout-"));
   const { runtime, url } = await startRuntime(dir, graph.url, pageRate, true);
   await ensureContacts(runtime, n);
@@ -194,41 +218,31 @@ async function fanOut() {
   // Until everything is sent, or nothing more moves for 30 s (a failure, said below).
   let lastSent = -1;
   let stalledSince = performance.now();
-  while (sent < n) {
-    if (sent !== lastSent) {
-      lastSent = sent;
+  while (graph.state.sent < n) {
+    if (graph.state.sent !== lastSent) {
+      lastSent = graph.state.sent;
       stalledSince = performance.now();
     } else if (performance.now() - stalledSince > 30_000) {
-      const parked = await runtime.deps.store.outbox.parked();
-      say(`stalled at ${sent}/${n}; parked: ${JSON.stringify(parked.slice(0, 2))}`);
+      say(`stalled at ${graph.state.sent}/${n}`);
       break;
     }
     await sleep(100);
   }
+  await sleep(200);
   clearInterval(sampling);
-  clearInterval(clearing);
+  const { sent, limited, first, last } = graph.state;
   const drain = (last - first) / 1000;
   const expected = n / pageRate;
   const mb = (b: number) => Math.round(b / 2 ** 20);
   const settled = rss.slice(Math.floor(rss.length / 4));
   const rssGrowth = settled.length > 1 ? (settled.at(-1) as number) - (settled[0] as number) : 0;
   say(
-    `fan-out: ${sent}/${n} sent in ${drain.toFixed(1)} s at ${pageRate}/s (N ÷ rate = ${expected.toFixed(1)} s), ${graph.rateLimitedCalls()} × 613, RSS ${mb(Math.min(...rss))}–${mb(Math.max(...rss))} MB (growth over the last three quarters ${mb(rssGrowth)} MB)`,
+    `fan-out: ${sent}/${n} sent in ${drain.toFixed(1)} s at ${pageRate}/s (N ÷ rate = ${expected.toFixed(1)} s), ${limited} × 613, runtime RSS ${mb(Math.min(...rss))}–${mb(Math.max(...rss))} MB (growth over the last three quarters ${mb(rssGrowth)} MB)`,
   );
   await runtime.stop();
   await graph.close();
   rmSync(dir, { recursive: true, force: true });
-  return {
-    n,
-    sent,
-    drain,
-    expected,
-    pageRate,
-    scale,
-    limited: graph.rateLimitedCalls(),
-    rss,
-    rssGrowth,
-  };
+  return { n, sent, drain, expected, pageRate, scale, limited, rss, rssGrowth };
 }
 
 const accepted = await acceptRate();
