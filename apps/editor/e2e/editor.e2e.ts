@@ -306,4 +306,44 @@ describe("the editor against the real runtime", () => {
     await page.waitForURL(/#\/flows\/support-copy$/);
     await expect.poll(() => steps(page).count()).toBeGreaterThan(3);
   });
+  it("adds Notify the team from the palette and fills its form, with the kind's limits", async () => {
+    const { page, url } = h;
+    await signIn(page, url);
+    await page.goto(`${url}/#/`);
+    await page.getByPlaceholder("Name of a new flow").fill("Team alerts");
+    await page.getByRole("button", { name: "Create flow" }).click();
+    await expect.poll(() => steps(page).count()).toBe(1);
+    const flowId = decodeURIComponent(new URL(page.url()).hash.replace("#/flows/", ""));
+    await page.getByTestId("palette-notify").click();
+    await expect.poll(() => stepOfType(page, "notify").count()).toBe(1);
+    await page.locator(".inspector").getByRole("heading", { name: "Notify the team" }).waitFor();
+    // A new one needs its address: lint marks it until an https one is typed.
+    await expect.poll(() => page.locator("article.step-notify.has-error").count()).toBe(1);
+    await page.getByTestId("notify-url").fill("http://hooks.example.com/team");
+    await page.getByTestId("notify-text").fill("{{contact.first_name}} wants the team");
+    await expect.poll(() => page.locator("article.step-notify.has-error").count()).toBe(1);
+    await page.getByTestId("notify-url").fill("{{secrets.TEAM_HOOK}}");
+    await expect.poll(() => page.locator("article.step-notify.has-error").count()).toBe(0);
+    await expect.poll(() => stepOfType(page, "notify").textContent()).toContain("wants the team");
+    // The flow's variables can go with the message.
+    await page.getByRole("tab", { name: "Variables" }).click();
+    await page.getByRole("button", { name: "Add a variable" }).click();
+    await page.locator(".variables").getByLabel("Name").fill("topic");
+    await page.getByRole("tab", { name: "Step" }).click();
+    await page.locator(".inspector").getByLabel("topic").check();
+    const timeout = page.locator(".inspector").getByLabel("Time-out (ms)");
+    expect(await timeout.getAttribute("max")).toBe("30000");
+    await timeout.fill("5000");
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved");
+    const response = await fetch(`${url}/api/flows/${flowId}`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    const saved = (await response.json()) as { flow: { nodes: { type: string; data: unknown }[] } };
+    expect(saved.flow.nodes.find((n) => n.type === "notify")?.data).toEqual({
+      url: "{{secrets.TEAM_HOOK}}",
+      text: "{{contact.first_name}} wants the team",
+      variables: ["topic"],
+      timeoutMs: 5000,
+    });
+  });
 });

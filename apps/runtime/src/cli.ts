@@ -3,6 +3,7 @@
  * The `convo` command line: `npm run convo -- <command>` from the repository root.
  * Each command lives in `src/cli/<command>.ts`.
  */
+import { runBackupCommand } from "./cli/backup";
 import { runChat } from "./cli/chat";
 import { runKeys } from "./cli/keys";
 import { runServe } from "./cli/serve";
@@ -15,6 +16,8 @@ const USAGE = `usage: convo <command>
   validate <files|folders…>  check flow files; exit 1 when any has an error
   chat <flow.json>           talk to a flow in the terminal (--offline, --locale fr_FR, --name Zoé)
   test <flow.json> <script>  run a conversation test script against a flow
+  backup <file>              copy the database while the runtime serves (--db, --force)
+  restore <file>             replace the stopped runtime's database with a backup (--db, --force)
   keys create|list|revoke    API keys for integrations (--scope events:write)
 `;
 
@@ -29,6 +32,9 @@ async function main(argv: string[]): Promise<number> {
       return runChat(args);
     case "serve":
       return runServe(args);
+    case "backup":
+    case "restore":
+      return runBackupCommand(command, args);
     case "keys":
       return runKeys(args);
     case undefined:

@@ -42,6 +42,11 @@ export interface Deps {
     /** Events out were queued. */
     webhooks(): void;
   };
+  /**
+   * The address people open Convo at: `CONVO_PUBLIC_URL`, else `http://localhost:<port>` (the
+   * port listened on, once started). Links sent out of Convo (Notify the team's) start with it.
+   */
+  readonly publicUrl: { value: string };
   /** Published flows changed: the worker reloads them before its next step. */
   flowsChanged(): void;
   /** The published flows, as the worker steps them (the events API reads their event triggers). */

@@ -37,6 +37,11 @@ export interface RuntimeOptions {
   workers?: boolean;
   /** Folder of example flows seeded into a fresh database. */
   examplesDir?: string;
+  /**
+   * False: acknowledged webhooks are committed at `synchronous = NORMAL` like every other write
+   * (a power cut can lose the last ones). Only the ack benchmark sets it, to measure the cost.
+   */
+  durableAcks?: boolean;
 }
 
 export interface Runtime {
@@ -72,7 +77,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const log = options.log ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
   if (config.dbPath !== ":memory:") mkdirSync(dirname(config.dbPath), { recursive: true });
-  const store = new SqliteStore(config.dbPath, now());
+  const store = new SqliteStore(config.dbPath, now(), { durable: options.durableAcks ?? true });
   await seedExamples(store, log, now(), options.examplesDir);
 
   const channel = CHANNELS.messenger;
@@ -144,6 +149,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       timers: () => timers.wake(),
       webhooks: () => webhooks.wake(),
     },
+    publicUrl: { value: config.publicUrl ?? `http://localhost:${config.port}` },
     flowsChanged: () => flows.invalidate(),
     publishedFlows: () => flows.load(),
   };
@@ -185,6 +191,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         log,
       });
       const port = (server.address() as AddressInfo).port;
+      deps.publicUrl.value = config.publicUrl ?? `http://localhost:${port}`;
       // The first replies should not wait for the transport thread to boot.
       await transport?.ready();
       if (options.workers !== false) {

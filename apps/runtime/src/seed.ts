@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { lintFlow, parseFlowJson } from "@convo/flow";
+import { type Flow, lintFlow } from "@convo/flow";
+import { readExampleFlows } from "@convo/flow/examples";
 import { CHANNELS } from "@convo/messenger";
 import type { Logger } from "./log";
 import { REPO_ROOT } from "./paths";
@@ -20,14 +20,13 @@ export async function seedExamples(
 ) {
   if ((await store.settings.get("seeded")) !== undefined) return;
   if ((await store.flows.list()).length === 0) {
-    let files: string[] = [];
+    let read: ReturnType<typeof readExampleFlows> = [];
     try {
-      files = readdirSync(dir).filter((f) => f.endsWith(".json"));
+      read = readExampleFlows(dir);
     } catch {
       log.warn("no examples folder to seed from", { dir });
     }
-    const flows = files.flatMap((file) => {
-      const result = parseFlowJson(readFileSync(join(dir, file), "utf8"));
+    const flows = read.flatMap(({ file, result }): Flow[] => {
       if (!result.ok) log.warn("example is not a valid flow", { file, errors: result.errors });
       return result.ok ? [result.flow] : [];
     });

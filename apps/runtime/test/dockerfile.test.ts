@@ -101,7 +101,7 @@ describe("the Dockerfile", () => {
       const imported = [...bundle.matchAll(/^import .* from "([^".][^"]*)";$/gm)]
         .map((m) => m[1] as string)
         .filter((name) => !name.startsWith("node:"));
-      expect(imported).toEqual(["better-sqlite3"]);
+      expect([...new Set(imported)]).toEqual(["better-sqlite3"]);
       expect(copied).toContain("apps/runtime/node_modules");
     });
   });

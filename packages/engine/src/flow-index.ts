@@ -1,4 +1,4 @@
-import { type Edge, type Flow, type FlowNode, NEXT, type NodeOfType } from "@convo/flow";
+import { type Edge, type Flow, type FlowNode, kindOf, NEXT, type NodeOfType } from "@convo/flow";
 
 /** Nodes by id and edges by `(source, handle)`, built once per flow object. */
 export interface FlowIndex {
@@ -21,7 +21,8 @@ export function indexFlow(flow: Flow): FlowIndex {
   const triggers: NodeOfType<"trigger">[] = [];
   for (const node of flow.nodes) {
     if (!nodes.has(node.id)) nodes.set(node.id, node);
-    if (node.type === "trigger") triggers.push(node);
+    // The kinds say which nodes start a flow (the trigger, in version 1).
+    if (kindOf(node.type).role === "start") triggers.push(node as NodeOfType<"trigger">);
   }
   const edges = new Map<string, string>();
   for (const edge of flow.edges as Edge[]) {

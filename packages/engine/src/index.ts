@@ -1,8 +1,8 @@
+export { compileSafePattern } from "@convo/flow";
 export { type ContactChanges, foldActions } from "./contact-changes";
 export { capText, ENGINE_LIMITS } from "./limits";
 export { compare, parseNumber } from "./nodes/condition";
 export { readPath } from "./nodes/json-path";
-export { compileSafePattern } from "./nodes/safe-pattern";
 export { validateAnswer } from "./nodes/validate";
 export {
   Conversation,

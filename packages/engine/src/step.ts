@@ -8,7 +8,7 @@ import {
 } from "@convo/flow";
 import { indexFlow } from "./flow-index";
 import { ENGINE_LIMITS } from "./limits";
-import { engineNode, NODE_TYPE_OF_WAIT } from "./nodes";
+import { engineNode, NODE_TYPES_OF_WAIT } from "./nodes";
 import type { Arrival } from "./nodes/kind";
 import { END, IGNORE, type Next, Run } from "./run";
 import { readSession } from "./session";
@@ -91,7 +91,7 @@ function resolveWaiting(run: Run): Resolved | undefined {
   if (!waiting) return undefined;
   const ref = run.flowRef(waiting.flowId);
   const node = ref ? indexFlow(ref.flow).nodes.get(waiting.nodeId) : undefined;
-  if (!ref || !node || node.type !== NODE_TYPE_OF_WAIT.get(waiting.kind)) {
+  if (!ref || !node || !NODE_TYPES_OF_WAIT.get(waiting.kind)?.has(node.type)) {
     // Stale: the flow was republished without that step. Behave as if idle.
     run.session.waiting = undefined;
     return undefined;

@@ -88,6 +88,12 @@ export interface StepContext {
    * Without them only the engine's own guards apply.
    */
   limits?: ChannelLimits;
+  /**
+   * Who the contact is to the people behind the bot, for steps that tell them (Notify the team):
+   * the contact's id on its channel, the channel's id, and the address that opens the
+   * conversation in live chat. The simulator has none of them.
+   */
+  conversation?: { contactId: string; channel: string; url?: string };
 }
 
 export interface StepResult {

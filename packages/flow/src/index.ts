@@ -1,5 +1,6 @@
 export * from "./common";
 export * from "./create";
+export * from "./document";
 export type * from "./engine-types";
 export * from "./events";
 export * from "./json-schema";
@@ -18,7 +19,6 @@ export { TAG_PROMOTION_RULE } from "./lint/events";
 export { callNumber, isHttpUrlOrTemplate, utf8Length } from "./lint/url";
 export * from "./migrate";
 export { kindOf, NODE_KINDS, NODE_TYPES, type NodeKinds } from "./nodes";
-export { MAX_PATTERN_LENGTH } from "./nodes/condition/lint";
 export { valueOperatorSchema } from "./nodes/condition/schema";
 export { PAGE_INBOX_APP_ID } from "./nodes/handover/schema";
 export { SEND_AS, sendAsSchema } from "./nodes/message/schema";
@@ -32,6 +32,13 @@ export * from "./parse";
 export * from "./payload";
 export * from "./problems";
 export * from "./redact";
+export {
+  compileSafePattern,
+  MAX_PROGRAM,
+  patternRefusal,
+  type SafePattern,
+} from "./safe-pattern";
+export { MAX_COUNT, MAX_PATTERN_LENGTH } from "./safe-pattern/parse";
 export * from "./schema";
 export * from "./serialize";
 export * from "./template";

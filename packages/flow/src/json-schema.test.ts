@@ -23,6 +23,7 @@ describe("flow.schema.json", () => {
       "delay",
       "randomizer",
       "handover",
+      "notify",
       "goto",
       "note",
     ]);

@@ -38,7 +38,7 @@ export type NodeRole = "start" | "step" | "annotation";
 /**
  * Everything `@convo/flow` knows about one node type. Each type's folder (`src/nodes/<type>/`)
  * exports one; `NODE_KINDS` holds them all, keyed by type. Every part is required, so a kind
- * missing one does not compile (`kind.test-d.ts` holds it).
+ * missing one does not compile (`nodes/kinds.test.ts` holds it).
  */
 export interface NodeKind<T extends NodeType, L extends FieldLimits = FieldLimits> {
   readonly type: T;
@@ -58,6 +58,16 @@ export interface NodeKind<T extends NodeType, L extends FieldLimits = FieldLimit
    * gives an id nothing in the flow holds yet, for each block, button, branch or variant.
    */
   create(freshId: (prefix: string) => string): NodeData<T>;
+  /**
+   * Where the host fills `{{secrets.NAME}}` (paths in the node, like an HTTP step's
+   * `data.steps[0].url`); `null`: nowhere, so a secret referenced there is a lint warning.
+   */
+  readonly secretPlaces: RegExp | null;
+  /**
+   * The node's data with every credential typed in clear emptied (`redactSecrets`: exports), or
+   * `undefined` when it holds none; `redacted` is told each emptied field's path in the node.
+   */
+  redact(node: NodeOfType<T>, redacted: (path: string) => void): NodeData<T> | undefined;
   /** The ranges the editor's form offers for the node's number fields. */
   readonly limits: L;
 }
@@ -75,3 +85,5 @@ export const NO_LINT = (): void => {};
 export const NO_TEXTS = (): void => {};
 /** For kinds that neither read nor set variables outside templates. */
 export const NO_VARIABLES = (): void => {};
+/** For kinds where no credential can be typed (no HTTP request, no value stored). */
+export const NO_REDACT = (): undefined => undefined;

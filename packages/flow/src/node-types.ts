@@ -8,6 +8,7 @@ import type { handoverDataSchema } from "./nodes/handover/schema";
 import type { inputDataSchema } from "./nodes/input/schema";
 import type { messageDataSchema } from "./nodes/message/schema";
 import type { noteDataSchema } from "./nodes/note/schema";
+import type { notifyDataSchema } from "./nodes/notify/schema";
 import type { randomizerDataSchema } from "./nodes/randomizer/schema";
 import type { triggerDataSchema } from "./nodes/trigger/schema";
 
@@ -27,6 +28,7 @@ export interface NodeDataByType {
   delay: z.infer<typeof delayDataSchema>;
   randomizer: z.infer<typeof randomizerDataSchema>;
   handover: z.infer<typeof handoverDataSchema>;
+  notify: z.infer<typeof notifyDataSchema>;
   goto: z.infer<typeof gotoDataSchema>;
   note: z.infer<typeof noteDataSchema>;
 }

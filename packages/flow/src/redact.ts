@@ -1,4 +1,5 @@
-import { findCredentials, redactRequest, replaceCredentials } from "./nodes/action/credentials";
+import type { FlowNode } from "./node-types";
+import { kindOf } from "./nodes";
 import type { Flow } from "./schema";
 
 /**
@@ -9,26 +10,9 @@ import type { Flow } from "./schema";
  */
 export function redactSecrets(flow: Flow): { flow: Flow; redacted: string[] } {
   const redacted: string[] = [];
-  const nodes = flow.nodes.map((node, n) => {
-    if (node.type !== "action") return node;
-    let changed = false;
-    const steps = node.data.steps.map((step, s) => {
-      const at = `nodes[${n}].data.steps[${s}]`;
-      if (step.kind === "set_variable") {
-        const found = findCredentials({ kind: "variable", name: step.variable }, step.value);
-        if (found.length === 0) return step;
-        changed = true;
-        redacted.push(`${at}.value`);
-        return { ...step, value: replaceCredentials(step.value, found, () => "") };
-      }
-      if (step.kind !== "http") return step;
-      const { request, changed: fields } = redactRequest(step);
-      if (fields.length === 0) return step;
-      changed = true;
-      for (const field of fields) redacted.push(`${at}.${field}`);
-      return request;
-    });
-    return changed ? { ...node, data: { ...node.data, steps } } : node;
+  const nodes = flow.nodes.map((node, n): FlowNode => {
+    const data = kindOf(node.type).redact(node, (path) => redacted.push(`nodes[${n}].${path}`));
+    return data === undefined ? node : ({ ...node, data } as FlowNode);
   });
   return { flow: redacted.length === 0 ? flow : { ...flow, nodes }, redacted };
 }

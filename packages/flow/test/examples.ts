@@ -3,8 +3,9 @@
  * Node only (it reads files), so it sits outside `src/` and out of `@convo/flow/testing`, which
  * the browser can load.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { exampleIdsIn } from "../node/examples";
 import { type Flow, parseFlowJson } from "../src";
 
 /** The `examples/` folder at the repository's root. */
@@ -17,10 +18,7 @@ export function examplePath(file: string): string {
 
 /** The ids of the example flows (their `.json` file names), sorted. */
 export function exampleIds(): string[] {
-  return readdirSync(EXAMPLES_DIR)
-    .filter((name) => name.endsWith(".json"))
-    .map((name) => name.slice(0, -".json".length))
-    .sort();
+  return exampleIdsIn(EXAMPLES_DIR);
 }
 
 /** The text of an example flow, as committed. */

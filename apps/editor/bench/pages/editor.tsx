@@ -3,10 +3,10 @@ import { CHANNEL_SPECS } from "@convo/messenger/channel";
 import { ReactFlowProvider } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { createRoot } from "react-dom/client";
-import { useSession } from "../../src/app/session";
+import { useSession } from "../../src/common/session";
 import { Canvas } from "../../src/editor/canvas/Canvas";
-import { EditorContext } from "../../src/editor/context";
-import { createEditor } from "../../src/editor/store/editor-store";
+import { EditorContext } from "../../src/store/context";
+import { createEditor } from "../../src/store/editor-store";
 import "../../src/styles.css";
 
 // The editor's own canvas, store and lint loop, on the flow the bench put in the page.

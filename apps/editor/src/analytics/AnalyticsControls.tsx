@@ -1,9 +1,9 @@
 import { useEffect, useMemo } from "react";
 import { testApi } from "../api/test-api";
-import { useSession } from "../app/session";
-import { useEditor } from "../editor/context";
-import { describeError } from "../flows/errors";
+import { describeError } from "../common/errors";
+import { useSession } from "../common/session";
 import { useT } from "../i18n";
+import { useEditor } from "../store/context";
 import { useAnalytics } from "./analytics-store";
 import { computeOverlay, type Period, periodRange, shareUnchanged } from "./overlay";
 

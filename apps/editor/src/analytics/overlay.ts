@@ -1,4 +1,4 @@
-import { type Flow, nodeOutputs } from "@convo/flow";
+import { type Flow, isAnnotation, nodeOutputs } from "@convo/flow";
 import type { FlowStats } from "../api/test-api";
 
 export interface HandleCount {
@@ -26,7 +26,7 @@ export interface NodeCounts {
 export function computeOverlay(flow: Flow, stats: FlowStats): Map<string, NodeCounts> {
   const result = new Map<string, NodeCounts>();
   for (const node of flow.nodes) {
-    if (node.type === "note") continue;
+    if (isAnnotation(node.type)) continue;
     const entered = stats.nodes[node.id]?.entered ?? 0;
     const taken = stats.handles[node.id] ?? {};
     const handles: Record<string, HandleCount> = {};

@@ -1,49 +1,24 @@
 import type { Flow, FlowProblem } from "@convo/flow";
+import type {
+  Answer,
+  FlowDetail,
+  FlowSummary,
+  RuntimeStatus,
+  VersionDetail,
+  VersionSummary,
+} from "./types";
 
-/** The management API (apps/runtime/API.md), typed for the editor. */
-export interface FlowSummary {
-  id: string;
-  name: string;
-  revision: number;
-  updatedAt: string;
-  publishedVersion: number | null;
-  publishedAt: string | null;
-  hasUnpublishedChanges: boolean;
-  nodeCount: number;
-}
-
-export interface FlowDetail extends FlowSummary {
-  flow: Flow;
-  migratedFrom?: number;
-}
-
-export interface VersionSummary {
-  version: number;
-  note: string | null;
-  publishedAt: string;
-  publishedBy: string | null;
-}
-
-export interface VersionDetail {
-  version: number;
-  note: string | null;
-  publishedAt: string;
-  flow: Flow;
-}
+export type {
+  FlowDetail,
+  FlowSummary,
+  RuntimeStatus,
+  VersionDetail,
+  VersionSummary,
+} from "./types";
 
 export interface Issue {
   path: string;
   message: string;
-}
-
-/** What the owner should know about the runtime's connection to Messenger (`GET /api/status`). */
-export interface RuntimeStatus {
-  sandbox: boolean;
-  messageEchoes: {
-    status: "subscribed" | "missing" | "unknown" | "sandbox";
-    checkedAt: string | null;
-    detail?: string;
-  };
 }
 
 /** An answer other than 2xx, with the runtime's error body. */
@@ -122,7 +97,7 @@ export class ApiClient {
     return (await response.json()) as T;
   }
 
-  listFlows(): Promise<{ flows: FlowSummary[] }> {
+  listFlows(): Promise<{ flows: FlowSummary[] } & Answer<"getFlows">> {
     return this.json("GET", "/flows");
   }
   createFlow(name: string, id?: string): Promise<FlowDetail> {
@@ -131,11 +106,7 @@ export class ApiClient {
   getFlow(id: string): Promise<FlowDetail> {
     return this.json("GET", `/flows/${encodeURIComponent(id)}`);
   }
-  saveFlow(
-    id: string,
-    flow: Flow,
-    revision: number,
-  ): Promise<{ revision: number; updatedAt: string }> {
+  saveFlow(id: string, flow: Flow, revision: number): Promise<Answer<"putFlowsId">> {
     return this.json("PUT", `/flows/${encodeURIComponent(id)}`, { flow, revision });
   }
   renameFlow(id: string, name: string): Promise<FlowDetail> {
@@ -151,14 +122,14 @@ export class ApiClient {
     id: string,
     note: string | undefined,
     revision: number,
-  ): Promise<{ version: number; publishedAt: string }> {
+  ): Promise<Answer<"postFlowsIdPublish", 201>> {
     return this.json(
       "POST",
       `/flows/${encodeURIComponent(id)}/publish`,
       note ? { note, revision } : { revision },
     );
   }
-  listVersions(id: string): Promise<{ versions: VersionSummary[] }> {
+  listVersions(id: string): Promise<{ versions: VersionSummary[] } & Answer<"getFlowsIdVersions">> {
     return this.json("GET", `/flows/${encodeURIComponent(id)}/versions`);
   }
   getVersion(id: string, version: number): Promise<VersionDetail> {

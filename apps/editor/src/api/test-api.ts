@@ -1,51 +1,10 @@
 import type { HttpRequest } from "@convo/engine";
 import { ApiError, OfflineError } from "./client";
+import type { Answer, Contact, FlowStats, HttpOutcome, SentCall, TranscriptEntry } from "./types";
 
 /** The management API calls of the test panel, live chat and analytics (apps/runtime/API.md). */
 
-export interface Contact {
-  id: string;
-  psid: string;
-  firstName: string | null;
-  lastName: string | null;
-  locale: string | null;
-  profilePic: string | null;
-  fields: Record<string, string>;
-  tags: string[];
-  paused: boolean;
-  pausedUntil: string | null;
-  lastUserMessageAt: string | null;
-  createdAt: string;
-  currentFlow: string | null;
-}
-
-export interface TranscriptEntry {
-  id: number | string;
-  at: string;
-  direction: "in" | "out";
-  author: "contact" | "bot" | "agent" | "system";
-  kind: "text" | "postback" | "quick_reply" | "attachment" | "template" | "event";
-  text: string | null;
-  payload?: unknown;
-  status?: "queued" | "sent" | "failed" | "parked";
-}
-
-export interface FlowStats {
-  flowId: string;
-  from: string;
-  to: string;
-  nodes: Record<string, { entered: number }>;
-  handles: Record<string, Record<string, number>>;
-}
-
-/** One Send API call the runtime made to the Graph API emulator. */
-export interface SentCall {
-  seq: number;
-  at: number;
-  path: string;
-  status: number;
-  body: unknown;
-}
+export type { Contact, FlowStats, SentCall, TranscriptEntry } from "./types";
 
 export type SandboxInput =
   | { text: string }
@@ -97,14 +56,12 @@ const id = encodeURIComponent;
 export function testApi(token: string) {
   return {
     simulateHttp: (request: HttpRequest) =>
-      callApi<{ ok: boolean; status: number | null; body: unknown; error?: string }>(
-        token,
-        "POST",
-        "/simulator/http",
-        request,
-      ),
+      callApi<HttpOutcome>(token, "POST", "/simulator/http", request),
     sandboxSend: (psid: string, input: SandboxInput) =>
-      callApi<{ psid: string }>(token, "POST", "/sandbox/messages", { psid, ...input }),
+      callApi<Answer<"postSandboxMessages", 202>>(token, "POST", "/sandbox/messages", {
+        psid,
+        ...input,
+      }),
     sandboxSent: (psid: string, after: number) =>
       callApi<{ calls: SentCall[] }>(token, "GET", `/sandbox/sent?psid=${id(psid)}&after=${after}`),
     listContacts: (search?: string) =>
@@ -125,7 +82,12 @@ export function testApi(token: string) {
     resume: (contactId: string) =>
       callApi<Contact>(token, "POST", `/contacts/${id(contactId)}/resume`),
     sendAsAgent: (contactId: string, text: string) =>
-      callApi<{ id: string }>(token, "POST", `/contacts/${id(contactId)}/messages`, { text }),
+      callApi<Answer<"postContactsIdMessages", 202>>(
+        token,
+        "POST",
+        `/contacts/${id(contactId)}/messages`,
+        { text },
+      ),
     stats: (flowId: string, from: number, to: number) =>
       callApi<FlowStats>(token, "GET", `/flows/${id(flowId)}/stats?from=${from}&to=${to}`),
   };

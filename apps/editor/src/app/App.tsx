@@ -1,10 +1,10 @@
 import { lazy, Suspense } from "react";
+import { useRoute } from "../common/route";
+import { useSession } from "../common/session";
 import { FlowsList } from "../flows/FlowsList";
 import { useT } from "../i18n";
 import { liveChatRoute } from "../livechat/route";
-import { useRoute } from "./route";
 import { SignIn } from "./SignIn";
-import { useSession } from "./session";
 
 // The canvas (React Flow and the inspector) loads only when a flow is opened.
 const EditorPage = lazy(() => import("../editor/EditorPage"));

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { ApiClient, ApiError } from "../api/client";
+import { LocaleSwitch } from "../common/LocaleSwitch";
+import { useSession } from "../common/session";
 import { useT } from "../i18n";
-import { LocaleSwitch } from "./LocaleSwitch";
-import { useSession } from "./session";
 
 export function SignIn() {
   const t = useT();

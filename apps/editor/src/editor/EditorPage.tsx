@@ -4,14 +4,14 @@ import { ReactFlowProvider } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEffect, useState } from "react";
 import { ApiError } from "../api/client";
-import { navigate } from "../app/route";
-import { useApi, useSession } from "../app/session";
-import { describeError } from "../flows/errors";
+import { describeError } from "../common/errors";
+import { navigate } from "../common/route";
+import { useApi, useSession } from "../common/session";
 import { useT } from "../i18n";
-import { EditorContext } from "./context";
+import { EditorContext } from "../store/context";
+import { createEditor, type Editor } from "../store/editor-store";
 import { EditorScreen } from "./EditorScreen";
 import { type Autosave, createAutosave, readLocalDraft } from "./save/autosave";
-import { createEditor, type Editor } from "./store/editor-store";
 
 const LINT_DEBOUNCE_MS = 250;
 

@@ -1,8 +1,9 @@
 import { lazy, Suspense, useState } from "react";
 import { useT } from "../i18n";
 import { TestPanelHost } from "../simulator/TestPanelHost";
+import { useEditor, useEditorState } from "../store/context";
+import type { Panel } from "../store/editor-store";
 import { Canvas } from "./canvas/Canvas";
-import { useEditor, useEditorState } from "./context";
 import { HelpOverlay } from "./panels/HelpOverlay";
 import { ProblemsPanel } from "./panels/ProblemsPanel";
 import { SearchOverlay } from "./panels/SearchOverlay";
@@ -10,7 +11,6 @@ import { VariablesPanel } from "./panels/VariablesPanel";
 import { VersionsPanel } from "./panels/VersionsPanel";
 import type { Autosave } from "./save/autosave";
 import { SaveBanner } from "./save/SaveBanner";
-import type { Panel } from "./store/editor-store";
 import { Toolbar } from "./Toolbar";
 import { useShortcuts } from "./use-shortcuts";
 

@@ -1,6 +1,6 @@
 import { useReactFlow } from "@xyflow/react";
 import { useCallback } from "react";
-import { useEditor } from "./context";
+import { useEditor } from "../store/context";
 
 /** Selects a step and brings it to the middle of the canvas. */
 export function useFocusNode(): (id: string) => void {

@@ -1,23 +1,13 @@
+import { type Fragment, isFragment } from "@convo/flow";
 import { useReactFlow } from "@xyflow/react";
 import { useEffect } from "react";
-import { useEditor } from "./context";
+import { typingInField } from "../common/typing-in-field";
+import { useEditor } from "../store/context";
 import type { Overlay } from "./EditorScreen";
 import type { Autosave } from "./save/autosave";
-import { type Fragment, isFragment } from "./store/clipboard";
 
 /** The clipboard shared by every tab of this browser, beside the system clipboard. */
 const CLIPBOARD_KEY = "convo.clipboard";
-
-function typingInField(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  if (!element) return false;
-  return (
-    element.isContentEditable ||
-    element.tagName === "INPUT" ||
-    element.tagName === "TEXTAREA" ||
-    element.tagName === "SELECT"
-  );
-}
 
 function storedFragment(): Fragment | null {
   try {

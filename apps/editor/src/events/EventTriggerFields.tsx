@@ -1,13 +1,7 @@
 import { type EventField, type EventTrigger, eventFieldTypeSchema } from "@convo/flow";
 import { useState } from "react";
+import { CheckField, ListField, SelectField, TextField, type useNodeSetter } from "../form/fields";
 import { useT } from "../i18n";
-import {
-  CheckField,
-  ListField,
-  SelectField,
-  TextField,
-  type useNodeSetter,
-} from "../inspector/fields";
 
 type Setter = ReturnType<typeof useNodeSetter>;
 

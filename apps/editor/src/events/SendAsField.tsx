@@ -1,6 +1,6 @@
 import { type NodeOfType, SEND_AS, type SendAs } from "@convo/flow";
+import { SelectField, type useNodeSetter } from "../form/fields";
 import { useT } from "../i18n";
-import { SelectField, type useNodeSetter } from "../inspector/fields";
 
 /** How a message step goes outside the 24-hour window: standard, or with a message tag. */
 export function SendAsField({

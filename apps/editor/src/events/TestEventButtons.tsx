@@ -1,7 +1,7 @@
 import { type EventTrigger, eventTriggers } from "@convo/flow";
-import { useEditorState } from "../editor/context";
 import { useT } from "../i18n";
 import type { Simulator } from "../simulator/simulator";
+import { useEditorState } from "../store/context";
 
 /** One button per event trigger of the flow: fires it in the simulator with its sample payload. */
 export function TestEventButtons({ simulator }: { simulator: Simulator }) {

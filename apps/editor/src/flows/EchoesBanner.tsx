@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type { RuntimeStatus } from "../api/client";
-import { useApi } from "../app/session";
+import { useApi } from "../common/session";
 import { useT } from "../i18n";
 
 /**

@@ -1,12 +1,12 @@
 import { type DragEvent, useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, type FlowSummary } from "../api/client";
-import { LocaleSwitch } from "../app/LocaleSwitch";
-import { navigate } from "../app/route";
-import { useApi, useSession } from "../app/session";
+import { describeError } from "../common/errors";
+import { LocaleSwitch } from "../common/LocaleSwitch";
+import { navigate } from "../common/route";
+import { useApi, useSession } from "../common/session";
 import { useT } from "../i18n";
 import { downloadText } from "./download";
 import { EchoesBanner } from "./EchoesBanner";
-import { describeError } from "./errors";
 import { FlowRow } from "./FlowRow";
 
 export function FlowsList() {

@@ -99,12 +99,15 @@ export const en = {
   "type.delay": "Delay",
   "type.randomizer": "Randomizer",
   "type.handover": "Human handover",
+  "type.notify": "Notify the team",
   "type.goto": "Go to flow",
   "type.note": "Sticky note",
 
   "node.emptyText": "Empty text",
   "note.empty": "Write a note…",
   "handover.summary": "A person takes over; the bot pauses.",
+  "notify.withVariables": "Sent with {names} and a link to the conversation.",
+  "notify.withLink": "Sent with a link to the conversation.",
 
   "output.next": "Next",
   "output.else": "Else",
@@ -227,6 +230,10 @@ export const en = {
   "field.title": "Title",
   "field.subtitle": "Subtitle",
   "field.url": "Web address",
+  "field.teamUrl": "The team's webhook (https:// or {{secrets.NAME}})",
+  "field.teamText": "Message to the team",
+  "field.sentVariables": "Variables sent with it",
+  "field.noVariables": "The flow has no variables yet.",
   "field.imageUrl": "Image address",
   "field.cardUrl": "Address opened when the card is tapped",
   "field.phone": "Phone number",
@@ -384,6 +391,8 @@ export const en = {
     "Two connections leave the same output; a contact can only go one way.",
   "problem.pattern-invalid": "This pattern is not valid.",
   "problem.pattern-too-long": "This pattern is too long.",
+  "problem.pattern-refused":
+    "Convo’s matcher cannot run this pattern (lookaround, back-references or too many repeats), so the rule never matches.",
   "problem.payload-empty": "The payload is empty.",
   "problem.payload-too-long": "A payload can be {max} bytes long.",
   "problem.phone-invalid": "This phone number is not valid (use +country code).",
@@ -407,6 +416,9 @@ export const en = {
     "Messenger shows at most {max} quick replies; this has {count}.",
   "problem.trigger-empty": "This start step has no trigger.",
   "problem.url-not-http": "Web addresses must start with http:// or https://.",
+  "problem.notify-url-not-https":
+    "The team's address must start with https:// (or be a {{secrets.NAME}} reference).",
+  "problem.notify-text-empty": "The message to the team is empty.",
   "problem.variable-never-set": "“{name}” is read here but nothing ever sets it.",
   "problem.variable-undeclared":
     "“{name}” is not a variable of this flow: declare it, or check the spelling.",

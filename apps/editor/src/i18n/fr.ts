@@ -103,12 +103,15 @@ export const fr: Record<MessageKey, string> = {
   "type.delay": "Attente",
   "type.randomizer": "Aléatoire",
   "type.handover": "Passage à un humain",
+  "type.notify": "Prévenir l'équipe",
   "type.goto": "Aller au scénario",
   "type.note": "Post-it",
 
   "node.emptyText": "Texte vide",
   "note.empty": "Écrivez une note…",
   "handover.summary": "Une personne prend le relais ; le bot se met en pause.",
+  "notify.withVariables": "Envoyé avec {names} et un lien vers la conversation.",
+  "notify.withLink": "Envoyé avec un lien vers la conversation.",
 
   "output.next": "Suite",
   "output.else": "Sinon",
@@ -232,6 +235,10 @@ export const fr: Record<MessageKey, string> = {
   "field.title": "Titre",
   "field.subtitle": "Sous-titre",
   "field.url": "Adresse web",
+  "field.teamUrl": "Le webhook de l'équipe (https:// ou {{secrets.NOM}})",
+  "field.teamText": "Message à l'équipe",
+  "field.sentVariables": "Variables envoyées avec",
+  "field.noVariables": "Le flux n'a pas encore de variables.",
   "field.imageUrl": "Adresse de l’image",
   "field.cardUrl": "Adresse ouverte au toucher de la carte",
   "field.phone": "Numéro de téléphone",
@@ -392,6 +399,8 @@ export const fr: Record<MessageKey, string> = {
     "Deux connexions partent de la même sortie ; un contact ne peut suivre qu’un chemin.",
   "problem.pattern-invalid": "Ce motif n’est pas valide.",
   "problem.pattern-too-long": "Ce motif est trop long.",
+  "problem.pattern-refused":
+    "Le moteur de Convo ne peut pas exécuter ce motif (lookaround, références arrière ou trop de répétitions) : la règle n’est jamais vraie.",
   "problem.payload-empty": "Le payload est vide.",
   "problem.payload-too-long": "Un payload peut faire {max} octets.",
   "problem.phone-invalid": "Ce numéro n’est pas valide (utilisez +indicatif).",
@@ -415,6 +424,9 @@ export const fr: Record<MessageKey, string> = {
     "Messenger affiche au plus {max} réponses rapides ; il y en a {count}.",
   "problem.trigger-empty": "Cette étape Départ n’a aucun déclencheur.",
   "problem.url-not-http": "Les adresses web doivent commencer par http:// ou https://.",
+  "problem.notify-url-not-https":
+    "L'adresse de l'équipe doit commencer par https:// (ou être une référence {{secrets.NOM}}).",
+  "problem.notify-text-empty": "Le message à l'équipe est vide.",
   "problem.variable-never-set": "« {name} » est lu ici mais rien ne le définit jamais.",
   "problem.variable-undeclared":
     "« {name} » n’est pas une variable de ce scénario : déclarez-la ou vérifiez l’orthographe.",

@@ -1,45 +1,9 @@
-import { assertNever, type FlowNode } from "@convo/flow";
+import { type FlowNode, isAnnotation } from "@convo/flow";
 import { useMemo } from "react";
-import { useEditor, useEditorState } from "../editor/context";
+import { TextField, useNodeSetter } from "../form/fields";
 import { useT } from "../i18n";
-import { ActionForm } from "../nodes/action/Form";
-import { ConditionForm } from "../nodes/condition/Form";
-import { DelayForm } from "../nodes/delay/Form";
-import { GotoForm } from "../nodes/goto/Form";
-import { HandoverForm } from "../nodes/handover/Form";
-import { InputForm } from "../nodes/input/Form";
-import { MessageForm } from "../nodes/message/Form";
-import { NoteForm } from "../nodes/note/Form";
-import { RandomizerForm } from "../nodes/randomizer/Form";
-import { TriggerForm } from "../nodes/trigger/Form";
-import { TextField, useNodeSetter } from "./fields";
-
-function Form({ node }: { node: FlowNode }) {
-  switch (node.type) {
-    case "trigger":
-      return <TriggerForm node={node} />;
-    case "message":
-      return <MessageForm node={node} />;
-    case "input":
-      return <InputForm node={node} />;
-    case "condition":
-      return <ConditionForm node={node} />;
-    case "action":
-      return <ActionForm node={node} />;
-    case "delay":
-      return <DelayForm node={node} />;
-    case "randomizer":
-      return <RandomizerForm node={node} />;
-    case "handover":
-      return <HandoverForm node={node} />;
-    case "goto":
-      return <GotoForm node={node} />;
-    case "note":
-      return <NoteForm node={node} />;
-    default:
-      return assertNever(node);
-  }
-}
+import { EDITOR_NODES, NodeForm } from "../nodes";
+import { useEditor, useEditorState } from "../store/context";
 
 /** The form of the one selected step. It re-renders when that step changes, not when others do. */
 export default function Inspector() {
@@ -74,11 +38,13 @@ export default function Inspector() {
     >
       <fieldset disabled={readOnly}>
         <div className="inspector-head">
-          <h2>{t(`type.${node.type}`)}</h2>
+          <h2>{t(EDITOR_NODES[node.type].label)}</h2>
           <code className="small">{node.id}</code>
         </div>
-        {node.type !== "note" && <LabelField node={node} />}
-        <Form node={node} />
+        {!isAnnotation(node.type) && (
+          <LabelField nodeId={node.id} value={"label" in node.data ? node.data.label : undefined} />
+        )}
+        <NodeForm node={node} />
         <button
           type="button"
           className="danger"
@@ -91,13 +57,13 @@ export default function Inspector() {
   );
 }
 
-function LabelField({ node }: { node: Exclude<FlowNode, { type: "note" }> }) {
+function LabelField({ nodeId, value }: { nodeId: string; value: string | undefined }) {
   const t = useT();
-  const f = useNodeSetter(node.id);
+  const f = useNodeSetter(nodeId);
   return (
     <TextField
       label={t("field.label")}
-      value={node.data.label ?? ""}
+      value={value ?? ""}
       onChange={(v) => f.set(["data", "label"], v === "" ? undefined : v)}
       onBlur={f.endGroup}
     />

@@ -1,8 +1,8 @@
 import { type FormEvent, useMemo, useState } from "react";
 import { type Contact, testApi } from "../api/test-api";
-import { LocaleSwitch } from "../app/LocaleSwitch";
-import { useSession } from "../app/session";
-import { describeError } from "../flows/errors";
+import { describeError } from "../common/errors";
+import { LocaleSwitch } from "../common/LocaleSwitch";
+import { useSession } from "../common/session";
 import { useT } from "../i18n";
 import "./livechat.css";
 import { contactHash } from "./route";

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import type { TranscriptEntry } from "../api/test-api";
-import { describeError } from "../flows/errors";
+import { describeError } from "../common/errors";
 import { useT } from "../i18n";
 import type { Polled } from "./use-poll";
 

@@ -3,10 +3,10 @@ import { readSendBody } from "@convo/messenger/render";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../api/client";
 import { type Contact, type SandboxInput, type TranscriptEntry, testApi } from "../api/test-api";
-import { useSession } from "../app/session";
-import { describeError } from "../flows/errors";
+import { describeError } from "../common/errors";
+import { useSession } from "../common/session";
 import { useT } from "../i18n";
-import { Phone, type PhoneItem } from "../simulator/Phone";
+import { Phone, type PhoneItem } from "../phone/Phone";
 import { buildThread, type PendingLine } from "./thread";
 
 const POLL_MS = 600;

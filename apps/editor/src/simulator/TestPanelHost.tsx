@@ -1,20 +1,10 @@
 import { lazy, Suspense, useEffect } from "react";
+import { typingInField } from "../common/typing-in-field";
 import { useT } from "../i18n";
 import { useActiveNode, useTestPanel } from "./panel-store";
 
 // The simulator, the sandbox and the engine load only when a tester opens the panel.
 const TestPanel = lazy(() => import("./TestPanel"));
-
-function typingInField(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  if (!element) return false;
-  return (
-    element.isContentEditable ||
-    element.tagName === "INPUT" ||
-    element.tagName === "TEXTAREA" ||
-    element.tagName === "SELECT"
-  );
-}
 
 /** Opens the test panel with `R`; mounted once by the editor screen. */
 export function TestPanelHost({ flowId }: { flowId: string }) {

@@ -15,10 +15,13 @@ import { ApiError } from "./errors";
 import { eventRoutes } from "./events";
 import { flowRoutes } from "./flows";
 import { inboxRoutes } from "./inbox";
+import { openApiDocument } from "./openapi/document";
+import { on } from "./openapi/route-spec";
 import { outboxRoutes } from "./outbox";
 import { pageRoutes } from "./page";
 import { sandboxRoutes } from "./sandbox";
 import { simulatorRoutes } from "./simulator";
+import { API_SECTIONS, API_VERSION, docsSpec } from "./specs";
 import { statusRoutes } from "./status";
 import { webhookRoutes as eventsOutRoutes } from "./webhooks";
 
@@ -87,6 +90,12 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   api.route("/inbox", inboxRoutes(deps));
   api.route("/simulator", simulatorRoutes(deps));
   api.route("/sandbox", sandboxRoutes(deps, app));
+  // Built once, on first ask: the document depends on the code only.
+  let document: Record<string, unknown> | undefined;
+  on(api, docsSpec, (c) => {
+    document ??= openApiDocument(API_SECTIONS, API_VERSION);
+    return c.json(document);
+  });
   app.route("/api", api);
 
   const emulator = options.graphEmulator;

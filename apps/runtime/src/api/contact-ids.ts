@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { Deps } from "../deps";
 import type { BrandEventRow } from "../store/events";
 import { notFound, readBody } from "./errors";
+import { on } from "./openapi/route-spec";
+import { contactIdRouteSpecs as specs } from "./specs/contacts";
 
 const linkSchema = z.strictObject({ externalId: z.string().trim().min(1).max(200) });
 
@@ -25,7 +27,7 @@ export function contactIdRoutes(deps: Deps) {
   const mustExist = async (psid: string) => {
     if (!(await deps.store.contacts.get(psid))) throw notFound(`The contact ${psid}`);
   };
-  app.get("/:id/external-ids", async (c) => {
+  on(app, specs.externalIds, async (c) => {
     const psid = c.req.param("id");
     await mustExist(psid);
     const rows = await deps.store.externalIds.ofContact(psid);
@@ -37,14 +39,14 @@ export function contactIdRoutes(deps: Deps) {
       })),
     });
   });
-  app.post("/:id/external-ids", async (c) => {
+  on(app, specs.link, async (c) => {
     const psid = c.req.param("id");
     await mustExist(psid);
     const { externalId } = await readBody(c, linkSchema);
     await deps.store.externalIds.link(psid, "external", externalId, deps.now());
     return c.json({ externalId }, 201);
   });
-  app.get("/:id/events", async (c) => {
+  on(app, specs.events, async (c) => {
     const psid = c.req.param("id");
     await mustExist(psid);
     return c.json({ events: (await deps.store.events.ofContact(psid, 100)).map(eventLine) });

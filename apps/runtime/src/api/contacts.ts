@@ -1,14 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { findCredentials, redactRequest, replaceCredentials } from "@convo/flow";
 import { Hono } from "hono";
-import { z } from "zod";
 import type { Deps } from "../deps";
 import { queueAgentReply } from "../pipeline/agent-reply";
 import { isPaused } from "../pipeline/pause";
 import { runtimeEvent } from "../pipeline/runtime-events";
 import { requestLog } from "../request-log";
 import type { ContactRow, TranscriptRow } from "../store/contacts";
-import { ApiError, notFound, readBody } from "./errors";
+import { notFound, readBody } from "./errors";
+import { on, readQuery } from "./openapi/route-spec";
+import {
+  listQuery,
+  messageBody,
+  pauseBody,
+  contactSpecs as spec,
+  transcriptQuery,
+} from "./specs/contacts";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -97,18 +104,6 @@ export function transcriptJson(row: TranscriptRow) {
   };
 }
 
-function intQuery(value: string | undefined, fallback: number, max: number): number {
-  if (value === undefined || value === "") return fallback;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) {
-    throw new ApiError(400, "invalid_query", `"${value}" is not a positive whole number.`);
-  }
-  return Math.min(n, max);
-}
-
-const pauseBody = z.strictObject({ minutes: z.number().positive().max(525_600).optional() });
-const messageBody = z.strictObject({ text: z.string().trim().min(1).max(2000) });
-
 export function contactRoutes(deps: Deps) {
   const { contacts, inbox } = deps.store;
   const app = new Hono();
@@ -119,19 +114,15 @@ export function contactRoutes(deps: Deps) {
     return contact;
   };
 
-  app.get("/", async (c) => {
-    const limit = intQuery(c.req.query("limit"), 50, 500);
-    const pausedText = c.req.query("paused");
-    const before = c.req.query("before");
+  on(app, spec.list, async (c) => {
+    const query = readQuery(c, listQuery);
+    const limit = query.limit ?? 50;
     const found = await contacts.list({
-      search: c.req.query("search") || undefined,
-      tag: c.req.query("tag") || undefined,
-      paused:
-        pausedText === undefined || pausedText === ""
-          ? undefined
-          : pausedText === "true" || pausedText === "1",
+      ...(query.search === undefined ? {} : { search: query.search }),
+      ...(query.tag === undefined ? {} : { tag: query.tag }),
+      ...(query.paused === undefined ? {} : { paused: query.paused }),
       limit,
-      before: before ? intQuery(before, 0, Number.MAX_SAFE_INTEGER) : undefined,
+      ...(query.before === undefined ? {} : { before: query.before }),
     });
     const now = deps.now();
     const last = found.at(-1);
@@ -141,22 +132,17 @@ export function contactRoutes(deps: Deps) {
     });
   });
 
-  app.get("/:id", async (c) => c.json(contactJson(await mustGet(c.req.param("id")), deps.now())));
+  on(app, spec.get, async (c) => c.json(contactJson(await mustGet(c.req.param("id")), deps.now())));
 
-  app.get("/:id/transcript", async (c) => {
+  on(app, spec.transcript, async (c) => {
     const id = c.req.param("id");
     await mustGet(id);
-    const limit = intQuery(c.req.query("limit"), 100, 1000);
-    const before = c.req.query("before");
-    const rows = await contacts.transcript(
-      id,
-      limit,
-      before ? intQuery(before, 0, Number.MAX_SAFE_INTEGER) : undefined,
-    );
+    const query = readQuery(c, transcriptQuery);
+    const rows = await contacts.transcript(id, query.limit ?? 100, query.before);
     return c.json({ messages: rows.map(transcriptJson) });
   });
 
-  app.post("/:id/pause", async (c) => {
+  on(app, spec.pause, async (c) => {
     const id = c.req.param("id");
     const body = await readBody(c, pauseBody);
     await mustGet(id);
@@ -165,7 +151,7 @@ export function contactRoutes(deps: Deps) {
     return c.json(contactJson(await mustGet(id), deps.now()));
   });
 
-  app.post("/:id/resume", async (c) => {
+  on(app, spec.resume, async (c) => {
     const id = c.req.param("id");
     await mustGet(id);
     const now = deps.now();
@@ -176,7 +162,7 @@ export function contactRoutes(deps: Deps) {
     return c.json(contactJson(await mustGet(id), now));
   });
 
-  app.post("/:id/messages", async (c) => {
+  on(app, spec.message, async (c) => {
     const id = c.req.param("id");
     const body = await readBody(c, messageBody);
     const contact = await mustGet(id);
@@ -184,7 +170,7 @@ export function contactRoutes(deps: Deps) {
     return c.json({ id: outboxId }, 202);
   });
 
-  app.get("/:id/export", async (c) => {
+  on(app, spec.export, async (c) => {
     const id = c.req.param("id");
     const data = await contacts.export(id);
     if (!data) throw notFound(`The contact "${id}"`);
@@ -199,7 +185,7 @@ export function contactRoutes(deps: Deps) {
     );
   });
 
-  app.delete("/:id", async (c) => {
+  on(app, spec.erase, async (c) => {
     const id = c.req.param("id");
     if (!(await contacts.erase(id))) throw notFound(`The contact "${id}"`);
     requestLog(c, deps.log).info("contact erased", { psid: id });

@@ -51,6 +51,11 @@ export async function readJson(c: Context, maxBytes: number = BODY_LIMITS.small)
   }
 }
 
+/** A zod error as the API gives it: `[{ path, message }]`. */
+export function issuesOf(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({ path: issuePath(i.path), message: i.message }));
+}
+
 /** The body, checked against `schema`: 400 `invalid_body` with `issues: [{ path, message }]`. */
 export async function readBody<T extends z.ZodType>(
   c: Context,
@@ -61,7 +66,7 @@ export async function readBody<T extends z.ZodType>(
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw new ApiError(400, "invalid_body", "The body is not valid.", {
-      issues: parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
+      issues: issuesOf(parsed.error),
     });
   }
   return parsed.data;

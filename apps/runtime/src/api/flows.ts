@@ -1,11 +1,21 @@
 import { type Flow, lintFlow, parseFlow, redactSecrets, serializeFlow } from "@convo/flow";
 import { Hono } from "hono";
-import { z } from "zod";
 import type { Deps } from "../deps";
 import { dayOf, flowStats } from "../pipeline/counters";
 import type { FlowRow } from "../store/flows";
 import { ApiError, notFound, readBody, readJson } from "./errors";
+import { on, readQuery } from "./openapi/route-spec";
 import { BODY_LIMITS } from "./read-capped";
+import {
+  createBody,
+  duplicateBody,
+  importQuery,
+  patchBody,
+  publishBody,
+  putBody,
+  flowSpecs as spec,
+  statsQuery,
+} from "./specs/flows";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -53,41 +63,6 @@ function flowIssues(result: ReturnType<typeof parseFlow>): never {
   throw new ApiError(400, "invalid_flow", "The flow is not valid.", { issues: result.errors });
 }
 
-const flowIdBody = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be a slug: lower-case letters, digits, '-' or '_'");
-const createBody = z.union([
-  z.strictObject({ flow: z.unknown() }),
-  z.strictObject({ name: z.string().min(1).max(120), id: flowIdBody.optional() }),
-]);
-const putBody = z.strictObject({ flow: z.unknown(), revision: z.number().int().nonnegative() });
-const patchBody = z.strictObject({ name: z.string().min(1).max(120) });
-const duplicateBody = z.strictObject({
-  id: flowIdBody.optional(),
-  name: z.string().min(1).max(120).optional(),
-});
-const publishBody = z.strictObject({
-  note: z.string().max(2000).optional(),
-  revision: z.number().int().nonnegative().optional(),
-});
-
-/** Stats cover 1970 to the end of 9999: beyond, a Date cannot print the range back (RangeError). */
-const LAST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-
-/** Parses a time query value: ms since the epoch or an ISO date, between 1970 and 9999. */
-function parseTime(value: string | undefined, fallback: number): number {
-  if (value === undefined || value === "") return Math.max(0, fallback);
-  const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  if (!Number.isFinite(ms) || ms < 0 || ms > LAST_MS) {
-    throw new ApiError(
-      400,
-      "invalid_query",
-      `"${value}" is not a date between 1970 and 9999 (ISO 8601 or ms).`,
-    );
-  }
-  return ms;
-}
-
 export function flowRoutes(deps: Deps) {
   const { flows, stats } = deps.store;
   const app = new Hono();
@@ -113,9 +88,9 @@ export function flowRoutes(deps: Deps) {
     return flowDetail(await mustGet(flow.id));
   };
 
-  app.get("/", async (c) => c.json({ flows: (await flows.list()).map(flowSummary) }));
+  on(app, spec.list, async (c) => c.json({ flows: (await flows.list()).map(flowSummary) }));
 
-  app.post("/", async (c) => {
+  on(app, spec.create, async (c) => {
     const body = await readBody(c, createBody, BODY_LIMITS.flow);
     if ("flow" in body) {
       const result = parseFlow(body.flow);
@@ -126,11 +101,11 @@ export function flowRoutes(deps: Deps) {
     return c.json(await create(emptyFlow(id, body.name)), 201);
   });
 
-  app.post("/import", async (c) => {
+  on(app, spec.import, async (c) => {
     const document = await readJson(c, BODY_LIMITS.flow);
     const result = parseFlow(document);
     if (!result.ok) flowIssues(result);
-    const overwrite = ["1", "true"].includes(c.req.query("overwrite") ?? "");
+    const { overwrite } = readQuery(c, importQuery);
     if (!(await flows.create(result.flow, deps.now(), overwrite))) {
       throw new ApiError(
         409,
@@ -145,9 +120,9 @@ export function flowRoutes(deps: Deps) {
     );
   });
 
-  app.get("/:id", async (c) => c.json(flowDetail(await mustGet(c.req.param("id")))));
+  on(app, spec.get, async (c) => c.json(flowDetail(await mustGet(c.req.param("id")))));
 
-  app.put("/:id", async (c) => {
+  on(app, spec.save, async (c) => {
     const id = c.req.param("id");
     const body = await readBody(c, putBody, BODY_LIMITS.flow);
     await mustGet(id);
@@ -168,7 +143,7 @@ export function flowRoutes(deps: Deps) {
     return c.json({ revision: saved.revision, updatedAt: iso(saved.updatedAt) });
   });
 
-  app.patch("/:id", async (c) => {
+  on(app, spec.rename, async (c) => {
     const id = c.req.param("id");
     const body = await readBody(c, patchBody);
     const row = await mustGet(id);
@@ -176,14 +151,14 @@ export function flowRoutes(deps: Deps) {
     return c.json(flowDetail(await mustGet(id)));
   });
 
-  app.delete("/:id", async (c) => {
+  on(app, spec.delete, async (c) => {
     const id = c.req.param("id");
     if (!(await flows.delete(id))) throw notFound(`The flow "${id}"`);
     deps.flowsChanged();
     return c.body(null, 204);
   });
 
-  app.post("/:id/duplicate", async (c) => {
+  on(app, spec.duplicate, async (c) => {
     const row = await mustGet(c.req.param("id"));
     const body = await readBody(c, duplicateBody);
     const name = body.name ?? `${row.name} (copy)`.slice(0, 120);
@@ -191,7 +166,7 @@ export function flowRoutes(deps: Deps) {
     return c.json(await create({ ...row.draft, id, name }), 201);
   });
 
-  app.post("/:id/publish", async (c) => {
+  on(app, spec.publish, async (c) => {
     const id = c.req.param("id");
     const body = await readBody(c, publishBody);
     const row = await mustGet(id);
@@ -213,7 +188,7 @@ export function flowRoutes(deps: Deps) {
     return c.json({ version, publishedAt: iso(now) }, 201);
   });
 
-  app.get("/:id/versions", async (c) => {
+  on(app, spec.versions, async (c) => {
     const id = c.req.param("id");
     await mustGet(id);
     const versions = await flows.versions(id);
@@ -234,7 +209,7 @@ export function flowRoutes(deps: Deps) {
     return row;
   };
 
-  app.get("/:id/versions/:version", async (c) => {
+  on(app, spec.version, async (c) => {
     const v = await getVersion(c.req.param("id"), c.req.param("version"));
     return c.json({
       version: v.version,
@@ -244,14 +219,14 @@ export function flowRoutes(deps: Deps) {
     });
   });
 
-  app.post("/:id/versions/:version/restore", async (c) => {
+  on(app, spec.restore, async (c) => {
     const id = c.req.param("id");
     const v = await getVersion(id, c.req.param("version"));
     await flows.saveDraft(id, v.flow, undefined, deps.now());
     return c.json(flowDetail(await mustGet(id)));
   });
 
-  app.get("/:id/export", async (c) => {
+  on(app, spec.export, async (c) => {
     const row = await mustGet(c.req.param("id"));
     const text = serializeFlow(redactSecrets(row.draft).flow);
     return c.body(text, 200, {
@@ -260,12 +235,12 @@ export function flowRoutes(deps: Deps) {
     });
   });
 
-  app.get("/:id/stats", async (c) => {
+  on(app, spec.stats, async (c) => {
     const id = c.req.param("id");
     await mustGet(id);
-    const now = deps.now();
-    const to = parseTime(c.req.query("to"), now);
-    const from = parseTime(c.req.query("from"), to - 30 * 86_400_000);
+    const query = readQuery(c, statsQuery);
+    const to = query.to ?? deps.now();
+    const from = query.from ?? Math.max(0, to - 30 * 86_400_000);
     const totals = await stats.counters(id, dayOf(from), dayOf(to));
     return c.json({ flowId: id, from: iso(from), to: iso(to), ...flowStats(totals) });
   });

@@ -1,11 +1,13 @@
 import { Hono } from "hono";
 import type { Deps } from "../deps";
 import { notFound } from "./errors";
+import { on } from "./openapi/route-spec";
+import { inboxSpecs as spec } from "./specs/operations";
 
 /** Events whose step failed (a bug in a flow or in Convo): listed with their error, retried by hand. */
 export function inboxRoutes(deps: Deps) {
   const app = new Hono();
-  app.get("/failed", async (c) => {
+  on(app, spec.failed, async (c) => {
     const rows = await deps.store.inbox.failed();
     return c.json({
       failed: rows.map((row) => ({
@@ -18,7 +20,7 @@ export function inboxRoutes(deps: Deps) {
       })),
     });
   });
-  app.post("/failed/:id/retry", async (c) => {
+  on(app, spec.retry, async (c) => {
     const id = Number(c.req.param("id"));
     const found = Number.isSafeInteger(id) ? await deps.store.inbox.retryFailed(id) : undefined;
     if (!found) throw notFound(`The failed event ${c.req.param("id")}`);

@@ -2,10 +2,12 @@ import { Hono } from "hono";
 import type { Deps } from "../deps";
 import { redactOutboxItem } from "./contacts";
 import { notFound } from "./errors";
+import { on } from "./openapi/route-spec";
+import { outboxSpecs as spec } from "./specs/operations";
 
 export function outboxRoutes(deps: Deps) {
   const app = new Hono();
-  app.get("/parked", async (c) => {
+  on(app, spec.parked, async (c) => {
     const rows = await deps.store.outbox.parked();
     return c.json({
       parked: rows.map((row) => ({
@@ -18,7 +20,7 @@ export function outboxRoutes(deps: Deps) {
       })),
     });
   });
-  app.post("/parked/:id/retry", async (c) => {
+  on(app, spec.retry, async (c) => {
     const id = Number(c.req.param("id"));
     if (!Number.isSafeInteger(id) || !(await deps.store.outbox.retryParked(id, deps.now()))) {
       throw notFound(`The parked message ${c.req.param("id")}`);

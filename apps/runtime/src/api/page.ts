@@ -1,42 +1,11 @@
 import { Hono } from "hono";
-import { z } from "zod";
 import type { Deps } from "../deps";
 import type { PageSettings } from "../graph-api/gateway";
 import { requestLog } from "../request-log";
 import { readBody } from "./errors";
+import { on } from "./openapi/route-spec";
 import { BODY_LIMITS } from "./read-capped";
-
-const pageSettingsSchema = z.strictObject({
-  getStarted: z.strictObject({ payload: z.string().min(1).max(1000) }).nullable(),
-  greeting: z
-    .array(z.strictObject({ locale: z.string().min(1).max(20), text: z.string().min(1).max(160) }))
-    .max(100),
-  persistentMenu: z
-    .array(
-      z.strictObject({
-        locale: z.string().min(1).max(20),
-        items: z
-          .array(
-            z
-              .strictObject({
-                title: z.string().min(1).max(30),
-                payload: z.string().min(1).max(1000).optional(),
-                url: z.url({ protocol: /^https?$/ }).optional(),
-              })
-              .refine((i) => (i.payload === undefined) !== (i.url === undefined), {
-                message: "an item has either a payload or a url",
-              }),
-          )
-          .max(20),
-      }),
-    )
-    .max(100),
-  iceBreakers: z
-    .array(
-      z.strictObject({ question: z.string().min(1).max(80), payload: z.string().min(1).max(1000) }),
-    )
-    .max(4),
-}) satisfies z.ZodType<PageSettings>;
+import { pageSettingsSchema, pageSpecs as spec } from "./specs/operations";
 
 export const DEFAULT_PAGE_SETTINGS: PageSettings = {
   // The welcome example answers this payload (the engine's GET_STARTED_PAYLOAD).
@@ -53,8 +22,8 @@ export async function loadPageSettings(deps: Deps): Promise<PageSettings> {
 
 export function pageRoutes(deps: Deps) {
   const app = new Hono();
-  app.get("/", async (c) => c.json(await loadPageSettings(deps)));
-  app.put("/", async (c) => {
+  on(app, spec.get, async (c) => c.json(await loadPageSettings(deps)));
+  on(app, spec.put, async (c) => {
     const settings = await readBody(c, pageSettingsSchema, BODY_LIMITS.medium);
     await deps.store.settings.set("page", JSON.stringify(settings));
     let sync: { ok: boolean; error?: string };

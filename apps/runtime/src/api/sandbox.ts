@@ -2,33 +2,17 @@ import { randomUUID } from "node:crypto";
 import { signBody } from "@convo/messenger";
 import type { Hono } from "hono";
 import { Hono as Router } from "hono";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Deps } from "../deps";
 import { ApiError, readBody } from "./errors";
+import { on, readQuery } from "./openapi/route-spec";
+import { sandboxMessageBody, sentQuery, sandboxSpecs as spec } from "./specs/operations";
 
 export const SANDBOX_PAGE_ID = "100000000000001";
 export const SANDBOX_PSID = "sandbox-contact";
 
-const messageBody = z
-  .strictObject({
-    psid: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/)
-      .optional(),
-    text: z.string().min(1).max(2000).optional(),
-    postback: z
-      .strictObject({ payload: z.string().min(1).max(1000), title: z.string().max(80) })
-      .optional(),
-    quickReply: z
-      .strictObject({ payload: z.string().min(1).max(1000), text: z.string().max(80) })
-      .optional(),
-  })
-  .refine((b) => [b.text, b.postback, b.quickReply].filter((x) => x !== undefined).length === 1, {
-    message: "give exactly one of text, postback or quickReply",
-  });
-
 /** A Messenger webhook body for one event from a sandbox contact, as Meta would send it. */
-export function sandboxWebhookBody(input: z.infer<typeof messageBody>, now: number): string {
+export function sandboxWebhookBody(input: z.infer<typeof sandboxMessageBody>, now: number): string {
   const psid = input.psid ?? SANDBOX_PSID;
   const mid = `m_sandbox_${randomUUID()}`;
   const item: Record<string, unknown> = {
@@ -57,8 +41,8 @@ export function sandboxWebhookBody(input: z.infer<typeof messageBody>, now: numb
  */
 export function sandboxRoutes(deps: Deps, app: Hono) {
   const router = new Router();
-  router.post("/messages", async (c) => {
-    const input = await readBody(c, messageBody);
+  on(router, spec.message, async (c) => {
+    const input = await readBody(c, sandboxMessageBody);
     const body = sandboxWebhookBody(input, deps.now());
     const response = await app.request("/webhooks/messenger", {
       method: "POST",
@@ -73,7 +57,7 @@ export function sandboxRoutes(deps: Deps, app: Hono) {
     }
     return c.json({ psid: input.psid ?? SANDBOX_PSID }, 202);
   });
-  router.get("/sent", async (c) => {
+  on(router, spec.sent, async (c) => {
     if (!deps.sentCalls) {
       throw new ApiError(
         409,
@@ -81,10 +65,8 @@ export function sandboxRoutes(deps: Deps, app: Hono) {
         "A Page token is set: sends go to Messenger, not the sandbox.",
       );
     }
-    const after = Math.max(0, Math.floor(Number(c.req.query("after") ?? "0")));
-    return c.json({
-      calls: deps.sentCalls(c.req.query("psid") || undefined, Number.isFinite(after) ? after : 0),
-    });
+    const query = readQuery(c, sentQuery);
+    return c.json({ calls: deps.sentCalls(query.psid || undefined, query.after ?? 0) });
   });
   return router;
 }

@@ -1,5 +1,7 @@
 import { Hono } from "hono";
 import type { Deps } from "../deps";
+import { on } from "./openapi/route-spec";
+import { statusSpecs as spec } from "./specs/operations";
 
 /**
  * What the owner should know about this runtime's connection to Messenger, for the editor's
@@ -7,7 +9,7 @@ import type { Deps } from "../deps";
  */
 export function statusRoutes(deps: Deps) {
   const app = new Hono();
-  app.get("/", (c) =>
+  on(app, spec.get, (c) =>
     c.json({ sandbox: deps.sandbox, messageEchoes: deps.echoSubscription.state }),
   );
   return app;

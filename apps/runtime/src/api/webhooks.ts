@@ -7,7 +7,9 @@ import { newWebhookSecret } from "../pipeline/webhook-signature";
 import { webhookUrlProblem } from "../pipeline/webhook-url";
 import type { WebhookDeliveryRow, WebhookEndpointRow } from "../store/webhooks";
 import { ApiError, notFound, readBody } from "./errors";
+import { on } from "./openapi/route-spec";
 import { requireScope } from "./scope-auth";
+import { eventsOutSpecs } from "./specs/events";
 
 const endpointSchema = z.strictObject({
   url: z.string().max(2000),
@@ -45,7 +47,7 @@ const deliveryJson = (d: WebhookDeliveryRow) => ({
 export function webhookRoutes(deps: Deps) {
   const app = new Hono();
   app.use("*", requireScope(deps, ["webhooks:write"]));
-  app.post("/endpoints", async (c) => {
+  on(app, eventsOutSpecs.create, async (c) => {
     const body = await readBody(c, endpointSchema);
     const problem = await webhookUrlProblem(body.url, deps.config.allowPrivateHttp);
     if (problem) {
@@ -63,16 +65,16 @@ export function webhookRoutes(deps: Deps) {
     await deps.store.webhooks.createEndpoint({ ...endpoint, secret });
     return c.json({ ...endpointJson(endpoint), secret }, 201);
   });
-  app.get("/endpoints", async (c) =>
+  on(app, eventsOutSpecs.list, async (c) =>
     c.json({ endpoints: (await deps.store.webhooks.endpoints()).map(endpointJson) }),
   );
-  app.delete("/endpoints/:id", async (c) => {
+  on(app, eventsOutSpecs.remove, async (c) => {
     if (!(await deps.store.webhooks.deleteEndpoint(c.req.param("id")))) {
       throw notFound(`The endpoint ${c.req.param("id")}`);
     }
     return c.body(null, 204);
   });
-  app.get("/deliveries", async (c) => {
+  on(app, eventsOutSpecs.deliveries, async (c) => {
     const limit = Math.min(500, Math.max(1, Number(c.req.query("limit") ?? 100) || 100));
     return c.json({ deliveries: (await deps.store.webhooks.deliveries(limit)).map(deliveryJson) });
   });

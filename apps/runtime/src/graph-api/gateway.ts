@@ -1,14 +1,9 @@
 import type { OutMessage } from "@convo/engine";
 import type { UpdateTag } from "@convo/flow";
+import type { GraphErrorCategory } from "@convo/messenger";
 
 /** How a Graph API failure should be handled (Meta's error codes, classified by @convo/messenger). */
-export type GraphFailureCategory =
-  | "transient"
-  | "rate_limited"
-  | "outside_window"
-  | "user_unreachable"
-  | "bad_token"
-  | "bad_request";
+export type GraphFailureCategory = GraphErrorCategory;
 
 export class GraphFailure extends Error {
   constructor(

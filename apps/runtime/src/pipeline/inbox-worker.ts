@@ -9,6 +9,7 @@ import type { InboxRow } from "../store/inbox";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
 import { outEvent, stepEventsOut } from "./events-out";
 import { readIncoming } from "./incoming";
+import { liveChatUrl } from "./live-chat-url";
 import { isPaused } from "./pause";
 import type { PublishedFlows } from "./published-flows";
 import { type StepCommit, toStepRows } from "./step-commit";
@@ -210,6 +211,11 @@ export class InboxWorker {
       version: current.version,
       flows: refs,
       limits: deps.channel.limits,
+      conversation: {
+        contactId: row.psid,
+        channel: deps.channel.id,
+        url: liveChatUrl(deps.publicUrl.value, row.psid),
+      },
     };
     const result = step(current.flow, session, event, context);
     const { commit, changes } = applyActions(result.actions, base, contact, byId, log);

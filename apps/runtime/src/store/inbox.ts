@@ -49,7 +49,10 @@ export interface FailedEvent {
  * time, in arrival order. An event is finished by the step's commit (`StepStore.commit`).
  */
 export interface InboxQueue {
-  /** Inserts new events in one transaction; returns how many were new (not redelivered). */
+  /**
+   * Inserts new events in one transaction, durably (on disk, through a power cut, before it
+   * resolves: the caller acknowledges them); returns how many were new (not redelivered).
+   */
   insert(events: readonly NewInboxEvent[], now: number): Promise<number>;
   /**
    * Takes the contact's oldest pending event, unless one of its events is in hand; `more` says

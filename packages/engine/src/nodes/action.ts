@@ -1,11 +1,16 @@
 import type { EngineEvent, NodeOfType } from "@convo/flow";
 import { capText, ENGINE_LIMITS } from "../limits";
-import { IGNORE, type Next, type Run, setOwn } from "../run";
-import type { FlowRef, HttpRequest, SecretPlace, Waiting } from "../types";
+import { type Next, type Run, setOwn } from "../run";
+import type { FlowRef, HttpRequest, Waiting } from "../types";
+import {
+  DEFAULT_HTTP_TIMEOUT_MS,
+  encodeUrlPart,
+  resumeHttp,
+  secretPlaces,
+  sendHttp,
+} from "./http-request";
 import { readPath, valueToText } from "./json-path";
 import type { EngineNodeKind } from "./kind";
-
-const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
 
 /**
  * Runs the node's steps in order from `from`. An HTTP step hands the request to the host and
@@ -52,33 +57,18 @@ function runAction(run: Run, ref: FlowRef, node: NodeOfType<"action">, from = 0)
         break;
       }
       case "http": {
-        const timeoutMs = step.timeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
         // Where the author wrote {{secrets.*}}: the host fills secrets there and nowhere else.
-        const secrets: SecretPlace[] = [];
-        const keep = (
-          rendered: { text: string; kept: readonly { at: number; length: number }[] },
-          place: Pick<SecretPlace, "field" | "header">,
-          max = Number.POSITIVE_INFINITY,
-        ) => {
-          const text = capText(rendered.text, max);
-          for (const { at, length } of rendered.kept) {
-            if (at + length <= text.length) secrets.push({ ...place, at, length });
-          }
-          return text;
-        };
+        const { keep, places } = secretPlaces();
         const headers = (step.headers ?? []).map((h, header) => ({
           name: run.render(flow, h.name),
           value: keep(run.renderKeeping(flow, h.value), { field: "header", header }),
         }));
-        const url = run.renderKeeping(flow, step.url, (value, offset) =>
-          // A reference at the very start supplies the base URL itself; later ones are parts of it.
-          offset === 0 ? value : encodeURIComponent(value),
-        );
+        const url = run.renderKeeping(flow, step.url, encodeUrlPart);
         const request: HttpRequest = {
           method: step.method,
           url: keep(url, { field: "url" }),
           headers,
-          timeoutMs,
+          timeoutMs: step.timeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS,
         };
         if (step.body !== undefined && step.method !== "GET") {
           const json = isJsonBody(step.body, headers);
@@ -88,18 +78,8 @@ function runAction(run: Run, ref: FlowRef, node: NodeOfType<"action">, from = 0)
             ENGINE_LIMITS.httpBody,
           );
         }
-        if (secrets.length > 0) request.secrets = secrets;
-        const requestId = run.nextId("r");
-        run.emit({ type: "http", requestId, request, nodeId: node.id });
-        return run.wait({
-          kind: "http",
-          flowId: flow.id,
-          nodeId: node.id,
-          requestId,
-          stepIndex: i,
-          // The host gives up at timeoutMs; a minute on top covers its queue.
-          deadline: run.context.now + timeoutMs + 60_000,
-        });
+        if (places.length > 0) request.secrets = places;
+        return sendHttp(run, { flowId: flow.id, nodeId: node.id, stepIndex: i }, request);
       }
     }
   }
@@ -145,20 +125,6 @@ function onHttpResult(
 export const actionNode: EngineNodeKind<"action"> = {
   visit: (run, ref, node) => runAction(run, ref, node),
   waits: "http",
-  resume(run, { ref, node, waiting }, arrival) {
-    if (waiting?.kind !== "http") return undefined;
-    if (arrival.kind === "http_result") {
-      if (arrival.event.requestId !== waiting.requestId) return IGNORE;
-      return onHttpResult(run, ref, node, waiting, arrival.event);
-    }
-    if (arrival.kind === "text") {
-      // Past the deadline the answer is lost: the contact's messages are handled as if idle.
-      if (waiting.deadline !== undefined && run.context.now > waiting.deadline) {
-        run.session.waiting = undefined;
-        return undefined;
-      }
-      return IGNORE;
-    }
-    return undefined;
-  },
+  resume: (run, { ref, node, waiting }, arrival) =>
+    resumeHttp(run, waiting, arrival, (http, event) => onHttpResult(run, ref, node, http, event)),
 };

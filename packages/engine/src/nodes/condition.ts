@@ -1,10 +1,10 @@
 import type { Flow, NodeOfType, Rule, ValueOperator } from "@convo/flow";
+import { compileSafePattern } from "@convo/flow";
 import { capText, ENGINE_LIMITS } from "../limits";
 import { type Next, own, type Run } from "../run";
 import { foldCase } from "../text";
 import type { FlowRef } from "../types";
 import type { EngineNodeKind } from "./kind";
-import { compileSafePattern } from "./safe-pattern";
 
 /** The first branch whose rules hold (all or any) leaves through its handle; otherwise `else`. */
 function runCondition(run: Run, ref: FlowRef, node: NodeOfType<"condition">): Next {

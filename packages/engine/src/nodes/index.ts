@@ -9,6 +9,7 @@ import { inputNode } from "./input";
 import type { EngineNodeKind } from "./kind";
 import { messageNode } from "./message";
 import { noteNode } from "./note";
+import { notifyNode } from "./notify";
 import { randomizerNode } from "./randomizer";
 import { triggerNode } from "./trigger";
 
@@ -25,16 +26,25 @@ export const ENGINE_NODES: EngineNodeKinds = {
   delay: delayNode,
   randomizer: randomizerNode,
   handover: handoverNode,
+  notify: notifyNode,
   goto: gotoNode,
   note: noteNode,
 };
 
-/** The node type each kind of wait belongs to, from the kinds' `waits`. */
-export const NODE_TYPE_OF_WAIT: ReadonlyMap<Waiting["kind"], NodeType> = new Map(
-  (Object.entries(ENGINE_NODES) as [NodeType, EngineNodeKind<NodeType>][]).flatMap(
-    ([type, kind]) => (kind.waits ? [[kind.waits, type] as const] : []),
-  ),
-);
+/** The node types each kind of wait belongs to (an HTTP answer: action, notify), from `waits`. */
+export const NODE_TYPES_OF_WAIT: ReadonlyMap<Waiting["kind"], ReadonlySet<NodeType>> = (() => {
+  const map = new Map<Waiting["kind"], Set<NodeType>>();
+  for (const [type, kind] of Object.entries(ENGINE_NODES) as [
+    NodeType,
+    EngineNodeKind<NodeType>,
+  ][]) {
+    if (!kind.waits) continue;
+    const types = map.get(kind.waits) ?? new Set();
+    types.add(type);
+    map.set(kind.waits, types);
+  }
+  return map;
+})();
 
 /** The engine kind of a node's type, typed for that type. */
 export function engineNode<T extends NodeType>(type: T): EngineNodeKind<T> {

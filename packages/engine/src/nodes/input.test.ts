@@ -78,7 +78,6 @@ describe("input", () => {
     [{ kind: "email" } as const, " ada@example.com ", "ada@example.com"],
     [{ kind: "phone" } as const, "+33 6 12-34-56-78", "+33612345678"],
     [{ kind: "phone" } as const, "0033 612345678", "+33612345678"],
-    [{ kind: "phone" } as const, "06 12 34 56 78", "0612345678"],
     [{ kind: "phone" } as const, "+33 (0)6 12 34 56 78", "+33612345678"],
     [{ kind: "phone" } as const, "0033 (0) 6 12 34 56 78", "+33612345678"],
     [{ kind: "date" } as const, "31/12/2026", "2026-12-31"],
@@ -105,6 +104,8 @@ describe("input", () => {
     [{ kind: "number", max: 10 } as const, "11"],
     [{ kind: "email" } as const, "ada@example"],
     [{ kind: "phone" } as const, "call me"],
+    [{ kind: "phone" } as const, "123456"],
+    [{ kind: "phone" } as const, "+33 6 12"],
     [{ kind: "date" } as const, "31/02/2025"],
     [{ kind: "date" } as const, "tomorrow"],
     [{ kind: "text", minLength: 4 } as const, "abc"],
@@ -113,6 +114,69 @@ describe("input", () => {
     const results = talk(inputFlow({ validation }), [begin, say_(answer)]);
     expect(results[1]?.session.variables.f?.answer).toBeUndefined();
     expect(results[1]?.session.waiting).toMatchObject({ attempts: 1 });
+  });
+
+  const contactIn = (locale: string) =>
+    makeContext({ contact: { fields: { first_name: "Ada", locale }, tags: [] } });
+
+  it.each([
+    ["fr_FR", "06 12 34 56 78", "+33612345678"],
+    ["fr_FR", "06.12.34.56.78", "+33612345678"],
+    ["en_GB", "07400 123456", "+447400123456"],
+    ["en_US", "(201) 555-0123", "+12015550123"],
+    ["en_US", "+33 6 12 34 56 78", "+33612345678"],
+    ["de_DE", "0151 23456789", "+4915123456789"],
+  ])(
+    "reads a phone number in the plan of the contact's country (%s): %s → %s",
+    (locale, answer, stored) => {
+      const flow = inputFlow({ validation: { kind: "phone" } });
+      const results = talk(flow, [begin, say_(answer)], contactIn(locale));
+      expect(results[1]?.session.variables.f?.answer).toBe(stored);
+    },
+  );
+
+  it.each([
+    ["fr_FR", "123456"],
+    ["fr_FR", "06 12 34 56"],
+    ["en_US", "06 12 34 56 78"],
+    // No country known: only a number with its international prefix can be read.
+    ["fr", "06 12 34 56 78"],
+  ])("refuses a phone number that is not one in %s: %s", (locale, answer) => {
+    const flow = inputFlow({ validation: { kind: "phone" } });
+    const results = talk(flow, [begin, say_(answer)], contactIn(locale));
+    expect(results[1]?.session.variables.f?.answer).toBeUndefined();
+    expect(sentTexts(results[1]?.actions ?? [])[0]).toMatch(/phone number/);
+  });
+
+  it.each([
+    ["en_US", "12/25/2026", "2026-12-25"],
+    ["en_US", "1/2/2026", "2026-01-02"],
+    ["fr_FR", "25/12/2026", "2026-12-25"],
+    ["fr_FR", "1/2/2026", "2026-02-01"],
+    ["de_DE", "25.12.2026", "2026-12-25"],
+    ["en_US", "2026-12-25", "2026-12-25"],
+    ["ja_JP", "2026/12/25", "2026-12-25"],
+  ])(
+    "reads a date in the order of the contact's locale (%s): %s → %s",
+    (locale, answer, stored) => {
+      const flow = inputFlow({ validation: { kind: "date" } });
+      const results = talk(flow, [begin, say_(answer)], contactIn(locale));
+      expect(results[1]?.session.variables.f?.answer).toBe(stored);
+    },
+  );
+
+  it("refuses a date in the other order, and shows the contact's own in the retry", () => {
+    const flow = inputFlow({ validation: { kind: "date" } });
+    const us = talk(flow, [begin, say_("25/12/2026")], contactIn("en_US"));
+    expect(us[1]?.session.variables.f?.answer).toBeUndefined();
+    expect(sentTexts(us[1]?.actions ?? [])).toEqual([
+      "Please give a date like 2025-12-31 or 12/31/2025.",
+    ]);
+    const fr = talk(flow, [begin, say_("12/25/2026")], contactIn("fr_FR"));
+    expect(fr[1]?.session.variables.f?.answer).toBeUndefined();
+    expect(sentTexts(fr[1]?.actions ?? [])).toEqual([
+      "Please give a date like 2025-12-31 or 31/12/2025.",
+    ]);
   });
 
   it("offers choices as quick replies and follows a tapped choice's handle", () => {

@@ -3,7 +3,7 @@ import { capText, ENGINE_LIMITS, fitText } from "../limits";
 import type { Next, Run } from "../run";
 import type { FlowRef, OutMessage, OutQuickReply, Waiting } from "../types";
 import type { EngineNodeKind } from "./kind";
-import { validateAnswer } from "./validate";
+import { dateExample, validateAnswer } from "./validate";
 
 type InputNode = NodeOfType<"input">;
 type InputWaiting = Extract<Waiting, { kind: "input" }>;
@@ -15,7 +15,8 @@ const DEFAULT_RETRY: Record<Validation["kind"], string> = {
   number: "Please answer with a number.",
   email: "That doesn't look like an email address. Could you check it?",
   phone: "That doesn't look like a phone number. Could you check it?",
-  date: "Please give a date like 2025-12-31 or 31/12/2025.",
+  // {example}: the date in the contact's locale order (12/31/2025 for en_US).
+  date: "Please give a date like 2025-12-31 or {example}.",
   choice: "Please pick one of the options.",
 };
 
@@ -52,13 +53,14 @@ function answerInput(
   tappedChoice?: string,
 ): Next {
   const { validation } = node.data;
+  const { locale } = run.context.contact.fields;
   const choice =
     tappedChoice !== undefined && validation.kind === "choice"
       ? validation.choices.find((c) => c.id === tappedChoice)
       : undefined;
   const result = choice
     ? { ok: true as const, value: choice.value ?? choice.title, choiceId: choice.id }
-    : validateAnswer(validation, capText(answer, ENGINE_LIMITS.incomingText));
+    : validateAnswer(validation, capText(answer, ENGINE_LIMITS.incomingText), locale);
   if (result.ok) {
     run.setVariable(ref.flow.id, node.data.variable, result.value);
     if (result.choiceId !== undefined && run.hasEdge(ref.flow, node.id, result.choiceId)) {
@@ -70,7 +72,8 @@ function answerInput(
   if (attempts > (node.data.retryLimit ?? DEFAULT_RETRY_LIMIT)) {
     return run.leave(ref, node.id, "invalid");
   }
-  sendPrompt(run, ref, node, node.data.retryText ?? DEFAULT_RETRY[validation.kind]);
+  const retry = DEFAULT_RETRY[validation.kind].replace("{example}", dateExample(locale));
+  sendPrompt(run, ref, node, node.data.retryText ?? retry);
   return run.wait({ ...waiting, attempts });
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { initialSession } from "../session";
 import { makeContext, makeFlow, makeNode, talk } from "../testing";
 import type { Session } from "../types";
-import { ENGINE_NODES, type EngineNodeKinds, NODE_TYPE_OF_WAIT } from ".";
+import { ENGINE_NODES, type EngineNodeKinds, NODE_TYPES_OF_WAIT } from ".";
 import type { EngineNodeKind } from "./kind";
 
 // What the compiler must refuse (`tsc -p tsconfig.test.json`, run by `npm test`, fails when one of
@@ -17,12 +17,15 @@ const _badWait: EngineNodeKind<"delay"> = { visit: ENGINE_NODES.delay.visit, wai
 
 describe("ENGINE_NODES", () => {
   it("derives which node type each wait belongs to from the kinds", () => {
-    expect(Object.fromEntries(NODE_TYPE_OF_WAIT)).toEqual({
-      tap: "message",
-      input: "input",
-      http: "action",
-      delay: "delay",
-      handover: "handover",
+    const types = Object.fromEntries(
+      [...NODE_TYPES_OF_WAIT].map(([kind, of]) => [kind, [...of].sort()]),
+    );
+    expect(types).toEqual({
+      tap: ["message"],
+      input: ["input"],
+      http: ["action", "notify"],
+      delay: ["delay"],
+      handover: ["handover"],
     });
   });
 

@@ -358,6 +358,27 @@ const cases: Case[] = [
     },
   },
   {
+    code: "pattern-refused",
+    severity: "warning",
+    path: "nodes[4].data.branches[0].rules[0].value",
+    mutate: (f) => {
+      addAfterBye(f, {
+        id: "cond",
+        type: "condition",
+        position: pos,
+        data: {
+          branches: [
+            {
+              id: "b",
+              match: "all",
+              rules: [{ kind: "variable", name: "city", op: "matches", value: "(?<!a)b" }],
+            },
+          ],
+        },
+      });
+    },
+  },
+  {
     code: "pattern-too-long",
     severity: "error",
     path: "nodes[4].data.branches[0].rules[0].value",

@@ -1,10 +1,8 @@
+import { kindOf } from "../nodes";
 import { joinPath } from "../problems";
 import type { FlowNode } from "../schema";
 import type { TemplateReference } from "../template";
 import type { ProblemList } from "./context";
-
-/** Where the runtime fills `{{secrets.NAME}}`: an HTTP step's address, header values and body. */
-const SECRET_PLACES = /^data\.steps\[\d+\]\.(?:url|body|headers\[\d+\]\.value)$/;
 
 /**
  * `secret-outside-http`, for a `{{secrets.NAME}}` reference read at `path` of a node: anywhere
@@ -21,7 +19,7 @@ export function lintSecretPlace(
   problems: ProblemList,
 ): void {
   if (reference.namespace !== "secrets") return;
-  if (node.type === "action" && SECRET_PLACES.test(path)) return;
+  if (kindOf(node.type).secretPlaces?.test(path)) return;
   problems.add({
     code: "secret-outside-http",
     severity: "warning",

@@ -8,6 +8,7 @@ import { handoverKind } from "./handover";
 import { inputKind } from "./input";
 import { messageKind } from "./message";
 import { noteKind } from "./note";
+import { notifyKind } from "./notify";
 import { randomizerKind } from "./randomizer";
 import { triggerKind } from "./trigger";
 
@@ -28,6 +29,7 @@ export const NODE_KINDS = {
   delay: delayKind,
   randomizer: randomizerKind,
   handover: handoverKind,
+  notify: notifyKind,
   goto: gotoKind,
   note: noteKind,
 } as const satisfies NodeKinds;

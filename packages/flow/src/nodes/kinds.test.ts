@@ -16,6 +16,8 @@ const { create: _create, ...withoutCreate } = delayKind;
 const { limits: _limits, ...withoutLimits } = delayKind;
 const { data: _data, ...withoutData } = delayKind;
 const { role: _role, ...withoutRole } = delayKind;
+const { redact: _redact, ...withoutRedact } = delayKind;
+const { secretPlaces: _secretPlaces, ...withoutSecretPlaces } = delayKind;
 // @ts-expect-error a kind without its outputs
 nodeKind(withoutOutputs);
 // @ts-expect-error a kind without its lint rules
@@ -32,6 +34,10 @@ nodeKind(withoutLimits);
 nodeKind(withoutData);
 // @ts-expect-error a kind without its role
 nodeKind(withoutRole);
+// @ts-expect-error a kind without how its credentials are redacted
+nodeKind(withoutRedact);
+// @ts-expect-error a kind that does not say where secrets are filled
+nodeKind(withoutSecretPlaces);
 
 const { note: _note, ...withoutNote } = NODE_KINDS;
 // @ts-expect-error the record without one node type

@@ -8,6 +8,7 @@ import { handoverArbitrary } from "../nodes/handover/arbitrary";
 import { inputArbitrary } from "../nodes/input/arbitrary";
 import { messageArbitrary } from "../nodes/message/arbitrary";
 import { noteArbitrary } from "../nodes/note/arbitrary";
+import { notifyArbitrary } from "../nodes/notify/arbitrary";
 import { randomizerArbitrary } from "../nodes/randomizer/arbitrary";
 import { triggerArbitrary } from "../nodes/trigger/arbitrary";
 import type { NodeArbitrary, Vocabulary } from "./vocabulary";
@@ -28,6 +29,7 @@ export const NODE_ARBITRARIES = {
   delay: delayArbitrary,
   randomizer: randomizerArbitrary,
   handover: handoverArbitrary,
+  notify: notifyArbitrary,
   goto: gotoArbitrary,
   note: noteArbitrary,
 } as const satisfies NodeArbitraries;

@@ -1,13 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
 import { PatternRouter } from "hono/router/pattern-router";
-import {
-  MESSENGER_PROFILE_FIELDS,
-  type MessengerProfile,
-  messengerProfileSchema,
-  sendBodySchema,
-  threadControlSchema,
-} from "../send/schemas";
+import { type MessengerProfile, sendBodySchema, threadControlSchema } from "../send/schemas";
 import { createAccessCheck } from "./access";
 import {
   type Answer,
@@ -22,6 +16,7 @@ import { EchoDelivery, type EchoOptions } from "./echoes";
 import { type FaultCode, faultResponse, type GraphFailure, graphError } from "./errors";
 import { FaultInjector, type FaultPlan } from "./faults";
 import { answerFields, EMULATOR_APP_ID, EMULATOR_PAGE_ID } from "./identity";
+import { messengerProfileRoutes } from "./messenger-profile";
 import { NO_BODY, parseJson, readBody } from "./read-body";
 import { SendRateWindow } from "./send-rate";
 
@@ -159,7 +154,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   const rate = new SendRateWindow(options.sendRate);
   let rateLimitedCount = 0;
   const profiles = new Map<string, UserProfile>();
-  let profile: MessengerProfile = {};
+  const profile: { current: MessengerProfile } = { current: {} };
 
   const checkAccess = createAccessCheck(options);
   // Message ids: unique per emulator without a random draw per message.
@@ -230,69 +225,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
     return reply(c, { ...who, message_id: messageId });
   });
 
-  app.get("/:version/me/messenger_profile", (c) => {
-    const fields = (c.req.query("fields") ?? "").split(",").filter(Boolean);
-    if (fields.length === 0)
-      return fail(c, graphError(400, 100, "(#100) The parameter fields is required"));
-    const unknown = fields.find(
-      (field) => !(MESSENGER_PROFILE_FIELDS as readonly string[]).includes(field),
-    );
-    if (unknown) return fail(c, graphError(400, 100, `(#100) Invalid field: ${unknown}`));
-    const data: Record<string, unknown> = {};
-    for (const field of fields) {
-      const value = profile[field as keyof MessengerProfile];
-      if (value !== undefined) data[field] = value;
-    }
-    return reply(c, { data: Object.keys(data).length === 0 ? [] : [data] });
-  });
-
-  app.post("/:version/me/messenger_profile", (c) => {
-    const parsed = messengerProfileSchema.safeParse(bodyOf(c));
-    if (!parsed.success) return fail(c, badParameter(parsed.error));
-    const next = { ...profile, ...parsed.data };
-    if (Object.keys(parsed.data).length === 0) {
-      return fail(
-        c,
-        graphError(
-          400,
-          100,
-          "(#100) Requires one of the params: get_started, greeting, persistent_menu, ice_breakers",
-        ),
-      );
-    }
-    if (next.persistent_menu && !next.get_started) {
-      return fail(
-        c,
-        graphError(
-          400,
-          100,
-          "(#100) You must set a Get Started button if you also wish to use persistent menu.",
-          2018145,
-        ),
-      );
-    }
-    profile = next;
-    return reply(c, { result: "success" });
-  });
-
-  app.delete("/:version/me/messenger_profile", (c) => {
-    const body = bodyOf(c) as { fields?: unknown } | undefined;
-    const fields = body?.fields;
-    if (
-      !Array.isArray(fields) ||
-      fields.length === 0 ||
-      !fields.every((f) => (MESSENGER_PROFILE_FIELDS as readonly unknown[]).includes(f))
-    ) {
-      return fail(
-        c,
-        graphError(400, 100, "(#100) param fields must be a non-empty array of profile fields"),
-      );
-    }
-    const next: Record<string, unknown> = { ...profile };
-    for (const field of fields as string[]) delete next[field];
-    profile = next as MessengerProfile;
-    return reply(c, { result: "success" });
-  });
+  messengerProfileRoutes(app, profile);
 
   app.post("/:version/me/pass_thread_control", (c) => {
     const parsed = threadControlSchema.safeParse(bodyOf(c));
@@ -395,7 +328,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
     setSendRate: (r) => rate.set(r),
     rateLimitedCalls: () => rateLimitedCount,
     profiles,
-    messengerProfile: () => structuredClone(profile),
+    messengerProfile: () => structuredClone(profile.current),
     onCall: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,7 +1,7 @@
-import type { NodeType } from "@convo/flow";
+import { acceptsConnections, type NodeType } from "@convo/flow";
 import { useEffect, useRef } from "react";
 import { useT } from "../../i18n";
-import { NODE_KINDS } from "../../nodes/registry";
+import { EDITOR_NODES, PALETTE } from "../../nodes";
 
 interface Props {
   at: { x: number; y: number };
@@ -16,9 +16,7 @@ export function AddMenu({ at, connecting, onPick, onClose }: Props) {
   const t = useT();
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
-  const kinds = NODE_KINDS.filter(
-    (k) => !connecting || (k.type !== "trigger" && k.type !== "note"),
-  );
+  const types = PALETTE.filter((type) => !connecting || acceptsConnections(type));
   return (
     <div
       className="add-menu card"
@@ -36,15 +34,15 @@ export function AddMenu({ at, connecting, onPick, onClose }: Props) {
       }}
     >
       <p className="menu-title">{t("canvas.addStep")}</p>
-      {kinds.map((kind, i) => (
+      {types.map((type, i) => (
         <button
-          key={kind.type}
+          key={type}
           ref={i === 0 ? first : undefined}
           type="button"
           role="menuitem"
-          onClick={() => onPick(kind.type)}
+          onClick={() => onPick(type)}
         >
-          <span aria-hidden="true">{kind.icon}</span> {t(`type.${kind.type}`)}
+          <span aria-hidden="true">{EDITOR_NODES[type].icon}</span> {t(EDITOR_NODES[type].label)}
         </button>
       ))}
     </div>

@@ -12,12 +12,12 @@ import {
 } from "@xyflow/react";
 import { type DragEvent, type MouseEvent, useCallback, useMemo, useState } from "react";
 import { useStore } from "zustand";
-import { navigate } from "../../app/route";
-import { useApi } from "../../app/session";
-import { describeError } from "../../flows/errors";
+import { describeError } from "../../common/errors";
+import { navigate } from "../../common/route";
+import { useApi } from "../../common/session";
 import { useT } from "../../i18n";
-import { useEditor } from "../context";
-import type { EditorState } from "../store/editor-store";
+import { useEditor } from "../../store/context";
+import type { EditorState } from "../../store/editor-store";
 import { AddMenu } from "./AddMenu";
 import { createEdgeDeriver, createNodeDeriver } from "./derive";
 import { DRAG_TYPE, Palette } from "./Palette";

@@ -1,6 +1,6 @@
 import type { NodeType } from "@convo/flow";
 import { useT } from "../../i18n";
-import { NODE_KINDS } from "../../nodes/registry";
+import { EDITOR_NODES, PALETTE } from "../../nodes";
 
 export const DRAG_TYPE = "application/x-convo-node";
 
@@ -15,23 +15,23 @@ export function Palette({
   const t = useT();
   return (
     <nav className="palette" aria-label={t("canvas.palette")}>
-      {NODE_KINDS.map((kind) => (
+      {PALETTE.map((type) => (
         <button
-          key={kind.type}
+          key={type}
           type="button"
           className="palette-item"
           draggable={!disabled}
           disabled={disabled}
-          data-testid={`palette-${kind.type}`}
+          data-testid={`palette-${type}`}
           title={t("canvas.paletteHint")}
           onDragStart={(e) => {
-            e.dataTransfer.setData(DRAG_TYPE, kind.type);
+            e.dataTransfer.setData(DRAG_TYPE, type);
             e.dataTransfer.effectAllowed = "copy";
           }}
-          onClick={() => onAdd(kind.type)}
+          onClick={() => onAdd(type)}
         >
-          <span aria-hidden="true">{kind.icon}</span>
-          <span>{t(`type.${kind.type}`)}</span>
+          <span aria-hidden="true">{EDITOR_NODES[type].icon}</span>
+          <span>{t(EDITOR_NODES[type].label)}</span>
         </button>
       ))}
     </nav>

@@ -1,11 +1,10 @@
-import { type FlowNode, nodeOutputs } from "@convo/flow";
+import { acceptsConnections, type FlowNode, nodeOutputs } from "@convo/flow";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo, useMemo } from "react";
 import { HandleCount, StepOverlay } from "../../analytics/StepOverlay";
 import { useT } from "../../i18n";
-import { NodeBody } from "../../nodes/Body";
-import { NODE_ICONS } from "../../nodes/registry";
-import { useEditorState } from "../context";
+import { EDITOR_NODES, NodeBody } from "../../nodes";
+import { useEditorState } from "../../store/context";
 import { outputLabel } from "./output-label";
 
 /**
@@ -56,15 +55,15 @@ const StepCard = memo(function StepCard({
     <article
       className={`step step-${node.type}${selected ? " selected" : ""}${mark ? ` has-${mark}` : ""}`}
       data-testid={`node-${node.id}`}
-      aria-label={`${t(`type.${node.type}`)}${label ? `: ${label}` : ""}`}
+      aria-label={`${t(EDITOR_NODES[node.type].label)}${label ? `: ${label}` : ""}`}
     >
       <StepOverlay nodeId={node.id} />
-      {node.type !== "trigger" && (
+      {acceptsConnections(node.type) && (
         <Handle type="target" position={Position.Left} className="handle-in" />
       )}
       <header className="step-head">
-        <span aria-hidden="true">{NODE_ICONS[node.type]}</span>
-        <span className="step-type">{t(`type.${node.type}`)}</span>
+        <span aria-hidden="true">{EDITOR_NODES[node.type].icon}</span>
+        <span className="step-type">{t(EDITOR_NODES[node.type].label)}</span>
         {label && <span className="step-label">{label}</span>}
         {mark && (
           <span

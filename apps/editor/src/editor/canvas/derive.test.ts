@@ -1,6 +1,6 @@
 import { twoButtonFlow } from "@convo/flow/testing";
 import { describe, expect, it } from "vitest";
-import { createEditor } from "../store/editor-store";
+import { createEditor } from "../../store/editor-store";
 import { createEdgeDeriver, createNodeDeriver } from "./derive";
 
 describe("React Flow nodes derived from the document", () => {

@@ -1,4 +1,4 @@
-import type { Flow } from "@convo/flow";
+import { type Flow, isAnnotation } from "@convo/flow";
 import dagre from "@dagrejs/dagre";
 
 const DEFAULT_SIZE = { width: 260, height: 160 };
@@ -15,7 +15,7 @@ export function layoutFlow(
   graph.setGraph({ rankdir: "LR", nodesep: 40, ranksep: 90 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const node of flow.nodes) {
-    if (node.type === "note") continue;
+    if (isAnnotation(node.type)) continue;
     graph.setNode(node.id, { ...(measured.get(node.id) ?? DEFAULT_SIZE) });
   }
   for (const edge of flow.edges) {
@@ -24,7 +24,7 @@ export function layoutFlow(
   }
   dagre.layout(graph);
   const nodes = flow.nodes.map((node) => {
-    if (node.type === "note") return node;
+    if (isAnnotation(node.type)) return node;
     const placed = graph.node(node.id);
     if (!placed) return node;
     const x = Math.round((placed.x - placed.width / 2) / 16) * 16;

@@ -1,7 +1,7 @@
 import { problemText, useLocale, useT } from "../../i18n";
-import { useEditor, useEditorState } from "../context";
-import { problemNodeId } from "../store/marks";
-import { parsePath } from "../store/paths";
+import { useEditor, useEditorState } from "../../store/context";
+import { problemNodeId } from "../../store/marks";
+import { parsePath } from "../../store/paths";
 import { useFocusNode } from "../use-focus-node";
 
 /** Errors first, then warnings; a click selects and centres the step. */

@@ -1,7 +1,7 @@
 import { nodeTexts } from "@convo/flow";
 import { useMemo, useState } from "react";
 import { useT } from "../../i18n";
-import { useEditor } from "../context";
+import { useEditor } from "../../store/context";
 import { useFocusNode } from "../use-focus-node";
 import { Dialog } from "./Dialog";
 

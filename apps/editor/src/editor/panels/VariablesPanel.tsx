@@ -1,6 +1,6 @@
 import type { Variable } from "@convo/flow";
 import { useT } from "../../i18n";
-import { useEditor, useEditorState } from "../context";
+import { useEditor, useEditorState } from "../../store/context";
 
 const TYPES: Variable["type"][] = ["text", "number", "boolean", "date"];
 

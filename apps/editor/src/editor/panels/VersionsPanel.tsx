@@ -1,13 +1,13 @@
 import type { Flow } from "@convo/flow";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { VersionSummary } from "../../api/client";
-import { useApi } from "../../app/session";
-import { describeError } from "../../flows/errors";
+import { describeError } from "../../common/errors";
+import { useApi } from "../../common/session";
 import { useLocale, useT } from "../../i18n";
-import { useEditor, useEditorState } from "../context";
+import { useEditor, useEditorState } from "../../store/context";
+import { diffFlows, type FlowDiff } from "../../store/diff";
+import type { EditorState } from "../../store/editor-store";
 import type { Autosave } from "../save/autosave";
-import { diffFlows, type FlowDiff } from "../store/diff";
-import type { EditorState } from "../store/editor-store";
 import { useFocusNode } from "../use-focus-node";
 
 /** Published versions: look at one read-only, restore it as the draft, or compare it with the draft. */

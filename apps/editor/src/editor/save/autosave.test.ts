@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { twoButtonFlow } from "@convo/flow/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../../api/client";
-import { createEditor } from "../store/editor-store";
+import { createEditor } from "../../store/editor-store";
 import { createAutosave } from "./autosave";
 
 // The browser globals autosave uses, in Node: window events and a localStorage.

@@ -1,7 +1,7 @@
 import type { Flow } from "@convo/flow";
 import { createStore } from "zustand/vanilla";
 import { type ApiClient, ApiError, OfflineError } from "../../api/client";
-import type { Editor } from "../store/editor-store";
+import type { Editor } from "../../store/editor-store";
 
 export type SaveStatus = "saved" | "pending" | "saving" | "offline" | "conflict" | "error";
 

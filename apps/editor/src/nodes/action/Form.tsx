@@ -1,12 +1,6 @@
-import type { ActionStep, NodeOfType } from "@convo/flow";
+import { type ActionStep, NODE_KINDS, type NodeOfType } from "@convo/flow";
+import { ListField, NumberField, SelectField, TextField, useNodeSetter } from "../../form/fields";
 import { useT } from "../../i18n";
-import {
-  ListField,
-  NumberField,
-  SelectField,
-  TextField,
-  useNodeSetter,
-} from "../../inspector/fields";
 
 const KINDS: ActionStep["kind"][] = [
   "set_variable",
@@ -33,6 +27,9 @@ function blank(kind: ActionStep["kind"]): ActionStep {
       return { kind, tag: "" };
   }
 }
+
+/** The ranges the form offers, from the node kind (the schema reads the same). */
+const LIMITS = NODE_KINDS.action.limits;
 
 export function ActionForm({ node }: { node: NodeOfType<"action"> }) {
   const t = useT();
@@ -122,8 +119,7 @@ export function ActionForm({ node }: { node: NodeOfType<"action"> }) {
                 <NumberField
                   label={t("field.timeoutMs")}
                   value={step.timeoutMs}
-                  min={100}
-                  max={30000}
+                  {...LIMITS.timeoutMs}
                   onChange={(v) => f.set([...at, "timeoutMs"], v)}
                 />
                 <ListField

@@ -1,7 +1,7 @@
 import { type NodeOfType, type Rule, type ValueOperator, valueOperatorSchema } from "@convo/flow";
+import { ListField, SelectField, TextField, useNodeSetter } from "../../form/fields";
+import { useFreshId } from "../../form/use-fresh-id";
 import { useT } from "../../i18n";
-import { ListField, SelectField, TextField, useNodeSetter } from "../../inspector/fields";
-import { useFreshId } from "../../inspector/use-fresh-id";
 
 /** The operators the flow format defines, in its order: adding one there adds it here. */
 const OPS: readonly ValueOperator[] = valueOperatorSchema.options;

@@ -1,6 +1,9 @@
-import type { NodeOfType } from "@convo/flow";
+import { NODE_KINDS, type NodeOfType } from "@convo/flow";
+import { NumberField, SelectField, useNodeSetter } from "../../form/fields";
 import { useT } from "../../i18n";
-import { NumberField, SelectField, useNodeSetter } from "../../inspector/fields";
+
+/** The ranges the form offers, from the node kind (the schema reads the same). */
+const LIMITS = NODE_KINDS.delay.limits;
 
 export function DelayForm({ node }: { node: NodeOfType<"delay"> }) {
   const t = useT();
@@ -10,7 +13,7 @@ export function DelayForm({ node }: { node: NodeOfType<"delay"> }) {
       <NumberField
         label={t("field.amount")}
         value={node.data.amount}
-        min={0}
+        {...LIMITS.amount}
         onChange={(v) => f.set(["data", "amount"], v ?? 0)}
       />
       <SelectField

@@ -1,6 +1,6 @@
 import type { NodeOfType } from "@convo/flow";
+import { TextField, useNodeSetter } from "../../form/fields";
 import { useT } from "../../i18n";
-import { TextField, useNodeSetter } from "../../inspector/fields";
 
 export function GotoForm({ node }: { node: NodeOfType<"goto"> }) {
   const t = useT();

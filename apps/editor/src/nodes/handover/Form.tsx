@@ -1,7 +1,10 @@
-import type { NodeOfType } from "@convo/flow";
+import { NODE_KINDS, type NodeOfType } from "@convo/flow";
 import { MESSENGER_LIMITS } from "@convo/messenger/limits";
+import { NumberField, TextField, useNodeSetter } from "../../form/fields";
 import { useT } from "../../i18n";
-import { NumberField, TextField, useNodeSetter } from "../../inspector/fields";
+
+/** The ranges the form offers, from the node kind (the schema reads the same). */
+const LIMITS = NODE_KINDS.handover.limits;
 
 export function HandoverForm({ node }: { node: NodeOfType<"handover"> }) {
   const t = useT();
@@ -20,8 +23,7 @@ export function HandoverForm({ node }: { node: NodeOfType<"handover"> }) {
       <NumberField
         label={t("field.resumeAfterHours")}
         value={node.data.resumeAfterHours}
-        min={0}
-        max={720}
+        {...LIMITS.resumeAfterHours}
         onChange={(v) => f.set(["data", "resumeAfterHours"], v)}
       />
     </>

@@ -1,6 +1,5 @@
-import type { NodeOfType, Validation } from "@convo/flow";
+import { NODE_KINDS, type NodeOfType, type Validation } from "@convo/flow";
 import { MESSENGER_LIMITS as L } from "@convo/messenger/limits";
-import { useT } from "../../i18n";
 import {
   CheckField,
   ListField,
@@ -8,10 +7,14 @@ import {
   SelectField,
   TextField,
   useNodeSetter,
-} from "../../inspector/fields";
-import { useFreshId } from "../../inspector/use-fresh-id";
+} from "../../form/fields";
+import { useFreshId } from "../../form/use-fresh-id";
+import { useT } from "../../i18n";
 
 const KINDS: Validation["kind"][] = ["text", "number", "email", "phone", "date", "choice"];
+
+/** The ranges the form offers, from the node kind (the schema reads the same). */
+const LIMITS = NODE_KINDS.input.limits;
 
 export function InputForm({ node }: { node: NodeOfType<"input"> }) {
   const t = useT();
@@ -56,13 +59,13 @@ export function InputForm({ node }: { node: NodeOfType<"input"> }) {
           <NumberField
             label={t("field.minLength")}
             value={v.minLength}
-            min={0}
+            {...LIMITS.minLength}
             onChange={opt("minLength")}
           />
           <NumberField
             label={t("field.maxLength")}
             value={v.maxLength}
-            min={1}
+            {...LIMITS.maxLength}
             onChange={opt("maxLength")}
           />
         </>
@@ -125,14 +128,13 @@ export function InputForm({ node }: { node: NodeOfType<"input"> }) {
       <NumberField
         label={t("field.retryLimit")}
         value={d.retryLimit}
-        min={0}
-        max={10}
+        {...LIMITS.retryLimit}
         onChange={(x) => f.set(["data", "retryLimit"], x)}
       />
       <NumberField
         label={t("field.timeoutSeconds")}
         value={d.timeoutSeconds}
-        min={1}
+        {...LIMITS.timeoutSeconds}
         onChange={(x) => f.set(["data", "timeoutSeconds"], x)}
       />
     </>

@@ -1,16 +1,10 @@
-import type { Button, ContentBlock, NodeOfType } from "@convo/flow";
+import { type Button, type ContentBlock, NODE_KINDS, type NodeOfType } from "@convo/flow";
 import { MESSENGER_LIMITS as L } from "@convo/messenger/limits";
-import type { Path } from "../../editor/store/paths";
 import { SendAsField } from "../../events/SendAsField";
+import { ListField, NumberField, SelectField, TextField, useNodeSetter } from "../../form/fields";
+import { useFreshId } from "../../form/use-fresh-id";
 import { type Translate, useT } from "../../i18n";
-import {
-  ListField,
-  NumberField,
-  SelectField,
-  TextField,
-  useNodeSetter,
-} from "../../inspector/fields";
-import { useFreshId } from "../../inspector/use-fresh-id";
+import type { Path } from "../../store/paths";
 
 type Setter = ReturnType<typeof useNodeSetter>;
 
@@ -216,8 +210,7 @@ function BlockFields({
         <NumberField
           label={t("field.seconds")}
           value={block.seconds}
-          min={0}
-          max={20}
+          {...LIMITS.typingSeconds}
           step={0.5}
           onChange={(v) => f.replace([...path, "seconds"], v ?? 0)}
         />
@@ -226,6 +219,9 @@ function BlockFields({
       return null;
   }
 }
+
+/** The ranges the form offers, from the node kind (the schema reads the same). */
+const LIMITS = NODE_KINDS.message.limits;
 
 export function MessageForm({ node }: { node: NodeOfType<"message"> }) {
   const t = useT();

@@ -1,6 +1,9 @@
-import type { NodeOfType } from "@convo/flow";
+import { NODE_KINDS, type NodeOfType } from "@convo/flow";
+import { NumberField, SelectField, TextField, useNodeSetter } from "../../form/fields";
 import { useT } from "../../i18n";
-import { NumberField, SelectField, TextField, useNodeSetter } from "../../inspector/fields";
+
+/** The ranges the form offers, from the node kind (the schema reads the same). */
+const LIMITS = NODE_KINDS.note.limits;
 
 export function NoteForm({ node }: { node: NodeOfType<"note"> }) {
   const t = useT();
@@ -26,13 +29,13 @@ export function NoteForm({ node }: { node: NodeOfType<"note"> }) {
       <NumberField
         label={t("field.width")}
         value={node.data.width}
-        min={80}
+        {...LIMITS.width}
         onChange={(v) => f.set(["data", "width"], v)}
       />
       <NumberField
         label={t("field.height")}
         value={node.data.height}
-        min={40}
+        {...LIMITS.height}
         onChange={(v) => f.set(["data", "height"], v)}
       />
     </>

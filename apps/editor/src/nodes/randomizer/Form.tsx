@@ -1,13 +1,10 @@
-import type { NodeOfType } from "@convo/flow";
+import { NODE_KINDS, type NodeOfType } from "@convo/flow";
+import { CheckField, ListField, NumberField, TextField, useNodeSetter } from "../../form/fields";
+import { useFreshId } from "../../form/use-fresh-id";
 import { useT } from "../../i18n";
-import {
-  CheckField,
-  ListField,
-  NumberField,
-  TextField,
-  useNodeSetter,
-} from "../../inspector/fields";
-import { useFreshId } from "../../inspector/use-fresh-id";
+
+/** The ranges the form offers, from the node kind (the schema reads the same). */
+const LIMITS = NODE_KINDS.randomizer.limits;
 
 export function RandomizerForm({ node }: { node: NodeOfType<"randomizer"> }) {
   const t = useT();
@@ -18,7 +15,7 @@ export function RandomizerForm({ node }: { node: NodeOfType<"randomizer"> }) {
       <ListField
         label={t("field.variants")}
         items={node.data.variants}
-        max={20}
+        max={LIMITS.variants.max}
         onChange={(items) => f.replace(["data", "variants"], items)}
         itemLabel={(v, i) =>
           v.label || t("output.variant", { letter: String.fromCharCode(65 + (i % 26)) })
@@ -35,8 +32,7 @@ export function RandomizerForm({ node }: { node: NodeOfType<"randomizer"> }) {
             <NumberField
               label={t("field.weight")}
               value={v.weight}
-              min={0}
-              max={1000}
+              {...LIMITS.weight}
               onChange={(x) => f.set(["data", "variants", i, "weight"], x ?? 0)}
             />
           </>

@@ -1,13 +1,7 @@
 import type { NodeOfType, Trigger } from "@convo/flow";
 import { EventTriggerFields } from "../../events/EventTriggerFields";
+import { CheckField, ListField, SelectField, TextField, useNodeSetter } from "../../form/fields";
 import { useT } from "../../i18n";
-import {
-  CheckField,
-  ListField,
-  SelectField,
-  TextField,
-  useNodeSetter,
-} from "../../inspector/fields";
 
 const KINDS: Trigger["kind"][] = ["keyword", "ref", "postback", "get_started", "default", "event"];
 

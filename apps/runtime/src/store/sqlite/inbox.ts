@@ -61,11 +61,15 @@ export class SqliteInbox implements InboxQueue {
   }
 
   async insert(events: readonly NewInboxEvent[], now: number): Promise<number> {
-    return this.sql.write(() => {
-      let inserted = 0;
-      for (const e of events) inserted += this.add(e, now);
-      return inserted;
-    });
+    // Durable: the webhook answers 200 once this resolves, and Meta will not send the event again.
+    return this.sql.write(
+      () => {
+        let inserted = 0;
+        for (const e of events) inserted += this.add(e, now);
+        return inserted;
+      },
+      { durable: true },
+    );
   }
 
   async claimNext(psid: string) {

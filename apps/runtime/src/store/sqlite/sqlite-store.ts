@@ -7,6 +7,7 @@ import { SqliteFlows } from "./flows";
 import { SqliteInbox } from "./inbox";
 import { SqliteKeys } from "./keys";
 import { SqliteOutbox } from "./outbox";
+import { markOwner } from "./owner";
 import { SqliteSettings } from "./settings";
 import { SqliteStats } from "./stats";
 import { SqliteSteps } from "./steps";
@@ -32,11 +33,14 @@ export class SqliteStore implements Store {
   readonly externalIds: SqliteExternalIds;
   readonly webhooks: SqliteWebhooks;
   readonly #sql: SqliteDatabase;
+  readonly #releaseOwner: () => void;
   #ready = false;
 
-  constructor(path: string, now = Date.now()) {
-    const sql = new SqliteDatabase(path, now);
+  /** `durable: false` only in the ack benchmark (what the durable acknowledgement costs). */
+  constructor(path: string, now = Date.now(), options: { durable?: boolean } = {}) {
+    const sql = new SqliteDatabase(path, now, options);
     this.#sql = sql;
+    this.#releaseOwner = markOwner(path);
     const lines = new SqliteTranscript(sql);
     this.settings = new SqliteSettings(sql);
     this.flows = new SqliteFlows(sql);
@@ -70,5 +74,6 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     this.#ready = false;
     this.#sql.close();
+    this.#releaseOwner();
   }
 }

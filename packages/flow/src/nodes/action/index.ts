@@ -1,5 +1,6 @@
 import { assertNever, ERROR, nextOutput } from "../../handles";
 import { nodeKind } from "../../kind";
+import { findCredentials, redactRequest, replaceCredentials } from "./credentials";
 import { lintAction } from "./lint";
 import { ACTION_LIMITS, actionDataSchema } from "./schema";
 
@@ -58,5 +59,27 @@ export const actionKind = nodeKind({
     });
   },
   create: () => ({ steps: [{ kind: "add_tag", tag: "lead" }] }),
+  // An HTTP step's address, header values and body.
+  secretPlaces: /^data\.steps\[\d+\]\.(?:url|body|headers\[\d+\]\.value)$/,
+  redact(node, redacted) {
+    let changed = false;
+    const steps = node.data.steps.map((step, s) => {
+      const at = `data.steps[${s}]`;
+      if (step.kind === "set_variable") {
+        const found = findCredentials({ kind: "variable", name: step.variable }, step.value);
+        if (found.length === 0) return step;
+        changed = true;
+        redacted(`${at}.value`);
+        return { ...step, value: replaceCredentials(step.value, found, () => "") };
+      }
+      if (step.kind !== "http") return step;
+      const { request, changed: fields } = redactRequest(step);
+      if (fields.length === 0) return step;
+      changed = true;
+      for (const field of fields) redacted(`${at}.${field}`);
+      return request;
+    });
+    return changed ? { ...node.data, steps } : undefined;
+  },
   limits: ACTION_LIMITS,
 });

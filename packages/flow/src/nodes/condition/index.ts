@@ -1,5 +1,5 @@
 import { ELSE } from "../../handles";
-import { nodeKind } from "../../kind";
+import { NO_REDACT, nodeKind } from "../../kind";
 import { lintCondition } from "./lint";
 import { conditionDataSchema } from "./schema";
 
@@ -43,5 +43,7 @@ export const conditionKind = nodeKind({
       },
     ],
   }),
+  secretPlaces: null,
+  redact: NO_REDACT,
   limits: {},
 });

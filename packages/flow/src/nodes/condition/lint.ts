@@ -1,8 +1,7 @@
 import type { NodeLintContext } from "../../lint/context";
 import type { NodeOfType } from "../../node-types";
-
-/** Patterns longer than this are refused: the engine also bounds the text it matches against. */
-export const MAX_PATTERN_LENGTH = 200;
+import { patternRefusal } from "../../safe-pattern";
+import { MAX_PATTERN_LENGTH } from "../../safe-pattern/parse";
 
 export function lintCondition(
   node: NodeOfType<"condition">,
@@ -55,6 +54,19 @@ export function lintCondition(
           "error",
           at,
           `"${pattern}" is not a valid pattern.`,
+        );
+        return;
+      }
+      // Valid JavaScript, but the engine's linear-time matcher will not run it: the rule is false.
+      const refusal = patternRefusal(pattern);
+      if (refusal !== undefined) {
+        problems.onNode(
+          nodeIndex,
+          node,
+          "pattern-refused",
+          "warning",
+          at,
+          `"${pattern}" never matches: ${refusal}.`,
         );
       }
     });

@@ -1,5 +1,5 @@
 import { nextOutput } from "../../handles";
-import { NO_LINT, NO_TEXTS, NO_VARIABLES, nodeKind } from "../../kind";
+import { NO_LINT, NO_REDACT, NO_TEXTS, NO_VARIABLES, nodeKind } from "../../kind";
 import { DELAY_LIMITS, delayDataSchema } from "./schema";
 
 /** Waits a while (a timer the host keeps), then goes on. */
@@ -12,5 +12,7 @@ export const delayKind = nodeKind({
   texts: NO_TEXTS,
   variables: NO_VARIABLES,
   create: () => ({ amount: 1, unit: "minutes" }),
+  secretPlaces: null,
+  redact: NO_REDACT,
   limits: DELAY_LIMITS,
 });

@@ -1,4 +1,4 @@
-import { NO_TEXTS, NO_VARIABLES, nodeKind } from "../../kind";
+import { NO_REDACT, NO_TEXTS, NO_VARIABLES, nodeKind } from "../../kind";
 import { lintGoto } from "./lint";
 import { gotoDataSchema } from "./schema";
 
@@ -12,5 +12,7 @@ export const gotoKind = nodeKind({
   texts: NO_TEXTS,
   variables: NO_VARIABLES,
   create: () => ({ flowId: "welcome" }),
+  secretPlaces: null,
+  redact: NO_REDACT,
   limits: {},
 });

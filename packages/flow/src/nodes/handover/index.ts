@@ -1,5 +1,5 @@
 import { nextOutput } from "../../handles";
-import { NO_LINT, NO_VARIABLES, nodeKind } from "../../kind";
+import { NO_LINT, NO_REDACT, NO_VARIABLES, nodeKind } from "../../kind";
 import { HANDOVER_LIMITS, handoverDataSchema } from "./schema";
 
 /**
@@ -19,5 +19,7 @@ export const handoverKind = nodeKind({
   },
   variables: NO_VARIABLES,
   create: () => ({}),
+  secretPlaces: null,
+  redact: NO_REDACT,
   limits: HANDOVER_LIMITS,
 });

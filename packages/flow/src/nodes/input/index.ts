@@ -1,5 +1,5 @@
 import { INVALID, type NodeOutput, nextOutput, TIMEOUT } from "../../handles";
-import { nodeKind } from "../../kind";
+import { NO_REDACT, nodeKind } from "../../kind";
 import { lintInput } from "./lint";
 import { INPUT_LIMITS, inputDataSchema } from "./schema";
 
@@ -42,5 +42,7 @@ export const inputKind = nodeKind({
     uses.write(node.data.variable, "data.variable");
   },
   create: () => ({ question: "", variable: "answer", validation: { kind: "text" } }),
+  secretPlaces: null,
+  redact: NO_REDACT,
   limits: INPUT_LIMITS,
 });

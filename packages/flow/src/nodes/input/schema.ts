@@ -8,11 +8,22 @@ export const choiceSchema = z.strictObject({
   value: shortTextSchema.optional(),
 });
 
+/** The ranges of the question's number fields, for the schema and the editor's form. */
+export const INPUT_LIMITS = {
+  /** Times the question is asked again before `invalid`. */
+  retryLimit: { min: 0, max: 10 },
+  /** Seconds without an answer before `timeout`: at most a week. */
+  timeoutSeconds: { min: 1, max: 7 * 24 * 3600 },
+  /** Characters a text answer must have at least, and at most. */
+  minLength: { min: 0 },
+  maxLength: { min: 1 },
+} as const;
+
 export const validationSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("text"),
-    minLength: z.int().min(0).optional(),
-    maxLength: z.int().min(1).optional(),
+    minLength: z.int().min(INPUT_LIMITS.minLength.min).optional(),
+    maxLength: z.int().min(INPUT_LIMITS.maxLength.min).optional(),
   }),
   z.strictObject({
     kind: z.literal("number"),
@@ -25,14 +36,6 @@ export const validationSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("date") }),
   z.strictObject({ kind: z.literal("choice"), choices: z.array(choiceSchema).max(50) }),
 ]);
-
-/** The ranges of the question's number fields, for the schema and the editor's form. */
-export const INPUT_LIMITS = {
-  /** Times the question is asked again before `invalid`. */
-  retryLimit: { min: 0, max: 10 },
-  /** Seconds without an answer before `timeout`: at most a week. */
-  timeoutSeconds: { min: 1, max: 7 * 24 * 3600 },
-} as const;
 
 export const inputDataSchema = z.strictObject({
   label: labelSchema,

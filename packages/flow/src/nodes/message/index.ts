@@ -1,4 +1,4 @@
-import { NO_VARIABLES, nodeKind } from "../../kind";
+import { NO_REDACT, NO_VARIABLES, nodeKind } from "../../kind";
 import { lintMessage } from "./lint";
 import { messageOutputs } from "./outputs";
 import { MESSAGE_LIMITS, messageDataSchema } from "./schema";
@@ -16,5 +16,7 @@ export const messageKind = nodeKind({
   texts: messageTexts,
   variables: NO_VARIABLES,
   create: (freshId) => ({ content: [{ id: freshId("text"), kind: "text", text: "" }] }),
+  secretPlaces: null,
+  redact: NO_REDACT,
   limits: MESSAGE_LIMITS,
 });

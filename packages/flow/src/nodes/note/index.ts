@@ -1,4 +1,4 @@
-import { NO_LINT, NO_VARIABLES, nodeKind } from "../../kind";
+import { NO_LINT, NO_REDACT, NO_VARIABLES, nodeKind } from "../../kind";
 import { NOTE_LIMITS, noteDataSchema } from "./schema";
 
 /** A sticky note on the canvas: never run, never connected. */
@@ -13,5 +13,7 @@ export const noteKind = nodeKind({
   },
   variables: NO_VARIABLES,
   create: () => ({ text: "", color: "yellow" }),
+  secretPlaces: null,
+  redact: NO_REDACT,
   limits: NOTE_LIMITS,
 });

@@ -1,4 +1,4 @@
-import { NO_TEXTS, NO_VARIABLES, nodeKind } from "../../kind";
+import { NO_REDACT, NO_TEXTS, NO_VARIABLES, nodeKind } from "../../kind";
 import { lintRandomizer } from "./lint";
 import { RANDOMIZER_LIMITS, randomizerDataSchema } from "./schema";
 
@@ -23,5 +23,7 @@ export const randomizerKind = nodeKind({
       { id: freshId("variant"), weight: 50 },
     ],
   }),
+  secretPlaces: null,
+  redact: NO_REDACT,
   limits: RANDOMIZER_LIMITS,
 });

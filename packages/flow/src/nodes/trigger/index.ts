@@ -1,5 +1,5 @@
 import { nextOutput } from "../../handles";
-import { NO_VARIABLES, nodeKind } from "../../kind";
+import { NO_REDACT, NO_VARIABLES, nodeKind } from "../../kind";
 import { lintTrigger } from "./lint";
 import { triggerDataSchema } from "./schema";
 
@@ -21,5 +21,7 @@ export const triggerKind = nodeKind({
   },
   variables: NO_VARIABLES,
   create: () => ({ triggers: [{ kind: "keyword", match: "contains", keywords: ["hello"] }] }),
+  secretPlaces: null,
+  redact: NO_REDACT,
   limits: {},
 });

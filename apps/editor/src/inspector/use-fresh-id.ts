@@ -1,8 +1,0 @@
-import { useEditor } from "../editor/context";
-import { freshId, takenIds } from "../editor/store/ids";
-
-/** A maker of ids unused anywhere in the flow, for new buttons, replies, branches and variants. */
-export function useFreshId(): (prefix: string) => string {
-  const editor = useEditor();
-  return (prefix) => freshId(prefix, takenIds(editor.store.getState().flow));
-}

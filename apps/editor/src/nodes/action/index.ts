@@ -1,0 +1,10 @@
+import { editorNode } from "../kind";
+import { ActionBody } from "./Body";
+import { ActionForm } from "./Form";
+
+export const actionEditor = editorNode({
+  icon: "⚙",
+  label: "type.action",
+  Body: ActionBody,
+  Form: ActionForm,
+});

@@ -1,0 +1,10 @@
+import { editorNode } from "../kind";
+import { GotoBody } from "./Body";
+import { GotoForm } from "./Form";
+
+export const gotoEditor = editorNode({
+  icon: "↪",
+  label: "type.goto",
+  Body: GotoBody,
+  Form: GotoForm,
+});

@@ -1,0 +1,10 @@
+import { editorNode } from "../kind";
+import { MessageBody } from "./Body";
+import { MessageForm } from "./Form";
+
+export const messageEditor = editorNode({
+  icon: "✉",
+  label: "type.message",
+  Body: MessageBody,
+  Form: MessageForm,
+});

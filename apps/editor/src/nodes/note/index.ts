@@ -1,0 +1,10 @@
+import { editorNode } from "../kind";
+import { NoteBody } from "./Body";
+import { NoteForm } from "./Form";
+
+export const noteEditor = editorNode({
+  icon: "✎",
+  label: "type.note",
+  Body: NoteBody,
+  Form: NoteForm,
+});

@@ -1,0 +1,10 @@
+import { editorNode } from "../kind";
+import { TriggerBody } from "./Body";
+import { TriggerForm } from "./Form";
+
+export const triggerEditor = editorNode({
+  icon: "⚡",
+  label: "type.trigger",
+  Body: TriggerBody,
+  Form: TriggerForm,
+});

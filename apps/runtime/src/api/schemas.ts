@@ -1,0 +1,215 @@
+import { flowSchema } from "@convo/flow";
+import { z } from "zod";
+
+/**
+ * The answers of the management API, as zod schemas: the OpenAPI document (`/api/openapi.json`)
+ * is generated from them and from the routes' body and query schemas, and the editor's client
+ * is typed from that document (`apps/editor/src/api/openapi.ts`, generated). The schemas given an
+ * `id` (zod's global registry) are the document's `components.schemas`.
+ */
+function named<T extends z.ZodType>(id: string, schema: T, description?: string): T {
+  return schema.meta(description === undefined ? { id } : { id, description });
+}
+
+const time = z.iso.datetime();
+
+export const ErrorBody = named(
+  "Error",
+  z.object({
+    error: z
+      .object({
+        code: z.string().meta({ description: "Stable machine code, e.g. `not_found`." }),
+        message: z.string().meta({ description: "A sentence for a person." }),
+      })
+      .catchall(z.unknown())
+      .meta({ description: "Details vary by code: `issues`, `problems`, `current`, `limit`." }),
+  }),
+  "Every answer other than 2xx.",
+);
+
+export const Flow = named(
+  "Flow",
+  flowSchema,
+  "A flow document (schema version 1; flow.schema.json).",
+);
+
+export const FlowSummary = named(
+  "FlowSummary",
+  z.strictObject({
+    id: z.string(),
+    name: z.string(),
+    revision: z.number().int(),
+    updatedAt: time,
+    publishedVersion: z.number().int().nullable(),
+    publishedAt: time.nullable(),
+    hasUnpublishedChanges: z.boolean(),
+    nodeCount: z.number().int(),
+  }),
+);
+
+export const FlowDetail = named(
+  "FlowDetail",
+  z.strictObject({
+    ...FlowSummary.shape,
+    flow: Flow,
+    migratedFrom: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: "The schema version an import was migrated from." }),
+  }),
+);
+
+export const FlowList = z.strictObject({ flows: z.array(FlowSummary) });
+
+export const Saved = named(
+  "Saved",
+  z.strictObject({ revision: z.number().int(), updatedAt: time }),
+);
+
+export const Published = named(
+  "Published",
+  z.strictObject({ version: z.number().int(), publishedAt: time }),
+);
+
+export const VersionSummary = named(
+  "VersionSummary",
+  z.strictObject({
+    version: z.number().int(),
+    note: z.string().nullable(),
+    publishedAt: time,
+    publishedBy: z.string().nullable(),
+  }),
+);
+
+export const VersionDetail = named(
+  "VersionDetail",
+  z.strictObject({
+    version: z.number().int(),
+    note: z.string().nullable(),
+    publishedAt: time,
+    flow: Flow,
+  }),
+);
+
+export const FlowStats = named(
+  "FlowStats",
+  z.strictObject({
+    flowId: z.string(),
+    from: time,
+    to: time,
+    nodes: z.record(z.string(), z.strictObject({ entered: z.number().int() })),
+    handles: z.record(z.string(), z.record(z.string(), z.number().int())),
+  }),
+);
+
+export const Contact = named(
+  "Contact",
+  z.strictObject({
+    id: z.string(),
+    psid: z.string(),
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    locale: z.string().nullable(),
+    profilePic: z.string().nullable(),
+    fields: z.record(z.string(), z.string()),
+    tags: z.array(z.string()),
+    paused: z.boolean(),
+    pausedUntil: time.nullable(),
+    lastUserMessageAt: time.nullable(),
+    createdAt: time.nullable(),
+    currentFlow: z.string().nullable(),
+  }),
+);
+
+export const ContactList = z.strictObject({
+  contacts: z.array(Contact),
+  next: z
+    .string()
+    .optional()
+    .meta({ description: "The `before` of the next page, when this one is full." }),
+});
+
+export const TranscriptMessage = named(
+  "TranscriptMessage",
+  z.strictObject({
+    id: z.number().int(),
+    at: time,
+    direction: z.enum(["in", "out"]),
+    author: z.enum(["contact", "bot", "agent", "system"]),
+    kind: z.enum(["text", "postback", "quick_reply", "attachment", "template", "event"]),
+    text: z.string().nullable(),
+    payload: z.unknown().optional(),
+    status: z.enum(["queued", "sent", "failed", "parked"]).optional(),
+  }),
+);
+
+export const Transcript = z.strictObject({ messages: z.array(TranscriptMessage) });
+
+/** An answer of 202: what was queued. */
+export const Accepted = z.strictObject({ id: z.number().int() });
+
+export const RuntimeStatus = named(
+  "RuntimeStatus",
+  z.strictObject({
+    sandbox: z.boolean(),
+    messageEchoes: z.strictObject({
+      status: z.enum(["subscribed", "missing", "unknown", "sandbox"]),
+      checkedAt: time.nullable(),
+      detail: z.string().optional(),
+    }),
+  }),
+);
+
+export const ParkedList = z.strictObject({
+  parked: z.array(
+    z.strictObject({
+      id: z.number().int(),
+      contactId: z.string(),
+      reason: z.string().nullable(),
+      code: z.string().nullable(),
+      at: time,
+      message: z.unknown().meta({ description: "The message, or the HTTP call, as queued." }),
+    }),
+  ),
+});
+
+export const FailedList = z.strictObject({
+  failed: z.array(
+    z.strictObject({
+      id: z.number().int(),
+      contactId: z.string(),
+      kind: z.string(),
+      error: z.string().nullable(),
+      attempts: z.number().int(),
+      at: time,
+    }),
+  ),
+});
+
+export const HttpOutcome = named(
+  "HttpOutcome",
+  z.strictObject({
+    ok: z.boolean(),
+    status: z.number().int().nullable(),
+    body: z.string().nullable(),
+    error: z.string().optional(),
+  }),
+);
+
+export const SentCalls = z.strictObject({
+  calls: z.array(
+    z.strictObject({
+      seq: z.number().int(),
+      method: z.string(),
+      path: z.string(),
+      query: z.record(z.string(), z.string()),
+      body: z.unknown(),
+      at: z.number().int(),
+      status: z.number().int(),
+      response: z.unknown(),
+    }),
+  ),
+});
+
+export const SandboxAccepted = z.strictObject({ psid: z.string() });

@@ -1,0 +1,201 @@
+import { z } from "zod";
+import { flagQuery, timeQuery } from "../openapi/queries";
+import { ApiSection } from "../openapi/route-spec";
+import {
+  ErrorBody,
+  Flow,
+  FlowDetail,
+  FlowList,
+  FlowStats,
+  Published,
+  Saved,
+  VersionDetail,
+  VersionSummary,
+} from "../schemas";
+
+export const flowsApi = new ApiSection("/flows", "flows");
+
+const flowIdBody = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be a slug: lower-case letters, digits, '-' or '_'");
+const flowDocument = z.unknown().meta({
+  description: "A flow document (flow.schema.json); older schema versions are migrated.",
+});
+
+export const createBody = z.union([
+  z.strictObject({ flow: flowDocument }),
+  z.strictObject({ name: z.string().min(1).max(120), id: flowIdBody.optional() }),
+]);
+export const putBody = z.strictObject({
+  flow: flowDocument,
+  revision: z.number().int().nonnegative(),
+});
+export const patchBody = z.strictObject({ name: z.string().min(1).max(120) });
+export const duplicateBody = z.strictObject({
+  id: flowIdBody.optional(),
+  name: z.string().min(1).max(120).optional(),
+});
+export const publishBody = z.strictObject({
+  note: z.string().max(2000).optional(),
+  revision: z.number().int().nonnegative().optional(),
+});
+export const importQuery = z.object({
+  overwrite: flagQuery("Replace a flow with the same id (`1` or `true`)."),
+});
+export const statsQuery = z.object({
+  from: timeQuery,
+  to: timeQuery,
+});
+
+const id = z.object({ id: z.string().meta({ description: "The flow's id (a slug)." }) });
+const idVersion = z.object({
+  id: z.string().meta({ description: "The flow's id (a slug)." }),
+  version: z.string().meta({ description: "A published version number." }),
+});
+const error = (description: string) => ({ description, schema: ErrorBody });
+const notFound = error("No such flow (or version).");
+
+export const flowSpecs = {
+  list: flowsApi.route({
+    method: "get",
+    path: "/",
+    summary: "List the flows",
+    responses: { 200: { description: "Every flow, without its document.", schema: FlowList } },
+  }),
+  create: flowsApi.route({
+    method: "post",
+    path: "/",
+    summary: "Create a flow, empty (from a name) or from a document",
+    body: createBody,
+    responses: {
+      201: { description: "The flow, as created.", schema: FlowDetail },
+      400: error("The body or the flow is not valid (`issues`)."),
+      409: error("A flow with this id exists already."),
+      413: error("The body is larger than 5 MB."),
+    },
+  }),
+  import: flowsApi.route({
+    method: "post",
+    path: "/import",
+    summary: "Import a flow file (migrated when older)",
+    query: importQuery,
+    body: Flow,
+    responses: {
+      201: { description: "The imported flow.", schema: FlowDetail },
+      400: error("The document is not a valid flow (`issues`)."),
+      409: error("A flow with this id exists already (add `overwrite=1`)."),
+      413: error("The body is larger than 5 MB."),
+    },
+  }),
+  get: flowsApi.route({
+    method: "get",
+    path: "/:id",
+    summary: "A flow with its draft",
+    params: id,
+    responses: { 200: { description: "The flow.", schema: FlowDetail }, 404: notFound },
+  }),
+  save: flowsApi.route({
+    method: "put",
+    path: "/:id",
+    summary: "Save the draft (optimistic: the revision it was read at)",
+    params: id,
+    body: putBody,
+    responses: {
+      200: { description: "The new revision.", schema: Saved },
+      400: error("The flow is not valid, or its id changed (`issues`)."),
+      404: notFound,
+      409: error("Someone saved in the meantime (`current`)."),
+      413: error("The body is larger than 5 MB."),
+    },
+  }),
+  rename: flowsApi.route({
+    method: "patch",
+    path: "/:id",
+    summary: "Rename a flow",
+    params: id,
+    body: patchBody,
+    responses: { 200: { description: "The flow.", schema: FlowDetail }, 404: notFound },
+  }),
+  delete: flowsApi.route({
+    method: "delete",
+    path: "/:id",
+    summary: "Delete a flow and its versions",
+    params: id,
+    responses: { 204: { description: "Deleted." }, 404: notFound },
+  }),
+  duplicate: flowsApi.route({
+    method: "post",
+    path: "/:id/duplicate",
+    summary: "Copy a flow's draft into a new flow",
+    params: id,
+    body: duplicateBody,
+    responses: {
+      201: { description: "The copy.", schema: FlowDetail },
+      404: notFound,
+      409: error("A flow with this id exists already."),
+    },
+  }),
+  publish: flowsApi.route({
+    method: "post",
+    path: "/:id/publish",
+    summary: "Publish the draft as the next version",
+    params: id,
+    body: publishBody,
+    responses: {
+      201: { description: "The version published.", schema: Published },
+      404: notFound,
+      409: error("The flow changed since this revision (`current`)."),
+      422: error("The flow has lint errors (`problems`)."),
+    },
+  }),
+  versions: flowsApi.route({
+    method: "get",
+    path: "/:id/versions",
+    summary: "The published versions, newest first",
+    params: id,
+    responses: {
+      200: {
+        description: "The versions.",
+        schema: z.strictObject({ versions: z.array(VersionSummary) }),
+      },
+      404: notFound,
+    },
+  }),
+  version: flowsApi.route({
+    method: "get",
+    path: "/:id/versions/:version",
+    summary: "One published version with its document",
+    params: idVersion,
+    responses: { 200: { description: "The version.", schema: VersionDetail }, 404: notFound },
+  }),
+  restore: flowsApi.route({
+    method: "post",
+    path: "/:id/versions/:version/restore",
+    summary: "Make a published version the draft again",
+    params: idVersion,
+    responses: { 200: { description: "The flow.", schema: FlowDetail }, 404: notFound },
+  }),
+  export: flowsApi.route({
+    method: "get",
+    path: "/:id/export",
+    summary: "The draft as a flow file (stable key order, secrets redacted)",
+    params: id,
+    responses: {
+      200: { description: "An attachment `<id>.json`.", schema: Flow },
+      404: notFound,
+    },
+  }),
+  stats: flowsApi.route({
+    method: "get",
+    path: "/:id/stats",
+    summary: "How many contacts entered each step and took each handle",
+    description: "Counted per UTC day; `from` defaults to 30 days before `to`, `to` to now.",
+    params: id,
+    query: statsQuery,
+    responses: {
+      200: { description: "The counts.", schema: FlowStats },
+      400: error("`from` or `to` is not a date between 1970 and 9999."),
+      404: notFound,
+    },
+  }),
+};

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { ApiSection } from "../openapi/route-spec";
+import { contactsApi } from "./contacts";
+import { eventsApi, eventsOutApi } from "./events";
+import { flowsApi } from "./flows";
+import { inboxApi, outboxApi, pageApi, sandboxApi, simulatorApi, statusApi } from "./operations";
+import { opsApi, webhookApi } from "./public";
+
+export const docsApi = new ApiSection("", "operations");
+
+export const docsSpec = docsApi.route({
+  method: "get",
+  path: "/openapi.json",
+  summary: "This document: the management API in OpenAPI 3.1",
+  responses: {
+    200: {
+      description: "The OpenAPI document.",
+      schema: z.looseObject({ openapi: z.string() }),
+    },
+  },
+});
+
+/** Every section of the document: the management API as mounted under `/api` (see `createApp`), the operations routes and the webhook. */
+export const API_SECTIONS: readonly ApiSection[] = [
+  flowsApi,
+  contactsApi,
+  eventsApi,
+  eventsOutApi,
+  pageApi,
+  statusApi,
+  outboxApi,
+  inboxApi,
+  simulatorApi,
+  sandboxApi,
+  docsApi,
+  opsApi,
+  webhookApi,
+];
+
+/** The API's version in the document: the runtime's release (CHANGELOG.md). */
+export const API_VERSION = "0.2.0";

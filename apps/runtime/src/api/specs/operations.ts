@@ -1,0 +1,214 @@
+import { z } from "zod";
+import type { PageSettings } from "../../graph-api/gateway";
+import { ApiSection } from "../openapi/route-spec";
+import {
+  Accepted,
+  ErrorBody,
+  FailedList,
+  HttpOutcome,
+  ParkedList,
+  RuntimeStatus,
+  SandboxAccepted,
+  SentCalls,
+} from "../schemas";
+
+export const pageApi = new ApiSection("/page", "page");
+export const statusApi = new ApiSection("/status", "operations");
+export const outboxApi = new ApiSection("/outbox", "operations");
+export const inboxApi = new ApiSection("/inbox", "operations");
+export const simulatorApi = new ApiSection("/simulator", "simulator");
+export const sandboxApi = new ApiSection("/sandbox", "sandbox");
+
+export const pageSettingsSchema = z.strictObject({
+  getStarted: z.strictObject({ payload: z.string().min(1).max(1000) }).nullable(),
+  greeting: z
+    .array(z.strictObject({ locale: z.string().min(1).max(20), text: z.string().min(1).max(160) }))
+    .max(100),
+  persistentMenu: z
+    .array(
+      z.strictObject({
+        locale: z.string().min(1).max(20),
+        items: z
+          .array(
+            z
+              .strictObject({
+                title: z.string().min(1).max(30),
+                payload: z.string().min(1).max(1000).optional(),
+                url: z.url({ protocol: /^https?$/ }).optional(),
+              })
+              .refine((i) => (i.payload === undefined) !== (i.url === undefined), {
+                message: "an item has either a payload or a url",
+              }),
+          )
+          .max(20),
+      }),
+    )
+    .max(100),
+  iceBreakers: z
+    .array(
+      z.strictObject({ question: z.string().min(1).max(80), payload: z.string().min(1).max(1000) }),
+    )
+    .max(4),
+}) satisfies z.ZodType<PageSettings>;
+
+export const httpRequestSchema = z.strictObject({
+  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
+  url: z.string().min(1).max(8000),
+  headers: z
+    .array(z.strictObject({ name: z.string().min(1).max(200), value: z.string().max(8000) }))
+    .max(50),
+  body: z.string().max(1_000_000).optional(),
+  timeoutMs: z.number().int().positive().max(60_000),
+  /** Where the flow's author wrote `{{secrets.NAME}}` (the engine marks them). */
+  secrets: z
+    .array(
+      z.strictObject({
+        field: z.enum(["url", "body", "header"]),
+        header: z.number().int().nonnegative().optional(),
+        at: z.number().int().nonnegative(),
+        length: z.number().int().positive(),
+      }),
+    )
+    .max(200)
+    .optional(),
+});
+export const sandboxMessageBody = z
+  .strictObject({
+    psid: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .optional(),
+    text: z.string().min(1).max(2000).optional(),
+    postback: z
+      .strictObject({ payload: z.string().min(1).max(1000), title: z.string().max(80) })
+      .optional(),
+    quickReply: z
+      .strictObject({ payload: z.string().min(1).max(1000), text: z.string().max(80) })
+      .optional(),
+  })
+  .refine((b) => [b.text, b.postback, b.quickReply].filter((x) => x !== undefined).length === 1, {
+    message: "give exactly one of text, postback or quickReply",
+  });
+
+export const sentQuery = z.object({
+  psid: z.string().optional().meta({ description: "Only the calls to this contact." }),
+  after: z
+    .string()
+    .optional()
+    .transform((v) => {
+      const n = Math.floor(Number(v ?? "0"));
+      return Number.isFinite(n) && n > 0 ? n : 0;
+    })
+    .meta({ description: "Only the calls after this `seq` (0 by default)." }),
+});
+
+const numericId = z.object({ id: z.string().meta({ description: "The row's id (a number)." }) });
+const notFound = (what: string) => ({ description: `No such ${what}.`, schema: ErrorBody });
+
+export const pageSpecs = {
+  get: pageApi.route({
+    method: "get",
+    path: "/",
+    summary: "The Page's Messenger profile: Get Started, greeting, menu, ice breakers",
+    responses: { 200: { description: "The settings.", schema: pageSettingsSchema } },
+  }),
+  put: pageApi.route({
+    method: "put",
+    path: "/",
+    summary: "Save the Page's Messenger profile and send it to Messenger",
+    body: pageSettingsSchema,
+    responses: {
+      200: {
+        description: "The settings saved, and whether Messenger took them.",
+        schema: z.strictObject({
+          ...pageSettingsSchema.shape,
+          sync: z.strictObject({ ok: z.boolean(), error: z.string().optional() }),
+        }),
+      },
+      413: { description: "The body is larger than 1 MB.", schema: ErrorBody },
+    },
+  }),
+};
+
+export const statusSpecs = {
+  get: statusApi.route({
+    method: "get",
+    path: "/",
+    summary: "Sandbox mode, and whether the Page sends Convo its message echoes",
+    responses: { 200: { description: "The status.", schema: RuntimeStatus } },
+  }),
+};
+
+export const outboxSpecs = {
+  parked: outboxApi.route({
+    method: "get",
+    path: "/parked",
+    summary: "Messages Messenger refused for good, with the reason",
+    responses: { 200: { description: "The parked messages.", schema: ParkedList } },
+  }),
+  retry: outboxApi.route({
+    method: "post",
+    path: "/parked/:id/retry",
+    summary: "Send a parked message again",
+    params: numericId,
+    responses: {
+      202: { description: "Queued again.", schema: Accepted },
+      404: notFound("parked message"),
+    },
+  }),
+};
+
+export const inboxSpecs = {
+  failed: inboxApi.route({
+    method: "get",
+    path: "/failed",
+    summary: "Events whose step failed, with the error",
+    responses: { 200: { description: "The failed events.", schema: FailedList } },
+  }),
+  retry: inboxApi.route({
+    method: "post",
+    path: "/failed/:id/retry",
+    summary: "Step a failed event again",
+    params: numericId,
+    responses: {
+      202: { description: "Queued again.", schema: Accepted },
+      404: notFound("failed event"),
+    },
+  }),
+};
+
+export const simulatorSpecs = {
+  http: simulatorApi.route({
+    method: "post",
+    path: "/http",
+    summary: "Run an HTTP step for the editor's simulator, with the live worker's rules",
+    body: httpRequestSchema,
+    responses: {
+      200: { description: "What the call answered, or why it failed.", schema: HttpOutcome },
+      413: { description: "The body is larger than 1 MB.", schema: ErrorBody },
+    },
+  }),
+};
+
+export const sandboxSpecs = {
+  message: sandboxApi.route({
+    method: "post",
+    path: "/messages",
+    summary: "A message from a sandbox contact, through the real (signed) webhook",
+    body: sandboxMessageBody,
+    responses: {
+      202: { description: "Taken by the webhook.", schema: SandboxAccepted },
+      502: { description: "The webhook refused it.", schema: ErrorBody },
+    },
+  }),
+  sent: sandboxApi.route({
+    method: "get",
+    path: "/sent",
+    summary: "The Send API calls the emulator answered (sandbox mode only)",
+    query: sentQuery,
+    responses: {
+      200: { description: "The calls, numbered.", schema: SentCalls },
+      409: { description: "A Page token is set: no sandbox.", schema: ErrorBody },
+    },
+  }),
+};
