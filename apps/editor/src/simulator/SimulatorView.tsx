@@ -4,12 +4,12 @@ import { useReactFlow } from "@xyflow/react";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { testApi } from "../api/test-api";
 import { useApi, useSession } from "../common/session";
-import { TestEventButtons } from "../events/TestEventButtons";
 import { type Translate, useLocale, useT } from "../i18n";
 import { Phone, type PhoneItem, type TextQuickReply } from "../phone/Phone";
 import { useEditor, useEditorState } from "../store/context";
 import { useActiveNode } from "./panel-store";
 import { Simulator, type SimulatorEntry, type SimulatorNote } from "./simulator";
+import { TestEventButtons } from "./TestEventButtons";
 import { useReveal } from "./use-reveal";
 import { VariablesView } from "./VariablesView";
 

@@ -1,7 +1,7 @@
 import { type EventTrigger, eventTriggers } from "@convo/flow";
 import { useT } from "../i18n";
-import type { Simulator } from "../simulator/simulator";
 import { useEditorState } from "../store/context";
+import type { Simulator } from "./simulator";
 
 /** One button per event trigger of the flow: fires it in the simulator with its sample payload. */
 export function TestEventButtons({ simulator }: { simulator: Simulator }) {
