@@ -161,11 +161,7 @@ export class Simulator {
     });
   }
 
-  /**
-   * The brand's system posts an event for this contact (as `POST /api/events` would): the flow
-   * listening to it starts with `data` under `{{event.*}}`. Not the contact's move: the window
-   * stays as it was.
-   */
+  /** The brand posts an event (as `POST /api/events`): not the contact's move, the window stays. */
   async event(name: string, data: Record<string, string | number | boolean> = {}): Promise<void> {
     await this.turn(() => {
       this.add({ from: "system", note: { kind: "event", name } });
@@ -273,7 +269,7 @@ export class Simulator {
       switch (action.type) {
         case "send": {
           const since = this.lastContactAt;
-          // Outside the window a tagged step still goes (as MESSAGE_TAG); an untagged one does not.
+          // Outside the window a tagged step still goes (MESSAGE_TAG).
           const outside =
             action.tag === undefined &&
             since !== undefined &&
