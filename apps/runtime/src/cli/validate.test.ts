@@ -25,7 +25,7 @@ describe("convo validate", { timeout: 60_000 }, () => {
     const { status, stdout } = convo("validate", "examples");
     // The support flow's link and call buttons become lines of the text on WhatsApp.
     expect(stdout).toContain("WhatsApp: link and call buttons are sent as lines of the text.");
-    expect(stdout).toContain("4 file(s): 0 error(s), 2 warning(s)");
+    expect(stdout).toContain("6 file(s): 0 error(s), 2 warning(s)");
     expect(status).toBe(0);
   });
 

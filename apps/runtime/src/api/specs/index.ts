@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ApiSection } from "../openapi/route-spec";
 import { contactsApi } from "./contacts";
+import { eventsApi, eventsOutApi } from "./events";
 import { flowsApi } from "./flows";
 import { inboxApi, outboxApi, pageApi, sandboxApi, simulatorApi, statusApi } from "./operations";
 import { opsApi, webhookApi } from "./public";
@@ -23,6 +24,8 @@ export const docsSpec = docsApi.route({
 export const API_SECTIONS: readonly ApiSection[] = [
   flowsApi,
   contactsApi,
+  eventsApi,
+  eventsOutApi,
   pageApi,
   statusApi,
   outboxApi,
