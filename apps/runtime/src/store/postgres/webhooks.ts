@@ -49,6 +49,9 @@ const toDelivery = (r: DeliveryRecord): WebhookDeliveryRow => ({
   deliveredAt: r.delivered_at,
 });
 
+/** A delivery in hand this long was abandoned (the sender gives an attempt 10 s). */
+const ABANDONED_MS = 60_000;
+
 const DELIVERY = `id, endpoint_id, type, body, status, attempts, next_attempt_at, last_error,
   last_status, created_at, delivered_at`;
 
@@ -123,19 +126,19 @@ export class PgWebhooks implements WebhookStore {
   }
 
   async due(now: number, limit: number) {
-    // Nobody's, this replica's (its sender settles what it takes before it takes more), or a
-    // dead replica's.
+    // Nobody's, a dead replica's, or left unsettled well past the sender's time-out (its
+    // delivery failed to report; tried again, as after a crash).
     const { rows } = await prepared<DeliveryRecord>(
       this.db.pool,
       `WITH free AS (
          SELECT id FROM webhook_deliveries d
          WHERE status = 'pending' AND next_attempt_at <= $1
-           AND (owner IS NULL OR owner = $3 OR NOT ${alive("d.owner", "$4")})
+           AND (owner IS NULL OR claimed_at < $1 - $5::bigint OR NOT ${alive("d.owner", "$4")})
          ORDER BY next_attempt_at, created_at LIMIT $2 FOR UPDATE SKIP LOCKED
        )
        UPDATE webhook_deliveries d SET owner = $3, claimed_at = $1 FROM free
        WHERE d.id = free.id RETURNING ${DELIVERY.replace(/(\w+)/g, "d.$1")}`,
-      [now, limit, this.db.replicaId, this.db.options.leaseMs],
+      [now, limit, this.db.replicaId, this.db.options.leaseMs, ABANDONED_MS],
     );
     return rows
       .sort((a, b) => a.next_attempt_at - b.next_attempt_at || a.created_at - b.created_at)
