@@ -1,10 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type RunningGraphEmulator, startGraphEmulator } from "@convo/messenger";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { verifyWebhook } from "../src/pipeline/webhook-signature";
 import { type Json, startRuntime, type TestRuntime } from "./helpers";
 import { APP_SECRET, PAGE_TOKEN, postWebhook, textItem, waitFor, webhookBody } from "./messenger";
+import { createTestDatabase } from "./postgres";
 
 let graph: RunningGraphEmulator;
 let receiver: Server;
@@ -48,52 +49,67 @@ afterAll(async () => {
 });
 
 describe("events out to the brand's endpoints", () => {
-  let rt: TestRuntime;
-  afterAll(async () => rt?.stop());
-
-  it("gets every event to a receiver that fails 30 % of deliveries, each once by id, signed", async () => {
-    rt = await startRuntime(
-      {
-        MESSENGER_APP_SECRET: APP_SECRET,
-        MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
-        GRAPH_API_URL: graph.url,
-        CONVO_ALLOW_PRIVATE_HTTP: "1",
-      },
-      undefined,
-      5,
-    );
-    const created = await rt.api("POST", "/api/webhooks/endpoints", {
-      url: receiverUrl,
-      events: ["*"],
-    });
-    expect(created.status).toBe(201);
-    secret = created.json.secret;
-    expect(secret).toMatch(/^whsec_/);
-    // The secret is shown once: never listed again.
-    const listed = await rt.api("GET", "/api/webhooks/endpoints");
-    expect(listed.json.endpoints).toEqual([
-      expect.not.objectContaining({ secret: expect.anything() }),
-    ]);
-
-    const contacts = Array.from({ length: 20 }, (_, i) => `out-${i}`);
-    await postWebhook(rt.url, webhookBody(contacts.map((psid) => textItem(psid, "hello"))));
-    const deliveries = await waitFor(
-      async () => {
-        const { json } = await rt.api("GET", "/api/webhooks/deliveries?limit=500");
-        const rows = json.deliveries as Json[];
-        const created = rows.filter((d) => d.type === "contact.created");
-        return created.length === 20 && rows.every((d) => d.status === "delivered")
-          ? rows
-          : undefined;
-      },
-      "every delivery delivered",
-      30_000,
-    );
-    expect(new Set(accepted)).toEqual(new Set(deliveries.map((d: Json) => d.eventId)));
-    expect(accepted.length).toBe(deliveries.length);
-    expect(deliveries.some((d: Json) => d.attempts > 1)).toBe(true);
-    expect(badSignatures).toBe(0);
+  /** The test's runtime and database, stopped and dropped after it. */
+  let running: TestRuntime | undefined;
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  afterEach(async () => {
+    await running?.stop();
+    await database?.drop();
+    running = undefined;
+    database = undefined;
   });
+
+  it.each(["SQLite", "PostgreSQL"])(
+    "gets every event to a receiver that fails three deliveries in ten, each once by id, signed (%s)",
+    async (kind) => {
+      accepted.length = 0;
+      badSignatures = 0;
+      database = kind === "PostgreSQL" ? await createTestDatabase("events_out") : undefined;
+      const rt = await startRuntime(
+        {
+          MESSENGER_APP_SECRET: APP_SECRET,
+          MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
+          GRAPH_API_URL: graph.url,
+          CONVO_ALLOW_PRIVATE_HTTP: "1",
+          ...(database ? { CONVO_DATABASE_URL: database.url } : {}),
+        },
+        undefined,
+        5,
+      );
+      running = rt;
+      const created = await rt.api("POST", "/api/webhooks/endpoints", {
+        url: receiverUrl,
+        events: ["*"],
+      });
+      expect(created.status).toBe(201);
+      secret = created.json.secret;
+      expect(secret).toMatch(/^whsec_/);
+      // The secret is shown once: never listed again.
+      const listed = await rt.api("GET", "/api/webhooks/endpoints");
+      expect(listed.json.endpoints).toEqual([
+        expect.not.objectContaining({ secret: expect.anything() }),
+      ]);
+
+      const contacts = Array.from({ length: 20 }, (_, i) => `out-${i}`);
+      await postWebhook(rt.url, webhookBody(contacts.map((psid) => textItem(psid, "hello"))));
+      const deliveries = await waitFor(
+        async () => {
+          const { json } = await rt.api("GET", "/api/webhooks/deliveries?limit=500");
+          const rows = json.deliveries as Json[];
+          const created = rows.filter((d) => d.type === "contact.created");
+          return created.length === 20 && rows.every((d) => d.status === "delivered")
+            ? rows
+            : undefined;
+        },
+        "every delivery delivered",
+        30_000,
+      );
+      expect(new Set(accepted)).toEqual(new Set(deliveries.map((d: Json) => d.eventId)));
+      expect(accepted.length).toBe(deliveries.length);
+      expect(deliveries.some((d: Json) => d.attempts > 1)).toBe(true);
+      expect(badSignatures).toBe(0);
+    },
+  );
 
   it("refuses an endpoint that is not https or points at a private address", async () => {
     const strict = await startRuntime({
