@@ -169,9 +169,11 @@ describe("replicas on one PostgreSQL", () => {
     const ids = taken.flat().map((d) => d.id);
     expect(ids.length).toBe(30);
     expect(new Set(ids).size).toBe(30);
-    // In hand: nobody else takes them while their holder lives.
+    // In hand: nobody else takes them, or waits for them, while their holder lives.
     expect(await b.webhooks.due(T, 100)).toEqual([]);
+    expect(await b.webhooks.nextDueAt()).toBeUndefined();
     await kill(a, b);
+    expect(await b.webhooks.nextDueAt()).toBe(T);
     const takenOver = await b.webhooks.due(T, 100);
     expect(takenOver.map((d) => d.id).sort()).toEqual(taken[0]?.map((d) => d.id).sort());
     // The dead one's late report changes nothing; its new holder's does.

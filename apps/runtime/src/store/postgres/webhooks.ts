@@ -146,9 +146,13 @@ export class PgWebhooks implements WebhookStore {
   }
 
   async nextDueAt() {
+    // Not one another live replica is sending: its sender settles it (a sender here would wake
+    // at once, again and again, for a delivery it cannot take).
     const { rows } = await prepared<{ at: number | null }>(
       this.db.pool,
-      "SELECT MIN(next_attempt_at) AS at FROM webhook_deliveries WHERE status = 'pending'",
+      `SELECT MIN(next_attempt_at) AS at FROM webhook_deliveries d
+       WHERE status = 'pending' AND (owner IS NULL OR NOT ${alive("d.owner", "$1")})`,
+      [this.db.options.leaseMs],
     );
     return rows[0]?.at ?? undefined;
   }
