@@ -30,6 +30,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["common"],
   ["store"],
   ["form", "phone"],
+  ["events"],
   ["nodes"],
   ["inspector", "sandbox"],
   ["simulator"],

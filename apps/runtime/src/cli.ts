@@ -5,6 +5,7 @@
  */
 import { runBackupCommand } from "./cli/backup";
 import { runChat } from "./cli/chat";
+import { runKeys } from "./cli/keys";
 import { runServe } from "./cli/serve";
 import { runStore } from "./cli/store";
 import { runTest } from "./cli/test";
@@ -19,6 +20,7 @@ const USAGE = `usage: convo <command>
   backup <file>              copy the database while the runtime serves (--db, --force)
   restore <file>             replace the stopped runtime's database with a backup (--db, --force)
   store copy --from --to     copy a store: SQLite file ↔ postgres:// (counts checked)
+  keys create|list|revoke    API keys for integrations (--scope events:write)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -37,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
       return runBackupCommand(command, args);
     case "store":
       return runStore(args);
+    case "keys":
+      return runKeys(args);
     case undefined:
     case "help":
     case "--help":

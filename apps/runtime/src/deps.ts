@@ -1,3 +1,4 @@
+import type { FlowRef } from "@convo/engine";
 import type { MessengerChannel } from "@convo/messenger";
 import type { RuntimeConfig } from "./config";
 import type { GraphGateway } from "./graph-api/gateway";
@@ -39,7 +40,13 @@ export interface Deps {
    * Tell the workers there is new work, so they do not wait for their next poll. With a contact,
    * the worker or sender goes straight to that contact's next row instead of scanning its queue.
    */
-  wake: { inbox(psid?: string): void; outbox(psid?: string): void; timers(): void };
+  wake: {
+    inbox(psid?: string): void;
+    outbox(psid?: string): void;
+    timers(): void;
+    /** Events out were queued. */
+    webhooks(): void;
+  };
   /**
    * The address people open Convo at: `CONVO_PUBLIC_URL`, else `http://localhost:<port>` (the
    * port listened on, once started). Links sent out of Convo (Notify the team's) start with it.
@@ -47,4 +54,6 @@ export interface Deps {
   readonly publicUrl: { value: string };
   /** Published flows changed: the worker reloads them before its next step. */
   flowsChanged(): void;
+  /** The published flows, as the worker steps them (the events API reads their event triggers). */
+  publishedFlows(): Promise<{ refs: readonly FlowRef[]; byId: ReadonlyMap<string, FlowRef> }>;
 }

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 const LAYERS: readonly (readonly string[])[] = [
   ["store", "graph-api"],
   ["ops"],
-  ["(root)"],
+  ["(root)", "keys"],
   ["pipeline"],
   ["webhook"],
   ["api"],

@@ -27,6 +27,7 @@ import { InboxWorker } from "./pipeline/inbox-worker";
 import { OutboxSender } from "./pipeline/outbox-sender";
 import { PublishedFlows } from "./pipeline/published-flows";
 import { TimerLoop } from "./pipeline/timer-loop";
+import { WebhookSender } from "./pipeline/webhook-sender";
 import { seedExamples } from "./seed";
 import { openStore } from "./store/open";
 import type { SettingsStore } from "./store/settings";
@@ -183,6 +184,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       inbox: (psid) => (psid === undefined ? inbox.wake() : inbox.offer(psid)),
       outbox: (psid) => (psid === undefined ? outbox.wake() : outbox.offer(psid)),
       timers: () => timers.wake(),
+      webhooks: () => webhooks.wake(),
     },
     publicUrl: { value: config.publicUrl ?? `http://localhost:${config.port}` },
     flowsChanged: () => {
@@ -192,6 +194,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         log.warn("could not tell the other replicas the flows changed", { error });
       });
     },
+    publishedFlows: () => flows.load(),
   };
   // Another replica found work of a contact this one holds: it is taken up at once.
   const stopWakes =
@@ -205,6 +208,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const inbox = new InboxWorker(deps, flows);
   const outbox = new OutboxSender(deps, options.retryBaseMs);
   const timers = new TimerLoop(deps);
+  const webhooks = new WebhookSender(deps, options.retryBaseMs);
 
   const editor = config.editorDist ? await loadEditorBuild(config.editorDist) : undefined;
   if (config.editorDist && !editor)
@@ -245,6 +249,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         await inbox.start();
         await outbox.start();
         timers.start();
+        webhooks.start();
       }
       ready = true;
       // Not awaited: a slow Graph API must not delay the start; the result is logged.
@@ -269,7 +274,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         : Promise.resolve();
       stopWakes();
       clearInterval(reloadFlows);
-      await Promise.all([inbox.stop(), outbox.stop(), timers.stop()]);
+      await Promise.all([inbox.stop(), outbox.stop(), timers.stop(), webhooks.stop()]);
       // Keep-alive connections that stay open would hold close() forever.
       const forced = setTimeout(() => {
         (s as { closeAllConnections?: () => void } | undefined)?.closeAllConnections?.();

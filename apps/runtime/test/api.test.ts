@@ -67,7 +67,9 @@ describe("management API: flows", () => {
     expect(json.flows.map((f: { id: string }) => f.id).sort()).toEqual([
       "lead-capture",
       "order-tracking",
+      "order-updates",
       "support",
+      "trip-updates",
       "welcome",
     ]);
   });

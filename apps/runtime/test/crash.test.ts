@@ -2,9 +2,10 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningGraphEmulator, startGraphEmulator } from "@convo/messenger";
+import type { RunningGraphEmulator } from "@convo/messenger";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { echoingGraph } from "./crash-rig";
 import { useEchoFlow } from "./echo-flow";
 import { freePort } from "./free-port";
 import { APP_SECRET, PAGE_TOKEN, postWebhook, textItem, waitFor, webhookBody } from "./messenger";
@@ -24,17 +25,7 @@ beforeAll(async () => {
   port = await freePort();
   // The Page is subscribed to message_echoes: each message Convo sends comes back to its webhook,
   // and Meta keeps trying while the webhook is down.
-  graph = await startGraphEmulator({
-    appSecret: APP_SECRET,
-    pageToken: PAGE_TOKEN,
-    echoes: {
-      webhookUrl: `http://127.0.0.1:${port}/webhooks/messenger`,
-      appSecret: APP_SECRET,
-      appId: "1517776481860111",
-    },
-  });
-  // Meta takes a moment to answer, so sends are in flight when the kill comes.
-  graph.setLatency(40);
+  graph = await echoingGraph(port, 40);
   dir = mkdtempSync(join(tmpdir(), "convo-crash-"));
 });
 afterAll(async () => {

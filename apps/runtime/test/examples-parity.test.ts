@@ -185,6 +185,7 @@ async function throughSimulator(flowId: string, script: Script): Promise<Turn[]>
       await sim.tap(found);
     } else if ("postback" in turn) await sim.postback(turn.postback);
     else if ("referral" in turn) await sim.referral(turn.referral);
+    else if ("event" in turn) await sim.event(turn.event.name, turn.event.data);
     else if ("wait" in turn) await sim.wait(parseDuration(turn.wait) ?? 0);
     else if ("resume" in turn) await sim.resume();
     else if ("restart" in turn) sim.restart(turn.restart === true ? undefined : turn.restart);
@@ -254,7 +255,12 @@ async function throughRuntime(flowId: string, script: Script, expected: Turn[]):
       else throw new Error(`runtime: nothing titled "${turn.tap}" to tap`);
     } else if ("postback" in turn) await post(postbackItem(psid, turn.postback));
     else if ("referral" in turn) await post(referralItem(psid, turn.referral));
-    else if ("wait" in turn) {
+    else if ("event" in turn) {
+      // The brand's system, through the events API (the admin token is an owner-level key).
+      const { name, data } = turn.event;
+      const posted = await api("POST", "/api/events", { event: name, contact: { id: psid }, data });
+      expect(posted.status, JSON.stringify(posted.json)).toBe(202);
+    } else if ("wait" in turn) {
       offset += parseDuration(turn.wait) ?? 0;
       runtime.deps.wake.timers();
     } else if ("resume" in turn) {

@@ -27,6 +27,8 @@ export async function startRuntime(
   retryBaseMs = 20,
   /** Another logger (a test reading the log lines); silent otherwise. */
   log?: Logger,
+  /** Another clock (a test moving time on: "25 hours later"). */
+  now?: () => number,
 ): Promise<TestRuntime> {
   const config = loadConfig(
     {
@@ -39,7 +41,12 @@ export async function startRuntime(
     },
     join(dir, ".env"),
   );
-  const runtime = await createRuntime({ config, retryBaseMs, ...(log ? { log } : {}) });
+  const runtime = await createRuntime({
+    config,
+    retryBaseMs,
+    ...(log ? { log } : {}),
+    ...(now ? { now } : {}),
+  });
   const { url } = await runtime.start();
   let stopped = false;
   return {

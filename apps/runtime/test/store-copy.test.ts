@@ -86,6 +86,59 @@ const sqliteCounts = (file: string) => {
   }
 };
 
+/** What the events API keeps for a brand: a key, an event, an id, an endpoint and a delivery. */
+async function brandRows(file: string): Promise<void> {
+  const store = new SqliteStore(file);
+  const now = Date.now();
+  await store.keys.create({
+    id: "ck_shop",
+    name: "shop",
+    scopes: ["events:write"],
+    hash: "ab",
+    createdAt: now,
+  });
+  await store.externalIds.link("ana", "external", "A1", now);
+  await store.events.accept(
+    [
+      {
+        event: {
+          id: "evt_1",
+          idempotencyKey: "k1",
+          name: "order.shipped",
+          contact: { externalId: "A1" },
+          psid: "ana",
+          data: { order_id: "A1" },
+        },
+        // Recorded, not stepped: the copies answer the next message as the original does.
+        inbox: {
+          dedupeKey: "event:evt_1",
+          psid: "ana",
+          kind: "event",
+          event: {
+            source: "runtime",
+            event: { type: "event", name: "order.shipped", data: {} },
+            brandEventId: "evt_1",
+          },
+          actionable: false,
+        },
+      },
+    ],
+    now,
+  );
+  await store.webhooks.createEndpoint({
+    id: "we_1",
+    url: "https://crm.example.com/hook",
+    events: ["*"],
+    secret: "s",
+    createdAt: now,
+  });
+  await store.webhooks.enqueue(
+    [{ id: "ev_1", type: "contact.created", body: '{"id":"ev_1"}' }],
+    now,
+  );
+  await store.close();
+}
+
 describe("convo store copy", () => {
   it("moves a brand's data to PostgreSQL and back; the counts match and the flow answers the same", {
     timeout: 120_000,
@@ -95,9 +148,13 @@ describe("convo store copy", () => {
     expect(await answers(rt, "ana", "hello")).not.toEqual([]);
     await rt.api("POST", "/api/flows/welcome/publish", { note: "again" });
     await rt.stop();
+    await brandRows(source);
     const counts = sqliteCounts(source);
     expect(counts.contacts).toBe(1);
     expect(counts.transcript).toBeGreaterThan(1);
+    for (const table of ["api_keys", "brand_events", "external_ids", "webhook_deliveries"]) {
+      expect([table, counts[table]]).toEqual([table, 1]);
+    }
 
     const there = storeCopy(source, database.url);
     expect(there.stderr).toBe("");
@@ -121,6 +178,21 @@ describe("convo store copy", () => {
     expect(home.stderr).toBe("");
     expect(home.status).toBe(0);
     expect(sqliteCounts(back)).toEqual(counts);
+    // The documents came through both ways as documents, the secret and digest as written.
+    const returned = new SqliteStore(back);
+    expect(await returned.events.get("evt_1")).toMatchObject({
+      contact: { externalId: "A1" },
+      data: { order_id: "A1" },
+      messageIds: [],
+    });
+    expect(await returned.keys.find("ck_shop")).toMatchObject({
+      hash: "ab",
+      scopes: ["events:write"],
+    });
+    expect(await returned.webhooks.endpoints()).toMatchObject([{ id: "we_1", events: ["*"] }]);
+    expect(await returned.webhooks.secretOf("we_1")).toBe("s");
+    expect(await returned.externalIds.find("external", "A1")).toBe("ana");
+    await returned.close();
 
     // Each copy answers the next message as the original does: same flows, contact and state.
     const next: string[][] = [];
@@ -142,14 +214,14 @@ describe("convo store copy", () => {
   it("refuses to leave rows behind: a table the target's schema lacks stops the copy", async () => {
     const file = join(dir, "newer.db");
     const store = new SqliteStore(file);
-    store.database.exec("CREATE TABLE api_keys (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
-    store.database.prepare("INSERT INTO api_keys (name) VALUES ('shop')").run();
+    store.database.exec("CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+    store.database.prepare("INSERT INTO accounts (name) VALUES ('shop')").run();
     await store.close();
     const target = await createTestDatabase("copy_newer");
     try {
       const result = storeCopy(file, target.url);
       expect(result.status).toBe(1);
-      expect(result.stderr).toMatch(/no table for api_keys/);
+      expect(result.stderr).toMatch(/no table for accounts/);
       const [row] = await queryDb<{ n: number }>(target.url, "SELECT count(*) AS n FROM flows");
       expect(Number(row?.n)).toBe(0);
     } finally {

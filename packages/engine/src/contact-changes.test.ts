@@ -32,6 +32,7 @@ describe("foldActions", () => {
       fieldsChanged: false,
       handover: undefined,
       timers: [],
+      externalIds: [],
       ended: false,
     });
     expect(changes.contact).toBe(contact);

@@ -8,11 +8,15 @@ export interface ContactChanges {
   tagsChanged: boolean;
   fieldsChanged: boolean;
   /** The bot handed the conversation to a person: until `resumeAt` (ms since epoch), or a human. */
-  handover: { resumeAt: number | undefined } | undefined;
+  handover:
+    | { resumeAt: number | undefined; passTo?: { appId: string; metadata: string } }
+    | undefined;
   /** Timers to keep: at `at`, the host sends `{ type: "timer", timerId }`. */
   timers: { timerId: string; at: number }[];
   /** The conversation reached its end; the session is idle. */
   ended: boolean;
+  /** External ids the brand knows the contact by from now on, in order, each once. */
+  externalIds: string[];
 }
 
 /**
@@ -36,6 +40,7 @@ export function foldActions(contact: Contact, actions: readonly EngineAction[]):
     handover: undefined,
     timers: [],
     ended: false,
+    externalIds: [],
   };
   for (const action of actions) {
     switch (action.type) {
@@ -56,10 +61,17 @@ export function foldActions(contact: Contact, actions: readonly EngineAction[]):
         changes.timers.push({ timerId: action.timerId, at: action.at });
         break;
       case "handover":
-        changes.handover = { resumeAt: action.resumeAt };
+        changes.handover = action.passTo
+          ? { resumeAt: action.resumeAt, passTo: action.passTo }
+          : { resumeAt: action.resumeAt };
         break;
       case "end":
         changes.ended = true;
+        break;
+      case "remember":
+        if (!changes.externalIds.includes(action.externalId)) {
+          changes.externalIds.push(action.externalId);
+        }
         break;
       default:
         // send, typing, http, track, error: carried out by the host, in order.

@@ -10,6 +10,8 @@ export const ENGINE_LIMITS = {
   matchSubject: 1_000,
   /** Characters of a rendered text message, when the channel's limits are not given. */
   outgoingText: 2_000,
+  /** Characters of an external id a step remembers (the events API takes up to this). */
+  externalId: 200,
   /** Characters of a rendered HTTP body. */
   httpBody: 20_000,
 } as const;

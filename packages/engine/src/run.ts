@@ -179,6 +179,10 @@ export class Run {
         return own(this.fields, reference.key);
       case "system":
         return this.systemValue(reference.key);
+      case "event":
+        return this.renderFlow
+          ? this.variable(this.renderFlow, `event.${reference.key}`)
+          : undefined;
       default:
         return this.renderFlow ? this.variable(this.renderFlow, reference.key) : undefined;
     }

@@ -13,7 +13,7 @@ import type { Arrival } from "./nodes/kind";
 import { END, IGNORE, type Next, Run } from "./run";
 import { readSession } from "./session";
 import { defaultReply } from "./triggers/match-trigger";
-import { startMatch } from "./triggers/start-match";
+import { startEvent, startMatch } from "./triggers/start-match";
 import type { EngineEvent, FlowRef, Session, StepContext, StepResult, Waiting } from "./types";
 
 /**
@@ -112,6 +112,8 @@ function dispatch(run: Run, event: EngineEvent): Next {
     }
     return { kind: "go", ref, nodeId: event.nodeId };
   }
+  // The brand's event starts its flow whatever the contact was doing (as a `start` does).
+  if (event.type === "event") return startEvent(run, event);
   const at = resolveWaiting(run);
   const arrival = arrivalOf(event);
   // The node the session waits at has the first say; then the defaults.
@@ -144,7 +146,7 @@ function resume(
 }
 
 /** What an event is to the node it reaches. */
-function arrivalOf(event: Exclude<EngineEvent, { type: "start" }>): Arrival {
+function arrivalOf(event: Exclude<EngineEvent, { type: "start" | "event" }>): Arrival {
   switch (event.type) {
     case "message":
       return { kind: "text", text: typeof event.text === "string" ? event.text : "", event };

@@ -46,7 +46,12 @@ export type EngineEvent =
   /** A `wait_until` came due. */
   | { type: "timer"; timerId: string }
   /** A human handed the conversation back to the bot. */
-  | { type: "resume" };
+  | { type: "resume" }
+  /**
+   * The brand's system posted an event for this contact (`POST /api/events`): the flow whose
+   * `event` trigger has this name starts, with `data` under `{{event.*}}`.
+   */
+  | { type: "event"; name: string; data: Record<string, string> };
 
 export type EngineEventType = EngineEvent["type"];
 
@@ -118,6 +123,9 @@ export interface OutTemplate {
   parameters?: string[];
 }
 
+/** The message tags a step may send with outside the 24-hour window (its "send as"). */
+export type UpdateTag = "POST_PURCHASE_UPDATE" | "CONFIRMED_EVENT_UPDATE" | "ACCOUNT_UPDATE";
+
 export type EngineAction =
   | {
       type: "send";
@@ -126,17 +134,24 @@ export type EngineAction =
       flowId: string;
       /** What the message goes as where a closed window takes only a template (WhatsApp). */
       template?: OutTemplate;
+      /** The step's tag: used by the host only when the window is closed at send time. */
+      tag?: UpdateTag;
     }
   /** Show the typing indicator for this long before the next action. */
   | { type: "typing"; seconds: number }
   | { type: "http"; requestId: string; request: HttpRequest; nodeId: string }
   /** Wake the session with `{ type: "timer", timerId }` at `at` (ms since epoch). */
   | { type: "wait_until"; timerId: string; at: number }
-  /** Pause the bot for this contact until a `resume` event (or `resumeAt`, when set). */
-  | { type: "handover"; resumeAt?: number }
+  /**
+   * Pause the bot for this contact until a `resume` event (or `resumeAt`, when set); with
+   * `passTo`, also pass thread control to that app with `metadata` (JSON: reason, flow, variables).
+   */
+  | { type: "handover"; resumeAt?: number; passTo?: { appId: string; metadata: string } }
   | { type: "add_tag"; tag: string }
   | { type: "remove_tag"; tag: string }
   | { type: "set_field"; field: string; value: string }
+  /** The brand knows this contact by `externalId` (an order, a customer number) from now on. */
+  | { type: "remember"; externalId: string }
   /** Analytics: a contact entered a node, or left it through a handle. The host counts these. */
   | { type: "track"; flowId: string; nodeId: string; handle?: string }
   /** The conversation reached its end; the session is idle again. */

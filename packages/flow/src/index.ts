@@ -2,6 +2,7 @@ export * from "./common";
 export * from "./create";
 export * from "./document";
 export type * from "./engine-types";
+export * from "./events";
 export * from "./json-schema";
 export {
   type FieldLimit,
@@ -14,10 +15,18 @@ export {
 export * from "./limits";
 export { canPublish, type LintOptions, lintFlow } from "./lint";
 export type { NodeLintContext } from "./lint/context";
+export { TAG_PROMOTION_RULE } from "./lint/events";
 export { callNumber, isHttpUrlOrTemplate, utf8Length } from "./lint/url";
 export * from "./migrate";
 export { kindOf, NODE_KINDS, NODE_TYPES, type NodeKinds } from "./nodes";
 export { valueOperatorSchema } from "./nodes/condition/schema";
+export { PAGE_INBOX_APP_ID } from "./nodes/handover/schema";
+export { SEND_AS, sendAsSchema } from "./nodes/message/schema";
+export {
+  EVENT_NAME_PATTERN,
+  eventFieldTypeSchema,
+  eventTriggerSchema,
+} from "./nodes/trigger/schema";
 export * from "./outputs";
 export * from "./parse";
 export * from "./payload";

@@ -11,13 +11,16 @@
 const TEMPLATE =
   /\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)\s*(?:\|([^{}]*))?\}\}/g;
 
-/** Namespaces that are not flow variables. `secrets.*` is only filled in by the runtime. */
-export const TEMPLATE_NAMESPACES = ["contact", "system", "secrets"] as const;
+/**
+ * Namespaces that are not flow variables. `secrets.*` is only filled in by the runtime; `event.*`
+ * is the data of the event that started the flow.
+ */
+export const TEMPLATE_NAMESPACES = ["contact", "system", "secrets", "event"] as const;
 
 export interface TemplateReference {
   /** The whole reference, `contact.first_name` or `order_number`. */
   name: string;
-  /** `contact`, `system`, `secrets`, or undefined for a flow variable. */
+  /** `contact`, `system`, `secrets`, `event`, or undefined for a flow variable. */
   namespace: (typeof TEMPLATE_NAMESPACES)[number] | undefined;
   /** The name inside the namespace (or the variable name). */
   key: string;

@@ -7,12 +7,14 @@ import type {
   cardSchema,
   contentBlockSchema,
   quickReplySchema,
+  sendAsSchema,
 } from "./nodes/message/schema";
 import type { variantSchema } from "./nodes/randomizer/schema";
 import type { keywordMatchSchema, triggerSchema } from "./nodes/trigger/schema";
 
 export type Trigger = z.infer<typeof triggerSchema>;
 export type KeywordMatch = z.infer<typeof keywordMatchSchema>;
+export type SendAs = z.infer<typeof sendAsSchema>;
 export type Button = z.infer<typeof buttonSchema>;
 export type QuickReply = z.infer<typeof quickReplySchema>;
 export type Card = z.infer<typeof cardSchema>;

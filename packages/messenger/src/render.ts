@@ -14,6 +14,7 @@ export {
   renderSendFor,
   renderTyping,
   type SendProfile,
+  USER_REF_RECIPIENT,
 } from "./send/render";
 export type {
   GenericElement,

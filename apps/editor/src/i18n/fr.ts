@@ -134,6 +134,28 @@ export const fr: Record<MessageKey, string> = {
   "button.url": "Bouton lien",
   "button.call": "Bouton d’appel",
 
+  "trigger.event": "Événement de vos systèmes",
+  "event.name": "Nom de l'événement (order.shipped)",
+  "event.fields": "Champs des données",
+  "event.field": "Champ",
+  "event.fieldName": "Nom",
+  "event.fieldType": "Type",
+  "event.type.text": "Texte",
+  "event.type.number": "Nombre",
+  "event.type.boolean": "Oui / non",
+  "event.type.url": "Lien (URL)",
+  "event.type.date": "Date",
+  "event.required": "Obligatoire",
+  "event.sample": "Exemple de données (JSON), pour le simulateur",
+  "event.sampleInvalid": "Pas encore un objet JSON : le dernier exemple valide est gardé.",
+  "event.refExternalId":
+    "La suite du ref est l'identifiant externe du contact (un numéro de commande)",
+  "event.fire": "Envoyer un événement test",
+  "sendAs.label": "Hors de la fenêtre de 24 heures, envoyer comme",
+  "sendAs.standard": "Standard (non envoyé hors de la fenêtre)",
+  "sendAs.POST_PURCHASE_UPDATE": "Suivi après achat (tag)",
+  "sendAs.CONFIRMED_EVENT_UPDATE": "Mise à jour d'événement confirmé (tag)",
+  "sendAs.ACCOUNT_UPDATE": "Mise à jour de compte (tag)",
   "trigger.keyword": "Mots-clés",
   "trigger.ref": "Lien ou publicité (ref)",
   "trigger.postback": "Payload de menu",
@@ -183,6 +205,7 @@ export const fr: Record<MessageKey, string> = {
   "op.has_not": "n’a pas l’étiquette",
 
   "step.set_variable": "Définir une variable",
+  "step.remember": "Mémoriser le contact comme",
   "step.add_tag": "Ajouter une étiquette",
   "step.remove_tag": "Retirer une étiquette",
   "step.set_field": "Définir un champ du contact",
@@ -267,6 +290,7 @@ export const fr: Record<MessageKey, string> = {
   "field.operator": "Test",
   "field.value": "Valeur",
   "field.contactField": "Champ du contact",
+  "field.externalId": "Identifiant externe (une commande, un numéro client)",
   "field.tag": "Étiquette",
   "field.steps": "Étapes",
   "field.method": "Méthode",
@@ -346,6 +370,15 @@ export const fr: Record<MessageKey, string> = {
   "help.addHint":
     "Ajoutez des étapes en les glissant depuis la palette, en double-cliquant sur le canevas ou en lâchant une connexion dans le vide.",
 
+  "problem.event-field-unknown":
+    "event.{name} n'est pas un champ des déclencheurs d'événement de ce flow : il est toujours vide.",
+  "problem.event-step-untagged":
+    "Un événement mène à cette étape : hors de la fenêtre de 24 heures, elle n'est pas envoyée (l'événement est marqué ignoré) sans tag de message.",
+  "problem.tag-promotional":
+    "Cette étape part avec le tag {tag} mais ressemble à une promotion. Meta : « Message tags can not be used to send promotional content » (les tags ne peuvent pas porter de contenu promotionnel).",
+  "problem.event-field-duplicate": "Le champ « {name} » est déclaré deux fois.",
+  "problem.event-sample-invalid":
+    "L'exemple de données ne correspond pas aux champs déclarés ({path}).",
   "problem.branch-without-rules": "Cette branche n’a aucune règle : elle correspond toujours.",
   "problem.branches-empty": "Cette condition n’a aucune branche.",
   "problem.button-title-empty": "Un bouton a besoin d’un titre.",
@@ -446,6 +479,7 @@ export const fr: Record<MessageKey, string> = {
   "test.none": "Aucune pour l’instant",
   "test.typedFor": "écrit pendant {seconds} s",
   "test.noteHandover": "Transmis à une personne : le bot se tait.",
+  "test.noteEvent": "Événement {name} reçu.",
   "test.noteResumed": "Rendu au bot.",
   "test.noteEnd": "Fin de la conversation.",
   "test.noteSkipped": "{time} plus tard…",

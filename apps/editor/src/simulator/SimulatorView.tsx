@@ -9,6 +9,7 @@ import { Phone, type PhoneItem, type TextQuickReply } from "../phone/Phone";
 import { useEditor, useEditorState } from "../store/context";
 import { useActiveNode } from "./panel-store";
 import { Simulator, type SimulatorEntry, type SimulatorNote } from "./simulator";
+import { TestEventButtons } from "./TestEventButtons";
 import { useReveal } from "./use-reveal";
 import { VariablesView } from "./VariablesView";
 
@@ -119,6 +120,7 @@ export function SimulatorView({ flowId }: { flowId: string }) {
             {t("test.resumeBot")}
           </button>
         )}
+        <TestEventButtons simulator={simulator} />
       </div>
       <div className="test-body">
         <Phone
@@ -205,6 +207,8 @@ function noteText(note: SimulatorNote, t: Translate): string {
       return t("test.noteHandover");
     case "resumed":
       return t("test.noteResumed");
+    case "event":
+      return t("test.noteEvent", { name: note.name });
     case "end":
       return t("test.noteEnd");
     case "skipped":

@@ -15,6 +15,8 @@ export type PerformHttp = (request: HttpRequest) => Promise<HttpOutcome>;
 export type SimulatorNote =
   | { kind: "handover" }
   | { kind: "resumed" }
+  /** A test event the brand's system would post (the event trigger's sample payload). */
+  | { kind: "event"; name: string }
   | { kind: "end" }
   | { kind: "skipped"; ms: number }
   | { kind: "http"; method: string; url: string; ok: boolean; status?: number; error?: string }

@@ -7,7 +7,7 @@ import {
   type Tappable,
   tappables,
 } from "@convo/engine";
-import type { Flow } from "@convo/flow";
+import { eventVariables, type Flow } from "@convo/flow";
 import { CHANNEL_SPECS } from "@convo/messenger/channel";
 import type {
   HttpOutcome,
@@ -172,6 +172,15 @@ export class Simulator {
     });
   }
 
+  /** The brand posts an event (as `POST /api/events`): not the contact's move, the window stays. */
+  async event(name: string, data: Record<string, string | number | boolean> = {}): Promise<void> {
+    await this.turn(() => {
+      this.add({ from: "system", note: { kind: "event", name } });
+      this.conversation.now += 1_000;
+      return this.conversation.handle({ type: "event", name, data: eventVariables(data) });
+    });
+  }
+
   /** Lets `ms` pass: time-outs and a handover's return that fall due happen. */
   async wait(ms: number): Promise<void> {
     await this.turn(() => {
@@ -271,8 +280,11 @@ export class Simulator {
       switch (action.type) {
         case "send": {
           const since = this.lastContactAt;
+          // Outside the window a tagged step still goes (MESSAGE_TAG).
           const outside =
-            since !== undefined && this.conversation.now - since > CHANNEL.window.responseMs;
+            action.tag === undefined &&
+            since !== undefined &&
+            this.conversation.now - since > CHANNEL.window.responseMs;
           this.add({
             from: "bot",
             message: action.message,

@@ -10,8 +10,10 @@ import { serveEditor } from "../static";
 import { webhookRoutes } from "../webhook/routes";
 import { whatsappSource } from "../webhook/whatsapp-source";
 import { bearerAuth } from "./auth";
+import { contactIdRoutes } from "./contact-ids";
 import { contactRoutes } from "./contacts";
 import { ApiError } from "./errors";
+import { eventRoutes } from "./events";
 import { flowRoutes } from "./flows";
 import { inboxRoutes } from "./inbox";
 import { openApiDocument } from "./openapi/document";
@@ -22,6 +24,7 @@ import { sandboxRoutes } from "./sandbox";
 import { simulatorRoutes } from "./simulator";
 import { API_SECTIONS, API_VERSION, docsSpec } from "./specs";
 import { statusRoutes } from "./status";
+import { webhookRoutes as eventsOutRoutes } from "./webhooks";
 
 /** Whether the request's connection closed before its body was read (Node's `aborted` error). */
 function clientWentAway(env: unknown): boolean {
@@ -81,10 +84,14 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   if (deps.whatsapp)
     app.route("/webhooks/whatsapp", webhookRoutes(deps, whatsappSource(deps.whatsapp)));
 
+  // Integrations' routes, with API keys and scopes, before the admin token's.
+  app.route("/api/events", eventRoutes(deps));
+  app.route("/api/webhooks", eventsOutRoutes(deps));
   const api = new Hono();
   api.use("*", bearerAuth(deps.adminToken));
   api.route("/flows", flowRoutes(deps));
   api.route("/contacts", contactRoutes(deps));
+  api.route("/contacts", contactIdRoutes(deps));
   api.route("/page", pageRoutes(deps));
   api.route("/status", statusRoutes(deps));
   api.route("/outbox", outboxRoutes(deps));

@@ -41,6 +41,18 @@ export function createChannelGateway(gateways: ChannelGateways): GraphGateway {
       if (channel !== "messenger") return {};
       return messenger.userProfile(id);
     },
+    async passThreadControl(key, appId, metadata) {
+      const { channel, id } = contactAddress(key);
+      // The Handover Protocol is Messenger's and Instagram's; a WhatsApp thread has no owner app.
+      if (channel === "whatsapp") {
+        throw new Error("WhatsApp has no thread control to pass to another app");
+      }
+      await (channel === "instagram" ? instagram : messenger).passThreadControl(
+        id,
+        appId,
+        metadata,
+      );
+    },
     setMessengerProfile: (settings) => messenger.setMessengerProfile(settings),
     subscribedApps: (pageId) => messenger.subscribedApps(pageId),
   };

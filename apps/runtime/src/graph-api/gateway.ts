@@ -1,4 +1,5 @@
 import type { OutMessage } from "@convo/engine";
+import type { UpdateTag } from "@convo/flow";
 import type { GraphErrorCategory, OutTemplate } from "@convo/messenger";
 
 /** How a Graph API failure should be handled (Meta's error codes, classified by @convo/messenger). */
@@ -25,8 +26,8 @@ export interface PageSettings {
 }
 
 export interface SendOptions {
-  /** Inside the 24-hour window: a response; outside: a tagged message (HUMAN_AGENT). */
-  tag?: "HUMAN_AGENT";
+  /** Inside the 24-hour window: a response; outside: a tagged message with this tag. */
+  tag?: "HUMAN_AGENT" | UpdateTag;
   /** Time of the contact's last message, for the 24-hour window. */
   lastUserMessageAt: number | null;
   /** Put after Convo's mark in the message's metadata, which Meta echoes back. */
@@ -53,6 +54,8 @@ export interface GraphGateway {
     options: SendOptions,
   ): Promise<{ messageId: string }>;
   senderAction(psid: string, action: "typing_on" | "typing_off" | "mark_seen"): Promise<void>;
+  /** `POST /me/pass_thread_control`: the app becomes the thread's owner, told `metadata`. */
+  passThreadControl(psid: string, appId: string, metadata: string): Promise<void>;
   userProfile(psid: string): Promise<Profile>;
   setMessengerProfile(settings: PageSettings): Promise<void>;
   /** The apps installed on the Page (`me` by default) and the webhook fields each gets. */

@@ -143,6 +143,13 @@ export function createMessengerGateway(options: MessengerGatewayOptions): GraphG
         throw toFailure(error);
       }
     },
+    async passThreadControl(psid, appId, metadata) {
+      try {
+        await client.passThreadControl(psid, appId, metadata);
+      } catch (error) {
+        throw toFailure(error);
+      }
+    },
     async userProfile(psid) {
       try {
         const p = await client.getProfile(psid);

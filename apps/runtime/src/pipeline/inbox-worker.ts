@@ -1,6 +1,6 @@
 import type { EngineAction, FlowRef, StepContext } from "@convo/engine";
-import { foldActions, initialSession, step } from "@convo/engine";
-import { CHANNEL_SPECS } from "@convo/messenger";
+import { type ContactChanges, foldActions, initialSession, step } from "@convo/engine";
+import { CHANNEL_SPECS, USER_REF_RECIPIENT } from "@convo/messenger";
 import type { Deps } from "../deps";
 import { contactAddress } from "../graph-api/contact-address";
 import { GraphFailure } from "../graph-api/gateway";
@@ -9,6 +9,7 @@ import type { ContactPatch, ContactRow } from "../store/contacts";
 import type { InboxRow } from "../store/inbox";
 import { LeaseLost } from "../store/replicas";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
+import { outEvent, stepEventsOut } from "./events-out";
 import { readIncoming } from "./incoming";
 import { liveChatUrl } from "./live-chat-url";
 import { isPaused } from "./pause";
@@ -158,6 +159,11 @@ export class InboxWorker {
     const { contacts, steps } = deps.store;
     const now = deps.now();
     const incoming = readIncoming(row, now);
+    if (incoming.priorUserRef !== undefined) {
+      // The customer who opted in with the checkbox plugin answered: their PSID is linked.
+      const ref = incoming.priorUserRef;
+      await deps.store.externalIds.retireUserRef(ref, USER_REF_RECIPIENT + ref, row.psid, now);
+    }
     let contact = await contacts.ensure(row.psid, now);
     const patch: ContactPatch = {};
     if (incoming.fromContact) patch.lastUserMessageAt = now;
@@ -182,9 +188,16 @@ export class InboxWorker {
       counters: [],
       timers: [],
     };
+    const brandEventId = row.event.source === "runtime" ? row.event.brandEventId : undefined;
+    const skip = (reason: string) => {
+      if (brandEventId !== undefined) {
+        base.brandEvent = { id: brandEventId, outcome: { status: "skipped", reason } };
+      }
+    };
     const paused = event?.type !== "resume" && (incoming.humanReplied || isPaused(contact, now));
     if (!event || paused) {
       // Recorded, not answered: standby, echoes, receipts, and anything while a human has the chat.
+      skip("The bot is paused for this contact: a person has the conversation.");
       await steps.commit(toStepRows(base));
       return;
     }
@@ -194,10 +207,12 @@ export class InboxWorker {
     const current =
       (session.waiting && byId.get(session.waiting.flowId)) ?? byId.get(HOME_FLOW) ?? refs[0];
     if (!current) {
+      skip("No flow is published.");
       await steps.commit(toStepRows(base));
       return;
     }
-    if (incoming.fromContact) {
+    // A checkbox opt-in's placeholder has no profile to fetch (no PSID yet).
+    if (incoming.fromContact && !row.psid.startsWith(USER_REF_RECIPIENT)) {
       contact = await this.#ensureProfile(contact, log, incoming.contactName);
     }
 
@@ -220,7 +235,7 @@ export class InboxWorker {
       },
     };
     const result = step(current.flow, session, event, context);
-    const commit = applyActions(result.actions, base, contact, byId, log);
+    const { commit, changes } = applyActions(result.actions, base, contact, byId, log);
     if (incoming.comment) {
       // Meta takes one private reply per comment: the step's first message. The rest wait
       // outside the window (parked with the reason) until the person answers it.
@@ -229,9 +244,29 @@ export class InboxWorker {
     }
     commit.session = result.session;
     commit.contact.currentFlow = result.session.waiting?.flowId ?? null;
+    if (changes.externalIds.length > 0) commit.externalIds = changes.externalIds;
+    const lastFlow = result.actions.findLast((a) => a.type === "track")?.flowId;
+    const created = contact.createdAt === now;
+    const outgoing = stepEventsOut(contact, changes, lastFlow, now, created);
+    if (event.type === "resume") {
+      outgoing.push(outEvent("handover.ended", { contactId: row.psid }, now));
+    }
+    commit.outgoing = outgoing;
+    if (brandEventId !== undefined) {
+      // The sender settles the event as its messages go (sent, skipped outside the window, failed).
+      let sends = 0;
+      for (const item of commit.outbox) {
+        if (item.kind === "message") {
+          item.brandEventId = brandEventId;
+          sends++;
+        }
+      }
+      if (sends === 0) skip("The flow sent no message for this event.");
+    }
     await steps.commit(toStepRows(commit));
     if (commit.outbox.length > 0) deps.wake.outbox(row.psid);
     if (commit.timers.length > 0) deps.wake.timers();
+    if (commit.outgoing.length > 0) deps.wake.webhooks();
   }
 }
 
@@ -242,7 +277,7 @@ function applyActions(
   contact: ContactRow,
   byId: ReadonlyMap<string, FlowRef>,
   log: Logger,
-): StepCommit {
+): { commit: StepCommit; changes: ContactChanges } {
   const version = (flowId: string) => byId.get(flowId)?.version ?? 0;
   for (const action of actions) {
     switch (action.type) {
@@ -255,6 +290,7 @@ function applyActions(
           nodeId: action.nodeId,
           ...(action.template ? { template: action.template } : {}),
           author: "bot",
+          ...(action.tag ? { tag: action.tag } : {}),
         });
         break;
       case "typing":
@@ -297,6 +333,7 @@ function applyActions(
       case "wait_until":
       case "handover":
       case "end":
+      case "remember":
         // Contact state: folded below by the engine, as the simulator folds it.
         break;
       default:
@@ -321,15 +358,17 @@ function applyActions(
         event: { type: "resume" },
       });
     }
+    const passTo = changes.handover.passTo;
+    if (passTo) commit.outbox.push({ kind: "pass_thread", ...passTo });
     commit.transcript.push({
       at: commit.now,
       direction: "out",
       author: "system",
       kind: "event",
-      text: "Handed over to a person",
+      text: passTo ? `Handed over to the app ${passTo.appId}` : "Handed over to a person",
     });
   }
-  return commit;
+  return { commit, changes };
 }
 
 function assertNever(value: never): void {

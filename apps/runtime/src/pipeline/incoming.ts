@@ -19,6 +19,8 @@ export interface Incoming {
   comment?: { commentId: string; commentedAt: number };
   /** The name the channel gave with the event (WhatsApp), split as a profile is. */
   contactName?: { firstName: string; lastName?: string };
+  /** The checkbox plugin's user_ref the contact opted in with, answered at last (see parse). */
+  priorUserRef?: string;
 }
 
 function incomingLine(event: InboundEvent, at: number): NewTranscript | undefined {
@@ -93,5 +95,6 @@ export function readIncoming(row: InboxRow, now: number): Incoming {
       : {}),
     humanReplied: false,
     standby,
+    ...(event.priorUserRef === undefined ? {} : { priorUserRef: event.priorUserRef }),
   };
 }

@@ -4,6 +4,7 @@ import { outboxMetadata } from "../graph-api/outbox-metadata";
 import { loadSecrets } from "../secrets";
 import type { OutboxRow } from "../store/outbox";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
+import { settleParked, settleSent } from "./event-outcomes";
 import { performHttp } from "./http-action";
 import { httpAnswerEvent } from "./runtime-events";
 import { SharedTokenBucket } from "./shared-token-bucket";
@@ -96,28 +97,39 @@ export class OutboxSender {
   /** One row of one contact: claim it, send it, record the outcome. */
   async #turn(psid: string): Promise<TurnEnd> {
     const { deps } = this;
+    /** A rate slot is held from the token to the Graph API's answer (see `TokenBucket`). */
+    let slot = false;
     try {
       // The token first, so a row is never held (claimed) while it waits for the rate limit.
       await this.#token();
-      if (this.#queue.stopped) {
-        this.#bucket.refund();
-        return TURN.done;
-      }
+      slot = true;
+      if (this.#queue.stopped) return TURN.done;
       const { row, lastUserMessageAt, nextAt, more } = await deps.store.outbox.claimNext(
         psid,
         deps.now(),
       );
-      if (!row || row.item.kind === "http") this.#bucket.refund();
       if (!row) {
         if (nextAt !== undefined) this.#wakeAt(nextAt);
         return TURN.idle;
       }
-      const end = await this.#send(row, lastUserMessageAt);
+      if (row.item.kind === "http") {
+        this.#bucket.refund();
+        slot = false;
+      }
+      const issue = () => {
+        if (!slot) return;
+        slot = false;
+        this.#bucket.issued();
+      };
+      const end = await this.#send(row, lastUserMessageAt, issue);
       // Nothing queued behind it: no need to look (a new row offers the contact again).
       return end.again && !more ? TURN.done : end;
     } catch (error) {
       deps.log.error("outbox turn failed", { psid, error });
       return { again: false, holdUntil: deps.now() + POLL_MS };
+    } finally {
+      // No call was made with the slot: it is given back.
+      if (slot) this.#bucket.refund();
     }
   }
 
@@ -169,7 +181,12 @@ export class OutboxSender {
     return { until: now + this.deps.config.echoWaitSeconds * 1000, reason: HELD_REASON };
   }
 
-  async #send(row: OutboxRow, lastUserMessageAt: number | null): Promise<TurnEnd> {
+  /** `issue` is called as the Graph API call goes out (the rate counts from then). */
+  async #send(
+    row: OutboxRow,
+    lastUserMessageAt: number | null,
+    issue: () => void,
+  ): Promise<TurnEnd> {
     const { deps } = this;
     const { store, metrics } = deps;
     const { outbox } = store;
@@ -187,8 +204,15 @@ export class OutboxSender {
           deps.wake.inbox(row.psid);
           return TURN.again;
         }
+        case "pass_thread": {
+          issue();
+          await deps.graph.passThreadControl(row.psid, item.appId, item.metadata);
+          await outbox.markSent(row.id, null, deps.now());
+          return TURN.again;
+        }
         case "typing": {
           try {
+            issue();
             await deps.graph.senderAction(row.psid, "typing_on");
           } catch (error) {
             deps.log.debug("typing indicator failed", { psid: row.psid, error });
@@ -198,6 +222,7 @@ export class OutboxSender {
           return pause > 0 ? { again: false, holdUntil: deps.now() + pause } : TURN.again;
         }
         case "message": {
+          issue();
           const sent = await deps.graph.sendMessage(row.psid, item.message, {
             lastUserMessageAt,
             // Meta echoes it back: the echo proves the message arrived, even after a crash.
@@ -211,6 +236,11 @@ export class OutboxSender {
           if (row.receivedAt !== null) metrics.observeLatency(now - row.receivedAt);
           // Sent: from here a failure to record it must not send it again.
           await this.#record(row, () => outbox.markSent(row.id, sent.messageId, now));
+          if (item.brandEventId !== undefined) {
+            await this.#record(row, () =>
+              settleSent(store, item.brandEventId as string, sent.messageId, now),
+            );
+          }
           return TURN.again;
         }
       }
@@ -281,6 +311,7 @@ export class OutboxSender {
         ? `gave up after ${attempts} attempts: ${failure.message}`
         : `${failure.category}: ${failure.message}`;
     await deps.store.outbox.markParked(row.id, reason, failure.code, deps.now());
+    await settleParked(deps.store, row, failure, reason, deps.now());
     deps.metrics.sends.parked++;
     deps.log.warn("send parked", { psid: row.psid, outboxId: row.id, code: failure.code, reason });
     return TURN.again;

@@ -48,6 +48,13 @@ export class SharedTokenBucket {
     this.#local += await this.store.take(this.key, this.#chunk, this.rate, this.rate);
   }
 
+  /**
+   * The call of a taken token goes out now. Nothing to count here: the shared bucket counts a
+   * token when a replica takes it from the database (the local pacing of `TokenBucket` is
+   * per process).
+   */
+  issued(): void {}
+
   /** Gives back a token taken for a call that was not made (kept here, for the next call). */
   refund(): void {
     this.#local = Math.min(this.#chunk, this.#local + 1);

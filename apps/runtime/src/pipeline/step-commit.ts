@@ -19,6 +19,9 @@ export interface StepCommit {
   transcript: NewTranscript[];
   counters: CounterHit[];
   timers: NewTimer[];
+  externalIds?: string[];
+  brandEvent?: StepRows["brandEvent"];
+  outgoing?: StepRows["outgoing"];
 }
 
 /**

@@ -3,7 +3,12 @@ import type { EngineEvent } from "@convo/engine";
 /** What the inbox holds: a normalised Messenger event, or one the runtime made for itself. */
 export type InboxEvent =
   | { source: "messenger"; event: { kind: string; psid: string | null } & Record<string, unknown> }
-  | { source: "runtime"; event: EngineEvent };
+  | {
+      source: "runtime";
+      event: EngineEvent;
+      /** The brand event (`POST /api/events`) this steps: its outcome is recorded against it. */
+      brandEventId?: string;
+    };
 
 export interface NewInboxEvent {
   /** Unique: an event inserted again with the same key is dropped. */
@@ -15,7 +20,8 @@ export interface NewInboxEvent {
   actionable: boolean;
   /**
    * The echo of one of Convo's own sends: the outbox row it names (when it is the contact's) is
-   * sent, whatever the sender knew (it may have crashed, or timed out, after Meta took it).
+   * sent, whatever the sender knew (it may have crashed, or timed out, after Meta took it), and
+   * so is the brand event it answers, if any.
    */
   confirms?: { outboxId: number; messageId: string };
   /**

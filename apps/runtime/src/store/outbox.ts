@@ -1,5 +1,5 @@
 import type { HttpRequest, OutMessage } from "@convo/engine";
-import type { OutTemplate } from "@convo/flow";
+import type { OutTemplate, UpdateTag } from "@convo/flow";
 import type { NewTranscript } from "./contacts";
 import type { NewInboxEvent } from "./inbox";
 
@@ -10,15 +10,22 @@ export type OutboxItem =
       flowId?: string;
       version?: number;
       nodeId?: string;
-      /** `HUMAN_AGENT` for an agent's reply outside the 24-hour window. */
-      tag?: "HUMAN_AGENT";
+      /**
+       * Used only when the window is closed at send time: `HUMAN_AGENT` for an agent's reply, a
+       * step's update tag for a bot message.
+       */
+      tag?: "HUMAN_AGENT" | UpdateTag;
       /** WhatsApp outside the 24-hour window: the approved template it goes as. */
       template?: OutTemplate;
       /** The one private reply to a comment (Messenger, Instagram): sent to `{ comment_id }`. */
       privateReply?: { commentId: string; commentedAt: number };
       author: "bot" | "agent";
+      /** The brand event (`POST /api/events`) the message answers: settled as it goes. */
+      brandEventId?: string;
     }
   | { kind: "typing"; seconds: number }
+  /** Handover Protocol: the thread passes to another app (a help desk, the Page Inbox). */
+  | { kind: "pass_thread"; appId: string; metadata: string }
   | { kind: "http"; requestId: string; request: HttpRequest; nodeId: string };
 
 export type OutboxStatus = "queued" | "sent" | "failed" | "parked";

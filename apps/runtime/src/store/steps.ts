@@ -1,8 +1,10 @@
 import type { Session } from "@convo/engine";
 import type { ContactPatch, NewTranscript } from "./contacts";
+import type { BrandEventOutcome } from "./events";
 import type { OutboxItem } from "./outbox";
 import type { CounterBump } from "./stats";
 import type { NewTimer } from "./timers";
+import type { OutgoingEvent } from "./webhooks";
 
 /** The rows one engine step writes, decided by the pipeline (`pipeline/step-commit.ts`). */
 export interface StepRows {
@@ -20,6 +22,12 @@ export interface StepRows {
   transcript: readonly NewTranscript[];
   counters: readonly CounterBump[];
   timers: readonly NewTimer[];
+  /** External ids the step linked to the contact. */
+  externalIds?: readonly string[];
+  /** The brand event this step ended, when it ended it (skipped; sends settle it later). */
+  brandEvent?: { id: string; outcome: BrandEventOutcome };
+  /** Events out to the brand's endpoints, queued with the step. */
+  outgoing?: readonly OutgoingEvent[];
 }
 
 /** What a step changes, written in one transaction across the tables. */

@@ -6,14 +6,18 @@
  * decided in the pipeline. One contract suite (`contract/`) runs against every implementation.
  */
 import type { ContactStore } from "./contacts";
+import type { EventStore } from "./events";
+import type { ExternalIdStore } from "./external-ids";
 import type { FlowStore } from "./flows";
 import type { InboxQueue } from "./inbox";
+import type { ApiKeyStore } from "./keys";
 import type { OutboxQueue } from "./outbox";
 import type { ReplicaLink } from "./replicas";
 import type { SettingsStore } from "./settings";
 import type { StatsStore } from "./stats";
 import type { StepStore } from "./steps";
 import type { TimerStore } from "./timers";
+import type { WebhookStore } from "./webhooks";
 
 export interface Store {
   settings: SettingsStore;
@@ -23,6 +27,10 @@ export interface Store {
   outbox: OutboxQueue;
   timers: TimerStore;
   stats: StatsStore;
+  keys: ApiKeyStore;
+  events: EventStore;
+  externalIds: ExternalIdStore;
+  webhooks: WebhookStore;
   /** The write of a step, across contacts, inbox, outbox, timers and counters. */
   steps: StepStore;
   /** Set when several processes share the store (PostgreSQL): leases, wake-ups, the send rate. */

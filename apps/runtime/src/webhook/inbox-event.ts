@@ -1,4 +1,4 @@
-import type { InboundEvent } from "@convo/messenger";
+import { type InboundEvent, USER_REF_RECIPIENT } from "@convo/messenger";
 import { channelOfPlatform, contactKey } from "../graph-api/contact-address";
 import { outboxIdOfEcho } from "../graph-api/outbox-metadata";
 import type { NewInboxEvent } from "../store/inbox";
@@ -22,10 +22,14 @@ const RECORD_ONLY = new Set<InboundEvent["kind"]>([
  * (`ig:` Instagram, `wa:` WhatsApp, bare for Messenger).
  */
 export function toInboxEvent(parsed: InboundEvent): NewInboxEvent {
+  // A checkbox opt-in has no PSID yet: its contact waits as `user_ref:<ref>`, and what the flow
+  // answers goes to `{ user_ref }`.
   const event =
-    parsed.psid === null || parsed.platform === "page"
-      ? parsed
-      : { ...parsed, psid: contactKey(channelOfPlatform(parsed.platform), parsed.psid) };
+    parsed.psid === null && parsed.kind === "optin" && parsed.userRef
+      ? { ...parsed, psid: USER_REF_RECIPIENT + parsed.userRef }
+      : parsed.psid === null || parsed.platform === "page"
+        ? parsed
+        : { ...parsed, psid: contactKey(channelOfPlatform(parsed.platform), parsed.psid) };
   const actionable =
     event.psid !== null &&
     !RECORD_ONLY.has(event.kind) &&

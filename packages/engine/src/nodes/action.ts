@@ -48,6 +48,14 @@ function runAction(run: Run, ref: FlowRef, node: NodeOfType<"action">, from = 0)
         run.emit({ type: "set_field", field: step.field, value });
         break;
       }
+      case "remember": {
+        const externalId = capText(
+          run.render(flow, step.externalId).trim(),
+          ENGINE_LIMITS.externalId,
+        );
+        if (externalId !== "") run.emit({ type: "remember", externalId });
+        break;
+      }
       case "http": {
         // Where the author wrote {{secrets.*}}: the host fills secrets there and nowhere else.
         const { keep, places } = secretPlaces();

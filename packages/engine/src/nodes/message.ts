@@ -22,6 +22,8 @@ function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">): Next {
   // afterwards (the action holds the same object), so a typing pause keeps its place.
   let last: OutMessage | undefined;
   const template = node.data.whatsappTemplate;
+  const sendAs = node.data.sendAs;
+  const tag = sendAs === undefined || sendAs === "standard" ? undefined : sendAs;
   for (const block of node.data.content) {
     if (block.kind === "typing") {
       run.emit({ type: "typing", seconds: block.seconds });
@@ -69,7 +71,14 @@ function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">): Next {
               },
             }
           : {};
-      run.emit({ type: "send", message, nodeId: node.id, flowId: flow.id, ...instead });
+      run.emit({
+        type: "send",
+        message,
+        nodeId: node.id,
+        flowId: flow.id,
+        ...instead,
+        ...(tag === undefined ? {} : { tag }),
+      });
       last = message;
     }
   }

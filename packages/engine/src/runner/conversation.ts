@@ -50,6 +50,8 @@ export class Conversation {
   /** Every message the bot sent, oldest first. */
   readonly sent: OutMessage[] = [];
   handoverResumeAt: number | undefined;
+  /** External ids the brand knows the contact by (`remember` actions), oldest first. */
+  externalIds: string[] = [];
   private seed = 1;
   private readonly initialContact: Contact;
   private readonly limits: ChannelLimits | undefined;
@@ -76,6 +78,7 @@ export class Conversation {
     this.pendingHttp = [];
     this.timers = [];
     this.handoverResumeAt = undefined;
+    this.externalIds = [];
     this.sent.length = 0;
   }
 
@@ -93,6 +96,9 @@ export class Conversation {
     const changes = foldActions(this.contact, actions);
     this.contact = changes.contact;
     this.timers.push(...changes.timers);
+    for (const id of changes.externalIds) {
+      if (!this.externalIds.includes(id)) this.externalIds.push(id);
+    }
     if (changes.handover) this.handoverResumeAt = changes.handover.resumeAt;
     for (const action of actions) {
       if (action.type === "send") this.sent.push(action.message);

@@ -108,9 +108,9 @@ describe("parseScript", () => {
     ).toEqual({
       ok: false,
       errors: [
-        "turn 1: should have exactly one of say, tap, postback, referral, start, http, wait, resume, restart, expect.",
+        "turn 1: should have exactly one of say, tap, postback, referral, event, start, http, wait, resume, restart, expect.",
         'turn 2: `wait` needs a duration like "2h", "30m" or "1d".',
-        "turn 3: `expect` does not know txt (it knows text, buttons, quickReplies, variables, fields, tags, handover, ended, silent).",
+        "turn 3: `expect` does not know txt (it knows text, buttons, quickReplies, variables, fields, tags, handover, ended, silent, sendAs, externalIds).",
       ],
     });
     expect(parseScript("hello").ok).toBe(false);

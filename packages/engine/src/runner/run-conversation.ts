@@ -1,4 +1,4 @@
-import type { ChannelLimits, Flow } from "@convo/flow";
+import { type ChannelLimits, eventVariables, type Flow } from "@convo/flow";
 import { indexFlow } from "../flow-index";
 import type { Contact, EngineAction, OutMessage } from "../types";
 import { Conversation } from "./conversation";
@@ -116,6 +116,14 @@ function play(
     c.now += 1_000;
     return c.handle({ type: "referral", ref: turn.referral });
   }
+  if ("event" in turn) {
+    c.now += 1_000;
+    return c.handle({
+      type: "event",
+      name: turn.event.name,
+      data: eventVariables(turn.event.data),
+    });
+  }
   if ("start" in turn) {
     const nodeId = turn.start === true ? indexFlow(c.flow).triggers[0]?.id : turn.start;
     if (nodeId === undefined) return `The flow "${c.flow.id}" has no trigger to start at.`;
@@ -217,6 +225,20 @@ function check(c: Conversation, actions: readonly EngineAction[], e: Expectation
           ? "Expected the conversation to end; it waits for more."
           : "Expected the conversation to go on; it ended.",
       );
+  }
+  if (e.sendAs !== undefined) {
+    const tags = actions.flatMap((a) => (a.type === "send" ? [a.tag ?? "standard"] : []));
+    const wrong = tags.filter((t) => t !== e.sendAs);
+    if (tags.length === 0 || wrong.length > 0) {
+      problems.push(`Expected every message to go as ${e.sendAs}; they go as ${quoteAll(tags)}.`);
+    }
+  }
+  for (const id of e.externalIds ?? []) {
+    if (!c.externalIds.includes(id)) {
+      problems.push(
+        `Expected the contact to be known as "${id}"; known as ${quoteAll(c.externalIds)}.`,
+      );
+    }
   }
   if (e.silent !== undefined && (messages.length === 0) !== e.silent) {
     problems.push(

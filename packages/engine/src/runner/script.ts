@@ -32,6 +32,10 @@ export interface Expectation {
   ended?: boolean;
   /** The bot sent nothing in answer to the last turn. */
   silent?: boolean;
+  /** How every message of the last turn goes outside the window: a tag, or `standard`. */
+  sendAs?: string;
+  /** External ids the contact is known by (so far, in any order). */
+  externalIds?: string[];
 }
 
 export type ScriptTurn =
@@ -39,6 +43,8 @@ export type ScriptTurn =
   | { tap: string }
   | { postback: string }
   | { referral: string }
+  /** The brand's system posts an event for this contact (the events API). */
+  | { event: { name: string; data?: Record<string, string | number | boolean> } }
   | { start: true | string }
   | { http: { status?: number; body?: unknown; ok?: boolean; error?: string } }
   | { wait: string }
@@ -70,6 +76,7 @@ const TURN_KEYS = [
   "tap",
   "postback",
   "referral",
+  "event",
   "start",
   "http",
   "wait",
@@ -87,6 +94,8 @@ const EXPECT_KEYS = [
   "handover",
   "ended",
   "silent",
+  "sendAs",
+  "externalIds",
 ];
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -142,6 +151,13 @@ function parseTurn(raw: unknown, at: string, errors: string[]): ScriptTurn | und
       if (typeof value !== "string" && typeof value !== "number")
         return fail(`${at}: \`${key}\` needs a text.`);
       return { [key]: String(value) } as ScriptTurn;
+    case "event": {
+      if (!isRecord(value) || typeof value.name !== "string")
+        return fail(`${at}: \`event\` needs { name, data }.`);
+      if (value.data !== undefined && !isRecord(value.data))
+        return fail(`${at}: \`event.data\` is an object.`);
+      return { event: value as Extract<ScriptTurn, { event: unknown }>["event"] };
+    }
     case "start":
       if (value !== true && typeof value !== "string")
         return fail(`${at}: \`start\` is true or a step id.`);
@@ -176,7 +192,9 @@ function parseTurn(raw: unknown, at: string, errors: string[]): ScriptTurn | und
       const e = value as Record<string, unknown>;
       if (e.text !== undefined && typeof e.text !== "string" && !isStringList(e.text))
         errors.push(`${at}: \`text\` is a text or a list of texts.`);
-      for (const k of ["buttons", "quickReplies", "tags"]) {
+      if (e.sendAs !== undefined && typeof e.sendAs !== "string")
+        errors.push(`${at}: \`sendAs\` is a tag or "standard".`);
+      for (const k of ["buttons", "quickReplies", "tags", "externalIds"]) {
         if (e[k] !== undefined && !isStringList(e[k]))
           errors.push(`${at}: \`${k}\` is a list of texts.`);
       }

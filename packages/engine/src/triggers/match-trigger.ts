@@ -14,6 +14,8 @@ export interface TriggerMatch {
   version: number;
   /** Which kind of trigger matched, for logs and the simulator. */
   trigger: Trigger["kind"];
+  /** A ref trigger with `externalId` matched: the rest of the ref after its prefix. */
+  externalId?: string;
 }
 
 export interface MatchOptions {
@@ -63,10 +65,7 @@ export function matchTrigger(
   if (!keys) return undefined;
   const { text, payload, ref } = keys;
 
-  const byRef =
-    ref !== undefined && ref !== ""
-      ? findTrigger(flows, (t) => t.kind === "ref" && t.ref === ref)
-      : undefined;
+  const byRef = ref !== undefined && ref !== "" ? matchRef(flows, ref) : undefined;
   // A ref beside a payload only comes with Get Started opened from an m.me link or an ad: the
   // link's flow is the more specific answer, and Get Started's is the answer when it names none.
   if (byRef && payload !== undefined) return byRef;
@@ -114,6 +113,31 @@ function matchComment(
     const keywords = t.keywords.filter((k) => k.trim() !== "");
     return keywords.length === 0 || keywords.some((k) => keywordMatches("contains", words, k));
   });
+}
+
+/**
+ * The ref trigger a link's ref starts: an exact ref first, then a prefix that declares the rest
+ * as the contact's external id (`order-` for `order-A12345`; the longest such prefix wins).
+ */
+function matchRef(flows: readonly FlowRef[], ref: string): TriggerMatch | undefined {
+  const exact = findTrigger(flows, (t) => t.kind === "ref" && !t.externalId && t.ref === ref);
+  if (exact) return exact;
+  let best: TriggerMatch | undefined;
+  let bestLength = 0;
+  findTrigger(flows, (t, match) => {
+    if (t.kind !== "ref" || !t.externalId || t.ref === "" || t.ref.length <= bestLength)
+      return false;
+    if (!ref.startsWith(t.ref) || ref.length === t.ref.length) return false;
+    best = { ...match, externalId: ref.slice(t.ref.length) };
+    bestLength = t.ref.length;
+    return false;
+  });
+  return best;
+}
+
+/** The flow an event of this name starts: the first `event` trigger with that name. */
+export function matchEvent(flows: readonly FlowRef[], name: string): TriggerMatch | undefined {
+  return findTrigger(flows, (t) => t.kind === "event" && t.event === name);
 }
 
 /** The default reply alone. */

@@ -3,6 +3,7 @@ import { type NodeOutput, nodeOutputs } from "../outputs";
 import type { FlowProblem } from "../problems";
 import type { Flow } from "../schema";
 import { type LintOptions, type NodeLintContext, ProblemList } from "./context";
+import { lintEvents } from "./events";
 import { lintGraph } from "./graph";
 import { lintVariables } from "./variables";
 
@@ -34,6 +35,7 @@ export function lintFlow(flow: Flow, options: LintOptions): FlowProblem[] {
   }
   lintGraph(flow, outputsByNode, problems);
   lintVariables(flow, problems);
+  lintEvents(flow, problems);
   return problems.problems;
 }
 

@@ -139,3 +139,81 @@ export function echoFlow(): Flow {
     ],
   };
 }
+
+/**
+ * `order.shipped` (fields `order_id`, `tracking_url`) → "shipped" (tagged POST_PURCHASE_UPDATE,
+ * a Track link and an "All good" button) → "thanks" after the tap. A ref trigger with prefix
+ * `order-` links the rest of the ref as the contact's external id.
+ */
+export function eventFlow(): Flow {
+  return {
+    schemaVersion: 1,
+    id: "orders",
+    name: "Orders",
+    variables: [],
+    nodes: [
+      {
+        id: "start",
+        type: "trigger",
+        position: { x: 0, y: 0 },
+        data: {
+          triggers: [
+            {
+              kind: "event",
+              event: "order.shipped",
+              fields: [
+                { name: "order_id", type: "text", required: true },
+                { name: "tracking_url", type: "url", required: true },
+              ],
+              sample: { order_id: "A12345", tracking_url: "https://track.example.com/A12345" },
+            },
+          ],
+        },
+      },
+      {
+        id: "checkout",
+        type: "trigger",
+        position: { x: 0, y: 200 },
+        data: { triggers: [{ kind: "ref", ref: "order-", externalId: true }] },
+      },
+      {
+        id: "linked",
+        type: "message",
+        position: { x: 300, y: 200 },
+        data: {
+          content: [{ id: "t1", kind: "text", text: "We will tell you here when it ships." }],
+        },
+      },
+      {
+        id: "shipped",
+        type: "message",
+        position: { x: 300, y: 0 },
+        data: {
+          sendAs: "POST_PURCHASE_UPDATE",
+          content: [
+            {
+              id: "t1",
+              kind: "text",
+              text: "Your order {{event.order_id}} has shipped.",
+              buttons: [
+                { id: "track", kind: "url", title: "Track", url: "{{event.tracking_url}}" },
+                { id: "ok", kind: "postback", title: "All good" },
+              ],
+            },
+          ],
+        },
+      },
+      {
+        id: "thanks",
+        type: "message",
+        position: { x: 600, y: 0 },
+        data: { content: [{ id: "t1", kind: "text", text: "Thanks!" }] },
+      },
+    ],
+    edges: [
+      { id: "e1", source: "start", target: "shipped" },
+      { id: "e2", source: "shipped", sourceHandle: "ok", target: "thanks" },
+      { id: "e3", source: "checkout", target: "linked" },
+    ],
+  };
+}

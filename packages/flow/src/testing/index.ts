@@ -5,4 +5,4 @@
  */
 export { type EdgeSpec, makeFlow, makeNode } from "./build";
 export { testChannel } from "./channel";
-export { echoFlow, smallFlow, twoButtonFlow } from "./flows";
+export { echoFlow, eventFlow, smallFlow, twoButtonFlow } from "./flows";

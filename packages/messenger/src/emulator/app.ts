@@ -18,6 +18,7 @@ import { FaultInjector, type FaultPlan } from "./faults";
 import { answerFields, EMULATOR_APP_ID, EMULATOR_PAGE_ID } from "./identity";
 import { messengerProfileRoutes } from "./messenger-profile";
 import { NO_BODY, parseJson, readBody } from "./read-body";
+import { SendRateWindow } from "./send-rate";
 
 export type { EmulatorEnv } from "./answer";
 export { EMULATOR_APP_ID, EMULATOR_PAGE_ID } from "./identity";
@@ -38,6 +39,12 @@ export interface GraphEmulatorOptions {
   appId?: string;
   latencyMs?: number;
   faults?: FaultPlan;
+  /**
+   * The Page's Send API rate, as Meta documents it ("300 calls per second per Facebook Page for
+   * messages that contain text, links, reactions, and stickers"; 10 for audio or video). Beyond
+   * it, over a rolling second, a call answers error 613. Unlimited when absent.
+   */
+  sendRate?: SendRate;
   /** Echo every message the Send API accepts to the app's webhook, as Meta does (see below). */
   echoes?: EchoOptions;
   /**
@@ -45,6 +52,13 @@ export interface GraphEmulatorOptions {
    * the messaging fields, with `message_echoes` while echoes are on.
    */
   subscribedFields?: readonly string[];
+}
+
+export interface SendRate {
+  /** Send API calls per second (Meta: 300). */
+  perSecond: number;
+  /** Calls per second for audio and video messages (Meta: 10). */
+  mediaPerSecond?: number;
 }
 
 /** One call the emulator answered, for tests and the runtime's sandbox view to read. */
@@ -82,6 +96,10 @@ export interface GraphEmulator {
   setLatency(ms: number): void;
   /** While true, every call answers 190 (invalid OAuth access token). */
   setBadToken(bad: boolean): void;
+  /** The Page's Send API rate (`undefined`: unlimited); beyond it calls answer 613. */
+  setSendRate(rate: SendRate | undefined): void;
+  /** How many Send API calls were refused with 613 for the rate. */
+  rateLimitedCalls(): number;
   /** PSID → profile answered by `GET /{version}/{psid}`; set and read freely. */
   profiles: Map<string, UserProfile>;
   /** The Messenger Profile as the calls so far left it. */
@@ -133,6 +151,8 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   if (options.faults) faults.setPlan(options.faults);
   let latencyMs = options.latencyMs ?? 0;
   let badToken = false;
+  const rate = new SendRateWindow(options.sendRate);
+  let rateLimitedCount = 0;
   const profiles = new Map<string, UserProfile>();
   const profile: { current: MessengerProfile } = { current: {} };
 
@@ -188,11 +208,21 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
     const parsed = sendBodySchema.safeParse(bodyOf(c));
     if (!parsed.success) return fail(c, badParameter(parsed.error));
     const body = parsed.data;
+    const media = ["audio", "video"].includes(String(body.message?.attachment?.type));
+    if (!rate.take(Date.now(), media)) {
+      rateLimitedCount++;
+      return fail(c, faultResponse(613));
+    }
+    // Meta answers no recipient_id to a send addressed by user_ref (Send API reference).
+    const byUserRef = body.recipient.user_ref !== undefined;
     const recipientId = body.recipient.id ?? `${randomDigits(16)}`;
-    if (body.sender_action || !body.message) return reply(c, { recipient_id: recipientId });
+    const who = byUserRef ? {} : { recipient_id: recipientId };
+    if (body.sender_action || !body.message) return reply(c, who);
     const messageId = `${idPrefix}${(++sent).toString(36)}`;
-    echoes?.push({ recipientId, mid: messageId, message: body.message, at: Date.now() });
-    return reply(c, { recipient_id: recipientId, message_id: messageId });
+    if (!byUserRef) {
+      echoes?.push({ recipientId, mid: messageId, message: body.message, at: Date.now() });
+    }
+    return reply(c, { ...who, message_id: messageId });
   });
 
   messengerProfileRoutes(app, profile);
@@ -295,6 +325,8 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
     setBadToken: (bad) => {
       badToken = bad;
     },
+    setSendRate: (r) => rate.set(r),
+    rateLimitedCalls: () => rateLimitedCount,
     profiles,
     messengerProfile: () => structuredClone(profile.current),
     onCall: (listener) => {

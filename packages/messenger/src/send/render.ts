@@ -99,17 +99,29 @@ export function renderSendFor(
   return {
     ok: true,
     body: {
-      recipient: { id: recipientPsid },
+      recipient: recipientOf(recipientPsid),
       ...timing,
       message: { ...rendered, metadata },
     },
   };
 }
 
+/**
+ * A contact known only by the checkbox plugin's `user_ref` (no PSID before they answer) is kept
+ * under this prefix; its messages go to `{ user_ref }`.
+ */
+export const USER_REF_RECIPIENT = "user_ref:";
+
+function recipientOf(contactId: string): { id: string } | { user_ref: string } {
+  return contactId.startsWith(USER_REF_RECIPIENT)
+    ? { user_ref: contactId.slice(USER_REF_RECIPIENT.length) }
+    : { id: contactId };
+}
+
 /** A typing indicator or read receipt for the contact. */
 export function renderTyping(psid: string, state: "on" | "off" | "mark_seen"): SendBody {
   const action = state === "mark_seen" ? "mark_seen" : state === "on" ? "typing_on" : "typing_off";
-  return { recipient: { id: psid }, sender_action: action };
+  return { recipient: recipientOf(psid), sender_action: action };
 }
 
 class LimitError extends Error {}

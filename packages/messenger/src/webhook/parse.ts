@@ -111,6 +111,14 @@ function parseItem(place: Place, raw: unknown, options: ParseOptions): InboundEv
     dedupeKey: "",
   };
   base.dedupeKey = dedupeKeyOf(payload) ?? hashKey(place.pageId, raw);
+  const prior = fields.prior_message as { source?: unknown; identifier?: unknown } | undefined;
+  if (
+    prior?.source === "checkbox_plugin" &&
+    typeof prior.identifier === "string" &&
+    prior.identifier !== ""
+  ) {
+    base.priorUserRef = prior.identifier;
+  }
   if (payload.kind === "unknown") return { ...base, ...payload, raw: keepable(payload.raw) };
   return { ...base, ...payload } as InboundEvent;
 }

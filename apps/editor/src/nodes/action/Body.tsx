@@ -14,7 +14,9 @@ export function ActionBody({ node }: { node: NodeOfType<"action"> }) {
               ? `contact.${step.field} = ${step.value}`
               : step.kind === "http"
                 ? `${step.method} ${step.url}`
-                : `${t(`step.${step.kind}`)} #${step.tag}`}
+                : step.kind === "remember"
+                  ? `${t("step.remember")} ${step.externalId}`
+                  : `${t(`step.${step.kind}`)} #${step.tag}`}
         </li>
       ))}
     </ul>

@@ -2,7 +2,14 @@ import { type ActionStep, NODE_KINDS, type NodeOfType } from "@convo/flow";
 import { ListField, NumberField, SelectField, TextField, useNodeSetter } from "../../form/fields";
 import { useT } from "../../i18n";
 
-const KINDS: ActionStep["kind"][] = ["set_variable", "add_tag", "remove_tag", "set_field", "http"];
+const KINDS: ActionStep["kind"][] = [
+  "set_variable",
+  "add_tag",
+  "remove_tag",
+  "set_field",
+  "remember",
+  "http",
+];
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 function blank(kind: ActionStep["kind"]): ActionStep {
@@ -13,7 +20,10 @@ function blank(kind: ActionStep["kind"]): ActionStep {
       return { kind, field: "city", value: "" };
     case "http":
       return { kind, method: "GET", url: "https://" };
-    default:
+    case "remember":
+      return { kind, externalId: "" };
+    case "add_tag":
+    case "remove_tag":
       return { kind, tag: "" };
   }
 }
@@ -60,6 +70,8 @@ export function ActionForm({ node }: { node: NodeOfType<"action"> }) {
           case "add_tag":
           case "remove_tag":
             return text("tag", t("field.tag"), step.tag, false);
+          case "remember":
+            return text("externalId", t("field.externalId"), step.externalId);
           case "http":
             return (
               <>

@@ -1,5 +1,6 @@
 import { type Button, type ContentBlock, NODE_KINDS, type NodeOfType } from "@convo/flow";
 import { MESSENGER_LIMITS as L } from "@convo/messenger/limits";
+import { SendAsField } from "../../events/SendAsField";
 import { ListField, NumberField, SelectField, TextField, useNodeSetter } from "../../form/fields";
 import { useFreshId } from "../../form/use-fresh-id";
 import { type Translate, useT } from "../../i18n";
@@ -229,6 +230,7 @@ export function MessageForm({ node }: { node: NodeOfType<"message"> }) {
   const replies = node.data.quickReplies ?? [];
   return (
     <>
+      <SendAsField node={node} f={f} />
       <ListField
         label={t("field.content")}
         items={node.data.content}

@@ -16,7 +16,9 @@ export function TriggerBody({ node }: { node: NodeOfType<"trigger"> }) {
                 ? `${t("trigger.postback")}: ${trigger.payload}`
                 : trigger.kind === "comment"
                   ? `${t("trigger.comment")}: ${trigger.keywords.join(", ") || t("trigger.anyComment")}`
-                  : t(`trigger.${trigger.kind}`)}
+                  : trigger.kind === "event"
+                    ? `${t("trigger.event")}: ${trigger.event}`
+                    : t(`trigger.${trigger.kind}`)}
         </li>
       ))}
     </ul>

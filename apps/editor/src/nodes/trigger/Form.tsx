@@ -1,5 +1,6 @@
 import type { NodeOfType, Trigger } from "@convo/flow";
-import { ListField, SelectField, TextField, useNodeSetter } from "../../form/fields";
+import { EventTriggerFields } from "../../events/EventTriggerFields";
+import { CheckField, ListField, SelectField, TextField, useNodeSetter } from "../../form/fields";
 import { useT } from "../../i18n";
 import { CommentTriggerFields, TextListField } from "./CommentFields";
 
@@ -9,6 +10,7 @@ const KINDS: Trigger["kind"][] = [
   "postback",
   "get_started",
   "default",
+  "event",
   "comment",
 ];
 
@@ -22,7 +24,10 @@ function blank(kind: Trigger["kind"]): Trigger {
       return { kind, payload: "" };
     case "comment":
       return { kind, keywords: [""] };
-    default:
+    case "event":
+      return { kind, event: "order.shipped", fields: [] };
+    case "get_started":
+    case "default":
       return { kind };
   }
 }
@@ -70,13 +75,21 @@ export function TriggerForm({ node }: { node: NodeOfType<"trigger"> }) {
             )}
             {tr.kind === "comment" && <CommentTriggerFields trigger={tr} at={at} f={f} />}
             {tr.kind === "ref" && (
-              <TextField
-                label={t("field.ref")}
-                value={tr.ref}
-                onChange={(v) => f.set([...at, "ref"], v)}
-                onBlur={f.endGroup}
-              />
+              <>
+                <TextField
+                  label={t("field.ref")}
+                  value={tr.ref}
+                  onChange={(v) => f.set([...at, "ref"], v)}
+                  onBlur={f.endGroup}
+                />
+                <CheckField
+                  label={t("event.refExternalId")}
+                  checked={tr.externalId === true}
+                  onChange={(v) => f.replace([...at, "externalId"], v ? true : undefined)}
+                />
+              </>
             )}
+            {tr.kind === "event" && <EventTriggerFields trigger={tr} at={at} f={f} />}
             {tr.kind === "postback" && (
               <TextField
                 label={t("field.payload")}

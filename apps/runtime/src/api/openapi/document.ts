@@ -124,7 +124,7 @@ export function openApiDocument(sections: readonly ApiSection[], version: string
     },
     servers: [{ url: "/" }],
     security: [{ bearer: [] }],
-    tags: sections.map((s) => ({ name: s.tag })),
+    tags: [...new Set(sections.map((s) => s.tag))].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },

@@ -2,8 +2,11 @@ import { z } from "zod";
 import { textQuery, wholeQuery } from "../openapi/queries";
 import { ApiSection } from "../openapi/route-spec";
 import { Accepted, Contact, ContactList, ErrorBody, Transcript } from "../schemas";
+import { contactIdSpecs } from "./events";
 
 export const contactsApi = new ApiSection("/contacts", "contacts");
+/** Declared with the section, so the document has them whatever is imported first. */
+export const contactIdRouteSpecs = contactIdSpecs(contactsApi);
 
 export const pauseBody = z.strictObject({
   minutes: z

@@ -9,6 +9,7 @@ import { ErrorBody } from "../schemas";
  */
 export const opsApi = new ApiSection("", "operations", "");
 export const webhookApi = new ApiSection("/webhooks/messenger", "webhook", "");
+export const whatsappWebhookApi = new ApiSection("/webhooks/whatsapp", "webhook", "");
 
 const text = (description: string) => ({ description, schema: z.string(), type: "text/plain" });
 
@@ -42,38 +43,55 @@ opsApi.route({
   responses: { 200: text("The Prometheus text format, version 0.0.4.") },
 });
 
-webhookApi.route({
-  method: "get",
-  path: "/",
-  summary: "Meta's verification of the callback URL",
-  public: true,
-  query: z.object({
-    "hub.mode": z.string().meta({ description: "`subscribe`." }),
-    "hub.verify_token": z.string().meta({ description: "MESSENGER_VERIFY_TOKEN." }),
-    "hub.challenge": z.string().meta({ description: "Answered back when the token matches." }),
-  }),
-  responses: {
-    200: text("`hub.challenge`."),
-    403: { description: "The verify token does not match.", schema: ErrorBody },
-  },
+/** A channel's webhook route: Meta's handshake (GET) and its signed events (POST). */
+function webhookRoutes(
+  section: ApiSection,
+  c: { verifyToken: string; secret: string; events: string },
+) {
+  section.route({
+    method: "get",
+    path: "/",
+    summary: "Meta's verification of the callback URL",
+    public: true,
+    query: z.object({
+      "hub.mode": z.string().meta({ description: "`subscribe`." }),
+      "hub.verify_token": z.string().meta({ description: `${c.verifyToken}.` }),
+      "hub.challenge": z.string().meta({ description: "Answered back when the token matches." }),
+    }),
+    responses: {
+      200: text("`hub.challenge`."),
+      403: { description: "The verify token does not match.", schema: ErrorBody },
+    },
+  });
+  section.route({
+    method: "post",
+    path: "/",
+    summary: `${c.events}, stored durably before the 200`,
+    public: true,
+    headers: z.object({
+      "x-hub-signature-256": z.string().meta({
+        description: `\`sha256=\` and the HMAC-SHA256 of the raw body with ${c.secret}.`,
+      }),
+    }),
+    body: z
+      .looseObject({ object: z.string(), entry: z.array(z.looseObject({})) })
+      .meta({ description: "Meta's webhook body, as Meta documents it (a 1 MB cap)." }),
+    responses: {
+      200: text("`EVENT_RECEIVED`, once the events are on disk."),
+      400: { description: "Not JSON, or not a webhook body.", schema: ErrorBody },
+      403: { description: "X-Hub-Signature-256 does not match.", schema: ErrorBody },
+      413: { description: "The body is larger than 1 MB.", schema: ErrorBody },
+    },
+  });
+}
+
+webhookRoutes(webhookApi, {
+  verifyToken: "MESSENGER_VERIFY_TOKEN",
+  secret: "the app secret",
+  events: "Meta's webhook events (Page and Instagram)",
 });
-webhookApi.route({
-  method: "post",
-  path: "/",
-  summary: "Meta's webhook events (Page and Instagram), stored durably before the 200",
-  public: true,
-  headers: z.object({
-    "x-hub-signature-256": z
-      .string()
-      .meta({ description: "`sha256=` and the HMAC-SHA256 of the raw body with the app secret." }),
-  }),
-  body: z
-    .looseObject({ object: z.string(), entry: z.array(z.looseObject({})) })
-    .meta({ description: "Meta's webhook body, as Meta documents it (a 1 MB cap)." }),
-  responses: {
-    200: text("`EVENT_RECEIVED`, once the events are on disk."),
-    400: { description: "Not JSON, or not a webhook body.", schema: ErrorBody },
-    403: { description: "X-Hub-Signature-256 does not match.", schema: ErrorBody },
-    413: { description: "The body is larger than 1 MB.", schema: ErrorBody },
-  },
+webhookRoutes(whatsappWebhookApi, {
+  verifyToken: "WHATSAPP_VERIFY_TOKEN (MESSENGER_VERIFY_TOKEN when empty)",
+  secret: "the WhatsApp app's secret (WHATSAPP_APP_SECRET, else MESSENGER_APP_SECRET)",
+  events: "WhatsApp Cloud API webhook events (`whatsapp_business_account`)",
 });

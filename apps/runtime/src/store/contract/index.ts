@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { brandContract } from "./brand";
 import { contactContract } from "./contacts";
 import { flowContract } from "./flows";
 import type { StoreHarness } from "./harness";
@@ -29,5 +30,6 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
     outboxContract(makeHarness);
     stepContract(makeHarness);
     timerContract(makeHarness);
+    brandContract(makeHarness);
   });
 }

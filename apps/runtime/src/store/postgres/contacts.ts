@@ -4,7 +4,16 @@ import { type PgDatabase, prepared } from "./database";
 import { pgTranscript } from "./transcript";
 
 /** The tables that hold rows about a contact, all erased with them. */
-const CONTACT_TABLES = ["contacts", "sessions", "inbox", "outbox", "timers", "transcript"];
+const CONTACT_TABLES = [
+  "contacts",
+  "sessions",
+  "inbox",
+  "outbox",
+  "timers",
+  "transcript",
+  "external_ids",
+  "brand_events",
+];
 
 interface ContactRecord {
   psid: string;

@@ -147,13 +147,21 @@ export async function addEvents(
 ): Promise<number> {
   const confirms = events.filter((e) => e.confirms && e.psid);
   if (confirms.length > 0) {
-    // An echo's proof of delivery: the outbox row it names is sent, if it is that contact's.
+    // An echo's proof of delivery: the outbox row it names is sent, if it is that contact's, and
+    // so is the brand event the row answers (with the message id).
     await prepared(
       q,
-      `UPDATE outbox o SET status = 'sent', claimed_at = NULL, owner = NULL, reason = NULL,
-         message_id = coalesce(o.message_id, c.mid), sent_at = coalesce(o.sent_at, $4)
-       FROM unnest($1::bigint[], $2::text[], $3::text[]) AS c(id, psid, mid)
-       WHERE o.id = c.id AND o.psid = c.psid AND o.status = 'queued'`,
+      `WITH confirmed AS (
+         UPDATE outbox o SET status = 'sent', claimed_at = NULL, owner = NULL, reason = NULL,
+           message_id = coalesce(o.message_id, c.mid), sent_at = coalesce(o.sent_at, $4)
+         FROM unnest($1::bigint[], $2::text[], $3::text[]) AS c(id, psid, mid)
+         WHERE o.id = c.id AND o.psid = c.psid AND o.status = 'queued'
+         RETURNING o.item ->> 'brandEventId' AS event_id, c.mid
+       )
+       UPDATE brand_events b SET status = 'sent', updated_at = $4,
+         message_ids = b.message_ids || to_jsonb(c.mid)
+       FROM confirmed c
+       WHERE b.id = c.event_id AND b.status IN ('queued', 'sent') AND NOT b.message_ids ? c.mid`,
       [
         confirms.map((e) => e.confirms?.outboxId),
         confirms.map((e) => e.psid),

@@ -131,4 +131,66 @@ export const MIGRATIONS: readonly string[] = [
   -- The Page's send rate, shared by every replica: a token bucket refilled by the database's clock.
   CREATE TABLE send_rate (key TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, at TIMESTAMPTZ NOT NULL);
   `,
+  // Brand-initiated updates (SQLite's migration 9): API keys (digests only), the events the brand's
+  // systems post (one per idempotency key), the brand's ids of contacts, and the brand's webhook
+  // endpoints with their durable delivery queue (a delivery in hand names its replica).
+  `
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    scopes JSON NOT NULL,
+    created_at BIGINT NOT NULL,
+    last_used_at BIGINT,
+    revoked_at BIGINT
+  );
+  CREATE TABLE brand_events (
+    id TEXT PRIMARY KEY,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    contact JSON NOT NULL,
+    psid TEXT NOT NULL,
+    data JSON NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'skipped', 'failed')),
+    reason TEXT,
+    error JSON,
+    message_ids JSONB NOT NULL DEFAULT '[]',
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    n BIGINT GENERATED ALWAYS AS IDENTITY
+  );
+  CREATE INDEX brand_events_psid ON brand_events (psid, created_at DESC, n DESC);
+  CREATE TABLE external_ids (
+    kind TEXT NOT NULL CHECK (kind IN ('external', 'user_ref')),
+    value TEXT NOT NULL,
+    psid TEXT NOT NULL,
+    linked_at BIGINT NOT NULL,
+    PRIMARY KEY (kind, value)
+  );
+  CREATE INDEX external_ids_psid ON external_ids (psid);
+  CREATE TABLE webhook_endpoints (
+    id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    events JSONB NOT NULL,
+    secret TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE webhook_deliveries (
+    id TEXT PRIMARY KEY,
+    endpoint_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at BIGINT NOT NULL,
+    last_error TEXT,
+    last_status INTEGER,
+    created_at BIGINT NOT NULL,
+    delivered_at BIGINT,
+    claimed_at BIGINT,
+    owner TEXT
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+  CREATE INDEX webhook_deliveries_created ON webhook_deliveries (created_at DESC, id DESC);
+  `,
 ];

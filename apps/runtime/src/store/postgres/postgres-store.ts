@@ -3,14 +3,18 @@ import type { ReplicaFigures, ReplicaLink } from "../replicas";
 import type { Store } from "../store";
 import { PgContacts } from "./contacts";
 import { alive, PgDatabase } from "./database";
+import { PgEvents } from "./events";
+import { PgExternalIds } from "./external-ids";
 import { PgFlows } from "./flows";
 import { PgInbox } from "./inbox";
+import { PgKeys } from "./keys";
 import { PgOutbox } from "./outbox";
 import { PgSendRate } from "./send-rate";
 import { PgSettings } from "./settings";
 import { PgStats } from "./stats";
 import { PgSteps } from "./steps";
 import { PgTimers } from "./timers";
+import { PgWebhooks } from "./webhooks";
 
 export interface PostgresStoreOptions {
   /** A replica silent this long is dead: its rows in hand are taken over (default 10 s). */
@@ -35,6 +39,10 @@ export class PostgresStore implements Store {
   readonly timers: PgTimers;
   readonly stats: PgStats;
   readonly steps: PgSteps;
+  readonly keys: PgKeys;
+  readonly events: PgEvents;
+  readonly externalIds: PgExternalIds;
+  readonly webhooks: PgWebhooks;
   readonly replicas: ReplicaLink;
   readonly #db: PgDatabase;
 
@@ -48,6 +56,10 @@ export class PostgresStore implements Store {
     this.timers = new PgTimers(db);
     this.stats = new PgStats(db);
     this.steps = new PgSteps(db);
+    this.keys = new PgKeys(db);
+    this.events = new PgEvents(db);
+    this.externalIds = new PgExternalIds(db);
+    this.webhooks = new PgWebhooks(db);
     this.replicas = {
       id: db.replicaId,
       leaseMs: db.options.leaseMs,

@@ -150,4 +150,41 @@ describe("replicas on one PostgreSQL", () => {
     expect(taken).toBeGreaterThan(20);
     expect(taken).toBeLessThanOrEqual(20 + Math.ceil(seconds * 100));
   });
+  it("hand each webhook delivery to one replica at a time, and a dead one's to another", async () => {
+    const [a, b, c] = [await replica(), await replica(), await replica()];
+    await a.webhooks.createEndpoint({
+      id: "we_race",
+      url: "https://crm.example.com/hook",
+      events: ["*"],
+      secret: "s",
+      createdAt: T,
+    });
+    const events = Array.from({ length: 30 }, (_, i) => ({
+      id: `ev_${i}`,
+      type: "contact.created",
+      body: `{"id":"ev_${i}"}`,
+    }));
+    expect(await a.webhooks.enqueue(events, T)).toBe(30);
+    const taken = await Promise.all([a, b, c].map((s) => s.webhooks.due(T, 12)));
+    const ids = taken.flat().map((d) => d.id);
+    expect(ids.length).toBe(30);
+    expect(new Set(ids).size).toBe(30);
+    // In hand: nobody else takes them, or waits for them, while their holder lives.
+    expect(await b.webhooks.due(T, 100)).toEqual([]);
+    expect(await b.webhooks.nextDueAt()).toBeUndefined();
+    await kill(a, b);
+    expect(await b.webhooks.nextDueAt()).toBe(T);
+    const takenOver = await b.webhooks.due(T, 100);
+    expect(takenOver.map((d) => d.id).sort()).toEqual(taken[0]?.map((d) => d.id).sort());
+    // The dead one's late report changes nothing; its new holder's does.
+    const [first] = takenOver;
+    await a.webhooks.delivered(first?.id as string, 200, T);
+    expect((await b.webhooks.deliveries(100)).find((d) => d.id === first?.id)?.status).toBe(
+      "pending",
+    );
+    await b.webhooks.delivered(first?.id as string, 200, T);
+    expect((await b.webhooks.deliveries(100)).find((d) => d.id === first?.id)?.status).toBe(
+      "delivered",
+    );
+  });
 });

@@ -1,6 +1,8 @@
 import { LeaseLost } from "../replicas";
 import type { StepRows, StepStore } from "../steps";
 import { type PgDatabase, prepared } from "./database";
+import { outcomeParams } from "./events";
+import { enqueueSql } from "./webhooks";
 
 /**
  * A step's rows in ONE statement (one round trip, one transaction): data-modifying CTEs, each
@@ -62,6 +64,20 @@ const COMMIT = `
     ORDER BY t.id, t.n DESC
     ON CONFLICT (psid, timer_id) DO UPDATE SET due_at = excluded.due_at, event = excluded.event
     RETURNING 1
+  ), linked AS (
+    INSERT INTO external_ids (kind, value, psid, linked_at)
+    SELECT DISTINCT 'external', v, $2, $3 FROM unnest($32::text[]) AS v
+    WHERE EXISTS (SELECT 1 FROM fence)
+    ON CONFLICT (kind, value) DO UPDATE SET psid = excluded.psid, linked_at = excluded.linked_at
+    WHERE external_ids.psid <> excluded.psid
+    RETURNING 1
+  ), settled AS (
+    UPDATE brand_events SET status = $34::text, reason = $35::text, error = $36::json,
+      updated_at = $3
+    WHERE id = $33::text AND status <> 'failed' AND EXISTS (SELECT 1 FROM fence)
+    RETURNING 1
+  ), hooked AS (${enqueueSql("$37", "$38", "$3", "EXISTS (SELECT 1 FROM fence)")}
+    RETURNING 1
   )
   SELECT (SELECT count(*) FROM fence) AS fenced`;
 
@@ -117,6 +133,11 @@ export class PgSteps implements StepStore {
       c.timers.map((t) => t.timerId),
       c.timers.map((t) => t.dueAt),
       c.timers.map((t) => JSON.stringify(t.event)),
+      c.externalIds ?? [],
+      c.brandEvent?.id ?? null,
+      ...outcomeParams(c.brandEvent?.outcome),
+      (c.outgoing ?? []).map((e) => e.type),
+      (c.outgoing ?? []).map((e) => e.body),
     ]);
     if (Number(rows[0]?.fenced ?? 0) === 0) throw new LeaseLost(c.inboxId);
   }

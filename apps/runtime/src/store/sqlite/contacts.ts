@@ -5,7 +5,16 @@ import { type ContactRecord, toContactRow } from "./rows";
 import type { SqliteTranscript } from "./transcript";
 
 /** The tables that hold rows about a contact, all erased with them. */
-const CONTACT_TABLES = ["contacts", "sessions", "inbox", "outbox", "timers", "transcript"];
+const CONTACT_TABLES = [
+  "contacts",
+  "sessions",
+  "inbox",
+  "outbox",
+  "timers",
+  "transcript",
+  "external_ids",
+  "brand_events",
+];
 
 function statements(sql: SqliteDatabase) {
   const { db } = sql;

@@ -17,6 +17,13 @@ function statements(sql: SqliteDatabase) {
     failOutbox: db.prepare(`
       UPDATE outbox SET status = 'failed', claimed_at = NULL, reason = ?, code = ?
       WHERE id = ? AND psid = ? AND status IN ('queued', 'sent')`),
+    // The message confirmed may answer a brand event: it is sent too (with the message id).
+    confirmEvent: db.prepare(`
+      UPDATE brand_events SET status = 'sent', updated_at = ?,
+        message_ids = json_insert(message_ids, '$[#]', ?)
+      WHERE id = (SELECT json_extract(item, '$.brandEventId') FROM outbox WHERE id = ?)
+        AND status IN ('queued', 'sent')
+        AND NOT EXISTS (SELECT 1 FROM json_each(message_ids) WHERE value = ?)`),
     claim: db.prepare(
       "UPDATE inbox SET status = 'processing', attempts = attempts + 1 WHERE id = ?",
     ),
@@ -128,7 +135,10 @@ export class SqliteInbox implements InboxQueue {
   /** Inside a write: one event (and the outbox row it confirms); 1 when it was new. */
   add(e: NewInboxEvent, now: number): number {
     if (e.confirms && e.psid) {
-      this.#s.confirmOutbox.run(e.confirms.messageId, now, e.confirms.outboxId, e.psid);
+      const { messageId, outboxId } = e.confirms;
+      if (this.#s.confirmOutbox.run(messageId, now, outboxId, e.psid).changes > 0) {
+        this.#s.confirmEvent.run(now, messageId, outboxId, messageId);
+      }
     }
     if (e.fails && e.psid) {
       this.#s.failOutbox.run(e.fails.reason, e.fails.code, e.fails.outboxId, e.psid);

@@ -149,6 +149,64 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE timers_new RENAME TO timers;
   CREATE INDEX timers_due ON timers (due_at);
   `,
+  // Brand-initiated updates: API keys (hashes only), the events the brand's systems post (one per
+  // idempotency key), the brand's ids of contacts (external ids and the checkbox plugin's
+  // user_ref), and the brand's webhook endpoints with their durable delivery queue.
+  `
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    scopes TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_used_at INTEGER,
+    revoked_at INTEGER
+  );
+  CREATE TABLE brand_events (
+    id TEXT PRIMARY KEY,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    contact TEXT NOT NULL,
+    psid TEXT NOT NULL,
+    data TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'skipped', 'failed')),
+    reason TEXT,
+    error TEXT,
+    message_ids TEXT NOT NULL DEFAULT '[]',
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX brand_events_psid ON brand_events (psid);
+  CREATE TABLE external_ids (
+    kind TEXT NOT NULL CHECK (kind IN ('external', 'user_ref')),
+    value TEXT NOT NULL,
+    psid TEXT NOT NULL,
+    linked_at INTEGER NOT NULL,
+    PRIMARY KEY (kind, value)
+  );
+  CREATE INDEX external_ids_psid ON external_ids (psid);
+  CREATE TABLE webhook_endpoints (
+    id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    events TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE webhook_deliveries (
+    id TEXT PRIMARY KEY,
+    endpoint_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    last_error TEXT,
+    last_status INTEGER,
+    created_at INTEGER NOT NULL,
+    delivered_at INTEGER
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+  `,
 ];
 
 /** Applies the migrations not yet in the `migrations` table, each in its own transaction. */

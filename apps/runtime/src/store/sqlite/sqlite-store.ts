@@ -2,8 +2,11 @@ import type Database from "better-sqlite3";
 import type { Store } from "../store";
 import { SqliteContacts } from "./contacts";
 import { SqliteDatabase } from "./database";
+import { SqliteEvents } from "./events";
+import { SqliteExternalIds } from "./external-ids";
 import { SqliteFlows } from "./flows";
 import { SqliteInbox } from "./inbox";
+import { SqliteKeys } from "./keys";
 import { SqliteOutbox } from "./outbox";
 import { markOwner } from "./owner";
 import { SqliteSettings } from "./settings";
@@ -11,6 +14,7 @@ import { SqliteStats } from "./stats";
 import { SqliteSteps } from "./steps";
 import { SqliteTimers } from "./timers";
 import { SqliteTranscript } from "./transcript";
+import { SqliteWebhooks } from "./webhooks";
 
 /**
  * The store on one SQLite file: each part prepares its statements once, every change is a
@@ -25,6 +29,10 @@ export class SqliteStore implements Store {
   readonly timers: SqliteTimers;
   readonly stats: SqliteStats;
   readonly steps: SqliteSteps;
+  readonly keys: SqliteKeys;
+  readonly events: SqliteEvents;
+  readonly externalIds: SqliteExternalIds;
+  readonly webhooks: SqliteWebhooks;
   readonly #sql: SqliteDatabase;
   readonly #releaseOwner: () => void;
   #ready = false;
@@ -42,7 +50,14 @@ export class SqliteStore implements Store {
     this.outbox = new SqliteOutbox(sql, this.contacts, lines, this.inbox);
     this.timers = new SqliteTimers(sql, this.inbox);
     this.stats = new SqliteStats(sql);
+    this.keys = new SqliteKeys(sql);
+    this.events = new SqliteEvents(sql, this.inbox);
+    this.externalIds = new SqliteExternalIds(sql);
+    this.webhooks = new SqliteWebhooks(sql);
     this.steps = new SqliteSteps(sql, {
+      events: this.events,
+      externalIds: this.externalIds,
+      webhooks: this.webhooks,
       contacts: this.contacts,
       lines,
       inbox: this.inbox,

@@ -1,11 +1,14 @@
 import type { StepRows, StepStore } from "../steps";
 import type { SqliteContacts } from "./contacts";
 import type { SqliteDatabase } from "./database";
+import type { SqliteEvents } from "./events";
+import type { SqliteExternalIds } from "./external-ids";
 import type { SqliteInbox } from "./inbox";
 import type { SqliteOutbox } from "./outbox";
 import type { SqliteStats } from "./stats";
 import type { SqliteTimers } from "./timers";
 import type { SqliteTranscript } from "./transcript";
+import type { SqliteWebhooks } from "./webhooks";
 
 /** A step's rows, written through each table's module in one transaction. */
 export class SqliteSteps implements StepStore {
@@ -18,11 +21,15 @@ export class SqliteSteps implements StepStore {
       outbox: SqliteOutbox;
       timers: SqliteTimers;
       stats: SqliteStats;
+      events: SqliteEvents;
+      externalIds: SqliteExternalIds;
+      webhooks: SqliteWebhooks;
     },
   ) {}
 
   async commit(c: StepRows) {
-    const { contacts, lines, inbox, outbox, timers, stats } = this.parts;
+    const { contacts, lines, inbox, outbox, timers, stats, events, externalIds, webhooks } =
+      this.parts;
     await this.sql.write(() => {
       contacts.patch(c.psid, c.contact, c.now);
       contacts.keepSession(c.psid, c.session, c.now);
@@ -41,6 +48,9 @@ export class SqliteSteps implements StepStore {
       }
       for (const bump of c.counters) stats.bump(bump);
       for (const timer of c.timers) timers.set(c.psid, timer);
+      for (const id of c.externalIds ?? []) externalIds.linkInside(c.psid, "external", id, c.now);
+      if (c.brandEvent) events.settleInside(c.brandEvent.id, c.brandEvent.outcome, c.now);
+      if (c.outgoing && c.outgoing.length > 0) webhooks.enqueueInside(c.outgoing, c.now);
       inbox.finish(c.inboxId, c.now);
     });
   }

@@ -4,7 +4,10 @@ import { findCredentials, redactRequest, replaceCredentials } from "./credential
 import { lintAction } from "./lint";
 import { ACTION_LIMITS, actionDataSchema } from "./schema";
 
-/** Steps run in order: set a variable or a contact field, add or remove a tag, call an HTTP API. */
+/**
+ * Steps run in order: set a variable or a contact field, add or remove a tag, remember an external
+ * id, call an HTTP API.
+ */
 export const actionKind = nodeKind({
   type: "action",
   role: "step",
@@ -25,6 +28,9 @@ export const actionKind = nodeKind({
         case "add_tag":
         case "remove_tag":
           out.push({ path: `${at}.tag`, text: step.tag });
+          break;
+        case "remember":
+          out.push({ path: `${at}.externalId`, text: step.externalId });
           break;
         case "http":
           out.push({ path: `${at}.url`, text: step.url });

@@ -24,6 +24,15 @@ export const setFieldStepSchema = z.strictObject({
   value: shortTextSchema,
 });
 
+/**
+ * "Remember this contact as …": links an external id (an order number, a customer id; a template)
+ * to the contact, so the brand's events for that id reach them. A contact may have many.
+ */
+export const rememberStepSchema = z.strictObject({
+  kind: z.literal("remember"),
+  externalId: shortTextSchema,
+});
+
 export const httpHeaderSchema = z.strictObject({ name: shortTextSchema, value: shortTextSchema });
 
 export const responseMappingSchema = z.strictObject({
@@ -56,6 +65,7 @@ export const actionStepSchema = z.discriminatedUnion("kind", [
   addTagStepSchema,
   removeTagStepSchema,
   setFieldStepSchema,
+  rememberStepSchema,
   httpStepSchema,
 ]);
 

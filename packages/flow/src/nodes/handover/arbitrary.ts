@@ -7,4 +7,6 @@ export const handoverArbitrary: NodeArbitrary<"handover"> = (w) =>
     label: w.label,
     message: optional(w.text),
     resumeAfterHours: optional(fc.integer({ min: 1, max: 48 })),
+    passToAppId: optional(fc.constantFrom("263902037430900", "1234567890")),
+    reason: optional(w.text),
   });

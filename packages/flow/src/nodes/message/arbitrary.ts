@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { optional } from "../../testing/optional";
 import type { NodeArbitrary, Vocabulary } from "../../testing/vocabulary";
-import { MESSAGE_LIMITS } from "./schema";
+import { MESSAGE_LIMITS, SEND_AS } from "./schema";
 
 const button = (w: Vocabulary) =>
   fc.oneof(
@@ -57,6 +57,7 @@ const block = (w: Vocabulary) =>
 export const messageArbitrary: NodeArbitrary<"message"> = (w) =>
   fc.record({
     label: w.label,
+    sendAs: optional(fc.constantFrom(...SEND_AS)),
     content: fc.array(block(w), { maxLength: 3 }),
     quickReplies: optional(
       w.list(fc.record({ id: w.id, title: w.title, imageUrl: optional(w.url) }), 3),

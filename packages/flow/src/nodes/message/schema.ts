@@ -113,8 +113,22 @@ export const whatsappTemplateSchema = z.strictObject({
   parameters: z.array(shortTextSchema).max(20).optional(),
 });
 
+/**
+ * How the step's messages go: `standard` (a reply inside the 24-hour window) or with a Messenger
+ * message tag, used only outside the window (the runtime decides at send time). `HUMAN_AGENT` is
+ * for people in live chat, not for steps.
+ */
+export const SEND_AS = [
+  "standard",
+  "POST_PURCHASE_UPDATE",
+  "CONFIRMED_EVENT_UPDATE",
+  "ACCOUNT_UPDATE",
+] as const;
+export const sendAsSchema = z.enum(SEND_AS);
+
 export const messageDataSchema = z.strictObject({
   label: labelSchema,
+  sendAs: sendAsSchema.optional(),
   content: z.array(contentBlockSchema).max(50),
   /** Offered under the last block sent; each one is an output of the node. */
   quickReplies: z.array(quickReplySchema).max(50).optional(),

@@ -1,6 +1,7 @@
 import type { NodeLintContext } from "../../lint/context";
 import { utf8Length } from "../../lint/url";
 import type { NodeOfType } from "../../node-types";
+import { lintEventTrigger } from "./lint-event";
 
 export function lintTrigger(
   node: NodeOfType<"trigger">,
@@ -59,6 +60,9 @@ export function lintTrigger(
             { max: limits.payload },
           );
         }
+        break;
+      case "event":
+        lintEventTrigger(node, nodeIndex, at, trigger, problems);
         break;
       case "get_started":
       case "default":

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { labelSchema, shortTextSchema } from "../../common";
+import { labelSchema, nameSchema, shortTextSchema } from "../../common";
 
 export const keywordMatchSchema = z.enum(["exact", "contains", "starts_with"]);
 
@@ -9,8 +9,16 @@ export const keywordTriggerSchema = z.strictObject({
   keywords: z.array(shortTextSchema).max(100),
 });
 
-/** An m.me link or ad with `?ref=…`. */
-export const refTriggerSchema = z.strictObject({ kind: z.literal("ref"), ref: shortTextSchema });
+/**
+ * An m.me link or ad with `?ref=…`. With `externalId`, `ref` is a prefix and the rest of the link's
+ * ref is the contact's external id for the brand (`order-` in `m.me/<page>?ref=order-A12345`
+ * links `A12345`).
+ */
+export const refTriggerSchema = z.strictObject({
+  kind: z.literal("ref"),
+  ref: shortTextSchema,
+  externalId: z.boolean().optional(),
+});
 
 /** A postback with this exact payload: a persistent menu item or an ice breaker. */
 export const postbackTriggerSchema = z.strictObject({
@@ -35,7 +43,38 @@ export const commentTriggerSchema = z.strictObject({
   posts: z.array(shortTextSchema).max(100).optional(),
 });
 
+/** An event name as the brand's systems post it: `order.shipped`, `flight.gate_changed`. */
+export const EVENT_NAME_PATTERN = /^[a-z0-9_]+(?:\.[a-z0-9_]+){0,4}$/;
+
+/** The types an event's data field may have. Values arrive in JSON as strings, numbers or booleans. */
+export const eventFieldTypeSchema = z.enum(["text", "number", "boolean", "url", "date"]);
+
+/** One field of an event's data: read in the flow as `{{event.<name>}}`. */
+export const eventFieldSchema = z.strictObject({
+  name: nameSchema,
+  type: eventFieldTypeSchema,
+  /** An event without it is refused by the events API (400). */
+  required: z.boolean().optional(),
+});
+
+/** A sample of the data, for the simulator's test event. */
+export const eventSampleSchema = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.boolean()]),
+);
+
+/** An event the brand's systems post to the events API for one contact (`POST /api/events`). */
+export const eventTriggerSchema = z.strictObject({
+  kind: z.literal("event"),
+  event: z
+    .string()
+    .regex(EVENT_NAME_PATTERN, "must be lower-case words joined by dots: order.shipped"),
+  fields: z.array(eventFieldSchema).max(100),
+  sample: eventSampleSchema.optional(),
+});
+
 export const triggerSchema = z.discriminatedUnion("kind", [
+  eventTriggerSchema,
   keywordTriggerSchema,
   refTriggerSchema,
   postbackTriggerSchema,

@@ -1,0 +1,225 @@
+import { describe, expect, it } from "vitest";
+import type { NewBrandEvent } from "../events";
+import type { StepRows } from "../steps";
+import type { Store } from "../store";
+import { event, type StoreHarness, step, T, useStore } from "./harness";
+
+const brandEvent = (id: string, key: string, psid = "ann"): NewBrandEvent => ({
+  id,
+  idempotencyKey: key,
+  name: "order.shipped",
+  contact: { externalId: "A1" },
+  psid,
+  data: { order_id: "A1" },
+});
+
+/** Claims the contact's next event and commits its step the way the inbox worker does. */
+async function commitNext(store: Store, psid: string, extra: Partial<StepRows>): Promise<void> {
+  const { row } = await store.inbox.claimNext(psid);
+  await store.contacts.ensure(psid, T);
+  await store.steps.commit({
+    inboxId: row?.id as number,
+    psid,
+    now: T,
+    session: null,
+    contact: {},
+    outbox: [],
+    receivedAt: T,
+    transcript: [],
+    counters: [],
+    timers: [],
+    ...extra,
+  });
+}
+
+/** Keys, the brand's events, its ids of contacts, and events out: what the events API stores. */
+export function brandContract(makeHarness: () => StoreHarness) {
+  const s = useStore(makeHarness);
+
+  describe("API keys", () => {
+    it("keeps a digest and scopes, lists newest first, revokes once", async () => {
+      const { keys } = s.store;
+      await keys.create({
+        id: "ck_a",
+        name: "shop",
+        scopes: ["events:write"],
+        hash: "aa",
+        createdAt: T,
+      });
+      await keys.create({ id: "ck_b", name: "crm", scopes: [], hash: "bb", createdAt: T + 1 });
+      expect(await keys.find("ck_a")).toMatchObject({
+        hash: "aa",
+        scopes: ["events:write"],
+        revokedAt: null,
+      });
+      expect((await keys.list()).map((k) => k.id)).toEqual(["ck_b", "ck_a"]);
+      expect(await keys.revoke("ck_a", T + 5)).toBe(true);
+      expect(await keys.revoke("ck_a", T + 6)).toBe(false);
+      await keys.touch("ck_b", T + 9);
+      const reopened = await s.reopen(T + 10);
+      expect(await reopened.keys.find("ck_a")).toMatchObject({ revokedAt: T + 5 });
+      expect(await reopened.keys.find("ck_b")).toMatchObject({ lastUsedAt: T + 9 });
+      expect(await reopened.keys.find("ck_none")).toBeUndefined();
+    });
+  });
+
+  describe("external ids", () => {
+    it("links many ids to a contact, moves an id linked again, retires a user_ref", async () => {
+      const ids = s.store.externalIds;
+      await ids.link("ann", "external", "A1", T);
+      await ids.link("ann", "external", "A2", T + 1);
+      await ids.link("bob", "external", "A2", T + 2);
+      expect(await ids.find("external", "A1")).toBe("ann");
+      expect(await ids.find("external", "A2")).toBe("bob");
+      expect((await ids.ofContact("ann")).map((r) => r.value)).toEqual(["A1"]);
+
+      await ids.link("user_ref:u1", "user_ref", "u1", T);
+      await ids.link("user_ref:u1", "external", "C9", T);
+      expect(await ids.retireUserRef("u1", "user_ref:u1", "cat", T + 3)).toBe(2);
+      expect(await ids.find("user_ref", "u1")).toBe("cat");
+      expect(await ids.find("external", "C9")).toBe("cat");
+    });
+
+    it("links the ids a step remembers with the step, and erases them with the contact", async () => {
+      await step(s.store, "dan", [], { externalIds: ["D1", "D2"] });
+      expect((await s.store.externalIds.ofContact("dan")).map((r) => r.value)).toEqual([
+        "D1",
+        "D2",
+      ]);
+      await s.store.contacts.erase("dan");
+      expect(await s.store.externalIds.find("external", "D1")).toBeUndefined();
+    });
+  });
+
+  describe("brand events", () => {
+    it("accepts an event once per key, with its inbox event, and keeps what became of it", async () => {
+      const inbox = event("ann", "event:evt_1");
+      const [first] = await s.store.events.accept([{ event: brandEvent("evt_1", "k1"), inbox }], T);
+      expect(first).toMatchObject({ created: true, row: { id: "evt_1", status: "queued" } });
+      const [again] = await s.store.events.accept(
+        [{ event: brandEvent("evt_2", "k1"), inbox: event("ann", "event:evt_2") }],
+        T + 1,
+      );
+      expect(again).toMatchObject({ created: false, row: { id: "evt_1" } });
+      // Only the first one's inbox event was stored.
+      const claimed = await s.store.inbox.claimNext("ann");
+      expect(claimed.more).toBe(false);
+
+      expect((await s.store.events.ofContact("ann", 10)).map((e) => e.id)).toEqual(["evt_1"]);
+      await s.store.events.sent("evt_1", "m_1", T + 2);
+      await s.store.events.sent("evt_1", "m_2", T + 3);
+      const reopened = await s.reopen(T + 4);
+      expect(await reopened.events.get("evt_1")).toMatchObject({
+        status: "sent",
+        messageIds: ["m_1", "m_2"],
+        data: { order_id: "A1" },
+        contact: { externalId: "A1" },
+      });
+      await reopened.events.settle(
+        "evt_1",
+        { status: "failed", error: { code: "10", message: "no" } },
+        T + 5,
+      );
+      await reopened.events.sent("evt_1", "m_3", T + 6);
+      expect(await reopened.events.get("evt_1")).toMatchObject({
+        status: "failed",
+        error: { code: "10", message: "no" },
+        messageIds: ["m_1", "m_2"],
+      });
+    });
+
+    it("is sent when the echo of its message confirms it, once per message id", async () => {
+      await s.store.events.accept(
+        [{ event: brandEvent("evt_e", "ke", "fay"), inbox: event("fay", "event:evt_e") }],
+        T,
+      );
+      await commitNext(s.store, "fay", {
+        outbox: [
+          {
+            kind: "message",
+            message: { kind: "text", text: "Shipped" },
+            author: "bot",
+            brandEventId: "evt_e",
+          },
+        ],
+      });
+      const claim = await s.store.outbox.claimNext("fay", T);
+      const outboxId = claim.row?.id as number;
+      await s.store.inbox.insert(
+        [
+          {
+            ...event("fay", "echo-1"),
+            actionable: false,
+            confirms: { outboxId, messageId: "m_e" },
+          },
+        ],
+        T + 1,
+      );
+      await s.store.events.sent("evt_e", "m_e", T + 2);
+      expect(await s.store.events.get("evt_e")).toMatchObject({
+        status: "sent",
+        messageIds: ["m_e"],
+      });
+    });
+
+    it("settles an event skipped by its step, in the step's transaction", async () => {
+      await s.store.events.accept(
+        [{ event: brandEvent("evt_9", "k9", "eve"), inbox: event("eve", "event:evt_9") }],
+        T,
+      );
+      await commitNext(s.store, "eve", {
+        brandEvent: { id: "evt_9", outcome: { status: "skipped", reason: "bot paused" } },
+      });
+      expect(await s.store.events.get("evt_9")).toMatchObject({
+        status: "skipped",
+        reason: "bot paused",
+      });
+    });
+  });
+
+  describe("events out", () => {
+    it("queues a delivery per subscribed endpoint, retries, delivers, gives up", async () => {
+      const hooks = s.store.webhooks;
+      await hooks.createEndpoint({
+        id: "we_1",
+        url: "https://crm.example.com/a",
+        events: ["*"],
+        secret: "s1",
+        createdAt: T,
+      });
+      await hooks.createEndpoint({
+        id: "we_2",
+        url: "https://crm.example.com/b",
+        events: ["contact.tagged"],
+        secret: "s2",
+        createdAt: T,
+      });
+      expect((await hooks.endpoints()).map((e) => e.id)).toEqual(["we_1", "we_2"]);
+      expect(await hooks.secretOf("we_2")).toBe("s2");
+      await step(s.store, "ann", [], {
+        outgoing: [
+          { id: "ev_1", type: "contact.created", body: '{"id":"ev_1"}' },
+          { id: "ev_2", type: "contact.tagged", body: '{"id":"ev_2"}' },
+        ],
+      });
+      const due = await hooks.due(T, 10);
+      expect(due.map((d) => `${d.endpointId}:${d.type}`).sort()).toEqual([
+        "we_1:contact.created",
+        "we_1:contact.tagged",
+        "we_2:contact.tagged",
+      ]);
+      const [a, b, c] = due;
+      await hooks.attemptFailed(a?.id as string, T + 1000, "HTTP 500", 500);
+      await hooks.delivered(b?.id as string, 200, T);
+      await hooks.attemptFailed(c?.id as string, null, "gave up", null);
+      const reopened = await s.reopen(T);
+      expect(await reopened.webhooks.due(T, 10)).toEqual([]);
+      expect(await reopened.webhooks.nextDueAt()).toBe(T + 1000);
+      const listed = await reopened.webhooks.deliveries(10);
+      expect(listed.map((d) => d.status).sort()).toEqual(["delivered", "failed", "pending"]);
+      expect(listed.find((d) => d.id === a?.id)).toMatchObject({ attempts: 1, lastStatus: 500 });
+      expect(await reopened.webhooks.deleteEndpoint("we_1")).toBe(true);
+      expect(await reopened.webhooks.nextDueAt()).toBeUndefined();
+    });
+  });
+}

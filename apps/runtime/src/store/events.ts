@@ -1,0 +1,56 @@
+import type { NewInboxEvent } from "./inbox";
+
+/** What became of an event the brand posted (`GET /api/events/:id`). */
+export type BrandEventStatus = "queued" | "sent" | "skipped" | "failed";
+
+export interface BrandEventRow {
+  id: string;
+  idempotencyKey: string;
+  /** `order.shipped`. */
+  name: string;
+  /** As the brand named the contact: `{ channel, id }`, `{ externalId }` or `{ userRef }`. */
+  contact: Record<string, string>;
+  /** The contact it was queued for (a `user_ref:` placeholder before the customer answers). */
+  psid: string;
+  data: Record<string, unknown>;
+  status: BrandEventStatus;
+  /** Why it was skipped. */
+  reason: string | null;
+  /** Meta's error when it failed. */
+  error: { code: string; message: string } | null;
+  /** Ids of the messages sent for it, in order. */
+  messageIds: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type NewBrandEvent = Pick<
+  BrandEventRow,
+  "id" | "idempotencyKey" | "name" | "contact" | "psid" | "data"
+>;
+
+/** The end of an event: skipped with why, or failed with Meta's error. */
+export type BrandEventOutcome =
+  | { status: "skipped"; reason: string }
+  | { status: "failed"; error: { code: string; message: string } };
+
+/**
+ * The events the brand's systems post. Each is accepted once per idempotency key, together with
+ * the inbox event that steps it, so an event acknowledged is an event that will be stepped.
+ */
+export interface EventStore {
+  /**
+   * Accepts the events and their inbox events in one transaction. An event whose key was accepted
+   * before is not accepted again: the earlier row comes back with `created: false`.
+   */
+  accept(
+    events: readonly { event: NewBrandEvent; inbox: NewInboxEvent }[],
+    now: number,
+  ): Promise<{ row: BrandEventRow; created: boolean }[]>;
+  get(id: string): Promise<BrandEventRow | undefined>;
+  /** The contact's events, newest first. */
+  ofContact(psid: string, limit: number): Promise<BrandEventRow[]>;
+  /** A message of the event went out: `sent`, with its id added (unless it already failed). */
+  sent(id: string, messageId: string, now: number): Promise<void>;
+  settle(id: string, outcome: BrandEventOutcome, now: number): Promise<void>;
+}
