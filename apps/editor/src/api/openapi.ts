@@ -677,6 +677,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/whatsapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meta's verification of the WhatsApp callback URL */
+        get: operations["getWebhooksWhatsapp"];
+        put?: never;
+        /** WhatsApp Cloud API webhook events (messages and statuses), stored durably before the 200 */
+        post: operations["postWebhooksWhatsapp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -701,6 +719,7 @@ export interface components {
             id: string;
             name: string;
             description?: string;
+            channels?: ("messenger" | "instagram" | "whatsapp")[];
             variables: {
                 name: string;
                 /** @enum {string} */
@@ -753,6 +772,11 @@ export interface components {
                     } | {
                         /** @constant */
                         kind: "default";
+                    } | {
+                        /** @constant */
+                        kind: "comment";
+                        keywords: string[];
+                        posts?: string[];
                     })[];
                 };
             } | {
@@ -872,6 +896,11 @@ export interface components {
                         title: string;
                         imageUrl?: string;
                     }[];
+                    whatsappTemplate?: {
+                        name: string;
+                        language: string;
+                        parameters?: string[];
+                    };
                 };
             } | {
                 /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
@@ -3805,6 +3834,109 @@ export interface operations {
         };
     };
     postWebhooksMessenger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    object: string;
+                    entry: {
+                        [key: string]: unknown;
+                    }[];
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description `EVENT_RECEIVED`, once the events are on disk. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Not JSON, or not a webhook body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description X-Hub-Signature-256 does not match. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhooksWhatsapp: {
+        parameters: {
+            query: {
+                /** @description `subscribe`. */
+                "hub.mode": string;
+                /** @description WHATSAPP_VERIFY_TOKEN (by default MESSENGER_VERIFY_TOKEN). */
+                "hub.verify_token": string;
+                /** @description Answered back when the token matches. */
+                "hub.challenge": string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `hub.challenge`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The verify token does not match. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postWebhooksWhatsapp: {
         parameters: {
             query?: never;
             header?: never;

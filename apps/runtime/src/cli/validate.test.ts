@@ -25,7 +25,9 @@ describe("convo validate", { timeout: 60_000 }, () => {
     const { status, stdout } = convo("validate", "examples");
     // The support flow's link and call buttons become lines of the text on WhatsApp.
     expect(stdout).toContain("WhatsApp: link and call buttons are sent as lines of the text.");
-    expect(stdout).toContain("6 file(s): 0 error(s), 2 warning(s)");
+    // Files go as their link on Instagram (the trip's boarding pass).
+    expect(stdout).toContain("Instagram: a file is sent as its link.");
+    expect(stdout).toContain("6 file(s): 0 error(s), 4 warning(s)");
     expect(status).toBe(0);
   });
 

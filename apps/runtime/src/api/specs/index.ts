@@ -4,7 +4,7 @@ import { contactsApi } from "./contacts";
 import { eventsApi, eventsOutApi } from "./events";
 import { flowsApi } from "./flows";
 import { inboxApi, outboxApi, pageApi, sandboxApi, simulatorApi, statusApi } from "./operations";
-import { opsApi, webhookApi } from "./public";
+import { opsApi, webhookApi, whatsappWebhookApi } from "./public";
 
 export const docsApi = new ApiSection("", "operations");
 
@@ -35,6 +35,7 @@ export const API_SECTIONS: readonly ApiSection[] = [
   docsApi,
   opsApi,
   webhookApi,
+  whatsappWebhookApi,
 ];
 
 /** The API's version in the document: the runtime's release (CHANGELOG.md). */

@@ -77,3 +77,45 @@ webhookApi.route({
     413: { description: "The body is larger than 1 MB.", schema: ErrorBody },
   },
 });
+
+/** WhatsApp's webhook (mounted when WhatsApp is configured, or in sandbox mode). */
+export const whatsappWebhookApi = new ApiSection("/webhooks/whatsapp", "webhook", "");
+
+whatsappWebhookApi.route({
+  method: "get",
+  path: "/",
+  summary: "Meta's verification of the WhatsApp callback URL",
+  public: true,
+  query: z.object({
+    "hub.mode": z.string().meta({ description: "`subscribe`." }),
+    "hub.verify_token": z
+      .string()
+      .meta({ description: "WHATSAPP_VERIFY_TOKEN (by default MESSENGER_VERIFY_TOKEN)." }),
+    "hub.challenge": z.string().meta({ description: "Answered back when the token matches." }),
+  }),
+  responses: {
+    200: text("`hub.challenge`."),
+    403: { description: "The verify token does not match.", schema: ErrorBody },
+  },
+});
+whatsappWebhookApi.route({
+  method: "post",
+  path: "/",
+  summary:
+    "WhatsApp Cloud API webhook events (messages and statuses), stored durably before the 200",
+  public: true,
+  headers: z.object({
+    "x-hub-signature-256": z.string().meta({
+      description: "`sha256=` and the HMAC-SHA256 of the raw body with WHATSAPP_APP_SECRET.",
+    }),
+  }),
+  body: z
+    .looseObject({ object: z.string(), entry: z.array(z.looseObject({})) })
+    .meta({ description: "`whatsapp_business_account` body, as Meta documents it (a 1 MB cap)." }),
+  responses: {
+    200: text("`EVENT_RECEIVED`, once the events are on disk."),
+    400: { description: "Not JSON, or not a webhook body.", schema: ErrorBody },
+    403: { description: "X-Hub-Signature-256 does not match.", schema: ErrorBody },
+    413: { description: "The body is larger than 1 MB.", schema: ErrorBody },
+  },
+});
