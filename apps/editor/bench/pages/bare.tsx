@@ -11,6 +11,7 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { createRoot } from "react-dom/client";
+import { ExposeZoom } from "./expose";
 
 // React Flow as its documentation shows it: default nodes in useNodesState, the same graph.
 const flow = (window as unknown as { __FLOW__: Flow }).__FLOW__;
@@ -44,6 +45,7 @@ function Bare() {
         <Background gap={16} />
         <MiniMap />
         <Controls />
+        <ExposeZoom />
       </ReactFlow>
     </div>
   );

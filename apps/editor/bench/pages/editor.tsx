@@ -1,32 +1,21 @@
-import { type Flow, lintFlow } from "@convo/flow";
-import { CHANNEL_SPECS } from "@convo/messenger/channel";
+import type { Flow } from "@convo/flow";
 import { ReactFlowProvider } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { createRoot } from "react-dom/client";
 import { useSession } from "../../src/common/session";
 import { Canvas } from "../../src/editor/canvas/Canvas";
+import { startLint } from "../../src/editor/lint/runner";
 import { EditorContext } from "../../src/store/context";
 import { createEditor } from "../../src/store/editor-store";
 import "../../src/styles.css";
+import { ExposeZoom } from "./expose";
 
-// The editor's own canvas, store and lint loop, on the flow the bench put in the page.
+// The editor's own canvas, store and lint loop (startLint, as EditorPage runs it), on the flow the bench put in the page.
 const flow = (window as unknown as { __FLOW__: Flow }).__FLOW__;
 // The canvas can import dropped files, so it needs a signed-in client; the bench sends nothing.
 useSession.getState().signIn("bench");
 const editor = createEditor(flow);
-let timer: ReturnType<typeof setTimeout> | undefined;
-editor.store.subscribe((now, before) => {
-  if (now.flow === before.flow) return;
-  clearTimeout(timer);
-  timer = setTimeout(
-    () =>
-      editor.setProblems(
-        lintFlow(editor.store.getState().flow, { channel: CHANNEL_SPECS.messenger }),
-      ),
-    250,
-  );
-});
-editor.setProblems(lintFlow(flow, { channel: CHANNEL_SPECS.messenger }));
+startLint(editor);
 
 const root = document.getElementById("root");
 if (root) {
@@ -36,6 +25,7 @@ if (root) {
         <div className="editor-body" style={{ height: "100vh", gridTemplateColumns: "1fr" }}>
           <Canvas />
         </div>
+        <ExposeZoom />
       </ReactFlowProvider>
     </EditorContext.Provider>,
   );

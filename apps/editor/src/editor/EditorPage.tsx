@@ -1,5 +1,4 @@
 import type { Flow } from "@convo/flow";
-import { lintForChannels } from "@convo/messenger/channel";
 import { ReactFlowProvider } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEffect, useState } from "react";
@@ -11,9 +10,8 @@ import { useT } from "../i18n";
 import { EditorContext } from "../store/context";
 import { createEditor, type Editor } from "../store/editor-store";
 import { EditorScreen } from "./EditorScreen";
+import { startLint } from "./lint/runner";
 import { type Autosave, createAutosave, readLocalDraft } from "./save/autosave";
-
-const LINT_DEBOUNCE_MS = 250;
 
 interface Loaded {
   editor: Editor;
@@ -49,21 +47,9 @@ export default function EditorPage({ flowId }: { flowId: string }) {
         if (local && local.revision !== detail.revision) autosave.markConflict();
         else if (local) void autosave.flush();
         const knownFlows = list.flows.map((f) => f.id);
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const lint = () =>
-          editor.setProblems(
-            // Each channel the flow is published to, naming the channel where they differ.
-            lintForChannels(editor.store.getState().flow, { knownFlows }),
-          );
-        lint();
-        const unsubscribe = editor.store.subscribe((now, before) => {
-          if (now.flow === before.flow) return;
-          clearTimeout(timer);
-          timer = setTimeout(lint, LINT_DEBOUNCE_MS);
-        });
+        const stopLint = startLint(editor, knownFlows);
         dispose = () => {
-          clearTimeout(timer);
-          unsubscribe();
+          stopLint();
           autosave.dispose();
         };
         setLoaded({ editor, autosave, name: detail.name, knownFlows });

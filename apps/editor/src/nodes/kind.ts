@@ -15,6 +15,8 @@ export interface NodeProps<T extends NodeType> {
 export interface EditorNodeKind<T extends NodeType> {
   /** Shown beside the name in the palette, the add menu and the step's head on the canvas. */
   readonly icon: string;
+  /** The type's colour: the band of the simple box a step is drawn as when zoomed far out. */
+  readonly colour: string;
   /** The type's name in the reader's language (both catalogues hold every key). */
   readonly label: MessageKey;
   /** How the step looks on the canvas: like what the contact sees, where that is possible. */

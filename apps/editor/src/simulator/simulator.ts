@@ -50,7 +50,9 @@ const MAX_AUTO_STEPS = 50;
  * sim.getState().entries; // what the bot answered
  */
 export class Simulator {
-  private conversation: Conversation;
+  private current: Conversation;
+  /** A newer draft not yet taken: applied when the conversation is next used (see setFlows). */
+  private pendingFlows: readonly Flow[] | null = null;
   private entries: SimulatorEntry[] = [];
   private history: Snapshot[] = [];
   private nextId = 1;
@@ -67,7 +69,7 @@ export class Simulator {
     this.performHttp = options.performHttp;
     this.contact = options.contact;
     this.flowId = options.flowId;
-    this.conversation = new Conversation({
+    this.current = new Conversation({
       flows: options.flows,
       flowId: options.flowId,
       contact: options.contact,
@@ -86,10 +88,19 @@ export class Simulator {
 
   /**
    * Takes a newer draft without losing the conversation: the session goes on against the new
-   * flow, as a contact's does when a flow is published again.
+   * flow, as a contact's does when a flow is published again. The draft is only kept here and
+   * taken when the conversation is next used, so a drag (a new draft each frame) costs nothing.
+   * What the panel shows does not depend on the draft, so nothing is published.
    */
   setFlows(flows: readonly Flow[]): void {
-    const old = this.conversation;
+    this.pendingFlows = flows;
+  }
+
+  private get conversation(): Conversation {
+    const flows = this.pendingFlows;
+    if (flows === null) return this.current;
+    this.pendingFlows = null;
+    const old = this.current;
     const next = new Conversation({
       flows,
       flowId: this.flowId,
@@ -103,8 +114,8 @@ export class Simulator {
     next.timers = old.timers;
     next.handoverResumeAt = old.handoverResumeAt;
     next.sent.push(...old.sent);
-    this.conversation = next;
-    this.publish();
+    this.current = next;
+    return next;
   }
 
   /** A contact who never talked to the bot (with other contact fields, if given). */

@@ -131,3 +131,22 @@ describe("editing", () => {
     expect(editor.store.getState().flow.nodes).toHaveLength(3);
   });
 });
+
+describe("dragging", () => {
+  it("moves the right step after steps were added, removed and undone between drags", () => {
+    const editor = createEditor(twoButtonFlow());
+    const state = () => editor.store.getState();
+    editor.moveNodes([{ id: "ask", position: { x: 10, y: 10 } }], false);
+    editor.removeElements(new Set([state().flow.nodes[0]?.id ?? ""]), new Set());
+    const added = editor.addNode("message", { x: 0, y: 0 });
+    editor.moveNodes([{ id: added, position: { x: 500, y: 64 } }], true);
+    editor.moveNodes([{ id: "ask", position: { x: 32, y: 48 } }], false);
+    expect(state().byId.get(added)?.position).toEqual({ x: 500, y: 64 });
+    expect(state().flow.nodes.find((n) => n.id === "ask")?.position).toEqual({ x: 32, y: 48 });
+    expect(state().byId.get("ask")).toBe(state().flow.nodes.find((n) => n.id === "ask"));
+    editor.undo();
+    editor.moveNodes([{ id: "ask", position: { x: 96, y: 96 } }], false);
+    expect(state().byId.get("ask")?.position).toEqual({ x: 96, y: 96 });
+    expect(state().flow.nodes.find((n) => n.id === "ask")?.position).toEqual({ x: 96, y: 96 });
+  });
+});

@@ -119,7 +119,17 @@ export function createEditor(initial: Flow, options: EditorOptions = {}) {
     setFlow(next, { past: [...past, flow], future: future.slice(1) });
   }
 
-  /** Positions while dragging: applied at once, recorded as one step when the drag ends. */
+  /** Where each node sits in `indexed` (the node array it was built for). */
+  let indexed: { nodes: readonly FlowNode[]; at: Map<string, number> } | null = null;
+  function indexOfNodes(nodes: readonly FlowNode[]): Map<string, number> {
+    if (indexed?.nodes !== nodes) indexed = { nodes, at: new Map(nodes.map((n, i) => [n.id, i])) };
+    return indexed.at;
+  }
+
+  /**
+   * Positions while dragging: applied at once, recorded as one step when the drag ends. Only the
+   * moved nodes are touched (a drag frame does not walk or rebuild every node of a large flow).
+   */
   function moveNodes(
     moves: readonly { id: string; position: Position }[],
     dragging: boolean,
@@ -128,12 +138,20 @@ export function createEditor(initial: Flow, options: EditorOptions = {}) {
     if (state.readOnly) return;
     if (dragging && dragBase === null) dragBase = state.flow;
     if (moves.length > 0) {
-      const byId = new Map(moves.map((m) => [m.id, m.position]));
-      const nodes = state.flow.nodes.map((n) => {
-        const position = byId.get(n.id);
-        return position ? { ...n, position } : n;
-      });
-      setFlow({ ...state.flow, nodes });
+      const at = indexOfNodes(state.flow.nodes);
+      const nodes = state.flow.nodes.slice();
+      const byId = new Map(state.byId);
+      for (const move of moves) {
+        const i = at.get(move.id);
+        const node = i === undefined ? undefined : nodes[i];
+        if (i === undefined || node === undefined) continue;
+        const moved = { ...node, position: move.position };
+        nodes[i] = moved;
+        byId.set(move.id, moved);
+      }
+      // The same ids in the same places: the index stays right for the new array.
+      indexed = { nodes, at };
+      store.setState({ flow: { ...state.flow, nodes }, byId });
     }
     if (!dragging) endDrag();
   }

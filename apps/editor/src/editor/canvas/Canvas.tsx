@@ -8,6 +8,7 @@ import {
   type NodeChange,
   type OnConnectEnd,
   ReactFlow,
+  useStore as useFlowStore,
   useReactFlow,
 } from "@xyflow/react";
 import { type DragEvent, type MouseEvent, useCallback, useMemo, useState } from "react";
@@ -20,7 +21,9 @@ import { useEditor } from "../../store/context";
 import type { EditorState } from "../../store/editor-store";
 import { AddMenu } from "./AddMenu";
 import { createEdgeDeriver, createNodeDeriver } from "./derive";
+import { CULL_FROM_NODES, SIMPLE_BELOW_ZOOM, SimpleDetail } from "./detail";
 import { DRAG_TYPE, Palette } from "./Palette";
+import { EDGE_TYPES } from "./StepEdge";
 import { NODE_TYPES } from "./StepNode";
 
 interface AddMenuState {
@@ -54,6 +57,12 @@ export function Canvas() {
     deriveEdges(s.flow.edges, s.selectedEdges),
   );
   const readOnly = useStore(editor.store, (s: EditorState) => s.readOnly !== null);
+  // Re-renders only when the zoom crosses the threshold, not on every pan or zoom frame. A large
+  // flow is drawn as boxes until its first fit view, so it is not drawn in full and then again.
+  const large = nodes.length >= CULL_FROM_NODES;
+  const simple = useFlowStore(
+    (s) => s.transform[2] < SIMPLE_BELOW_ZOOM || (large && s.fitViewQueued),
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -169,7 +178,7 @@ export function Canvas() {
       <Palette onAdd={addAtCentre} disabled={readOnly} />
       {/* biome-ignore lint/a11y/noStaticElementInteractions: double-click is a shortcut; the palette offers the same by keyboard */}
       <div
-        className="canvas"
+        className={simple ? "canvas canvas-simple" : "canvas"}
         onDoubleClick={onDoubleClick}
         onDragOver={(e) => {
           if (e.dataTransfer.types.includes(DRAG_TYPE) || e.dataTransfer.types.includes("Files")) {
@@ -179,32 +188,38 @@ export function Canvas() {
         }}
         onDrop={onDrop}
       >
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={NODE_TYPES}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
-          onNodeDragStop={editor.endDrag}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          snapToGrid
-          snapGrid={GRID}
-          zoomOnDoubleClick={false}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          minZoom={0.05}
-          fitView
-          fitViewOptions={FIT_VIEW_OPTIONS}
-          ariaLabelConfig={ariaLabels}
-        >
-          <Background gap={GRID[0]} />
-          <MiniMap pannable zoomable ariaLabel={t("canvas.minimap")} />
-          <Controls />
-        </ReactFlow>
+        <SimpleDetail.Provider value={simple}>
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={NODE_TYPES}
+            edgeTypes={EDGE_TYPES}
+            // Zoomed out nearly every step is on screen and culling would only cost its bookkeeping
+            // on each frame; zoomed in, most are off screen and are not mounted.
+            onlyRenderVisibleElements={!simple && large}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            onNodeDragStop={editor.endDrag}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
+            snapToGrid
+            snapGrid={GRID}
+            zoomOnDoubleClick={false}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            minZoom={0.05}
+            fitView
+            fitViewOptions={FIT_VIEW_OPTIONS}
+            ariaLabelConfig={ariaLabels}
+          >
+            <Background gap={GRID[0]} />
+            <MiniMap pannable zoomable ariaLabel={t("canvas.minimap")} />
+            <Controls />
+          </ReactFlow>
+        </SimpleDetail.Provider>
       </div>
       {importError && (
         <div className="canvas-error error pre" role="alert">

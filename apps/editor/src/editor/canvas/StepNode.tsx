@@ -5,6 +5,7 @@ import { HandleCount, StepOverlay } from "../../analytics/StepOverlay";
 import { useT } from "../../i18n";
 import { EDITOR_NODES, NodeBody } from "../../nodes";
 import { useEditorState } from "../../store/context";
+import { useSimpleDetail } from "./detail";
 import { outputLabel } from "./output-label";
 
 /**
@@ -21,21 +22,65 @@ export const StepNode = memo(function StepNode({ id, selected }: NodeProps) {
     () => (type && data ? ({ id, type, data, position: ORIGIN } as FlowNode) : undefined),
     [id, type, data],
   );
+  const simple = useSimpleDetail();
   if (!node) return null;
+  if (simple && node.type !== "note")
+    return <SimpleBox node={node} mark={mark} selected={selected} />;
   return <StepCard node={node} mark={mark} selected={selected} />;
 });
 
 const ORIGIN = { x: 0, y: 0 };
 
-const StepCard = memo(function StepCard({
-  node,
-  mark,
-  selected,
-}: {
+/** What both ways of drawing a step receive. */
+interface CardProps {
   node: FlowNode;
   mark: "error" | "warning" | undefined;
   selected: boolean;
-}) {
+}
+
+/**
+ * A step zoomed far out: its type's colour and its title. The handles stay (invisible, not
+ * grabbable) because React Flow places each connection's ends on the handles it measured.
+ */
+const SimpleBox = memo(function SimpleBox({ node, mark, selected }: CardProps) {
+  const t = useT();
+  const outputs = useMemo(() => nodeOutputs(node), [node]);
+  const kind = EDITOR_NODES[node.type];
+  const label = "label" in node.data ? node.data.label : undefined;
+  const title = label || t(kind.label);
+  return (
+    <article
+      className={`step step-simple step-${node.type}${selected ? " selected" : ""}${mark ? ` has-${mark}` : ""}`}
+      style={{ borderLeftColor: kind.colour }}
+      data-testid={`node-${node.id}`}
+      data-detail="simple"
+      aria-label={`${t(kind.label)}${label ? `: ${label}` : ""}`}
+    >
+      <StepOverlay nodeId={node.id} />
+      {acceptsConnections(node.type) && (
+        <Handle
+          type="target"
+          position={Position.Left}
+          className="handle-in"
+          isConnectable={false}
+        />
+      )}
+      <span className="step-simple-title">{title}</span>
+      {outputs.map((output) => (
+        <Handle
+          key={output.id}
+          type="source"
+          position={Position.Right}
+          id={output.id}
+          className="handle-out"
+          isConnectable={false}
+        />
+      ))}
+    </article>
+  );
+});
+
+const StepCard = memo(function StepCard({ node, mark, selected }: CardProps) {
   const t = useT();
   const outputs = useMemo(() => nodeOutputs(node), [node]);
   const label = "label" in node.data ? node.data.label : undefined;

@@ -29,6 +29,29 @@ export function createNodeDeriver() {
     result: Node[];
   } | null = null;
 
+  function toNode(
+    source: FlowNode,
+    selected: ReadonlySet<string>,
+    measured: ReadonlyMap<string, Size>,
+    locked: boolean,
+  ): Node {
+    const isSelected = selected.has(source.id);
+    const size = measured.get(source.id);
+    const node: Node = {
+      id: source.id,
+      type: "step",
+      position: source.position,
+      data: NO_DATA,
+      selected: isSelected,
+      draggable: !locked,
+      connectable: !locked,
+      deletable: false,
+    };
+    if (size) node.measured = size;
+    cache.set(source.id, { source, selected: isSelected, measured: size, locked, node });
+    return node;
+  }
+
   return function derive(
     nodes: readonly FlowNode[],
     selected: ReadonlySet<string>,
@@ -43,6 +66,31 @@ export function createNodeDeriver() {
       last.locked === locked
     ) {
       return last.result;
+    }
+    // A drag: the same steps in the same places, a few moved. Only those are looked at again.
+    if (
+      last &&
+      last.nodes.length === nodes.length &&
+      last.selected === selected &&
+      last.measured === measured &&
+      last.locked === locked
+    ) {
+      let result: Node[] | null = null;
+      for (let i = 0; i < nodes.length; i++) {
+        const source = nodes[i] as FlowNode;
+        const before = last.nodes[i] as FlowNode;
+        if (source === before) continue;
+        if (source.id !== before.id) {
+          result = null;
+          break;
+        }
+        result ??= last.result.slice();
+        result[i] = toNode(source, selected, measured, locked);
+      }
+      if (result) {
+        last = { nodes, selected, measured, locked, result };
+        return result;
+      }
     }
     const seen = new Set<string>();
     const result = nodes.map((source) => {
@@ -59,19 +107,7 @@ export function createNodeDeriver() {
       ) {
         return entry.node;
       }
-      const node: Node = {
-        id: source.id,
-        type: "step",
-        position: source.position,
-        data: NO_DATA,
-        selected: isSelected,
-        draggable: !locked,
-        connectable: !locked,
-        deletable: false,
-      };
-      if (size) node.measured = size;
-      cache.set(source.id, { source, selected: isSelected, measured: size, locked, node });
-      return node;
+      return toNode(source, selected, measured, locked);
     });
     for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
     last = { nodes, selected, measured, locked, result };
@@ -100,6 +136,7 @@ export function createEdgeDeriver() {
       if (entry && entry.source === source && entry.selected === isSelected) return entry.edge;
       const edge: Edge = {
         id: source.id,
+        type: "step",
         source: source.source,
         target: source.target,
         sourceHandle: source.sourceHandle ?? "next",

@@ -4,6 +4,7 @@ import { ActionForm } from "./Form";
 
 export const actionEditor = editorNode({
   icon: "⚙",
+  colour: "#2bb673",
   label: "type.action",
   Body: ActionBody,
   Form: ActionForm,

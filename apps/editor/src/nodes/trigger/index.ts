@@ -4,6 +4,7 @@ import { TriggerForm } from "./Form";
 
 export const triggerEditor = editorNode({
   icon: "⚡",
+  colour: "#1877f2",
   label: "type.trigger",
   Body: TriggerBody,
   Form: TriggerForm,

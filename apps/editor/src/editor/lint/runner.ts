@@ -1,0 +1,49 @@
+import type { Flow, FlowProblem } from "@convo/flow";
+import { lintForChannels } from "@convo/messenger/channel";
+import type { Editor } from "../../store/editor-store";
+import { type SentState, syncMessage } from "./sync";
+
+/** Edits pause this long before the draft is linted again. */
+export const LINT_DEBOUNCE_MS = 250;
+/** From this many steps the lint runs in a worker, so no frame waits for it. */
+export const WORKER_FROM_NODES = 500;
+
+/**
+ * Keeps the editor's problems up to date with its draft: never during a gesture (debounced), never
+ * before the first paint, and in a worker once the flow is large. Returns the disposer.
+ */
+export function startLint(editor: Editor, knownFlows: readonly string[] = []): () => void {
+  let worker: Worker | null = null;
+  const sent: SentState = { nodes: new Map(), edges: new Map() };
+  let seq = 0;
+  // Each channel the flow is published to, naming the channel where they differ.
+  const inline = (flow: Flow) => editor.setProblems(lintForChannels(flow, { knownFlows }));
+  const lint = () => {
+    const flow = editor.store.getState().flow;
+    if (flow.nodes.length < WORKER_FROM_NODES || typeof Worker === "undefined") {
+      inline(flow);
+      return;
+    }
+    if (!worker) {
+      worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
+      worker.onmessage = (event: MessageEvent<{ seq: number; problems: FlowProblem[] }>) => {
+        // An answer for a draft older than the last one sent is dropped.
+        if (event.data.seq === seq) editor.setProblems(event.data.problems);
+      };
+    }
+    seq += 1;
+    worker.postMessage(syncMessage(sent, flow, seq, knownFlows));
+  };
+  // The first lint waits for the canvas to be drawn.
+  let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(lint, 0);
+  const unsubscribe = editor.store.subscribe((now, before) => {
+    if (now.flow === before.flow) return;
+    clearTimeout(timer);
+    timer = setTimeout(lint, LINT_DEBOUNCE_MS);
+  });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+    worker?.terminate();
+  };
+}

@@ -1,0 +1,13 @@
+/// <reference lib="webworker" />
+import { lintForChannels } from "@convo/messenger/channel";
+import { applySync, type SentState, type SyncMessage } from "./sync";
+
+// The lint of a large draft, off the main thread: it keeps the draft and takes only what changed.
+const held: SentState = { nodes: new Map(), edges: new Map() };
+
+self.onmessage = (event: MessageEvent<SyncMessage>) => {
+  const message = event.data;
+  const flow = applySync(held, message);
+  const problems = lintForChannels(flow, { knownFlows: message.knownFlows });
+  self.postMessage({ seq: message.seq, problems });
+};
