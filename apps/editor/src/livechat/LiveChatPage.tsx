@@ -5,6 +5,7 @@ import { LocaleSwitch } from "../common/LocaleSwitch";
 import { useSession } from "../common/session";
 import { useT } from "../i18n";
 import "./livechat.css";
+import { ContactEvents } from "./ContactEvents";
 import { contactHash } from "./route";
 import { Transcript } from "./Transcript";
 import { usePoll } from "./use-poll";
@@ -109,6 +110,7 @@ function ContactView({ contactId, onChanged }: { contactId: string; onChanged: (
   const api = useMemo(() => testApi(token), [token]);
   const contact = usePoll(() => api.getContact(contactId), LIST_POLL_MS, contactId);
   const transcript = usePoll(() => api.transcript(contactId), 1_500, contactId);
+  const events = usePoll(() => api.contactEvents(contactId), LIST_POLL_MS, contactId);
   const [reply, setReply] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -205,6 +207,7 @@ function ContactView({ contactId, onChanged }: { contactId: string; onChanged: (
           </div>
         </dl>
       )}
+      <ContactEvents polled={events} />
       <Transcript polled={transcript} />
       {error && (
         <p className="error" role="alert">
