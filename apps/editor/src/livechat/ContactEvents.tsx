@@ -1,6 +1,6 @@
 import type { ContactEvent } from "../api/test-api";
-import { describeError } from "../common/errors";
 import { type Locale, type Translate, useLocale, useT } from "../i18n";
+import { PollStatus } from "./PollStatus";
 import type { Polled } from "./use-poll";
 
 /**
@@ -32,19 +32,12 @@ export function ContactEventsView({
         {t("livechat.events.title")}
         {polled.data !== null && ` (${events.length})`}
       </summary>
-      {polled.loading && polled.data === null && (
-        <p className="loading" aria-busy="true">
-          {t("common.loading")}
-        </p>
-      )}
-      {polled.error !== null && (
-        <p className="error" role="alert">
-          {describeError(t, polled.error)}
-        </p>
-      )}
-      {polled.data !== null && events.length === 0 && (
-        <p className="muted">{t("livechat.events.empty")}</p>
-      )}
+      <PollStatus
+        polled={polled}
+        t={t}
+        isEmpty={(data) => data.events.length === 0}
+        emptyText={t("livechat.events.empty")}
+      />
       {events.length > 0 && (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes the focus so the keyboard can scroll it
         <ol className="contact-events-list" aria-label={t("livechat.events.title")} tabIndex={0}>

@@ -6,6 +6,7 @@ import { useSession } from "../common/session";
 import { useT } from "../i18n";
 import "./livechat.css";
 import { ContactEvents } from "./ContactEvents";
+import { PollStatus } from "./PollStatus";
 import { contactHash } from "./route";
 import { Transcript } from "./Transcript";
 import { usePoll } from "./use-poll";
@@ -40,19 +41,12 @@ export default function LiveChatPage({ contactId }: { contactId: string | null }
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
-          {list.loading && contacts.length === 0 && (
-            <p className="loading" aria-busy="true">
-              {t("common.loading")}
-            </p>
-          )}
-          {list.error !== null && (
-            <p className="error" role="alert">
-              {describeError(t, list.error)}
-            </p>
-          )}
-          {!list.loading && list.error === null && contacts.length === 0 && (
-            <p className="muted">{t("livechat.empty")}</p>
-          )}
+          <PollStatus
+            polled={list}
+            t={t}
+            isEmpty={(data) => data.contacts.length === 0}
+            emptyText={t("livechat.empty")}
+          />
           <ul>
             {contacts.map((contact) => (
               <li key={contact.id}>
