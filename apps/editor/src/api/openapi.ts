@@ -1250,6 +1250,26 @@ export interface components {
             /** @enum {string} */
             status?: "queued" | "sent" | "failed" | "parked";
         };
+        /** @description A brand event a contact received, with what was sent for it. */
+        ContactEvent: {
+            /** @description The event's id (`evt_…`). */
+            id: string;
+            /** @description Its name, e.g. `order.shipped`. */
+            event: string;
+            /** @enum {string} */
+            status: "queued" | "sent" | "skipped" | "failed";
+            /** @description Why it was skipped. */
+            reason?: string;
+            /** @description Meta's error when it failed. */
+            error?: {
+                code: string;
+                message: string;
+            };
+            /** @description The messages sent for it, in order. */
+            messageIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+        };
         RuntimeStatus: {
             sandbox: boolean;
             messageEchoes: {
@@ -2191,14 +2211,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `{ events }`. */
+            /** @description `{ events }`, newest first (at most 100). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        events: components["schemas"]["ContactEvent"][];
                     };
                 };
             };

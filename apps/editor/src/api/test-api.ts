@@ -1,10 +1,18 @@
 import type { HttpRequest } from "@convo/engine";
 import { ApiError, OfflineError } from "./client";
-import type { Answer, Contact, FlowStats, HttpOutcome, SentCall, TranscriptEntry } from "./types";
+import type {
+  Answer,
+  Contact,
+  ContactEvent,
+  FlowStats,
+  HttpOutcome,
+  SentCall,
+  TranscriptEntry,
+} from "./types";
 
 /** The management API calls of the test panel, live chat and analytics (apps/runtime/API.md). */
 
-export type { Contact, FlowStats, SentCall, TranscriptEntry } from "./types";
+export type { Contact, ContactEvent, FlowStats, SentCall, TranscriptEntry } from "./types";
 
 export type SandboxInput =
   | { text: string }
@@ -77,6 +85,8 @@ export function testApi(token: string) {
         "GET",
         `/contacts/${id(contactId)}/transcript?limit=200`,
       ),
+    contactEvents: (contactId: string) =>
+      callApi<{ events: ContactEvent[] }>(token, "GET", `/contacts/${id(contactId)}/events`),
     pause: (contactId: string) =>
       callApi<Contact>(token, "POST", `/contacts/${id(contactId)}/pause`, {}),
     resume: (contactId: string) =>

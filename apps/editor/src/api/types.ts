@@ -27,6 +27,7 @@ export type VersionDetail = WithFlow<Schemas["VersionDetail"]>;
 export type RuntimeStatus = Schemas["RuntimeStatus"];
 export type Contact = Schemas["Contact"];
 export type TranscriptEntry = Schemas["TranscriptMessage"];
+export type ContactEvent = Schemas["ContactEvent"];
 export type FlowStats = Schemas["FlowStats"];
 export type HttpOutcome = Schemas["HttpOutcome"];
 export type SentCall = Answer<"getSandboxSent">["calls"][number];

@@ -5,6 +5,8 @@ import { LocaleSwitch } from "../common/LocaleSwitch";
 import { useSession } from "../common/session";
 import { useT } from "../i18n";
 import "./livechat.css";
+import { ContactEvents } from "./ContactEvents";
+import { PollStatus } from "./PollStatus";
 import { contactHash } from "./route";
 import { Transcript } from "./Transcript";
 import { usePoll } from "./use-poll";
@@ -39,19 +41,12 @@ export default function LiveChatPage({ contactId }: { contactId: string | null }
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
-          {list.loading && contacts.length === 0 && (
-            <p className="loading" aria-busy="true">
-              {t("common.loading")}
-            </p>
-          )}
-          {list.error !== null && (
-            <p className="error" role="alert">
-              {describeError(t, list.error)}
-            </p>
-          )}
-          {!list.loading && list.error === null && contacts.length === 0 && (
-            <p className="muted">{t("livechat.empty")}</p>
-          )}
+          <PollStatus
+            polled={list}
+            t={t}
+            isEmpty={(data) => data.contacts.length === 0}
+            emptyText={t("livechat.empty")}
+          />
           <ul>
             {contacts.map((contact) => (
               <li key={contact.id}>
@@ -109,6 +104,7 @@ function ContactView({ contactId, onChanged }: { contactId: string; onChanged: (
   const api = useMemo(() => testApi(token), [token]);
   const contact = usePoll(() => api.getContact(contactId), LIST_POLL_MS, contactId);
   const transcript = usePoll(() => api.transcript(contactId), 1_500, contactId);
+  const events = usePoll(() => api.contactEvents(contactId), LIST_POLL_MS, contactId);
   const [reply, setReply] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -205,6 +201,7 @@ function ContactView({ contactId, onChanged }: { contactId: string; onChanged: (
           </div>
         </dl>
       )}
+      <ContactEvents polled={events} />
       <Transcript polled={transcript} />
       {error && (
         <p className="error" role="alert">

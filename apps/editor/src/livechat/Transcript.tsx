@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import type { TranscriptEntry } from "../api/test-api";
-import { describeError } from "../common/errors";
 import { useT } from "../i18n";
+import { PollStatus } from "./PollStatus";
 import type { Polled } from "./use-poll";
 
 /** A contact's conversation, oldest first, who said what. */
@@ -16,19 +16,12 @@ export function Transcript({ polled }: { polled: Polled<{ messages: TranscriptEn
   }, [count]);
   return (
     <div className="transcript" role="log" aria-label={t("livechat.title")}>
-      {polled.loading && messages.length === 0 && (
-        <p className="loading" aria-busy="true">
-          {t("common.loading")}
-        </p>
-      )}
-      {polled.error !== null && (
-        <p className="error" role="alert">
-          {describeError(t, polled.error)}
-        </p>
-      )}
-      {!polled.loading && polled.error === null && messages.length === 0 && (
-        <p className="muted">{t("livechat.noMessages")}</p>
-      )}
+      <PollStatus
+        polled={polled}
+        t={t}
+        isEmpty={(data) => data.messages.length === 0}
+        emptyText={t("livechat.noMessages")}
+      />
       {messages.map((m) => (
         <div key={m.id} className={`transcript-line ${m.direction} author-${m.author}`}>
           <span className="transcript-author">{t(`livechat.author.${m.author}`)}</span>

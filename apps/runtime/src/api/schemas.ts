@@ -146,6 +146,25 @@ export const TranscriptMessage = named(
 
 export const Transcript = z.strictObject({ messages: z.array(TranscriptMessage) });
 
+export const ContactEvent = named(
+  "ContactEvent",
+  z.strictObject({
+    id: z.string().meta({ description: "The event's id (`evt_…`)." }),
+    event: z.string().meta({ description: "Its name, e.g. `order.shipped`." }),
+    status: z.enum(["queued", "sent", "skipped", "failed"]),
+    reason: z.string().optional().meta({ description: "Why it was skipped." }),
+    error: z
+      .strictObject({ code: z.string(), message: z.string() })
+      .optional()
+      .meta({ description: "Meta's error when it failed." }),
+    messageIds: z.array(z.string()).meta({ description: "The messages sent for it, in order." }),
+    createdAt: time,
+  }),
+  "A brand event a contact received, with what was sent for it.",
+);
+
+export const ContactEvents = z.strictObject({ events: z.array(ContactEvent) });
+
 /** An answer of 202: what was queued. */
 export const Accepted = z.strictObject({ id: z.number().int() });
 

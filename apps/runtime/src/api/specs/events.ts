@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ApiSection } from "../openapi/route-spec";
-import { ErrorBody } from "../schemas";
+import { ContactEvents, ErrorBody } from "../schemas";
 
 /** The events API (integrations, with a scoped API key or the admin token). */
 export const eventsApi = new ApiSection("/events", "events");
@@ -116,7 +116,10 @@ export function contactIdSpecs(api: ApiSection) {
       path: "/:id/events",
       summary: "The brand events a contact received, newest first, with what was sent",
       params: contactId,
-      responses: { 200: loose("`{ events }`."), 404: notFound },
+      responses: {
+        200: { description: "`{ events }`, newest first (at most 100).", schema: ContactEvents },
+        404: notFound,
+      },
     }),
   };
 }
