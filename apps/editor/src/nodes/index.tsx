@@ -1,4 +1,6 @@
 import type { FlowNode, NodeType } from "@convo/flow";
+import { Suspense } from "react";
+import { useT } from "../i18n";
 import { actionEditor } from "./action";
 import { conditionEditor } from "./condition";
 import { delayEditor } from "./delay";
@@ -50,5 +52,11 @@ export function NodeBody({ node }: { node: FlowNode }) {
 /** The step's inspector form. */
 export function NodeForm({ node }: { node: FlowNode }) {
   const { Form } = kindOfNode(node);
-  return <Form node={node} />;
+  const t = useT();
+  // Each kind's form is loaded the first time a step of that kind is opened.
+  return (
+    <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
+      <Form node={node} />
+    </Suspense>
+  );
 }

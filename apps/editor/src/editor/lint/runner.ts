@@ -1,7 +1,8 @@
 import type { Flow, FlowProblem } from "@convo/flow";
-import { lintForChannels } from "@convo/messenger/channel";
 import type { Editor } from "../../store/editor-store";
 import { type SentState, syncMessage } from "./sync";
+
+let channelLint: Promise<typeof import("@convo/messenger/channel")> | undefined;
 
 /** Edits pause this long before the draft is linted again. */
 export const LINT_DEBOUNCE_MS = 250;
@@ -16,12 +17,18 @@ export function startLint(editor: Editor, knownFlows: readonly string[] = []): (
   let worker: Worker | null = null;
   const sent: SentState = { nodes: new Map(), edges: new Map() };
   let seq = 0;
-  // Each channel the flow is published to, naming the channel where they differ.
-  const inline = (flow: Flow) => editor.setProblems(lintForChannels(flow, { knownFlows }));
+  let disposed = false;
+  // Each channel the flow is published to, naming the channel where they differ. The channels'
+  // lint is fetched with the first lint, after the canvas is drawn, so opening a flow does not
+  // wait for it (it is a fifth of the JS an open flow needs). Lints resolve in the order asked.
+  const inline = async (flow: Flow) => {
+    const { lintForChannels } = await (channelLint ??= import("@convo/messenger/channel"));
+    if (!disposed) editor.setProblems(lintForChannels(flow, { knownFlows }));
+  };
   const lint = () => {
     const flow = editor.store.getState().flow;
     if (flow.nodes.length < WORKER_FROM_NODES || typeof Worker === "undefined") {
-      inline(flow);
+      void inline(flow);
       return;
     }
     if (!worker) {
@@ -42,6 +49,7 @@ export function startLint(editor: Editor, knownFlows: readonly string[] = []): (
     timer = setTimeout(lint, LINT_DEBOUNCE_MS);
   });
   return () => {
+    disposed = true;
     clearTimeout(timer);
     unsubscribe();
     worker?.terminate();

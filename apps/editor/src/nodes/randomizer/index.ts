@@ -1,11 +1,12 @@
+import { lazy } from "react";
 import { editorNode } from "../kind";
 import { RandomizerBody } from "./Body";
-import { RandomizerForm } from "./Form";
 
 export const randomizerEditor = editorNode({
   icon: "⚄",
   colour: "#e056a0",
   label: "type.randomizer",
   Body: RandomizerBody,
-  Form: RandomizerForm,
+  // Loaded with the inspector, not with the canvas (opening a flow does not wait for the forms).
+  Form: lazy(() => import("./Form").then((m) => ({ default: m.RandomizerForm }))),
 });

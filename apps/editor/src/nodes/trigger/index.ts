@@ -1,11 +1,12 @@
+import { lazy } from "react";
 import { editorNode } from "../kind";
 import { TriggerBody } from "./Body";
-import { TriggerForm } from "./Form";
 
 export const triggerEditor = editorNode({
   icon: "⚡",
   colour: "#1877f2",
   label: "type.trigger",
   Body: TriggerBody,
-  Form: TriggerForm,
+  // Loaded with the inspector, not with the canvas (opening a flow does not wait for the forms).
+  Form: lazy(() => import("./Form").then((m) => ({ default: m.TriggerForm }))),
 });
