@@ -20,9 +20,10 @@ export function startLint(editor: Editor, knownFlows: readonly string[] = []): (
   let disposed = false;
   // Each channel the flow is published to, naming the channel where they differ. The channels'
   // lint is fetched with the first lint, after the canvas is drawn, so opening a flow does not
-  // wait for it (it is a fifth of the JS an open flow needs). Lints resolve in the order asked.
+  // wait for it (6 KB gzip of its JS). Lints resolve in the order asked.
   const inline = async (flow: Flow) => {
-    const { lintForChannels } = await (channelLint ??= import("@convo/messenger/channel"));
+    channelLint ??= import("@convo/messenger/channel");
+    const { lintForChannels } = await channelLint;
     if (!disposed) editor.setProblems(lintForChannels(flow, { knownFlows }));
   };
   const lint = () => {
