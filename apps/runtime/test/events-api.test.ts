@@ -223,7 +223,8 @@ describe.each(["SQLite", "PostgreSQL"])(
       });
       const event = await settled(posted.json.id);
       expect(event.status).toBe("skipped");
-      expect(event.reason).toContain("24-hour window");
+      expect(event.reason).toBe("outside_window");
+      expect(event.reasonText).toContain("24-hour window");
       expect(sendsTo("cyd").length).toBe(sent);
     });
 

@@ -521,6 +521,11 @@ export const en = {
   "livechat.events.status.skipped": "skipped",
   "livechat.events.status.failed": "failed",
   "livechat.events.reason": "Why: {reason}",
+  "livechat.events.skip.outside_window":
+    "outside the 24-hour window, and the step has no message tag that allows sending",
+  "livechat.events.skip.bot_paused": "the bot is paused: a person has the conversation",
+  "livechat.events.skip.no_flow": "no flow is published",
+  "livechat.events.skip.no_message": "the flow sent no message for this event",
   "livechat.events.error": "Meta’s error {code}: {message}",
   "livechat.events.messages": "Messages sent ({count}):",
   "livechat.events.noMessages": "No message sent.",

@@ -531,6 +531,11 @@ export const fr: Record<MessageKey, string> = {
   "livechat.events.status.skipped": "ignoré",
   "livechat.events.status.failed": "échec",
   "livechat.events.reason": "Pourquoi : {reason}",
+  "livechat.events.skip.outside_window":
+    "hors de la fenêtre de 24 heures, et l’étape n’a pas de tag de message qui permette l’envoi",
+  "livechat.events.skip.bot_paused": "le bot est en pause : une personne a la conversation",
+  "livechat.events.skip.no_flow": "aucun flow n’est publié",
+  "livechat.events.skip.no_message": "le flow n’a envoyé aucun message pour cet événement",
   "livechat.events.error": "Erreur de Meta {code} : {message}",
   "livechat.events.messages": "Messages envoyés ({count}) :",
   "livechat.events.noMessages": "Aucun message envoyé.",

@@ -41,7 +41,8 @@ const EVENTS: ContactEvent[] = [
     id: "evt_2",
     event: "order.delivered",
     status: "skipped",
-    reason: "outside the 24-hour window and the step has no message tag",
+    reason: "outside_window",
+    reasonText: "Outside the 24-hour window, and the step has no message tag that allows sending.",
     messageIds: [],
     createdAt: "2026-05-02T10:00:00.000Z",
   },
@@ -77,7 +78,7 @@ describe("the contact's events", () => {
     expect(text).toContain("failed");
     expect(text).toContain("Meta’s error 613: Calls to this api have exceeded the rate limit.");
     expect(text).toContain(
-      "skipped Why: outside the 24-hour window and the step has no message tag",
+      "skipped Why: outside the 24-hour window, and the step has no message tag that allows sending",
     );
     expect(text).toContain("sent Messages sent (2): m_1 m_2");
     expect(html).toContain('dateTime="2026-05-01T10:00:00.000Z"');
@@ -92,7 +93,7 @@ describe("the contact's events", () => {
     expect(text).toContain("Événements reçus (3)");
     expect(text).toContain("échec");
     expect(text).toContain("Erreur de Meta 613 :");
-    expect(text).toContain("ignoré Pourquoi :");
+    expect(text).toContain("ignoré Pourquoi : hors de la fenêtre de 24 heures");
     expect(text).toContain("envoyé Messages envoyés (2) : m_1 m_2");
     expect(render(polled({ data: { events: [] } }), "fr").text).toContain(
       "Aucun événement de la marque",

@@ -63,7 +63,7 @@ function EventLine({ event, t, locale }: { event: ContactEvent; t: Translate; lo
       </div>
       {event.reason !== undefined && (
         <p className="contact-event-detail">
-          {t("livechat.events.reason", { reason: event.reason })}
+          {t("livechat.events.reason", { reason: skipReason(event, t) })}
         </p>
       )}
       {event.error !== undefined && (
@@ -83,4 +83,15 @@ function EventLine({ event, t, locale }: { event: ContactEvent; t: Translate; lo
       </p>
     </li>
   );
+}
+
+const SKIP_REASONS = ["outside_window", "bot_paused", "no_flow", "no_message"] as const;
+type SkipReason = (typeof SKIP_REASONS)[number];
+
+/** The runtime's reason code in the editor's language; older rows' English sentence as it is. */
+function skipReason(event: { reason?: string; reasonText?: string }, t: Translate): string {
+  const code = event.reason ?? "";
+  return (SKIP_REASONS as readonly string[]).includes(code)
+    ? t(`livechat.events.skip.${code as SkipReason}`)
+    : (event.reasonText ?? code);
 }

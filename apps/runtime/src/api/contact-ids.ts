@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Deps } from "../deps";
 import type { BrandEventRow } from "../store/events";
 import { notFound, readBody } from "./errors";
+import { skipReasonJson } from "./events";
 import { on } from "./openapi/route-spec";
 import { contactIdRouteSpecs as specs } from "./specs/contacts";
 
@@ -12,7 +13,7 @@ const eventLine = (e: BrandEventRow) => ({
   id: e.id,
   event: e.name,
   status: e.status,
-  ...(e.reason === null ? {} : { reason: e.reason }),
+  ...skipReasonJson(e.reason),
   ...(e.error === null ? {} : { error: e.error }),
   messageIds: e.messageIds,
   createdAt: new Date(e.createdAt).toISOString(),

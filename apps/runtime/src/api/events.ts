@@ -7,7 +7,7 @@ import {
   type PreparedEvent,
   prepareEvent,
 } from "../pipeline/brand-events";
-import type { BrandEventRow } from "../store/events";
+import { type BrandEventRow, SKIP_REASON_TEXT, type SkipReason } from "../store/events";
 import { ApiError, notFound, readBody } from "./errors";
 import { on } from "./openapi/route-spec";
 import { BODY_LIMITS } from "./read-capped";
@@ -32,7 +32,7 @@ function eventJson(row: BrandEventRow) {
     event: row.name,
     contact: row.contact,
     status: row.status,
-    ...(row.reason === null ? {} : { reason: row.reason }),
+    ...skipReasonJson(row.reason),
     ...(row.error === null ? {} : { error: row.error }),
     messageIds: row.messageIds,
     createdAt: new Date(row.createdAt).toISOString(),
@@ -91,4 +91,13 @@ export function eventRoutes(deps: Deps) {
     return c.json(eventJson(row));
   });
   return app;
+}
+
+/** A skip reason as a code and in English; a sentence stored by an older version is both. */
+export function skipReasonJson(reason: string | null): { reason?: string; reasonText?: string } {
+  if (reason === null) return {};
+  const text = Object.hasOwn(SKIP_REASON_TEXT, reason)
+    ? SKIP_REASON_TEXT[reason as SkipReason]
+    : reason;
+  return { reason, reasonText: text };
 }

@@ -152,7 +152,15 @@ export const ContactEvent = named(
     id: z.string().meta({ description: "The event's id (`evt_…`)." }),
     event: z.string().meta({ description: "Its name, e.g. `order.shipped`." }),
     status: z.enum(["queued", "sent", "skipped", "failed"]),
-    reason: z.string().optional().meta({ description: "Why it was skipped." }),
+    reason: z
+      .enum(["outside_window", "bot_paused", "no_flow", "no_message"])
+      .or(z.string())
+      .optional()
+      .meta({
+        description:
+          "Why it was skipped: `outside_window` (no message tag allows sending), `bot_paused` (a person has the conversation), `no_flow` (none published), `no_message` (the flow sent nothing).",
+      }),
+    reasonText: z.string().optional().meta({ description: "The reason in English." }),
     error: z
       .strictObject({ code: z.string(), message: z.string() })
       .optional()

@@ -36,7 +36,7 @@ export async function settleParked(
     await store.events.settle(
       brandEventId,
       failure.category === "outside_window"
-        ? { status: "skipped", reason: failure.message }
+        ? { status: "skipped", reason: "outside_window" }
         : { status: "failed", error: { code: failure.code, message: failure.message } },
       now,
     );

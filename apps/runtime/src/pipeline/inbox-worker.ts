@@ -6,6 +6,7 @@ import { contactAddress } from "../graph-api/contact-address";
 import { GraphFailure } from "../graph-api/gateway";
 import type { Logger } from "../log";
 import type { ContactPatch, ContactRow } from "../store/contacts";
+import type { SkipReason } from "../store/events";
 import type { InboxRow } from "../store/inbox";
 import { LeaseLost } from "../store/replicas";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
@@ -189,7 +190,7 @@ export class InboxWorker {
       timers: [],
     };
     const brandEventId = row.event.source === "runtime" ? row.event.brandEventId : undefined;
-    const skip = (reason: string) => {
+    const skip = (reason: SkipReason) => {
       if (brandEventId !== undefined) {
         base.brandEvent = { id: brandEventId, outcome: { status: "skipped", reason } };
       }
@@ -197,7 +198,7 @@ export class InboxWorker {
     const paused = event?.type !== "resume" && (incoming.humanReplied || isPaused(contact, now));
     if (!event || paused) {
       // Recorded, not answered: standby, echoes, receipts, and anything while a human has the chat.
-      skip("The bot is paused for this contact: a person has the conversation.");
+      skip("bot_paused");
       await steps.commit(toStepRows(base));
       return;
     }
@@ -207,7 +208,7 @@ export class InboxWorker {
     const current =
       (session.waiting && byId.get(session.waiting.flowId)) ?? byId.get(HOME_FLOW) ?? refs[0];
     if (!current) {
-      skip("No flow is published.");
+      skip("no_flow");
       await steps.commit(toStepRows(base));
       return;
     }
@@ -261,7 +262,7 @@ export class InboxWorker {
           sends++;
         }
       }
-      if (sends === 0) skip("The flow sent no message for this event.");
+      if (sends === 0) skip("no_message");
     }
     await steps.commit(toStepRows(commit));
     if (commit.outbox.length > 0) deps.wake.outbox(row.psid);

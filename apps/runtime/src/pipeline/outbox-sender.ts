@@ -181,7 +181,10 @@ export class OutboxSender {
     return { until: now + this.deps.config.echoWaitSeconds * 1000, reason: HELD_REASON };
   }
 
-  /** `issue` is called as the Graph API call goes out (the rate counts from then). */
+  /**
+   * `issue` is called once the Graph API call has answered (or failed): the rate counts from
+   * then, which is after Meta received it, so the sender's rolling second always covers Meta's.
+   */
   async #send(
     row: OutboxRow,
     lastUserMessageAt: number | null,
@@ -205,15 +208,15 @@ export class OutboxSender {
           return TURN.again;
         }
         case "pass_thread": {
-          issue();
-          await deps.graph.passThreadControl(row.psid, item.appId, item.metadata);
+          await answered(issue, () =>
+            deps.graph.passThreadControl(row.psid, item.appId, item.metadata),
+          );
           await outbox.markSent(row.id, null, deps.now());
           return TURN.again;
         }
         case "typing": {
           try {
-            issue();
-            await deps.graph.senderAction(row.psid, "typing_on");
+            await answered(issue, () => deps.graph.senderAction(row.psid, "typing_on"));
           } catch (error) {
             deps.log.debug("typing indicator failed", { psid: row.psid, error });
           }
@@ -222,15 +225,16 @@ export class OutboxSender {
           return pause > 0 ? { again: false, holdUntil: deps.now() + pause } : TURN.again;
         }
         case "message": {
-          issue();
-          const sent = await deps.graph.sendMessage(row.psid, item.message, {
-            lastUserMessageAt,
-            // Meta echoes it back: the echo proves the message arrived, even after a crash.
-            metadata: outboxMetadata(row.id),
-            ...(item.tag ? { tag: item.tag } : {}),
-            ...(item.template ? { template: item.template } : {}),
-            ...(item.privateReply ? { privateReply: item.privateReply } : {}),
-          });
+          const sent = await answered(issue, () =>
+            deps.graph.sendMessage(row.psid, item.message, {
+              lastUserMessageAt,
+              // Meta echoes it back: the echo proves the message arrived, even after a crash.
+              metadata: outboxMetadata(row.id),
+              ...(item.tag ? { tag: item.tag } : {}),
+              ...(item.template ? { template: item.template } : {}),
+              ...(item.privateReply ? { privateReply: item.privateReply } : {}),
+            }),
+          );
           const now = deps.now();
           metrics.sends.sent++;
           if (row.receivedAt !== null) metrics.observeLatency(now - row.receivedAt);
@@ -315,5 +319,14 @@ export class OutboxSender {
     deps.metrics.sends.parked++;
     deps.log.warn("send parked", { psid: row.psid, outboxId: row.id, code: failure.code, reason });
     return TURN.again;
+  }
+}
+
+/** Runs a Graph API call and tells the rate limiter when it has answered, even with an error. */
+async function answered<T>(issue: () => void, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } finally {
+    issue();
   }
 }

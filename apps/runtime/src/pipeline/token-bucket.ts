@@ -1,13 +1,17 @@
-/** The rolling second Meta counts a Page's calls over, and a margin for the way there. */
-export const RATE_WINDOW_MS = 1_030;
+/**
+ * The rolling second Meta counts a Page's calls over, and a margin for the clock's millisecond
+ * steps. A call counts from its answer, which comes after Meta counted it, so no margin is needed
+ * for the way there: the sender's second always covers Meta's.
+ */
+export const RATE_WINDOW_MS = 1_005;
 /** How far the pace may fall behind and catch up at once: a burst of this many ms of calls. */
 const CATCH_UP_MS = 40;
 
 /**
  * The per-Page send rate: at most `rate` calls in any rolling second (Meta counts so, and answers
- * 613 beyond it). A slot is counted from when it is taken, and for a second (and a margin) from
- * when its call is issued: the time spent between the two (reading the row, rendering) does not
- * let calls bunch up at Meta. Slots are also paced evenly (1 / rate apart, catching up at most
+ * 613 beyond it). A slot is counted from when it is taken until its call has answered, and for a
+ * second (and a margin) after that: however late the call leaves or how long it travels (a busy
+ * event loop, a loaded machine), Meta cannot count it outside the sender's window. Slots are also paced evenly (1 / rate apart, catching up at most
  * 40 ms at once), so calls reach Meta spread over the second rather than in bursts that the way
  * there could push into the next one. A plain token bucket lets a full bucket's burst and a
  * second's refill into one second, twice the rate. When Messenger answers 613 anyway the rate halves
@@ -61,7 +65,7 @@ export class TokenBucket {
     return recent > 0 ? Math.max(1, (done[this.#head] as number) + RATE_WINDOW_MS - t) : 5;
   }
 
-  /** The call of a taken slot goes out now: it counts for the next second. */
+  /** The call of a taken slot has answered: it counts for the next second. */
   issued(): void {
     if (this.#inFlight > 0) this.#inFlight--;
     this.#done.push(this.now());

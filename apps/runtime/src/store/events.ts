@@ -14,7 +14,7 @@ export interface BrandEventRow {
   psid: string;
   data: Record<string, unknown>;
   status: BrandEventStatus;
-  /** Why it was skipped. */
+  /** Why it was skipped: a `SkipReason` (rows of older versions may hold an English sentence). */
   reason: string | null;
   /** Meta's error when it failed. */
   error: { code: string; message: string } | null;
@@ -29,9 +29,23 @@ export type NewBrandEvent = Pick<
   "id" | "idempotencyKey" | "name" | "contact" | "psid" | "data"
 >;
 
+/**
+ * Why an event was skipped, as a code the brand's systems can branch on and the editor can
+ * translate; `SKIP_REASON_TEXT` says it in English for the API's `reasonText`.
+ */
+export type SkipReason = "outside_window" | "bot_paused" | "no_flow" | "no_message";
+
+export const SKIP_REASON_TEXT: Readonly<Record<SkipReason, string>> = {
+  outside_window:
+    "Outside the 24-hour window, and the step has no message tag that allows sending.",
+  bot_paused: "The bot is paused for this contact: a person has the conversation.",
+  no_flow: "No flow is published.",
+  no_message: "The flow sent no message for this event.",
+};
+
 /** The end of an event: skipped with why, or failed with Meta's error. */
 export type BrandEventOutcome =
-  | { status: "skipped"; reason: string }
+  | { status: "skipped"; reason: SkipReason }
   | { status: "failed"; error: { code: string; message: string } };
 
 /**

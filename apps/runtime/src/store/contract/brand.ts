@@ -168,11 +168,11 @@ export function brandContract(makeHarness: () => StoreHarness) {
         T,
       );
       await commitNext(s.store, "eve", {
-        brandEvent: { id: "evt_9", outcome: { status: "skipped", reason: "bot paused" } },
+        brandEvent: { id: "evt_9", outcome: { status: "skipped", reason: "bot_paused" } },
       });
       expect(await s.store.events.get("evt_9")).toMatchObject({
         status: "skipped",
-        reason: "bot paused",
+        reason: "bot_paused",
       });
     });
   });
