@@ -151,7 +151,8 @@ describe("the contact view lists the events received", () => {
     const newest = await items.nth(0).textContent();
     expect(newest).toContain("order.delivered");
     expect(newest).toContain("skipped");
-    expect(newest).toContain(`Why: ${delivered.reason as string}`);
+    expect(delivered.reason).toBe("bot_paused");
+    expect(newest).toContain("Why: the bot is paused: a person has the conversation");
     expect(newest).toContain("No message sent.");
     const oldest = await items.nth(1).textContent();
     expect(oldest).toContain("order.shipped");
