@@ -91,7 +91,8 @@ export function generateFlow(nodeCount: number): Flow {
     });
   }
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    languages: ["en"],
     id: "bench",
     name: "Bench",
     variables: [{ name: "email", type: "text" }],

@@ -1,6 +1,9 @@
 import {
+  contactLanguage,
   type Flow,
+  type FlowNode,
   type KeptReference,
+  localizeNode,
   renderTemplate,
   renderTemplateKeeping,
   type TemplateReference,
@@ -67,6 +70,17 @@ export class Run {
   flowRef(flowId: string): FlowRef | undefined {
     for (const ref of this.flows) if (ref.flow.id === flowId) return ref;
     return undefined;
+  }
+
+  /**
+   * The node as this contact reads it: in the language they get in that flow (chosen, else their
+   * locale's, else the flow's default), so templating and matching see the translated texts.
+   */
+  node(ref: FlowRef, nodeId: string): FlowNode | undefined {
+    const node = indexFlow(ref.flow).nodes.get(nodeId);
+    const languages = ref.flow.languages;
+    if (!node || languages === undefined || languages.length < 2) return node;
+    return localizeNode(node, contactLanguage(ref.flow, this.fields));
   }
 
   contactView(): Contact {

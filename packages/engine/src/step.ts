@@ -64,7 +64,7 @@ function drive(run: Run, first: Next): void {
       return;
     }
     const { ref, nodeId } = next;
-    const node = indexFlow(ref.flow).nodes.get(nodeId);
+    const node = run.node(ref, nodeId);
     if (!node) {
       run.error("unknown_node", `The step "${nodeId}" does not exist in "${ref.flow.id}".`, nodeId);
       next = END;
@@ -90,7 +90,7 @@ function resolveWaiting(run: Run): Resolved | undefined {
   const waiting = run.session.waiting;
   if (!waiting) return undefined;
   const ref = run.flowRef(waiting.flowId);
-  const node = ref ? indexFlow(ref.flow).nodes.get(waiting.nodeId) : undefined;
+  const node = ref ? run.node(ref, waiting.nodeId) : undefined;
   if (!ref || !node || !NODE_TYPES_OF_WAIT.get(waiting.kind)?.has(node.type)) {
     // Stale: the flow was republished without that step. Behave as if idle.
     run.session.waiting = undefined;
@@ -183,7 +183,7 @@ function arrivalOf(event: Exclude<EngineEvent, { type: "start" | "event" }>): Ar
  */
 function onTap(run: Run, target: PayloadTarget, text: string): Next {
   const ref = run.flowRef(target.flowId);
-  const node = ref ? indexFlow(ref.flow).nodes.get(target.nodeId) : undefined;
+  const node = ref ? run.node(ref, target.nodeId) : undefined;
   if (!ref || !node || !isTapHandle(node, target.handle)) {
     const fallback = defaultReply(run.flows);
     if (!fallback) return IGNORE;

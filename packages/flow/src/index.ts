@@ -43,4 +43,5 @@ export * from "./schema";
 export * from "./serialize";
 export * from "./template";
 export * from "./texts";
+export * from "./translations";
 export type * from "./types";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { flowSchema } from "./schema";
+import { CURRENT_SCHEMA_VERSION, flowSchema } from "./schema";
 
 /** The JSON Schema of a flow file, generated from the zod schema (committed as flow.schema.json). */
 export function flowJsonSchema(): Record<string, unknown> {
@@ -8,7 +8,7 @@ export function flowJsonSchema(): Record<string, unknown> {
     ...schema,
     $id: "https://convo.dev/schemas/flow.schema.json",
     title: "Convo flow",
-    description: "A Messenger conversation drawn in Convo (schema version 1).",
+    description: `A Messenger conversation drawn in Convo (schema version ${CURRENT_SCHEMA_VERSION}).`,
   };
 }
 

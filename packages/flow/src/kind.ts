@@ -8,6 +8,12 @@ export interface NodeText {
   /** Path relative to the node, e.g. `data.content[0].text`. */
   path: string;
   text: string;
+  /**
+   * A text a customer reads (a bubble, a title, a question), so it can hold one value per
+   * language: the object holding it has `translations: { <lang>: { <field>: text } }`, `<field>`
+   * being the last part of `path`. Links, values and tags are not marked.
+   */
+  translatable?: true;
 }
 
 /** Where a node reads or sets variables besides the `{{templates}}` in its texts. */

@@ -31,7 +31,7 @@ describe("migrateFlow", () => {
     expect(migrateFlow({ schemaVersion: 7 })).toEqual({
       ok: false,
       error:
-        "This flow was made by a newer Convo (schema version 7); this one reads up to version 1.",
+        "This flow was made by a newer Convo (schema version 7); this one reads up to version 2.",
     });
     expect(migrateFlow({ schemaVersion: 1 }, {}, 2)).toEqual({
       ok: false,

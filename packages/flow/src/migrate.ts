@@ -3,11 +3,21 @@ import { CURRENT_SCHEMA_VERSION } from "./schema";
 /** Turns a document of version `n` into one of version `n + 1`. Documents are plain JSON. */
 export type Migration = (document: Record<string, unknown>) => Record<string, unknown>;
 
+/** The language a version-1 flow is taken to be written in: it had no word for it. */
+export const V1_LANGUAGE = "en";
+
 /**
- * The chain, keyed by the version a migration starts from. Version 1 is the first; when version 2
- * comes, `1: fromV1ToV2` goes here and `CURRENT_SCHEMA_VERSION` becomes 2.
+ * Version 2 gives each customer-facing text one value per language. A version-1 flow speaks one
+ * language, so it means exactly what it meant with `languages: [its language]` and no
+ * translations: every text stays where it was.
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const fromV1ToV2: Migration = (document) => ({
+  ...document,
+  languages: [V1_LANGUAGE],
+});
+
+/** The chain, keyed by the version a migration starts from. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: fromV1ToV2 };
 
 export type MigrateResult =
   | { ok: true; document: Record<string, unknown>; from?: number }

@@ -2,9 +2,11 @@ import { z } from "zod";
 import { flowIdSchema, idSchema, nameSchema, positionSchema, shortTextSchema } from "./common";
 import type { FlowNode } from "./node-types";
 import { NODE_KINDS, NODE_TYPES } from "./nodes";
+import { eachTranslations } from "./translations";
+import { languagesSchema } from "./translations/schema";
 
 /** The version this build writes. `migrateFlow` brings every earlier version up to it. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 const nodeSchemas = NODE_TYPES.map((type) =>
   z.strictObject({
@@ -51,6 +53,11 @@ export const flowSchema = z
     id: flowIdSchema,
     name: z.string().min(1, "cannot be empty").max(120, "is too long (over 120 characters)"),
     description: shortTextSchema.optional(),
+    /**
+     * The languages the flow speaks; the first is the default, the one its texts are written in.
+     * Texts in the others are in each text's holder's `translations`.
+     */
+    languages: languagesSchema,
     /**
      * The channels the flow is published to; lint checks each one's limits. Absent: every
      * channel the runtime has connected.
@@ -99,6 +106,23 @@ export const flowSchema = z
         });
       }
       seenVariables.add(v.name);
+    });
+    // A translation is in one of the flow's other languages.
+    const others = new Set(flow.languages.slice(1));
+    flow.nodes.forEach((node, i) => {
+      eachTranslations(node.data, ["nodes", i, "data"], (translations, path) => {
+        for (const language of Object.keys(translations)) {
+          if (others.has(language)) continue;
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, language],
+            message:
+              language === flow.languages[0]
+                ? `"${language}" is the flow's default language: its text is the field itself, not a translation.`
+                : `The flow does not speak "${language}": add it to "languages" or remove this translation.`,
+          });
+        }
+      });
     });
   });
 

@@ -31,7 +31,7 @@ describe("serializeFlow", () => {
     const text = serializeFlow(smallFlow());
     expect(
       text.startsWith(
-        '{\n  "schemaVersion": 1,\n  "id": "small",\n  "name": "Small",\n  "variables"',
+        '{\n  "schemaVersion": 2,\n  "id": "small",\n  "name": "Small",\n  "languages": [\n    "en"\n  ],\n  "variables"',
       ),
     ).toBe(true);
     expect(text).toContain('{\n      "id": "start",\n      "type": "trigger",\n      "position"');

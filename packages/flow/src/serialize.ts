@@ -13,6 +13,7 @@ const KEY_ORDER = [
   "label",
   "title",
   "description",
+  "languages",
   "text",
   "question",
   "variable",

@@ -206,6 +206,7 @@ export const en = {
   "step.set_field": "Set contact field",
   "step.http": "HTTP request",
 
+  "step.set_language": "Set the contact's language",
   "unit.seconds": "{n} second(s)",
   "unit.minutes": "{n} minute(s)",
   "unit.hours": "{n} hour(s)",
@@ -287,6 +288,7 @@ export const en = {
   "field.contactField": "Contact field",
   "field.externalId": "External id (an order, a customer number)",
   "field.tag": "Tag",
+  "field.languageCode": "Language (code, like fr or en)",
   "field.steps": "Steps",
   "field.method": "Method",
   "field.headers": "Headers",
@@ -415,6 +417,10 @@ export const en = {
   "problem.secret-outside-http":
     "{{secrets.{name}}} is filled in only in an HTTP step's address, headers and body; here it stays as written.",
   "problem.steps-empty": "This action does nothing yet.",
+  "problem.translation-missing":
+    "No {language} text for this {field}: contacts speaking {language} get the default text.",
+  "problem.language-unknown":
+    'This flow does not speak "{language}"; add it to the flow\'s languages first.',
   "problem.tag-empty": "The tag name is empty.",
   "problem.text-empty": "This text is empty.",
   "problem.text-too-long": "A text can be {max} characters long; this one is {length}.",

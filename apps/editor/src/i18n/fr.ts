@@ -211,6 +211,7 @@ export const fr: Record<MessageKey, string> = {
   "step.set_field": "Définir un champ du contact",
   "step.http": "Requête HTTP",
 
+  "step.set_language": "Choisir la langue du contact",
   "unit.seconds": "{n} seconde(s)",
   "unit.minutes": "{n} minute(s)",
   "unit.hours": "{n} heure(s)",
@@ -292,6 +293,7 @@ export const fr: Record<MessageKey, string> = {
   "field.contactField": "Champ du contact",
   "field.externalId": "Identifiant externe (une commande, un numéro client)",
   "field.tag": "Étiquette",
+  "field.languageCode": "Langue (code, comme fr ou en)",
   "field.steps": "Étapes",
   "field.method": "Méthode",
   "field.headers": "En-têtes",
@@ -423,6 +425,10 @@ export const fr: Record<MessageKey, string> = {
   "problem.secret-outside-http":
     "{{secrets.{name}}} n’est rempli que dans l’adresse, les en-têtes et le corps d’une requête HTTP ; ici il reste tel quel.",
   "problem.steps-empty": "Cette action ne fait encore rien.",
+  "problem.translation-missing":
+    "Pas de texte en {language} pour ce champ ({field}) : les contacts parlant {language} reçoivent le texte par défaut.",
+  "problem.language-unknown":
+    "Ce flux ne parle pas « {language} » ; ajoutez-la d'abord aux langues du flux.",
   "problem.tag-empty": "Le nom de l’étiquette est vide.",
   "problem.text-empty": "Ce texte est vide.",
   "problem.text-too-long": "Un texte peut faire {max} caractères ; celui-ci en fait {length}.",

@@ -50,7 +50,8 @@ export function slugify(name: string): string {
 /** A new flow: a trigger with no rules yet, which the marketer fills in. */
 export function emptyFlow(id: string, name: string): Flow {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    languages: ["en"],
     id,
     name,
     variables: [],

@@ -48,6 +48,14 @@ function runAction(run: Run, ref: FlowRef, node: NodeOfType<"action">, from = 0)
         run.emit({ type: "set_field", field: step.field, value });
         break;
       }
+      case "set_language": {
+        // The contact's choice, kept across flows: `contactLanguage` reads it first.
+        if (run.fields.language !== step.language) {
+          setOwn(run.fields, "language", step.language);
+          run.emit({ type: "set_field", field: "language", value: step.language });
+        }
+        break;
+      }
       case "remember": {
         const externalId = capText(
           run.render(flow, step.externalId).trim(),

@@ -112,7 +112,8 @@ export function arbitraryFlow(
           },
         )
         .map((wires) => ({
-          schemaVersion: 1 as const,
+          schemaVersion: 2 as const,
+          languages: ["en"],
           id: flowId,
           name: flowId,
           variables: [{ name: "v2", type: "text" as const, default: "42" }],

@@ -87,7 +87,8 @@ export function generateLargeFlow(n: number, id = "large"): Flow {
   }
   if (count === 2) link("n0", "n1");
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    languages: ["en"],
     id,
     name: `Generated flow (${count} nodes)`,
     variables: [{ name: "last", type: "text" }],

@@ -42,6 +42,14 @@ function eventKeys(
   }
 }
 
+/** A keyword rule's keywords in every language the flow speaks: any of them starts it. */
+function keywordsOf(trigger: Extract<Trigger, { kind: "keyword" }>): readonly string[] {
+  if (!trigger.translations) return trigger.keywords;
+  const all = [...trigger.keywords];
+  for (const fields of Object.values(trigger.translations)) all.push(...(fields.keywords ?? []));
+  return all;
+}
+
 /** Ranks keyword rules so "exact" beats "starts_with" beats "contains" when several flows match. */
 const KEYWORD_RANK = { exact: 0, starts_with: 1, contains: 2 } as const;
 
@@ -85,7 +93,7 @@ export function matchTrigger(
       let bestRank = 3;
       findTrigger(flows, (t, match) => {
         if (t.kind !== "keyword" || KEYWORD_RANK[t.match] >= bestRank) return false;
-        if (!t.keywords.some((keyword) => keywordMatches(t.match, words, keyword))) return false;
+        if (!keywordsOf(t).some((keyword) => keywordMatches(t.match, words, keyword))) return false;
         best = match;
         bestRank = KEYWORD_RANK[t.match];
         return bestRank === 0;

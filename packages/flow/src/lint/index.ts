@@ -5,6 +5,7 @@ import type { Flow } from "../schema";
 import { type LintOptions, type NodeLintContext, ProblemList } from "./context";
 import { lintEvents } from "./events";
 import { lintGraph } from "./graph";
+import { lintTranslations } from "./translations";
 import { lintVariables } from "./variables";
 
 export type { LintOptions } from "./context";
@@ -29,9 +30,11 @@ export function lintFlow(flow: Flow, options: LintOptions): FlowProblem[] {
     },
   };
   const outputsByNode = new Map<string, NodeOutput[]>();
+  const otherLanguages = (flow.languages ?? []).slice(1);
   for (const [i, node] of flow.nodes.entries()) {
     outputsByNode.set(node.id, nodeOutputs(node));
     kindOf(node.type).lint(node, i, context);
+    if (otherLanguages.length > 0) lintTranslations(node, i, context, otherLanguages);
   }
   lintGraph(flow, outputsByNode, problems);
   lintVariables(flow, problems);

@@ -88,7 +88,8 @@ export function arbitraryFlow(maxNodes = 12): fc.Arbitrary<Flow> {
         edges.push(edge);
       }
       return withoutUndefined({
-        schemaVersion: 1 as const,
+        schemaVersion: 2 as const,
+        languages: ["en"],
         id: "generated",
         name: flowName,
         variables,

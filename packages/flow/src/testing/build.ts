@@ -20,7 +20,8 @@ export function makeFlow(
   variables: Flow["variables"] = [],
 ): Flow {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    languages: ["en"],
     id,
     name: id,
     variables: [...variables],

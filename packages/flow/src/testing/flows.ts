@@ -7,7 +7,8 @@ import type { Flow } from "../schema";
 /** A small valid flow: start → ask (message with a button and a quick reply) → two answers. */
 export function smallFlow(): Flow {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    languages: ["en"],
     id: "small",
     name: "Small",
     variables: [{ name: "city", type: "text" }],
@@ -59,7 +60,8 @@ export function smallFlow(): Flow {
 /** Get Started → a question with two buttons (`track` leads to a reply, `shop` nowhere). */
 export function twoButtonFlow(): Flow {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    languages: ["en"],
     id: "test",
     name: "Test",
     variables: [],
@@ -108,7 +110,8 @@ export function twoButtonFlow(): Flow {
  */
 export function echoFlow(): Flow {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    languages: ["en"],
     id: "echo",
     name: "Echo",
     variables: [{ name: "said", type: "text" }],
@@ -147,7 +150,8 @@ export function echoFlow(): Flow {
  */
 export function eventFlow(): Flow {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    languages: ["en"],
     id: "orders",
     name: "Orders",
     variables: [],

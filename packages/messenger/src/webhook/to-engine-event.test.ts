@@ -56,7 +56,8 @@ describe("toEngineEvent", () => {
     const flow = (id: string, triggers: Trigger[]): FlowRef => ({
       version: 1,
       flow: {
-        schemaVersion: 1,
+        schemaVersion: 2,
+        languages: ["en"],
         id,
         name: id,
         variables: [],

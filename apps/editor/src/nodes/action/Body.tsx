@@ -16,7 +16,9 @@ export function ActionBody({ node }: { node: NodeOfType<"action"> }) {
                 ? `${step.method} ${step.url}`
                 : step.kind === "remember"
                   ? `${t("step.remember")} ${step.externalId}`
-                  : `${t(`step.${step.kind}`)} #${step.tag}`}
+                  : step.kind === "set_language"
+                    ? `${t("step.set_language")}: ${step.language}`
+                    : `${t(`step.${step.kind}`)} #${step.tag}`}
         </li>
       ))}
     </ul>

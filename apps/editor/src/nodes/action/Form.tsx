@@ -8,6 +8,7 @@ const KINDS: ActionStep["kind"][] = [
   "remove_tag",
   "set_field",
   "remember",
+  "set_language",
   "http",
 ];
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -22,6 +23,8 @@ function blank(kind: ActionStep["kind"]): ActionStep {
       return { kind, method: "GET", url: "https://" };
     case "remember":
       return { kind, externalId: "" };
+    case "set_language":
+      return { kind, language: "en" };
     case "add_tag":
     case "remove_tag":
       return { kind, tag: "" };
@@ -72,6 +75,8 @@ export function ActionForm({ node }: { node: NodeOfType<"action"> }) {
             return text("tag", t("field.tag"), step.tag, false);
           case "remember":
             return text("externalId", t("field.externalId"), step.externalId);
+          case "set_language":
+            return text("language", t("field.languageCode"), step.language, false);
           case "http":
             return (
               <>

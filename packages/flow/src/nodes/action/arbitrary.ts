@@ -40,6 +40,7 @@ export const actionArbitrary: NodeArbitrary<"action"> = (w) =>
         fc.record({ kind: fc.constantFrom("add_tag" as const, "remove_tag" as const), tag: w.tag }),
         fc.record({ kind: fc.constant("set_field" as const), field: w.field, value: w.text }),
         fc.record({ kind: fc.constant("remember" as const), externalId: w.text }),
+        fc.record({ kind: fc.constant("set_language" as const), language: fc.constant("en") }),
         http(w),
       ),
       { maxLength: 4 },

@@ -6,7 +6,7 @@ import { ACTION_LIMITS, actionDataSchema } from "./schema";
 
 /**
  * Steps run in order: set a variable or a contact field, add or remove a tag, remember an external
- * id, call an HTTP API.
+ * id, set the contact's language, call an HTTP API.
  */
 export const actionKind = nodeKind({
   type: "action",
@@ -31,6 +31,8 @@ export const actionKind = nodeKind({
           break;
         case "remember":
           out.push({ path: `${at}.externalId`, text: step.externalId });
+          break;
+        case "set_language":
           break;
         case "http":
           out.push({ path: `${at}.url`, text: step.url });

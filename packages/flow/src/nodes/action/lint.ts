@@ -12,7 +12,7 @@ import {
 export function lintAction(
   node: NodeOfType<"action">,
   nodeIndex: number,
-  { problems }: NodeLintContext,
+  { problems, flow }: NodeLintContext,
 ): void {
   if (node.data.steps.length === 0) {
     problems.onNode(
@@ -28,6 +28,17 @@ export function lintAction(
     const at = `data.steps[${i}]`;
     if ((step.kind === "add_tag" || step.kind === "remove_tag") && step.tag.trim() === "") {
       problems.onNode(nodeIndex, node, "tag-empty", "error", `${at}.tag`, "The tag name is empty.");
+    }
+    if (step.kind === "set_language" && !(flow.languages ?? []).includes(step.language)) {
+      problems.onNode(
+        nodeIndex,
+        node,
+        "language-unknown",
+        "error",
+        `${at}.language`,
+        `This flow does not speak "${step.language}"; add it to the flow's languages first.`,
+        { language: step.language },
+      );
     }
     if (step.kind === "set_variable") {
       const field = { kind: "variable", name: step.variable } as const;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { labelSchema, nameSchema, shortTextSchema, textSchema } from "../../common";
+import { languageSchema } from "../../translations/schema";
 
 export const setVariableStepSchema = z.strictObject({
   kind: z.literal("set_variable"),
@@ -31,6 +32,15 @@ export const setFieldStepSchema = z.strictObject({
 export const rememberStepSchema = z.strictObject({
   kind: z.literal("remember"),
   externalId: shortTextSchema,
+});
+
+/**
+ * "Set the language": the contact's chosen language from now on (the contact field `language`),
+ * which every flow speaking it uses before the channel's locale.
+ */
+export const setLanguageStepSchema = z.strictObject({
+  kind: z.literal("set_language"),
+  language: languageSchema,
 });
 
 export const httpHeaderSchema = z.strictObject({ name: shortTextSchema, value: shortTextSchema });
@@ -66,6 +76,7 @@ export const actionStepSchema = z.discriminatedUnion("kind", [
   removeTagStepSchema,
   setFieldStepSchema,
   rememberStepSchema,
+  setLanguageStepSchema,
   httpStepSchema,
 ]);
 

@@ -28,13 +28,17 @@ export const inputKind = nodeKind({
   },
   lint: lintInput,
   texts(node, out) {
-    out.push({ path: "data.question", text: node.data.question });
+    out.push({ path: "data.question", text: node.data.question, translatable: true });
     if (node.data.retryText !== undefined) {
-      out.push({ path: "data.retryText", text: node.data.retryText });
+      out.push({ path: "data.retryText", text: node.data.retryText, translatable: true });
     }
     if (node.data.validation.kind === "choice") {
       node.data.validation.choices.forEach((c, i) => {
-        out.push({ path: `data.validation.choices[${i}].title`, text: c.title });
+        out.push({
+          path: `data.validation.choices[${i}].title`,
+          text: c.title,
+          translatable: true,
+        });
       });
     }
   },

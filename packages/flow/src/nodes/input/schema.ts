@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { idSchema, labelSchema, nameSchema, shortTextSchema, textSchema } from "../../common";
+import { translationsSchema } from "../../translations/schema";
 
 export const choiceSchema = z.strictObject({
   id: idSchema,
   title: shortTextSchema,
   /** Stored into the variable; the title when absent. */
   value: shortTextSchema.optional(),
+  translations: translationsSchema({ title: shortTextSchema }),
 });
 
 /** The ranges of the question's number fields, for the schema and the editor's form. */
@@ -54,4 +56,6 @@ export const inputDataSchema = z.strictObject({
     .optional(),
   /** For email and phone questions: offer Messenger's one-tap quick reply with the contact's own. */
   offerContactQuickReply: z.boolean().optional(),
+  /** The question and the retry text in the flow's other languages. */
+  translations: translationsSchema({ question: textSchema, retryText: textSchema }),
 });

@@ -1,16 +1,22 @@
 import { z } from "zod";
 import { idSchema, labelSchema, shortTextSchema, textSchema } from "../../common";
+import { translationsSchema } from "../../translations/schema";
+
+/** A button's title in the flow's other languages. */
+const titleTranslations = translationsSchema({ title: shortTextSchema });
 
 export const postbackButtonSchema = z.strictObject({
   id: idSchema,
   kind: z.literal("postback"),
   title: shortTextSchema,
+  translations: titleTranslations,
 });
 
 export const urlButtonSchema = z.strictObject({
   id: idSchema,
   kind: z.literal("url"),
   title: shortTextSchema,
+  translations: titleTranslations,
   url: shortTextSchema,
   webviewHeight: z.enum(["compact", "tall", "full"]).optional(),
 });
@@ -19,6 +25,7 @@ export const callButtonSchema = z.strictObject({
   id: idSchema,
   kind: z.literal("call"),
   title: shortTextSchema,
+  translations: titleTranslations,
   phone: shortTextSchema,
 });
 
@@ -32,6 +39,7 @@ export const quickReplySchema = z.strictObject({
   id: idSchema,
   title: shortTextSchema,
   imageUrl: shortTextSchema.optional(),
+  translations: titleTranslations,
 });
 
 export const textBlockSchema = z.strictObject({
@@ -39,6 +47,7 @@ export const textBlockSchema = z.strictObject({
   kind: z.literal("text"),
   text: textSchema,
   buttons: z.array(buttonSchema).max(50).optional(),
+  translations: translationsSchema({ text: textSchema }),
 });
 
 const mediaBlock = <K extends string>(kind: K) =>
@@ -57,6 +66,7 @@ export const cardSchema = z.strictObject({
   /** Opened when the card itself is tapped. */
   url: shortTextSchema.optional(),
   buttons: z.array(buttonSchema).max(50).optional(),
+  translations: translationsSchema({ title: shortTextSchema, subtitle: shortTextSchema }),
 });
 
 export const cardsBlockSchema = z.strictObject({

@@ -5,7 +5,7 @@ import type { Button } from "../../types";
 
 function buttonTexts(buttons: readonly Button[] | undefined, base: string, out: NodeText[]): void {
   buttons?.forEach((button, i) => {
-    out.push({ path: `${base}.buttons[${i}].title`, text: button.title });
+    out.push({ path: `${base}.buttons[${i}].title`, text: button.title, translatable: true });
     if (button.kind === "url") out.push({ path: `${base}.buttons[${i}].url`, text: button.url });
   });
 }
@@ -16,15 +16,15 @@ export function messageTexts(node: NodeOfType<"message">, out: NodeText[]): void
     const base = `data.content[${b}]`;
     switch (block.kind) {
       case "text":
-        out.push({ path: `${base}.text`, text: block.text });
+        out.push({ path: `${base}.text`, text: block.text, translatable: true });
         buttonTexts(block.buttons, base, out);
         break;
       case "cards":
         block.cards.forEach((card, c) => {
           const at = `${base}.cards[${c}]`;
-          out.push({ path: `${at}.title`, text: card.title });
+          out.push({ path: `${at}.title`, text: card.title, translatable: true });
           if (card.subtitle !== undefined)
-            out.push({ path: `${at}.subtitle`, text: card.subtitle });
+            out.push({ path: `${at}.subtitle`, text: card.subtitle, translatable: true });
           if (card.imageUrl !== undefined)
             out.push({ path: `${at}.imageUrl`, text: card.imageUrl });
           if (card.url !== undefined) out.push({ path: `${at}.url`, text: card.url });
@@ -44,7 +44,7 @@ export function messageTexts(node: NodeOfType<"message">, out: NodeText[]): void
     }
   });
   node.data.quickReplies?.forEach((r, i) => {
-    out.push({ path: `data.quickReplies[${i}].title`, text: r.title });
+    out.push({ path: `data.quickReplies[${i}].title`, text: r.title, translatable: true });
   });
   node.data.whatsappTemplate?.parameters?.forEach((p, i) => {
     out.push({ path: `data.whatsappTemplate.parameters[${i}]`, text: p });

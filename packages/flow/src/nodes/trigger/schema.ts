@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { labelSchema, nameSchema, shortTextSchema } from "../../common";
+import { translationsSchema } from "../../translations/schema";
 
 export const keywordMatchSchema = z.enum(["exact", "contains", "starts_with"]);
 
@@ -7,6 +8,8 @@ export const keywordTriggerSchema = z.strictObject({
   kind: z.literal("keyword"),
   match: keywordMatchSchema,
   keywords: z.array(shortTextSchema).max(100),
+  /** Keywords in the flow's other languages; any language's keywords start the flow. */
+  translations: translationsSchema({ keywords: z.array(shortTextSchema).max(100) }),
 });
 
 /**
