@@ -9,6 +9,7 @@ import { runKeys } from "./cli/keys";
 import { runServe } from "./cli/serve";
 import { runStore } from "./cli/store";
 import { runTest } from "./cli/test";
+import { runTranslations } from "./cli/translations";
 import { runValidate } from "./cli/validate";
 
 const USAGE = `usage: convo <command>
@@ -21,6 +22,8 @@ const USAGE = `usage: convo <command>
   restore <file>             replace the stopped runtime's database with a backup (--db, --force)
   store copy --from --to     copy a store: SQLite file ↔ postgres:// (counts checked)
   keys create|list|revoke    API keys for integrations (--scope events:write)
+  translations export <flow.json> --lang de [--out f.csv]  the texts as a CSV for a translator
+  translations import <flow.json> <file.csv>               put a translator's CSV back into the flow
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -41,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
       return runStore(args);
     case "keys":
       return runKeys(args);
+    case "translations":
+      return runTranslations(args);
     case undefined:
     case "help":
     case "--help":

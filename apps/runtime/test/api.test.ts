@@ -187,7 +187,7 @@ describe("management API: flows", () => {
     const text = await response.text();
     expect(text).not.toContain("sk_live_very_secret");
     expect(text).toContain("{{secrets.SHOP_API_KEY}}");
-    expect(text.startsWith('{\n  "schemaVersion": 1,\n  "id": "order-secret"')).toBe(true);
+    expect(text.startsWith('{\n  "schemaVersion": 2,\n  "id": "order-secret"')).toBe(true);
   });
 
   it("imports with JSON-path errors, 409 on an existing id, overwrite on request", async () => {

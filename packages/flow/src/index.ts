@@ -44,4 +44,5 @@ export * from "./serialize";
 export * from "./template";
 export * from "./texts";
 export * from "./translations";
+export * from "./translations/csv";
 export type * from "./types";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type StoreHarness, T, useStore } from "./harness";
 
 const flow = (id: string, name = id): Flow =>
-  ({ schemaVersion: 1, id, name, triggers: [], nodes: [], edges: [] }) as unknown as Flow;
+  ({ schemaVersion: 2, id, name, languages: ["en"], variables: [], nodes: [], edges: [] }) as Flow;
 
 /** Flows: drafts with revisions, versions published from them; settings beside them. */
 export function flowContract(makeHarness: () => StoreHarness) {
@@ -18,6 +18,21 @@ export function flowContract(makeHarness: () => StoreHarness) {
       expect(await flows.create(flow("a", "Over"), T + 2, true)).toBe(true);
       expect(await flows.get("a")).toMatchObject({ name: "Over", revision: 2, updatedAt: T + 2 });
       expect(await flows.get("nope")).toBeUndefined();
+    });
+
+    it("reads a flow saved in format version 1 as the current version, meaning the same", async () => {
+      const { flows } = s.store;
+      const { languages: _, ...old } = flow("old");
+      await flows.create({ ...old, schemaVersion: 1 } as unknown as Flow, T);
+      expect((await flows.get("old"))?.draft).toEqual(flow("old"));
+      await flows.publish(
+        "old",
+        { ...old, schemaVersion: 1 } as unknown as Flow,
+        "",
+        "test",
+        T + 1,
+      );
+      expect((await flows.version("old", 1))?.flow).toEqual(flow("old"));
     });
 
     it("saves a draft at the expected revision only", async () => {

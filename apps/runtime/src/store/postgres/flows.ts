@@ -1,5 +1,6 @@
 import type { Flow } from "@convo/flow";
 import type { FlowRow, FlowStore, FlowVersionRow, SaveDraftResult } from "../flows";
+import { storedFlow } from "../stored-flow";
 import { type PgDatabase, prepared } from "./database";
 
 const FLOW_SELECT = `
@@ -32,7 +33,7 @@ interface VersionRecord {
 const toFlowRow = (r: FlowRecord): FlowRow => ({
   id: r.id,
   name: r.name,
-  draft: r.draft,
+  draft: storedFlow(r.draft),
   revision: r.revision,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -44,7 +45,7 @@ const toFlowRow = (r: FlowRecord): FlowRow => ({
 const toVersionRow = (r: VersionRecord): FlowVersionRow => ({
   flowId: r.flow_id,
   version: r.version,
-  flow: (r.flow ?? null) as Flow,
+  flow: r.flow ? storedFlow(r.flow) : (null as unknown as Flow),
   note: r.note,
   publishedAt: r.published_at,
   publishedBy: r.published_by,

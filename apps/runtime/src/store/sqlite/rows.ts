@@ -3,6 +3,7 @@ import type { ContactRow, TranscriptRow } from "../contacts";
 import type { FlowRow, FlowVersionRow } from "../flows";
 import type { InboxRow } from "../inbox";
 import type { OutboxRow, OutboxStatus } from "../outbox";
+import { storedFlow } from "../stored-flow";
 
 /** Column shapes as SQLite returns them, and their conversion to the store's rows. */
 export interface FlowRecord {
@@ -21,7 +22,7 @@ export function toFlowRow(r: FlowRecord): FlowRow {
   return {
     id: r.id,
     name: r.name,
-    draft: JSON.parse(r.draft) as Flow,
+    draft: storedFlow(JSON.parse(r.draft)),
     revision: r.revision,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -44,7 +45,8 @@ export function toVersionRow(r: VersionRecord): FlowVersionRow {
   return {
     flowId: r.flow_id,
     version: r.version,
-    flow: JSON.parse(r.flow ?? "null") as Flow,
+    // A listing reads no flow column: null, as before.
+    flow: r.flow ? storedFlow(JSON.parse(r.flow)) : (null as unknown as Flow),
     note: r.note,
     publishedAt: r.published_at,
     publishedBy: r.published_by,
