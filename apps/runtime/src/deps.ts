@@ -36,6 +36,8 @@ export interface Deps {
   echoSubscription: { readonly state: EchoSubscriptionState };
   /** Sandbox only: what was sent to the emulator (for a contact, after a call index). */
   sentCalls?: (psid: string | undefined, after: number) => unknown[];
+  /** Sandbox only: the locale the emulator's profile of a test contact gives (`fr_FR`). */
+  setSandboxLocale?: (psid: string, locale: string) => void;
   /**
    * Tell the workers there is new work, so they do not wait for their next poll. With a contact,
    * the worker or sender goes straight to that contact's next row instead of scanning its queue.

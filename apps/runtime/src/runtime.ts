@@ -179,7 +179,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     graph,
     sandbox,
     echoSubscription,
-    ...(emulator ? { sentCalls: (psid, after) => sentCalls(emulator.calls, psid, after) } : {}),
+    ...(emulator
+      ? {
+          sentCalls: (psid, after) => sentCalls(emulator.calls, psid, after),
+          setSandboxLocale: (psid, locale) =>
+            emulator.profiles.set(psid, { ...emulator.profiles.get(psid), locale }),
+        }
+      : {}),
     wake: {
       inbox: (psid) => (psid === undefined ? inbox.wake() : inbox.offer(psid)),
       outbox: (psid) => (psid === undefined ? outbox.wake() : outbox.offer(psid)),

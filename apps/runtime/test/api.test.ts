@@ -319,6 +319,29 @@ describe("sandbox mode (no Page token)", () => {
     expect(bad.status).toBe(400);
   });
 
+  it("lets the tester choose the sandbox contact's locale: a bilingual flow answers in it", async () => {
+    const textsTo = async (psid: string) =>
+      ((await rt.api("GET", `/api/sandbox/sent?psid=${psid}`)).json.calls as Json[])
+        .map((c) => c.body?.message?.text)
+        .filter(Boolean);
+    const ask = async (psid: string, locale: string) => {
+      const posted = await rt.api("POST", "/api/sandbox/messages", { psid, locale, text: "colis" });
+      expect(posted.status).toBe(202);
+      for (let i = 0; i < 200 && (await textsTo(psid)).length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return textsTo(psid);
+    };
+    expect(await ask("tester-fr", "fr_BE")).toEqual([
+      "Bien sûr ! Quel est votre numéro de commande ? Il ressemble à A12345.",
+    ]);
+    expect(await ask("tester-en", "en_GB")).toEqual([
+      "Sure! What's your order number? It looks like A12345.",
+    ]);
+    const bad = await rt.api("POST", "/api/sandbox/messages", { text: "a", locale: "French" });
+    expect(bad.status).toBe(400);
+  });
+
   it("syncs Page settings to the emulated Messenger Profile API", async () => {
     const saved = await rt.api("PUT", "/api/page", {
       getStarted: { payload: "GET_STARTED" },

@@ -714,11 +714,12 @@ export interface components {
         /** @description A flow document (schema version 1; flow.schema.json). */
         Flow: {
             /** @constant */
-            schemaVersion: 1;
+            schemaVersion: 2;
             /** @description The flow's slug, unique per runtime. */
             id: string;
             name: string;
             description?: string;
+            languages: string[];
             channels?: ("messenger" | "instagram" | "whatsapp")[];
             variables: {
                 name: string;
@@ -757,6 +758,11 @@ export interface components {
                         /** @enum {string} */
                         match: "exact" | "contains" | "starts_with";
                         keywords: string[];
+                        translations?: {
+                            [key: string]: {
+                                keywords?: string[];
+                            };
+                        };
                     } | {
                         /** @constant */
                         kind: "ref";
@@ -804,12 +810,22 @@ export interface components {
                             /** @constant */
                             kind: "postback";
                             title: string;
+                            translations?: {
+                                [key: string]: {
+                                    title?: string;
+                                };
+                            };
                         } | {
                             /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
                             id: string;
                             /** @constant */
                             kind: "url";
                             title: string;
+                            translations?: {
+                                [key: string]: {
+                                    title?: string;
+                                };
+                            };
                             url: string;
                             /** @enum {string} */
                             webviewHeight?: "compact" | "tall" | "full";
@@ -819,8 +835,18 @@ export interface components {
                             /** @constant */
                             kind: "call";
                             title: string;
+                            translations?: {
+                                [key: string]: {
+                                    title?: string;
+                                };
+                            };
                             phone: string;
                         })[];
+                        translations?: {
+                            [key: string]: {
+                                text?: string;
+                            };
+                        };
                     } | {
                         /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
                         id: string;
@@ -865,12 +891,22 @@ export interface components {
                                 /** @constant */
                                 kind: "postback";
                                 title: string;
+                                translations?: {
+                                    [key: string]: {
+                                        title?: string;
+                                    };
+                                };
                             } | {
                                 /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
                                 id: string;
                                 /** @constant */
                                 kind: "url";
                                 title: string;
+                                translations?: {
+                                    [key: string]: {
+                                        title?: string;
+                                    };
+                                };
                                 url: string;
                                 /** @enum {string} */
                                 webviewHeight?: "compact" | "tall" | "full";
@@ -880,8 +916,19 @@ export interface components {
                                 /** @constant */
                                 kind: "call";
                                 title: string;
+                                translations?: {
+                                    [key: string]: {
+                                        title?: string;
+                                    };
+                                };
                                 phone: string;
                             })[];
+                            translations?: {
+                                [key: string]: {
+                                    title?: string;
+                                    subtitle?: string;
+                                };
+                            };
                         }[];
                     } | {
                         /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
@@ -895,6 +942,11 @@ export interface components {
                         id: string;
                         title: string;
                         imageUrl?: string;
+                        translations?: {
+                            [key: string]: {
+                                title?: string;
+                            };
+                        };
                     }[];
                     whatsappTemplate?: {
                         name: string;
@@ -943,12 +995,23 @@ export interface components {
                             id: string;
                             title: string;
                             value?: string;
+                            translations?: {
+                                [key: string]: {
+                                    title?: string;
+                                };
+                            };
                         }[];
                     };
                     retryText?: string;
                     retryLimit?: number;
                     timeoutSeconds?: number;
                     offerContactQuickReply?: boolean;
+                    translations?: {
+                        [key: string]: {
+                            question?: string;
+                            retryText?: string;
+                        };
+                    };
                 };
             } | {
                 /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
@@ -1023,6 +1086,11 @@ export interface components {
                         /** @constant */
                         kind: "remember";
                         externalId: string;
+                    } | {
+                        /** @constant */
+                        kind: "set_language";
+                        /** @description A language code: 2 or 3 lower-case letters (ISO 639), like fr or en. */
+                        language: string;
                     } | {
                         /** @constant */
                         kind: "http";
@@ -3554,6 +3622,8 @@ export interface operations {
                         payload: string;
                         text: string;
                     };
+                    /** @description The test contact's Messenger locale from now on (fr_FR, en_GB): a flow in several languages answers in its language. */
+                    locale?: string;
                 };
             };
         };

@@ -35,6 +35,14 @@ export function sandboxWebhookBody(input: z.infer<typeof sandboxMessageBody>, no
   });
 }
 
+/** The tester's choice of locale, as Messenger's profile would give it, before the message. */
+async function setLocale(deps: Deps, psid: string, locale: string): Promise<void> {
+  deps.setSandboxLocale?.(psid, locale);
+  const contact = await deps.store.contacts.ensure(psid, deps.now());
+  // A profile already read is not read again: the new locale goes on the contact itself.
+  if (contact.profileFetched) await deps.store.contacts.setProfile(psid, { locale });
+}
+
 /**
  * The editor's Messenger sandbox: a message from a test contact goes through the real webhook,
  * signed with the runtime's app secret, and the replies are read back from the Graph emulator.
@@ -43,6 +51,7 @@ export function sandboxRoutes(deps: Deps, app: Hono) {
   const router = new Router();
   on(router, spec.message, async (c) => {
     const input = await readBody(c, sandboxMessageBody);
+    if (input.locale !== undefined) await setLocale(deps, input.psid ?? SANDBOX_PSID, input.locale);
     const body = sandboxWebhookBody(input, deps.now());
     const response = await app.request("/webhooks/messenger", {
       method: "POST",

@@ -85,6 +85,14 @@ export const sandboxMessageBody = z
     quickReply: z
       .strictObject({ payload: z.string().min(1).max(1000), text: z.string().max(80) })
       .optional(),
+    locale: z
+      .string()
+      .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/)
+      .optional()
+      .meta({
+        description:
+          "The test contact's Messenger locale from now on (fr_FR, en_GB): a flow in several languages answers in its language.",
+      }),
   })
   .refine((b) => [b.text, b.postback, b.quickReply].filter((x) => x !== undefined).length === 1, {
     message: "give exactly one of text, postback or quickReply",
