@@ -456,6 +456,7 @@ export const en = {
   "test.tabSandbox": "Messenger sandbox (published)",
   "test.simulatorTitle": "Simulator",
   "test.simulatorTools": "Simulator tools",
+  "test.contactLocale": "Contact's locale",
   "test.restart": "Restart",
   "test.stepBack": "Step back",
   "test.startHere": "Start from selected step",

@@ -465,6 +465,7 @@ export const fr: Record<MessageKey, string> = {
   "test.tabSandbox": "Bac à sable Messenger (publié)",
   "test.simulatorTitle": "Simulateur",
   "test.simulatorTools": "Outils du simulateur",
+  "test.contactLocale": "Langue du contact",
   "test.restart": "Recommencer",
   "test.stepBack": "Revenir d’un tour",
   "test.startHere": "Démarrer à l’étape choisie",

@@ -13,6 +13,9 @@ import { TestEventButtons } from "./TestEventButtons";
 import { useReveal } from "./use-reveal";
 import { VariablesView } from "./VariablesView";
 
+/** Locales a tester can give the simulated contact: a few of Messenger's, and one no flow speaks. */
+const TEST_LOCALES = ["en_GB", "en_US", "fr_FR", "fr_BE", "fr_CA", "es_ES", "de_DE"];
+
 /** Runs the draft on the canvas in the browser: nothing is published, nothing is sent. */
 export function SimulatorView({ flowId }: { flowId: string }) {
   const t = useT();
@@ -20,6 +23,9 @@ export function SimulatorView({ flowId }: { flowId: string }) {
   const api = useApi();
   const token = useSession((s) => s.token) ?? "";
   const locale = useLocale((s) => s.locale);
+  const languages = useEditorState((s) => s.flow.languages);
+  // The test contact's Messenger locale: a flow in several languages answers in its language.
+  const [contactLocale, setContactLocale] = useState<string>(locale === "fr" ? "fr_FR" : "en_GB");
   const [others, setOthers] = useState<Flow[]>([]);
 
   const simulator = useMemo(() => {
@@ -31,7 +37,7 @@ export function SimulatorView({ flowId }: { flowId: string }) {
         fields: {
           first_name: "Sam",
           last_name: "Tester",
-          locale: locale === "fr" ? "fr_FR" : "en_GB",
+          locale: contactLocale,
         },
       },
       performHttp: async (request) => {
@@ -44,7 +50,7 @@ export function SimulatorView({ flowId }: { flowId: string }) {
         };
       },
     });
-  }, [editor, flowId, token, locale]);
+  }, [editor, flowId, token, contactLocale]);
 
   // Other flows' drafts, for `goto` steps and their keywords, as the runtime would have them.
   useEffect(() => {
@@ -121,6 +127,18 @@ export function SimulatorView({ flowId }: { flowId: string }) {
           </button>
         )}
         <TestEventButtons simulator={simulator} />
+        {(languages?.length ?? 0) > 1 && (
+          <label className="test-locale">
+            {t("test.contactLocale")}{" "}
+            <select value={contactLocale} onChange={(e) => setContactLocale(e.target.value)}>
+              {TEST_LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <div className="test-body">
         <Phone
