@@ -22,6 +22,23 @@ import type {
   Waiting,
 } from "./types";
 
+/** Per flow and language, its nodes as localized so far (filled as contacts reach them). */
+const LOCALIZED = new WeakMap<Flow, Map<string, Map<string, FlowNode>>>();
+
+function localizedNodes(flow: Flow, language: string): Map<string, FlowNode> {
+  let byLanguage = LOCALIZED.get(flow);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    LOCALIZED.set(flow, byLanguage);
+  }
+  let nodes = byLanguage.get(language);
+  if (!nodes) {
+    nodes = new Map();
+    byLanguage.set(language, nodes);
+  }
+  return nodes;
+}
+
 /** Where the run goes next after a node. */
 export type Next =
   | { kind: "go"; ref: FlowRef; nodeId: string }
@@ -77,10 +94,32 @@ export class Run {
    * locale's, else the flow's default), so templating and matching see the translated texts.
    */
   node(ref: FlowRef, nodeId: string): FlowNode | undefined {
-    const node = indexFlow(ref.flow).nodes.get(nodeId);
-    const languages = ref.flow.languages;
-    if (!node || languages === undefined || languages.length < 2) return node;
-    return localizeNode(node, contactLanguage(ref.flow, this.fields));
+    const { flow } = ref;
+    const languages = flow.languages;
+    if (languages === undefined || languages.length < 2) return indexFlow(flow).nodes.get(nodeId);
+    const nodes = localizedNodes(flow, this.language(flow));
+    let node = nodes.get(nodeId);
+    if (node === undefined) {
+      const raw = indexFlow(flow).nodes.get(nodeId);
+      if (!raw) return undefined;
+      node = localizeNode(raw, this.language(flow));
+      nodes.set(nodeId, node);
+    }
+    return node;
+  }
+
+  /** The last answer of `language`: a step visits many nodes of one flow for one contact. */
+  private spoken?: { flow: Flow; chosen?: string; locale?: string; language: string };
+
+  /** The language this contact gets in `flow` now (a set-language step may just have changed it). */
+  language(flow: Flow): string {
+    const { language: chosen, locale } = this.fields;
+    const last = this.spoken;
+    if (last?.flow === flow && last.chosen === chosen && last.locale === locale)
+      return last.language;
+    const language = contactLanguage(flow, this.fields);
+    this.spoken = { flow, chosen, locale, language };
+    return language;
   }
 
   contactView(): Contact {

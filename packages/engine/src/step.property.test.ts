@@ -1,4 +1,4 @@
-import { type Flow, flowSchema } from "@convo/flow";
+import { type Flow, flowSchema, parseFlow } from "@convo/flow";
 import { arbitraryFlow as anySchemaValidFlow } from "@convo/flow/testing/arbitrary";
 import { loadExamples } from "@convo/flow/testing/examples";
 import fc from "fast-check";
@@ -70,6 +70,31 @@ describe("step, for any valid flow and any events", () => {
           expect(play(s)).toEqual(results);
         }),
         { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+});
+
+/** The flow as a version-1 file held it (no languages), read back through the migration. */
+function throughV1(flow: Flow): Flow {
+  const { languages: _, ...v1 } = flow;
+  const parsed = parseFlow(JSON.parse(JSON.stringify({ ...v1, schemaVersion: 1 })));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  expect(parsed.migratedFrom).toBe(1);
+  return parsed.flow;
+}
+
+describe("flow format version 1 → 2", () => {
+  it(
+    "migrates any generated flow to one that gives the same actions for the same events",
+    () => {
+      fc.assert(
+        fc.property(scenario, (s) => {
+          const migrated = { ...s, p: throughV1(s.p), q: throughV1(s.q) };
+          expect(play(migrated)).toEqual(play(s));
+        }),
+        { numRuns: 150 },
       );
     },
     PROPERTY_TIMEOUT_MS,
