@@ -90,6 +90,9 @@ export const en = {
   "inspector.many": "{count} steps selected.",
   "inspector.title": "Edit step {id}",
   "inspector.delete": "Delete this step",
+  "translations.title": "Languages",
+  "translations.languages": "Languages of the flow (codes, the first is the default: fr, en)",
+  "translations.copyMissing": "Copy default to missing",
 
   "type.trigger": "Start",
   "type.message": "Message",

@@ -94,6 +94,9 @@ export const fr: Record<MessageKey, string> = {
   "inspector.many": "{count} étapes sélectionnées.",
   "inspector.title": "Modifier l’étape {id}",
   "inspector.delete": "Supprimer cette étape",
+  "translations.title": "Langues",
+  "translations.languages": "Langues du flux (codes, la première par défaut : fr, en)",
+  "translations.copyMissing": "Copier le texte par défaut là où il manque",
 
   "type.trigger": "Départ",
   "type.message": "Message",

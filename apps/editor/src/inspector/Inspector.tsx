@@ -4,6 +4,7 @@ import { TextField, useNodeSetter } from "../form/fields";
 import { useT } from "../i18n";
 import { EDITOR_NODES, NodeForm } from "../nodes";
 import { useEditor, useEditorState } from "../store/context";
+import { TranslationsSection } from "./Translations";
 
 /** The form of the one selected step. It re-renders when that step changes, not when others do. */
 export default function Inspector() {
@@ -45,6 +46,7 @@ export default function Inspector() {
           <LabelField nodeId={node.id} value={"label" in node.data ? node.data.label : undefined} />
         )}
         <NodeForm node={node} />
+        {!isAnnotation(node.type) && <TranslationsSection node={node} />}
         <button
           type="button"
           className="danger"

@@ -1,0 +1,53 @@
+/**
+ * A flow in two languages, in Chromium against the real runtime: the seeded order-tracking example
+ * shows its French texts beside the English ones in the inspector, a translation typed there is
+ * what the simulator's French contact reads, and the tester switches the contact's locale.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, signIn, startHarness } from "./harness";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe("a flow in two languages", () => {
+  it("edits a step's French text beside the English one and tests it as a French contact", async () => {
+    const { page, url } = h;
+    await signIn(page, url);
+    await page.goto(`${url}/#/flows/order-tracking`);
+    const ask = page.locator('.react-flow__node[data-id="ask-number"]');
+    await ask.waitFor();
+    await ask.click();
+    const inspector = page.locator(".inspector");
+    const question = inspector.getByTestId("translation-fr-ask-number-question");
+    await expect
+      .poll(() => question.inputValue())
+      .toBe("Bien sûr ! Quel est votre numéro de commande ? Il ressemble à A12345.");
+    await question.fill("Votre numéro de commande, {{contact.first_name}} ?");
+
+    // The simulator (R), as a French contact.
+    await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press("r");
+    const sim = page.getByTestId("simulator-phone");
+    await sim.waitFor();
+    await page.getByLabel("Contact's locale").selectOption("fr_FR");
+    const say = async (text: string) => {
+      await sim.getByLabel("Message", { exact: true }).fill(text);
+      await sim.getByRole("button", { name: "Send", exact: true }).click();
+    };
+    await say("colis");
+    await sim.locator(".bubble.bot", { hasText: "Votre numéro de commande, Sam ?" }).waitFor();
+
+    // Another locale restarts the conversation in its language; one the flow lacks gets English.
+    await page.getByLabel("Contact's locale").selectOption("de_DE");
+    await say("order");
+    await sim.locator(".bubble.bot", { hasText: "Sure! What's your order number?" }).waitFor();
+    await expect
+      .poll(() => sim.locator(".bubble.bot", { hasText: "Votre numéro" }).count())
+      .toBe(0);
+  });
+});
