@@ -1,7 +1,8 @@
 /**
  * A flow in two languages, in Chromium against the real runtime: the seeded order-tracking example
- * shows its French texts beside the English ones in the inspector, a translation typed there is
- * what the simulator's French contact reads, and the tester switches the contact's locale.
+ * shows its French texts beside the English ones in the inspector and, switched, on the canvas; a
+ * translation typed there is what the simulator's French contact reads, and the tester switches
+ * the contact's locale.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, signIn, startHarness } from "./harness";
@@ -28,6 +29,18 @@ describe("a flow in two languages", () => {
       .poll(() => question.inputValue())
       .toBe("Bien sûr ! Quel est votre numéro de commande ? Il ressemble à A12345.");
     await question.fill("Votre numéro de commande, {{contact.first_name}} ?");
+
+    // The canvas in French: the translated texts; a step missing one is marked, its text greyed.
+    await page.getByLabel("Texts in").selectOption("fr");
+    await ask.getByText("Votre numéro de commande, {{contact.first_name}} ?").waitFor();
+    const retry = inspector.getByTestId("translation-fr-ask-number-retryText");
+    await retry.fill("");
+    await page.getByTestId("untranslated-ask-number").getByText("fr ∅ 1").waitFor();
+    await inspector.getByRole("button", { name: "Copy default to missing" }).click();
+    await expect.poll(() => retry.inputValue()).toContain("doesn't look like an order number");
+    await expect.poll(() => page.getByTestId("untranslated-ask-number").count()).toBe(0);
+    await page.getByLabel("Texts in").selectOption("en");
+    await ask.getByText("Sure! What's your order number?").waitFor();
 
     // The simulator (R), as a French contact.
     await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });

@@ -10,6 +10,7 @@ import { useApi } from "../common/session";
 import { useT } from "../i18n";
 import { TestButton } from "../simulator/TestPanelHost";
 import { useEditor, useEditorState } from "../store/context";
+import { useContentLanguage } from "./canvas/content-language";
 import type { Overlay } from "./EditorScreen";
 import { PublishDialog } from "./panels/PublishDialog";
 import type { Autosave } from "./save/autosave";
@@ -19,6 +20,30 @@ interface Props {
   name: string;
   autosave: Autosave;
   setOverlay: (overlay: Overlay) => void;
+}
+
+/** Which of the flow's languages the canvas shows, when it speaks several. */
+function CanvasLanguage() {
+  const t = useT();
+  const languages = useEditorState((s) => s.flow.languages) ?? [];
+  const language = useContentLanguage((s) => s.language);
+  const set = useContentLanguage((s) => s.set);
+  if (languages.length < 2) return null;
+  return (
+    <label className="canvas-language">
+      {t("translations.canvasLanguage")}{" "}
+      <select
+        value={language !== null && languages.includes(language) ? language : (languages[0] ?? "")}
+        onChange={(e) => set(e.target.value === languages[0] ? null : e.target.value)}
+      >
+        {languages.map((l) => (
+          <option key={l} value={l}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 export function Toolbar({ flowId, name, autosave, setOverlay }: Props) {
@@ -113,6 +138,7 @@ export function Toolbar({ flowId, name, autosave, setOverlay }: Props) {
       </div>
       <AnalyticsControls flowId={flowId} />
       <TestButton />
+      <CanvasLanguage />
       <LocaleSwitch />
       <button type="button" className="primary" onClick={askToPublish} disabled={readOnly}>
         {t("publish.button")}

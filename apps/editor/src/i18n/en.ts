@@ -93,6 +93,9 @@ export const en = {
   "translations.title": "Languages",
   "translations.languages": "Languages of the flow (codes, the first is the default: fr, en)",
   "translations.copyMissing": "Copy default to missing",
+  "translations.canvasLanguage": "Texts in",
+  "translations.missingOnStep":
+    "{count} text(s) not yet in {language}: shown in the default language",
 
   "type.trigger": "Start",
   "type.message": "Message",

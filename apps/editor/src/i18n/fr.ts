@@ -97,6 +97,9 @@ export const fr: Record<MessageKey, string> = {
   "translations.title": "Langues",
   "translations.languages": "Langues du flux (codes, la première par défaut : fr, en)",
   "translations.copyMissing": "Copier le texte par défaut là où il manque",
+  "translations.canvasLanguage": "Textes en",
+  "translations.missingOnStep":
+    "{count} texte(s) pas encore en {language} : affichés dans la langue par défaut",
 
   "type.trigger": "Départ",
   "type.message": "Message",

@@ -1,10 +1,17 @@
-import { acceptsConnections, type FlowNode, nodeOutputs } from "@convo/flow";
+import {
+  acceptsConnections,
+  type FlowNode,
+  localizeNode,
+  nodeOutputs,
+  translationsOf,
+} from "@convo/flow";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo, useMemo } from "react";
 import { HandleCount, StepOverlay } from "../../analytics/StepOverlay";
 import { useT } from "../../i18n";
 import { EDITOR_NODES, NodeBody } from "../../nodes";
 import { useEditorState } from "../../store/context";
+import { useContentLanguage } from "./content-language";
 import { useSimpleDetail } from "./detail";
 import { outputLabel } from "./output-label";
 
@@ -80,8 +87,29 @@ const SimpleBox = memo(function SimpleBox({ node, mark, selected }: CardProps) {
   );
 });
 
-const StepCard = memo(function StepCard({ node, mark, selected }: CardProps) {
+/** The language the canvas shows, when it is one of the flow's others (not its default). */
+function useShownLanguage(): string | null {
+  const language = useContentLanguage((s) => s.language);
+  return useEditorState((s) => {
+    const languages = s.flow.languages ?? [];
+    return language !== null && languages.indexOf(language) > 0 ? language : null;
+  });
+}
+
+const StepCard = memo(function StepCard({ node: drawn, mark, selected }: CardProps) {
   const t = useT();
+  const language = useShownLanguage();
+  // In another language: its texts where translated, the default (greyed, counted) where not.
+  const node = useMemo(() => (language ? localizeNode(drawn, language) : drawn), [drawn, language]);
+  const missing = useMemo(
+    () =>
+      language
+        ? translationsOf(drawn).filter(
+            (x) => x.text !== "" && x.translations[language] === undefined,
+          ).length
+        : 0,
+    [drawn, language],
+  );
   const outputs = useMemo(() => nodeOutputs(node), [node]);
   const label = "label" in node.data ? node.data.label : undefined;
   const kindCounts = new Map<string, number>();
@@ -119,8 +147,17 @@ const StepCard = memo(function StepCard({ node, mark, selected }: CardProps) {
             {mark === "error" ? "!" : "⚠"}
           </span>
         )}
+        {missing > 0 && language && (
+          <span
+            className="mark mark-untranslated"
+            data-testid={`untranslated-${node.id}`}
+            title={t("translations.missingOnStep", { count: missing, language })}
+          >
+            {language} ∅ {missing}
+          </span>
+        )}
       </header>
-      <div className="step-body">
+      <div className={`step-body${missing > 0 ? " untranslated" : ""}`}>
         <NodeBody node={node} />
       </div>
       {outputs.length > 0 && (
