@@ -39,6 +39,29 @@ describe("a flow in two languages", () => {
     await inspector.getByRole("button", { name: "Copy default to missing" }).click();
     await expect.poll(() => retry.inputValue()).toContain("doesn't look like an order number");
     await expect.poll(() => page.getByTestId("untranslated-ask-number").count()).toBe(0);
+
+    // A translator's file: downloaded, then put back with one text changed and one stale row.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      inspector.getByRole("button", { name: "CSV for a translator (fr)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("order-tracking.fr.csv");
+    await inspector.getByTestId("translations-upload").setInputFiles({
+      name: "order-tracking.fr.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        "\uFEFFid,field,en,fr\r\nsay-delivered/text/problem,title,Report a problem,Un souci ?\r\ngone/x,title,Old,Vieux\r\n",
+      ),
+    });
+    await inspector
+      .getByRole("status")
+      .getByText("1 fr text(s) changed; 1 row(s) not applied")
+      .waitFor();
+    await page
+      .locator('.react-flow__node[data-id="say-delivered"]')
+      .getByText("Un souci ?")
+      .first()
+      .waitFor();
     await page.getByLabel("Texts in").selectOption("en");
     await ask.getByText("Sure! What's your order number?").waitFor();
 

@@ -93,6 +93,10 @@ export const en = {
   "translations.title": "Languages",
   "translations.languages": "Languages of the flow (codes, the first is the default: fr, en)",
   "translations.copyMissing": "Copy default to missing",
+  "translations.download": "CSV for a translator ({language})",
+  "translations.upload": "Put back a translated CSV",
+  "translations.imported":
+    "{changed} {language} text(s) changed; {unknown} row(s) not applied (no longer in the flow).",
   "translations.canvasLanguage": "Texts in",
   "translations.missingOnStep":
     "{count} text(s) not yet in {language}: shown in the default language",

@@ -97,6 +97,10 @@ export const fr: Record<MessageKey, string> = {
   "translations.title": "Langues",
   "translations.languages": "Langues du flux (codes, la première par défaut : fr, en)",
   "translations.copyMissing": "Copier le texte par défaut là où il manque",
+  "translations.download": "CSV pour un traducteur ({language})",
+  "translations.upload": "Réimporter un CSV traduit",
+  "translations.imported":
+    "{changed} texte(s) en {language} modifié(s) ; {unknown} ligne(s) non appliquée(s) (plus dans le flux).",
   "translations.canvasLanguage": "Textes en",
   "translations.missingOnStep":
     "{count} texte(s) pas encore en {language} : affichés dans la langue par défaut",

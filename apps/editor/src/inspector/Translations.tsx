@@ -1,5 +1,13 @@
-import { type FlowNode, LANGUAGE_PATTERN, translationsOf, withTranslation } from "@convo/flow";
+import {
+  type FlowNode,
+  importTranslationsCsv,
+  LANGUAGE_PATTERN,
+  translationsCsv,
+  translationsOf,
+  withTranslation,
+} from "@convo/flow";
 import { useState } from "react";
+import { downloadText } from "../flows/download";
 import { TextField } from "../form/fields";
 import { useT } from "../i18n";
 import { useEditor, useEditorState } from "../store/context";
@@ -42,6 +50,7 @@ export function TranslationsSection({ node }: { node: FlowNode }) {
     <fieldset className="translations">
       <legend>{t("translations.title")}</legend>
       <LanguagesField languages={languages} />
+      <TranslatorFiles languages={languages} />
       {texts.length > 0 &&
         languages.slice(1).map((language) => (
           <div key={language} className="translations-language" data-language={language}>
@@ -96,5 +105,62 @@ function LanguagesField({ languages }: { languages: readonly string[] }) {
       onBlur={commit}
       testId="flow-languages"
     />
+  );
+}
+
+/** The flow's texts as a CSV for a translator per language, and a translated file put back. */
+function TranslatorFiles({ languages }: { languages: readonly string[] }) {
+  const t = useT();
+  const editor = useEditor();
+  const [report, setReport] = useState<string | null>(null);
+  if (languages.length < 2) return null;
+  const upload = async (file: File) => {
+    const result = importTranslationsCsv(editor.store.getState().flow, await file.text());
+    if ("error" in result) {
+      setReport(result.error);
+      return;
+    }
+    if (result.flow !== editor.store.getState().flow) editor.replaceFlow(result.flow);
+    setReport(
+      t("translations.imported", {
+        changed: result.changed.length,
+        unknown: result.unknown.length,
+        language: result.language,
+      }),
+    );
+  };
+  return (
+    <div className="translations-files">
+      {languages.slice(1).map((language) => (
+        <button
+          key={language}
+          type="button"
+          onClick={() => {
+            const flow = editor.store.getState().flow;
+            downloadText(`${flow.id}.${language}.csv`, translationsCsv(flow, language), "text/csv");
+          }}
+        >
+          {t("translations.download", { language })}
+        </button>
+      ))}
+      <label>
+        {t("translations.upload")}{" "}
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          data-testid="translations-upload"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void upload(file);
+            e.target.value = "";
+          }}
+        />
+      </label>
+      {report && (
+        <p className="small" role="status">
+          {report}
+        </p>
+      )}
+    </div>
   );
 }
