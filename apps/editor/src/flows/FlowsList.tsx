@@ -1,11 +1,11 @@
 import { type DragEvent, useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, type FlowSummary } from "../api/client";
+import { downloadText } from "../common/download";
 import { describeError } from "../common/errors";
 import { LocaleSwitch } from "../common/LocaleSwitch";
 import { navigate } from "../common/route";
 import { useApi, useSession } from "../common/session";
 import { useT } from "../i18n";
-import { downloadText } from "./download";
 import { EchoesBanner } from "./EchoesBanner";
 import { FlowRow } from "./FlowRow";
 

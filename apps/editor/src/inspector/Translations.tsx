@@ -7,7 +7,7 @@ import {
   withTranslation,
 } from "@convo/flow";
 import { useState } from "react";
-import { downloadText } from "../flows/download";
+import { downloadText } from "../common/download";
 import { TextField } from "../form/fields";
 import { useT } from "../i18n";
 import { useEditor, useEditorState } from "../store/context";
