@@ -12,6 +12,23 @@ export const en = {
   "signIn.submit": "Sign in",
   "signIn.wrongToken": "This token is not accepted.",
   "signIn.signOut": "Sign out",
+  "secrets.title": "Secrets",
+  "secrets.open": "Secrets",
+  "secrets.intro":
+    "Values HTTP steps use as {{secrets.NAME}}: API keys of your shop or CRM. They are write-only: once saved, nobody can read them back, here or in an export.",
+  "secrets.empty": "No secret yet. Add the first one below.",
+  "secrets.name": "Name",
+  "secrets.value": "Value",
+  "secrets.save": "Save",
+  "secrets.replace": "Replace",
+  "secrets.setBy": "Set on {at} by {by}",
+  "secrets.fromEnv":
+    "Set by the CONVO_SECRET_{name} variable of the runtime, which wins over the editor.",
+  "secrets.nameRule": "Upper-case letters, digits and _, starting with a letter (like SHOP_TOKEN).",
+  "secrets.saved": "{name} saved.",
+  "secrets.removed": "{name} removed.",
+  "secrets.confirmRemove": "Remove {name}? HTTP steps using it will send it empty.",
+  "secrets.usage": "Use it in an HTTP step as {usage}.",
 
   "error.flowExists": "A flow with this id already exists.",
   "error.notFound": "This flow does not exist (any more).",

@@ -14,6 +14,23 @@ export const fr: Record<MessageKey, string> = {
   "signIn.submit": "Se connecter",
   "signIn.wrongToken": "Ce jeton n’est pas accepté.",
   "signIn.signOut": "Se déconnecter",
+  "secrets.title": "Secrets",
+  "secrets.open": "Secrets",
+  "secrets.intro":
+    "Valeurs que les étapes HTTP utilisent comme {{secrets.NOM}} : clés d'API de votre boutique ou de votre CRM. Elles sont en écriture seule : une fois enregistrées, personne ne peut les relire, ni ici ni dans un export.",
+  "secrets.empty": "Aucun secret pour l'instant. Ajoutez le premier ci-dessous.",
+  "secrets.name": "Nom",
+  "secrets.value": "Valeur",
+  "secrets.save": "Enregistrer",
+  "secrets.replace": "Remplacer",
+  "secrets.setBy": "Défini le {at} par {by}",
+  "secrets.fromEnv":
+    "Défini par la variable CONVO_SECRET_{name} du runtime, qui l'emporte sur l'éditeur.",
+  "secrets.nameRule": "Majuscules, chiffres et _, en commençant par une lettre (comme SHOP_TOKEN).",
+  "secrets.saved": "{name} enregistré.",
+  "secrets.removed": "{name} supprimé.",
+  "secrets.confirmRemove": "Supprimer {name} ? Les étapes HTTP qui l'utilisent l'enverront vide.",
+  "secrets.usage": "Utilisez-le dans une étape HTTP comme {usage}.",
 
   "error.flowExists": "Un scénario avec cet identifiant existe déjà.",
   "error.notFound": "Ce scénario n’existe pas (ou plus).",
