@@ -477,6 +477,11 @@ export const fr: Record<MessageKey, string> = {
   "test.simulatorTitle": "Simulateur",
   "test.simulatorTools": "Outils du simulateur",
   "test.restart": "Recommencer",
+  "test.channel": "Canal",
+  "test.channelHint":
+    "Jouer la conversation telle que ce canal l'affiche (changer de canal recommence)",
+  "test.refusedBy": "{channel} refuse ce message : {reason}",
+  "test.whatsappList": "Choisir",
   "test.stepBack": "Revenir d’un tour",
   "test.startHere": "Démarrer à l’étape choisie",
   "test.skipTimeout": "Passer l’attente ({time})",
