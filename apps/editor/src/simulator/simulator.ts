@@ -8,7 +8,7 @@ import {
   tappables,
 } from "@convo/engine";
 import { eventVariables, type Flow } from "@convo/flow";
-import { CHANNEL_SPECS } from "@convo/messenger/channel";
+import { CHANNEL_SPECS, type ChannelSpec, windowVerdict } from "@convo/messenger/channel";
 import type {
   HttpOutcome,
   PerformHttp,
@@ -62,7 +62,7 @@ export class Simulator {
   /** When the contact last wrote or tapped (the simulator's clock). */
   private lastContactAt: number | undefined;
   /** The channel played: its limits fit the texts, its window marks late messages. */
-  readonly channel: (typeof CHANNEL_SPECS)[keyof typeof CHANNEL_SPECS];
+  readonly channel: ChannelSpec;
 
   constructor(options: SimulatorOptions) {
     this.channel = CHANNEL_SPECS[options.channel ?? "messenger"];
@@ -280,11 +280,15 @@ export class Simulator {
       switch (action.type) {
         case "send": {
           const since = this.lastContactAt;
-          // Outside the window a tagged step still goes (MESSAGE_TAG).
+          // Outside the window a step goes only with a tag the channel takes for that long
+          // (Messenger's update tags; Instagram takes HUMAN_AGENT only).
           const outside =
-            action.tag === undefined &&
             since !== undefined &&
-            this.conversation.now - since > this.channel.window.responseMs;
+            !windowVerdict(this.channel.window, {
+              lastUserMessageAt: since,
+              now: this.conversation.now,
+              ...(action.tag === undefined ? {} : { tag: action.tag }),
+            }).ok;
           this.add({
             from: "bot",
             message: action.message,
