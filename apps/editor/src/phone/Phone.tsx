@@ -12,6 +12,8 @@ export type PhoneItem =
       author?: "bot" | "agent";
       /** Why the contact would never see it (shown under the bubble, which is greyed out). */
       undelivered?: string;
+      /** Which flow and step sent it, shown under the bubble for the marketer. */
+      answeredBy?: string;
     }
   | { key: string; kind: "note"; text: string; tone?: "info" | "error" };
 
@@ -122,6 +124,11 @@ function PhoneLine({ item, onButton }: { item: PhoneItem; onButton: (b: OutButto
     >
       <BotMessage message={item.message} onButton={onButton} />
       {item.undelivered && <p className="phone-note error">{item.undelivered}</p>}
+      {item.answeredBy && (
+        <p className="phone-source" data-testid="answered-by">
+          {item.answeredBy}
+        </p>
+      )}
     </div>
   );
 }
