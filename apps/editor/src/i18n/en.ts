@@ -268,6 +268,8 @@ export const en = {
   "field.triggers": "Starts when",
   "field.match": "Match",
   "field.keywords": "Keywords",
+  "field.keywordsHint": "Type a keyword, then Enter or a comma.",
+  "field.removeChip": "Remove “{chip}”",
   "field.keyword": "Keyword",
   "field.keywordN": "Keyword {n}",
   "field.ref": "Ref",

@@ -273,6 +273,8 @@ export const fr: Record<MessageKey, string> = {
   "field.triggers": "Démarre quand",
   "field.match": "Correspondance",
   "field.keywords": "Mots-clés",
+  "field.keywordsHint": "Tapez un mot-clé, puis Entrée ou une virgule.",
+  "field.removeChip": "Retirer « {chip} »",
   "field.keyword": "Mot-clé",
   "field.keywordN": "Mot-clé {n}",
   "field.ref": "Ref",
