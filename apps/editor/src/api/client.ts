@@ -139,6 +139,14 @@ export class ApiClient {
       note ? { note, revision } : { revision },
     );
   }
+  /** Stops a published flow answering (its versions stay); `resumeFlow` makes it live again. */
+  pauseFlow(id: string): Promise<Answer<"postFlowsIdPause">> {
+    return this.json("POST", `/flows/${encodeURIComponent(id)}/pause`);
+  }
+  /** 409 `flow_clash` when another live flow answers what it answers. */
+  resumeFlow(id: string): Promise<Answer<"postFlowsIdResume">> {
+    return this.json("POST", `/flows/${encodeURIComponent(id)}/resume`);
+  }
   listVersions(id: string): Promise<{ versions: VersionSummary[] } & Answer<"getFlowsIdVersions">> {
     return this.json("GET", `/flows/${encodeURIComponent(id)}/versions`);
   }

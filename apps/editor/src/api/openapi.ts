@@ -91,6 +91,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/flows/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a published flow: it keeps its versions but answers nothing */
+        post: operations["postFlowsIdPause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flows/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused flow: its published version answers again */
+        post: operations["postFlowsIdResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/flows/{id}/versions": {
         parameters: {
             query?: never;
@@ -1197,6 +1231,10 @@ export interface components {
             publishedAt: string | null;
             hasUnpublishedChanges: boolean;
             nodeCount: number;
+            /** @description When the flow was paused; null when it is not. */
+            pausedAt: string | null;
+            /** @description Published and not paused: it answers customers. */
+            live: boolean;
         };
         FlowDetail: {
             id: string;
@@ -1208,6 +1246,10 @@ export interface components {
             publishedAt: string | null;
             hasUnpublishedChanges: boolean;
             nodeCount: number;
+            /** @description When the flow was paused; null when it is not. */
+            pausedAt: string | null;
+            /** @description Published and not paused: it answers customers. */
+            live: boolean;
             flow: components["schemas"]["Flow"];
             /** @description The schema version an import was migrated from. */
             migratedFrom?: number;
@@ -1216,6 +1258,10 @@ export interface components {
             revision: number;
             /** Format: date-time */
             updatedAt: string;
+        };
+        PauseState: {
+            live: boolean;
+            pausedAt: string | null;
         };
         Published: {
             version: number;
@@ -1284,6 +1330,10 @@ export interface components {
             payload?: unknown;
             /** @enum {string} */
             status?: "queued" | "sent" | "failed" | "parked";
+            /** @description The flow that sent a bot's message. */
+            flowId?: string;
+            /** @description The step of that flow that sent it. */
+            nodeId?: string;
         };
         /** @description A brand event a contact received, with what was sent for it. */
         ContactEvent: {
@@ -1860,7 +1910,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The flow changed since this revision (`current`). */
+            /** @description The flow changed since this revision (`current`), or it claims a keyword, ref, payload, event or the default reply of another live flow (`code: flow_clash`, `problems` name that flow). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1871,6 +1921,124 @@ export interface operations {
             };
             /** @description The flow has lint errors (`problems`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postFlowsIdPause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The flow's id (a slug). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flow is paused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PauseState"];
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such flow (or version). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The flow was never published (`not_published`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postFlowsIdResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The flow's id (a slug). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flow is live. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PauseState"];
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such flow (or version). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The flow was never published (`not_published`), or another live flow claims what it answers (`flow_clash`, `problems`). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -189,6 +189,15 @@ export function FlowsList() {
                   onExport={() =>
                     run(async () => downloadText(`${flow.id}.json`, await api.exportFlow(flow.id)))
                   }
+                  onTogglePause={() =>
+                    run(async () => {
+                      setNotice(null);
+                      const paused = flow.pausedAt !== null;
+                      await (paused ? api.resumeFlow(flow.id) : api.pauseFlow(flow.id));
+                      const key = paused ? "flows.resumedNotice" : "flows.pausedNotice";
+                      setNotice(t(key, { name: flow.name }));
+                    })
+                  }
                 />
               ))}
             </tbody>

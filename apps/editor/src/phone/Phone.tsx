@@ -13,6 +13,8 @@ export type PhoneItem =
       author?: "bot" | "agent";
       /** Why the contact would never see it (shown under the bubble, which is greyed out). */
       undelivered?: string;
+      /** Which flow and step sent it, shown under the bubble for the marketer. */
+      answeredBy?: string;
     }
   | { key: string; kind: "note"; text: string; tone?: "info" | "error" };
 
@@ -157,6 +159,11 @@ function PhoneLine({
     >
       <BotMessage message={item.message} onButton={onButton} channel={channel} />
       {item.undelivered && <p className="phone-note error">{item.undelivered}</p>}
+      {item.answeredBy && (
+        <p className="phone-source" data-testid="answered-by">
+          {item.answeredBy}
+        </p>
+      )}
     </div>
   );
 }
