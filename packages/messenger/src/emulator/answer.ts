@@ -12,7 +12,9 @@ export interface Answer {
 }
 
 /** What the middleware hands to the routes (the JSON body, read once) and gets back. */
-export type EmulatorEnv = { Variables: { body: unknown; answer: Answer } };
+export type EmulatorEnv = {
+  Variables: { body: unknown; answer: Answer; warnings: string[] | undefined };
+};
 
 /** The call's JSON body, or undefined when it had none. */
 export function bodyOf(c: Context<EmulatorEnv>): unknown {

@@ -18,11 +18,29 @@ import {
 } from "./schemas";
 import type { InboundAttachment, InboundPayload, Referral } from "./types";
 
+/** Where an item was read: whether the Page (or account) itself is its sender. */
+export interface ItemContext extends ParseOptions {
+  fromPage: boolean;
+}
+
 type Reader = (
   value: unknown,
   fields: Record<string, unknown>,
-  options: ParseOptions,
+  options: ItemContext,
 ) => InboundPayload;
+
+/** Kinds only a customer sends: from the Page itself they are not a customer's. */
+const CUSTOMER_KINDS = new Set<InboundPayload["kind"]>([
+  "postback",
+  "referral",
+  "optin",
+  "reaction",
+]);
+
+/** An echo flag in any shape it arrives in: `true`, `"true"`, `1`. */
+function flagged(value: unknown): boolean {
+  return value === true || value === 1 || value === "true" || value === "1";
+}
 
 /** Which field of an item says what it is, in the order they are looked for. */
 const READERS: [string, Reader][] = [
@@ -76,21 +94,27 @@ const READERS: [string, Reader][] = [
     "policy_enforcement",
     (value) => read(policyEnforcementSchema, value, "policy_enforcement", toPolicy),
   ],
+  // Older samples (and some frameworks' fixtures) spell it with a hyphen: the same event.
+  [
+    "policy-enforcement",
+    (value) => read(policyEnforcementSchema, value, "policy-enforcement", toPolicy),
+  ],
 ];
 
 /**
  * What one `messaging` or `standby` item says, read from the field that names its kind. A field
  * that is present but malformed gives an `unknown` payload holding the whole item.
  */
-export function readPayload(
-  fields: Record<string, unknown>,
-  options: ParseOptions,
-): InboundPayload {
+export function readPayload(fields: Record<string, unknown>, options: ItemContext): InboundPayload {
   for (const [field, reader] of READERS) {
     if (fields[field] === undefined) continue;
     const payload = reader(fields[field], fields, options);
     // An unknown event keeps the whole item, not only the field that could not be read.
-    return payload.kind === "unknown" ? { ...payload, raw: fields } : payload;
+    if (payload.kind === "unknown") return { ...payload, raw: fields };
+    if (options.fromPage && CUSTOMER_KINDS.has(payload.kind)) {
+      return { kind: "unknown", raw: fields, reason: `${field} sent by the Page itself` };
+    }
+    return payload;
   }
   return { kind: "unknown", raw: fields, reason: "no known event field" };
 }
@@ -110,14 +134,15 @@ function read<S extends z.ZodType>(
 function readMessage(
   value: unknown,
   fields: Record<string, unknown>,
-  options: ParseOptions,
+  options: ItemContext,
 ): InboundPayload {
   const parsed = messageSchema.safeParse(value);
   if (!parsed.success) return { kind: "unknown", raw: fields, reason: "malformed message" };
   const message = parsed.data;
   const replyTo = message.reply_to?.mid;
   const attachments = message.attachments?.map((a) => toAttachment(a, message.sticker_id));
-  if (message.is_echo) {
+  // What the Page itself sent is an echo, whatever its flag says: never a customer's message.
+  if (flagged(message.is_echo) || options.fromPage) {
     const appId = message.app_id ?? undefined;
     const ours =
       (options.appId !== undefined && appId === options.appId) ||

@@ -193,4 +193,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
   CREATE INDEX webhook_deliveries_created ON webhook_deliveries (created_at DESC, id DESC);
   `,
+  `
+  CREATE INDEX inbox_records ON inbox (id)
+    WHERE kind IN ('unknown', 'standby:unknown', 'policy_enforcement');
+  `,
 ];

@@ -207,6 +207,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
   `,
+  `
+  CREATE INDEX inbox_records ON inbox (id)
+    WHERE kind IN ('unknown', 'standby:unknown', 'policy_enforcement');
+  `,
 ];
 
 /** Applies the migrations not yet in the `migrations` table, each in its own transaction. */
