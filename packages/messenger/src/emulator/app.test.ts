@@ -114,7 +114,11 @@ describe("Graph API emulator: Send API validation", () => {
   });
 
   it.each([
-    ["text over 2000 characters", send({ text: "x".repeat(2001) }), "message.text"],
+    [
+      "text over 2000 characters",
+      send({ text: "x".repeat(2001) }),
+      "Length of param message[text] must be less than or equal to 2000",
+    ],
     [
       "14 quick replies",
       send({

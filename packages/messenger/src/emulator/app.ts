@@ -13,7 +13,13 @@ import {
   respond,
 } from "./answer";
 import { EchoDelivery, type EchoOptions } from "./echoes";
-import { type FaultCode, faultResponse, type GraphFailure, graphError } from "./errors";
+import {
+  type FaultCode,
+  faultResponse,
+  type GraphFailure,
+  graphError,
+  unsupportedGet,
+} from "./errors";
 import { FaultInjector, type FaultPlan } from "./faults";
 import { answerFields, EMULATOR_APP_ID, EMULATOR_PAGE_ID } from "./identity";
 import { messengerProfileRoutes } from "./messenger-profile";
@@ -255,15 +261,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   app.get("/:version/:page/subscribed_apps", (c) => {
     const page = c.req.param("page");
     if (page !== "me" && page !== pageId) {
-      return fail(
-        c,
-        graphError(
-          400,
-          100,
-          `Unsupported get request. Object with ID '${page}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
-          33,
-        ),
-      );
+      return fail(c, unsupportedGet(page));
     }
     const fields = subscribedFields ?? [...MESSAGING_FIELDS, ...(echoes ? ["message_echoes"] : [])];
     return reply(c, {
@@ -283,15 +281,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
     const psid = c.req.param("psid");
     const found = profiles.get(psid);
     if (!found) {
-      return fail(
-        c,
-        graphError(
-          400,
-          100,
-          `Unsupported get request. Object with ID '${psid}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
-          33,
-        ),
-      );
+      return fail(c, unsupportedGet(psid));
     }
     const asked = (c.req.query("fields") ?? "first_name,last_name").split(",").filter(Boolean);
     const invalid = asked.find((field) => !(PROFILE_FIELDS as readonly string[]).includes(field));

@@ -205,4 +205,53 @@ describe("messaging-api-messenger against the emulator: what Meta refuses", () =
       message: "(#100) Tried accessing nonexisting field (shoe_size)",
     });
   });
+
+  it("answers a missing appsecret_proof in Meta's words, type and code", async () => {
+    const unproved = new MessengerClient({
+      accessToken: TOKEN,
+      skipAppSecretProof: true,
+      version: "21.0",
+      origin: graph.url,
+    });
+    const body = await refusal(() => unproved.sendText(PSID, "hello"));
+    expect(body.error).toMatchObject({
+      message: "API calls from the server require an appsecret_proof argument",
+      type: "GraphMethodException",
+      code: 100,
+    });
+  });
+
+  it("answers a wrong appsecret_proof as Meta does", async () => {
+    const wrong = new MessengerClient({
+      accessToken: TOKEN,
+      appSecret: "not-the-secret",
+      version: "21.0",
+      origin: graph.url,
+    });
+    const body = await refusal(() => wrong.sendText(PSID, "hello"));
+    expect(body.error).toMatchObject({
+      message: "Invalid appsecret_proof provided in the API argument",
+      type: "GraphMethodException",
+      code: 100,
+    });
+  });
+
+  it("answers an unknown PSID with GraphMethodException 100/33", async () => {
+    const body = await refusal(() => client.getUserProfile("999888777"));
+    expect(body.error).toMatchObject({
+      type: "GraphMethodException",
+      code: 100,
+      errorSubcode: 33,
+    });
+    expect(body.error.message).toMatch(
+      /^Unsupported get request\. Object with ID '999888777' does not exist/,
+    );
+  });
+
+  it("words a text past its limit as Meta does", async () => {
+    const body = await refusal(() => client.sendText(PSID, "x".repeat(2001)));
+    expect(body.error.message).toBe(
+      "(#100) Length of param message[text] must be less than or equal to 2000",
+    );
+  });
 });
