@@ -101,7 +101,7 @@ function parseItem(place: Place, raw: unknown, options: ParseOptions): InboundEv
   const recipient = item.data.recipient?.id ?? null;
   // The Page (or Instagram account) is the sender of its own messages: never a customer.
   const fromPage = sender !== null && sender === place.pageId;
-  const payload = readPayload(fields, { ...options, fromPage });
+  const payload = readPayload(fields, options, fromPage);
   const isEcho = payload.kind === "echo";
   const base: EventBase = {
     platform: place.platform,

@@ -18,15 +18,11 @@ import {
 } from "./schemas";
 import type { InboundAttachment, InboundPayload, Referral } from "./types";
 
-/** Where an item was read: whether the Page (or account) itself is its sender. */
-export interface ItemContext extends ParseOptions {
-  fromPage: boolean;
-}
-
 type Reader = (
   value: unknown,
   fields: Record<string, unknown>,
-  options: ItemContext,
+  options: ParseOptions,
+  fromPage: boolean,
 ) => InboundPayload;
 
 /** Kinds only a customer sends: from the Page itself they are not a customer's. */
@@ -103,15 +99,21 @@ const READERS: [string, Reader][] = [
 
 /**
  * What one `messaging` or `standby` item says, read from the field that names its kind. A field
- * that is present but malformed gives an `unknown` payload holding the whole item.
+ * that is present but malformed gives an `unknown` payload holding the whole item. What the Page
+ * itself sent is never a customer's: a message is its echo, a postback or referral is unknown.
  */
-export function readPayload(fields: Record<string, unknown>, options: ItemContext): InboundPayload {
+export function readPayload(
+  fields: Record<string, unknown>,
+  options: ParseOptions,
+  /** The Page (or Instagram account) itself is the item's sender. */
+  fromPage = false,
+): InboundPayload {
   for (const [field, reader] of READERS) {
     if (fields[field] === undefined) continue;
-    const payload = reader(fields[field], fields, options);
+    const payload = reader(fields[field], fields, options, fromPage);
     // An unknown event keeps the whole item, not only the field that could not be read.
     if (payload.kind === "unknown") return { ...payload, raw: fields };
-    if (options.fromPage && CUSTOMER_KINDS.has(payload.kind)) {
+    if (fromPage && CUSTOMER_KINDS.has(payload.kind)) {
       return { kind: "unknown", raw: fields, reason: `${field} sent by the Page itself` };
     }
     return payload;
@@ -134,7 +136,8 @@ function read<S extends z.ZodType>(
 function readMessage(
   value: unknown,
   fields: Record<string, unknown>,
-  options: ItemContext,
+  options: ParseOptions,
+  fromPage: boolean,
 ): InboundPayload {
   const parsed = messageSchema.safeParse(value);
   if (!parsed.success) return { kind: "unknown", raw: fields, reason: "malformed message" };
@@ -142,7 +145,7 @@ function readMessage(
   const replyTo = message.reply_to?.mid;
   const attachments = message.attachments?.map((a) => toAttachment(a, message.sticker_id));
   // What the Page itself sent is an echo, whatever its flag says: never a customer's message.
-  if (flagged(message.is_echo) || options.fromPage) {
+  if (flagged(message.is_echo) || fromPage) {
     const appId = message.app_id ?? undefined;
     const ours =
       (options.appId !== undefined && appId === options.appId) ||
