@@ -99,6 +99,16 @@ export class ApiClient {
     return (await response.json()) as T;
   }
 
+  listSecrets(): Promise<Answer<"getSecrets">> {
+    return this.json("GET", "/secrets");
+  }
+  setSecret(name: string, value: string): Promise<Answer<"putSecretsName">> {
+    return this.json("PUT", `/secrets/${encodeURIComponent(name)}`, { value });
+  }
+  async deleteSecret(name: string): Promise<void> {
+    await this.request("DELETE", `/secrets/${encodeURIComponent(name)}`);
+  }
+
   listFlows(): Promise<{ flows: FlowSummary[] } & Answer<"getFlows">> {
     return this.json("GET", "/flows");
   }

@@ -26,9 +26,6 @@ export type {
   SimulatorState,
 } from "./simulator-types";
 
-/** The channel the simulator plays: its limits fit the texts, its window marks late messages. */
-const CHANNEL = CHANNEL_SPECS.messenger;
-
 interface Snapshot {
   conversation: string;
   lastContactAt: number | undefined;
@@ -64,8 +61,11 @@ export class Simulator {
   private flowId: string;
   /** When the contact last wrote or tapped (the simulator's clock). */
   private lastContactAt: number | undefined;
+  /** The channel played: its limits fit the texts, its window marks late messages. */
+  readonly channel: (typeof CHANNEL_SPECS)[keyof typeof CHANNEL_SPECS];
 
   constructor(options: SimulatorOptions) {
+    this.channel = CHANNEL_SPECS[options.channel ?? "messenger"];
     this.performHttp = options.performHttp;
     this.contact = options.contact;
     this.flowId = options.flowId;
@@ -73,7 +73,7 @@ export class Simulator {
       flows: options.flows,
       flowId: options.flowId,
       contact: options.contact,
-      limits: CHANNEL.limits,
+      limits: this.channel.limits,
       ...(options.now === undefined ? {} : { now: options.now }),
     });
     this.state = this.snapshotState();
@@ -105,7 +105,7 @@ export class Simulator {
       flows,
       flowId: this.flowId,
       contact: this.contact,
-      limits: CHANNEL.limits,
+      limits: this.channel.limits,
     });
     next.session = old.session;
     next.contact = old.contact;
@@ -284,7 +284,7 @@ export class Simulator {
           const outside =
             action.tag === undefined &&
             since !== undefined &&
-            this.conversation.now - since > CHANNEL.window.responseMs;
+            this.conversation.now - since > this.channel.window.responseMs;
           this.add({
             from: "bot",
             message: action.message,
