@@ -28,6 +28,8 @@ import { OutboxSender } from "./pipeline/outbox-sender";
 import { PublishedFlows } from "./pipeline/published-flows";
 import { TimerLoop } from "./pipeline/timer-loop";
 import { WebhookSender } from "./pipeline/webhook-sender";
+import { resolveSecretsKey, Sealer } from "./secrets/key";
+import { SecretVault } from "./secrets/vault";
 import { seedExamples } from "./seed";
 import { openStore } from "./store/open";
 import type { SettingsStore } from "./store/settings";
@@ -159,6 +161,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   );
   const verifyToken = await persistent(store.settings, "verify_token", config.verifyToken);
   const metrics = new Metrics();
+  const secretsKey = resolveSecretsKey(config.secretsKey, config.dbPath, (message, fields) =>
+    log.warn(message, fields),
+  );
+  const sealer = new Sealer(secretsKey.key, store.settings);
+  await sealer.checkKey(secretsKey.source).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   metrics.echoStatus = () => echoSubscription.state.status;
   const deps: Deps = {
     store,
@@ -166,6 +176,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     log,
     metrics,
     now,
+    sealer,
+    secrets: new SecretVault(store.settings, sealer, config.secretEnv),
     adminToken: await persistent(store.settings, "admin_token", config.adminToken),
     appSecret,
     verifyToken,

@@ -104,6 +104,8 @@ describe("end to end: signed webhook in, Send API call out", () => {
   });
 
   it("starts the flow an m.me referral names", async () => {
+    // Lead capture answers keywords a newcomer's flow may want, so it is seeded paused.
+    expect((await rt.api("POST", "/api/flows/lead-capture/resume")).status).toBe(200);
     await send([referralItem("bob", "summer_sale")]);
     const messages = await waitFor(() => {
       const found = messagesTo("bob");
@@ -403,6 +405,8 @@ describe("end to end: order tracking (input → HTTP → condition)", () => {
       MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
       GRAPH_API_URL: graph.url,
       CONVO_ALLOW_PRIVATE_HTTP: "1",
+      // Read from the runtime's configuration (its environment), not from the test's process.
+      CONVO_SECRET_SHOP_API_KEY: "shop-key-123",
     });
     try {
       const flow = readExample("order-tracking");

@@ -3,6 +3,7 @@ import type {
   Answer,
   FlowDetail,
   FlowSummary,
+  PagePolicy,
   RuntimeStatus,
   VersionDetail,
   VersionSummary,
@@ -11,6 +12,7 @@ import type {
 export type {
   FlowDetail,
   FlowSummary,
+  PagePolicy,
   RuntimeStatus,
   VersionDetail,
   VersionSummary,
@@ -97,6 +99,16 @@ export class ApiClient {
     return (await response.json()) as T;
   }
 
+  listSecrets(): Promise<Answer<"getSecrets">> {
+    return this.json("GET", "/secrets");
+  }
+  setSecret(name: string, value: string): Promise<Answer<"putSecretsName">> {
+    return this.json("PUT", `/secrets/${encodeURIComponent(name)}`, { value });
+  }
+  async deleteSecret(name: string): Promise<void> {
+    await this.request("DELETE", `/secrets/${encodeURIComponent(name)}`);
+  }
+
   listFlows(): Promise<{ flows: FlowSummary[] } & Answer<"getFlows">> {
     return this.json("GET", "/flows");
   }
@@ -129,6 +141,14 @@ export class ApiClient {
       note ? { note, revision } : { revision },
     );
   }
+  /** Stops a published flow answering (its versions stay); `resumeFlow` makes it live again. */
+  pauseFlow(id: string): Promise<Answer<"postFlowsIdPause">> {
+    return this.json("POST", `/flows/${encodeURIComponent(id)}/pause`);
+  }
+  /** 409 `flow_clash` when another live flow answers what it answers. */
+  resumeFlow(id: string): Promise<Answer<"postFlowsIdResume">> {
+    return this.json("POST", `/flows/${encodeURIComponent(id)}/resume`);
+  }
   listVersions(id: string): Promise<{ versions: VersionSummary[] } & Answer<"getFlowsIdVersions">> {
     return this.json("GET", `/flows/${encodeURIComponent(id)}/versions`);
   }
@@ -140,6 +160,10 @@ export class ApiClient {
   }
   status(): Promise<RuntimeStatus> {
     return this.json("GET", "/status");
+  }
+  /** Meta's last policy action on the Page (a block, an unblock), or `latest: null`. */
+  pagePolicy(): Promise<PagePolicy> {
+    return this.json("GET", "/inbox/policy");
   }
   /** The stable `serializeFlow` text of the draft, secrets redacted. */
   async exportFlow(id: string): Promise<string> {

@@ -8,6 +8,7 @@ import { useApi, useSession } from "../common/session";
 import { useT } from "../i18n";
 import { EchoesBanner } from "./EchoesBanner";
 import { FlowRow } from "./FlowRow";
+import { PolicyBanner } from "./PolicyBanner";
 
 export function FlowsList() {
   const t = useT();
@@ -81,12 +82,14 @@ export function FlowsList() {
         <h1 className="brand">Convo</h1>
         <div className="spacer" />
         <a href="#/contacts">{t("livechat.open")}</a>
+        <a href="#/settings/secrets">{t("secrets.open")}</a>
         <LocaleSwitch />
         <button type="button" onClick={signOut}>
           {t("signIn.signOut")}
         </button>
       </header>
       <EchoesBanner />
+      <PolicyBanner />
       <section className="flows card">
         <div className="flows-head">
           <h2>{t("flows.title")}</h2>
@@ -187,6 +190,15 @@ export function FlowsList() {
                   }}
                   onExport={() =>
                     run(async () => downloadText(`${flow.id}.json`, await api.exportFlow(flow.id)))
+                  }
+                  onTogglePause={() =>
+                    run(async () => {
+                      setNotice(null);
+                      const paused = flow.pausedAt !== null;
+                      await (paused ? api.resumeFlow(flow.id) : api.pauseFlow(flow.id));
+                      const key = paused ? "flows.resumedNotice" : "flows.pausedNotice";
+                      setNotice(t(key, { name: flow.name }));
+                    })
                   }
                 />
               ))}

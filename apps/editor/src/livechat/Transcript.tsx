@@ -26,6 +26,15 @@ export function Transcript({ polled }: { polled: Polled<{ messages: TranscriptEn
         <div key={m.id} className={`transcript-line ${m.direction} author-${m.author}`}>
           <span className="transcript-author">{t(`livechat.author.${m.author}`)}</span>
           <p className="transcript-text">{m.text ?? t("livechat.noText")}</p>
+          {m.author === "bot" && m.flowId && (
+            <a
+              className="transcript-source muted small"
+              href={`#/flows/${encodeURIComponent(m.flowId)}`}
+              data-testid="answered-by"
+            >
+              {t("livechat.answeredBy", { flow: m.flowId, step: m.nodeId ?? "?" })}
+            </a>
+          )}
           {m.status && m.status !== "sent" && (
             <span className={`transcript-status ${m.status}`}>
               {t(`livechat.status.${m.status}`)}

@@ -9,7 +9,7 @@ import type { ContactStore } from "./contacts";
 import type { EventStore } from "./events";
 import type { ExternalIdStore } from "./external-ids";
 import type { FlowStore } from "./flows";
-import type { InboxQueue } from "./inbox";
+import type { InboxQueue, InboxRecords } from "./inbox";
 import type { ApiKeyStore } from "./keys";
 import type { OutboxQueue } from "./outbox";
 import type { ReplicaLink } from "./replicas";
@@ -23,7 +23,7 @@ export interface Store {
   settings: SettingsStore;
   flows: FlowStore;
   contacts: ContactStore;
-  inbox: InboxQueue;
+  inbox: InboxQueue & InboxRecords;
   outbox: OutboxQueue;
   timers: TimerStore;
   stats: StatsStore;

@@ -5,6 +5,7 @@ import { eventsApi, eventsOutApi } from "./events";
 import { flowsApi } from "./flows";
 import { inboxApi, outboxApi, pageApi, sandboxApi, simulatorApi, statusApi } from "./operations";
 import { opsApi, webhookApi, whatsappWebhookApi } from "./public";
+import { secretsApi } from "./secrets";
 
 export const docsApi = new ApiSection("", "operations");
 
@@ -27,6 +28,7 @@ export const API_SECTIONS: readonly ApiSection[] = [
   eventsApi,
   eventsOutApi,
   pageApi,
+  secretsApi,
   statusApi,
   outboxApi,
   inboxApi,

@@ -207,6 +207,18 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
   `,
+  // A flow can be paused: its versions stay, and its triggers answer nothing until it is resumed
+  // or republished. A bot's transcript line names the flow and step that sent it.
+  `
+  ALTER TABLE flows ADD COLUMN paused_at INTEGER;
+  ALTER TABLE transcript ADD COLUMN flow_id TEXT;
+  ALTER TABLE transcript ADD COLUMN node_id TEXT;
+  `,
+  // The records operators read (unknown events, policy enforcement) found without a scan.
+  `
+  CREATE INDEX inbox_records ON inbox (id)
+    WHERE kind IN ('unknown', 'standby:unknown', 'policy_enforcement');
+  `,
 ];
 
 /** Applies the migrations not yet in the `migrations` table, each in its own transaction. */
