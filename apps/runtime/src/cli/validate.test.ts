@@ -220,7 +220,7 @@ describe("convo validate", { timeout: 60_000 }, () => {
     );
     expect(stdout).toContain(`(${example})`);
     expect(stdout).toMatch(
-      /order-tracking\.json: nodes\[0\]\.data\.triggers\[0\]\.keywords\[4\]: error: The keyword "colis" is also a keyword of the flow "My parcels" \(my-parcels\)/,
+      /order-tracking\.json: nodes\[0\]\.data\.triggers\[0\]\.translations\.fr\.keywords\[1\]: error: The keyword "colis" is also a keyword of the flow "My parcels" \(my-parcels\)/,
     );
     expect(status).toBe(1);
     // Alone, each file is fine.

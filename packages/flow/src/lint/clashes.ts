@@ -56,6 +56,13 @@ export function triggerClaims(flow: Flow): TriggerClaim[] {
           trigger.keywords.forEach((k, n) => {
             claim("keyword", foldKeyword(k), k.trim(), `${at}.keywords[${n}]`);
           });
+          // Any language's keywords start the flow, so they claim as much.
+          for (const [language, fields] of Object.entries(trigger.translations ?? {})) {
+            fields.keywords?.forEach((k, n) => {
+              const path = `${at}.translations.${language}.keywords[${n}]`;
+              claim("keyword", foldKeyword(k), k.trim(), path);
+            });
+          }
           break;
         case "ref":
           claim(trigger.externalId ? "ref_prefix" : "ref", trigger.ref, trigger.ref, `${at}.ref`);
