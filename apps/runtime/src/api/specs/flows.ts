@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACCESS } from "../../accounts/access";
 import { flagQuery, timeQuery } from "../openapi/queries";
 import { ApiSection } from "../openapi/route-spec";
 import {
@@ -59,12 +60,14 @@ export const flowSpecs = {
   list: flowsApi.route({
     method: "get",
     path: "/",
+    access: ACCESS.flowsRead,
     summary: "List the flows",
     responses: { 200: { description: "Every flow, without its document.", schema: FlowList } },
   }),
   create: flowsApi.route({
     method: "post",
     path: "/",
+    access: ACCESS.flowsWrite,
     summary: "Create a flow, empty (from a name) or from a document",
     body: createBody,
     responses: {
@@ -77,6 +80,7 @@ export const flowSpecs = {
   import: flowsApi.route({
     method: "post",
     path: "/import",
+    access: ACCESS.flowsWrite,
     summary: "Import a flow file (migrated when older)",
     query: importQuery,
     body: Flow,
@@ -90,6 +94,7 @@ export const flowSpecs = {
   get: flowsApi.route({
     method: "get",
     path: "/:id",
+    access: ACCESS.flowsRead,
     summary: "A flow with its draft",
     params: id,
     responses: { 200: { description: "The flow.", schema: FlowDetail }, 404: notFound },
@@ -97,6 +102,7 @@ export const flowSpecs = {
   save: flowsApi.route({
     method: "put",
     path: "/:id",
+    access: ACCESS.flowsWrite,
     summary: "Save the draft (optimistic: the revision it was read at)",
     params: id,
     body: putBody,
@@ -111,6 +117,7 @@ export const flowSpecs = {
   rename: flowsApi.route({
     method: "patch",
     path: "/:id",
+    access: ACCESS.flowsWrite,
     summary: "Rename a flow",
     params: id,
     body: patchBody,
@@ -119,6 +126,7 @@ export const flowSpecs = {
   delete: flowsApi.route({
     method: "delete",
     path: "/:id",
+    access: ACCESS.flowsWrite,
     summary: "Delete a flow and its versions",
     params: id,
     responses: { 204: { description: "Deleted." }, 404: notFound },
@@ -126,6 +134,7 @@ export const flowSpecs = {
   duplicate: flowsApi.route({
     method: "post",
     path: "/:id/duplicate",
+    access: ACCESS.flowsWrite,
     summary: "Copy a flow's draft into a new flow",
     params: id,
     body: duplicateBody,
@@ -138,6 +147,7 @@ export const flowSpecs = {
   publish: flowsApi.route({
     method: "post",
     path: "/:id/publish",
+    access: ACCESS.flowsWrite,
     summary: "Publish the draft as the next version",
     params: id,
     body: publishBody,
@@ -151,6 +161,7 @@ export const flowSpecs = {
   versions: flowsApi.route({
     method: "get",
     path: "/:id/versions",
+    access: ACCESS.flowsRead,
     summary: "The published versions, newest first",
     params: id,
     responses: {
@@ -164,6 +175,7 @@ export const flowSpecs = {
   version: flowsApi.route({
     method: "get",
     path: "/:id/versions/:version",
+    access: ACCESS.flowsRead,
     summary: "One published version with its document",
     params: idVersion,
     responses: { 200: { description: "The version.", schema: VersionDetail }, 404: notFound },
@@ -171,6 +183,7 @@ export const flowSpecs = {
   restore: flowsApi.route({
     method: "post",
     path: "/:id/versions/:version/restore",
+    access: ACCESS.flowsWrite,
     summary: "Make a published version the draft again",
     params: idVersion,
     responses: { 200: { description: "The flow.", schema: FlowDetail }, 404: notFound },
@@ -178,6 +191,7 @@ export const flowSpecs = {
   export: flowsApi.route({
     method: "get",
     path: "/:id/export",
+    access: ACCESS.flowsRead,
     summary: "The draft as a flow file (stable key order, secrets redacted)",
     params: id,
     responses: {
@@ -188,6 +202,7 @@ export const flowSpecs = {
   stats: flowsApi.route({
     method: "get",
     path: "/:id/stats",
+    access: ACCESS.flowsRead,
     summary: "How many contacts entered each step and took each handle",
     description: "Counted per UTC day; `from` defaults to 30 days before `to`, `to` to now.",
     params: id,
