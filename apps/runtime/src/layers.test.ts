@@ -12,6 +12,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["store", "graph-api"],
   ["ops"],
   ["(root)", "keys"],
+  ["accounts"],
   ["pipeline"],
   ["webhook"],
   ["api"],

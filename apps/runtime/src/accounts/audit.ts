@@ -1,8 +1,8 @@
 import type { Context } from "hono";
-import { callerOf } from "../api/caller";
 import type { Deps } from "../deps";
 import type { Caller } from "../keys/api-keys";
 import type { AuditActor } from "../store/audit";
+import { callerOf } from "./caller";
 
 /** The actor an audit entry names for a caller. */
 export function actorOf(caller: Caller | undefined): AuditActor {

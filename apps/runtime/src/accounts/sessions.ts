@@ -56,6 +56,8 @@ export async function startSession(
   };
   await store.accountSessions.create(session);
   putCookie(c, token);
+  // Now and then, forget the sessions nobody came back to.
+  if (Math.random() < 0.05) await store.accountSessions.removeIdle(now - IDLE_MS);
   return session;
 }
 

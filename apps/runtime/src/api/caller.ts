@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { type Access, permits } from "../accounts/access";
+import { callerOf, setCaller } from "../accounts/caller";
 import { sessionOf } from "../accounts/sessions";
 import { sameSecret } from "../accounts/tokens";
 import type { Deps } from "../deps";
@@ -34,13 +35,12 @@ export function resolveCaller(deps: Deps): MiddlewareHandler {
       const found = await sessionOf(c, deps.store, deps.now());
       if (found) caller = { kind: "person", ...found };
     }
-    if (caller) c.set("caller" as never, caller as never);
+    if (caller) setCaller(c, caller);
     await next();
   };
 }
 
-export const callerOf = (c: Context): Caller | undefined =>
-  c.get("caller" as never) as Caller | undefined;
+export { callerOf };
 
 export function unauthorized(c: Context) {
   return c.json(
