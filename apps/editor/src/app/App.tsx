@@ -11,10 +11,12 @@ const EditorPage = lazy(() => import("../editor/EditorPage"));
 const LiveChatPage = lazy(() => import("../livechat/LiveChatPage"));
 
 export function App() {
-  const token = useSession((s) => s.token);
+  const signedIn = useSession((s) => s.api !== null);
+  const checking = useSession((s) => s.checking);
   const route = useRoute();
   const t = useT();
-  if (!token) return <SignIn />;
+  if (checking) return <p className="loading">{t("common.loading")}</p>;
+  if (!signedIn) return <SignIn />;
   const liveChat = liveChatRoute(window.location.hash);
   if (liveChat) {
     return (
