@@ -2,6 +2,204 @@
 // `pnpm --filter @convo/runtime openapi`: do not edit; a runtime test fails while it is stale.
 
 export interface paths {
+    "/api/auth/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * First run: the setup link's token makes the first owner, signed in
+         * @description Sets the `convo_session` cookie (HttpOnly, SameSite=Lax, Secure but on loopback; ends after 12 h unused).
+         */
+        post: operations["postAuthSetup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with e-mail and password (a new session each time)
+         * @description Sets the `convo_session` cookie (HttpOnly, SameSite=Lax, Secure but on loopback; ends after 12 h unused).
+         */
+        post: operations["postAuthSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/accept-invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join with an invite link (or set a new password with a reset link), signed in
+         * @description Sets the `convo_session` cookie (HttpOnly, SameSite=Lax, Secure but on loopback; ends after 12 h unused).
+         */
+        post: operations["postAuthAcceptInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, their role, and the session's CSRF token */
+        get: operations["getAuthMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session */
+        post: operations["postAuthSignOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sign-out-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of one's account, this one too */
+        post: operations["postAuthSignOutAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change one's password (the other sessions end) */
+        post: operations["postAuthPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team, and the invites not used yet */
+        get: operations["getPeople"];
+        put?: never;
+        /** Invite someone with a role: a link that works once, for 72 hours */
+        post: operations["postPeople"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove someone: their sessions stop at once */
+        delete: operations["deletePeopleId"];
+        options?: never;
+        head?: never;
+        /** Change someone's role */
+        patch: operations["patchPeopleId"];
+        trace?: never;
+    };
+    "/api/people/{id}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A password reset link for someone (72 hours, once) */
+        post: operations["postPeopleIdReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first (`format=csv` for a spreadsheet) */
+        get: operations["getAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/flows": {
         parameters: {
             query?: never;
@@ -1406,6 +1604,17 @@ export interface components {
             body: string | null;
             error?: string;
         };
+        /** @description Someone of the team. Never with a password hash. */
+        Person: {
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "editor" | "agent" | "viewer";
+            /** Format: date-time */
+            createdAt: string;
+            disabledAt: string | null;
+        };
         /** @description A secret without its value, which is never read back: who set it and when, or that a `CONVO_SECRET_<NAME>` variable sets it (and wins). */
         SecretInfo: {
             name: string;
@@ -1424,6 +1633,768 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    postAuthSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The owner, signed in. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: components["schemas"]["Person"];
+                        /** @description Send it as `X-CSRF-Token` on every non-GET call. */
+                        csrfToken: string;
+                    };
+                };
+            };
+            /** @description Not valid, or the link is used, expired or not a setup link (`invalid_link`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: components["schemas"]["Person"];
+                        /** @description Send it as `X-CSRF-Token` on every non-GET call. */
+                        csrfToken: string;
+                    };
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong e-mail or password (`invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Locked after too many failures: the message says when to retry (`Retry-After`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthAcceptInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    password: string;
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: components["schemas"]["Person"];
+                        /** @description Send it as `X-CSRF-Token` on every non-GET call. */
+                        csrfToken: string;
+                    };
+                };
+            };
+            /** @description Not valid, or the link is used or expired (`invalid_link`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description That address has an account already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAuthMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Null for the admin token. */
+                        person: components["schemas"]["Person"] | null;
+                        /** @enum {string} */
+                        role: "owner" | "editor" | "agent" | "viewer";
+                        csrfToken: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthSignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthSignOutAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out everywhere. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    current: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not valid, the current password is wrong, or the caller is not a person. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description People, oldest first; pending invites, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        people: components["schemas"]["Person"][];
+                        invites: {
+                            email: string | null;
+                            /** @enum {string} */
+                            role: "owner" | "editor" | "agent" | "viewer";
+                            /** @enum {string} */
+                            kind: "setup" | "invite" | "reset";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @enum {string} */
+                    role: "owner" | "editor" | "agent" | "viewer";
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The link. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The link to send them (shown once). */
+                        link: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description That address has an account already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deletePeopleId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such person. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The last owner cannot be removed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchPeopleId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "owner" | "editor" | "agent" | "viewer";
+                };
+            };
+        };
+        responses: {
+            /** @description The person. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such person. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The last owner cannot stop being one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postPeopleIdReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The link to send them (shown once). */
+                        link: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such person. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAudit: {
+        parameters: {
+            query?: {
+                /** @description An actor's id. */
+                actor?: string;
+                /** @description An action (`flow.publish`), or a prefix ending in `.` (`flow.`). */
+                action?: string;
+                /** @description Milliseconds since the epoch, or an ISO 8601 date. */
+                from?: string;
+                /** @description Milliseconds since the epoch, or an ISO 8601 date. */
+                to?: string;
+                /** @description Entries older than this id (the next page). */
+                before?: string;
+                /** @description At most this many entries (200 by default). */
+                limit?: string;
+                /** @description `csv` for a spreadsheet. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{ entries }`, or CSV with `format=csv`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entries: {
+                            id: number;
+                            /** Format: date-time */
+                            at: string;
+                            actor: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "person" | "key" | "token" | "anonymous" | "system";
+                            };
+                            action: string;
+                            target: string | null;
+                            detail: {
+                                [key: string]: unknown;
+                            };
+                            ip: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getFlows: {
         parameters: {
             query?: never;
@@ -1453,8 +2424,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1501,8 +2481,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1564,8 +2553,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1623,8 +2621,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1681,8 +2688,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1747,8 +2763,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1803,8 +2828,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1860,8 +2894,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1926,8 +2969,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1994,8 +3046,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2053,8 +3114,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2114,8 +3184,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2166,8 +3245,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2218,8 +3306,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2268,8 +3365,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2323,8 +3429,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2375,8 +3490,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2427,8 +3551,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2479,8 +3612,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2541,8 +3683,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2582,8 +3733,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2630,8 +3790,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2687,8 +3856,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2744,8 +3922,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2794,8 +3981,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2852,8 +4048,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2907,8 +4112,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2956,7 +4170,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3032,7 +4246,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3084,7 +4298,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3142,7 +4356,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3191,7 +4405,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3239,7 +4453,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3297,7 +4511,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3370,8 +4584,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3468,8 +4691,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3517,8 +4749,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3564,8 +4805,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3603,8 +4853,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3650,8 +4909,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3699,8 +4967,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3742,8 +5019,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3799,8 +5085,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3842,8 +5137,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3901,8 +5205,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3947,8 +5260,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4006,8 +5328,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4070,8 +5401,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4135,8 +5475,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4186,8 +5535,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,7 +24,7 @@ export function SimulatorView({ flowId }: { flowId: string }) {
   const t = useT();
   const editor = useEditor();
   const api = useApi();
-  const token = useSession((s) => s.token) ?? "";
+  const token = useSession((s) => s.credentials) ?? "";
   const locale = useLocale((s) => s.locale);
   const [others, setOthers] = useState<Flow[]>([]);
   const channel = useTestChannel((s) => s.channel);
