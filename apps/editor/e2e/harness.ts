@@ -12,7 +12,7 @@ export const ADMIN_TOKEN = "e2e-admin-token";
 interface RuntimeModule {
   loadConfig(env: Record<string, string | undefined>, dotEnvPath?: string): unknown;
   createRuntime(options: { config: unknown }): Promise<{
-    start(): Promise<{ url: string; port: number }>;
+    start(): Promise<{ url: string; port: number; setupLink?: string }>;
     stop(): Promise<void>;
   }>;
 }
@@ -31,6 +31,8 @@ export interface Harness {
   page: Page;
   context: BrowserContext;
   dir: string;
+  /** The first owner's setup link the runtime printed (a fresh database has nobody in it). */
+  setupLink: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -58,7 +60,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     join(dir, "no.env"),
   );
   const runtime = await createRuntime({ config });
-  const { url } = await runtime.start();
+  const { url, setupLink } = await runtime.start();
 
   let context: BrowserContext | undefined;
   try {
@@ -89,6 +91,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     page,
     context,
     dir,
+    setupLink,
     async stop() {
       await context?.close().catch(() => undefined);
       await runtime.stop();
@@ -104,7 +107,7 @@ export async function signIn(page: Page, url: string): Promise<void> {
   await token.or(list).first().waitFor();
   if (await list.isVisible()) return;
   await token.fill(ADMIN_TOKEN);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.getByRole("heading", { name: "Flows" }).waitFor();
 }
 

@@ -13,6 +13,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["ops"],
   ["secrets"],
   ["(root)", "keys"],
+  ["accounts"],
   ["pipeline"],
   ["webhook"],
   ["api"],

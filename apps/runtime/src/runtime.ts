@@ -9,6 +9,7 @@ import {
 } from "@convo/messenger";
 import type { ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
+import { setupLink } from "./accounts/links";
 import { createApp } from "./api/app";
 import { SANDBOX_PAGE_ID, SANDBOX_PSID } from "./api/sandbox";
 import type { RuntimeConfig } from "./config";
@@ -55,8 +56,11 @@ export interface RuntimeOptions {
 export interface Runtime {
   app: Hono;
   deps: Deps;
-  /** Listens on `config.port` (0: any free port) and starts the workers. */
-  start(): Promise<{ url: string; port: number }>;
+  /**
+   * Listens on `config.port` (0: any free port) and starts the workers. On a database with
+   * nobody in it, answers a one-time setup link for the first owner.
+   */
+  start(): Promise<{ url: string; port: number; setupLink?: string }>;
   /** Stops taking requests, lets the event in hand finish, closes the database. */
   stop(): Promise<void>;
 }
@@ -275,7 +279,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
       const url = `http://${host}:${port}`;
       log.info("listening", { url, sandbox: deps.sandbox, pageId: identity.pageId ?? null });
-      return { url, port };
+      const setup = await setupLink(store, deps.publicUrl.value, now());
+      return { url, port, ...(setup ? { setupLink: setup } : {}) };
     },
     async stop() {
       ready = false;

@@ -15,6 +15,8 @@ export interface TestRuntime {
   url: string;
   runtime: Runtime;
   dir: string;
+  /** The first owner's setup link, printed at start on a database with nobody in it. */
+  setupLink?: string;
   /** A management API call with the admin token. */
   api(method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }>;
   stop(): Promise<void>;
@@ -47,10 +49,11 @@ export async function startRuntime(
     ...(log ? { log } : {}),
     ...(now ? { now } : {}),
   });
-  const { url } = await runtime.start();
+  const { url, setupLink } = await runtime.start();
   let stopped = false;
   return {
     url,
+    ...(setupLink ? { setupLink } : {}),
     runtime,
     dir,
     async api(method, path, body) {

@@ -136,6 +136,23 @@ async function brandRows(file: string): Promise<void> {
     [{ id: "ev_1", type: "contact.created", body: '{"id":"ev_1"}' }],
     now,
   );
+  // The team and its audit log move with the rest.
+  await store.people.create({
+    id: "p_1",
+    email: "olivia@example.com",
+    name: "Olivia",
+    role: "owner",
+    passwordHash: "scrypt$N=32768,r=8,p=1$c2FsdA$aGFzaA",
+    createdAt: now,
+  });
+  await store.audit.append({
+    at: now,
+    actor: { id: "p_1", name: "Olivia", kind: "person" },
+    action: "flow.publish",
+    target: "welcome",
+    detail: { version: 2 },
+    ip: "127.0.0.1",
+  });
   await store.close();
 }
 
@@ -152,7 +169,13 @@ describe("convo store copy", () => {
     const counts = sqliteCounts(source);
     expect(counts.contacts).toBe(1);
     expect(counts.transcript).toBeGreaterThan(1);
-    for (const table of ["api_keys", "brand_events", "external_ids", "webhook_deliveries"]) {
+    for (const table of [
+      "api_keys",
+      "brand_events",
+      "external_ids",
+      "webhook_deliveries",
+      "people",
+    ]) {
       expect([table, counts[table]]).toEqual([table, 1]);
     }
 
@@ -180,6 +203,12 @@ describe("convo store copy", () => {
     expect(sqliteCounts(back)).toEqual(counts);
     // The documents came through both ways as documents, the secret and digest as written.
     const returned = new SqliteStore(back);
+    expect(await returned.audit.list({ actor: "p_1", limit: 5 })).toMatchObject([
+      { action: "flow.publish", detail: { version: 2 }, actor: { name: "Olivia" } },
+    ]);
+    expect((await returned.people.credentials("olivia@example.com"))?.passwordHash).toMatch(
+      /^scrypt\$/,
+    );
     expect(await returned.events.get("evt_1")).toMatchObject({
       contact: { externalId: "A1" },
       data: { order_id: "A1" },

@@ -13,7 +13,7 @@ const POLL_MS = 5_000;
 export function AnalyticsControls({ flowId }: { flowId: string }) {
   const t = useT();
   const editor = useEditor();
-  const token = useSession((s) => s.token) ?? "";
+  const token = useSession((s) => s.credentials) ?? "";
   const api = useMemo(() => testApi(token), [token]);
   const enabled = useAnalytics((s) => s.enabled);
   const period = useAnalytics((s) => s.period);

@@ -48,6 +48,17 @@ export class ApiError extends Error {
 /** The request never got an answer: the network or the runtime is down. */
 export class OfflineError extends Error {}
 
+/**
+ * How the editor proves who it is: a person's session (the `convo_session` cookie the browser
+ * sends by itself, and its CSRF token on every change) or the admin token (automation).
+ */
+export type Credentials = { csrf: string } | string;
+
+export function authHeaders(credentials: Credentials, method: string): Record<string, string> {
+  if (typeof credentials === "string") return { authorization: `Bearer ${credentials}` };
+  return method === "GET" ? {} : { "x-csrf-token": credentials.csrf };
+}
+
 const TOKEN_KEY = "convo.adminToken";
 
 export function storedToken(): string | null {
@@ -61,12 +72,12 @@ export function storeToken(token: string | null): void {
 
 export class ApiClient {
   constructor(
-    private readonly token: string,
+    private readonly credentials: Credentials,
     private readonly base = "",
   ) {}
 
   private async request(method: string, path: string, body?: unknown): Promise<Response> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
+    const headers = authHeaders(this.credentials, method);
     let payload: string | undefined;
     if (body !== undefined) {
       headers["content-type"] = "application/json";

@@ -2,6 +2,204 @@
 // `pnpm --filter @convo/runtime openapi`: do not edit; a runtime test fails while it is stale.
 
 export interface paths {
+    "/api/auth/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * First run: the setup link's token makes the first owner, signed in
+         * @description Sets the `convo_session` cookie (HttpOnly, SameSite=Lax, Secure but on loopback; ends after 12 h unused).
+         */
+        post: operations["postAuthSetup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with e-mail and password (a new session each time)
+         * @description Sets the `convo_session` cookie (HttpOnly, SameSite=Lax, Secure but on loopback; ends after 12 h unused).
+         */
+        post: operations["postAuthSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/accept-invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join with an invite link (or set a new password with a reset link), signed in
+         * @description Sets the `convo_session` cookie (HttpOnly, SameSite=Lax, Secure but on loopback; ends after 12 h unused).
+         */
+        post: operations["postAuthAcceptInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, their role, and the session's CSRF token */
+        get: operations["getAuthMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session */
+        post: operations["postAuthSignOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sign-out-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of one's account, this one too */
+        post: operations["postAuthSignOutAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change one's password (the other sessions end) */
+        post: operations["postAuthPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team, and the invites not used yet */
+        get: operations["getPeople"];
+        put?: never;
+        /** Invite someone with a role: a link that works once, for 72 hours */
+        post: operations["postPeople"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove someone: their sessions stop at once */
+        delete: operations["deletePeopleId"];
+        options?: never;
+        head?: never;
+        /** Change someone's role */
+        patch: operations["patchPeopleId"];
+        trace?: never;
+    };
+    "/api/people/{id}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A password reset link for someone (72 hours, once) */
+        post: operations["postPeopleIdReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first (`format=csv` for a spreadsheet) */
+        get: operations["getAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/flows": {
         parameters: {
             query?: never;
@@ -1474,6 +1672,17 @@ export interface components {
             body: string | null;
             error?: string;
         };
+        /** @description Someone of the team. Never with a password hash. */
+        Person: {
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "editor" | "agent" | "viewer";
+            /** Format: date-time */
+            createdAt: string;
+            disabledAt: string | null;
+        };
         /** @description A secret without its value, which is never read back: who set it and when, or that a `CONVO_SECRET_<NAME>` variable sets it (and wins). */
         SecretInfo: {
             name: string;
@@ -1492,6 +1701,768 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    postAuthSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The owner, signed in. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: components["schemas"]["Person"];
+                        /** @description Send it as `X-CSRF-Token` on every non-GET call. */
+                        csrfToken: string;
+                    };
+                };
+            };
+            /** @description Not valid, or the link is used, expired or not a setup link (`invalid_link`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: components["schemas"]["Person"];
+                        /** @description Send it as `X-CSRF-Token` on every non-GET call. */
+                        csrfToken: string;
+                    };
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong e-mail or password (`invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Locked after too many failures: the message says when to retry (`Retry-After`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthAcceptInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    password: string;
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: components["schemas"]["Person"];
+                        /** @description Send it as `X-CSRF-Token` on every non-GET call. */
+                        csrfToken: string;
+                    };
+                };
+            };
+            /** @description Not valid, or the link is used or expired (`invalid_link`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description That address has an account already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAuthMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Null for the admin token. */
+                        person: components["schemas"]["Person"] | null;
+                        /** @enum {string} */
+                        role: "owner" | "editor" | "agent" | "viewer";
+                        csrfToken: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthSignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthSignOutAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out everywhere. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    current: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not valid, the current password is wrong, or the caller is not a person. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description People, oldest first; pending invites, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        people: components["schemas"]["Person"][];
+                        invites: {
+                            email: string | null;
+                            /** @enum {string} */
+                            role: "owner" | "editor" | "agent" | "viewer";
+                            /** @enum {string} */
+                            kind: "setup" | "invite" | "reset";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @enum {string} */
+                    role: "owner" | "editor" | "agent" | "viewer";
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The link. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The link to send them (shown once). */
+                        link: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description That address has an account already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deletePeopleId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such person. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The last owner cannot be removed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchPeopleId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "owner" | "editor" | "agent" | "viewer";
+                };
+            };
+        };
+        responses: {
+            /** @description The person. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such person. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The last owner cannot stop being one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postPeopleIdReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The link to send them (shown once). */
+                        link: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such person. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAudit: {
+        parameters: {
+            query?: {
+                /** @description An actor's id. */
+                actor?: string;
+                /** @description An action (`flow.publish`), or a prefix ending in `.` (`flow.`). */
+                action?: string;
+                /** @description Milliseconds since the epoch, or an ISO 8601 date. */
+                from?: string;
+                /** @description Milliseconds since the epoch, or an ISO 8601 date. */
+                to?: string;
+                /** @description Entries older than this id (the next page). */
+                before?: string;
+                /** @description At most this many entries (200 by default). */
+                limit?: string;
+                /** @description `csv` for a spreadsheet. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{ entries }`, or CSV with `format=csv`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entries: {
+                            id: number;
+                            /** Format: date-time */
+                            at: string;
+                            actor: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "person" | "key" | "token" | "anonymous" | "system";
+                            };
+                            action: string;
+                            target: string | null;
+                            detail: {
+                                [key: string]: unknown;
+                            };
+                            ip: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getFlows: {
         parameters: {
             query?: never;
@@ -1521,8 +2492,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1569,8 +2549,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1632,8 +2621,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1691,8 +2689,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1749,8 +2756,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1815,8 +2831,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1871,8 +2896,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1928,8 +2962,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1994,8 +3037,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2062,8 +3114,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2121,8 +3182,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2182,8 +3252,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2234,8 +3313,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2286,8 +3374,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2336,8 +3433,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2391,8 +3497,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2443,8 +3558,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2495,8 +3619,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2547,8 +3680,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2609,8 +3751,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2650,8 +3801,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2698,8 +3858,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2755,8 +3924,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2812,8 +3990,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2862,8 +4049,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2920,8 +4116,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2975,8 +4180,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3024,7 +4238,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3100,7 +4314,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3152,7 +4366,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3210,7 +4424,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3259,7 +4473,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3307,7 +4521,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3365,7 +4579,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3438,8 +4652,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3536,8 +4759,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3585,8 +4817,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3632,8 +4873,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3671,8 +4921,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3718,8 +4977,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3767,8 +5035,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3810,8 +5087,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3867,8 +5153,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3910,8 +5205,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3969,8 +5273,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4015,8 +5328,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4074,8 +5396,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4140,8 +5471,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4205,8 +5545,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4256,8 +5605,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token. */
+            /** @description Not signed in, and no valid API key or bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

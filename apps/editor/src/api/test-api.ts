@@ -1,5 +1,5 @@
 import type { HttpRequest } from "@convo/engine";
-import { ApiError, OfflineError } from "./client";
+import { ApiError, authHeaders, type Credentials, OfflineError } from "./client";
 import type {
   Answer,
   Contact,
@@ -20,12 +20,12 @@ export type SandboxInput =
   | { quickReply: { payload: string; text: string } };
 
 export async function callApi<T>(
-  token: string,
+  token: Credentials,
   method: string,
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  const headers = authHeaders(token, method);
   if (body !== undefined) headers["content-type"] = "application/json";
   let response: Response;
   try {
@@ -61,7 +61,7 @@ export async function callApi<T>(
 
 const id = encodeURIComponent;
 
-export function testApi(token: string) {
+export function testApi(token: Credentials) {
   return {
     simulateHttp: (request: HttpRequest) =>
       callApi<HttpOutcome>(token, "POST", "/simulator/http", request),

@@ -12,10 +12,12 @@ const LiveChatPage = lazy(() => import("../livechat/LiveChatPage"));
 const SecretsPage = lazy(() => import("../settings/SecretsPage"));
 
 export function App() {
-  const token = useSession((s) => s.token);
+  const signedIn = useSession((s) => s.api !== null);
+  const checking = useSession((s) => s.checking);
   const route = useRoute();
   const t = useT();
-  if (!token) return <SignIn />;
+  if (checking) return <p className="loading">{t("common.loading")}</p>;
+  if (!signedIn) return <SignIn />;
   const liveChat = liveChatRoute(window.location.hash);
   if (liveChat) {
     return (

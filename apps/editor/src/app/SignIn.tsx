@@ -3,8 +3,81 @@ import { ApiClient, ApiError } from "../api/client";
 import { LocaleSwitch } from "../common/LocaleSwitch";
 import { useSession } from "../common/session";
 import { useT } from "../i18n";
+import { accountCall, linkInUrl, signInError } from "./account-api";
+import { LinkForm } from "./LinkForm";
 
 export function SignIn() {
+  const link = linkInUrl();
+  return (
+    <main className="sign-in">
+      {link ? <LinkForm link={link} /> : <PasswordSignIn />}
+      {!link && <TokenSignIn />}
+    </main>
+  );
+}
+
+function PasswordSignIn() {
+  const t = useT();
+  const signedIn = useSession((s) => s.signedIn);
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      signedIn((await accountCall("sign-in", { email, password })).csrfToken);
+    } catch (e) {
+      setError(signInError(e, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card sign-in-card" onSubmit={submit}>
+      <h1 className="brand">Convo</h1>
+      <p>{t("signIn.withEmailIntro")}</p>
+      <label className="field">
+        <span>{t("signIn.email")}</span>
+        <input
+          type="email"
+          name="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          required
+        />
+      </label>
+      <label className="field">
+        <span>{t("signIn.password")}</span>
+        <input
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? t("common.loading") : t("signIn.withEmail")}
+      </button>
+      <LocaleSwitch />
+    </form>
+  );
+}
+
+/** For automation and older set-ups: the runtime's admin token, kept in this browser. */
+function TokenSignIn() {
   const t = useT();
   const signIn = useSession((s) => s.signIn);
   const [token, setToken] = useState("");
@@ -28,31 +101,27 @@ export function SignIn() {
   }
 
   return (
-    <main className="sign-in">
-      <form className="card sign-in-card" onSubmit={submit}>
-        <h1 className="brand">Convo</h1>
-        <p>{t("signIn.intro")}</p>
-        <label className="field">
-          <span>{t("signIn.token")}</span>
-          <input
-            type="password"
-            name="token"
-            autoComplete="current-password"
-            value={token}
-            onChange={(e) => setToken(e.target.value)}
-            required
-          />
-        </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={busy || token.trim() === ""}>
-          {busy ? t("common.loading") : t("signIn.submit")}
-        </button>
-        <LocaleSwitch />
-      </form>
-    </main>
+    <form className="card sign-in-card" onSubmit={submit}>
+      <p>{t("signIn.intro")}</p>
+      <label className="field">
+        <span>{t("signIn.token")}</span>
+        <input
+          type="password"
+          name="token"
+          autoComplete="off"
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+          required
+        />
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy || token.trim() === ""}>
+        {busy ? t("common.loading") : t("signIn.submit")}
+      </button>
+    </form>
   );
 }

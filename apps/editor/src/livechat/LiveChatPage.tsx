@@ -16,7 +16,7 @@ const LIST_POLL_MS = 3_000;
 /** Live chat: every contact, their conversation, and a person's reply box with pause and resume. */
 export default function LiveChatPage({ contactId }: { contactId: string | null }) {
   const t = useT();
-  const token = useSession((s) => s.token) ?? "";
+  const token = useSession((s) => s.credentials) ?? "";
   const api = useMemo(() => testApi(token), [token]);
   const [search, setSearch] = useState("");
   const list = usePoll(() => api.listContacts(search.trim() || undefined), LIST_POLL_MS, search);
@@ -100,7 +100,7 @@ export function contactName(contact: Contact): string {
 
 function ContactView({ contactId, onChanged }: { contactId: string; onChanged: () => void }) {
   const t = useT();
-  const token = useSession((s) => s.token) ?? "";
+  const token = useSession((s) => s.credentials) ?? "";
   const api = useMemo(() => testApi(token), [token]);
   const contact = usePoll(() => api.getContact(contactId), LIST_POLL_MS, contactId);
   const transcript = usePoll(() => api.transcript(contactId), 1_500, contactId);

@@ -28,7 +28,7 @@ function storedPsid(): string {
  */
 export function SandboxView() {
   const t = useT();
-  const token = useSession((s) => s.token) ?? "";
+  const token = useSession((s) => s.credentials) ?? "";
   const api = useMemo(() => testApi(token), [token]);
   const [psid, setPsid] = useState(storedPsid);
   const [sent, setSent] = useState<{ key: string; at: number; message: OutMessage }[]>([]);

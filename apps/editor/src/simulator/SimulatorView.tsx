@@ -27,7 +27,7 @@ export function SimulatorView({ flowId }: { flowId: string }) {
   const t = useT();
   const editor = useEditor();
   const api = useApi();
-  const token = useSession((s) => s.token) ?? "";
+  const token = useSession((s) => s.credentials) ?? "";
   const locale = useLocale((s) => s.locale);
   const languages = useEditorState((s) => s.flow.languages);
   // The test contact's Messenger locale: a flow in several languages answers in its language.

@@ -9,7 +9,9 @@ import { requestLog } from "../request-log";
 import { serveEditor } from "../static";
 import { webhookRoutes } from "../webhook/routes";
 import { whatsappSource } from "../webhook/whatsapp-source";
-import { bearerAuth } from "./auth";
+import { auditRoutes } from "./audit";
+import { authRoutes } from "./auth-routes";
+import { callerOf, resolveCaller, unauthorized } from "./caller";
 import { contactIdRoutes } from "./contact-ids";
 import { contactRoutes } from "./contacts";
 import { ApiError } from "./errors";
@@ -20,6 +22,7 @@ import { openApiDocument } from "./openapi/document";
 import { on } from "./openapi/route-spec";
 import { outboxRoutes } from "./outbox";
 import { pageRoutes } from "./page";
+import { peopleRoutes } from "./people";
 import { sandboxRoutes } from "./sandbox";
 import { secretRoutes } from "./secrets";
 import { simulatorRoutes } from "./simulator";
@@ -85,11 +88,15 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   if (deps.whatsapp)
     app.route("/webhooks/whatsapp", webhookRoutes(deps, whatsappSource(deps.whatsapp)));
 
-  // Integrations' routes, with API keys and scopes, before the admin token's.
-  app.route("/api/events", eventRoutes(deps));
-  app.route("/api/webhooks", eventsOutRoutes(deps));
+  // Every /api route: the caller is resolved once (cookie, API key or admin token), and each
+  // route's own rule (its spec's `access`) decides.
   const api = new Hono();
-  api.use("*", bearerAuth(deps.adminToken));
+  api.use("*", resolveCaller(deps));
+  api.route("/auth", authRoutes(deps));
+  api.route("/people", peopleRoutes(deps));
+  api.route("/audit", auditRoutes(deps));
+  api.route("/events", eventRoutes(deps));
+  api.route("/webhooks", eventsOutRoutes(deps));
   api.route("/flows", flowRoutes(deps));
   api.route("/contacts", contactRoutes(deps));
   api.route("/contacts", contactIdRoutes(deps));
@@ -106,6 +113,12 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
     document ??= openApiDocument(API_SECTIONS, API_VERSION);
     return c.json(document);
   });
+  // No such route: 401 to a stranger (the API's shape is not told to anyone), 404 otherwise.
+  api.all("*", (c) =>
+    callerOf(c)
+      ? c.json(errorJson("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404)
+      : unauthorized(c),
+  );
   app.route("/api", api);
 
   const emulator = options.graphEmulator;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { findCredentials, redactRequest, replaceCredentials } from "@convo/flow";
 import { Hono } from "hono";
+import { audit } from "../accounts/audit";
 import type { Deps } from "../deps";
 import { queueAgentReply } from "../pipeline/agent-reply";
 import { isPaused } from "../pipeline/pause";
@@ -150,6 +151,7 @@ export function contactRoutes(deps: Deps) {
     await mustGet(id);
     const until = body.minutes === undefined ? null : deps.now() + body.minutes * 60_000;
     await contacts.setPaused(id, true, until);
+    await audit(deps, c, "contact.pause", id, { minutes: body.minutes ?? null });
     return c.json(contactJson(await mustGet(id), deps.now()));
   });
 
@@ -158,6 +160,7 @@ export function contactRoutes(deps: Deps) {
     await mustGet(id);
     const now = deps.now();
     await contacts.setPaused(id, false, null);
+    await audit(deps, c, "contact.resume", id);
     // A handover node waiting for the human continues from its `next`.
     await inbox.insert([runtimeEvent(id, `resume:${randomUUID()}`, { type: "resume" })], now);
     deps.wake.inbox(id);
@@ -169,6 +172,8 @@ export function contactRoutes(deps: Deps) {
     const body = await readBody(c, messageBody);
     const contact = await mustGet(id);
     const outboxId = await queueAgentReply(deps, contact, body.text, deps.now());
+    // What was answered is in the transcript: the log says who, not what.
+    await audit(deps, c, "contact.reply", id, { outboxId });
     return c.json({ id: outboxId }, 202);
   });
 
@@ -177,6 +182,7 @@ export function contactRoutes(deps: Deps) {
     const data = await contacts.export(id);
     if (!data) throw notFound(`The contact "${id}"`);
     const safe = redactExport(data);
+    await audit(deps, c, "contact.export", id);
     return c.body(
       JSON.stringify({ exportedAt: new Date(deps.now()).toISOString(), ...safe }, null, 2),
       200,
@@ -191,6 +197,7 @@ export function contactRoutes(deps: Deps) {
     const id = c.req.param("id");
     if (!(await contacts.erase(id))) throw notFound(`The contact "${id}"`);
     requestLog(c, deps.log).info("contact erased", { psid: id });
+    await audit(deps, c, "contact.erase", id);
     return c.body(null, 204);
   });
 

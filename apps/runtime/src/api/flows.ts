@@ -1,9 +1,11 @@
 import { type Flow, parseFlow, redactSecrets, serializeFlow } from "@convo/flow";
 import { lintForChannels } from "@convo/messenger";
 import { Hono } from "hono";
+import { audit, publisherName } from "../accounts/audit";
 import type { Deps } from "../deps";
 import { dayOf, flowStats } from "../pipeline/counters";
 import type { FlowRow } from "../store/flows";
+import { callerOf } from "./caller";
 import { ApiError, notFound, readBody, readJson } from "./errors";
 import { pauseRoutes, refuseClashes } from "./flow-live";
 import { on, readQuery } from "./openapi/route-spec";
@@ -100,10 +102,14 @@ export function flowRoutes(deps: Deps) {
     if ("flow" in body) {
       const result = parseFlow(body.flow);
       if (!result.ok) flowIssues(result);
-      return c.json(await create(result.flow), 201);
+      const created = await create(result.flow);
+      await audit(deps, c, "flow.create", created.id);
+      return c.json(created, 201);
     }
     const id = body.id ?? (await freeId(slugify(body.name)));
-    return c.json(await create(emptyFlow(id, body.name)), 201);
+    const created = await create(emptyFlow(id, body.name));
+    await audit(deps, c, "flow.create", id);
+    return c.json(created, 201);
   });
 
   on(app, spec.import, async (c) => {
@@ -119,6 +125,7 @@ export function flowRoutes(deps: Deps) {
       );
     }
     const detail = flowDetail(await mustGet(result.flow.id));
+    await audit(deps, c, "flow.import", result.flow.id, { overwrite });
     return c.json(
       result.migratedFrom === undefined ? detail : { ...detail, migratedFrom: result.migratedFrom },
       201,
@@ -145,6 +152,7 @@ export function flowRoutes(deps: Deps) {
         current: { revision: saved.current.revision, updatedAt: iso(saved.current.updatedAt) },
       });
     }
+    await audit(deps, c, "flow.edit", id, { revision: saved.revision });
     return c.json({ revision: saved.revision, updatedAt: iso(saved.updatedAt) });
   });
 
@@ -153,6 +161,7 @@ export function flowRoutes(deps: Deps) {
     const body = await readBody(c, patchBody);
     const row = await mustGet(id);
     await flows.saveDraft(id, { ...row.draft, name: body.name }, undefined, deps.now());
+    await audit(deps, c, "flow.rename", id, { from: row.name, to: body.name });
     return c.json(flowDetail(await mustGet(id)));
   });
 
@@ -160,6 +169,7 @@ export function flowRoutes(deps: Deps) {
     const id = c.req.param("id");
     if (!(await flows.delete(id))) throw notFound(`The flow "${id}"`);
     deps.flowsChanged();
+    await audit(deps, c, "flow.delete", id);
     return c.body(null, 204);
   });
 
@@ -168,7 +178,9 @@ export function flowRoutes(deps: Deps) {
     const body = await readBody(c, duplicateBody);
     const name = body.name ?? `${row.name} (copy)`.slice(0, 120);
     const id = body.id ?? (await freeId(slugify(name)));
-    return c.json(await create({ ...row.draft, id, name }), 201);
+    const created = await create({ ...row.draft, id, name });
+    await audit(deps, c, "flow.create", id, { from: row.id });
+    return c.json(created, 201);
   });
 
   on(app, spec.publish, async (c) => {
@@ -190,8 +202,10 @@ export function flowRoutes(deps: Deps) {
     }
     await refuseClashes(flows, row.draft);
     const now = deps.now();
-    const version = await flows.publish(id, row.draft, body.note ?? "", "admin", now);
+    const by = publisherName(callerOf(c));
+    const version = await flows.publish(id, row.draft, body.note ?? "", by, now);
     deps.flowsChanged();
+    await audit(deps, c, "flow.publish", id, { version });
     return c.json({ version, publishedAt: iso(now) }, 201);
   });
 
@@ -232,6 +246,7 @@ export function flowRoutes(deps: Deps) {
     const id = c.req.param("id");
     const v = await getVersion(id, c.req.param("version"));
     await flows.saveDraft(id, v.flow, undefined, deps.now());
+    await audit(deps, c, "flow.restore", id, { version: v.version });
     return c.json(flowDetail(await mustGet(id)));
   });
 

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { audit } from "../accounts/audit";
 import type { Deps } from "../deps";
 import type { PageSettings } from "../graph-api/gateway";
 import { requestLog } from "../request-log";
@@ -26,6 +27,7 @@ export function pageRoutes(deps: Deps) {
   on(app, spec.put, async (c) => {
     const settings = await readBody(c, pageSettingsSchema, BODY_LIMITS.medium);
     await deps.store.settings.set("page", JSON.stringify(settings));
+    await audit(deps, c, "page.update", null);
     let sync: { ok: boolean; error?: string };
     try {
       await deps.graph.setMessengerProfile(settings);

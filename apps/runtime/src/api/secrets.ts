@@ -1,4 +1,6 @@
 import { Hono } from "hono";
+import { audit, publisherName } from "../accounts/audit";
+import { callerOf } from "../accounts/caller";
 import type { Deps } from "../deps";
 import { SECRET_NAME, type SecretInfo } from "../secrets/vault";
 import { ApiError, notFound, readBody } from "./errors";
@@ -32,12 +34,15 @@ export function secretRoutes(deps: Deps) {
     const name = nameOf(c.req.param("name"));
     const { value } = await readBody(c, secretBody);
     const at = deps.now();
-    await deps.secrets.set(name, value, "admin", at);
-    return c.json(infoJson({ name, setAt: at, setBy: "admin", source: "editor" }));
+    const by = publisherName(callerOf(c));
+    await deps.secrets.set(name, value, by, at);
+    await audit(deps, c, "secret.set", name);
+    return c.json(infoJson({ name, setAt: at, setBy: by, source: "editor" }));
   });
   on(app, spec.remove, async (c) => {
     const name = nameOf(c.req.param("name"));
     if (!(await deps.secrets.remove(name))) throw notFound(`The secret ${name}`);
+    await audit(deps, c, "secret.delete", name);
     return c.body(null, 204);
   });
   return app;

@@ -38,9 +38,13 @@ describe("convo keys", () => {
     expect(await identify(key, "admin", store.keys)).toEqual({
       kind: "key",
       id,
+      name: "shop",
       scopes: ["events:write"],
     });
-    // Only the digest is stored.
+    // Only the digest is stored; the audit log says the key was made.
+    expect(await store.audit.list({ action: "key.", limit: 5 })).toMatchObject([
+      { action: "key.create", target: id, actor: { kind: "system" } },
+    ]);
     expect((await store.keys.find(id))?.hash).toMatch(/^[0-9a-f]{64}$/);
     await store.close();
 

@@ -13,6 +13,16 @@ export const KEYS_USAGE = `usage: convo keys <create|list|revoke> [options]
 scopes: ${SCOPES.join(", ")}
 `;
 
+/** Keys made and revoked on the command line are in the audit log, by whoever ran it. */
+const keyEntry = (action: string, target: string, detail: Record<string, unknown>) => ({
+  at: Date.now(),
+  actor: { id: "cli", name: "command line", kind: "system" as const },
+  action,
+  target,
+  detail,
+  ip: null,
+});
+
 /** `convo keys …`: API keys for integrations, on the runtime's database (running or not). */
 export async function runKeys(
   args: readonly string[],
@@ -49,6 +59,7 @@ export async function runKeys(
       case "create": {
         if (scopes.length === 0) throw new Error(`a key needs --scope (${SCOPES.join(", ")})`);
         const { key, row } = await createApiKey(store.keys, { name, scopes, now: Date.now() });
+        await store.audit.append(keyEntry("key.create", row.id, { name, scopes }));
         out(`${key}\n`);
         process.stderr.write(
           `Key ${row.id} (${row.scopes.join(", ")}) made. It is shown once: keep it now.\n`,
@@ -72,6 +83,7 @@ export async function runKeys(
           process.stderr.write(`convo: no live key ${id}\n`);
           return 1;
         }
+        await store.audit.append(keyEntry("key.revoke", id, {}));
         out(`revoked ${id}\n`);
         return 0;
       }

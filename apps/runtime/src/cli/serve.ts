@@ -72,7 +72,7 @@ export async function runServe(args: readonly string[]): Promise<number> {
     if (existsSync(join(dist, "index.html"))) config.editorDist = dist;
   }
   const runtime = await createRuntime({ config });
-  const { url } = await runtime.start();
+  const { url, setupLink } = await runtime.start();
   const d = runtime.deps;
   const publicUrl = config.publicUrl ?? url;
   // Listen for the stop signals before saying it runs: whoever reads the banner may send SIGTERM
@@ -98,7 +98,10 @@ export async function runServe(args: readonly string[]): Promise<number> {
     [
       "",
       `  Convo is running: ${url}/`,
-      `  Admin token:      ${d.adminToken}`,
+      ...(setupLink
+        ? [`  First run:        open ${setupLink} to make the owner's account (works once)`]
+        : []),
+      `  Admin token:      ${d.adminToken} (for automation; people sign in)`,
       `  Webhook:          ${publicUrl}/webhooks/messenger (verify token ${d.verifyToken})`,
       d.sandbox
         ? "  Sandbox mode:     no MESSENGER_PAGE_TOKEN, replies go to the built-in Graph API emulator"

@@ -1,18 +1,29 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { ApiKeyRow, ApiKeyStore } from "../store/keys";
+import type { AccountSessionRow, PersonRow } from "../store/people";
 
 /**
  * What a key may do. `events:write` posts events (and reads them back); `events:read` reads them;
- * `webhooks:write` manages the endpoints of events out. The admin token may do everything.
+ * `webhooks:write` manages the endpoints of events out; `flows:read` reads flows and their
+ * figures; `contacts:read` reads contacts and transcripts. The admin token may do everything.
  */
-export const SCOPES = ["events:write", "events:read", "webhooks:write"] as const;
+export const SCOPES = [
+  "events:write",
+  "events:read",
+  "webhooks:write",
+  "flows:read",
+  "contacts:read",
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const isScope = (value: string): value is Scope =>
   (SCOPES as readonly string[]).includes(value);
 
-/** Who a request is: the owner (the admin token) or an integration's key. */
-export type Caller = { kind: "owner" } | { kind: "key"; id: string; scopes: readonly string[] };
+/** Who a request is: the admin token (owner-level), an integration's key, or a signed-in person. */
+export type Caller =
+  | { kind: "owner" }
+  | { kind: "key"; id: string; name: string; scopes: readonly string[] }
+  | { kind: "person"; person: PersonRow; session: AccountSessionRow };
 
 /** `convo_` + the key's public id + `_` + 32 random bytes: the id finds the row, the rest proves it. */
 const KEY_PATTERN = /^convo_(ck_[0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
@@ -53,10 +64,5 @@ export async function identify(
   if (!row || row.revokedAt !== null) return undefined;
   const stored = Buffer.from(row.hash, "hex");
   if (stored.length !== digest.length || !timingSafeEqual(stored, digest)) return undefined;
-  return { kind: "key", id: row.id, scopes: row.scopes };
-}
-
-/** Whether the caller may act with one of `scopes`. */
-export function allows(caller: Caller, scopes: readonly Scope[]): boolean {
-  return caller.kind === "owner" || scopes.some((s) => caller.scopes.includes(s));
+  return { kind: "key", id: row.id, name: row.name, scopes: row.scopes };
 }

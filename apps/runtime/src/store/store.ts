@@ -5,6 +5,7 @@
  * stores: what a transcript line says, how counters fold, which key dedupes a runtime event, is
  * decided in the pipeline. One contract suite (`contract/`) runs against every implementation.
  */
+import type { AuditLog } from "./audit";
 import type { ContactStore } from "./contacts";
 import type { EventStore } from "./events";
 import type { ExternalIdStore } from "./external-ids";
@@ -12,6 +13,7 @@ import type { FlowStore } from "./flows";
 import type { InboxQueue, InboxRecords } from "./inbox";
 import type { ApiKeyStore } from "./keys";
 import type { OutboxQueue } from "./outbox";
+import type { AccountSessionStore, InviteStore, PeopleStore, SignInFailureStore } from "./people";
 import type { ReplicaLink } from "./replicas";
 import type { SettingsStore } from "./settings";
 import type { StatsStore } from "./stats";
@@ -31,6 +33,12 @@ export interface Store {
   events: EventStore;
   externalIds: ExternalIdStore;
   webhooks: WebhookStore;
+  people: PeopleStore;
+  /** Sign-in sessions of people (not the contacts' conversation sessions). */
+  accountSessions: AccountSessionStore;
+  invites: InviteStore;
+  signInFailures: SignInFailureStore;
+  audit: AuditLog;
   /** The write of a step, across contacts, inbox, outbox, timers and counters. */
   steps: StepStore;
   /** Set when several processes share the store (PostgreSQL): leases, wake-ups, the send rate. */

@@ -77,7 +77,16 @@ function operation(section: ApiSection, spec: RouteSpec): Json {
   // Every route can answer these; each also says its own.
   const error = { content: { "application/json": { schema: { $ref: `${REF}Error` } } } };
   responses["400"] ??= { description: "The request is not valid.", ...error };
-  if (!spec.public) responses["401"] = { description: "No valid bearer token.", ...error };
+  if (!spec.public) {
+    responses["401"] = {
+      description: "Not signed in, and no valid API key or bearer token.",
+      ...error,
+    };
+    responses["403"] ??= {
+      description: "The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing.",
+      ...error,
+    };
+  }
   return {
     operationId: `${spec.method}${(section.prefix + spec.path)
       .split(/[/:.-]/)
@@ -86,6 +95,15 @@ function operation(section: ApiSection, spec: RouteSpec): Json {
       .join("")}`,
     summary: spec.summary,
     ...(spec.public ? { security: [] } : {}),
+    // Who may call it: the roles of people signed in, the scopes of API keys (owners: all).
+    ...(spec.access
+      ? {
+          "x-convo-access": {
+            roles: [...spec.access.roles],
+            scopes: [...(spec.access.scopes ?? [])],
+          },
+        }
+      : {}),
     ...(spec.description ? { description: spec.description } : {}),
     tags: [section.tag],
     ...(spec.params || spec.query ? { parameters: parameters(spec) } : {}),
@@ -120,14 +138,17 @@ export function openApiDocument(sections: readonly ApiSection[], version: string
       title: "Convo management API",
       version,
       description:
-        "The runtime's management API: flows, contacts, transcripts, stats, operations. JSON in and out; every /api route needs the bearer token (CONVO_ADMIN_TOKEN). Also the Messenger webhook and the operations routes, which need none. See API.md.",
+        "The runtime's management API: flows, contacts, transcripts, stats, operations. JSON in and out; every /api route but signing in needs a person's session (the `convo_session` cookie, with `X-CSRF-Token` on every non-GET call), an API key with a scope the route names, or the admin token (CONVO_ADMIN_TOKEN, owner-level). `x-convo-access` gives each route's roles and scopes. Also the Messenger webhook and the operations routes, which need none. See API.md.",
     },
     servers: [{ url: "/" }],
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }],
     tags: [...new Set(sections.map((s) => s.tag))].map((name) => ({ name })),
     paths,
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer" },
+        session: { type: "apiKey", in: "cookie", name: "convo_session" },
+      },
       schemas: componentSchemas(),
     },
   };

@@ -1,5 +1,7 @@
 import type { Context, Handler, Hono, MiddlewareHandler } from "hono";
 import type { z } from "zod";
+import type { Access } from "../../accounts/access";
+import { authorize } from "../caller";
 import { ApiError, issuesOf } from "../errors";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -31,8 +33,10 @@ export interface RouteSpec {
   /** The JSON body, read with `readBody`. */
   body?: z.ZodType;
   responses: Record<number, Answer>;
-  /** Served without the bearer token (operations, the webhook). */
+  /** Served to anyone (operations, the webhook, signing in). */
   public?: boolean;
+  /** Who may call it (`ACCESS` names the rules); every route but the public ones has one. */
+  access?: Access;
 }
 
 /**
@@ -55,8 +59,9 @@ export class ApiSection {
 }
 
 /**
- * Mounts the handler of a declared route, at the spec's method and path: they cannot drift.
- * Middleware for that route alone (a role check) goes before the handler, as with `app.on`.
+ * Mounts the handler of a declared route, at the spec's method and path: they cannot drift. The
+ * route's access rule is checked first (but for public routes); middleware for that route alone
+ * goes before the handler, as with `app.on`.
  */
 export function on<S extends RouteSpec>(
   app: Hono,
@@ -64,7 +69,8 @@ export function on<S extends RouteSpec>(
   // biome-ignore lint/suspicious/noExplicitAny: Hono's own default environment
   ...handlers: [...MiddlewareHandler<any, S["path"]>[], Handler<any, S["path"]>]
 ): void {
-  app.on(spec.method.toUpperCase(), spec.path, ...(handlers as [Handler]));
+  const all = spec.public ? handlers : [authorize(spec.access), ...handlers];
+  app.on(spec.method.toUpperCase(), spec.path, ...(all as [Handler]));
 }
 
 /** The query string, checked against the route's schema: 400 `invalid_query` with the issues. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACCESS } from "../../accounts/access";
 import { textQuery, wholeQuery } from "../openapi/queries";
 import { ApiSection } from "../openapi/route-spec";
 import { Accepted, Contact, ContactList, ErrorBody, Transcript } from "../schemas";
@@ -43,6 +44,7 @@ export const contactSpecs = {
   list: contactsApi.route({
     method: "get",
     path: "/",
+    access: ACCESS.contactsRead,
     summary: "Contacts, most recently active first",
     query: listQuery,
     responses: { 200: { description: "A page of contacts.", schema: ContactList } },
@@ -50,6 +52,7 @@ export const contactSpecs = {
   get: contactsApi.route({
     method: "get",
     path: "/:id",
+    access: ACCESS.contactsRead,
     summary: "A contact",
     params: id,
     responses: { 200: { description: "The contact.", schema: Contact }, 404: notFound },
@@ -57,6 +60,7 @@ export const contactSpecs = {
   transcript: contactsApi.route({
     method: "get",
     path: "/:id/transcript",
+    access: ACCESS.contactsRead,
     summary: "A contact's conversation, newest first",
     params: id,
     query: transcriptQuery,
@@ -65,6 +69,7 @@ export const contactSpecs = {
   pause: contactsApi.route({
     method: "post",
     path: "/:id/pause",
+    access: ACCESS.liveChat,
     summary: "Pause the bot for a contact (a person answers)",
     params: id,
     body: pauseBody,
@@ -73,6 +78,7 @@ export const contactSpecs = {
   resume: contactsApi.route({
     method: "post",
     path: "/:id/resume",
+    access: ACCESS.liveChat,
     summary: "Give the contact back to the bot",
     params: id,
     responses: { 200: { description: "The contact.", schema: Contact }, 404: notFound },
@@ -80,6 +86,7 @@ export const contactSpecs = {
   message: contactsApi.route({
     method: "post",
     path: "/:id/messages",
+    access: ACCESS.liveChat,
     summary: "Send a person's reply to the contact",
     params: id,
     body: messageBody,
@@ -91,6 +98,7 @@ export const contactSpecs = {
   export: contactsApi.route({
     method: "get",
     path: "/:id/export",
+    access: ACCESS.owner,
     summary: "Everything stored about a contact (an access request), credentials emptied",
     params: id,
     responses: {
@@ -104,6 +112,7 @@ export const contactSpecs = {
   erase: contactsApi.route({
     method: "delete",
     path: "/:id",
+    access: ACCESS.owner,
     summary: "Erase a contact and everything about them",
     params: id,
     responses: { 204: { description: "Erased." }, 404: notFound },

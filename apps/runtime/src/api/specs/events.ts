@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACCESS } from "../../accounts/access";
 import { ApiSection } from "../openapi/route-spec";
 import { ContactEvents, ErrorBody } from "../schemas";
 
@@ -24,6 +25,7 @@ export const eventSpecs = {
   post: eventsApi.route({
     method: "post",
     path: "/",
+    access: ACCESS.eventsWrite,
     summary: "Post an event for a contact (Idempotency-Key: the same key answers the same id)",
     responses: {
       202: loose('Accepted: `{ id, status: "queued" }`.'),
@@ -37,12 +39,14 @@ export const eventSpecs = {
   batch: eventsApi.route({
     method: "post",
     path: "/batch",
+    access: ACCESS.eventsWrite,
     summary: "Post up to 1,000 events, each with its own key and result",
     responses: { 200: loose("`{ results: [...] }`, in order."), ...keyErrors },
   }),
   get: eventsApi.route({
     method: "get",
     path: "/:id",
+    access: ACCESS.eventsRead,
     summary: "What became of an event: queued, sent, skipped (why) or failed (Meta's error)",
     params: eventId,
     responses: {
@@ -57,6 +61,7 @@ export const eventsOutSpecs = {
   create: eventsOutApi.route({
     method: "post",
     path: "/endpoints",
+    access: ACCESS.webhooks,
     summary: "Add an endpoint (https, public); its signing secret is answered once",
     responses: {
       201: loose("The endpoint, with `secret`."),
@@ -67,12 +72,14 @@ export const eventsOutSpecs = {
   list: eventsOutApi.route({
     method: "get",
     path: "/endpoints",
+    access: ACCESS.webhooks,
     summary: "The endpoints (without their secrets)",
     responses: { 200: loose("`{ endpoints }`."), ...keyErrors },
   }),
   remove: eventsOutApi.route({
     method: "delete",
     path: "/endpoints/:id",
+    access: ACCESS.webhooks,
     summary: "Remove an endpoint and its pending deliveries",
     params: endpointId,
     responses: {
@@ -84,6 +91,7 @@ export const eventsOutSpecs = {
   deliveries: eventsOutApi.route({
     method: "get",
     path: "/deliveries",
+    access: ACCESS.webhooks,
     summary: "Deliveries, newest first, with their attempts",
     responses: { 200: loose("`{ deliveries }`."), ...keyErrors },
   }),
@@ -96,6 +104,7 @@ export function contactIdSpecs(api: ApiSection) {
     externalIds: api.route({
       method: "get",
       path: "/:id/external-ids",
+      access: ACCESS.contactsRead,
       summary: "A contact's external ids (orders, customer numbers) and user_refs",
       params: contactId,
       responses: { 200: loose("`{ externalIds }`."), 404: notFound },
@@ -103,6 +112,7 @@ export function contactIdSpecs(api: ApiSection) {
     link: api.route({
       method: "post",
       path: "/:id/external-ids",
+      access: ACCESS.owner,
       summary: "Link an external id to a contact (one contact, many ids)",
       params: contactId,
       responses: {
@@ -114,6 +124,7 @@ export function contactIdSpecs(api: ApiSection) {
     events: api.route({
       method: "get",
       path: "/:id/events",
+      access: ACCESS.contactsRead,
       summary: "The brand events a contact received, newest first, with what was sent",
       params: contactId,
       responses: {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACCESS } from "../../accounts/access";
 import { flagQuery, timeQuery } from "../openapi/queries";
 import { ApiSection } from "../openapi/route-spec";
 import {
@@ -60,12 +61,14 @@ export const flowSpecs = {
   list: flowsApi.route({
     method: "get",
     path: "/",
+    access: ACCESS.flowsRead,
     summary: "List the flows",
     responses: { 200: { description: "Every flow, without its document.", schema: FlowList } },
   }),
   create: flowsApi.route({
     method: "post",
     path: "/",
+    access: ACCESS.flowsWrite,
     summary: "Create a flow, empty (from a name) or from a document",
     body: createBody,
     responses: {
@@ -78,6 +81,7 @@ export const flowSpecs = {
   import: flowsApi.route({
     method: "post",
     path: "/import",
+    access: ACCESS.flowsWrite,
     summary: "Import a flow file (migrated when older)",
     query: importQuery,
     body: Flow,
@@ -91,6 +95,7 @@ export const flowSpecs = {
   get: flowsApi.route({
     method: "get",
     path: "/:id",
+    access: ACCESS.flowsRead,
     summary: "A flow with its draft",
     params: id,
     responses: { 200: { description: "The flow.", schema: FlowDetail }, 404: notFound },
@@ -98,6 +103,7 @@ export const flowSpecs = {
   save: flowsApi.route({
     method: "put",
     path: "/:id",
+    access: ACCESS.flowsWrite,
     summary: "Save the draft (optimistic: the revision it was read at)",
     params: id,
     body: putBody,
@@ -112,6 +118,7 @@ export const flowSpecs = {
   rename: flowsApi.route({
     method: "patch",
     path: "/:id",
+    access: ACCESS.flowsWrite,
     summary: "Rename a flow",
     params: id,
     body: patchBody,
@@ -120,6 +127,7 @@ export const flowSpecs = {
   delete: flowsApi.route({
     method: "delete",
     path: "/:id",
+    access: ACCESS.flowsWrite,
     summary: "Delete a flow and its versions",
     params: id,
     responses: { 204: { description: "Deleted." }, 404: notFound },
@@ -127,6 +135,7 @@ export const flowSpecs = {
   duplicate: flowsApi.route({
     method: "post",
     path: "/:id/duplicate",
+    access: ACCESS.flowsWrite,
     summary: "Copy a flow's draft into a new flow",
     params: id,
     body: duplicateBody,
@@ -139,6 +148,7 @@ export const flowSpecs = {
   publish: flowsApi.route({
     method: "post",
     path: "/:id/publish",
+    access: ACCESS.flowsWrite,
     summary: "Publish the draft as the next version",
     params: id,
     body: publishBody,
@@ -154,6 +164,7 @@ export const flowSpecs = {
   pause: flowsApi.route({
     method: "post",
     path: "/:id/pause",
+    access: ACCESS.flowsWrite,
     summary: "Pause a published flow: it keeps its versions but answers nothing",
     params: id,
     responses: {
@@ -165,6 +176,7 @@ export const flowSpecs = {
   resume: flowsApi.route({
     method: "post",
     path: "/:id/resume",
+    access: ACCESS.flowsWrite,
     summary: "Resume a paused flow: its published version answers again",
     params: id,
     responses: {
@@ -178,6 +190,7 @@ export const flowSpecs = {
   versions: flowsApi.route({
     method: "get",
     path: "/:id/versions",
+    access: ACCESS.flowsRead,
     summary: "The published versions, newest first",
     params: id,
     responses: {
@@ -191,6 +204,7 @@ export const flowSpecs = {
   version: flowsApi.route({
     method: "get",
     path: "/:id/versions/:version",
+    access: ACCESS.flowsRead,
     summary: "One published version with its document",
     params: idVersion,
     responses: { 200: { description: "The version.", schema: VersionDetail }, 404: notFound },
@@ -198,6 +212,7 @@ export const flowSpecs = {
   restore: flowsApi.route({
     method: "post",
     path: "/:id/versions/:version/restore",
+    access: ACCESS.flowsWrite,
     summary: "Make a published version the draft again",
     params: idVersion,
     responses: { 200: { description: "The flow.", schema: FlowDetail }, 404: notFound },
@@ -205,6 +220,7 @@ export const flowSpecs = {
   export: flowsApi.route({
     method: "get",
     path: "/:id/export",
+    access: ACCESS.flowsRead,
     summary: "The draft as a flow file (stable key order, secrets redacted)",
     params: id,
     responses: {
@@ -215,6 +231,7 @@ export const flowSpecs = {
   stats: flowsApi.route({
     method: "get",
     path: "/:id/stats",
+    access: ACCESS.flowsRead,
     summary: "How many contacts entered each step and took each handle",
     description: "Counted per UTC day; `from` defaults to 30 days before `to`, `to` to now.",
     params: id,

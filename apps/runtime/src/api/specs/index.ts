@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { ACCESS } from "../../accounts/access";
 import { ApiSection } from "../openapi/route-spec";
 import { contactsApi } from "./contacts";
 import { eventsApi, eventsOutApi } from "./events";
 import { flowsApi } from "./flows";
 import { inboxApi, outboxApi, pageApi, sandboxApi, simulatorApi, statusApi } from "./operations";
+import { auditApi, authApi, peopleApi } from "./people";
 import { opsApi, webhookApi, whatsappWebhookApi } from "./public";
 import { secretsApi } from "./secrets";
 
@@ -12,6 +14,7 @@ export const docsApi = new ApiSection("", "operations");
 export const docsSpec = docsApi.route({
   method: "get",
   path: "/openapi.json",
+  access: ACCESS.signedIn,
   summary: "This document: the management API in OpenAPI 3.1",
   responses: {
     200: {
@@ -23,6 +26,9 @@ export const docsSpec = docsApi.route({
 
 /** Every section of the document: the management API as mounted under `/api` (see `createApp`), the operations routes and the webhook. */
 export const API_SECTIONS: readonly ApiSection[] = [
+  authApi,
+  peopleApi,
+  auditApi,
   flowsApi,
   contactsApi,
   eventsApi,

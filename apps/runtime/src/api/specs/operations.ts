@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACCESS } from "../../accounts/access";
 import type { PageSettings } from "../../graph-api/gateway";
 import { ApiSection } from "../openapi/route-spec";
 import {
@@ -123,12 +124,14 @@ export const pageSpecs = {
   get: pageApi.route({
     method: "get",
     path: "/",
+    access: ACCESS.flowsRead,
     summary: "The Page's Messenger profile: Get Started, greeting, menu, ice breakers",
     responses: { 200: { description: "The settings.", schema: pageSettingsSchema } },
   }),
   put: pageApi.route({
     method: "put",
     path: "/",
+    access: ACCESS.flowsWrite,
     summary: "Save the Page's Messenger profile and send it to Messenger",
     body: pageSettingsSchema,
     responses: {
@@ -148,6 +151,7 @@ export const statusSpecs = {
   get: statusApi.route({
     method: "get",
     path: "/",
+    access: ACCESS.signedIn,
     summary: "Sandbox mode, and whether the Page sends Convo its message echoes",
     responses: { 200: { description: "The status.", schema: RuntimeStatus } },
   }),
@@ -157,12 +161,14 @@ export const outboxSpecs = {
   parked: outboxApi.route({
     method: "get",
     path: "/parked",
+    access: ACCESS.owner,
     summary: "Messages Messenger refused for good, with the reason",
     responses: { 200: { description: "The parked messages.", schema: ParkedList } },
   }),
   retry: outboxApi.route({
     method: "post",
     path: "/parked/:id/retry",
+    access: ACCESS.owner,
     summary: "Send a parked message again",
     params: numericId,
     responses: {
@@ -176,12 +182,14 @@ export const inboxSpecs = {
   failed: inboxApi.route({
     method: "get",
     path: "/failed",
+    access: ACCESS.owner,
     summary: "Events whose step failed, with the error",
     responses: { 200: { description: "The failed events.", schema: FailedList } },
   }),
   retry: inboxApi.route({
     method: "post",
     path: "/failed/:id/retry",
+    access: ACCESS.owner,
     summary: "Step a failed event again",
     params: numericId,
     responses: {
@@ -192,12 +200,14 @@ export const inboxSpecs = {
   unknown: inboxApi.route({
     method: "get",
     path: "/unknown",
+    access: ACCESS.owner,
     summary: "Webhook events Convo did not understand, newest first (500 at most), with their JSON",
     responses: { 200: { description: "The unknown events.", schema: UnknownList } },
   }),
   policy: inboxApi.route({
     method: "get",
     path: "/policy",
+    access: ACCESS.owner,
     summary: "Meta's last policy action on the Page (policy_enforcement: a block or an unblock)",
     responses: { 200: { description: "The last action, or null.", schema: PolicyState } },
   }),
@@ -207,6 +217,7 @@ export const simulatorSpecs = {
   http: simulatorApi.route({
     method: "post",
     path: "/http",
+    access: ACCESS.flowsWrite,
     summary: "Run an HTTP step for the editor's simulator, with the live worker's rules",
     body: httpRequestSchema,
     responses: {
@@ -220,6 +231,7 @@ export const sandboxSpecs = {
   message: sandboxApi.route({
     method: "post",
     path: "/messages",
+    access: ACCESS.flowsWrite,
     summary: "A message from a sandbox contact, through the real (signed) webhook",
     body: sandboxMessageBody,
     responses: {
@@ -230,6 +242,7 @@ export const sandboxSpecs = {
   sent: sandboxApi.route({
     method: "get",
     path: "/sent",
+    access: ACCESS.flowsWrite,
     summary: "The Send API calls the emulator answered (sandbox mode only)",
     query: sentQuery,
     responses: {

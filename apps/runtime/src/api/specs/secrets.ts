@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACCESS } from "../../accounts/access";
 import { ApiSection } from "../openapi/route-spec";
 import { ErrorBody } from "../schemas";
 
@@ -26,6 +27,7 @@ export const secretSpecs = {
   list: secretsApi.route({
     method: "get",
     path: "/",
+    access: ACCESS.owner,
     summary: "The secrets' names, when and by whom they were set (never their values)",
     responses: {
       200: {
@@ -37,6 +39,7 @@ export const secretSpecs = {
   put: secretsApi.route({
     method: "put",
     path: "/:name",
+    access: ACCESS.owner,
     summary: "Set a secret (write-only: sealed with AES-256-GCM, never read back)",
     params: name,
     body: secretBody,
@@ -48,6 +51,7 @@ export const secretSpecs = {
   remove: secretsApi.route({
     method: "delete",
     path: "/:name",
+    access: ACCESS.owner,
     summary: "Delete a secret set in the editor",
     params: name,
     responses: {

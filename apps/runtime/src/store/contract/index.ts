@@ -5,6 +5,7 @@ import { flowContract } from "./flows";
 import type { StoreHarness } from "./harness";
 import { inboxContract } from "./inbox";
 import { outboxContract } from "./outbox";
+import { peopleContract } from "./people";
 import { stepContract } from "./steps";
 import { timerContract } from "./timers";
 
@@ -31,5 +32,6 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
     stepContract(makeHarness);
     timerContract(makeHarness);
     brandContract(makeHarness);
+    peopleContract(makeHarness);
   });
 }

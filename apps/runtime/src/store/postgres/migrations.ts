@@ -205,4 +205,54 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX inbox_records ON inbox (id)
     WHERE kind IN ('unknown', 'standby:unknown', 'policy_enforcement');
   `,
+  // People, their sessions, invites, sign-in failures and the append-only audit log.
+  `
+  CREATE TABLE people (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'agent', 'viewer')),
+    password_hash TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    disabled_at BIGINT
+  );
+  CREATE UNIQUE INDEX people_email ON people (lower(email));
+  CREATE TABLE account_sessions (
+    id TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    last_seen_at BIGINT NOT NULL,
+    csrf_token TEXT NOT NULL
+  );
+  CREATE INDEX account_sessions_person ON account_sessions (person_id);
+  CREATE TABLE invites (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('setup', 'invite', 'reset')),
+    email TEXT,
+    role TEXT NOT NULL,
+    person_id TEXT,
+    created_by TEXT,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    used_at BIGINT
+  );
+  CREATE TABLE sign_in_failures (key TEXT NOT NULL, at BIGINT NOT NULL);
+  CREATE INDEX sign_in_failures_key ON sign_in_failures (key, at DESC);
+  CREATE TABLE audit_log (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at BIGINT NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    actor_kind TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    detail JSONB NOT NULL DEFAULT '{}',
+    ip TEXT
+  );
+  CREATE INDEX audit_log_at ON audit_log (at DESC);
+  CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+  CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+  `,
 ];

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { ReplicaFigures, ReplicaLink } from "../replicas";
 import type { Store } from "../store";
+import { PgAudit } from "./audit";
 import { PgContacts } from "./contacts";
 import { alive, PgDatabase } from "./database";
 import { PgEvents } from "./events";
@@ -9,6 +10,7 @@ import { PgFlows } from "./flows";
 import { PgInbox } from "./inbox";
 import { PgKeys } from "./keys";
 import { PgOutbox } from "./outbox";
+import { PgAccountSessions, PgInvites, PgPeople, PgSignInFailures } from "./people";
 import { PgSendRate } from "./send-rate";
 import { PgSettings } from "./settings";
 import { PgStats } from "./stats";
@@ -43,6 +45,11 @@ export class PostgresStore implements Store {
   readonly events: PgEvents;
   readonly externalIds: PgExternalIds;
   readonly webhooks: PgWebhooks;
+  readonly people: PgPeople;
+  readonly accountSessions: PgAccountSessions;
+  readonly invites: PgInvites;
+  readonly signInFailures: PgSignInFailures;
+  readonly audit: PgAudit;
   readonly replicas: ReplicaLink;
   readonly #db: PgDatabase;
 
@@ -60,6 +67,11 @@ export class PostgresStore implements Store {
     this.events = new PgEvents(db);
     this.externalIds = new PgExternalIds(db);
     this.webhooks = new PgWebhooks(db);
+    this.people = new PgPeople(db);
+    this.accountSessions = new PgAccountSessions(db);
+    this.invites = new PgInvites(db);
+    this.signInFailures = new PgSignInFailures(db);
+    this.audit = new PgAudit(db);
     this.replicas = {
       id: db.replicaId,
       leaseMs: db.options.leaseMs,

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Store } from "../store";
+import { SqliteAudit } from "./audit";
 import { SqliteContacts } from "./contacts";
 import { SqliteDatabase } from "./database";
 import { SqliteEvents } from "./events";
@@ -9,6 +10,7 @@ import { SqliteInbox } from "./inbox";
 import { SqliteKeys } from "./keys";
 import { SqliteOutbox } from "./outbox";
 import { markOwner } from "./owner";
+import { SqliteAccountSessions, SqliteInvites, SqlitePeople, SqliteSignInFailures } from "./people";
 import { SqliteSettings } from "./settings";
 import { SqliteStats } from "./stats";
 import { SqliteSteps } from "./steps";
@@ -33,6 +35,11 @@ export class SqliteStore implements Store {
   readonly events: SqliteEvents;
   readonly externalIds: SqliteExternalIds;
   readonly webhooks: SqliteWebhooks;
+  readonly people: SqlitePeople;
+  readonly accountSessions: SqliteAccountSessions;
+  readonly invites: SqliteInvites;
+  readonly signInFailures: SqliteSignInFailures;
+  readonly audit: SqliteAudit;
   readonly #sql: SqliteDatabase;
   readonly #releaseOwner: () => void;
   #ready = false;
@@ -54,6 +61,11 @@ export class SqliteStore implements Store {
     this.events = new SqliteEvents(sql, this.inbox);
     this.externalIds = new SqliteExternalIds(sql);
     this.webhooks = new SqliteWebhooks(sql);
+    this.people = new SqlitePeople(sql);
+    this.accountSessions = new SqliteAccountSessions(sql);
+    this.invites = new SqliteInvites(sql);
+    this.signInFailures = new SqliteSignInFailures(sql);
+    this.audit = new SqliteAudit(sql);
     this.steps = new SqliteSteps(sql, {
       events: this.events,
       externalIds: this.externalIds,
