@@ -22,7 +22,7 @@ import { describe, expect, it } from "vitest";
  *   the sandbox draw a conversation in.
  * - `nodes`: each node type's canvas body and inspector form (`EDITOR_NODES`).
  * - `inspector`, `sandbox`; then `simulator` (it opens the sandbox), `analytics` (it reads the
- *   test panel's state), `editor` (the canvas screen), `flows` and `livechat` (the other
+ *   test panel's state), `editor` (the canvas screen), `flows`, `livechat` and `settings` (the other
  *   screens), `app` (routing between screens) and `main.tsx`.
  */
 const LAYERS: readonly (readonly string[])[] = [
@@ -36,7 +36,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["simulator"],
   ["analytics"],
   ["editor"],
-  ["flows", "livechat"],
+  ["flows", "livechat", "settings"],
   ["app"],
   ["(root)"],
 ];
