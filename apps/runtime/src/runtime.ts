@@ -9,6 +9,8 @@ import {
 } from "@convo/messenger";
 import type { ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
+import type { RunningAiEmulator } from "./ai/emulator";
+import { aiProviderFor } from "./ai-provider";
 import { createApp } from "./api/app";
 import { SANDBOX_PAGE_ID, SANDBOX_PSID } from "./api/sandbox";
 import type { RuntimeConfig } from "./config";
@@ -53,6 +55,8 @@ export interface RuntimeOptions {
 export interface Runtime {
   app: Hono;
   deps: Deps;
+  /** The built-in AI emulator, in sandbox mode without an AI key (tests play its faults). */
+  aiEmulator: RunningAiEmulator | undefined;
   /** Listens on `config.port` (0: any free port) and starts the workers. */
   start(): Promise<{ url: string; port: number }>;
   /** Stops taking requests, lets the event in hand finish, closes the database. */
@@ -158,6 +162,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     now,
   );
   const verifyToken = await persistent(store.settings, "verify_token", config.verifyToken);
+  const ai = await aiProviderFor(config, log);
   const metrics = new Metrics();
   metrics.echoStatus = () => echoSubscription.state.status;
   const deps: Deps = {
@@ -177,6 +182,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     channel,
     identity,
     graph,
+    ai: ai.provider,
     sandbox,
     echoSubscription,
     ...(emulator ? { sentCalls: (psid, after) => sentCalls(emulator.calls, psid, after) } : {}),
@@ -223,6 +229,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   return {
     app,
     deps,
+    aiEmulator: ai.emulator,
     async start() {
       // Before the webhook listens, so the first batch is already checked against this Page.
       stopLearning = await learnIdentity(identity, graph.client, log);
@@ -282,6 +289,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await closed;
       clearTimeout(forced);
       await transport?.close();
+      await ai.emulator?.close();
       await store.close();
     },
   };

@@ -954,6 +954,30 @@ export interface components {
                 /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
                 id: string;
                 /** @constant */
+                type: "ai_answer";
+                position: {
+                    x: number;
+                    y: number;
+                };
+                data: {
+                    label?: string;
+                    question?: string;
+                    entries: {
+                        /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
+                        id: string;
+                        question: string;
+                        answer: string;
+                    }[];
+                    text?: string;
+                    minScore?: number;
+                    tone?: string;
+                    variable?: string;
+                    timeoutMs?: number;
+                };
+            } | {
+                /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
+                id: string;
+                /** @constant */
                 type: "condition";
                 position: {
                     x: number;
@@ -989,6 +1013,27 @@ export interface components {
                             op: "has" | "has_not";
                         })[];
                     }[];
+                };
+            } | {
+                /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
+                id: string;
+                /** @constant */
+                type: "intent";
+                position: {
+                    x: number;
+                    y: number;
+                };
+                data: {
+                    label?: string;
+                    question?: string;
+                    intents: {
+                        /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
+                        id: string;
+                        name: string;
+                        examples: string[];
+                    }[];
+                    minConfidence?: number;
+                    timeoutMs?: number;
                 };
             } | {
                 /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
@@ -1186,6 +1231,10 @@ export interface components {
             version: number;
             /** Format: date-time */
             publishedAt: string;
+            warnings?: {
+                code: string;
+                message: string;
+            }[];
         };
         VersionSummary: {
             version: number;

@@ -6,6 +6,7 @@ import { dayOf, flowStats } from "../pipeline/counters";
 import type { FlowRow } from "../store/flows";
 import { ApiError, notFound, readBody, readJson } from "./errors";
 import { on, readQuery } from "./openapi/route-spec";
+import { publishWarnings } from "./publish-warnings";
 import { BODY_LIMITS } from "./read-capped";
 import {
   createBody,
@@ -187,7 +188,11 @@ export function flowRoutes(deps: Deps) {
     const now = deps.now();
     const version = await flows.publish(id, row.draft, body.note ?? "", "admin", now);
     deps.flowsChanged();
-    return c.json({ version, publishedAt: iso(now) }, 201);
+    const warnings = publishWarnings(row.draft, deps);
+    return c.json(
+      { version, publishedAt: iso(now), ...(warnings.length ? { warnings } : {}) },
+      201,
+    );
   });
 
   on(app, spec.versions, async (c) => {

@@ -69,7 +69,12 @@ export const Saved = named(
 
 export const Published = named(
   "Published",
-  z.strictObject({ version: z.number().int(), publishedAt: time }),
+  z.strictObject({
+    version: z.number().int(),
+    publishedAt: time,
+    /** What will not work as drawn, though the flow is valid (AI steps without a provider). */
+    warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })).optional(),
+  }),
 );
 
 export const VersionSummary = named(
