@@ -46,6 +46,11 @@ export type Waiting =
       nodeId: string;
       requestId: string;
       deadline: number;
+      /**
+       * What the contact had said, so a step after this one (an AI answer after an intent)
+       * asks about it too when the model's answer comes back.
+       */
+      question: string;
     }
   | { kind: "delay"; flowId: string; nodeId: string; timerId: string }
   | { kind: "handover"; flowId: string; nodeId: string };

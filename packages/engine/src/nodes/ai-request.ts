@@ -27,6 +27,7 @@ export function sendAi(run: Run, at: { flowId: string; nodeId: string }, request
     requestId,
     // The host gives up at timeoutMs; a minute on top covers its queue.
     deadline: run.context.now + request.timeoutMs + 60_000,
+    question: run.incoming,
   });
 }
 
@@ -44,6 +45,7 @@ export function resumeAi(
   if (waiting?.kind !== "ai") return undefined;
   if (arrival.kind === "ai_result") {
     if (arrival.event.requestId !== waiting.requestId) return IGNORE;
+    run.incoming = waiting.question;
     return onResult(arrival.event);
   }
   if (arrival.kind === "text") {

@@ -192,3 +192,34 @@ describe("the intent step", () => {
     expect(route(result("else", 0.99))).toEqual(["Tell me more"]);
   });
 });
+
+describe("an intent step before an AI answer", () => {
+  it("hands the contact's question on when the text goes out on else", () => {
+    const flow = makeFlow(
+      "both",
+      [
+        makeNode("start", "trigger", { triggers: [{ kind: "default" }] }),
+        makeNode("route", "intent", {
+          intents: [{ id: "orders", name: "Orders", examples: ["Where is my order?"] }],
+        }),
+        makeNode("answer", "ai_answer", { entries: FAQ }),
+        say("a", "Your order"),
+      ],
+      [
+        ["start", "route"],
+        ["route", "orders", "a"],
+        ["route", "else", "answer"],
+      ],
+    );
+    const [, routed] = talk(
+      flow,
+      [
+        ask("Are you open on Saturday?"),
+        { type: "ai_result", requestId: "ai1", ok: true, intent: "else", confidence: 0.9 },
+      ],
+      context,
+    );
+    const request = aiAction(routed?.actions ?? [])?.request;
+    expect(request).toMatchObject({ task: "answer", question: "Are you open on Saturday?" });
+  });
+});
