@@ -209,18 +209,28 @@ describe("AI steps on a live Page without an AI key", () => {
 });
 
 describe("AI steps in sandbox mode", () => {
-  it("ask the built-in AI emulator on 127.0.0.1", async () => {
+  it("ask the built-in AI emulator on 127.0.0.1, for the editor's simulator too", async () => {
     const rt = await startRuntime({ MESSENGER_APP_SECRET: APP_SECRET });
     runtimes.push(rt);
     expect(rt.runtime.deps.ai.kind).toBe("emulator");
-    expect(rt.runtime.aiEmulator?.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
-    const outcome = await rt.runtime.deps.ai.ask({
+    const emulator = rt.runtime.aiEmulator;
+    expect(emulator?.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+    const asked = await rt.api("POST", "/api/simulator/ai", {
       task: "answer",
       question: "When do you open?",
       passages: ["When are you open?\n9 to 5."],
       maxChars: 2000,
       timeoutMs: 5_000,
     });
-    expect(outcome).toEqual({ ok: true, answer: "9 to 5." });
+    expect(asked).toEqual({ status: 200, json: { ok: true, answer: "9 to 5." } });
+    emulator?.fault({ status: 500 });
+    const failed = await rt.api("POST", "/api/simulator/ai", {
+      task: "intent",
+      question: "où est mon colis",
+      intents: [{ id: "orders", name: "Orders", examples: ["Où est mon colis ?"] }],
+      timeoutMs: 5_000,
+    });
+    expect(failed.json).toEqual({ ok: false, error: "The AI provider answered 500." });
+    expect(JSON.stringify(failed.json)).not.toContain(emulator?.apiKey ?? "-");
   });
 });

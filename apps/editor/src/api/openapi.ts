@@ -557,6 +557,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/simulator/ai": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the brand's model (or the sandbox's AI emulator) for the editor's simulator */
+        post: operations["postSimulatorAi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sandbox/messages": {
         parameters: {
             query?: never;
@@ -1334,6 +1351,14 @@ export interface components {
             ok: boolean;
             status: number | null;
             body: string | null;
+            error?: string;
+        };
+        AiOutcome: {
+            ok: boolean;
+            answer?: string;
+            unsure?: boolean;
+            intent?: string;
+            confidence?: number;
             error?: string;
         };
     };
@@ -3552,6 +3577,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HttpOutcome"];
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postSimulatorAi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    task: "answer";
+                    question: string;
+                    passages: string[];
+                    tone?: string;
+                    locale?: string;
+                    maxChars: number;
+                    timeoutMs: number;
+                } | {
+                    /** @constant */
+                    task: "intent";
+                    question: string;
+                    intents: {
+                        id: string;
+                        name: string;
+                        examples: string[];
+                    }[];
+                    timeoutMs: number;
+                };
+            };
+        };
+        responses: {
+            /** @description What the model answered, or why it failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiOutcome"];
                 };
             };
             /** @description The request is not valid. */

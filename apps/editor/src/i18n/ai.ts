@@ -11,6 +11,8 @@ export const aiEn = {
   "ai.storedIn": "The answer is stored in {name}, not sent.",
   "ai.tone": "Tone: {tone}",
   "intent.summary": "{count} intents; below {confidence} % confidence: Else.",
+  "test.noteAiAnswer": "AI answer → {result}",
+  "test.noteAiIntent": "Intent → {result}",
   "problem.ai-knowledge-empty":
     "The knowledge base is empty: paste the FAQ or the text the answers come from.",
   "problem.ai-entry-empty": "A question of the FAQ has no question or no answer.",
@@ -32,6 +34,8 @@ export const aiFr: Record<AiMessageKey, string> = {
   "ai.storedIn": "La réponse est enregistrée dans {name}, sans être envoyée.",
   "ai.tone": "Ton : {tone}",
   "intent.summary": "{count} intentions ; sous {confidence} % de confiance : Sinon.",
+  "test.noteAiAnswer": "Réponse IA → {result}",
+  "test.noteAiIntent": "Intention → {result}",
   "problem.ai-knowledge-empty":
     "La base de connaissances est vide : collez la FAQ ou le texte d’où viennent les réponses.",
   "problem.ai-entry-empty": "Une question de la FAQ n’a pas de question ou pas de réponse.",

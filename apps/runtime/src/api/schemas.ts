@@ -229,6 +229,18 @@ export const HttpOutcome = named(
   }),
 );
 
+export const AiOutcome = named(
+  "AiOutcome",
+  z.strictObject({
+    ok: z.boolean(),
+    answer: z.string().optional(),
+    unsure: z.boolean().optional(),
+    intent: z.string().optional(),
+    confidence: z.number().optional(),
+    error: z.string().optional(),
+  }),
+);
+
 export const SentCalls = z.strictObject({
   calls: z.array(
     z.strictObject({

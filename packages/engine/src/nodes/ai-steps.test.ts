@@ -2,6 +2,7 @@ import { testChannel } from "@convo/flow/testing";
 import { describe, expect, it } from "vitest";
 import { makeContext, makeFlow, makeNode, sentTexts, talk } from "../testing";
 import type { AiRequest, EngineAction, EngineEvent } from "../types";
+import { passagesFor } from "./ai-answer";
 
 const say = (id: string, text: string) =>
   makeNode(id, "message", { content: [{ id: `${id}-t`, kind: "text", text }] });
@@ -72,6 +73,12 @@ describe("the AI answer step", () => {
     const [result] = talk(faqFlow(), [ask("Quelle est la capitale du Pérou ?")], context);
     expect(aiAction(result?.actions ?? [])).toBeUndefined();
     expect(sentTexts(result?.actions ?? [])).toEqual(["Let me find a colleague."]);
+  });
+
+  it("finds the passage of a one-entry knowledge base", () => {
+    const one = { entries: [{ id: "h", question: "When are you open?", answer: "9 to 7." }] };
+    expect(passagesFor(one, "Are you open on Sunday?")).toEqual(["When are you open?\n9 to 7."]);
+    expect(passagesFor(one, "Do you ship abroad?")).toEqual([]);
   });
 
   it("takes unsure when the model does not know, error when it fails", () => {
