@@ -50,11 +50,11 @@ export function lintAiAnswer(
   lintAiHandles(node, nodeIndex, context, [
     {
       id: "unsure",
-      message: "When the model does not know, the customer gets no answer: connect “Unsure”.",
+      message: "When the model does not know, the customer gets no answer.",
     },
     {
       id: "error",
-      message: "When the model fails, the customer gets no answer: connect “Error”.",
+      message: "When the model fails, the customer gets no answer.",
     },
   ]);
 }

@@ -34,7 +34,7 @@ export function lintIntent(
   lintAiHandles(node, nodeIndex, context, [
     {
       id: "else",
-      message: "When no intent matches, the customer gets no answer: connect “Else”.",
+      message: "When no intent fits, the customer gets no answer.",
     },
   ]);
 }
