@@ -48,6 +48,11 @@ export interface RuntimeConfig {
   whatsappAppSecret: string | undefined;
   /** WhatsApp's GET handshake; the Messenger verify token when unset. */
   whatsappVerifyToken: string | undefined;
+  /** An OpenAI-compatible chat-completions endpoint for AI steps (`…/v1`). */
+  aiBaseUrl: string;
+  /** The AI provider's key; without it, the AI emulator in sandbox mode, else no AI. Never logged. */
+  aiApiKey: string | undefined;
+  aiModel: string;
   /** Let HTTP actions reach loopback and private networks (tests, on-premise shop APIs). */
   allowPrivateHttp: boolean;
   /** Sends per second to the Graph API for the Page (token bucket). */
@@ -77,6 +82,8 @@ export interface RuntimeConfig {
 }
 
 export const DEFAULT_GRAPH_API_URL = "https://graph.facebook.com";
+export const DEFAULT_AI_BASE_URL = "https://api.openai.com/v1";
+export const DEFAULT_AI_MODEL = "gpt-4o-mini";
 
 /**
  * Reads a `.env` file with Node's own parser (`util.parseEnv`): comments, `export`, quotes and
@@ -224,6 +231,9 @@ export function loadConfig(
     whatsappToken: nonEmpty(e.WHATSAPP_TOKEN),
     whatsappAppSecret: nonEmpty(e.WHATSAPP_APP_SECRET),
     whatsappVerifyToken: nonEmpty(e.WHATSAPP_VERIFY_TOKEN),
+    aiBaseUrl: url("CONVO_AI_BASE_URL") ?? DEFAULT_AI_BASE_URL,
+    aiApiKey: nonEmpty(e.CONVO_AI_API_KEY),
+    aiModel: nonEmpty(e.CONVO_AI_MODEL) ?? DEFAULT_AI_MODEL,
     allowPrivateHttp: flag("CONVO_ALLOW_PRIVATE_HTTP"),
     sendRate: number("CONVO_SEND_RATE", 250, { min: 0, above: true }),
     workerConcurrency: number("CONVO_WORKER_CONCURRENCY", 64, { min: 1, integer: true }),

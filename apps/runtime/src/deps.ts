@@ -1,5 +1,6 @@
 import type { FlowRef } from "@convo/engine";
 import type { MessengerChannel } from "@convo/messenger";
+import type { AiProvider } from "./ai/provider";
 import type { RuntimeConfig } from "./config";
 import type { GraphGateway } from "./graph-api/gateway";
 import type { PageIdentity } from "./graph-api/page-identity";
@@ -36,6 +37,8 @@ export interface Deps {
   /** This runtime's Page and app (configured, or read from the Graph API at start). */
   identity: PageIdentity;
   graph: GraphGateway;
+  /** The brand's model for AI steps: its provider, the sandbox's emulator, or none. */
+  ai: AiProvider;
   /** True when no Page token is configured: sends go to the in-process Graph API emulator. */
   sandbox: boolean;
   /** Whether the Page sends Convo its message echoes, as last checked. */

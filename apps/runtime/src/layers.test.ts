@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
  */
 const LAYERS: readonly (readonly string[])[] = [
   ["store", "graph-api"],
-  ["ops"],
+  ["ops", "ai"],
   ["secrets"],
   ["(root)", "keys"],
   ["accounts"],

@@ -10,6 +10,8 @@ import {
 import type { ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
 import { setupLink } from "./accounts/links";
+import type { RunningAiEmulator } from "./ai/emulator";
+import { aiProviderFor } from "./ai-provider";
 import { createApp } from "./api/app";
 import { SANDBOX_PAGE_ID, SANDBOX_PSID } from "./api/sandbox";
 import type { RuntimeConfig } from "./config";
@@ -56,6 +58,8 @@ export interface RuntimeOptions {
 export interface Runtime {
   app: Hono;
   deps: Deps;
+  /** The built-in AI emulator, in sandbox mode without an AI key (tests play its faults). */
+  aiEmulator: RunningAiEmulator | undefined;
   /**
    * Listens on `config.port` (0: any free port) and starts the workers. On a database with
    * nobody in it, answers a one-time setup link for the first owner.
@@ -164,6 +168,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     now,
   );
   const verifyToken = await persistent(store.settings, "verify_token", config.verifyToken);
+  const ai = await aiProviderFor(config, log);
   const metrics = new Metrics();
   const secretsKey = resolveSecretsKey(config.secretsKey, config.dbPath, (message, fields) =>
     log.warn(message, fields),
@@ -193,6 +198,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     channel,
     identity,
     graph,
+    ai: ai.provider,
     sandbox,
     echoSubscription,
     ...(emulator
@@ -245,6 +251,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   return {
     app,
     deps,
+    aiEmulator: ai.emulator,
     async start() {
       // Before the webhook listens, so the first batch is already checked against this Page.
       stopLearning = await learnIdentity(identity, graph.client, log);
@@ -305,6 +312,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await closed;
       clearTimeout(forced);
       await transport?.close();
+      await ai.emulator?.close();
       await store.close();
     },
   };

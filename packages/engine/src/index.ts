@@ -1,6 +1,9 @@
 export { compileSafePattern } from "@convo/flow";
+export { bm25Index, terms } from "./ai/bm25";
 export { type ContactChanges, foldActions } from "./contact-changes";
 export { capText, ENGINE_LIMITS } from "./limits";
+export { NODE_TYPES_OF_WAIT } from "./nodes";
+export { passagesFor } from "./nodes/ai-answer";
 export { compare, parseNumber } from "./nodes/condition";
 export { readPath } from "./nodes/json-path";
 export { validateAnswer } from "./nodes/validate";

@@ -65,6 +65,8 @@ export class Run {
   readonly context: StepContext;
   readonly flows: readonly FlowRef[];
   visits = 0;
+  /** The text the contact sent with this event (capped), for AI steps; empty when none. */
+  incoming = "";
   private copiedVariables = new Set<string>();
 
   constructor(flow: Flow, session: Session, context: StepContext) {

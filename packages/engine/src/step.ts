@@ -7,7 +7,7 @@ import {
   type PayloadTarget,
 } from "@convo/flow";
 import { indexFlow } from "./flow-index";
-import { ENGINE_LIMITS } from "./limits";
+import { capText, ENGINE_LIMITS } from "./limits";
 import { engineNode, NODE_TYPES_OF_WAIT } from "./nodes";
 import type { Arrival } from "./nodes/kind";
 import { END, IGNORE, type Next, Run } from "./run";
@@ -116,6 +116,9 @@ function dispatch(run: Run, event: EngineEvent): Next {
   if (event.type === "event") return startEvent(run, event);
   const at = resolveWaiting(run);
   const arrival = arrivalOf(event);
+  // What the contact just said: an AI step asks about it unless it says otherwise.
+  if (arrival.kind === "text" || arrival.kind === "tap")
+    run.incoming = capText(arrival.text, ENGINE_LIMITS.incomingText);
   // The node the session waits at has the first say; then the defaults.
   const resumed = at && resume(run, at.node, at.ref, at.waiting, arrival);
   if (resumed) return resumed;
@@ -127,6 +130,7 @@ function dispatch(run: Run, event: EngineEvent): Next {
     case "trigger":
       return startMatch(run, arrival.event, at === undefined);
     case "http_result":
+    case "ai_result":
     case "timer":
     case "resume":
       return IGNORE;
@@ -167,6 +171,8 @@ function arrivalOf(event: Exclude<EngineEvent, { type: "start" | "event" }>): Ar
       return { kind: "trigger", event };
     case "http_result":
       return { kind: "http_result", event };
+    case "ai_result":
+      return { kind: "ai_result", event };
     case "timer":
       return { kind: "timer", timerId: event.timerId };
     case "resume":

@@ -7,6 +7,7 @@
 import type { ChannelLimits, EngineAction, Flow } from "@convo/flow";
 
 export type {
+  AiRequest,
   Attachment,
   EngineAction,
   EngineErrorCode,
@@ -37,6 +38,19 @@ export type Waiting =
        * treated as if the session were idle, so a lost `http_result` cannot strand them.
        */
       deadline?: number;
+    }
+  /** An AI step waits for its `ai_result`; past `deadline` the contact's messages go on. */
+  | {
+      kind: "ai";
+      flowId: string;
+      nodeId: string;
+      requestId: string;
+      deadline: number;
+      /**
+       * What the contact had said, so a step after this one (an AI answer after an intent)
+       * asks about it too when the model's answer comes back.
+       */
+      question: string;
     }
   | { kind: "delay"; flowId: string; nodeId: string; timerId: string }
   | { kind: "handover"; flowId: string; nodeId: string };

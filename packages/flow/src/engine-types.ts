@@ -43,6 +43,22 @@ export type EngineEvent =
       body?: unknown;
       error?: string;
     }
+  /** The host finished an `ai` action (the brand's model answered, or did not). */
+  | {
+      type: "ai_result";
+      requestId: string;
+      /** False: no provider, a time-out, a refusal, a 429 or 500: the step's `error` path. */
+      ok: boolean;
+      /** The answer's text (task `answer`). */
+      answer?: string;
+      /** The model said it does not know (task `answer`). */
+      unsure?: boolean;
+      /** The intent's id the model chose, or `else` (task `intent`). */
+      intent?: string;
+      /** How sure the model is of `intent`, 0 to 1. */
+      confidence?: number;
+      error?: string;
+    }
   /** A `wait_until` came due. */
   | { type: "timer"; timerId: string }
   /** A human handed the conversation back to the bot. */
@@ -106,6 +122,31 @@ export interface HttpRequest {
   secrets?: SecretPlace[];
 }
 
+/**
+ * What an AI step asks the brand's model, as the host sends it: the contact's text is data, sent
+ * apart from the instructions, which the host writes (and never shows).
+ */
+export type AiRequest =
+  | {
+      task: "answer";
+      question: string;
+      /** The best passages of the knowledge base for the question, best first. */
+      passages: string[];
+      /** The brand's tone, a short instruction. */
+      tone?: string;
+      /** The contact's locale (`fr_FR`): the answer is written in the contact's language. */
+      locale?: string;
+      /** The answer fits in this many characters (a few of the channel's messages). */
+      maxChars: number;
+      timeoutMs: number;
+    }
+  | {
+      task: "intent";
+      question: string;
+      intents: { id: string; name: string; examples: string[] }[];
+      timeoutMs: number;
+    };
+
 /** One `{{secrets.NAME}}` the author wrote, as it sits in a rendered request. */
 export interface SecretPlace {
   /** The URL, the body, or a header's value (`header` is its index in `headers`). */
@@ -140,6 +181,8 @@ export type EngineAction =
   /** Show the typing indicator for this long before the next action. */
   | { type: "typing"; seconds: number }
   | { type: "http"; requestId: string; request: HttpRequest; nodeId: string }
+  /** Ask the brand's model; answered by an `ai_result` event with the same `requestId`. */
+  | { type: "ai"; requestId: string; request: AiRequest; nodeId: string }
   /** Wake the session with `{ type: "timer", timerId }` at `at` (ms since epoch). */
   | { type: "wait_until"; timerId: string; at: number }
   /**

@@ -9,7 +9,10 @@ export type OutputKind =
   | "variant"
   | "invalid"
   | "timeout"
-  | "error";
+  | "error"
+  /** An AI step's answer was given, or its model did not know. */
+  | "answered"
+  | "unsure";
 
 export interface NodeOutput {
   /** The handle id an edge names as `sourceHandle`. */

@@ -29,8 +29,18 @@ export { knownContactFields, knownTags, knownVariables } from "./lint/known-name
 export { callNumber, isHttpUrlOrTemplate, utf8Length } from "./lint/url";
 export * from "./migrate";
 export { kindOf, NODE_KINDS, NODE_TYPES, type NodeKinds } from "./nodes";
+export { ANSWERED, UNSURE } from "./nodes/ai-answer";
+export { cutText, knowledgePassages } from "./nodes/ai-answer/passages";
+export {
+  AI_ANSWER_LIMITS,
+  DEFAULT_AI_TIMEOUT_MS,
+  DEFAULT_MIN_SCORE,
+  PASSAGE_MAX_CHARS,
+  PASSAGES_SENT,
+} from "./nodes/ai-answer/schema";
 export { valueOperatorSchema } from "./nodes/condition/schema";
 export { PAGE_INBOX_APP_ID } from "./nodes/handover/schema";
+export { DEFAULT_MIN_CONFIDENCE, INTENT_LIMITS } from "./nodes/intent/schema";
 export { SEND_AS, sendAsSchema } from "./nodes/message/schema";
 export {
   EVENT_NAME_PATTERN,

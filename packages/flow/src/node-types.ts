@@ -1,11 +1,13 @@
 import type { z } from "zod";
 import type { positionSchema } from "./common";
 import type { actionDataSchema } from "./nodes/action/schema";
+import type { aiAnswerDataSchema } from "./nodes/ai-answer/schema";
 import type { conditionDataSchema } from "./nodes/condition/schema";
 import type { delayDataSchema } from "./nodes/delay/schema";
 import type { gotoDataSchema } from "./nodes/goto/schema";
 import type { handoverDataSchema } from "./nodes/handover/schema";
 import type { inputDataSchema } from "./nodes/input/schema";
+import type { intentDataSchema } from "./nodes/intent/schema";
 import type { messageDataSchema } from "./nodes/message/schema";
 import type { noteDataSchema } from "./nodes/note/schema";
 import type { notifyDataSchema } from "./nodes/notify/schema";
@@ -23,7 +25,9 @@ export interface NodeDataByType {
   trigger: z.infer<typeof triggerDataSchema>;
   message: z.infer<typeof messageDataSchema>;
   input: z.infer<typeof inputDataSchema>;
+  ai_answer: z.infer<typeof aiAnswerDataSchema>;
   condition: z.infer<typeof conditionDataSchema>;
+  intent: z.infer<typeof intentDataSchema>;
   action: z.infer<typeof actionDataSchema>;
   delay: z.infer<typeof delayDataSchema>;
   randomizer: z.infer<typeof randomizerDataSchema>;

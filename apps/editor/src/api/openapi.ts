@@ -858,6 +858,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/simulator/ai": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the brand's model (or the sandbox's AI emulator) for the editor's simulator */
+        post: operations["postSimulatorAi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sandbox/messages": {
         parameters: {
             query?: never;
@@ -1318,6 +1335,30 @@ export interface components {
                 /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
                 id: string;
                 /** @constant */
+                type: "ai_answer";
+                position: {
+                    x: number;
+                    y: number;
+                };
+                data: {
+                    label?: string;
+                    question?: string;
+                    entries: {
+                        /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
+                        id: string;
+                        question: string;
+                        answer: string;
+                    }[];
+                    text?: string;
+                    minScore?: number;
+                    tone?: string;
+                    variable?: string;
+                    timeoutMs?: number;
+                };
+            } | {
+                /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
+                id: string;
+                /** @constant */
                 type: "condition";
                 position: {
                     x: number;
@@ -1353,6 +1394,27 @@ export interface components {
                             op: "has" | "has_not";
                         })[];
                     }[];
+                };
+            } | {
+                /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
+                id: string;
+                /** @constant */
+                type: "intent";
+                position: {
+                    x: number;
+                    y: number;
+                };
+                data: {
+                    label?: string;
+                    question?: string;
+                    intents: {
+                        /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
+                        id: string;
+                        name: string;
+                        examples: string[];
+                    }[];
+                    minConfidence?: number;
+                    timeoutMs?: number;
                 };
             } | {
                 /** @description A stable id: 1 to 64 letters, digits, '-' or '_'. */
@@ -1567,6 +1629,10 @@ export interface components {
             version: number;
             /** Format: date-time */
             publishedAt: string;
+            warnings?: {
+                code: string;
+                message: string;
+            }[];
         };
         VersionSummary: {
             version: number;
@@ -1670,6 +1736,14 @@ export interface components {
             ok: boolean;
             status: number | null;
             body: string | null;
+            error?: string;
+        };
+        AiOutcome: {
+            ok: boolean;
+            answer?: string;
+            unsure?: boolean;
+            intent?: string;
+            confidence?: number;
             error?: string;
         };
         /** @description Someone of the team. Never with a password hash. */
@@ -5385,6 +5459,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HttpOutcome"];
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 1 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postSimulatorAi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    task: "answer";
+                    question: string;
+                    passages: string[];
+                    tone?: string;
+                    locale?: string;
+                    maxChars: number;
+                    timeoutMs: number;
+                } | {
+                    /** @constant */
+                    task: "intent";
+                    question: string;
+                    intents: {
+                        id: string;
+                        name: string;
+                        examples: string[];
+                    }[];
+                    timeoutMs: number;
+                };
+            };
+        };
+        responses: {
+            /** @description What the model answered, or why it failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiOutcome"];
                 };
             };
             /** @description The request is not valid. */

@@ -1,6 +1,7 @@
-import type { HttpRequest } from "@convo/engine";
+import type { AiRequest, HttpRequest } from "@convo/engine";
 import { ApiError, authHeaders, type Credentials, OfflineError } from "./client";
 import type {
+  AiOutcome,
   Answer,
   Contact,
   ContactEvent,
@@ -65,6 +66,7 @@ export function testApi(token: Credentials) {
   return {
     simulateHttp: (request: HttpRequest) =>
       callApi<HttpOutcome>(token, "POST", "/simulator/http", request),
+    simulateAi: (request: AiRequest) => callApi<AiOutcome>(token, "POST", "/simulator/ai", request),
     sandboxSend: (psid: string, input: SandboxInput) =>
       callApi<Answer<"postSandboxMessages", 202>>(token, "POST", "/sandbox/messages", {
         psid,

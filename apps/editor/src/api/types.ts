@@ -31,4 +31,5 @@ export type TranscriptEntry = Schemas["TranscriptMessage"];
 export type ContactEvent = Schemas["ContactEvent"];
 export type FlowStats = Schemas["FlowStats"];
 export type HttpOutcome = Schemas["HttpOutcome"];
+export type AiOutcome = Schemas["AiOutcome"];
 export type SentCall = Answer<"getSandboxSent">["calls"][number];

@@ -1,5 +1,8 @@
+import { aiEn } from "./ai";
+
 /** English, the reference catalogue: every key here must exist in every other language. */
 export const en = {
+  ...aiEn,
   "common.loading": "Loading…",
   "common.offline": "The runtime cannot be reached. Check your connection.",
   "common.language": "Language",

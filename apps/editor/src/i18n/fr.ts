@@ -1,7 +1,9 @@
+import { aiFr } from "./ai";
 import type { MessageKey } from "./en";
 
 /** Français. Same keys as en.ts (the type checks it; a test checks none is empty). */
 export const fr: Record<MessageKey, string> = {
+  ...aiFr,
   "common.loading": "Chargement…",
   "common.offline": "Le serveur est injoignable. Vérifiez votre connexion.",
   "common.language": "Langue",

@@ -2,11 +2,13 @@ import type { FlowNode, NodeType } from "@convo/flow";
 import { Suspense } from "react";
 import { useT } from "../i18n";
 import { actionEditor } from "./action";
+import { aiAnswerEditor } from "./ai-answer";
 import { conditionEditor } from "./condition";
 import { delayEditor } from "./delay";
 import { gotoEditor } from "./goto";
 import { handoverEditor } from "./handover";
 import { inputEditor } from "./input";
+import { intentEditor } from "./intent";
 import type { EditorNodeKind } from "./kind";
 import { messageEditor } from "./message";
 import { noteEditor } from "./note";
@@ -24,7 +26,9 @@ export type EditorNodeKinds = { readonly [T in NodeType]: EditorNodeKind<T> };
 export const EDITOR_NODES: EditorNodeKinds = {
   message: messageEditor,
   input: inputEditor,
+  ai_answer: aiAnswerEditor,
   condition: conditionEditor,
+  intent: intentEditor,
   action: actionEditor,
   delay: delayEditor,
   randomizer: randomizerEditor,

@@ -62,6 +62,7 @@ export function SimulatorView({ flowId }: { flowId: string }) {
           ...(answer.error ? { error: answer.error } : {}),
         };
       },
+      performAi: (request) => http.simulateAi(request),
     });
   }, [editor, flowId, token, contactLocale, playing]);
 
@@ -260,7 +261,8 @@ function toItem(entry: Exclude<SimulatorEntry, { from: "bot" }>, t: Translate): 
         kind: "note",
         text: noteText(entry.note, t),
         tone:
-          entry.note.kind === "error" || (entry.note.kind === "http" && !entry.note.ok)
+          entry.note.kind === "error" ||
+          ((entry.note.kind === "http" || entry.note.kind === "ai") && !entry.note.ok)
             ? "error"
             : "info",
       };
@@ -288,6 +290,13 @@ function noteText(note: SimulatorNote, t: Translate): string {
         method: note.method,
         url: note.url,
         result: note.status === undefined ? (note.error ?? "—") : String(note.status),
+      });
+    case "ai":
+      return t(note.task === "intent" ? "test.noteAiIntent" : "test.noteAiAnswer", {
+        result:
+          note.ok && (note.result === "answered" || note.result === "unsure")
+            ? t(`output.${note.result}`)
+            : note.result,
       });
     case "error":
       return t("test.noteError", { message: note.message });

@@ -1,6 +1,7 @@
 import type { Contact, HttpRequest, OutMessage, Session, Tappable } from "@convo/engine";
 import type { Flow } from "@convo/flow";
 import type { ChannelId } from "@convo/messenger/channel";
+import type { PerformAi } from "./ask-model";
 
 /** What the runtime answers for an HTTP step (POST /api/simulator/http). */
 export interface HttpOutcome {
@@ -21,6 +22,8 @@ export type SimulatorNote =
   | { kind: "end" }
   | { kind: "skipped"; ms: number }
   | { kind: "http"; method: string; url: string; ok: boolean; status?: number; error?: string }
+  /** The brand's model answered an AI step (`result`: the intent, answered, unsure, the error). */
+  | { kind: "ai"; task: "answer" | "intent"; ok: boolean; result: string }
   | { kind: "error"; code: string; message: string };
 
 /** One line of the simulated conversation. */
@@ -65,6 +68,8 @@ export interface SimulatorOptions {
   flowId: string;
   contact?: Partial<Contact>;
   performHttp: PerformHttp;
+  /** AI steps ask the runtime's model; without it they take their error path. */
+  performAi?: PerformAi;
   /** Clock at the start (ms since epoch). */
   now?: number;
   /** The channel played: its limits fit the texts, its window marks late messages (Messenger). */

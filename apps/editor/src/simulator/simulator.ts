@@ -9,6 +9,7 @@ import {
 } from "@convo/engine";
 import { eventVariables, type Flow } from "@convo/flow";
 import { CHANNEL_SPECS, type ChannelSpec, windowVerdict } from "@convo/messenger/channel";
+import { askModel, type PerformAi } from "./ask-model";
 import type {
   HttpOutcome,
   PerformHttp,
@@ -57,6 +58,7 @@ export class Simulator {
   private state: SimulatorState;
   private readonly listeners = new Set<() => void>();
   private readonly performHttp: PerformHttp;
+  private readonly performAi: PerformAi | undefined;
   private readonly contact: Partial<Contact> | undefined;
   private flowId: string;
   /** When the contact last wrote or tapped (the simulator's clock). */
@@ -67,6 +69,7 @@ export class Simulator {
   constructor(options: SimulatorOptions) {
     this.channel = CHANNEL_SPECS[options.channel ?? "messenger"];
     this.performHttp = options.performHttp;
+    this.performAi = options.performAi;
     this.contact = options.contact;
     this.flowId = options.flowId;
     this.current = new Conversation({
@@ -235,6 +238,23 @@ export class Simulator {
     this.record(move());
     this.runDelays();
     this.publish();
+    for (;;) {
+      await this.runHttp();
+      if (this.conversation.pendingAi.length === 0) break;
+      this.busy = true;
+      this.publish();
+      const asked = await askModel(this.conversation, this.performAi);
+      this.busy = false;
+      if (!asked) break;
+      this.add({ from: "system", note: asked.note });
+      this.record(asked.actions);
+      this.runDelays();
+      this.publish();
+    }
+  }
+
+  /** HTTP steps, one after the other, until none waits. */
+  private async runHttp(): Promise<void> {
     while (this.conversation.pendingHttp.length > 0) {
       const pending = this.conversation.pendingHttp[0];
       if (!pending) break;

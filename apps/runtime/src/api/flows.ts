@@ -9,6 +9,7 @@ import { callerOf } from "./caller";
 import { ApiError, notFound, readBody, readJson } from "./errors";
 import { pauseRoutes, refuseClashes } from "./flow-live";
 import { on, readQuery } from "./openapi/route-spec";
+import { publishWarnings } from "./publish-warnings";
 import { BODY_LIMITS } from "./read-capped";
 import {
   createBody,
@@ -206,7 +207,11 @@ export function flowRoutes(deps: Deps) {
     const version = await flows.publish(id, row.draft, body.note ?? "", by, now);
     deps.flowsChanged();
     await audit(deps, c, "flow.publish", id, { version });
-    return c.json({ version, publishedAt: iso(now) }, 201);
+    const warnings = publishWarnings(row.draft, deps);
+    return c.json(
+      { version, publishedAt: iso(now), ...(warnings.length ? { warnings } : {}) },
+      201,
+    );
   });
 
   pauseRoutes(app, deps);

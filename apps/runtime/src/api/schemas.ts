@@ -78,7 +78,12 @@ export const PauseState = named(
 
 export const Published = named(
   "Published",
-  z.strictObject({ version: z.number().int(), publishedAt: time }),
+  z.strictObject({
+    version: z.number().int(),
+    publishedAt: time,
+    /** What will not work as drawn, though the flow is valid (AI steps without a provider). */
+    warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })).optional(),
+  }),
 );
 
 export const VersionSummary = named(
@@ -259,6 +264,18 @@ export const HttpOutcome = named(
     ok: z.boolean(),
     status: z.number().int().nullable(),
     body: z.string().nullable(),
+    error: z.string().optional(),
+  }),
+);
+
+export const AiOutcome = named(
+  "AiOutcome",
+  z.strictObject({
+    ok: z.boolean(),
+    answer: z.string().optional(),
+    unsure: z.boolean().optional(),
+    intent: z.string().optional(),
+    confidence: z.number().optional(),
     error: z.string().optional(),
   }),
 );

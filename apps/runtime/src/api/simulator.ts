@@ -4,7 +4,7 @@ import { performHttp } from "../pipeline/http-action";
 import { readBody } from "./errors";
 import { on } from "./openapi/route-spec";
 import { BODY_LIMITS } from "./read-capped";
-import { httpRequestSchema, simulatorSpecs as spec } from "./specs/operations";
+import { aiRequestSchema, httpRequestSchema, simulatorSpecs as spec } from "./specs/operations";
 
 /** The editor's simulator runs HTTP actions here, with the same rules as the live worker. */
 export function simulatorRoutes(deps: Deps) {
@@ -21,6 +21,11 @@ export function simulatorRoutes(deps: Deps) {
       body: outcome.body ?? null,
       ...(outcome.error ? { error: outcome.error } : {}),
     });
+  });
+  // The same provider the outbox asks: the key stays here; the browser sees the answer only.
+  on(app, spec.ai, async (c) => {
+    const request = await readBody(c, aiRequestSchema, BODY_LIMITS.medium);
+    return c.json(await deps.ai.ask(request));
   });
   return app;
 }

@@ -317,6 +317,14 @@ function applyActions(
           nodeId: action.nodeId,
         });
         break;
+      case "ai":
+        commit.outbox.push({
+          kind: "ai",
+          requestId: action.requestId,
+          request: action.request,
+          nodeId: action.nodeId,
+        });
+        break;
       case "track":
         commit.counters.push({
           flowId: action.flowId,

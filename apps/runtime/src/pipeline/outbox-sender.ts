@@ -111,7 +111,7 @@ export class OutboxSender {
         if (nextAt !== undefined) this.#wakeAt(nextAt);
         return TURN.idle;
       }
-      if (row.item.kind === "http") {
+      if (row.item.kind === "http" || row.item.kind === "ai") {
         this.#bucket.refund();
         slot = false;
       }
@@ -202,6 +202,22 @@ export class OutboxSender {
             idempotencyKey: `convo-outbox-${row.id}`,
           });
           const answer = { type: "http_result" as const, requestId: item.requestId, ...outcome };
+          await outbox.completeHttp(row.id, httpAnswerEvent(row.id, row.psid, answer), deps.now());
+          deps.wake.inbox(row.psid);
+          return TURN.again;
+        }
+        case "ai": {
+          // The model's answer (or its failure) goes back to the step; no retry here: a 429
+          // or a time-out is the step's `error` path, which the marketer draws.
+          const outcome = await deps.ai.ask(item.request);
+          if (!outcome.ok) {
+            deps.log.warn("AI step failed", {
+              psid: row.psid,
+              nodeId: item.nodeId,
+              error: outcome.error,
+            });
+          }
+          const answer = { type: "ai_result" as const, requestId: item.requestId, ...outcome };
           await outbox.completeHttp(row.id, httpAnswerEvent(row.id, row.psid, answer), deps.now());
           deps.wake.inbox(row.psid);
           return TURN.again;

@@ -1,4 +1,4 @@
-import type { HttpRequest, OutMessage } from "@convo/engine";
+import type { AiRequest, HttpRequest, OutMessage } from "@convo/engine";
 import type { OutTemplate, UpdateTag } from "@convo/flow";
 import type { NewTranscript } from "./contacts";
 import type { NewInboxEvent } from "./inbox";
@@ -26,7 +26,9 @@ export type OutboxItem =
   | { kind: "typing"; seconds: number }
   /** Handover Protocol: the thread passes to another app (a help desk, the Page Inbox). */
   | { kind: "pass_thread"; appId: string; metadata: string }
-  | { kind: "http"; requestId: string; request: HttpRequest; nodeId: string };
+  | { kind: "http"; requestId: string; request: HttpRequest; nodeId: string }
+  /** An AI step's question to the brand's model (never the key: the host adds it when it asks). */
+  | { kind: "ai"; requestId: string; request: AiRequest; nodeId: string };
 
 export type OutboxStatus = "queued" | "sent" | "failed" | "parked";
 

@@ -1,11 +1,13 @@
 import type { NodeType } from "@convo/flow";
 import type { Waiting } from "../types";
 import { actionNode } from "./action";
+import { aiAnswerNode } from "./ai-answer";
 import { conditionNode } from "./condition";
 import { delayNode } from "./delay";
 import { gotoNode } from "./goto";
 import { handoverNode } from "./handover";
 import { inputNode } from "./input";
+import { intentNode } from "./intent";
 import type { EngineNodeKind } from "./kind";
 import { messageNode } from "./message";
 import { noteNode } from "./note";
@@ -21,7 +23,9 @@ export const ENGINE_NODES: EngineNodeKinds = {
   trigger: triggerNode,
   message: messageNode,
   input: inputNode,
+  ai_answer: aiAnswerNode,
   condition: conditionNode,
+  intent: intentNode,
   action: actionNode,
   delay: delayNode,
   randomizer: randomizerNode,

@@ -11,6 +11,7 @@ export type Arrival =
   /** A postback that is not Convo's, or a referral: it may start a flow. */
   | { kind: "trigger"; event: EngineEvent }
   | { kind: "http_result"; event: Extract<EngineEvent, { type: "http_result" }> }
+  | { kind: "ai_result"; event: Extract<EngineEvent, { type: "ai_result" }> }
   | { kind: "timer"; timerId: string }
   | { kind: "resume" };
 

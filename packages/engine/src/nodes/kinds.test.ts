@@ -23,6 +23,7 @@ describe("ENGINE_NODES", () => {
     expect(types).toEqual({
       tap: ["message"],
       input: ["input"],
+      ai: ["ai_answer", "intent"],
       http: ["action", "notify"],
       delay: ["delay"],
       handover: ["handover"],

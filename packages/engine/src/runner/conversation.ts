@@ -3,6 +3,7 @@ import { foldActions } from "../contact-changes";
 import { initialSession } from "../session";
 import { step } from "../step";
 import type {
+  AiRequest,
   Contact,
   EngineAction,
   EngineEvent,
@@ -46,6 +47,8 @@ export class Conversation {
   now: number;
   /** Requests the bot is waiting for, oldest first. */
   pendingHttp: { requestId: string; request: HttpRequest }[] = [];
+  /** Questions to the brand's model the bot is waiting for, oldest first. */
+  pendingAi: { requestId: string; request: AiRequest }[] = [];
   timers: { timerId: string; at: number }[] = [];
   /** Every message the bot sent, oldest first. */
   readonly sent: OutMessage[] = [];
@@ -76,6 +79,7 @@ export class Conversation {
     this.contact = copyContact(this.initialContact);
     if (fields) this.contact.fields = { ...fields };
     this.pendingHttp = [];
+    this.pendingAi = [];
     this.timers = [];
     this.handoverResumeAt = undefined;
     this.externalIds = [];
@@ -104,6 +108,9 @@ export class Conversation {
       if (action.type === "send") this.sent.push(action.message);
       if (action.type === "http") {
         this.pendingHttp.push({ requestId: action.requestId, request: action.request });
+      }
+      if (action.type === "ai") {
+        this.pendingAi.push({ requestId: action.requestId, request: action.request });
       }
     }
     if (session.waiting?.kind !== "handover") this.handoverResumeAt = undefined;
@@ -152,6 +159,14 @@ export class Conversation {
     if (!pending) return [];
     this.now += 100;
     return this.handle({ type: "http_result", requestId: pending.requestId, ...result });
+  }
+
+  /** Answers the oldest question to the model (what the host's provider or emulator said). */
+  answerAi(result: Omit<Extract<EngineEvent, { type: "ai_result" }>, "type" | "requestId">) {
+    const pending = this.pendingAi.shift();
+    if (!pending) return [];
+    this.now += 100;
+    return this.handle({ type: "ai_result", requestId: pending.requestId, ...result });
   }
 
   /** Moves the clock on, firing timers (and a handover's automatic resume) as they come due. */

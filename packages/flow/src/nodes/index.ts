@@ -1,11 +1,13 @@
 import type { FieldLimits, NodeKind } from "../kind";
 import type { NodeType } from "../node-types";
 import { actionKind } from "./action";
+import { aiAnswerKind } from "./ai-answer";
 import { conditionKind } from "./condition";
 import { delayKind } from "./delay";
 import { gotoKind } from "./goto";
 import { handoverKind } from "./handover";
 import { inputKind } from "./input";
+import { intentKind } from "./intent";
 import { messageKind } from "./message";
 import { noteKind } from "./note";
 import { notifyKind } from "./notify";
@@ -24,7 +26,9 @@ export const NODE_KINDS = {
   trigger: triggerKind,
   message: messageKind,
   input: inputKind,
+  ai_answer: aiAnswerKind,
   condition: conditionKind,
+  intent: intentKind,
   action: actionKind,
   delay: delayKind,
   randomizer: randomizerKind,

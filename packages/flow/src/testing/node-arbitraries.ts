@@ -1,11 +1,13 @@
 import type fc from "fast-check";
 import type { FlowNode, NodeType } from "../node-types";
 import { actionArbitrary } from "../nodes/action/arbitrary";
+import { aiAnswerArbitrary } from "../nodes/ai-answer/arbitrary";
 import { conditionArbitrary } from "../nodes/condition/arbitrary";
 import { delayArbitrary } from "../nodes/delay/arbitrary";
 import { gotoArbitrary } from "../nodes/goto/arbitrary";
 import { handoverArbitrary } from "../nodes/handover/arbitrary";
 import { inputArbitrary } from "../nodes/input/arbitrary";
+import { intentArbitrary } from "../nodes/intent/arbitrary";
 import { messageArbitrary } from "../nodes/message/arbitrary";
 import { noteArbitrary } from "../nodes/note/arbitrary";
 import { notifyArbitrary } from "../nodes/notify/arbitrary";
@@ -24,7 +26,9 @@ export const NODE_ARBITRARIES = {
   trigger: triggerArbitrary,
   message: messageArbitrary,
   input: inputArbitrary,
+  ai_answer: aiAnswerArbitrary,
   condition: conditionArbitrary,
+  intent: intentArbitrary,
   action: actionArbitrary,
   delay: delayArbitrary,
   randomizer: randomizerArbitrary,

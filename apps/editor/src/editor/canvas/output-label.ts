@@ -27,6 +27,8 @@ export function outputLabel(
     case "else":
       return nodeType === "message" ? t("output.anythingElse") : t("output.else");
     case "next":
+    case "answered":
+    case "unsure":
     case "invalid":
     case "timeout":
     case "error":

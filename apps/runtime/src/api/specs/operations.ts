@@ -4,6 +4,7 @@ import type { PageSettings } from "../../graph-api/gateway";
 import { ApiSection } from "../openapi/route-spec";
 import {
   Accepted,
+  AiOutcome,
   ErrorBody,
   FailedList,
   HttpOutcome,
@@ -79,6 +80,32 @@ export const httpRequestSchema = z.strictObject({
     .max(200)
     .optional(),
 });
+/** An AI step's question, as the engine's `ai` action carries it. */
+export const aiRequestSchema = z.discriminatedUnion("task", [
+  z.strictObject({
+    task: z.literal("answer"),
+    question: z.string().max(5_000),
+    passages: z.array(z.string().max(2_000)).max(10),
+    tone: z.string().max(300).optional(),
+    locale: z.string().max(20).optional(),
+    maxChars: z.number().int().positive().max(20_000),
+    timeoutMs: z.number().int().positive().max(60_000),
+  }),
+  z.strictObject({
+    task: z.literal("intent"),
+    question: z.string().max(5_000),
+    intents: z
+      .array(
+        z.strictObject({
+          id: z.string().min(1).max(64),
+          name: z.string().max(200),
+          examples: z.array(z.string().max(2_000)).max(50),
+        }),
+      )
+      .max(50),
+    timeoutMs: z.number().int().positive().max(60_000),
+  }),
+]);
 export const sandboxMessageBody = z
   .strictObject({
     psid: z
@@ -222,6 +249,17 @@ export const simulatorSpecs = {
     body: httpRequestSchema,
     responses: {
       200: { description: "What the call answered, or why it failed.", schema: HttpOutcome },
+      413: { description: "The body is larger than 1 MB.", schema: ErrorBody },
+    },
+  }),
+  ai: simulatorApi.route({
+    method: "post",
+    path: "/ai",
+    access: ACCESS.flowsWrite,
+    summary: "Ask the brand's model (or the sandbox's AI emulator) for the editor's simulator",
+    body: aiRequestSchema,
+    responses: {
+      200: { description: "What the model answered, or why it failed.", schema: AiOutcome },
       413: { description: "The body is larger than 1 MB.", schema: ErrorBody },
     },
   }),

@@ -1,0 +1,116 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_TOKEN, type Harness, signIn, startHarness } from "./harness";
+
+/**
+ * AI steps in the editor against the real runtime in sandbox mode: the forms (the "test a
+ * question" box ranks the passages as the engine does), and the simulator asking the runtime's
+ * built-in AI emulator for the intent and the answer.
+ */
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const node = (id: string, type: string, data: unknown, x: number) => ({
+  id,
+  type,
+  position: { x, y: 0 },
+  data,
+});
+const sayNode = (id: string, text: string, x: number) =>
+  node(id, "message", { content: [{ id: `${id}-t`, kind: "text", text }] }, x);
+
+const flow = {
+  schemaVersion: 1,
+  id: "assistant",
+  name: "Assistant",
+  variables: [],
+  nodes: [
+    node(
+      "start",
+      "trigger",
+      { triggers: [{ kind: "keyword", match: "contains", keywords: ["open", "colis"] }] },
+      0,
+    ),
+    node(
+      "route",
+      "intent",
+      { intents: [{ id: "orders", name: "Orders", examples: ["Où est mon colis ?"] }] },
+      320,
+    ),
+    sayNode("orders", "Your order is on its way.", 640),
+    node(
+      "answer",
+      "ai_answer",
+      {
+        entries: [
+          {
+            id: "hours",
+            question: "When are you open?",
+            answer: "Monday to Saturday, 9 am to 7 pm.",
+          },
+        ],
+        text: "# Returns\n\nYou have 30 days to return an item.",
+      },
+      640,
+    ),
+    sayNode("human", "A colleague will answer.", 960),
+    sayNode("sorry", "Our assistant is unavailable.", 960),
+  ],
+  edges: [
+    { id: "e1", source: "start", target: "route" },
+    { id: "e2", source: "route", sourceHandle: "orders", target: "orders" },
+    { id: "e3", source: "route", sourceHandle: "else", target: "answer" },
+    { id: "e5", source: "answer", sourceHandle: "unsure", target: "human" },
+    { id: "e6", source: "answer", sourceHandle: "error", target: "sorry" },
+  ],
+};
+
+const sim = (page: Page) => page.getByTestId("simulator-phone");
+async function say(page: Page, text: string) {
+  await sim(page).getByLabel("Message", { exact: true }).fill(text);
+  await sim(page).getByRole("button", { name: "Send", exact: true }).click();
+}
+
+describe("AI steps in the editor", () => {
+  it("shows the passages a question finds, and the simulator asks the runtime's AI emulator", async () => {
+    const { page, url } = h;
+    const imported = await fetch(`${url}/api/flows/import?overwrite=1`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify(flow),
+    });
+    expect(imported.status).toBe(201);
+    await signIn(page, url);
+    await page.goto(`${url}/#/flows/assistant`);
+    const answerStep = page.locator(".react-flow__node:has(article.step-ai_answer)");
+    await answerStep.waitFor();
+    await expect.poll(() => answerStep.textContent()).toContain("1 FAQ entries and a text");
+    await answerStep.click();
+    await page.locator(".inspector").getByRole("heading", { name: "AI answer" }).waitFor();
+    const ask = page.getByTestId("ai-try");
+    await ask.fill("can I return an item?");
+    // The paragraph under its heading is the passage found; the FAQ entry is not.
+    const found = page.locator(".inspector ol li");
+    await expect
+      .poll(() => found.allTextContents())
+      .toEqual(["Returns\nYou have 30 days to return an item."]);
+    await ask.fill("capitale du Pérou");
+    await page.locator(".inspector").getByText("Nothing relevant", { exact: false }).waitFor();
+
+    // The simulator, on the draft: the intent, then the answer, from the emulator.
+    await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press("r");
+    await sim(page).waitFor();
+    await say(page, "Are you open on Saturday?");
+    await sim(page)
+      .locator(".bubble.bot", { hasText: "Monday to Saturday, 9 am to 7 pm." })
+      .waitFor();
+    await say(page, "où est mon colis");
+    await sim(page).locator(".bubble.bot", { hasText: "Your order is on its way." }).waitFor();
+  });
+});

@@ -1,0 +1,72 @@
+import { useMemo } from "react";
+import { type Params, useLocale } from ".";
+
+/**
+ * The AI steps' form words, apart from the main catalogues so that they load with the forms
+ * (lazily, with the inspector), not with the canvas: opening a flow stays within its budget.
+ */
+const EN = {
+  "ai.question": "Question",
+  "ai.questionPlaceholder": "Empty: the message the contact just sent",
+  "ai.entries": "FAQ",
+  "ai.entry": "Question {n}",
+  "ai.entryQuestion": "What customers ask",
+  "ai.entryAnswer": "The brand's answer",
+  "ai.text": "Knowledge base text (Markdown or plain text)",
+  "ai.textPlaceholder": "Paste your help pages: each paragraph becomes a passage.",
+  "ai.toneField": "Tone",
+  "ai.tonePlaceholder": "Friendly and short; uses “vous” in French",
+  "ai.variable": "Store the answer in a variable instead of sending it",
+  "ai.variablePlaceholder": "Empty: the answer is sent",
+  "ai.minScore": "Minimum relevance (default {score}; below it: Unsure, without asking the model)",
+  "ai.tryQuestion": "Test a question",
+  "ai.tryPlaceholder": "Where do you deliver?",
+  "ai.tryNothing": "Nothing relevant: the step goes Unsure without asking the model.",
+  "ai.tryFound": "{n} of at most {max} passages sent to the model:",
+  "intent.intents": "Intents",
+  "intent.intent": "Intent {n}",
+  "intent.examples": "Example phrases, one a line (French and English)",
+  "intent.examplesPlaceholder": "Where is my order?\nOù est ma commande ?",
+  "intent.minConfidence": "Minimum confidence, 0 to 1 (default {confidence}; below it: Else)",
+} as const;
+
+export type AiFormKey = keyof typeof EN;
+
+const FR: Record<AiFormKey, string> = {
+  "ai.question": "Question",
+  "ai.questionPlaceholder": "Vide : le message que le contact vient d’envoyer",
+  "ai.entries": "FAQ",
+  "ai.entry": "Question {n}",
+  "ai.entryQuestion": "Ce que demandent les clients",
+  "ai.entryAnswer": "La réponse de la marque",
+  "ai.text": "Texte de la base de connaissances (Markdown ou texte brut)",
+  "ai.textPlaceholder": "Collez vos pages d’aide : chaque paragraphe devient un passage.",
+  "ai.toneField": "Ton",
+  "ai.tonePlaceholder": "Chaleureux et bref ; vouvoiement",
+  "ai.variable": "Enregistrer la réponse dans une variable au lieu de l’envoyer",
+  "ai.variablePlaceholder": "Vide : la réponse est envoyée",
+  "ai.minScore":
+    "Pertinence minimale (par défaut {score} ; en dessous : Incertain, sans interroger le modèle)",
+  "ai.tryQuestion": "Tester une question",
+  "ai.tryPlaceholder": "Où livrez-vous ?",
+  "ai.tryNothing": "Rien de pertinent : l’étape passe par Incertain sans interroger le modèle.",
+  "ai.tryFound": "{n} passages (au plus {max}) envoyés au modèle :",
+  "intent.intents": "Intentions",
+  "intent.intent": "Intention {n}",
+  "intent.examples": "Exemples de phrases, une par ligne (français et anglais)",
+  "intent.examplesPlaceholder": "Où est ma commande ?\nWhere is my order?",
+  "intent.minConfidence":
+    "Confiance minimale, de 0 à 1 (par défaut {confidence} ; en dessous : Sinon)",
+};
+
+/** `t` for the AI steps' forms, in the reader's language. */
+export function useAiFormText(): (key: AiFormKey, params?: Params) => string {
+  const locale = useLocale((s) => s.locale);
+  return useMemo(() => {
+    const catalogue = locale === "fr" ? FR : EN;
+    return (key, params) =>
+      catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+        params?.[name] === undefined ? whole : String(params[name]),
+      );
+  }, [locale]);
+}

@@ -1,0 +1,47 @@
+import { type RunningAiEmulator, startAiEmulator } from "./ai/emulator";
+import { type AiProvider, chatCompletionsProvider, noAiProvider } from "./ai/provider";
+import type { RuntimeConfig } from "./config";
+import type { Logger } from "./log";
+
+/** Whether a channel answers real customers: then the emulator must never answer. */
+export function hasLiveChannel(config: RuntimeConfig): boolean {
+  return (
+    config.pageToken !== undefined ||
+    config.instagramToken !== undefined ||
+    config.whatsappToken !== undefined
+  );
+}
+
+/**
+ * The model AI steps ask: the configured provider when there is a key; in sandbox mode (no
+ * channel live) the built-in emulator, started on 127.0.0.1; else none, and AI steps take their
+ * error path. The key is never logged: only which one was chosen.
+ */
+export async function aiProviderFor(
+  config: RuntimeConfig,
+  log: Logger,
+): Promise<{ provider: AiProvider; emulator?: RunningAiEmulator }> {
+  if (config.aiApiKey !== undefined) {
+    log.info("AI steps ask the configured provider", { model: config.aiModel });
+    return {
+      provider: chatCompletionsProvider({
+        baseUrl: config.aiBaseUrl,
+        apiKey: config.aiApiKey,
+        model: config.aiModel,
+      }),
+    };
+  }
+  if (hasLiveChannel(config)) {
+    log.warn("no AI provider configured: AI steps take their error path (set CONVO_AI_API_KEY)");
+    return { provider: noAiProvider };
+  }
+  const emulator = await startAiEmulator();
+  log.info("AI steps ask the built-in AI emulator (sandbox)", { url: emulator.baseUrl });
+  return {
+    provider: chatCompletionsProvider(
+      { baseUrl: emulator.baseUrl, apiKey: emulator.apiKey, model: emulator.model },
+      "emulator",
+    ),
+    emulator,
+  };
+}
