@@ -6,6 +6,7 @@ import type { PageIdentity } from "./graph-api/page-identity";
 import type { Logger } from "./log";
 import type { EchoSubscriptionState } from "./ops/echo-subscription";
 import type { Metrics } from "./ops/metrics";
+import type { ConversationFeed } from "./pipeline/conversation-feed";
 import type { Store } from "./store/store";
 
 /** What every route and worker shares. Built once by `createRuntime`. */
@@ -52,6 +53,8 @@ export interface Deps {
    * port listened on, once started). Links sent out of Convo (Notify the team's) start with it.
    */
   readonly publicUrl: { value: string };
+  /** The inbox's live news for agents (server-sent events), across replicas. */
+  conversationFeed: ConversationFeed;
   /** Published flows changed: the worker reloads them before its next step. */
   flowsChanged(): void;
   /** The published flows, as the worker steps them (the events API reads their event triggers). */

@@ -23,6 +23,7 @@ import { listenWithLimits } from "./http-server";
 import { createLogger, type Logger } from "./log";
 import { EchoSubscription } from "./ops/echo-subscription";
 import { Metrics } from "./ops/metrics";
+import { conversationFeed, parseNews } from "./pipeline/conversation-feed";
 import { InboxWorker } from "./pipeline/inbox-worker";
 import { OutboxSender } from "./pipeline/outbox-sender";
 import { PublishedFlows } from "./pipeline/published-flows";
@@ -160,6 +161,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const verifyToken = await persistent(store.settings, "verify_token", config.verifyToken);
   const metrics = new Metrics();
   metrics.echoStatus = () => echoSubscription.state.status;
+  // With replicas, news goes through the database so agents connected to any replica hear it.
+  const replicas = store.replicas;
+  const feed = conversationFeed(
+    replicas
+      ? (news) =>
+          void replicas.publishNews(JSON.stringify(news)).catch((error: unknown) => {
+            log.warn("could not tell the other replicas the inbox's news", { error });
+          })
+      : undefined,
+  );
   const deps: Deps = {
     store,
     config,
@@ -195,7 +206,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       });
     },
     publishedFlows: () => flows.load(),
+    conversationFeed: feed,
   };
+  const stopNews =
+    store.replicas?.onNews((payload) => {
+      const news = parseNews(payload);
+      if (news) feed.relay(news);
+    }) ?? (() => {});
   // Another replica found work of a contact this one holds: it is taken up at once.
   const stopWakes =
     store.replicas?.onWake((queue, psid) =>
@@ -273,6 +290,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           })
         : Promise.resolve();
       stopWakes();
+      stopNews();
       clearInterval(reloadFlows);
       await Promise.all([inbox.stop(), outbox.stop(), timers.stop(), webhooks.stop()]);
       // Keep-alive connections that stay open would hold close() forever.

@@ -12,6 +12,7 @@ import { whatsappSource } from "../webhook/whatsapp-source";
 import { bearerAuth } from "./auth";
 import { contactIdRoutes } from "./contact-ids";
 import { contactRoutes } from "./contacts";
+import { conversationRoutes } from "./conversations";
 import { ApiError } from "./errors";
 import { eventRoutes } from "./events";
 import { flowRoutes } from "./flows";
@@ -92,6 +93,7 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   api.route("/flows", flowRoutes(deps));
   api.route("/contacts", contactRoutes(deps));
   api.route("/contacts", contactIdRoutes(deps));
+  api.route("/conversations", conversationRoutes(deps));
   api.route("/page", pageRoutes(deps));
   api.route("/status", statusRoutes(deps));
   api.route("/outbox", outboxRoutes(deps));

@@ -3,6 +3,7 @@ import { findCredentials, redactRequest, replaceCredentials } from "@convo/flow"
 import { Hono } from "hono";
 import type { Deps } from "../deps";
 import { queueAgentReply } from "../pipeline/agent-reply";
+import { pausedConversation } from "../pipeline/handover-conversation";
 import { isPaused } from "../pipeline/pause";
 import { runtimeEvent } from "../pipeline/runtime-events";
 import { requestLog } from "../request-log";
@@ -148,7 +149,18 @@ export function contactRoutes(deps: Deps) {
     await mustGet(id);
     const until = body.minutes === undefined ? null : deps.now() + body.minutes * 60_000;
     await contacts.setPaused(id, true, until);
-    return c.json(contactJson(await mustGet(id), deps.now()));
+    // Paused for a person: the contact waits in the inbox's queue.
+    const now = deps.now();
+    const opened = pausedConversation(id, now);
+    if (await deps.store.conversations.open(opened)) {
+      deps.conversationFeed.publish({
+        type: "opened",
+        conversationId: opened.id,
+        psid: id,
+        at: now,
+      });
+    }
+    return c.json(contactJson(await mustGet(id), now));
   });
 
   on(app, spec.resume, async (c) => {

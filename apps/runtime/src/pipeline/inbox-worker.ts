@@ -11,6 +11,7 @@ import type { InboxRow } from "../store/inbox";
 import { LeaseLost } from "../store/replicas";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
 import { outEvent, stepEventsOut } from "./events-out";
+import { handoverConversation } from "./handover-conversation";
 import { readIncoming } from "./incoming";
 import { liveChatUrl } from "./live-chat-url";
 import { isPaused } from "./pause";
@@ -155,6 +156,20 @@ export class InboxWorker {
     }
   }
 
+  /** The customer wrote while a person has the conversation: the agents' inboxes hear of it. */
+  async #tellAgents(psid: string, now: number): Promise<void> {
+    const open = await this.deps.store.conversations.openFor(psid);
+    if (open) {
+      this.deps.conversationFeed.publish({
+        type: "message",
+        conversationId: open.id,
+        psid,
+        at: now,
+        from: "contact",
+      });
+    }
+  }
+
   async #handle(row: InboxRow, log: Logger): Promise<void> {
     const { deps } = this;
     const { contacts, steps } = deps.store;
@@ -200,6 +215,7 @@ export class InboxWorker {
       // Recorded, not answered: standby, echoes, receipts, and anything while a human has the chat.
       skip("bot_paused");
       await steps.commit(toStepRows(base));
+      if (incoming.fromContact) await this.#tellAgents(row.psid, now);
       return;
     }
 
@@ -249,8 +265,14 @@ export class InboxWorker {
     const lastFlow = result.actions.findLast((a) => a.type === "track")?.flowId;
     const created = contact.createdAt === now;
     const outgoing = stepEventsOut(contact, changes, lastFlow, now, created);
+    const resolved =
+      event.type === "resume" ? await deps.store.conversations.openFor(row.psid) : undefined;
     if (event.type === "resume") {
       outgoing.push(outEvent("handover.ended", { contactId: row.psid }, now));
+      if (resolved) commit.resolveConversation = true;
+    }
+    if (changes.handover) {
+      commit.openConversation = handoverConversation(row.psid, result.session, byId, now);
     }
     commit.outgoing = outgoing;
     if (brandEventId !== undefined) {
@@ -265,6 +287,25 @@ export class InboxWorker {
       if (sends === 0) skip("no_message");
     }
     await steps.commit(toStepRows(commit));
+    if (resolved) {
+      deps.conversationFeed.publish({
+        type: "resolved",
+        conversationId: resolved.id,
+        psid: row.psid,
+        at: now,
+      });
+    }
+    if (commit.openConversation) {
+      // Told even when one was open already (a second hand-over): the client reads the queue.
+      const open = await deps.store.conversations.openFor(row.psid);
+      if (open)
+        deps.conversationFeed.publish({
+          type: "opened",
+          conversationId: open.id,
+          psid: row.psid,
+          at: now,
+        });
+    }
     if (commit.outbox.length > 0) deps.wake.outbox(row.psid);
     if (commit.timers.length > 0) deps.wake.timers();
     if (commit.outgoing.length > 0) deps.wake.webhooks();

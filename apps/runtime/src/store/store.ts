@@ -6,6 +6,7 @@
  * decided in the pipeline. One contract suite (`contract/`) runs against every implementation.
  */
 import type { ContactStore } from "./contacts";
+import type { ConversationStore } from "./conversations";
 import type { EventStore } from "./events";
 import type { ExternalIdStore } from "./external-ids";
 import type { FlowStore } from "./flows";
@@ -23,6 +24,8 @@ export interface Store {
   settings: SettingsStore;
   flows: FlowStore;
   contacts: ContactStore;
+  /** The inbox of live chat: conversations handed to people. */
+  conversations: ConversationStore;
   inbox: InboxQueue;
   outbox: OutboxQueue;
   timers: TimerStore;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ApiSection } from "../openapi/route-spec";
 import { contactsApi } from "./contacts";
+import { conversationsApi } from "./conversations";
 import { eventsApi, eventsOutApi } from "./events";
 import { flowsApi } from "./flows";
 import { inboxApi, outboxApi, pageApi, sandboxApi, simulatorApi, statusApi } from "./operations";
@@ -24,6 +25,7 @@ export const docsSpec = docsApi.route({
 export const API_SECTIONS: readonly ApiSection[] = [
   flowsApi,
   contactsApi,
+  conversationsApi,
   eventsApi,
   eventsOutApi,
   pageApi,

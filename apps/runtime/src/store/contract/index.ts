@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { brandContract } from "./brand";
 import { contactContract } from "./contacts";
+import { conversationContract } from "./conversations";
 import { flowContract } from "./flows";
 import type { StoreHarness } from "./harness";
 import { inboxContract } from "./inbox";
@@ -31,5 +32,6 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
     stepContract(makeHarness);
     timerContract(makeHarness);
     brandContract(makeHarness);
+    conversationContract(makeHarness);
   });
 }

@@ -13,6 +13,9 @@ const CONTACT_TABLES = [
   "transcript",
   "external_ids",
   "brand_events",
+  "conversations",
+  "conversation_notes",
+  "conversation_reads",
 ];
 
 interface ContactRecord {

@@ -25,6 +25,9 @@ const TABLES = [
   "transcript",
   "counters",
   "send_rate",
+  "conversations",
+  "conversation_notes",
+  "conversation_reads",
 ];
 
 describeStoreContract("PostgreSQL", () => ({

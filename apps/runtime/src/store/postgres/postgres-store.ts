@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { ReplicaFigures, ReplicaLink } from "../replicas";
 import type { Store } from "../store";
 import { PgContacts } from "./contacts";
+import { PgConversations } from "./conversations";
 import { alive, PgDatabase } from "./database";
 import { PgEvents } from "./events";
 import { PgExternalIds } from "./external-ids";
@@ -34,6 +35,7 @@ export class PostgresStore implements Store {
   readonly settings: PgSettings;
   readonly flows: PgFlows;
   readonly contacts: PgContacts;
+  readonly conversations: PgConversations;
   readonly inbox: PgInbox;
   readonly outbox: PgOutbox;
   readonly timers: PgTimers;
@@ -51,6 +53,7 @@ export class PostgresStore implements Store {
     this.settings = new PgSettings(db);
     this.flows = new PgFlows(db);
     this.contacts = new PgContacts(db);
+    this.conversations = new PgConversations(db);
     this.inbox = new PgInbox(db);
     this.outbox = new PgOutbox(db);
     this.timers = new PgTimers(db);
@@ -70,6 +73,8 @@ export class PostgresStore implements Store {
           if (queue === "flows") listener(queue, "");
         }),
       announceFlowsChanged: () => db.broadcast("flows"),
+      publishNews: (payload) => db.publishNews(payload),
+      onNews: (listener) => db.onNews(listener),
       figures: () => this.#figures(),
     };
   }

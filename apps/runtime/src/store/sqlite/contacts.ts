@@ -14,6 +14,9 @@ const CONTACT_TABLES = [
   "transcript",
   "external_ids",
   "brand_events",
+  "conversations",
+  "conversation_notes",
+  "conversation_reads",
 ];
 
 function statements(sql: SqliteDatabase) {
