@@ -282,6 +282,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       echoSubscription.stop();
       // Stop taking requests first (those in hand finish), then let the workers finish the event
       // and sends in hand; whatever is left waits in the tables for the next start.
+      // Agents' open streams end now, or close() would wait for them.
+      feed.end();
       const s = server;
       const closed = s
         ? new Promise<void>((resolve) => {

@@ -21,7 +21,10 @@ export type NewsListener = (news: ConversationNews) => void;
  */
 export interface ConversationFeed {
   publish(news: ConversationNews): void;
-  subscribe(listener: NewsListener): () => void;
+  /** `ended` is called when the runtime stops: the stream closes at once, not at a time-out. */
+  subscribe(listener: NewsListener, ended?: () => void): () => void;
+  /** Ends every subscription (the runtime stops). */
+  end(): void;
   /** Connected listeners, for /metrics and the benchmark. */
   readonly listeners: number;
 }
@@ -32,6 +35,7 @@ export function conversationFeed(send?: (news: ConversationNews) => void): Conve
   relay(news: ConversationNews): void;
 } {
   const listeners = new Set<NewsListener>();
+  const enders = new Map<NewsListener, () => void>();
   const tell = (news: ConversationNews) => {
     for (const listener of listeners) {
       try {
@@ -47,9 +51,19 @@ export function conversationFeed(send?: (news: ConversationNews) => void): Conve
       else tell(news);
     },
     relay: tell,
-    subscribe(listener) {
+    subscribe(listener, ended) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      if (ended) enders.set(listener, ended);
+      return () => {
+        listeners.delete(listener);
+        enders.delete(listener);
+      };
+    },
+    end() {
+      const ending = [...enders.values()];
+      listeners.clear();
+      enders.clear();
+      for (const ended of ending) ended();
     },
     get listeners() {
       return listeners.size;
