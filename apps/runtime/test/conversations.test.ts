@@ -12,6 +12,7 @@ import {
   waitFor,
   webhookBody,
 } from "./messenger";
+import { createTestDatabase } from "./postgres";
 import { dataOf, type EventStream, openEventStream } from "./sse-client";
 
 /** A help desk: "desk" shows a button; its tap hands the contact to a person, then "back". */
@@ -266,5 +267,43 @@ describe("the inbox agents work in", () => {
     expect(stream.contentType).toContain("text/event-stream");
     const anonymous = await fetch(`${rt.url}/api/conversations/stream`);
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe("the inbox across replicas (PostgreSQL)", () => {
+  it("streams to an agent connected to one replica what happened on another", async () => {
+    const database = await createTestDatabase("inbox_replicas");
+    const env = {
+      MESSENGER_APP_SECRET: APP_SECRET,
+      MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
+      GRAPH_API_URL: graph.url,
+      CONVO_DATABASE_URL: database.url,
+    };
+    const a = await startRuntime(env);
+    const b = await startRuntime(env);
+    let agent: EventStream | undefined;
+    try {
+      expect((await a.api("POST", "/api/flows/import", desk)).status).toBe(201);
+      expect((await a.api("POST", "/api/flows/desk/publish", {})).status).toBe(201);
+      agent = await openEventStream(`${b.url}/api/conversations/stream`, TOKEN);
+      await agent.next((e) => e.event === "ready");
+      const psid = "cv-rep";
+      const post = async (item: Record<string, unknown>) =>
+        expect((await postWebhook(a.url, webhookBody([item]))).status).toBe(200);
+      await post(textItem(psid, "desk"));
+      const menu = await waitForText(psid, "What do you need?");
+      await post(postbackItem(psid, menu.attachment?.payload.buttons?.[0]?.payload as string));
+      const opened = dataOf(await agent.next((e) => e.event === "opened" && e.data.includes(psid)));
+      await post(textItem(psid, "hello from replica A"));
+      const news = dataOf(await agent.next((e) => e.event === "message" && e.data.includes(psid)));
+      expect(news).toMatchObject({ conversationId: opened.conversationId, from: "contact" });
+      const queued = (await b.api("GET", "/api/conversations")).json.conversations as Json[];
+      expect(queued.map((c) => c.contact.id)).toEqual([psid]);
+    } finally {
+      await agent?.close();
+      await a.stop();
+      await b.stop();
+      await database.drop();
+    }
   });
 });
