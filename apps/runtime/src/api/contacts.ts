@@ -8,6 +8,7 @@ import { isPaused } from "../pipeline/pause";
 import { runtimeEvent } from "../pipeline/runtime-events";
 import { requestLog } from "../request-log";
 import type { ContactRow, TranscriptRow } from "../store/contacts";
+import { actorOf } from "./actor";
 import { notFound, readBody } from "./errors";
 import { on, readQuery } from "./openapi/route-spec";
 import {
@@ -178,7 +179,18 @@ export function contactRoutes(deps: Deps) {
     const id = c.req.param("id");
     const body = await readBody(c, messageBody);
     const contact = await mustGet(id);
-    const outboxId = await queueAgentReply(deps, contact, body.text, deps.now());
+    const now = deps.now();
+    const outboxId = await queueAgentReply(deps, contact, body.text, now, actorOf(c));
+    const open = await deps.store.conversations.openFor(id);
+    if (open) {
+      deps.conversationFeed.publish({
+        type: "message",
+        conversationId: open.id,
+        psid: id,
+        at: now,
+        from: "agent",
+      });
+    }
     return c.json({ id: outboxId }, 202);
   });
 

@@ -75,12 +75,10 @@ export function conversationRoutes(deps: Deps) {
       contacts.transcript(row.psid, DETAIL_MESSAGES),
       conversations.notes(row.id),
     ]);
-    const now = deps.now();
+    if (!contact) throw notFound(`The contact "${row.psid}"`);
     return c.json({
       conversation: await summaryOf(c, row),
-      contact: contact
-        ? contactJson(contact, now)
-        : contactJson(await contacts.ensure(row.psid, now), now),
+      contact: contactJson(contact, deps.now()),
       messages: lines.map(conversationMessageJson),
       notes: notes.map(noteJson),
     });
@@ -142,7 +140,8 @@ export function conversationRoutes(deps: Deps) {
         assignee: me,
       });
     }
-    const contact = await contacts.ensure(row.psid, now);
+    const contact = await contacts.get(row.psid);
+    if (!contact) throw notFound(`The contact "${row.psid}"`);
     const outboxId = await queueAgentReply(deps, contact, body.text, now, me);
     feed.publish({
       type: "message",

@@ -128,12 +128,15 @@ export function conversationContract(makeHarness: () => StoreHarness) {
       expect(await unread(bob.id)).toBe(2);
     });
 
-    it("is erased with the contact", async () => {
+    it("is exported and erased with the contact", async () => {
       const { store } = s;
       await store.contacts.ensure("p1", T);
       await store.conversations.open(asked("p1", "cv_1"));
       await store.conversations.addNote("cv_1", ann, "note", T);
       await store.conversations.markRead("cv_1", ann.id, T);
+      const exported = await store.contacts.export("p1");
+      expect(exported?.conversations).toMatchObject([{ id: "cv_1", reason: "wants a refund" }]);
+      expect(exported?.notes).toMatchObject([{ conversation_id: "cv_1", text: "note" }]);
       expect(await store.contacts.erase("p1")).toBe(true);
       expect(await store.conversations.get("cv_1")).toBeUndefined();
       expect(await store.conversations.notes("cv_1")).toEqual([]);
