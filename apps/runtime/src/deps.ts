@@ -1,12 +1,12 @@
 import type { FlowRef } from "@convo/engine";
 import type { MessengerChannel } from "@convo/messenger";
 import type { RuntimeConfig } from "./config";
+import type { ConversationFeed } from "./conversation-feed";
 import type { GraphGateway } from "./graph-api/gateway";
 import type { PageIdentity } from "./graph-api/page-identity";
 import type { Logger } from "./log";
 import type { EchoSubscriptionState } from "./ops/echo-subscription";
 import type { Metrics } from "./ops/metrics";
-import type { ConversationFeed } from "./pipeline/conversation-feed";
 import type { Store } from "./store/store";
 
 /** What every route and worker shares. Built once by `createRuntime`. */

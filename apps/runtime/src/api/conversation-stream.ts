@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
-import type { ConversationFeed, ConversationNews } from "../pipeline/conversation-feed";
+import type { ConversationFeed, ConversationNews } from "../conversation-feed";
 
 /** A comment line this often keeps proxies and load balancers from closing an idle stream. */
 export const HEARTBEAT_MS = 15_000;

@@ -1,3 +1,11 @@
+import {
+  type ConversationRecord,
+  type NoteRecord,
+  type QueueRecord,
+  toConversationRow,
+  toNoteRow,
+  toQueueRow,
+} from "../conversation-rows";
 import type {
   Actor,
   ConversationStore,
@@ -5,12 +13,6 @@ import type {
   NoteRow,
   QueueQuery,
 } from "../conversations";
-import {
-  type ConversationRecord,
-  toConversationRow,
-  toNoteRow,
-  toQueueRow,
-} from "../sqlite/conversations";
 import { type PgDatabase, prepared } from "./database";
 
 /** The columns of a new conversation, `$n` from `first`; the SQLite module's meaning. */
@@ -74,7 +76,7 @@ export class PgConversations implements ConversationStore {
   }
 
   async queue(q: QueueQuery) {
-    const { rows } = await prepared<Parameters<typeof toQueueRow>[0]>(
+    const { rows } = await prepared<QueueRecord>(
       this.db.pool,
       queueSql("c.state = ANY($2::text[])"),
       [q.reader, [...q.states], q.limit],
@@ -83,11 +85,11 @@ export class PgConversations implements ConversationStore {
   }
 
   async entry(id: string, reader: string) {
-    const { rows } = await prepared<Parameters<typeof toQueueRow>[0]>(
-      this.db.pool,
-      queueSql("c.id = $2"),
-      [reader, id, 1],
-    );
+    const { rows } = await prepared<QueueRecord>(this.db.pool, queueSql("c.id = $2"), [
+      reader,
+      id,
+      1,
+    ]);
     return rows[0] && toQueueRow(rows[0]);
   }
 
@@ -121,7 +123,7 @@ export class PgConversations implements ConversationStore {
   }
 
   async addNote(conversationId: string, author: Actor, text: string, at: number) {
-    const { rows } = await prepared<Parameters<typeof toNoteRow>[0]>(
+    const { rows } = await prepared<NoteRecord>(
       this.db.pool,
       `INSERT INTO conversation_notes (conversation_id, psid, author_id, author_name, text, at)
        SELECT id, psid, $1, $2, $3, $4 FROM conversations WHERE id = $5 RETURNING *`,
@@ -132,7 +134,7 @@ export class PgConversations implements ConversationStore {
   }
 
   async notes(conversationId: string): Promise<NoteRow[]> {
-    const { rows } = await prepared<Parameters<typeof toNoteRow>[0]>(
+    const { rows } = await prepared<NoteRecord>(
       this.db.pool,
       "SELECT * FROM conversation_notes WHERE conversation_id = $1 ORDER BY id",
       [conversationId],

@@ -1,4 +1,4 @@
-import type { Actor } from "../store/conversations";
+import type { Actor } from "./store/conversations";
 
 /**
  * What agents' inboxes are told as it happens: a conversation opened, the customer wrote, an
