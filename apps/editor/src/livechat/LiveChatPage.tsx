@@ -17,6 +17,8 @@ import { type Polled, usePoll } from "./use-poll";
 
 /** Brand events are not inbox news: they are still asked for this often. */
 const EVENTS_POLL_MS = 3_000;
+/** A contact the bot is talking to (no person has them) is read again this often. */
+const BOT_POLL_MS = 3_000;
 
 /**
  * Live chat: the inbox's queue (or every contact), kept current by the runtime's news stream
@@ -34,7 +36,12 @@ export default function LiveChatPage({ contactId }: { contactId: string | null }
   const [versions, setVersions] = useState<Record<string, number>>({});
   const openQueue = usePoll(() => inbox.queue("open"), null, "open");
   const shown = usePoll(() => inbox.queue(state), null, state);
-  const list = usePoll(() => api.listContacts(search.trim() || undefined), null, search);
+  // Loaded again each time the list is shown, and when someone new asks for a person.
+  const list = usePoll(
+    () => api.listContacts(search.trim() || undefined),
+    null,
+    `${view}:${search}`,
+  );
   const stream = useInboxNews(token, (news) => {
     openQueue.reload();
     if (state !== "open") shown.reload();
@@ -207,10 +214,13 @@ function ContactView({
   const t = useT();
   const token = useSession((s) => s.token) ?? "";
   const api = useMemo(() => testApi(token), [token]);
-  const contact = usePoll(() => api.getContact(contactId), null, `${contactId}:${version}`);
-  const transcript = usePoll(() => api.transcript(contactId), null, `${contactId}:${version}`);
-  const events = usePoll(() => api.contactEvents(contactId), EVENTS_POLL_MS, contactId);
   const open = conversation && conversation.state !== "resolved" ? conversation : undefined;
+  // A conversation with a person is kept current by the inbox's news; one with the bot (no news
+  // while the bot answers) is still asked for now and then.
+  const every = open ? null : BOT_POLL_MS;
+  const contact = usePoll(() => api.getContact(contactId), every, `${contactId}:${version}`);
+  const transcript = usePoll(() => api.transcript(contactId), every, `${contactId}:${version}`);
+  const events = usePoll(() => api.contactEvents(contactId), EVENTS_POLL_MS, contactId);
   const [reply, setReply] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
