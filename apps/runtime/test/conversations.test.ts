@@ -307,3 +307,48 @@ describe("the inbox across replicas (PostgreSQL)", () => {
     }
   });
 });
+
+describe("a person's pause for some minutes", () => {
+  it("resolves the conversation when it runs out and the bot answers", async () => {
+    let offset = 0;
+    const clocked = await startRuntime(
+      {
+        MESSENGER_APP_SECRET: APP_SECRET,
+        MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
+        GRAPH_API_URL: graph.url,
+      },
+      undefined,
+      undefined,
+      undefined,
+      () => Date.now() + offset,
+    );
+    try {
+      expect((await clocked.api("POST", "/api/flows/import", desk)).status).toBe(201);
+      expect((await clocked.api("POST", "/api/flows/desk/publish", {})).status).toBe(201);
+      const psid = "cv-minutes";
+      const post = async (item: Record<string, unknown>) =>
+        expect((await postWebhook(clocked.url, webhookBody([item]))).status).toBe(200);
+      await post(textItem(psid, "desk"));
+      await waitForText(psid, "What do you need?");
+      expect(
+        (await clocked.api("POST", `/api/contacts/${psid}/pause`, { minutes: 5 })).status,
+      ).toBe(200);
+      const queued = (await clocked.api("GET", "/api/conversations")).json.conversations as Json[];
+      expect(queued.map((c) => c.contact.id)).toEqual([psid]);
+
+      offset = 6 * 60_000;
+      const menus = messagesTo(psid).length;
+      await post(textItem(psid, "desk"));
+      await waitFor(() => (messagesTo(psid).length > menus ? true : undefined), "the bot again");
+      await waitFor(async () => {
+        const open = (await clocked.api("GET", "/api/conversations")).json.conversations as Json[];
+        return open.length === 0 ? true : undefined;
+      }, "the conversation resolved");
+      const resolved = (await clocked.api("GET", "/api/conversations?state=resolved")).json
+        .conversations as Json[];
+      expect(resolved.map((c) => c.contact.id)).toEqual([psid]);
+    } finally {
+      await clocked.stop();
+    }
+  });
+});

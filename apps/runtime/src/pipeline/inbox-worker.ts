@@ -11,12 +11,12 @@ import type { InboxRow } from "../store/inbox";
 import { LeaseLost } from "../store/replicas";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
 import { outEvent, stepEventsOut } from "./events-out";
-import { handoverConversation } from "./handover-conversation";
 import { readIncoming } from "./incoming";
 import { liveChatUrl } from "./live-chat-url";
 import { isPaused } from "./pause";
 import type { PublishedFlows } from "./published-flows";
 import { type StepCommit, toStepRows } from "./step-commit";
+import { stepConversation, tellCustomerMessage, tellStepConversation } from "./step-conversations";
 
 const POLL_MS = 1000;
 /** How much of a failed step's error is kept with the event. */
@@ -156,20 +156,6 @@ export class InboxWorker {
     }
   }
 
-  /** The customer wrote while a person has the conversation: the agents' inboxes hear of it. */
-  async #tellAgents(psid: string, now: number): Promise<void> {
-    const open = await this.deps.store.conversations.openFor(psid);
-    if (open) {
-      this.deps.conversationFeed.publish({
-        type: "message",
-        conversationId: open.id,
-        psid,
-        at: now,
-        from: "contact",
-      });
-    }
-  }
-
   async #handle(row: InboxRow, log: Logger): Promise<void> {
     const { deps } = this;
     const { contacts, steps } = deps.store;
@@ -215,7 +201,7 @@ export class InboxWorker {
       // Recorded, not answered: standby, echoes, receipts, and anything while a human has the chat.
       skip("bot_paused");
       await steps.commit(toStepRows(base));
-      if (incoming.fromContact) await this.#tellAgents(row.psid, now);
+      if (incoming.fromContact) await tellCustomerMessage(deps, row.psid, now);
       return;
     }
 
@@ -265,15 +251,19 @@ export class InboxWorker {
     const lastFlow = result.actions.findLast((a) => a.type === "track")?.flowId;
     const created = contact.createdAt === now;
     const outgoing = stepEventsOut(contact, changes, lastFlow, now, created);
-    const resolved =
-      event.type === "resume" ? await deps.store.conversations.openFor(row.psid) : undefined;
     if (event.type === "resume") {
       outgoing.push(outEvent("handover.ended", { contactId: row.psid }, now));
-      if (resolved) commit.resolveConversation = true;
     }
-    if (changes.handover) {
-      commit.openConversation = handoverConversation(row.psid, result.session, byId, now);
-    }
+    const conversation = await stepConversation(deps, {
+      contact,
+      resumed: event.type === "resume",
+      handedOver: changes.handover !== undefined,
+      session: result.session,
+      byId,
+      now,
+    });
+    if (conversation.resolved) commit.resolveConversation = true;
+    if (conversation.opening) commit.openConversation = conversation.opening;
     commit.outgoing = outgoing;
     if (brandEventId !== undefined) {
       // The sender settles the event as its messages go (sent, skipped outside the window, failed).
@@ -287,25 +277,7 @@ export class InboxWorker {
       if (sends === 0) skip("no_message");
     }
     await steps.commit(toStepRows(commit));
-    if (resolved) {
-      deps.conversationFeed.publish({
-        type: "resolved",
-        conversationId: resolved.id,
-        psid: row.psid,
-        at: now,
-      });
-    }
-    if (commit.openConversation) {
-      // Told even when one was open already (a second hand-over): the client reads the queue.
-      const open = await deps.store.conversations.openFor(row.psid);
-      if (open)
-        deps.conversationFeed.publish({
-          type: "opened",
-          conversationId: open.id,
-          psid: row.psid,
-          at: now,
-        });
-    }
+    await tellStepConversation(deps, row.psid, conversation, now);
     if (commit.outbox.length > 0) deps.wake.outbox(row.psid);
     if (commit.timers.length > 0) deps.wake.timers();
     if (commit.outgoing.length > 0) deps.wake.webhooks();
