@@ -125,6 +125,8 @@ async function run(page: Page, url: string) {
     .fill(RETRY);
 
   await addNext(page, stepOfType(page, "input"), 0, "Condition", "right");
+  // A new condition has no rule: the variable rule offers the question's variable first.
+  await inspector(page).getByRole("button", { name: "+ Variable" }).click();
   await inspector(page).getByLabel("Variable", { exact: true }).fill("email");
   await inspector(page).getByLabel("Test", { exact: true }).selectOption({ label: "contains" });
   await inspector(page).getByLabel("Value", { exact: true }).fill("@example.com");

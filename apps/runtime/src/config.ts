@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { GRAPH_API_VERSION } from "@convo/messenger";
+import { parseKey32 } from "./secrets/box";
 
 /** Everything the runtime reads from its environment (DESIGN.md, "The runtime contract"). */
 export interface RuntimeConfig {
@@ -18,6 +19,13 @@ export interface RuntimeConfig {
   publicUrl: string | undefined;
   /** Bearer token for `/api`; generated and kept in the database when unset. */
   adminToken: string | undefined;
+  /**
+   * Seals the secrets set in the editor and the events-out signing secrets (AES-256-GCM, 32
+   * bytes). Unset: a key generated once into a file beside the database.
+   */
+  secretsKey: Buffer | undefined;
+  /** `CONVO_SECRET_<NAME>` variables (environment and `.env`): `{{secrets.NAME}}` values. */
+  secretEnv: Record<string, string>;
   appSecret: string | undefined;
   verifyToken: string | undefined;
   /** Without it the runtime is in sandbox mode: Send API calls go to the in-process emulator. */
@@ -173,6 +181,17 @@ export function loadConfig(
     problems.push(`${name} must be a postgres:// or postgresql:// URL (value not shown)`);
     return undefined;
   };
+  /** 32 bytes as 64 hex digits or base64; never repeated in the error. */
+  const key32 = (name: string): Buffer | undefined => {
+    const raw = nonEmpty(e[name]);
+    if (raw === undefined) return undefined;
+    const key = parseKey32(raw);
+    if (key) return key;
+    problems.push(
+      `${name} must be 32 bytes as 64 hex digits or base64, e.g. from \`openssl rand -base64 32\` (value not shown)`,
+    );
+    return undefined;
+  };
   const version = nonEmpty(e.GRAPH_API_VERSION) ?? GRAPH_API_VERSION;
   if (!/^v\d+\.\d+$/.test(version)) bad("GRAPH_API_VERSION", version, "like v27.0", undefined);
 
@@ -185,6 +204,13 @@ export function loadConfig(
     replicaLeaseSeconds: number("CONVO_REPLICA_LEASE_SECONDS", 10, { min: 0, above: true }),
     publicUrl: url("CONVO_PUBLIC_URL"),
     adminToken: nonEmpty(e.CONVO_ADMIN_TOKEN),
+    secretsKey: key32("CONVO_SECRETS_KEY"),
+    secretEnv: Object.fromEntries(
+      Object.entries(e).filter(
+        (entry): entry is [string, string] =>
+          /^CONVO_SECRET_./.test(entry[0]) && entry[1] !== undefined && entry[1] !== "",
+      ),
+    ),
     appSecret: nonEmpty(e.MESSENGER_APP_SECRET),
     verifyToken: nonEmpty(e.MESSENGER_VERIFY_TOKEN),
     pageToken: nonEmpty(e.MESSENGER_PAGE_TOKEN),

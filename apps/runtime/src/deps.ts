@@ -7,6 +7,8 @@ import type { PageIdentity } from "./graph-api/page-identity";
 import type { Logger } from "./log";
 import type { EchoSubscriptionState } from "./ops/echo-subscription";
 import type { Metrics } from "./ops/metrics";
+import type { Sealer } from "./secrets/key";
+import type { SecretVault } from "./secrets/vault";
 import type { Store } from "./store/store";
 
 /** What every route and worker shares. Built once by `createRuntime`. */
@@ -16,6 +18,10 @@ export interface Deps {
   log: Logger;
   metrics: Metrics;
   now: () => number;
+  /** Seals what the database keeps secret (events-out signing secrets, the editor's secrets). */
+  sealer: Sealer;
+  /** `{{secrets.NAME}}` values: set in the editor (sealed) or `CONVO_SECRET_<NAME>`. */
+  secrets: SecretVault;
   /** The admin token, resolved at start (environment or database). */
   adminToken: string;
   /** The Messenger app secret in use (configured, or generated for the sandbox). */

@@ -4,13 +4,14 @@ import { describe, expect, it } from "vitest";
 
 /**
  * The runtime's folders, lowest first: a module imports only from its own folder or a lower
- * layer. The modules at the top of `src/` (config, log, deps, secrets…) sit between the storage
+ * layer. The modules at the top of `src/` (config, log, deps…) sit between the storage
  * and Graph API layers and the pipeline; `runtime.ts` (and `index.ts`) wires it all, the commands
  * of `cli/` run it, and `cli.ts` is the `convo` command.
  */
 const LAYERS: readonly (readonly string[])[] = [
   ["store", "graph-api"],
   ["ops"],
+  ["secrets"],
   ["(root)", "keys"],
   ["pipeline"],
   ["webhook"],

@@ -29,6 +29,8 @@ import { OutboxSender } from "./pipeline/outbox-sender";
 import { PublishedFlows } from "./pipeline/published-flows";
 import { TimerLoop } from "./pipeline/timer-loop";
 import { WebhookSender } from "./pipeline/webhook-sender";
+import { resolveSecretsKey, Sealer } from "./secrets/key";
+import { SecretVault } from "./secrets/vault";
 import { seedExamples } from "./seed";
 import { openStore } from "./store/open";
 import type { SettingsStore } from "./store/settings";
@@ -160,6 +162,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   );
   const verifyToken = await persistent(store.settings, "verify_token", config.verifyToken);
   const metrics = new Metrics();
+  const secretsKey = resolveSecretsKey(config.secretsKey, config.dbPath, (message, fields) =>
+    log.warn(message, fields),
+  );
+  const sealer = new Sealer(secretsKey.key, store.settings);
+  await sealer.checkKey(secretsKey.source).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   metrics.echoStatus = () => echoSubscription.state.status;
   // With replicas, news goes through the database so agents connected to any replica hear it.
   const replicas = store.replicas;
@@ -177,6 +187,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     log,
     metrics,
     now,
+    sealer,
+    secrets: new SecretVault(store.settings, sealer, config.secretEnv),
     adminToken: await persistent(store.settings, "admin_token", config.adminToken),
     appSecret,
     verifyToken,

@@ -1,8 +1,9 @@
 /**
- * What a marketer sees in the editor's simulator is what customers get: every example's
- * conversation script is played twice, through the simulator core in process and through the real
- * runtime (signed webhooks in, the Graph API emulator out), and the bot's replies (texts, buttons,
- * quick replies) must be the same, turn by turn.
+ * What a marketer sees in the editor's simulator is what customers get, on every channel: every
+ * example's conversation script is played twice per channel, through the simulator core in process
+ * (the channel chosen, each message as the channel shows it) and through the real runtime (signed
+ * webhooks in as Messenger, Instagram or WhatsApp send them, the emulators out), and the bot's
+ * replies (texts, buttons, quick replies) must be the same, turn by turn.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -12,30 +13,38 @@ import { join } from "node:path";
 import { type OutMessage, parseDuration, parseScript, type Script } from "@convo/engine";
 import { type Flow, parseFlowJson } from "@convo/flow";
 import { EXAMPLES_DIR, exampleIds, examplePath, exampleText } from "@convo/flow/testing/examples";
-import { type RunningGraphEmulator, startGraphEmulator } from "@convo/messenger";
-import { readSendBody } from "@convo/messenger/render";
+import { CHANNEL_SPECS, type ChannelId, previewOn } from "@convo/messenger/channel";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { type HttpOutcome, Simulator } from "../../editor/src/simulator/simulator";
 import { loadConfig } from "../src/config";
 import { createRuntime, type Runtime } from "../src/runtime";
 import { TOKEN } from "./helpers";
+import { APP_SECRET, PAGE_TOKEN, waitFor } from "./messenger";
+import { IG_ACCOUNT, startMeta, WA_PHONE_ID, WA_SECRET, WA_TOKEN } from "./meta";
 import {
-  APP_SECRET,
-  PAGE_TOKEN,
-  postbackItem,
-  postWebhook,
-  quickReplyItem,
-  referralItem,
-  textItem,
-  waitFor,
-  webhookBody,
-} from "./messenger";
+  type ChannelDriver,
+  type Choice,
+  instagramDriver,
+  messengerDriver,
+  whatsappDriver,
+} from "./parity-drivers";
 
 const SHOP = "https://shop.example.com/api/";
 
 /** A turn's replies as a customer sees them: the text (or media, or cards) and what can be tapped. */
 type Reply = { text: string; buttons: string[]; quickReplies: string[] };
+
+/**
+ * WhatsApp shows quick replies as reply buttons or list rows, read back as buttons: there the two
+ * are one list of choices, in the order sent.
+ */
+function replyOn(channel: ChannelId, m: OutMessage): Reply {
+  const r = reply(m);
+  return channel === "whatsapp"
+    ? { text: r.text, buttons: [...r.buttons, ...r.quickReplies], quickReplies: [] }
+    : r;
+}
 
 function reply(m: OutMessage): Reply {
   const quickReplies = (m.quickReplies ?? []).map((q) => (q.kind === "text" ? q.title : q.kind));
@@ -57,7 +66,7 @@ let shop: Server;
 let shopUrl: string;
 let answers: HttpOutcome[] = [];
 
-let graph: RunningGraphEmulator;
+let meta: Awaited<ReturnType<typeof startMeta>>;
 let runtime: Runtime;
 let url: string;
 let dir: string;
@@ -92,7 +101,7 @@ beforeAll(async () => {
     return parsed.flow;
   });
 
-  graph = await startGraphEmulator({ appSecret: APP_SECRET, pageToken: PAGE_TOKEN });
+  meta = await startMeta();
   dir = mkdtempSync(join(tmpdir(), "convo-parity-"));
   const config = loadConfig(
     {
@@ -103,7 +112,11 @@ beforeAll(async () => {
       CONVO_LOG_LEVEL: "silent",
       MESSENGER_APP_SECRET: APP_SECRET,
       MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
-      GRAPH_API_URL: graph.url,
+      GRAPH_API_URL: meta.url,
+      INSTAGRAM_ACCOUNT_ID: IG_ACCOUNT,
+      WHATSAPP_PHONE_NUMBER_ID: WA_PHONE_ID,
+      WHATSAPP_TOKEN: WA_TOKEN,
+      WHATSAPP_APP_SECRET: WA_SECRET,
       CONVO_ALLOW_PRIVATE_HTTP: "1",
     },
     join(dir, ".env"),
@@ -120,7 +133,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await runtime?.stop();
-  await graph?.close();
+  await meta?.close();
   await new Promise((resolve) => shop?.close(resolve));
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -154,12 +167,24 @@ function httpAnswers(script: Script): HttpOutcome[] {
 type Turn = { label: string; replies: Reply[] };
 const label = (turn: object) => JSON.stringify(turn);
 
-async function throughSimulator(flowId: string, script: Script): Promise<Turn[]> {
+/**
+ * The script through the simulator: the replies per move, and the moves played. On a channel
+ * that tells less of the contact (no locale on WhatsApp and Instagram), a script's French part
+ * offers English choices: the script is played up to the first choice it cannot tap there.
+ */
+async function throughSimulator(
+  driver: ChannelDriver,
+  flowId: string,
+  script: Script,
+): Promise<{ turns: Turn[]; played: Script }> {
   answers = httpAnswers(script);
+  const spec = CHANNEL_SPECS[driver.channel];
   const sim = new Simulator({
     flows: [...flows].sort((a, b) => Number(b.id === flowId) - Number(a.id === flowId)),
     flowId,
-    contact: { fields: contactFields(script) },
+    channel: driver.channel,
+    // What the runtime learns of the contact on this channel (WhatsApp: a name, no locale).
+    contact: { fields: driver.known(contactFields(script)) },
     // As in the editor: HTTP steps are carried out by the runtime (POST /api/simulator/http),
     // which calls the same local shop, with the same rules as for live contacts.
     performHttp: async (request) => {
@@ -170,8 +195,12 @@ async function throughSimulator(flowId: string, script: Script): Promise<Turn[]>
     },
   });
   const turns: Turn[] = [];
+  const played: Script["turns"] = [];
   for (const turn of script.turns) {
-    if ("expect" in turn || "http" in turn) continue;
+    if ("expect" in turn || "http" in turn) {
+      played.push(turn);
+      continue;
+    }
     const before = sim.getState().entries.length;
     if ("say" in turn) await sim.say(turn.say);
     else if ("tap" in turn) {
@@ -181,6 +210,20 @@ async function throughSimulator(flowId: string, script: Script): Promise<Turn[]>
         .offered.findLast(
           (t) => (t.kind === "button" ? t.button.title : t.reply.title).toLowerCase() === wanted,
         );
+      // Offered by a message the channel would not deliver (outside its window) or in a
+      // language the channel's contact does not get: the script stops there on this channel.
+      const delivered = sim
+        .getState()
+        .entries.some(
+          (e) =>
+            e.from === "bot" &&
+            !e.outsideWindow &&
+            found !== undefined &&
+            JSON.stringify(e.message).includes(
+              JSON.stringify(found.kind === "button" ? found.button.title : found.reply.title),
+            ),
+        );
+      if ((!found || !delivered) && driver.channel !== "messenger") break;
       if (!found) throw new Error(`simulator: nothing titled "${turn.tap}" to tap`);
       await sim.tap(found);
     } else if ("postback" in turn) await sim.postback(turn.postback);
@@ -188,125 +231,186 @@ async function throughSimulator(flowId: string, script: Script): Promise<Turn[]>
     else if ("event" in turn) await sim.event(turn.event.name, turn.event.data);
     else if ("wait" in turn) await sim.wait(parseDuration(turn.wait) ?? 0);
     else if ("resume" in turn) await sim.resume();
-    else if ("restart" in turn) sim.restart(turn.restart === true ? undefined : turn.restart);
+    else if ("restart" in turn)
+      sim.restart(
+        turn.restart === true ? driver.known(contactFields(script)) : driver.known(turn.restart),
+      );
     else throw new Error(`no way to play ${label(turn)}`);
     const replies = sim
       .getState()
       .entries.slice(before)
-      // What Messenger would refuse (past the 24-hour window), the runtime parks: not a reply.
-      .flatMap((e) => (e.from === "bot" && !e.outsideWindow ? [reply(e.message)] : []));
+      // What the channel would refuse (past the 24-hour window), the runtime parks: not a reply.
+      .flatMap((e) => (e.from === "bot" && !e.outsideWindow ? [e.message] : []))
+      .flatMap((m) => {
+        const shown = previewOn(spec, m);
+        if (!shown.ok)
+          throw new Error(`simulator: ${spec.name} refuses ${label(m)}: ${shown.message}`);
+        return shown.messages.map((one) => replyOn(driver.channel, one));
+      });
     turns.push({ label: label(turn), replies });
+    played.push(turn);
   }
-  return turns;
+  return { turns, played: { ...script, turns: played } };
 }
 
-/** The messages the emulator accepted for a contact, as the phone would show them. */
-function sentTo(psid: string): OutMessage[] {
-  return graph.calls.flatMap((call) => {
-    const body = call.body as { recipient?: { id?: string } } | undefined;
-    if (!call.path.endsWith("/me/messages") || call.status !== 200) return [];
-    if (body?.recipient?.id !== psid) return [];
-    const read = readSendBody(body);
-    return read.kind === "message" ? [read.message] : [];
-  });
+/** The choice titled `wanted` among what the channel's messages offer, the latest first. */
+function findChoice(messages: OutMessage[], wanted: string): Choice | undefined {
+  const title = wanted.trim().toLowerCase();
+  const quick = (messages.at(-1)?.quickReplies ?? []).find(
+    (q) => q.kind === "text" && q.title.toLowerCase() === title,
+  );
+  if (quick?.kind === "text")
+    return { kind: "quick_reply", payload: quick.payload, title: quick.title };
+  const button = messages
+    .flatMap((m) =>
+      m.kind === "text"
+        ? (m.buttons ?? [])
+        : m.kind === "cards"
+          ? m.cards.flatMap((c) => c.buttons ?? [])
+          : [],
+    )
+    .findLast((b) => b.kind === "postback" && b.title.toLowerCase() === title);
+  return button?.kind === "postback"
+    ? { kind: "postback", payload: button.payload, title: button.title }
+    : undefined;
 }
 
-async function throughRuntime(flowId: string, script: Script, expected: Turn[]): Promise<Turn[]> {
+async function throughRuntime(
+  driver: ChannelDriver,
+  script: Script,
+  expected: Turn[],
+): Promise<Turn[]> {
   answers = httpAnswers(script);
-  let contacts = 0;
-  const newContact = (fields: Record<string, string>) => {
-    const psid = `${flowId}-${++contacts}`;
-    graph.profiles.set(psid, {
-      first_name: fields.first_name ?? "",
-      last_name: fields.last_name ?? "",
-      locale: fields.locale ?? "en_US",
-    });
-    return psid;
-  };
-  let psid = newContact(contactFields(script));
-  const post = async (item: Record<string, unknown>) => {
-    const response = await postWebhook(url, webhookBody([item]));
-    expect(response.status).toBe(200);
-  };
+  let contact = driver.newContact(++contacts, contactFields(script));
+  const ok = async (response: Promise<Response>) => expect((await response).status).toBe(200);
   const turns: Turn[] = [];
   let seen = 0;
   for (const turn of script.turns) {
     if ("expect" in turn || "http" in turn) continue;
-    if ("say" in turn) await post(textItem(psid, turn.say));
+    if ("say" in turn) await ok(driver.say(contact, turn.say));
     else if ("tap" in turn) {
-      const wanted = turn.tap.trim().toLowerCase();
-      const messages = sentTo(psid);
-      const last = messages.at(-1);
-      const quick = (last?.quickReplies ?? []).find(
-        (q) => q.kind === "text" && q.title.toLowerCase() === wanted,
-      );
-      const button = messages
-        .flatMap((m) =>
-          m.kind === "text"
-            ? (m.buttons ?? [])
-            : m.kind === "cards"
-              ? m.cards.flatMap((c) => c.buttons ?? [])
-              : [],
-        )
-        .findLast((b) => b.kind === "postback" && b.title.toLowerCase() === wanted);
-      if (quick?.kind === "text") await post(quickReplyItem(psid, quick.payload, quick.title));
-      else if (button?.kind === "postback")
-        await post(postbackItem(psid, button.payload, button.title));
-      else throw new Error(`runtime: nothing titled "${turn.tap}" to tap`);
-    } else if ("postback" in turn) await post(postbackItem(psid, turn.postback));
-    else if ("referral" in turn) await post(referralItem(psid, turn.referral));
+      const choice = findChoice(driver.sent(contact), turn.tap);
+      if (!choice) throw new Error(`runtime: nothing titled "${turn.tap}" to tap`);
+      await ok(driver.tap(contact, choice));
+    } else if ("postback" in turn && driver.postback)
+      await ok(driver.postback(contact, turn.postback));
+    else if ("referral" in turn && driver.referral)
+      await ok(driver.referral(contact, turn.referral));
     else if ("event" in turn) {
       // The brand's system, through the events API (the admin token is an owner-level key).
       const { name, data } = turn.event;
-      const posted = await api("POST", "/api/events", { event: name, contact: { id: psid }, data });
+      const posted = await api("POST", "/api/events", {
+        event: name,
+        contact: { channel: driver.channel, id: contact },
+        data,
+      });
       expect(posted.status, JSON.stringify(posted.json)).toBe(202);
     } else if ("wait" in turn) {
       offset += parseDuration(turn.wait) ?? 0;
       runtime.deps.wake.timers();
     } else if ("resume" in turn) {
-      expect((await api("POST", `/api/contacts/${psid}/resume`)).status).toBe(200);
+      expect((await api("POST", `/api/contacts/${driver.apiId(contact)}/resume`)).status).toBe(200);
     } else if ("restart" in turn) {
-      psid = newContact(turn.restart === true ? contactFields(script) : turn.restart);
+      contact = driver.newContact(
+        ++contacts,
+        turn.restart === true ? contactFields(script) : turn.restart,
+      );
       seen = 0;
-    } else throw new Error(`no way to play ${label(turn)}`);
+    } else throw new Error(`no way to play ${label(turn)} on ${driver.channel}`);
 
     // As many replies as the simulator gave (more would show up as the next turn's).
     const want = expected[turns.length]?.replies.length ?? 0;
-    const target = psid;
+    const target = contact;
     const from = seen;
     const messages = await waitFor(
       () => {
-        const all = sentTo(target);
+        const all = driver.sent(target);
         return all.length >= from + want ? all : undefined;
       },
-      `${want} replies to ${label(turn)}`,
+      `${want} replies to ${label(turn)} on ${driver.channel}`,
     ).catch(async (e) => {
       const parked = (await api("GET", "/api/outbox/parked")).json.parked;
       throw new Error(`${e}; parked: ${JSON.stringify(parked)}`);
     });
-    turns.push({ label: label(turn), replies: messages.slice(from, from + want).map(reply) });
+    turns.push({
+      label: label(turn),
+      replies: messages.slice(from, from + want).map((m) => replyOn(driver.channel, m)),
+    });
     seen = from + want;
   }
   // Nothing more came after the last turn.
   await new Promise((resolve) => setTimeout(resolve, 300));
-  expect(sentTo(psid).slice(seen).map(reply)).toEqual([]);
+  expect(
+    driver
+      .sent(contact)
+      .slice(seen)
+      .map((m) => replyOn(driver.channel, m)),
+  ).toEqual([]);
   return turns;
 }
+let contacts = 0;
 
-describe("the simulator and the runtime answer every example the same", () => {
+/** The examples whose every conversation opens from a link's ref (checkout, booking), per channel. */
+const OPENED_BY_LINKS: Record<ChannelId, string[]> = {
+  messenger: [],
+  instagram: [],
+  whatsapp: ["order-updates", "trip-updates"],
+};
+
+/**
+ * The script as the channel can play it. A conversation (up to the next `restart`) that opens
+ * with a move the channel lacks (WhatsApp has no Get Started button and no m.me ref) is left
+ * out; a move it lacks later in a conversation is left out on both paths, which go on from the
+ * same state.
+ */
+function onChannel(driver: ChannelDriver, script: Script): Script {
+  const lacks = (t: Script["turns"][number]) =>
+    ("postback" in t && !driver.postback) || ("referral" in t && !driver.referral);
+  const moves = (t: Script["turns"][number]) => !("expect" in t || "http" in t);
+  const conversations: Script["turns"][] = [[]];
+  for (const turn of script.turns) {
+    if ("restart" in turn) conversations.push([]);
+    conversations.at(-1)?.push(turn);
+  }
+  const turns = conversations.flatMap((c) => {
+    const opening = c.find((t) => moves(t) && !("restart" in t));
+    return opening && lacks(opening) ? [] : c.filter((t) => !lacks(t));
+  });
+  return { ...script, turns };
+}
+
+describe("the simulator and the runtime answer every example the same, on every channel", () => {
   const ids = readdirSync(EXAMPLES_DIR)
     .filter((name) => name.endsWith(".conversation.yaml"))
     .map((name) => name.replace(".conversation.yaml", ""))
     .sort();
+  const drivers = (): ChannelDriver[] => [
+    messengerDriver(meta, url),
+    instagramDriver(meta, url),
+    whatsappDriver(meta, url),
+  ];
+  const cases = ids.flatMap((id) =>
+    (["messenger", "instagram", "whatsapp"] as const).map((channel) => [id, channel] as const),
+  );
 
-  it.each(ids.map((id) => [id]))("%s", { timeout: 60_000 }, async (flowId) => {
-    const script = loadScript(flowId);
-    const simulated = await throughSimulator(flowId, script);
+  it.each(cases)("%s on %s", { timeout: 60_000 }, async (flowId, channel) => {
+    const driver = drivers().find((d) => d.channel === channel) as ChannelDriver;
+    const script = onChannel(driver, loadScript(flowId));
+    if (!script.turns.some((t) => !("expect" in t || "http" in t || "restart" in t))) {
+      // Every conversation of the script opens with a link's ref: not a WhatsApp move.
+      expect(OPENED_BY_LINKS[channel]).toContain(flowId);
+      return;
+    }
+    const { turns: simulated, played } = await throughSimulator(driver, flowId, script);
     // Every HTTP answer of the script was asked for: the requests really reached the shop.
     expect(answers).toEqual([]);
     // The script says something on most turns: a comparison of two silences would prove nothing.
-    expect(simulated.filter((t) => t.replies.length > 0).length).toBeGreaterThan(2);
-    const live = await throughRuntime(flowId, script, simulated);
+    // Elsewhere than on Messenger, updates outside the window are held back (Instagram takes no
+    // update tag; WhatsApp wants a template), so fewer turns get an answer.
+    expect(simulated.filter((t) => t.replies.length > 0).length).toBeGreaterThan(
+      channel === "messenger" ? 2 : 0,
+    );
+    const live = await throughRuntime(driver, played, simulated);
     expect(answers).toEqual([]);
     for (let i = 0; i < simulated.length; i++) {
       expect(live[i], `turn ${i + 1}: ${simulated[i]?.label}`).toEqual(simulated[i]);

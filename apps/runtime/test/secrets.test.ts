@@ -135,7 +135,7 @@ beforeAll(async () => {
     GRAPH_API_URL: graph.url,
     CONVO_ALLOW_PRIVATE_HTTP: "1",
   });
-  await rt.runtime.deps.store.settings.set("secrets", JSON.stringify({ SHOP_TOKEN: SECRET }));
+  expect((await rt.api("PUT", "/api/secrets/SHOP_TOKEN", { value: SECRET })).status).toBe(200);
   expect((await rt.api("POST", "/api/flows/import?overwrite=1", shopFlow())).status).toBe(201);
   expect((await rt.api("POST", "/api/flows/shop/publish", {})).status).toBe(201);
 });

@@ -64,6 +64,11 @@ export interface FlowRef {
   flow: Flow;
   /** Published version; 0 for a draft (the simulator). */
   version: number;
+  /**
+   * Paused by the marketer: its triggers start nothing (keywords, refs, payloads, events, the
+   * default reply), while `goto` from a live flow and conversations already inside it go on.
+   */
+  paused?: boolean;
 }
 
 export interface StepContext {

@@ -14,8 +14,18 @@ export {
 } from "./kind";
 export * from "./limits";
 export { canPublish, type LintOptions, lintFlow } from "./lint";
+export {
+  type ClaimKind,
+  type ClashProblem,
+  clashesWith,
+  lintClashes,
+  type TriggerClaim,
+  triggerClaims,
+} from "./lint/clashes";
 export type { NodeLintContext } from "./lint/context";
 export { TAG_PROMOTION_RULE } from "./lint/events";
+export { foldKeyword } from "./lint/fold";
+export { knownContactFields, knownTags, knownVariables } from "./lint/known-names";
 export { callNumber, isHttpUrlOrTemplate, utf8Length } from "./lint/url";
 export * from "./migrate";
 export { kindOf, NODE_KINDS, NODE_TYPES, type NodeKinds } from "./nodes";

@@ -97,6 +97,16 @@ export class ApiClient {
     return (await response.json()) as T;
   }
 
+  listSecrets(): Promise<Answer<"getSecrets">> {
+    return this.json("GET", "/secrets");
+  }
+  setSecret(name: string, value: string): Promise<Answer<"putSecretsName">> {
+    return this.json("PUT", `/secrets/${encodeURIComponent(name)}`, { value });
+  }
+  async deleteSecret(name: string): Promise<void> {
+    await this.request("DELETE", `/secrets/${encodeURIComponent(name)}`);
+  }
+
   listFlows(): Promise<{ flows: FlowSummary[] } & Answer<"getFlows">> {
     return this.json("GET", "/flows");
   }
@@ -128,6 +138,14 @@ export class ApiClient {
       `/flows/${encodeURIComponent(id)}/publish`,
       note ? { note, revision } : { revision },
     );
+  }
+  /** Stops a published flow answering (its versions stay); `resumeFlow` makes it live again. */
+  pauseFlow(id: string): Promise<Answer<"postFlowsIdPause">> {
+    return this.json("POST", `/flows/${encodeURIComponent(id)}/pause`);
+  }
+  /** 409 `flow_clash` when another live flow answers what it answers. */
+  resumeFlow(id: string): Promise<Answer<"postFlowsIdResume">> {
+    return this.json("POST", `/flows/${encodeURIComponent(id)}/resume`);
   }
   listVersions(id: string): Promise<{ versions: VersionSummary[] } & Answer<"getFlowsIdVersions">> {
     return this.json("GET", `/flows/${encodeURIComponent(id)}/versions`);

@@ -91,6 +91,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/flows/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a published flow: it keeps its versions but answers nothing */
+        post: operations["postFlowsIdPause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flows/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused flow: its published version answers again */
+        post: operations["postFlowsIdResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/flows/{id}/versions": {
         parameters: {
             query?: never;
@@ -606,6 +640,41 @@ export interface paths {
         put: operations["putPage"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The secrets' names, when and by whom they were set (never their values) */
+        get: operations["getSecrets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/secrets/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a secret (write-only: sealed with AES-256-GCM, never read back) */
+        put: operations["putSecretsName"];
+        post?: never;
+        /** Delete a secret set in the editor */
+        delete: operations["deleteSecretsName"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1318,6 +1387,10 @@ export interface components {
             publishedAt: string | null;
             hasUnpublishedChanges: boolean;
             nodeCount: number;
+            /** @description When the flow was paused; null when it is not. */
+            pausedAt: string | null;
+            /** @description Published and not paused: it answers customers. */
+            live: boolean;
         };
         FlowDetail: {
             id: string;
@@ -1329,6 +1402,10 @@ export interface components {
             publishedAt: string | null;
             hasUnpublishedChanges: boolean;
             nodeCount: number;
+            /** @description When the flow was paused; null when it is not. */
+            pausedAt: string | null;
+            /** @description Published and not paused: it answers customers. */
+            live: boolean;
             flow: components["schemas"]["Flow"];
             /** @description The schema version an import was migrated from. */
             migratedFrom?: number;
@@ -1337,6 +1414,10 @@ export interface components {
             revision: number;
             /** Format: date-time */
             updatedAt: string;
+        };
+        PauseState: {
+            live: boolean;
+            pausedAt: string | null;
         };
         Published: {
             version: number;
@@ -1405,6 +1486,10 @@ export interface components {
             payload?: unknown;
             /** @enum {string} */
             status?: "queued" | "sent" | "failed" | "parked";
+            /** @description The flow that sent a bot's message. */
+            flowId?: string;
+            /** @description The step of that flow that sent it. */
+            nodeId?: string;
         };
         /** @description Who did something in the inbox. */
         Actor: {
@@ -1463,6 +1548,10 @@ export interface components {
                 payload?: unknown;
                 /** @enum {string} */
                 status?: "queued" | "sent" | "failed" | "parked";
+                /** @description The flow that sent a bot's message. */
+                flowId?: string;
+                /** @description The step of that flow that sent it. */
+                nodeId?: string;
                 /** @description The agent who wrote it. */
                 agent?: components["schemas"]["Actor"];
                 /** @description The titles of the message's buttons and quick replies. */
@@ -1506,6 +1595,15 @@ export interface components {
             status: number | null;
             body: string | null;
             error?: string;
+        };
+        /** @description A secret without its value, which is never read back: who set it and when, or that a `CONVO_SECRET_<NAME>` variable sets it (and wins). */
+        SecretInfo: {
+            name: string;
+            /** Format: date-time */
+            setAt?: string;
+            setBy?: string;
+            /** @enum {string} */
+            source: "editor" | "environment";
         };
     };
     responses: never;
@@ -2036,7 +2134,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The flow changed since this revision (`current`). */
+            /** @description The flow changed since this revision (`current`), or it claims a keyword, ref, payload, event or the default reply of another live flow (`code: flow_clash`, `problems` name that flow). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2047,6 +2145,124 @@ export interface operations {
             };
             /** @description The flow has lint errors (`problems`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postFlowsIdPause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The flow's id (a slug). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flow is paused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PauseState"];
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such flow (or version). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The flow was never published (`not_published`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postFlowsIdResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The flow's id (a slug). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flow is live. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PauseState"];
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such flow (or version). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The flow was never published (`not_published`), or another live flow claims what it answers (`flow_clash`, `problems`). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3926,6 +4142,141 @@ export interface operations {
             };
             /** @description The body is larger than 1 MB. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSecrets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secrets: components["schemas"]["SecretInfo"][];
+                    };
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putSecretsName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret's name, as in `{{secrets.NAME}}`. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    value: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The secret, without its value. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecretInfo"];
+                };
+            };
+            /** @description The name or the value is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteSecretsName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret's name, as in `{{secrets.NAME}}`. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such secret set in the editor. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

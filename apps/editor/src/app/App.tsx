@@ -9,6 +9,7 @@ import { SignIn } from "./SignIn";
 // The canvas (React Flow and the inspector) loads only when a flow is opened.
 const EditorPage = lazy(() => import("../editor/EditorPage"));
 const LiveChatPage = lazy(() => import("../livechat/LiveChatPage"));
+const SecretsPage = lazy(() => import("../settings/SecretsPage"));
 
 export function App() {
   const token = useSession((s) => s.token);
@@ -20,6 +21,13 @@ export function App() {
     return (
       <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
         <LiveChatPage contactId={liveChat.contactId} />
+      </Suspense>
+    );
+  }
+  if (window.location.hash === "#/settings/secrets") {
+    return (
+      <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
+        <SecretsPage />
       </Suspense>
     );
   }

@@ -70,6 +70,12 @@ export function Toolbar({ flowId, name, autosave, setOverlay }: Props) {
         editor.setProblems(e.problems);
         editor.setPanel("problems");
         setMessage({ kind: "error", text: t("publish.refused", { count: e.problems.length }) });
+      } else if (e instanceof ApiError && e.code === "flow_clash") {
+        // Another live flow answers the same keyword, ref, payload, event or default: the
+        // problems point at this flow's triggers, the message names the other flow.
+        editor.setProblems([...editor.store.getState().problems, ...e.problems]);
+        editor.setPanel("problems");
+        setMessage({ kind: "error", text: describeError(t, e) });
       } else {
         setMessage({ kind: "error", text: describeError(t, e) });
       }

@@ -8,6 +8,8 @@ interface Props {
   onDuplicate: () => void;
   onDelete: () => void;
   onExport: () => void;
+  /** Pauses a live flow, or resumes a paused one. */
+  onTogglePause: () => void;
 }
 
 export const FlowRow = memo(function FlowRow({
@@ -16,17 +18,21 @@ export const FlowRow = memo(function FlowRow({
   onDuplicate,
   onDelete,
   onExport,
+  onTogglePause,
 }: Props) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(flow.name);
+  const paused = flow.publishedVersion !== null && flow.pausedAt !== null;
   const status =
     flow.publishedVersion === null
       ? t("flows.neverPublished")
-      : flow.hasUnpublishedChanges
-        ? t("flows.draftChanges", { version: flow.publishedVersion })
-        : t("flows.published", { version: flow.publishedVersion });
+      : paused
+        ? t("flows.paused", { version: flow.publishedVersion })
+        : flow.hasUnpublishedChanges
+          ? t("flows.draftChanges", { version: flow.publishedVersion })
+          : t("flows.published", { version: flow.publishedVersion });
   return (
     <tr>
       <td>
@@ -58,8 +64,13 @@ export const FlowRow = memo(function FlowRow({
         <div className="muted small">{flow.id}</div>
       </td>
       <td>
+        {flow.live && (
+          <span className="status live" data-testid="flow-live">
+            {t("flows.live")}
+          </span>
+        )}{" "}
         <span
-          className={`status ${flow.hasUnpublishedChanges || flow.publishedVersion === null ? "draft" : "live"}`}
+          className={`status ${paused ? "paused" : flow.hasUnpublishedChanges || flow.publishedVersion === null ? "draft" : "live"}`}
         >
           {status}
         </span>
@@ -76,6 +87,11 @@ export const FlowRow = memo(function FlowRow({
         >
           {t("flows.rename")}
         </button>
+        {flow.publishedVersion !== null && (
+          <button type="button" onClick={onTogglePause}>
+            {paused ? t("flows.resume") : t("flows.pause")}
+          </button>
+        )}
         <button type="button" onClick={onDuplicate}>
           {t("flows.duplicate")}
         </button>

@@ -81,6 +81,7 @@ export function FlowsList() {
         <h1 className="brand">Convo</h1>
         <div className="spacer" />
         <a href="#/contacts">{t("livechat.open")}</a>
+        <a href="#/settings/secrets">{t("secrets.open")}</a>
         <LocaleSwitch />
         <button type="button" onClick={signOut}>
           {t("signIn.signOut")}
@@ -187,6 +188,15 @@ export function FlowsList() {
                   }}
                   onExport={() =>
                     run(async () => downloadText(`${flow.id}.json`, await api.exportFlow(flow.id)))
+                  }
+                  onTogglePause={() =>
+                    run(async () => {
+                      setNotice(null);
+                      const paused = flow.pausedAt !== null;
+                      await (paused ? api.resumeFlow(flow.id) : api.pauseFlow(flow.id));
+                      const key = paused ? "flows.resumedNotice" : "flows.pausedNotice";
+                      setNotice(t(key, { name: flow.name }));
+                    })
                   }
                 />
               ))}

@@ -1,4 +1,6 @@
+import { knownVariables } from "@convo/flow";
 import { type ReactNode, useId, useRef, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { useT } from "../i18n";
 import { useEditor, useEditorState } from "../store/context";
 import type { Path } from "../store/paths";
@@ -28,7 +30,11 @@ interface TextProps {
   template?: boolean;
   placeholder?: string;
   testId?: string;
+  /** Values offered as the field is typed (the browser's autocomplete list). */
+  options?: readonly string[];
 }
+
+const NO_NAMES: readonly string[] = [];
 
 export function TextField({
   label,
@@ -40,25 +46,22 @@ export function TextField({
   template,
   placeholder,
   testId,
+  options,
 }: TextProps) {
   const t = useT();
   const id = useId();
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const variables = useEditorState((s) => s.flow.variables);
+  // Declared variables and those steps store into (a question declares its own).
+  const variables = useEditorState(
+    useShallow((s) => (template ? knownVariables(s.flow) : NO_NAMES)),
+  );
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const [active, setActive] = useState(0);
 
   function refresh(text: string, caret: number) {
     if (!template) return;
     const open = openReference(text, caret);
-    setSuggestions(
-      open
-        ? referenceSuggestions(
-            variables.map((v) => v.name),
-            open.partial,
-          )
-        : [],
-    );
+    setSuggestions(open ? referenceSuggestions(variables, open.partial) : []);
     setActive(0);
   }
 
@@ -78,6 +81,7 @@ export function TextField({
     value,
     placeholder,
     "data-testid": testId,
+    list: options ? `${id}-options` : undefined,
     "aria-autocomplete": template ? ("list" as const) : undefined,
     "aria-controls": suggestions.length ? `${id}-list` : undefined,
     "aria-expanded": template ? suggestions.length > 0 : undefined,
@@ -111,6 +115,13 @@ export function TextField({
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {multiline ? <textarea rows={3} {...common} /> : <input {...common} />}
+      {options && (
+        <datalist id={`${id}-options`}>
+          {options.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
+      )}
       {limit !== undefined && (
         <span className={`counter${length > limit ? " over" : ""}`} aria-live="polite">
           {t("field.counter", { length, limit })}

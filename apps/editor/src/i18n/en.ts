@@ -12,10 +12,29 @@ export const en = {
   "signIn.submit": "Sign in",
   "signIn.wrongToken": "This token is not accepted.",
   "signIn.signOut": "Sign out",
+  "secrets.title": "Secrets",
+  "secrets.open": "Secrets",
+  "secrets.intro":
+    "Values HTTP steps use as {{secrets.NAME}}: API keys of your shop or CRM. They are write-only: once saved, nobody can read them back, here or in an export.",
+  "secrets.empty": "No secret yet. Add the first one below.",
+  "secrets.name": "Name",
+  "secrets.value": "Value",
+  "secrets.save": "Save",
+  "secrets.replace": "Replace",
+  "secrets.setBy": "Set on {at} by {by}",
+  "secrets.fromEnv":
+    "Set by the CONVO_SECRET_{name} variable of the runtime, which wins over the editor.",
+  "secrets.nameRule": "Upper-case letters, digits and _, starting with a letter (like SHOP_TOKEN).",
+  "secrets.saved": "{name} saved.",
+  "secrets.removed": "{name} removed.",
+  "secrets.confirmRemove": "Remove {name}? HTTP steps using it will send it empty.",
+  "secrets.usage": "Use it in an HTTP step as {usage}.",
 
   "error.flowExists": "A flow with this id already exists.",
   "error.notFound": "This flow does not exist (any more).",
   "error.unauthorized": "Your session has ended; sign in again.",
+  "error.flowClash":
+    "Another live flow, “{other}”, answers the same thing. {detail} Change the trigger, or pause “{other}” first.",
   "error.server": "The runtime refused: {message}",
 
   "status.echoesMissing":
@@ -35,6 +54,13 @@ export const en = {
   "flows.neverPublished": "Draft, never published",
   "flows.draftChanges": "Unpublished changes (live: v{version})",
   "flows.published": "Published v{version}",
+  "flows.live": "Live",
+  "flows.paused": "Paused (v{version} kept)",
+  "flows.pause": "Pause",
+  "flows.resume": "Resume",
+  "flows.pausedNotice":
+    "“{name}” is paused: it answers no keyword, link or event until you resume it.",
+  "flows.resumedNotice": "“{name}” is live again.",
   "flows.rename": "Rename",
   "flows.duplicate": "Duplicate",
   "flows.export": "Export",
@@ -259,6 +285,8 @@ export const en = {
   "field.triggers": "Starts when",
   "field.match": "Match",
   "field.keywords": "Keywords",
+  "field.keywordsHint": "Type a keyword, then Enter or a comma.",
+  "field.removeChip": "Remove “{chip}”",
   "field.keyword": "Keyword",
   "field.keywordN": "Keyword {n}",
   "field.ref": "Ref",
@@ -394,7 +422,29 @@ export const en = {
   "problem.message-empty": "This message has nothing to send yet.",
   "problem.no-trigger": "Nothing starts this flow: add a Start step.",
   "problem.output-id-duplicate": "Two outputs of this step share an id.",
-  "problem.output-leads-nowhere": "An output leads nowhere: a contact who takes it gets no answer.",
+  "problem.output-leads-nowhere": "“{label}” leads nowhere: a contact who taps it gets no answer.",
+  "problem.branch-leads-nowhere":
+    "The branch “{label}” leads nowhere: when it holds, the conversation stops without a word.",
+  "problem.else-leads-nowhere":
+    "When no branch holds, the conversation stops without a word: connect the “Else” output.",
+  "problem.http-error-leads-nowhere":
+    "If the request to {target} fails, the conversation stops without a word: connect the “Error” output to a message that says so.",
+  "problem.invalid-leads-nowhere":
+    "If the answer is still not valid when the retries run out ({retries}), the conversation stops without a word: connect the “Invalid answer” output.",
+  "problem.timeout-leads-nowhere":
+    "If the customer does not answer within {duration}, the conversation stops without a word: connect the “No answer” output.",
+  "problem.clash-keyword":
+    "The keyword “{key}” is also a keyword of the flow “{other}”: a customer who types it gets only one of the two flows.",
+  "problem.clash-ref":
+    "The link ref “{key}” also starts the flow “{other}”: a customer who opens the link gets only one of the two flows.",
+  "problem.clash-payload":
+    "The payload “{key}” also starts the flow “{other}”: a customer who taps it gets only one of the two flows.",
+  "problem.clash-get-started":
+    "The flow “{other}” answers Get Started too: a new customer gets only one of the two flows.",
+  "problem.clash-event":
+    "The event “{key}” also starts the flow “{other}”: each event starts only one of the two flows.",
+  "problem.clash-default":
+    "The flow “{other}” is the default reply already: only one flow can answer what nothing else matches.",
   "problem.output-multiple-edges":
     "Two connections leave the same output; a contact can only go one way.",
   "problem.pattern-invalid": "This pattern is not valid.",
@@ -451,6 +501,10 @@ export const en = {
   "test.simulatorTitle": "Simulator",
   "test.simulatorTools": "Simulator tools",
   "test.restart": "Restart",
+  "test.channel": "Channel",
+  "test.channelHint": "Play the conversation as this channel shows it (switching starts again)",
+  "test.refusedBy": "{channel} refuses this message: {reason}",
+  "test.whatsappList": "Choose",
   "test.stepBack": "Step back",
   "test.startHere": "Start from selected step",
   "test.skipTimeout": "Skip the wait ({time})",
@@ -506,6 +560,7 @@ export const en = {
   "livechat.noMessages": "No messages yet.",
   "livechat.tags": "Tags",
   "livechat.fields": "Fields",
+  "livechat.answeredBy": "Sent by the flow {flow}, step {step}",
   "livechat.author.contact": "Contact",
   "livechat.author.bot": "Bot",
   "livechat.author.agent": "You",

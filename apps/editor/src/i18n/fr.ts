@@ -14,10 +14,29 @@ export const fr: Record<MessageKey, string> = {
   "signIn.submit": "Se connecter",
   "signIn.wrongToken": "Ce jeton n’est pas accepté.",
   "signIn.signOut": "Se déconnecter",
+  "secrets.title": "Secrets",
+  "secrets.open": "Secrets",
+  "secrets.intro":
+    "Valeurs que les étapes HTTP utilisent comme {{secrets.NOM}} : clés d'API de votre boutique ou de votre CRM. Elles sont en écriture seule : une fois enregistrées, personne ne peut les relire, ni ici ni dans un export.",
+  "secrets.empty": "Aucun secret pour l'instant. Ajoutez le premier ci-dessous.",
+  "secrets.name": "Nom",
+  "secrets.value": "Valeur",
+  "secrets.save": "Enregistrer",
+  "secrets.replace": "Remplacer",
+  "secrets.setBy": "Défini le {at} par {by}",
+  "secrets.fromEnv":
+    "Défini par la variable CONVO_SECRET_{name} du runtime, qui l'emporte sur l'éditeur.",
+  "secrets.nameRule": "Majuscules, chiffres et _, en commençant par une lettre (comme SHOP_TOKEN).",
+  "secrets.saved": "{name} enregistré.",
+  "secrets.removed": "{name} supprimé.",
+  "secrets.confirmRemove": "Supprimer {name} ? Les étapes HTTP qui l'utilisent l'enverront vide.",
+  "secrets.usage": "Utilisez-le dans une étape HTTP comme {usage}.",
 
   "error.flowExists": "Un scénario avec cet identifiant existe déjà.",
   "error.notFound": "Ce scénario n’existe pas (ou plus).",
   "error.unauthorized": "Votre session a expiré ; reconnectez-vous.",
+  "error.flowClash":
+    "Un autre scénario en ligne, « {other} », répond déjà à la même chose. {detail} Changez le déclencheur, ou mettez d’abord « {other} » en pause.",
   "error.server": "Le serveur a refusé : {message}",
 
   "status.echoesMissing":
@@ -37,6 +56,13 @@ export const fr: Record<MessageKey, string> = {
   "flows.neverPublished": "Brouillon, jamais publié",
   "flows.draftChanges": "Modifications non publiées (en ligne : v{version})",
   "flows.published": "Publié v{version}",
+  "flows.live": "En ligne",
+  "flows.paused": "En pause (v{version} conservée)",
+  "flows.pause": "Mettre en pause",
+  "flows.resume": "Reprendre",
+  "flows.pausedNotice":
+    "« {name} » est en pause : il ne répond plus à aucun mot-clé, lien ni événement jusqu’à sa reprise.",
+  "flows.resumedNotice": "« {name} » est de nouveau en ligne.",
   "flows.rename": "Renommer",
   "flows.duplicate": "Dupliquer",
   "flows.export": "Exporter",
@@ -264,6 +290,8 @@ export const fr: Record<MessageKey, string> = {
   "field.triggers": "Démarre quand",
   "field.match": "Correspondance",
   "field.keywords": "Mots-clés",
+  "field.keywordsHint": "Tapez un mot-clé, puis Entrée ou une virgule.",
+  "field.removeChip": "Retirer « {chip} »",
   "field.keyword": "Mot-clé",
   "field.keywordN": "Mot-clé {n}",
   "field.ref": "Ref",
@@ -402,7 +430,29 @@ export const fr: Record<MessageKey, string> = {
   "problem.no-trigger": "Rien ne démarre ce scénario : ajoutez une étape Départ.",
   "problem.output-id-duplicate": "Deux sorties de cette étape ont le même identifiant.",
   "problem.output-leads-nowhere":
-    "Une sortie ne mène nulle part : le contact qui la prend n’obtient pas de réponse.",
+    "« {label} » ne mène nulle part : un contact qui le touche n’obtient pas de réponse.",
+  "problem.branch-leads-nowhere":
+    "La branche « {label} » ne mène nulle part : quand elle est vraie, la conversation s’arrête sans un mot.",
+  "problem.else-leads-nowhere":
+    "Quand aucune branche n’est vraie, la conversation s’arrête sans un mot : reliez la sortie « Sinon ».",
+  "problem.http-error-leads-nowhere":
+    "Si la requête vers {target} échoue, la conversation s’arrête sans un mot : reliez la sortie « Erreur » à un message qui le dit.",
+  "problem.invalid-leads-nowhere":
+    "Si la réponse n’est toujours pas valide une fois les relances épuisées ({retries}), la conversation s’arrête sans un mot : reliez la sortie « Réponse invalide ».",
+  "problem.timeout-leads-nowhere":
+    "Si le client ne répond pas en {duration}, la conversation s’arrête sans un mot : reliez la sortie « Pas de réponse ».",
+  "problem.clash-keyword":
+    "Le mot-clé « {key} » est aussi un mot-clé du scénario « {other} » : un client qui le tape n’obtient que l’un des deux scénarios.",
+  "problem.clash-ref":
+    "Le ref de lien « {key} » lance aussi le scénario « {other} » : un client qui ouvre le lien n’obtient que l’un des deux scénarios.",
+  "problem.clash-payload":
+    "Le payload « {key} » lance aussi le scénario « {other} » : un client qui le touche n’obtient que l’un des deux scénarios.",
+  "problem.clash-get-started":
+    "Le scénario « {other} » répond aussi à « Démarrer » : un nouveau client n’obtient que l’un des deux scénarios.",
+  "problem.clash-event":
+    "L’événement « {key} » lance aussi le scénario « {other} » : chaque événement ne lance que l’un des deux scénarios.",
+  "problem.clash-default":
+    "Le scénario « {other} » est déjà la réponse par défaut : un seul scénario peut répondre quand rien d’autre ne correspond.",
   "problem.output-multiple-edges":
     "Deux connexions partent de la même sortie ; un contact ne peut suivre qu’un chemin.",
   "problem.pattern-invalid": "Ce motif n’est pas valide.",
@@ -460,6 +510,11 @@ export const fr: Record<MessageKey, string> = {
   "test.simulatorTitle": "Simulateur",
   "test.simulatorTools": "Outils du simulateur",
   "test.restart": "Recommencer",
+  "test.channel": "Canal",
+  "test.channelHint":
+    "Jouer la conversation telle que ce canal l'affiche (changer de canal recommence)",
+  "test.refusedBy": "{channel} refuse ce message : {reason}",
+  "test.whatsappList": "Choisir",
   "test.stepBack": "Revenir d’un tour",
   "test.startHere": "Démarrer à l’étape choisie",
   "test.skipTimeout": "Passer l’attente ({time})",
@@ -516,6 +571,7 @@ export const fr: Record<MessageKey, string> = {
   "livechat.noMessages": "Aucun message pour l’instant.",
   "livechat.tags": "Étiquettes",
   "livechat.fields": "Champs",
+  "livechat.answeredBy": "Envoyé par le scénario {flow}, étape {step}",
   "livechat.author.contact": "Contact",
   "livechat.author.bot": "Bot",
   "livechat.author.agent": "Vous",

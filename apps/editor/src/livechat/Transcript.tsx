@@ -49,6 +49,15 @@ export function Transcript({ polled }: { polled: Polled<{ messages: TranscriptEn
               {t("livechat.buttons", { titles: buttonsOf(m).join(" · ") })}
             </span>
           )}
+          {m.author === "bot" && m.flowId && (
+            <a
+              className="transcript-source muted small"
+              href={`#/flows/${encodeURIComponent(m.flowId)}`}
+              data-testid="answered-by"
+            >
+              {t("livechat.answeredBy", { flow: m.flowId, step: m.nodeId ?? "?" })}
+            </a>
+          )}
           {m.status && m.status !== "sent" && (
             <span className={`transcript-status ${m.status}`}>
               {t(`livechat.status.${m.status}`)}

@@ -1,4 +1,5 @@
 import type { OutButton, OutMessage, OutQuickReply } from "@convo/engine";
+import type { ChannelId } from "@convo/messenger/channel";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useT } from "../i18n";
 
@@ -12,6 +13,8 @@ export type PhoneItem =
       author?: "bot" | "agent";
       /** Why the contact would never see it (shown under the bubble, which is greyed out). */
       undelivered?: string;
+      /** Which flow and step sent it, shown under the bubble for the marketer. */
+      answeredBy?: string;
     }
   | { key: string; kind: "note"; text: string; tone?: "info" | "error" };
 
@@ -27,10 +30,26 @@ interface PhoneProps {
   onSend: (text: string) => void;
   disabled?: boolean;
   testId: string;
+  /** Drawn as this channel shows a conversation (Messenger when absent). */
+  channel?: ChannelId;
 }
 
-/** A phone-sized Messenger look-alike: bubbles, media, card carousels, buttons, quick replies. */
+/** The channels' names on the phone's header (brand names, the same in every language). */
+const CHANNEL_NAMES: Record<ChannelId, string> = {
+  messenger: "Messenger",
+  instagram: "Instagram",
+  whatsapp: "WhatsApp",
+};
+/** WhatsApp sends 4 to 10 choices as a list behind one button (Cloud API `interactive.list`). */
+const WHATSAPP_REPLY_BUTTONS = 3;
+
+/**
+ * A phone-sized look-alike of the channel: bubbles, media, card carousels, buttons, quick
+ * replies; on WhatsApp, more than three choices open as a list.
+ */
 export function Phone(props: PhoneProps) {
+  const channel = props.channel ?? "messenger";
+  const asList = channel === "whatsapp" && props.quickReplies.length > WHATSAPP_REPLY_BUTTONS;
   const t = useT();
   const [draft, setDraft] = useState("");
   const scroller = useRef<HTMLDivElement>(null);
@@ -49,19 +68,25 @@ export function Phone(props: PhoneProps) {
   }
 
   return (
-    <section className="phone" aria-label={props.title} data-testid={props.testId}>
+    <section
+      className={`phone channel-${channel}`}
+      aria-label={props.title}
+      data-testid={props.testId}
+      data-channel={channel}
+    >
       <header className="phone-head">
         <span className="phone-avatar" aria-hidden="true">
           C
         </span>
         <span>{props.title}</span>
+        {props.channel && <span className="phone-channel">{CHANNEL_NAMES[channel]}</span>}
       </header>
       <div className="phone-thread" ref={scroller} role="log" aria-live="polite">
         {props.items.length === 0 && !props.typing && (
           <p className="phone-empty">{t("test.emptyThread")}</p>
         )}
         {props.items.map((item) => (
-          <PhoneLine key={item.key} item={item} onButton={props.onButton} />
+          <PhoneLine key={item.key} item={item} onButton={props.onButton} channel={channel} />
         ))}
         {props.typing && (
           <div className="bubble-row bot">
@@ -74,7 +99,11 @@ export function Phone(props: PhoneProps) {
         )}
       </div>
       {props.quickReplies.length > 0 && (
-        <fieldset className="quick-replies" aria-label={t("test.quickReplies")}>
+        <fieldset
+          className={`quick-replies${asList ? " as-list" : ""}`}
+          aria-label={t("test.quickReplies")}
+        >
+          {asList && <span className="list-head">{t("test.whatsappList")}</span>}
           {props.quickReplies.map((reply) => (
             <button
               key={`${reply.payload}-${reply.title}`}
@@ -105,7 +134,15 @@ export function Phone(props: PhoneProps) {
   );
 }
 
-function PhoneLine({ item, onButton }: { item: PhoneItem; onButton: (b: OutButton) => void }) {
+function PhoneLine({
+  item,
+  onButton,
+  channel,
+}: {
+  item: PhoneItem;
+  onButton: (b: OutButton) => void;
+  channel: ChannelId;
+}) {
   if (item.kind === "contact") {
     return (
       <div className="bubble-row contact">
@@ -120,8 +157,13 @@ function PhoneLine({ item, onButton }: { item: PhoneItem; onButton: (b: OutButto
     <div
       className={`bubble-row bot${item.author === "agent" ? " agent" : ""}${item.undelivered ? " undelivered" : ""}`}
     >
-      <BotMessage message={item.message} onButton={onButton} />
+      <BotMessage message={item.message} onButton={onButton} channel={channel} />
       {item.undelivered && <p className="phone-note error">{item.undelivered}</p>}
+      {item.answeredBy && (
+        <p className="phone-source" data-testid="answered-by">
+          {item.answeredBy}
+        </p>
+      )}
     </div>
   );
 }
@@ -129,20 +171,27 @@ function PhoneLine({ item, onButton }: { item: PhoneItem; onButton: (b: OutButto
 function BotMessage({
   message,
   onButton,
+  channel,
 }: {
   message: OutMessage;
   onButton: (b: OutButton) => void;
+  channel: ChannelId;
 }) {
   switch (message.kind) {
-    case "text":
+    case "text": {
+      const buttons = message.buttons ?? [];
+      const list = channel === "whatsapp" && buttons.length > WHATSAPP_REPLY_BUTTONS;
       return (
         <div className="bubble bot">
           <p>{message.text}</p>
-          {message.buttons && message.buttons.length > 0 && (
-            <Buttons buttons={message.buttons} onButton={onButton} />
+          {list ? (
+            <WhatsAppList buttons={buttons} onButton={onButton} />
+          ) : (
+            buttons.length > 0 && <Buttons buttons={buttons} onButton={onButton} />
           )}
         </div>
       );
+    }
     case "media":
       return message.mediaType === "image" ? (
         <img className="bubble media" src={message.url} alt="" loading="lazy" />
@@ -177,6 +226,23 @@ function BotMessage({
       return never;
     }
   }
+}
+
+/** WhatsApp's list message: one button that opens the rows. */
+function WhatsAppList({
+  buttons,
+  onButton,
+}: {
+  buttons: OutButton[];
+  onButton: (b: OutButton) => void;
+}) {
+  const t = useT();
+  return (
+    <details className="wa-list">
+      <summary>{t("test.whatsappList")}</summary>
+      <Buttons buttons={buttons} onButton={onButton} />
+    </details>
+  );
 }
 
 function Buttons({

@@ -154,7 +154,20 @@ export function SandboxView() {
             (l): PhoneItem =>
               l.from === "contact"
                 ? { key: l.key, kind: "contact", text: l.text }
-                : { key: l.key, kind: "bot", message: l.message, author: l.from },
+                : {
+                    key: l.key,
+                    kind: "bot",
+                    message: l.message,
+                    author: l.from,
+                    ...(l.source
+                      ? {
+                          answeredBy: t("livechat.answeredBy", {
+                            flow: l.source.flowId,
+                            step: l.source.nodeId,
+                          }),
+                        }
+                      : {}),
+                  },
           )}
           typing={typing}
           quickReplies={quickReplies}

@@ -47,4 +47,33 @@ describe("buildThread", () => {
     const after = buildThread([], [entry(7, 1_000, "in", "contact", "hello")], pending);
     expect(after.map((l) => l.key)).toEqual(["in-7"]);
   });
+
+  it("names the flow and step that sent each bot message, from its transcript line", () => {
+    const sent = (flowId: string, nodeId: string, id: number, text: string): TranscriptEntry => ({
+      ...entry(id, id * 1_000, "out", "bot", text),
+      flowId,
+      nodeId,
+    });
+    const thread = buildThread(
+      [
+        { key: "out-1", at: 2_000, message: { kind: "text", text: "Hi!" } },
+        { key: "out-2", at: 4_000, message: { kind: "text", text: "Alex here" } },
+        { key: "out-3", at: 5_000, message: { kind: "text", text: "Your parcel?" } },
+      ],
+      [
+        entry(1, 1_000, "in", "contact", "hello"),
+        sent("welcome", "menu", 2, "Hi!"),
+        entry(4, 4_000, "out", "agent", "Alex here"),
+        sent("my-parcels", "ask", 5, "Your parcel?"),
+      ],
+      [],
+    );
+    const sources = thread.map((l) => (l.from === "contact" ? null : (l.source ?? null)));
+    expect(sources).toEqual([
+      null,
+      { flowId: "welcome", nodeId: "menu" },
+      null,
+      { flowId: "my-parcels", nodeId: "ask" },
+    ]);
+  });
 });

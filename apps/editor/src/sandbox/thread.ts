@@ -4,7 +4,14 @@ import type { TranscriptEntry } from "../api/test-api";
 /** One line of the sandbox conversation, in time order. */
 export type ThreadLine =
   | { key: string; at: number; from: "contact"; text: string }
-  | { key: string; at: number; from: "bot" | "agent"; message: OutMessage };
+  | {
+      key: string;
+      at: number;
+      from: "bot" | "agent";
+      message: OutMessage;
+      /** The flow and step that sent a bot's message, from its transcript line. */
+      source?: { flowId: string; nodeId: string };
+    };
 
 /** A message the tester sent that the runtime has not recorded yet. */
 export interface PendingLine {
@@ -29,6 +36,16 @@ export function buildThread(
   const agentTexts = new Set(
     transcript.flatMap((m) => (m.author === "agent" && m.text ? [m.text] : [])),
   );
+  // The runtime's sends and the transcript's bot lines come from the same outbox rows, in order:
+  // the n-th bot message sent is the n-th bot line, which names its flow and step.
+  const sources = transcript.flatMap((m) =>
+    m.direction === "out" && m.author === "bot" && m.flowId
+      ? [{ flowId: m.flowId, nodeId: m.nodeId ?? "" }]
+      : m.direction === "out" && m.author === "bot"
+        ? [undefined]
+        : [],
+  );
+  let botIndex = 0;
   const lines: ThreadLine[] = [
     ...incoming.map((m) => ({
       key: `in-${m.id}`,
@@ -36,15 +53,16 @@ export function buildThread(
       from: "contact" as const,
       text: m.text ?? "",
     })),
-    ...sent.map((s) => ({
-      key: s.key,
-      at: s.at,
-      from:
+    ...sent.map((s): ThreadLine => {
+      const from =
         s.message.kind === "text" && agentTexts.has(s.message.text)
           ? ("agent" as const)
-          : ("bot" as const),
-      message: s.message,
-    })),
+          : ("bot" as const);
+      const source = from === "bot" ? sources[botIndex++] : undefined;
+      return source
+        ? { key: s.key, at: s.at, from, message: s.message, source }
+        : { key: s.key, at: s.at, from, message: s.message };
+    }),
   ];
   // Stable: at the same millisecond the contact's message came first.
   lines.sort((a, b) => a.at - b.at);

@@ -1,5 +1,11 @@
 import type { OutButton, Tappable } from "@convo/engine";
 import type { Flow } from "@convo/flow";
+import {
+  CHANNEL_SPECS,
+  type ChannelId,
+  type ChannelSpec,
+  previewOn,
+} from "@convo/messenger/channel";
 import { useReactFlow } from "@xyflow/react";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { testApi } from "../api/test-api";
@@ -7,7 +13,7 @@ import { useApi, useSession } from "../common/session";
 import { type Translate, useLocale, useT } from "../i18n";
 import { Phone, type PhoneItem, type TextQuickReply } from "../phone/Phone";
 import { useEditor, useEditorState } from "../store/context";
-import { useActiveNode } from "./panel-store";
+import { useActiveNode, useTestChannel } from "./panel-store";
 import { Simulator, type SimulatorEntry, type SimulatorNote } from "./simulator";
 import { TestEventButtons } from "./TestEventButtons";
 import { useReveal } from "./use-reveal";
@@ -21,12 +27,19 @@ export function SimulatorView({ flowId }: { flowId: string }) {
   const token = useSession((s) => s.token) ?? "";
   const locale = useLocale((s) => s.locale);
   const [others, setOthers] = useState<Flow[]>([]);
+  const channel = useTestChannel((s) => s.channel);
+  const setChannel = useTestChannel((s) => s.setChannel);
+  const published = useEditorState((s) => s.flow.channels);
+  const channels = (published?.length ? published : Object.keys(CHANNEL_SPECS)) as ChannelId[];
+  // A flow no longer published to the channel chosen: play its first channel.
+  const playing = channels.includes(channel) ? channel : (channels[0] ?? "messenger");
 
   const simulator = useMemo(() => {
     const http = testApi(token);
     return new Simulator({
       flows: [editor.store.getState().flow],
       flowId,
+      channel: playing,
       contact: {
         fields: {
           first_name: "Sam",
@@ -44,7 +57,7 @@ export function SimulatorView({ flowId }: { flowId: string }) {
         };
       },
     });
-  }, [editor, flowId, token, locale]);
+  }, [editor, flowId, token, locale, playing]);
 
   // Other flows' drafts, for `goto` steps and their keywords, as the runtime would have them.
   useEffect(() => {
@@ -85,7 +98,10 @@ export function SimulatorView({ flowId }: { flowId: string }) {
   const selected = useEditorState((s) =>
     s.selectedNodes.size === 1 ? [...s.selectedNodes][0] : undefined,
   );
-  const items = useMemo(() => shown.map((e) => toItem(e, t)), [shown, t]);
+  const items = useMemo(
+    () => shown.flatMap((e) => toItems(e, simulator.channel, t)),
+    [shown, simulator, t],
+  );
   const revealed = shown.length === state.entries.length && !typing;
   const quickReplies = revealed
     ? state.offered.flatMap((o) => (o.kind === "quick_reply" ? [o.reply] : []))
@@ -95,6 +111,20 @@ export function SimulatorView({ flowId }: { flowId: string }) {
   return (
     <div className="test-tab simulator-tab">
       <div className="test-actions" role="toolbar" aria-label={t("test.simulatorTools")}>
+        <label className="test-channel">
+          <span className="visually-hidden">{t("test.channel")}</span>
+          <select
+            value={playing}
+            onChange={(e) => setChannel(e.target.value as ChannelId)}
+            title={t("test.channelHint")}
+          >
+            {channels.map((id) => (
+              <option key={id} value={id}>
+                {CHANNEL_SPECS[id].name}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" onClick={() => simulator.restart()}>
           {t("test.restart")}
         </button>
@@ -125,6 +155,7 @@ export function SimulatorView({ flowId }: { flowId: string }) {
       <div className="test-body">
         <Phone
           title={t("test.simulatorTitle")}
+          channel={playing}
           testId="simulator-phone"
           items={items}
           typing={typing || state.busy}
@@ -170,18 +201,39 @@ function useFollowActiveNode(nodeId: string | null) {
   useEffect(() => () => useActiveNode.getState().set(null), []);
 }
 
-function toItem(entry: SimulatorEntry, t: Translate): PhoneItem {
+/**
+ * A line of the simulated conversation as the phone shows it on the channel played: a bot
+ * message rendered for that channel and read back (WhatsApp: four choices as a list, a gallery
+ * card by card), or greyed out with the channel's reason when it refuses it.
+ */
+function toItems(entry: SimulatorEntry, channel: ChannelSpec, t: Translate): PhoneItem[] {
+  if (entry.from !== "bot") return [toItem(entry, t)];
+  const key = String(entry.id);
+  const late = entry.outsideWindow ? { undelivered: t("test.outsideWindow") } : {};
+  const preview = previewOn(channel, entry.message);
+  if (!preview.ok) {
+    return [
+      {
+        key,
+        kind: "bot",
+        message: entry.message,
+        undelivered: t("test.refusedBy", { channel: channel.name, reason: preview.message }),
+      },
+    ];
+  }
+  return preview.messages.map((message, i) => ({
+    key: i === 0 ? key : `${key}.${i}`,
+    kind: "bot" as const,
+    message,
+    ...late,
+  }));
+}
+
+function toItem(entry: Exclude<SimulatorEntry, { from: "bot" }>, t: Translate): PhoneItem {
   const key = String(entry.id);
   switch (entry.from) {
     case "contact":
       return { key, kind: "contact", text: entry.text };
-    case "bot":
-      return {
-        key,
-        kind: "bot",
-        message: entry.message,
-        ...(entry.outsideWindow ? { undelivered: t("test.outsideWindow") } : {}),
-      };
     case "typing":
       return { key, kind: "note", text: t("test.typedFor", { seconds: entry.seconds }) };
     case "system":

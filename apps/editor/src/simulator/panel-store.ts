@@ -1,3 +1,4 @@
+import type { ChannelId } from "@convo/messenger/channel";
 import { create } from "zustand";
 
 export type TestTab = "simulator" | "sandbox";
@@ -17,6 +18,17 @@ export const useTestPanel = create<TestPanelState>((set) => ({
   toggle: () => set((s) => ({ open: !s.open })),
   close: () => set({ open: false }),
   setTab: (tab) => set({ tab, open: true }),
+}));
+
+interface TestChannelState {
+  channel: ChannelId;
+  setChannel: (channel: ChannelId) => void;
+}
+
+/** The channel the simulator plays (switching it starts the conversation again). */
+export const useTestChannel = create<TestChannelState>((set) => ({
+  channel: "messenger",
+  setChannel: (channel) => set({ channel }),
 }));
 
 interface ActiveNodeState {

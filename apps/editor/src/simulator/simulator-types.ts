@@ -1,5 +1,6 @@
 import type { Contact, HttpRequest, OutMessage, Session, Tappable } from "@convo/engine";
 import type { Flow } from "@convo/flow";
+import type { ChannelId } from "@convo/messenger/channel";
 
 /** What the runtime answers for an HTTP step (POST /api/simulator/http). */
 export interface HttpOutcome {
@@ -66,4 +67,6 @@ export interface SimulatorOptions {
   performHttp: PerformHttp;
   /** Clock at the start (ms since epoch). */
   now?: number;
+  /** The channel played: its limits fit the texts, its window marks late messages (Messenger). */
+  channel?: ChannelId;
 }

@@ -8,7 +8,7 @@ import {
   tappables,
 } from "@convo/engine";
 import { eventVariables, type Flow } from "@convo/flow";
-import { CHANNEL_SPECS } from "@convo/messenger/channel";
+import { CHANNEL_SPECS, type ChannelSpec, windowVerdict } from "@convo/messenger/channel";
 import type {
   HttpOutcome,
   PerformHttp,
@@ -25,9 +25,6 @@ export type {
   SimulatorOptions,
   SimulatorState,
 } from "./simulator-types";
-
-/** The channel the simulator plays: its limits fit the texts, its window marks late messages. */
-const CHANNEL = CHANNEL_SPECS.messenger;
 
 interface Snapshot {
   conversation: string;
@@ -64,8 +61,11 @@ export class Simulator {
   private flowId: string;
   /** When the contact last wrote or tapped (the simulator's clock). */
   private lastContactAt: number | undefined;
+  /** The channel played: its limits fit the texts, its window marks late messages. */
+  readonly channel: ChannelSpec;
 
   constructor(options: SimulatorOptions) {
+    this.channel = CHANNEL_SPECS[options.channel ?? "messenger"];
     this.performHttp = options.performHttp;
     this.contact = options.contact;
     this.flowId = options.flowId;
@@ -73,7 +73,7 @@ export class Simulator {
       flows: options.flows,
       flowId: options.flowId,
       contact: options.contact,
-      limits: CHANNEL.limits,
+      limits: this.channel.limits,
       ...(options.now === undefined ? {} : { now: options.now }),
     });
     this.state = this.snapshotState();
@@ -105,7 +105,7 @@ export class Simulator {
       flows,
       flowId: this.flowId,
       contact: this.contact,
-      limits: CHANNEL.limits,
+      limits: this.channel.limits,
     });
     next.session = old.session;
     next.contact = old.contact;
@@ -280,11 +280,15 @@ export class Simulator {
       switch (action.type) {
         case "send": {
           const since = this.lastContactAt;
-          // Outside the window a tagged step still goes (MESSAGE_TAG).
+          // Outside the window a step goes only with a tag the channel takes for that long
+          // (Messenger's update tags; Instagram takes HUMAN_AGENT only).
           const outside =
-            action.tag === undefined &&
             since !== undefined &&
-            this.conversation.now - since > CHANNEL.window.responseMs;
+            !windowVerdict(this.channel.window, {
+              lastUserMessageAt: since,
+              now: this.conversation.now,
+              ...(action.tag === undefined ? {} : { tag: action.tag }),
+            }).ok;
           this.add({
             from: "bot",
             message: action.message,

@@ -22,6 +22,7 @@ import { on } from "./openapi/route-spec";
 import { outboxRoutes } from "./outbox";
 import { pageRoutes } from "./page";
 import { sandboxRoutes } from "./sandbox";
+import { secretRoutes } from "./secrets";
 import { simulatorRoutes } from "./simulator";
 import { API_SECTIONS, API_VERSION, docsSpec } from "./specs";
 import { statusRoutes } from "./status";
@@ -95,6 +96,7 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   api.route("/contacts", contactIdRoutes(deps));
   api.route("/conversations", conversationRoutes(deps));
   api.route("/page", pageRoutes(deps));
+  api.route("/secrets", secretRoutes(deps));
   api.route("/status", statusRoutes(deps));
   api.route("/outbox", outboxRoutes(deps));
   api.route("/inbox", inboxRoutes(deps));

@@ -103,6 +103,8 @@ export function transcriptJson(row: TranscriptRow) {
     text: row.text,
     ...(row.payload === undefined ? {} : { payload: row.payload }),
     ...(row.status === undefined ? {} : { status: row.status }),
+    ...(row.flowId === undefined ? {} : { flowId: row.flowId }),
+    ...(row.nodeId === undefined ? {} : { nodeId: row.nodeId }),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Deps } from "../deps";
 import { dayOf, flowStats } from "../pipeline/counters";
 import type { FlowRow } from "../store/flows";
 import { ApiError, notFound, readBody, readJson } from "./errors";
+import { pauseRoutes, refuseClashes } from "./flow-live";
 import { on, readQuery } from "./openapi/route-spec";
 import { BODY_LIMITS } from "./read-capped";
 import {
@@ -30,6 +31,8 @@ export function flowSummary(row: FlowRow) {
     publishedAt: iso(row.publishedAt),
     hasUnpublishedChanges: row.publishedRevision !== row.revision,
     nodeCount: row.draft.nodes.length,
+    pausedAt: iso(row.pausedAt),
+    live: row.publishedVersion !== null && row.pausedAt === null,
   };
 }
 
@@ -184,11 +187,14 @@ export function flowRoutes(deps: Deps) {
         problems,
       });
     }
+    await refuseClashes(flows, row.draft);
     const now = deps.now();
     const version = await flows.publish(id, row.draft, body.note ?? "", "admin", now);
     deps.flowsChanged();
     return c.json({ version, publishedAt: iso(now) }, 201);
   });
+
+  pauseRoutes(app, deps);
 
   on(app, spec.versions, async (c) => {
     const id = c.req.param("id");

@@ -44,6 +44,10 @@ export const FlowSummary = named(
     publishedAt: time.nullable(),
     hasUnpublishedChanges: z.boolean(),
     nodeCount: z.number().int(),
+    pausedAt: time
+      .nullable()
+      .meta({ description: "When the flow was paused; null when it is not." }),
+    live: z.boolean().meta({ description: "Published and not paused: it answers customers." }),
   }),
 );
 
@@ -65,6 +69,11 @@ export const FlowList = z.strictObject({ flows: z.array(FlowSummary) });
 export const Saved = named(
   "Saved",
   z.strictObject({ revision: z.number().int(), updatedAt: time }),
+);
+
+export const PauseState = named(
+  "PauseState",
+  z.strictObject({ live: z.boolean(), pausedAt: time.nullable() }),
 );
 
 export const Published = named(
@@ -141,6 +150,8 @@ export const TranscriptMessage = named(
     text: z.string().nullable(),
     payload: z.unknown().optional(),
     status: z.enum(["queued", "sent", "failed", "parked"]).optional(),
+    flowId: z.string().optional().meta({ description: "The flow that sent a bot's message." }),
+    nodeId: z.string().optional().meta({ description: "The step of that flow that sent it." }),
   }),
 );
 

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import type { Deps } from "../deps";
 import { performHttp } from "../pipeline/http-action";
-import { loadSecrets } from "../secrets";
 import { readBody } from "./errors";
 import { on } from "./openapi/route-spec";
 import { BODY_LIMITS } from "./read-capped";
@@ -14,7 +13,7 @@ export function simulatorRoutes(deps: Deps) {
     const request = await readBody(c, httpRequestSchema, BODY_LIMITS.medium);
     const outcome = await performHttp(request, {
       allowPrivate: deps.config.allowPrivateHttp,
-      secrets: await loadSecrets(deps.store.settings),
+      secrets: await deps.secrets.values(),
     });
     return c.json({
       ok: outcome.ok,

@@ -62,7 +62,10 @@ export function webhookRoutes(deps: Deps) {
       createdAt: deps.now(),
     };
     const secret = newWebhookSecret();
-    await deps.store.webhooks.createEndpoint({ ...endpoint, secret });
+    await deps.store.webhooks.createEndpoint({
+      ...endpoint,
+      secret: await deps.sealer.seal(secret, `webhook:${endpoint.id}`),
+    });
     return c.json({ ...endpointJson(endpoint), secret }, 201);
   });
   on(app, eventsOutSpecs.list, async (c) =>

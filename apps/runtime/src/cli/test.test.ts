@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { examplePath, exampleText } from "@convo/flow/testing/examples";
+import { exampleIds, examplePath, exampleText } from "@convo/flow/testing/examples";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "../../../..");
@@ -54,6 +54,52 @@ describe("convo test", () => {
     expect(stdout).toContain('Expected the bot to say "Goodbye"');
     expect(stdout).toContain("failed: 1 of 4 turn(s)");
     expect(status).toBe(1);
+  });
+
+  it("plays every example's script on Messenger, Instagram and WhatsApp, each as it shows them", () => {
+    for (const id of exampleIds()) {
+      const { status, stdout } = convo([
+        "test",
+        `examples/${id}.json`,
+        `examples/${id}.conversation.yaml`,
+      ]);
+      for (const channel of ["Messenger", "Instagram", "WhatsApp"]) {
+        expect(stdout, `${id} on ${channel}`).toMatch(new RegExp(`passed: .* on ${channel}\n`));
+      }
+      expect(status, id).toBe(0);
+    }
+  });
+
+  it("plays a script on the channel it names, and fails what that channel cannot show", () => {
+    const dir = mkdtempSync(join(tmpdir(), "convo-test-"));
+    const flow = JSON.parse(exampleText("support"));
+    // Eleven sizes: a Messenger quick-reply menu; WhatsApp lists ten at most.
+    const menu = flow.nodes.find((n: { id: string }) => n.id === "menu-en");
+    menu.data.quickReplies = Array.from({ length: 11 }, (_, i) => ({
+      id: `size${30 + i}`,
+      title: `Size ${30 + i}`,
+    }));
+    writeFileSync(join(dir, "support.json"), JSON.stringify(flow));
+    const script = (channel: string) => {
+      const path = join(dir, `${channel}.yaml`);
+      writeFileSync(path, `channel: ${channel}\nturns:\n  - say: support\n`);
+      return path;
+    };
+    const onWhatsApp = convo(["test", join(dir, "support.json"), script("whatsapp")]);
+    expect(onWhatsApp.stdout).toContain("The channel refuses a message:");
+    expect(onWhatsApp.stdout).toMatch(/failed: 1 of 1 turn\(s\) .* on WhatsApp/);
+    expect(onWhatsApp.stdout).not.toContain("on Messenger");
+    expect(onWhatsApp.status).toBe(1);
+
+    const onMessenger = convo(["test", join(dir, "support.json"), script("messenger")]);
+    expect(onMessenger.stdout).toMatch(/passed: 1 turn\(s\) .* on Messenger/);
+    expect(onMessenger.status).toBe(0);
+
+    const unknown = convo(["test", join(dir, "support.json"), script("telegram")]);
+    expect(unknown.stderr).toContain(
+      "`channel: telegram` is not a channel; use messenger, instagram, whatsapp.",
+    );
+    expect(unknown.status).toBe(1);
   });
 
   it("explains a script it cannot read", () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseScript, runConversation } from "@convo/engine";
 import { type Flow, parseFlowJson } from "@convo/flow";
-import { CHANNELS } from "@convo/messenger";
+import { CHANNELS, type ChannelId, previewOn } from "@convo/messenger";
 import { parse as parseYaml } from "yaml";
 
 export type LoadedFlows = { ok: true; flow: Flow; flows: Flow[] } | { ok: false; message: string };
@@ -40,7 +40,11 @@ export function loadFlows(file: string): LoadedFlows {
   return { ok: true, flow: main.flow, flows };
 }
 
-/** `convo test <flow.json> <script.yaml|json>`: plays the script, prints each turn, exit 1 on failure. */
+/**
+ * `convo test <flow.json> <script.yaml|json>`: plays the script on each channel the flow is
+ * published to (or the one the script names), checking what the contact sees there; prints each
+ * turn, exit 1 when a channel fails.
+ */
 export function runTest(args: readonly string[]): number {
   const [flowFile, scriptFile] = args;
   if (!flowFile || !scriptFile) {
@@ -66,26 +70,57 @@ export function runTest(args: readonly string[]): number {
     for (const e of parsed.errors) process.stderr.write(`${scriptFile}: ${e}\n`);
     return 1;
   }
-  const report = runConversation({
-    flows: loaded.flows,
-    flowId: loaded.flow.id,
-    script: parsed.script,
-    limits: CHANNELS.messenger.limits,
-  });
+  const channels = channelsToPlay(parsed.script.channel, loaded.flow);
+  if (typeof channels === "string") {
+    process.stderr.write(`${scriptFile}: ${channels}\n`);
+    return 1;
+  }
   const color = process.stdout.isTTY;
   const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
-  for (const turn of report.turns) {
-    const mark = turn.ok ? paint("32", "✓") : paint("31", "✗");
-    process.stdout.write(`${mark} ${String(turn.index).padStart(3)} ${turn.label}\n`);
-    for (const reply of turn.replies)
-      process.stdout.write(`        ${paint("2", `bot: ${reply}`)}\n`);
-    for (const problem of turn.problems) process.stdout.write(`        ${paint("31", problem)}\n`);
+  let failed = 0;
+  for (const id of channels) {
+    const spec = CHANNELS[id];
+    const report = runConversation({
+      flows: loaded.flows,
+      flowId: loaded.flow.id,
+      script: parsed.script,
+      channel: id,
+      limits: spec.limits,
+      show: (message) => previewOn(spec, message),
+    });
+    if (channels.length > 1) process.stdout.write(`${paint("1", spec.name)}\n`);
+    for (const turn of report.turns) {
+      const mark = turn.ok ? paint("32", "✓") : paint("31", "✗");
+      process.stdout.write(`${mark} ${String(turn.index).padStart(3)} ${turn.label}\n`);
+      for (const reply of turn.replies)
+        process.stdout.write(`        ${paint("2", `bot: ${reply}`)}\n`);
+      for (const problem of turn.problems)
+        process.stdout.write(`        ${paint("31", problem)}\n`);
+    }
+    const total = report.turns.length;
+    const on = `${scriptFile} against ${loaded.flow.id} on ${spec.name}`;
+    process.stdout.write(
+      report.passed
+        ? `${paint("32", "passed")}: ${total} turn(s) of ${on}\n`
+        : `${paint("31", "failed")}: ${report.failures} of ${total} turn(s) of ${on}\n`,
+    );
+    if (!report.passed) failed += 1;
   }
-  const total = report.turns.length;
-  process.stdout.write(
-    report.passed
-      ? `${paint("32", "passed")}: ${total} turn(s) of ${scriptFile} against ${loaded.flow.id}\n`
-      : `${paint("31", "failed")}: ${report.failures} of ${total} turn(s) of ${scriptFile} against ${loaded.flow.id}\n`,
-  );
-  return report.passed ? 0 : 1;
+  return failed === 0 ? 0 : 1;
+}
+
+/**
+ * The channels a script is played on: the one it names, else each the flow is published to
+ * (`flow.channels`), else every channel. A name Convo does not know is an error naming them all.
+ */
+function channelsToPlay(named: string | undefined, flow: Flow): ChannelId[] | string {
+  const known = Object.keys(CHANNELS) as ChannelId[];
+  if (named === undefined) return flow.channels?.length ? [...flow.channels] : known;
+  if (!(known as string[]).includes(named)) {
+    return `\`channel: ${named}\` is not a channel; use ${known.join(", ")}.`;
+  }
+  if (flow.channels?.length && !(flow.channels as string[]).includes(named)) {
+    return `the script is for ${named}, but ${flow.id} is published to ${flow.channels.join(", ")} only.`;
+  }
+  return [named as ChannelId];
 }

@@ -185,4 +185,45 @@ describe("convo validate", { timeout: 60_000 }, () => {
     expect(stdout).toContain(`${file}: nodes[1]: warning: Nothing leads to this step.`);
     expect(status).toBe(0);
   });
+
+  it("reports clashes between the files: a keyword of my flow that an example claims, by both files", () => {
+    const dir = mkdtempSync(join(tmpdir(), "convo-validate-"));
+    const mine = join(dir, "my-parcels.json");
+    writeFileSync(
+      mine,
+      JSON.stringify({
+        schemaVersion: 1,
+        id: "my-parcels",
+        name: "My parcels",
+        variables: [],
+        nodes: [
+          {
+            id: "start",
+            type: "trigger",
+            position: { x: 0, y: 0 },
+            data: { triggers: [{ kind: "keyword", match: "contains", keywords: ["Colis"] }] },
+          },
+          {
+            id: "m",
+            type: "message",
+            position: { x: 0, y: 0 },
+            data: { content: [{ id: "t", kind: "text", text: "Your parcel?" }] },
+          },
+        ],
+        edges: [{ id: "e", source: "start", target: "m" }],
+      }),
+    );
+    const example = join("examples", "order-tracking.json");
+    const { status, stdout } = convo("validate", mine, example);
+    expect(stdout).toContain(
+      `${mine}: nodes[0].data.triggers[0].keywords[0]: error: The keyword "Colis" is also a keyword of the flow "Order tracking" (order-tracking)`,
+    );
+    expect(stdout).toContain(`(${example})`);
+    expect(stdout).toMatch(
+      /order-tracking\.json: nodes\[0\]\.data\.triggers\[0\]\.keywords\[4\]: error: The keyword "colis" is also a keyword of the flow "My parcels" \(my-parcels\)/,
+    );
+    expect(status).toBe(1);
+    // Alone, each file is fine.
+    expect(convo("validate", mine).status).toBe(0);
+  });
 });

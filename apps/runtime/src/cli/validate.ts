@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { type Flow, type FlowProblem, parseFlowJson } from "@convo/flow";
+import { type Flow, type FlowProblem, lintClashes, parseFlowJson } from "@convo/flow";
 import { CHANNEL_SPECS, type ChannelId, lintForChannels } from "@convo/messenger";
 
 export interface ValidateReport {
@@ -33,7 +33,8 @@ export function expandFiles(args: readonly string[]): string[] {
 
 /**
  * Checks flow files the way publishing does: the schema first, then lint. `goto` may name any flow
- * among the files checked together.
+ * among the files checked together, and the files are checked against each other as if published
+ * together: two claiming the same keyword, ref, payload, event or the default reply is an error.
  */
 export function validateFiles(
   files: readonly string[],
@@ -66,11 +67,17 @@ export function validateFiles(
   }
 
   const knownFlows = parsed.map((p) => p.flow.id);
+  const clashes = lintClashes(parsed.map((p) => p.flow));
+  const fileOf = new Map(parsed.map((p) => [p.flow.id, p.file]));
   for (const { file, flow } of parsed) {
     const problems: FlowProblem[] = lintForChannels(flow, {
       knownFlows,
       ...(channels ? { channels } : {}),
     });
+    for (const clash of clashes) {
+      if (clash.flowId !== flow.id || fileOf.get(flow.id) !== file) continue;
+      problems.push({ ...clash, message: `${clash.message} (${fileOf.get(clash.otherFlowId)})` });
+    }
     for (const p of problems) {
       lines.push(`${file}: ${p.path}: ${p.severity}: ${p.message}`);
       if (p.severity === "error") errors++;

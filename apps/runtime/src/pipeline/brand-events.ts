@@ -10,6 +10,7 @@ import {
 import { USER_REF_RECIPIENT } from "@convo/messenger";
 import { z } from "zod";
 import type { Deps } from "../deps";
+import { contactKey } from "../graph-api/contact-address";
 import type { NewBrandEvent } from "../store/events";
 import type { NewInboxEvent } from "../store/inbox";
 
@@ -20,7 +21,10 @@ const idText = z.string().min(1).max(200);
 
 /** How the brand names a contact: its channel id, one of its own ids, or a checkbox `user_ref`. */
 export const eventContactSchema = z.union([
-  z.strictObject({ channel: z.enum(["messenger"]).default("messenger"), id: idText }),
+  z.strictObject({
+    channel: z.enum(["messenger", "instagram", "whatsapp"]).default("messenger"),
+    id: idText,
+  }),
   z.strictObject({ externalId: idText }),
   z.strictObject({ userRef: idText }),
 ]);
@@ -123,7 +127,10 @@ async function contactOf(
   contact: EventRequest["contact"],
 ): Promise<string | undefined> {
   const { contacts, externalIds } = deps.store;
-  if ("id" in contact) return (await contacts.get(contact.id)) ? contact.id : undefined;
+  if ("id" in contact) {
+    const key = contactKey(contact.channel, contact.id);
+    return (await contacts.get(key)) ? key : undefined;
+  }
   if ("externalId" in contact) return externalIds.find("external", contact.externalId);
   const linked = await externalIds.find("user_ref", contact.userRef);
   if (linked !== undefined) return linked;

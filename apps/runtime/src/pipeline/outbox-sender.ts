@@ -1,7 +1,6 @@
 import type { Deps } from "../deps";
 import { GraphFailure } from "../graph-api/gateway";
 import { outboxMetadata } from "../graph-api/outbox-metadata";
-import { loadSecrets } from "../secrets";
 import type { OutboxRow } from "../store/outbox";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
 import { settleParked, settleSent } from "./event-outcomes";
@@ -199,7 +198,7 @@ export class OutboxSender {
         case "http": {
           const outcome = await performHttp(item.request, {
             allowPrivate: deps.config.allowPrivateHttp,
-            secrets: await loadSecrets(store.settings),
+            secrets: await deps.secrets.values(),
             idempotencyKey: `convo-outbox-${row.id}`,
           });
           const answer = { type: "http_result" as const, requestId: item.requestId, ...outcome };

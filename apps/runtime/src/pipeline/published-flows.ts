@@ -15,7 +15,13 @@ export class PublishedFlows {
   async load(): Promise<{ refs: readonly FlowRef[]; byId: ReadonlyMap<string, FlowRef> }> {
     if (!this.#refs) {
       const rows = await this.flows.published();
-      this.#refs = rows.map((r) => ({ flow: r.flow, version: r.version }));
+      // Paused flows stay in: `goto` and conversations already in them go on; the engine's
+      // trigger matching skips them.
+      this.#refs = rows.map((r) =>
+        r.paused
+          ? { flow: r.flow, version: r.version, paused: true }
+          : { flow: r.flow, version: r.version },
+      );
       this.#byId = new Map(this.#refs.map((r) => [r.flow.id, r]));
     }
     return { refs: this.#refs, byId: this.#byId };

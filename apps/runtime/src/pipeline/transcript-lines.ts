@@ -20,6 +20,8 @@ export function outgoingLine(
     text: m.kind === "text" ? m.text : m.kind === "cards" ? (m.cards[0]?.title ?? null) : null,
     payload: m,
     outbox,
+    ...(item.flowId === undefined ? {} : { flowId: item.flowId }),
+    ...(item.nodeId === undefined ? {} : { nodeId: item.nodeId }),
   };
 }
 

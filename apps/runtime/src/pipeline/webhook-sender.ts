@@ -67,7 +67,8 @@ export class WebhookSender {
 
   async #deliver(d: WebhookDeliveryRow, url: string | undefined): Promise<void> {
     const { deps } = this;
-    const secret = await deps.store.webhooks.secretOf(d.endpointId);
+    const stored = await deps.store.webhooks.secretOf(d.endpointId);
+    const secret = stored && deps.sealer.open(stored, `webhook:${d.endpointId}`);
     if (url === undefined || secret === undefined) {
       await deps.store.webhooks.attemptFailed(d.id, null, "The endpoint was deleted.", null);
       return;

@@ -59,6 +59,9 @@ export interface TranscriptRow {
   payload?: unknown;
   /** Status of the outbox row behind an outgoing entry. */
   status?: OutboxStatus;
+  /** The flow and step that sent a bot's message, so a reader sees which flow answered. */
+  flowId?: string;
+  nodeId?: string;
 }
 
 /** A transcript line to write; the pipeline decides what it says. */

@@ -11,6 +11,8 @@ export interface FlowRow {
   publishedAt: number | null;
   /** Draft revision the latest version was published from. */
   publishedRevision: number | null;
+  /** When the flow was paused: its published version stays, but it answers nothing. */
+  pausedAt: number | null;
 }
 
 export interface FlowVersionRow {
@@ -20,6 +22,11 @@ export interface FlowVersionRow {
   note: string;
   publishedAt: number;
   publishedBy: string;
+}
+
+/** A flow's newest version, and whether the flow is paused (it then answers no trigger). */
+export interface PublishedFlowRow extends FlowVersionRow {
+  paused: boolean;
 }
 
 export type SaveDraftResult =
@@ -41,11 +48,19 @@ export interface FlowStore {
   ): Promise<SaveDraftResult | undefined>;
   /** The flow and its versions; false when there was none. */
   delete(id: string): Promise<boolean>;
-  /** Adds the next version and marks the draft's revision as published; returns the version. */
+  /**
+   * Pauses (`pausedAt`) or resumes (`null`) a flow; false when there is no such flow. A paused
+   * flow keeps its versions; `published()` marks it.
+   */
+  setPaused(id: string, pausedAt: number | null): Promise<boolean>;
+  /**
+   * Adds the next version and marks the draft's revision as published (and the flow live again
+   * if it was paused); returns the version.
+   */
   publish(id: string, flow: Flow, note: string, by: string, now: number): Promise<number>;
   /** Newest first, without their documents. */
   versions(id: string): Promise<Omit<FlowVersionRow, "flow">[]>;
   version(id: string, version: number): Promise<FlowVersionRow | undefined>;
-  /** The newest version of every published flow. */
-  published(): Promise<FlowVersionRow[]>;
+  /** The newest version of every published flow, paused ones included (and marked). */
+  published(): Promise<PublishedFlowRow[]>;
 }

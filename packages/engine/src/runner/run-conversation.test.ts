@@ -90,6 +90,65 @@ describe("runConversation", () => {
   });
 });
 
+describe("runConversation on a channel", () => {
+  const turns = [{ say: "hi" }, { expect: { text: "Hello", buttons: ["Go", "Web"] } }] as const;
+
+  it("checks what the channel shows, and fails a turn whose message the channel refuses", () => {
+    // A channel that writes link buttons as a line of the text, as WhatsApp does.
+    const asLines = runConversation({
+      flows: [flow],
+      script: { turns: [...turns] },
+      show: (m) =>
+        m.kind === "text"
+          ? {
+              ok: true,
+              messages: [
+                {
+                  kind: "text",
+                  text: `${m.text}\nWeb: https://x.example`,
+                  buttons: (m.buttons ?? []).filter((b) => b.kind === "postback"),
+                },
+              ],
+            }
+          : { ok: true, messages: [m] },
+    });
+    expect(asLines.passed).toBe(false);
+    expect(asLines.turns[1]?.problems).toEqual(['Expected buttons "Go", "Web"; got "Go".']);
+    expect(asLines.turns[0]?.replies[0]).toContain("Web: https://x.example");
+
+    const refusing = runConversation({
+      flows: [flow],
+      script: { turns: [{ say: "hi" }] },
+      show: () => ({ ok: false, message: "Too many buttons." }),
+    });
+    expect(refusing.turns[0]?.problems).toEqual([
+      "The channel refuses a message: Too many buttons.",
+    ]);
+  });
+
+  it("checks an expectation only on the channels it names", () => {
+    const script = parseScript({
+      turns: [{ say: "hi" }, { expect: { buttons: ["Nope"], on: "whatsapp" } }],
+    });
+    if (!script.ok) throw new Error(script.errors.join());
+    const onMessenger = runConversation({ flows: [flow], script: script.script });
+    expect(onMessenger.passed).toBe(true);
+    expect(onMessenger.turns[1]?.label).toContain("(not checked on messenger)");
+    const onWhatsApp = runConversation({
+      flows: [flow],
+      script: script.script,
+      channel: "whatsapp",
+    });
+    expect(onWhatsApp.passed).toBe(false);
+    expect(parseScript({ turns: [{ expect: { on: [] } }] }).ok).toBe(false);
+    expect(parseScript({ channel: "WhatsApp!", turns: [] }).ok).toBe(false);
+    expect(parseScript({ channel: "whatsapp", turns: [] })).toMatchObject({
+      ok: true,
+      script: { channel: "whatsapp" },
+    });
+  });
+});
+
 describe("parseScript", () => {
   it("reads a list of turns or { contact, turns }", () => {
     expect(parseScript([{ say: "hi" }, { expect: { variables: { n: 42 } } }])).toEqual({
@@ -110,7 +169,7 @@ describe("parseScript", () => {
       errors: [
         "turn 1: should have exactly one of say, tap, postback, referral, event, start, http, wait, resume, restart, expect.",
         'turn 2: `wait` needs a duration like "2h", "30m" or "1d".',
-        "turn 3: `expect` does not know txt (it knows text, buttons, quickReplies, variables, fields, tags, handover, ended, silent, sendAs, externalIds).",
+        "turn 3: `expect` does not know txt (it knows text, buttons, quickReplies, variables, fields, tags, handover, ended, silent, sendAs, externalIds, on).",
       ],
     });
     expect(parseScript("hello").ok).toBe(false);

@@ -29,8 +29,17 @@ export interface RunConversationOptions {
   script: Script;
   /** Contact fields and tags; the script's `contact` adds to these. */
   contact?: Partial<Contact>;
+  /** The channel played on, for expectations that name theirs (`on`); default `messenger`. */
+  channel?: string;
   /** The channel's limits (see `StepContext.limits`). */
   limits?: ChannelLimits;
+  /**
+   * How the channel shows a message (`previewOn` of `@convo/messenger/channel`): expectations
+   * check what the contact sees there, and a message the channel refuses fails its turn.
+   */
+  show?: (
+    message: OutMessage,
+  ) => { ok: true; messages: OutMessage[] } | { ok: false; message: string };
 }
 
 /**
@@ -58,13 +67,18 @@ export function runConversation(options: RunConversationOptions): ConversationRe
       replies: [],
     };
     if ("expect" in turn) {
-      report.problems = check(conversation, lastActions, turn.expect);
+      const channel = options.channel ?? "messenger";
+      if (turn.expect.on === undefined || turn.expect.on.includes(channel))
+        report.problems = check(conversation, lastActions, turn.expect);
+      else report.label += ` (not checked on ${channel})`;
     } else {
       const played = play(conversation, turn);
       if (typeof played === "string") report.problems.push(played);
       else {
-        lastActions = played;
-        report.replies = describeActions(played);
+        const shown = options.show ? showActions(played, options.show) : { actions: played };
+        lastActions = shown.actions;
+        report.replies = describeActions(shown.actions);
+        if (shown.refused) report.problems.push(...shown.refused);
       }
     }
     report.ok = report.problems.length === 0;
@@ -72,6 +86,25 @@ export function runConversation(options: RunConversationOptions): ConversationRe
   });
   const failures = turns.filter((t) => !t.ok).length;
   return { passed: failures === 0, turns, failures };
+}
+
+/** The bot's actions with each message as the channel shows it (one or several), and its refusals. */
+function showActions(
+  actions: readonly EngineAction[],
+  show: NonNullable<RunConversationOptions["show"]>,
+): { actions: EngineAction[]; refused?: string[] } {
+  const out: EngineAction[] = [];
+  const refused: string[] = [];
+  for (const action of actions) {
+    if (action.type !== "send") {
+      out.push(action);
+      continue;
+    }
+    const shown = show(action.message);
+    if (shown.ok) for (const message of shown.messages) out.push({ ...action, message });
+    else refused.push(`The channel refuses a message: ${shown.message}`);
+  }
+  return refused.length > 0 ? { actions: out, refused } : { actions: out };
 }
 
 function mergeContact(

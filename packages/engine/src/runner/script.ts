@@ -3,6 +3,7 @@
  * Written in YAML or JSON by marketers and developers; parsed here, once, into `ScriptTurn`s.
  *
  * ```yaml
+ * channel: whatsapp        # optional: else every channel the flow is published to
  * contact: { first_name: Zoé, locale: fr_FR }
  * turns:
  *   - say: colis
@@ -36,6 +37,12 @@ export interface Expectation {
   sendAs?: string;
   /** External ids the contact is known by (so far, in any order). */
   externalIds?: string[];
+  /**
+   * The channels this expectation holds on (`[messenger, instagram]`); elsewhere it is not
+   * checked. For what a channel shows its own way: Messenger's email quick reply, a link button
+   * that WhatsApp writes as a line of the text.
+   */
+  on?: string[];
 }
 
 export type ScriptTurn =
@@ -54,6 +61,8 @@ export type ScriptTurn =
   | { expect: Expectation };
 
 export interface Script {
+  /** The channel the script is played on (`whatsapp`); absent: each channel of the flow. */
+  channel?: string;
   contact?: { fields?: Record<string, string>; tags?: string[] } | Record<string, string>;
   turns: ScriptTurn[];
 }
@@ -96,6 +105,7 @@ const EXPECT_KEYS = [
   "silent",
   "sendAs",
   "externalIds",
+  "on",
 ];
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -122,13 +132,27 @@ export function parseScript(document: unknown): ScriptParse {
   }
   if (root.contact !== undefined && !isRecord(root.contact))
     errors.push("`contact` should be an object.");
+  if (
+    root.channel !== undefined &&
+    (typeof root.channel !== "string" || !/^[a-z]+$/.test(root.channel))
+  )
+    errors.push(
+      "`channel` should be a channel's name, like `messenger`, `instagram` or `whatsapp`.",
+    );
   const turns: ScriptTurn[] = [];
   root.turns.forEach((raw, i) => {
     const turn = parseTurn(raw, `turn ${i + 1}`, errors);
     if (turn) turns.push(turn);
   });
   if (errors.length) return { ok: false, errors };
-  return { ok: true, script: { contact: root.contact as Script["contact"], turns } };
+  return {
+    ok: true,
+    script: {
+      ...(typeof root.channel === "string" ? { channel: root.channel } : {}),
+      contact: root.contact as Script["contact"],
+      turns,
+    },
+  };
 }
 
 function parseTurn(raw: unknown, at: string, errors: string[]): ScriptTurn | undefined {
@@ -189,7 +213,10 @@ function parseTurn(raw: unknown, at: string, errors: string[]): ScriptTurn | und
         return fail(
           `${at}: \`expect\` does not know ${unknown.join(", ")} (it knows ${EXPECT_KEYS.join(", ")}).`,
         );
-      const e = value as Record<string, unknown>;
+      const e = { ...value } as Record<string, unknown>;
+      if (typeof e.on === "string") e.on = [e.on];
+      if (e.on !== undefined && (!isStringList(e.on) || e.on.length === 0))
+        errors.push(`${at}: \`on\` is a channel or a list of channels.`);
       if (e.text !== undefined && typeof e.text !== "string" && !isStringList(e.text))
         errors.push(`${at}: \`text\` is a text or a list of texts.`);
       if (e.sendAs !== undefined && typeof e.sendAs !== "string")

@@ -26,6 +26,21 @@ const flows: FlowRef[] = [
 const text = (t: string) => ({ type: "message" as const, text: t });
 
 describe("matchTrigger", () => {
+  it("skips a paused flow: its keywords, refs and payloads start nothing, the default answers", () => {
+    const paused: FlowRef[] = [
+      { flow: orders, version: 3, paused: true },
+      { flow: hello, version: 7 },
+    ];
+    expect(matchTrigger(paused, text("colis"))).toMatchObject({
+      flowId: "hello",
+      trigger: "default",
+    });
+    expect(matchTrigger(paused, { type: "referral", ref: "track" })?.flowId).toBe("hello");
+    expect(matchTrigger(paused, { type: "postback", payload: "TRACK_ORDER" })?.flowId).toBe(
+      "hello",
+    );
+  });
+
   it("matches keywords whatever the case and accents", () => {
     for (const t of ["COLIS", "colis", "côlis", "Où est mon côlis ?"]) {
       expect(matchTrigger(flows, text(t))).toMatchObject({

@@ -172,6 +172,7 @@ function findTrigger(
   test: (trigger: Trigger, match: TriggerMatch) => boolean,
 ): TriggerMatch | undefined {
   for (const ref of flows) {
+    if (ref.paused) continue;
     for (const node of indexFlow(ref.flow).triggers) {
       for (const trigger of node.data.triggers) {
         const match: TriggerMatch = {

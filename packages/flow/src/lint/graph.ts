@@ -137,6 +137,7 @@ export function lintGraph(
         "warning",
         output.path,
         `The ${what} "${output.label}" leads nowhere: a contact who taps it gets no answer.`,
+        { label: output.label },
       );
     }
   });

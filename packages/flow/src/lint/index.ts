@@ -4,6 +4,7 @@ import type { FlowProblem } from "../problems";
 import type { Flow } from "../schema";
 import { type LintOptions, type NodeLintContext, ProblemList } from "./context";
 import { lintEvents } from "./events";
+import { lintFailurePaths } from "./failure-paths";
 import { lintGraph } from "./graph";
 import { lintVariables } from "./variables";
 
@@ -34,6 +35,7 @@ export function lintFlow(flow: Flow, options: LintOptions): FlowProblem[] {
     kindOf(node.type).lint(node, i, context);
   }
   lintGraph(flow, outputsByNode, problems);
+  lintFailurePaths(flow, outputsByNode, problems);
   lintVariables(flow, problems);
   lintEvents(flow, problems);
   return problems.problems;

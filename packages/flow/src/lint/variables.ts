@@ -13,7 +13,10 @@ interface Read {
   path: string;
 }
 
-/** Variables read but never declared, or declared but never given a value. */
+/**
+ * Variables read but never declared, or declared but never given a value. A step that stores
+ * into a variable (a question, "set variable", an HTTP mapping) declares it.
+ */
 export function lintVariables(flow: Flow, problems: ProblemList): void {
   const declared = new Set(flow.variables.map((v) => v.name));
   const assigned = new Set(
@@ -41,7 +44,10 @@ export function lintVariables(flow: Flow, problems: ProblemList): void {
     kind.variables(node, uses);
   });
 
-  for (const write of writes) assigned.add(write.name);
+  for (const write of writes) {
+    assigned.add(write.name);
+    declared.add(write.name);
+  }
   const reported = new Set<string>();
   for (const use of [...writes, ...reads]) {
     const node = flow.nodes[use.nodeIndex];

@@ -95,6 +95,11 @@ export interface ChannelSpec<
   lintMessage?(node: NodeOfType<"message">): ChannelNote[];
   /** The inverse of `render`: a send body read back as the message it shows. */
   readSent(body: unknown): SentItem;
+  /**
+   * The calls one rendered body makes, in order, each read back by `readSent`: itself on
+   * Messenger and Instagram; each Cloud API message on WhatsApp (a gallery goes card by card).
+   */
+  callsOf(body: Body): unknown[];
 }
 
 /** One thing lint says of a step on one channel. */

@@ -30,5 +30,6 @@ export const instagramSpec: ChannelSpec<"instagram", SendBody, InstagramTag> = {
     renderSendFor(INSTAGRAM_SEND_PROFILE, message, recipient, window, options),
   renderTyping,
   readSent: readSendBody,
+  callsOf: (body) => [body],
   lintMessage: lintInstagramMessage,
 };

@@ -14,4 +14,5 @@ export const messengerSpec: ChannelSpec<"messenger", SendBody, MessageTag> = {
   render: renderSend,
   renderTyping,
   readSent: readSendBody,
+  callsOf: (body) => [body],
 };

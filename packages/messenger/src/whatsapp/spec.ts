@@ -15,5 +15,6 @@ export const whatsappSpec: ChannelSpec<"whatsapp", WhatsAppSend, never> = {
   render: renderWhatsApp,
   renderTyping: renderWhatsAppTyping,
   readSent: readWhatsAppBody,
+  callsOf: (body) => body.messages,
   lintMessage: lintWhatsAppMessage,
 };

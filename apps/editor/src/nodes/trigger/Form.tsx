@@ -1,8 +1,9 @@
 import type { NodeOfType, Trigger } from "@convo/flow";
 import { EventTriggerFields } from "../../events/EventTriggerFields";
+import { ChipsField } from "../../form/ChipsField";
 import { CheckField, ListField, SelectField, TextField, useNodeSetter } from "../../form/fields";
 import { useT } from "../../i18n";
-import { CommentTriggerFields, TextListField } from "./CommentFields";
+import { CommentTriggerFields } from "./CommentFields";
 
 const KINDS: Trigger["kind"][] = [
   "keyword",
@@ -17,7 +18,7 @@ const KINDS: Trigger["kind"][] = [
 function blank(kind: Trigger["kind"]): Trigger {
   switch (kind) {
     case "keyword":
-      return { kind, match: "contains", keywords: [""] };
+      return { kind, match: "contains", keywords: [] };
     case "ref":
       return { kind, ref: "" };
     case "postback":
@@ -63,13 +64,12 @@ export function TriggerForm({ node }: { node: NodeOfType<"trigger"> }) {
                   }))}
                   onChange={(m) => f.replace([...at, "match"], m)}
                 />
-                <TextListField
-                  label={t("field.keywords")}
-                  items={tr.keywords}
-                  at={[...at, "keywords"]}
-                  f={f}
-                  itemLabel={(n) => t("field.keywordN", { n })}
-                  fieldLabel={t("field.keyword")}
+                <ChipsField
+                  label={t("field.keyword")}
+                  listLabel={t("field.keywords")}
+                  chips={tr.keywords}
+                  hint={t("field.keywordsHint")}
+                  onChange={(keywords) => f.replace([...at, "keywords"], keywords)}
                 />
               </>
             )}

@@ -7,6 +7,7 @@ import {
   FlowDetail,
   FlowList,
   FlowStats,
+  PauseState,
   Published,
   Saved,
   VersionDetail,
@@ -144,8 +145,34 @@ export const flowSpecs = {
     responses: {
       201: { description: "The version published.", schema: Published },
       404: notFound,
-      409: error("The flow changed since this revision (`current`)."),
+      409: error(
+        "The flow changed since this revision (`current`), or it claims a keyword, ref, payload, event or the default reply of another live flow (`code: flow_clash`, `problems` name that flow).",
+      ),
       422: error("The flow has lint errors (`problems`)."),
+    },
+  }),
+  pause: flowsApi.route({
+    method: "post",
+    path: "/:id/pause",
+    summary: "Pause a published flow: it keeps its versions but answers nothing",
+    params: id,
+    responses: {
+      200: { description: "The flow is paused.", schema: PauseState },
+      404: notFound,
+      409: error("The flow was never published (`not_published`)."),
+    },
+  }),
+  resume: flowsApi.route({
+    method: "post",
+    path: "/:id/resume",
+    summary: "Resume a paused flow: its published version answers again",
+    params: id,
+    responses: {
+      200: { description: "The flow is live.", schema: PauseState },
+      404: notFound,
+      409: error(
+        "The flow was never published (`not_published`), or another live flow claims what it answers (`flow_clash`, `problems`).",
+      ),
     },
   }),
   versions: flowsApi.route({

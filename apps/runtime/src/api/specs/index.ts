@@ -6,6 +6,7 @@ import { eventsApi, eventsOutApi } from "./events";
 import { flowsApi } from "./flows";
 import { inboxApi, outboxApi, pageApi, sandboxApi, simulatorApi, statusApi } from "./operations";
 import { opsApi, webhookApi, whatsappWebhookApi } from "./public";
+import { secretsApi } from "./secrets";
 
 export const docsApi = new ApiSection("", "operations");
 
@@ -29,6 +30,7 @@ export const API_SECTIONS: readonly ApiSection[] = [
   eventsApi,
   eventsOutApi,
   pageApi,
+  secretsApi,
   statusApi,
   outboxApi,
   inboxApi,

@@ -73,6 +73,24 @@ export function flowContract(makeHarness: () => StoreHarness) {
       expect(published.map((v) => [v.flowId, v.version, v.flow.name])).toEqual([["c", 2, "v2"]]);
     });
 
+    it("pauses a published flow without losing it; resuming or republishing makes it live", async () => {
+      const { flows } = s.store;
+      await flows.create(flow("p"), T);
+      await flows.publish("p", flow("p", "v1"), "", "admin", T + 1);
+      expect(await flows.setPaused("p", T + 2)).toBe(true);
+      expect(await flows.setPaused("none", T + 2)).toBe(false);
+      expect(await flows.get("p")).toMatchObject({ pausedAt: T + 2, publishedVersion: 1 });
+      expect((await flows.published()).map((v) => [v.flowId, v.paused])).toEqual([["p", true]]);
+      expect(await flows.versions("p")).toHaveLength(1);
+      expect(await flows.setPaused("p", null)).toBe(true);
+      expect((await flows.get("p"))?.pausedAt).toBeNull();
+      expect((await flows.published()).map((v) => [v.flowId, v.paused])).toEqual([["p", false]]);
+      await flows.setPaused("p", T + 3);
+      await flows.publish("p", flow("p", "v2"), "", "admin", T + 4);
+      expect((await flows.get("p"))?.pausedAt).toBeNull();
+      expect((await flows.published()).map((v) => [v.version, v.paused])).toEqual([[2, false]]);
+    });
+
     it("deletes a flow with its versions", async () => {
       const { flows } = s.store;
       await flows.create(flow("e"), T);

@@ -37,7 +37,13 @@ export function stepContract(makeHarness: () => StoreHarness) {
       await step(s.store, "jo", [text("first"), { kind: "typing", seconds: 1 }, text("second")], {
         transcript: [
           line("hello"),
-          line("first", T, { direction: "out", author: "bot", outbox: 0 }),
+          line("first", T, {
+            direction: "out",
+            author: "bot",
+            outbox: 0,
+            flowId: "orders",
+            nodeId: "ask",
+          }),
           line("second", T, { direction: "out", author: "bot", outbox: 2 }),
         ],
       });
@@ -50,6 +56,10 @@ export function stepContract(makeHarness: () => StoreHarness) {
         ["second", "queued"],
       ]);
       expect(lines[0]).toMatchObject({ psid: "jo", at: T, direction: "in", author: "contact" });
+      // A bot's line names the flow and step that sent it; others name none.
+      expect(lines[1]).toMatchObject({ flowId: "orders", nodeId: "ask" });
+      expect(lines[0]?.flowId).toBeUndefined();
+      expect(lines[2]?.nodeId).toBeUndefined();
     });
 
     it("queues the step's rows after the contact's rows already queued", async () => {

@@ -16,6 +16,7 @@ interface FlowRecord {
   created_at: number;
   updated_at: number;
   published_revision: number | null;
+  paused_at: number | null;
   published_version: number | null;
   published_at: number | null;
 }
@@ -39,6 +40,7 @@ const toFlowRow = (r: FlowRecord): FlowRow => ({
   publishedVersion: r.published_version,
   publishedAt: r.published_at,
   publishedRevision: r.published_revision,
+  pausedAt: r.paused_at ?? null,
 });
 
 const toVersionRow = (r: VersionRecord): FlowVersionRow => ({
@@ -120,6 +122,15 @@ export class PgFlows implements FlowStore {
     });
   }
 
+  async setPaused(id: string, pausedAt: number | null): Promise<boolean> {
+    const { rowCount } = await prepared(
+      this.db.pool,
+      "UPDATE flows SET paused_at = $1 WHERE id = $2",
+      [pausedAt, id],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
   async publish(id: string, flow: Flow, note: string, by: string, now: number) {
     return this.db.tx(async (q) => {
       // The flow's row is the lock: two publishes of one flow number their versions in turn.
@@ -131,7 +142,11 @@ export class PgFlows implements FlowStore {
          RETURNING version`,
         [id, JSON.stringify(flow), note, now, by],
       );
-      await prepared(q, "UPDATE flows SET published_revision = revision WHERE id = $1", [id]);
+      await prepared(
+        q,
+        "UPDATE flows SET published_revision = revision, paused_at = NULL WHERE id = $1",
+        [id],
+      );
       return rows[0]?.version as number;
     });
   }
@@ -158,12 +173,12 @@ export class PgFlows implements FlowStore {
   }
 
   async published() {
-    const { rows } = await prepared<VersionRecord>(
+    const { rows } = await prepared<VersionRecord & { paused_at: number | null }>(
       this.db.pool,
       `
-      SELECT v.* FROM flow_versions v JOIN flows f ON f.id = v.flow_id
+      SELECT v.*, f.paused_at FROM flow_versions v JOIN flows f ON f.id = v.flow_id
       WHERE v.version = (SELECT MAX(version) FROM flow_versions WHERE flow_id = v.flow_id)`,
     );
-    return rows.map(toVersionRow);
+    return rows.map((r) => ({ ...toVersionRow(r), paused: r.paused_at !== null }));
   }
 }

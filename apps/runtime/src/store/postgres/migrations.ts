@@ -193,6 +193,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
   CREATE INDEX webhook_deliveries_created ON webhook_deliveries (created_at DESC, id DESC);
   `,
+  // A flow can be paused: its versions stay, and its triggers answer nothing until it is resumed
+  // or republished. A bot's transcript line names the flow and step that sent it.
+  `
+  ALTER TABLE flows ADD COLUMN paused_at BIGINT;
+  ALTER TABLE transcript ADD COLUMN flow_id TEXT;
+  ALTER TABLE transcript ADD COLUMN node_id TEXT;
+  `,
   `
   CREATE TABLE conversations (
     id TEXT PRIMARY KEY,

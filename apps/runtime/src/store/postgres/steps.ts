@@ -37,10 +37,13 @@ const COMMIT = `
     WHERE EXISTS (SELECT 1 FROM fence)
     RETURNING id, seq - (SELECT coalesce(MAX(seq), 0) FROM outbox WHERE psid = $2) AS n
   ), lines AS (
-    INSERT INTO transcript (psid, at, direction, author, kind, text, payload, outbox_id)
-    SELECT $2, l.at, l.direction, l.author, l.kind, l.text, l.payload::json, q.id
+    INSERT INTO transcript (psid, at, direction, author, kind, text, payload, outbox_id, flow_id,
+      node_id)
+    SELECT $2, l.at, l.direction, l.author, l.kind, l.text, l.payload::json, q.id, l.flow_id,
+      l.node_id
     FROM unnest($16::bigint[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[],
-      $22::int[]) WITH ORDINALITY AS l(at, direction, author, kind, text, payload, outbox, n)
+      $22::int[], $39::text[], $40::text[])
+      WITH ORDINALITY AS l(at, direction, author, kind, text, payload, outbox, flow_id, node_id, n)
     LEFT JOIN queued q ON q.n = l.outbox + 1
     WHERE EXISTS (SELECT 1 FROM fence)
     ORDER BY l.n
@@ -81,9 +84,9 @@ const COMMIT = `
     RETURNING 1
   ), resolved AS (
     UPDATE conversations SET state = 'resolved', resolved_at = $3
-    WHERE psid = $2 AND state <> 'resolved' AND $39 AND EXISTS (SELECT 1 FROM fence)
+    WHERE psid = $2 AND state <> 'resolved' AND $41 AND EXISTS (SELECT 1 FROM fence)
     RETURNING 1
-  ), opened AS (${openSql(40, "EXISTS (SELECT 1 FROM fence)")}
+  ), opened AS (${openSql(42, "EXISTS (SELECT 1 FROM fence)")}
     RETURNING 1
   )
   SELECT (SELECT count(*) FROM fence) AS fenced`;
@@ -145,6 +148,8 @@ export class PgSteps implements StepStore {
       ...outcomeParams(c.brandEvent?.outcome),
       (c.outgoing ?? []).map((e) => e.type),
       (c.outgoing ?? []).map((e) => e.body),
+      c.transcript.map((l) => l.flowId ?? null),
+      c.transcript.map((l) => l.nodeId ?? null),
       c.resolveConversation === true,
       ...openParams(c.openConversation),
     ]);

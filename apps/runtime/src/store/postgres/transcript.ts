@@ -12,6 +12,8 @@ interface TranscriptRecord {
   text: string | null;
   payload: unknown;
   status: OutboxStatus | null;
+  flow_id: string | null;
+  node_id: string | null;
 }
 
 function toTranscriptRow(r: TranscriptRecord): TranscriptRow {
@@ -26,6 +28,8 @@ function toTranscriptRow(r: TranscriptRecord): TranscriptRow {
   };
   if (r.payload !== null) row.payload = r.payload;
   if (r.status !== null) row.status = r.status;
+  if (r.flow_id) row.flowId = r.flow_id;
+  if (r.node_id) row.nodeId = r.node_id;
   return row;
 }
 
@@ -41,10 +45,10 @@ export const pgTranscript = {
     if (lines.length === 0) return;
     await prepared(
       q,
-      `INSERT INTO transcript (psid, at, direction, author, kind, text, payload, outbox_id)
-       SELECT $1, u.at, u.direction, u.author, u.kind, u.text, u.payload::json, u.outbox_id
-       FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[])
-         WITH ORDINALITY AS u(at, direction, author, kind, text, payload, outbox_id, n)
+      `INSERT INTO transcript (psid, at, direction, author, kind, text, payload, outbox_id, flow_id, node_id)
+       SELECT $1, u.at, u.direction, u.author, u.kind, u.text, u.payload::json, u.outbox_id, u.flow_id, u.node_id
+       FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[], $10::text[])
+         WITH ORDINALITY AS u(at, direction, author, kind, text, payload, outbox_id, flow_id, node_id, n)
        ORDER BY u.n`,
       [
         psid,
@@ -55,6 +59,8 @@ export const pgTranscript = {
         lines.map((l) => l.text),
         lines.map((l) => (l.payload === undefined ? null : JSON.stringify(l.payload))),
         outboxIds,
+        lines.map((l) => l.flowId ?? null),
+        lines.map((l) => l.nodeId ?? null),
       ],
     );
   },

@@ -27,13 +27,16 @@ function statements(sql: SqliteDatabase) {
     insertVersion: db.prepare(
       "INSERT INTO flow_versions (flow_id, version, flow, note, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)",
     ),
-    setPublishedRevision: db.prepare("UPDATE flows SET published_revision = revision WHERE id = ?"),
+    setPublishedRevision: db.prepare(
+      "UPDATE flows SET published_revision = revision, paused_at = NULL WHERE id = ?",
+    ),
+    setPaused: db.prepare("UPDATE flows SET paused_at = ? WHERE id = ?"),
     versions: db.prepare(
       "SELECT flow_id, version, note, published_at, published_by FROM flow_versions WHERE flow_id = ? ORDER BY version DESC",
     ),
     version: db.prepare("SELECT * FROM flow_versions WHERE flow_id = ? AND version = ?"),
     published: db.prepare(`
-      SELECT v.* FROM flow_versions v JOIN flows f ON f.id = v.flow_id
+      SELECT v.*, f.paused_at FROM flow_versions v JOIN flows f ON f.id = v.flow_id
       WHERE v.version = (SELECT MAX(version) FROM flow_versions WHERE flow_id = v.flow_id)`),
   };
 }
@@ -93,6 +96,10 @@ export class SqliteFlows implements FlowStore {
     });
   }
 
+  async setPaused(id: string, pausedAt: number | null): Promise<boolean> {
+    return this.sql.write(() => this.#s.setPaused.run(pausedAt, id).changes > 0);
+  }
+
   async publish(id: string, flow: Flow, note: string, by: string, now: number) {
     return this.sql.write(() => {
       const version = ((this.#s.maxVersion.get(id) as number | null) ?? 0) + 1;
@@ -115,6 +122,8 @@ export class SqliteFlows implements FlowStore {
   }
 
   async published() {
-    return (this.#s.published.all() as VersionRecord[]).map(toVersionRow);
+    return (this.#s.published.all() as (VersionRecord & { paused_at: number | null })[]).map(
+      (r) => ({ ...toVersionRow(r), paused: r.paused_at !== null }),
+    );
   }
 }

@@ -13,6 +13,7 @@ export interface FlowRecord {
   created_at: number;
   updated_at: number;
   published_revision: number | null;
+  paused_at: number | null;
   published_version: number | null;
   published_at: number | null;
 }
@@ -28,6 +29,7 @@ export function toFlowRow(r: FlowRecord): FlowRow {
     publishedVersion: r.published_version,
     publishedAt: r.published_at,
     publishedRevision: r.published_revision,
+    pausedAt: r.paused_at ?? null,
   };
 }
 
@@ -150,6 +152,8 @@ export interface TranscriptRecord {
   text: string | null;
   payload: string | null;
   status: OutboxStatus | null;
+  flow_id: string | null;
+  node_id: string | null;
 }
 
 export function toTranscriptRow(r: TranscriptRecord): TranscriptRow {
@@ -164,5 +168,7 @@ export function toTranscriptRow(r: TranscriptRecord): TranscriptRow {
   };
   if (r.payload !== null) row.payload = JSON.parse(r.payload);
   if (r.status !== null) row.status = r.status;
+  if (r.flow_id) row.flowId = r.flow_id;
+  if (r.node_id) row.nodeId = r.node_id;
   return row;
 }

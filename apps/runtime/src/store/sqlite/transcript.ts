@@ -9,7 +9,7 @@ export class SqliteTranscript {
 
   constructor(sql: SqliteDatabase) {
     this.#insert = sql.db.prepare(
-      "INSERT INTO transcript (psid, at, direction, author, kind, text, payload, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO transcript (psid, at, direction, author, kind, text, payload, outbox_id, flow_id, node_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );
     this.#list = sql.db.prepare(`
       SELECT t.*, o.status AS status FROM transcript t LEFT JOIN outbox o ON o.id = t.outbox_id
@@ -27,6 +27,8 @@ export class SqliteTranscript {
       line.text,
       line.payload === undefined ? null : JSON.stringify(line.payload),
       outboxId,
+      line.flowId ?? null,
+      line.nodeId ?? null,
     );
   }
 

@@ -39,7 +39,8 @@ export const conditionKind = nodeKind({
       {
         id: freshId("branch"),
         match: "all",
-        rules: [{ kind: "variable", name: "answer", op: "is_set" }],
+        // Empty: the marketer picks what to test among the flow's variables, fields and tags.
+        rules: [],
       },
     ],
   }),

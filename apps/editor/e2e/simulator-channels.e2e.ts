@@ -1,0 +1,64 @@
+/**
+ * The simulator plays a flow as each channel shows it: the seeded support flow on Messenger, then
+ * on WhatsApp, where a link button beside a reply button becomes a line of the text and the
+ * phone looks like WhatsApp. A real runtime serving the build, Chromium.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, signIn, startHarness } from "./harness";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const phone = (page: Page) => page.getByTestId("simulator-phone");
+async function say(page: Page, text: string) {
+  await phone(page).getByLabel("Message", { exact: true }).fill(text);
+  await phone(page).getByRole("button", { name: "Send", exact: true }).click();
+}
+const returns = (page: Page) =>
+  phone(page).locator(".bubble.bot", { hasText: "You can return any item within 30 days" });
+
+describe("the simulator's channel", () => {
+  it("shows the same step as Messenger and as WhatsApp show it", async () => {
+    const { page, url } = h;
+    await signIn(page, url);
+    await page.goto(`${url}/#/flows/support`);
+    await page.locator(".react-flow__node").first().waitFor();
+    await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press("r");
+    await phone(page).waitFor();
+    expect(await phone(page).getAttribute("data-channel")).toBe("messenger");
+
+    await say(page, "support");
+    await phone(page).getByRole("button", { name: "Returns" }).click();
+    await returns(page).waitFor();
+    // Messenger: a button template with a link button and a postback button.
+    expect(await returns(page).locator(".bubble-buttons > *").allTextContents()).toEqual([
+      "Start a return",
+      "Talk to a human",
+    ]);
+
+    // WhatsApp: switching starts again; the link is a line of the text, one reply button left.
+    await page.getByRole("combobox", { name: "Channel" }).selectOption("whatsapp");
+    await expect.poll(() => phone(page).getAttribute("data-channel")).toBe("whatsapp");
+    await expect.poll(() => returns(page).count()).toBe(0);
+    await say(page, "support");
+    await phone(page).getByRole("button", { name: "Returns" }).click();
+    await returns(page).waitFor();
+    expect(await returns(page).locator(".bubble-buttons > *").allTextContents()).toEqual([
+      "Talk to a human",
+    ]);
+    expect(await returns(page).locator("p").textContent()).toContain("Start a return");
+    expect(await phone(page).locator(".phone-channel").textContent()).toBe("WhatsApp");
+
+    // The choice is in French too.
+    await page.getByRole("combobox", { name: "Language" }).selectOption("fr");
+    await page.getByRole("combobox", { name: "Canal" }).waitFor();
+    await page.getByRole("combobox", { name: "Langue" }).selectOption("en");
+  });
+});
