@@ -219,14 +219,13 @@ const bare = await bareServer(await queueAnswer.text());
 let results: Record<string, unknown>[];
 try {
   say("queue");
+  // The store's query alone, as the route asks it (after five to warm the page cache up).
   const storeTimes: number[] = [];
+  const query = { states: ["waiting", "assigned"] as const, reader: "admin", limit: 500 };
+  for (let i = 0; i < 5; i++) await runtime.deps.store.conversations.queue(query);
   for (let i = 0; i < QUEUE_SAMPLES; i++) {
     const started = performance.now();
-    await runtime.deps.store.conversations.queue({
-      states: ["waiting", "assigned"],
-      reader: "admin",
-      limit: 500,
-    });
+    await runtime.deps.store.conversations.queue(query);
     storeTimes.push(performance.now() - started);
   }
   const [queueTimes = [], bareQueueTimes = []] = await timeGetsInterleaved(
