@@ -405,6 +405,8 @@ describe("end to end: order tracking (input → HTTP → condition)", () => {
       MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
       GRAPH_API_URL: graph.url,
       CONVO_ALLOW_PRIVATE_HTTP: "1",
+      // Read from the runtime's configuration (its environment), not from the test's process.
+      CONVO_SECRET_SHOP_API_KEY: "shop-key-123",
     });
     try {
       const flow = readExample("order-tracking");

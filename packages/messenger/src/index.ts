@@ -42,6 +42,7 @@ export {
 } from "./webhook/parse";
 export { toEngineEvent } from "./webhook/to-engine-event";
 export type * from "./webhook/types";
+export { unknownKind } from "./webhook/unknown-kind";
 export { signBody, verifyChallenge, verifySignature } from "./webhook/verify";
 export { type WhatsAppChannel, whatsappChannel } from "./whatsapp/channel";
 export {

@@ -3,6 +3,7 @@ import type {
   Answer,
   FlowDetail,
   FlowSummary,
+  PagePolicy,
   RuntimeStatus,
   VersionDetail,
   VersionSummary,
@@ -11,6 +12,7 @@ import type {
 export type {
   FlowDetail,
   FlowSummary,
+  PagePolicy,
   RuntimeStatus,
   VersionDetail,
   VersionSummary,
@@ -158,6 +160,10 @@ export class ApiClient {
   }
   status(): Promise<RuntimeStatus> {
     return this.json("GET", "/status");
+  }
+  /** Meta's last policy action on the Page (a block, an unblock), or `latest: null`. */
+  pagePolicy(): Promise<PagePolicy> {
+    return this.json("GET", "/inbox/policy");
   }
   /** The stable `serializeFlow` text of the draft, secrets redacted. */
   async exportFlow(id: string): Promise<string> {

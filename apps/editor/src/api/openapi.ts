@@ -765,6 +765,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inbox/unknown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook events Convo did not understand, newest first (500 at most), with their JSON */
+        get: operations["getInboxUnknown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meta's last policy action on the Page (policy_enforcement: a block or an unblock) */
+        get: operations["getInboxPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/simulator/http": {
         parameters: {
             query?: never;
@@ -4031,6 +4065,11 @@ export interface operations {
                             question: string;
                             payload: string;
                         }[];
+                        /**
+                         * @description How another app's request for the conversation (request_thread_control) is answered: pass at once, or when_idle (the default), only while the bot waits for no answer, HTTP call or delay.
+                         * @enum {string}
+                         */
+                        threadRequests?: "pass" | "when_idle";
                     };
                 };
             };
@@ -4084,6 +4123,11 @@ export interface operations {
                         question: string;
                         payload: string;
                     }[];
+                    /**
+                     * @description How another app's request for the conversation (request_thread_control) is answered: pass at once, or when_idle (the default), only while the bot waits for no answer, HTTP call or delay.
+                     * @enum {string}
+                     */
+                    threadRequests?: "pass" | "when_idle";
                 };
             };
         };
@@ -4115,6 +4159,11 @@ export interface operations {
                             question: string;
                             payload: string;
                         }[];
+                        /**
+                         * @description How another app's request for the conversation (request_thread_control) is answered: pass at once, or when_idle (the default), only while the bot waits for no answer, HTTP call or delay.
+                         * @enum {string}
+                         */
+                        threadRequests?: "pass" | "when_idle";
                         sync: {
                             ok: boolean;
                             error?: string;
@@ -4516,6 +4565,102 @@ export interface operations {
             };
             /** @description No such failed event. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInboxUnknown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unknown events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unknown: {
+                            id: number;
+                            kind: string;
+                            reason: string;
+                            contactId: string;
+                            standby: boolean;
+                            /** Format: date-time */
+                            at: string;
+                            /** @description The event as Meta sent it (cut deep down). */
+                            raw: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInboxPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The last action, or null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Meta's last policy action on the Page, if any: a block stops sends. */
+                        latest: {
+                            action: string;
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,7 @@ export type FlowDetail = WithFlow<Schemas["FlowDetail"]>;
 export type VersionSummary = Schemas["VersionSummary"];
 export type VersionDetail = WithFlow<Schemas["VersionDetail"]>;
 export type RuntimeStatus = Schemas["RuntimeStatus"];
+export type PagePolicy = Answer<"getInboxPolicy">;
 export type Contact = Schemas["Contact"];
 export type TranscriptEntry = Schemas["TranscriptMessage"];
 export type ContactEvent = Schemas["ContactEvent"];

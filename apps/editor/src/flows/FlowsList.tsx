@@ -8,6 +8,7 @@ import { useT } from "../i18n";
 import { downloadText } from "./download";
 import { EchoesBanner } from "./EchoesBanner";
 import { FlowRow } from "./FlowRow";
+import { PolicyBanner } from "./PolicyBanner";
 
 export function FlowsList() {
   const t = useT();
@@ -88,6 +89,7 @@ export function FlowsList() {
         </button>
       </header>
       <EchoesBanner />
+      <PolicyBanner />
       <section className="flows card">
         <div className="flows-head">
           <h2>{t("flows.title")}</h2>

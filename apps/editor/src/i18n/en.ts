@@ -39,6 +39,9 @@ export const en = {
 
   "status.echoesMissing":
     "Your Page does not send Convo its message echoes. Without them Convo cannot see a person answering in the Page Inbox (the bot keeps talking), and a message in flight during a crash or a slow answer from Meta can reach a customer twice. In Meta for Developers, subscribe the app to message_echoes (Messenger → Settings → Webhooks).",
+  "status.pageBlocked":
+    "Meta has blocked your Page from sending messages ({reason}). Until Meta lifts it, Convo's answers are refused. See the Page's quality in Meta Business Suite and ask for a review there.",
+  "status.pageBlockedNoReason": "no reason given",
   "flows.title": "Flows",
   "flows.search": "Search flows by name",
   "flows.newName": "Name of a new flow",

@@ -41,6 +41,9 @@ export const fr: Record<MessageKey, string> = {
 
   "status.echoesMissing":
     "Votre Page n’envoie pas à Convo l’écho de ses messages. Sans eux, Convo ne voit pas quand une personne répond dans la boîte de réception de la Page (le bot continue de parler), et un message en cours d’envoi lors d’une panne ou d’une réponse lente de Meta peut arriver deux fois. Dans Meta for Developers, abonnez l’application à message_echoes (Messenger → Paramètres → Webhooks).",
+  "status.pageBlocked":
+    "Meta a bloqué l’envoi de messages par votre Page ({reason}). Tant que Meta ne lève pas ce blocage, les réponses de Convo sont refusées. Consultez la qualité de la Page dans Meta Business Suite et demandez-y un réexamen.",
+  "status.pageBlockedNoReason": "sans motif indiqué",
   "flows.title": "Scénarios",
   "flows.search": "Chercher un scénario par son nom",
   "flows.newName": "Nom du nouveau scénario",

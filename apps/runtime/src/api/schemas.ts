@@ -285,6 +285,34 @@ export const FailedList = z.strictObject({
   ),
 });
 
+export const UnknownList = z.strictObject({
+  unknown: z.array(
+    z.strictObject({
+      id: z.number().int(),
+      /** What the event is (`message_edit`, `other_account`, …): the label of the metric. */
+      kind: z.string(),
+      reason: z.string(),
+      /** Empty when the event names no contact. */
+      contactId: z.string(),
+      standby: z.boolean(),
+      at: time,
+      raw: z.unknown().meta({ description: "The event as Meta sent it (cut deep down)." }),
+    }),
+  ),
+});
+
+export const PolicyState = z.strictObject({
+  latest: z
+    .strictObject({
+      /** `block` or `unblock`, as Meta words it. */
+      action: z.string(),
+      reason: z.string().nullable(),
+      at: time,
+    })
+    .nullable()
+    .meta({ description: "Meta's last policy action on the Page, if any: a block stops sends." }),
+});
+
 export const HttpOutcome = named(
   "HttpOutcome",
   z.strictObject({

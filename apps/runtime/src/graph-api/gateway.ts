@@ -23,6 +23,11 @@ export interface PageSettings {
     items: { title: string; payload?: string; url?: string }[];
   }[];
   iceBreakers: { question: string; payload: string }[];
+  /**
+   * How another app's `request_thread_control` is answered: `pass` at once, or `when_idle`
+   * (the default) only while the bot waits for nothing but a tap or a person.
+   */
+  threadRequests?: "pass" | "when_idle";
 }
 
 export interface SendOptions {

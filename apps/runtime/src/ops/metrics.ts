@@ -6,6 +6,30 @@ const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 export type SendOutcome = "sent" | "retried" | "parked";
 
+/** Distinct label values a labelled counter keeps; past them, counts go to `other`. */
+const MAX_LABELS = 64;
+
+/** A counter by one label, bounded however many values the senders make up. */
+export class LabelledCounter {
+  readonly #counts = new Map<string, number>();
+
+  /** Counts one; true the first time this value is seen (the caller logs it once). */
+  add(label: string): boolean {
+    const key = this.#counts.has(label) || this.#counts.size < MAX_LABELS ? label : "other";
+    const before = this.#counts.get(key);
+    this.#counts.set(key, (before ?? 0) + 1);
+    return before === undefined;
+  }
+
+  get(label: string): number {
+    return this.#counts.get(label) ?? 0;
+  }
+
+  lines(name: string, label: string): string[] {
+    return [...this.#counts].map(([value, n]) => `${name}{${label}="${value}"} ${n}`);
+  }
+}
+
 /** The runtime's counters, rendered as Prometheus text by `/metrics`. */
 export class Metrics {
   eventsReceived = 0;
@@ -13,6 +37,10 @@ export class Metrics {
   eventsProcessed = 0;
   eventsFailed = 0;
   readonly sends: Record<SendOutcome, number> = { sent: 0, retried: 0, parked: 0 };
+  /** Webhook events not understood, by what they are (`unknownKind`: `message_edit`, …). */
+  readonly eventsUnknown = new LabelledCounter();
+  /** The Page blocked or unblocked by Meta (`policy_enforcement`), by action. */
+  readonly policyEnforcement = new LabelledCounter();
   /** Connections the HTTP server refused or closed, by why. */
   readonly http = { refused: 0, timedOut: 0, aborted: 0, badRequests: 0 };
   /** Whether the Page sends its message echoes (see `EchoSubscription`). */
@@ -51,6 +79,14 @@ export class Metrics {
     );
     counter("convo_events_processed_total", "Inbox events processed.", this.eventsProcessed);
     counter("convo_events_failed_total", "Inbox events that failed.", this.eventsFailed);
+    lines.push(
+      "# HELP convo_events_unknown_total Webhook events Convo did not understand, by kind.",
+      "# TYPE convo_events_unknown_total counter",
+      ...this.eventsUnknown.lines("convo_events_unknown_total", "kind"),
+      "# HELP convo_policy_enforcement_total Meta's policy actions on the Page (block, unblock).",
+      "# TYPE convo_policy_enforcement_total counter",
+      ...this.policyEnforcement.lines("convo_policy_enforcement_total", "action"),
+    );
     lines.push(
       "# HELP convo_sends_total Send API calls by outcome.",
       "# TYPE convo_sends_total counter",

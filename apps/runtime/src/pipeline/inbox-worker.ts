@@ -17,6 +17,7 @@ import { isPaused } from "./pause";
 import type { PublishedFlows } from "./published-flows";
 import { type StepCommit, toStepRows } from "./step-commit";
 import { stepConversation, tellCustomerMessage, tellStepConversation } from "./step-conversations";
+import { applyThreadControl, threadRequestPolicy } from "./thread-control";
 
 const POLL_MS = 1000;
 /** How much of a failed step's error is kept with the event. */
@@ -160,7 +161,7 @@ export class InboxWorker {
     const { deps } = this;
     const { contacts, steps } = deps.store;
     const now = deps.now();
-    const incoming = readIncoming(row, now);
+    const incoming = readIncoming(row, now, deps.identity.appId);
     if (incoming.priorUserRef !== undefined) {
       // The customer who opted in with the checkbox plugin answered: their PSID is linked.
       const ref = incoming.priorUserRef;
@@ -196,6 +197,17 @@ export class InboxWorker {
         base.brandEvent = { id: brandEventId, outcome: { status: "skipped", reason } };
       }
     };
+    if (incoming.thread) {
+      // Another app took the thread or asks for it: recorded, paused, or passed by the policy.
+      const { thread } = incoming;
+      const policy = await threadRequestPolicy(deps.store.settings);
+      const pauseMs = deps.config.humanPauseMinutes * 60_000;
+      const answer = applyThreadControl(base, thread, policy, pauseMs);
+      if (answer) log.info("thread control requested", { appId: thread.by, ...answer });
+      await steps.commit(toStepRows(base));
+      if (base.outbox.length > 0) deps.wake.outbox(row.psid);
+      return;
+    }
     const paused = event?.type !== "resume" && (incoming.humanReplied || isPaused(contact, now));
     if (!event || paused) {
       // Recorded, not answered: standby, echoes, receipts, and anything while a human has the chat.
@@ -254,16 +266,7 @@ export class InboxWorker {
     if (event.type === "resume") {
       outgoing.push(outEvent("handover.ended", { contactId: row.psid }, now));
     }
-    const conversation = await stepConversation(deps, {
-      contact,
-      resumed: event.type === "resume",
-      handedOver: changes.handover !== undefined,
-      session: result.session,
-      byId,
-      now,
-    });
-    if (conversation.resolved) commit.resolveConversation = true;
-    if (conversation.opening) commit.openConversation = conversation.opening;
+    const conversation = await stepConversation(deps, commit, contact, event, changes, byId);
     commit.outgoing = outgoing;
     if (brandEventId !== undefined) {
       // The sender settles the event as its messages go (sent, skipped outside the window, failed).

@@ -2,6 +2,7 @@ import type { EngineEvent } from "@convo/engine";
 import { type InboundEvent, toEngineEvent } from "@convo/messenger";
 import type { NewTranscript } from "../store/contacts";
 import type { InboxRow } from "../store/inbox";
+import { readThreadControl, returnedLine, type ThreadControl } from "./thread-control";
 import { agentLine } from "./transcript-lines";
 
 /** What the worker makes of one inbox row before any step. */
@@ -21,6 +22,8 @@ export interface Incoming {
   contactName?: { firstName: string; lastName?: string };
   /** The checkbox plugin's user_ref the contact opted in with, answered at last (see parse). */
   priorUserRef?: string;
+  /** Another app took the thread, or asks for it (a thread given back is a `resume` event). */
+  thread?: Exclude<ThreadControl, { kind: "returned" }>;
 }
 
 function incomingLine(event: InboundEvent, at: number): NewTranscript | undefined {
@@ -50,8 +53,11 @@ function incomingLine(event: InboundEvent, at: number): NewTranscript | undefine
   }
 }
 
-/** Reads an inbox row: a Messenger event (normalised by @convo/messenger) or the runtime's own. */
-export function readIncoming(row: InboxRow, now: number): Incoming {
+/**
+ * Reads an inbox row: a Messenger event (normalised by @convo/messenger) or the runtime's own.
+ * `ownAppId` is Convo's app, which thread-control events are read against.
+ */
+export function readIncoming(row: InboxRow, now: number, ownAppId?: string): Incoming {
   if (row.event.source === "runtime") {
     return {
       event: row.event.event,
@@ -71,6 +77,14 @@ export function readIncoming(row: InboxRow, now: number): Incoming {
       humanReplied: event.fromPageInbox,
       standby: false,
     };
+  }
+  const control = event.channel === "standby" ? undefined : readThreadControl(event, ownAppId);
+  if (control) {
+    const quiet = { transcript: [], fromContact: false, humanReplied: false, standby: false };
+    // Given back: the bot resumes as if an agent pressed "resume" (a waiting hand-over goes on).
+    return control.kind === "returned"
+      ? { ...quiet, event: { type: "resume" }, transcript: [returnedLine(control.from, now)] }
+      : { ...quiet, event: undefined, thread: control };
   }
   const line = incomingLine(event, now);
   const standby = event.channel === "standby";

@@ -1,8 +1,9 @@
-import type { FlowRef, Session } from "@convo/engine";
+import type { ContactChanges, EngineEvent, FlowRef } from "@convo/engine";
 import type { Deps } from "../deps";
 import type { ContactRow } from "../store/contacts";
 import type { ConversationRow, NewConversation } from "../store/conversations";
 import { handoverConversation } from "./handover-conversation";
+import type { StepCommit } from "./step-commit";
 
 /** What a step does to the contact's conversation with a person. */
 export interface StepConversation {
@@ -13,30 +14,32 @@ export interface StepConversation {
 }
 
 /**
- * A step's part in the inbox: handed back to the bot (a `resume`, or a person's pause for some
- * minutes ran out) resolves the open conversation; a hand-over step opens one.
+ * A step's part in the inbox, added to its commit: handed back to the bot (a `resume`, or a
+ * person's pause for some minutes ran out) resolves the open conversation; a hand-over step
+ * opens one.
  */
 export async function stepConversation(
   deps: Pick<Deps, "store">,
-  input: {
-    contact: ContactRow;
-    resumed: boolean;
-    handedOver: boolean;
-    session: Session;
-    byId: ReadonlyMap<string, FlowRef>;
-    now: number;
-  },
+  commit: StepCommit,
+  contact: ContactRow,
+  event: EngineEvent,
+  changes: ContactChanges,
+  byId: ReadonlyMap<string, FlowRef>,
 ): Promise<StepConversation> {
-  const { contact, now } = input;
+  const { now } = commit;
   const pauseRanOut = contact.paused && contact.pausedUntil !== null && contact.pausedUntil <= now;
   const resolved =
-    input.resumed || pauseRanOut ? await deps.store.conversations.openFor(contact.psid) : undefined;
-  return {
-    ...(resolved ? { resolved } : {}),
-    ...(input.handedOver
-      ? { opening: handoverConversation(contact.psid, input.session, input.byId, now) }
-      : {}),
-  };
+    event.type === "resume" || pauseRanOut
+      ? await deps.store.conversations.openFor(contact.psid)
+      : undefined;
+  const session = commit.session;
+  const opening =
+    changes.handover && session
+      ? handoverConversation(contact.psid, session, byId, now)
+      : undefined;
+  if (resolved) commit.resolveConversation = true;
+  if (opening) commit.openConversation = opening;
+  return { ...(resolved ? { resolved } : {}), ...(opening ? { opening } : {}) };
 }
 
 /** Once the step is committed: the agents' inboxes hear what it did. */

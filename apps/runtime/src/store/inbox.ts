@@ -75,3 +75,23 @@ export interface InboxQueue {
   /** Back to pending: the event is stepped again. Undefined when no failed event has that id. */
   retryFailed(id: number): Promise<{ psid: string } | undefined>;
 }
+
+/** An event kept for the record (`recorded`): what an operator reads of what Convo did not answer. */
+export interface RecordedEvent {
+  id: number;
+  /** The contact's id, or "" when the event concerns none. */
+  psid: string;
+  kind: string;
+  event: InboxEvent;
+  receivedAt: number;
+}
+
+/** The events of a few rare kinds (unknown events, policy enforcement), newest first. */
+export interface InboxRecords {
+  /** At most `limit` events whose kind is one of `kinds` (indexed: see `RECORD_KINDS`). */
+  recorded(kinds: readonly RecordKind[], limit: number): Promise<RecordedEvent[]>;
+}
+
+/** The kinds `InboxRecords` lists; both stores index exactly these. */
+export const RECORD_KINDS = ["unknown", "standby:unknown", "policy_enforcement"] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];

@@ -10,7 +10,7 @@ import type { ConversationStore } from "./conversations";
 import type { EventStore } from "./events";
 import type { ExternalIdStore } from "./external-ids";
 import type { FlowStore } from "./flows";
-import type { InboxQueue } from "./inbox";
+import type { InboxQueue, InboxRecords } from "./inbox";
 import type { ApiKeyStore } from "./keys";
 import type { OutboxQueue } from "./outbox";
 import type { ReplicaLink } from "./replicas";
@@ -26,7 +26,7 @@ export interface Store {
   contacts: ContactStore;
   /** The inbox of live chat: conversations handed to people. */
   conversations: ConversationStore;
-  inbox: InboxQueue;
+  inbox: InboxQueue & InboxRecords;
   outbox: OutboxQueue;
   timers: TimerStore;
   stats: StatsStore;

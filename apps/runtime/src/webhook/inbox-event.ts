@@ -3,7 +3,10 @@ import { channelOfPlatform, contactKey } from "../graph-api/contact-address";
 import { outboxIdOfEcho } from "../graph-api/outbox-metadata";
 import type { NewInboxEvent } from "../store/inbox";
 
-/** Kinds kept for the record only: nobody is answered for them. */
+/**
+ * Kinds kept for the record only: nobody is answered for them. Thread-control events are
+ * stepped: they change who owns the thread (see pipeline/thread-control).
+ */
 const RECORD_ONLY = new Set<InboundEvent["kind"]>([
   "delivery",
   "read",
@@ -12,9 +15,6 @@ const RECORD_ONLY = new Set<InboundEvent["kind"]>([
   "app_roles",
   "policy_enforcement",
   "unknown",
-  "pass_thread_control",
-  "take_thread_control",
-  "request_thread_control",
 ]);
 
 /**

@@ -3,7 +3,9 @@ import type { ChallengeQuery, ChallengeResult, ParseResult } from "@convo/messen
 import { type Context, Hono } from "hono";
 import type { Deps } from "../deps";
 import { errorJson } from "../error-json";
+import { requestLog } from "../request-log";
 import { toInboxEvent } from "./inbox-event";
+import { noteEvents } from "./notable-events";
 
 /** Meta's bodies are small; anything larger than this is not a webhook. */
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
@@ -132,6 +134,7 @@ export function webhookRoutes(deps: Deps, source: WebhookSource = messengerSourc
     if (inserted > 0) {
       for (const e of events) if (e.actionable && e.psid) deps.wake.inbox(e.psid);
     }
+    noteEvents(parsed.events, deps.metrics, () => requestLog(c, deps.log));
     return c.text("EVENT_RECEIVED");
   });
 

@@ -45,9 +45,24 @@ export function createAccessCheck(
     if (badToken || (pageToken !== undefined && !equalInConstantTime(token, pageToken)))
       return invalidToken();
     if (appSecret !== undefined) {
-      const given = query.appsecret_proof ?? "";
+      const given = query.appsecret_proof;
+      if (!given) {
+        return graphError(
+          400,
+          100,
+          "API calls from the server require an appsecret_proof argument",
+          undefined,
+          "GraphMethodException",
+        );
+      }
       if (!equalInConstantTime(given, expectedProof(appSecret, token))) {
-        return graphError(400, 100, "Invalid appsecret_proof provided in the API argument");
+        return graphError(
+          400,
+          100,
+          "Invalid appsecret_proof provided in the API argument",
+          undefined,
+          "GraphMethodException",
+        );
       }
     }
     return undefined;

@@ -12,7 +12,9 @@ export interface Answer {
 }
 
 /** What the middleware hands to the routes (the JSON body, read once) and gets back. */
-export type EmulatorEnv = { Variables: { body: unknown; answer: Answer } };
+export type EmulatorEnv = {
+  Variables: { body: unknown; answer: Answer; warnings: string[] | undefined };
+};
 
 /** The call's JSON body, or undefined when it had none. */
 export function bodyOf(c: Context<EmulatorEnv>): unknown {
@@ -41,9 +43,21 @@ export function fail(c: Context<EmulatorEnv>, failure: GraphFailure): Response {
   return reply(c, failure.body, failure.status);
 }
 
-/** Meta words parameter errors as `(#100) param <path> <problem>`. */
+/**
+ * Meta words parameter errors as `(#100) param <path> <problem>`, and a text past its limit as
+ * `(#100) Length of param message[text] must be less than or equal to 2000`.
+ */
 export function badParameter(error: z.ZodError): GraphFailure {
   const issue = error.issues[0];
+  if (issue?.code === "too_big" && issue.origin === "string" && issue.path.length > 0) {
+    const [first, ...rest] = issue.path.map(String);
+    const param = `${first}${rest.map((part) => `[${part}]`).join("")}`;
+    return graphError(
+      400,
+      100,
+      `(#100) Length of param ${param} must be less than or equal to ${String(issue.maximum)}`,
+    );
+  }
   const path = issue && issue.path.length > 0 ? issue.path.map(String).join(".") : "body";
   return graphError(400, 100, `(#100) param ${path}: ${issue?.message ?? "is invalid"}`);
 }

@@ -114,7 +114,11 @@ describe("Graph API emulator: Send API validation", () => {
   });
 
   it.each([
-    ["text over 2000 characters", send({ text: "x".repeat(2001) }), "message.text"],
+    [
+      "text over 2000 characters",
+      send({ text: "x".repeat(2001) }),
+      "Length of param message[text] must be less than or equal to 2000",
+    ],
     [
       "14 quick replies",
       send({
@@ -126,14 +130,6 @@ describe("Graph API emulator: Send API validation", () => {
         })),
       }),
       "message.quick_replies",
-    ],
-    [
-      "a quick reply title over 20",
-      send({
-        text: "hi",
-        quick_replies: [{ content_type: "text", title: "x".repeat(21), payload: "P" }],
-      }),
-      "title",
     ],
     [
       "a payload over 1000 bytes",

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
 import { PatternRouter } from "hono/router/pattern-router";
-import { type MessengerProfile, sendBodySchema, threadControlSchema } from "../send/schemas";
+import { type MessengerProfile, sendBodySchema } from "../send/schemas";
 import { createAccessCheck } from "./access";
 import {
   type Answer,
@@ -13,12 +13,20 @@ import {
   respond,
 } from "./answer";
 import { EchoDelivery, type EchoOptions } from "./echoes";
-import { type FaultCode, faultResponse, type GraphFailure, graphError } from "./errors";
+import {
+  type FaultCode,
+  faultResponse,
+  type GraphFailure,
+  graphError,
+  unsupportedGet,
+} from "./errors";
 import { FaultInjector, type FaultPlan } from "./faults";
 import { answerFields, EMULATOR_APP_ID, EMULATOR_PAGE_ID } from "./identity";
 import { messengerProfileRoutes } from "./messenger-profile";
 import { NO_BODY, parseJson, readBody } from "./read-body";
 import { SendRateWindow } from "./send-rate";
+import { threadControlRoutes } from "./thread-control";
+import { truncateAsMeta } from "./truncate";
 
 export type { EmulatorEnv } from "./answer";
 export { EMULATOR_APP_ID, EMULATOR_PAGE_ID } from "./identity";
@@ -71,6 +79,8 @@ export interface RecordedCall {
   at: number;
   status: number;
   response: unknown;
+  /** What the emulator changed as Meta would (a title cut to its limit), in Meta's words. */
+  warnings?: string[];
 }
 
 export interface UserProfile {
@@ -119,7 +129,15 @@ export interface GraphEmulator {
   close(): Promise<void>;
 }
 
-const PROFILE_FIELDS = ["first_name", "last_name", "profile_pic", "locale", "timezone"] as const;
+const PROFILE_FIELDS = [
+  "id",
+  "name",
+  "first_name",
+  "last_name",
+  "profile_pic",
+  "locale",
+  "timezone",
+] as const;
 
 /**
  * A stand-in for the Graph API parts Convo calls: the Send API, the user profile, the Messenger
@@ -199,13 +217,17 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
       status: c.res.status,
       // Only a host app's own not-found answer (when the emulator is mounted) needs reading back.
       response: answer ? answer.body : parseJson(await c.res.clone().text()),
+      ...(c.get("warnings") ? { warnings: c.get("warnings") } : {}),
     };
     calls.push(call);
     for (const listener of listeners) listener(call);
   });
 
   app.post("/:version/me/messages", (c) => {
-    const parsed = sendBodySchema.safeParse(bodyOf(c));
+    // Where Meta cuts instead of refusing (quick-reply titles), the call is cut and says so.
+    const { body: sentBody, warnings } = truncateAsMeta(bodyOf(c));
+    if (warnings.length > 0) c.set("warnings", warnings);
+    const parsed = sendBodySchema.safeParse(sentBody);
     if (!parsed.success) return fail(c, badParameter(parsed.error));
     const body = parsed.data;
     const media = ["audio", "video"].includes(String(body.message?.attachment?.type));
@@ -227,20 +249,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
 
   messengerProfileRoutes(app, profile);
 
-  app.post("/:version/me/pass_thread_control", (c) => {
-    const parsed = threadControlSchema.safeParse(bodyOf(c));
-    if (!parsed.success) return fail(c, badParameter(parsed.error));
-    if (parsed.data.target_app_id === undefined) {
-      return fail(c, graphError(400, 100, "(#100) The parameter target_app_id is required"));
-    }
-    return reply(c, { success: true });
-  });
-
-  app.post("/:version/me/take_thread_control", (c) => {
-    const parsed = threadControlSchema.safeParse(bodyOf(c));
-    if (!parsed.success) return fail(c, badParameter(parsed.error));
-    return reply(c, { success: true });
-  });
+  threadControlRoutes(app, appId);
 
   // The Page and the app a Page token belongs to: what the runtime reads at start to know which
   // webhook entries are its own. Registered before `/:psid`, which would take "me" for a PSID.
@@ -252,15 +261,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   app.get("/:version/:page/subscribed_apps", (c) => {
     const page = c.req.param("page");
     if (page !== "me" && page !== pageId) {
-      return fail(
-        c,
-        graphError(
-          400,
-          100,
-          `Unsupported get request. Object with ID '${page}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
-          33,
-        ),
-      );
+      return fail(c, unsupportedGet(page));
     }
     const fields = subscribedFields ?? [...MESSAGING_FIELDS, ...(echoes ? ["message_echoes"] : [])];
     return reply(c, {
@@ -280,15 +281,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
     const psid = c.req.param("psid");
     const found = profiles.get(psid);
     if (!found) {
-      return fail(
-        c,
-        graphError(
-          400,
-          100,
-          `Unsupported get request. Object with ID '${psid}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
-          33,
-        ),
-      );
+      return fail(c, unsupportedGet(psid));
     }
     const asked = (c.req.query("fields") ?? "first_name,last_name").split(",").filter(Boolean);
     const invalid = asked.find((field) => !(PROFILE_FIELDS as readonly string[]).includes(field));
@@ -296,7 +289,12 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
       return fail(c, graphError(400, 100, `(#100) Tried accessing nonexisting field (${invalid})`));
     const answer: Record<string, unknown> = { id: psid };
     for (const field of asked) {
-      const value = found[field as keyof UserProfile];
+      const value =
+        field === "id"
+          ? psid
+          : field === "name"
+            ? [found.first_name, found.last_name].filter(Boolean).join(" ") || undefined
+            : found[field as keyof UserProfile];
       if (value !== undefined) answer[field] = value;
     }
     return reply(c, answer);

@@ -37,18 +37,24 @@ function traceId(): string {
   return `AEmu${traceCounter.toString(36).padStart(7, "0")}`;
 }
 
+/**
+ * Meta's error body. `type` is `OAuthException` for most refusals (parameters, tokens, limits)
+ * and `GraphMethodException` for a call Graph cannot carry out (an object that does not exist,
+ * a missing or wrong `appsecret_proof`).
+ */
 export function graphError(
   status: number,
   code: number,
   message: string,
   subcode?: number,
+  type: "OAuthException" | "GraphMethodException" = "OAuthException",
 ): GraphFailure {
   return {
     status,
     body: {
       error: {
         message,
-        type: "OAuthException",
+        type,
         code,
         ...(subcode === undefined ? {} : { error_subcode: subcode }),
         fbtrace_id: traceId(),
@@ -103,6 +109,17 @@ export function faultResponse(code: FaultCode): GraphFailure {
     default:
       return assertNever(code);
   }
+}
+
+/** What Graph answers for an id it cannot read: `GraphMethodException`, code 100, subcode 33. */
+export function unsupportedGet(id: string): GraphFailure {
+  return graphError(
+    400,
+    100,
+    `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+    33,
+    "GraphMethodException",
+  );
 }
 
 export function invalidToken(): GraphFailure {

@@ -41,7 +41,7 @@ export function messengerProfileRoutes(
         graphError(
           400,
           100,
-          "(#100) Requires one of the params: get_started, greeting, persistent_menu, ice_breakers",
+          "(#100) Requires one of the params: get_started, greeting, persistent_menu, ice_breakers, whitelisted_domains",
         ),
       );
     }

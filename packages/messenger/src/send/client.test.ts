@@ -309,7 +309,7 @@ describe("Send API client: permanent errors are sent exactly once", () => {
       client().sendMessage({ recipient: { id: PSID }, message: { text: "x".repeat(2001) } }),
     );
     expect(error).toMatchObject({ category: "bad_request", code: 100, status: 400 });
-    expect(error.message).toMatch(/message\.text/);
+    expect(error.message).toContain("message[text]");
     expect(graph.calls).toHaveLength(1);
   });
 });

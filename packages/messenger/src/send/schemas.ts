@@ -24,6 +24,19 @@ export const payloadSchema = z
 
 const buttonTitle = z.string().min(1).max(MESSENGER_LIMITS.buttonTitle);
 
+/** What a URL button or a card's default action may add (Messenger Extensions, the webview). */
+const webviewOptions = {
+  webview_height_ratio: z.enum(["compact", "tall", "full"]).optional(),
+  messenger_extensions: z.boolean().optional(),
+  /** Opened where Messenger Extensions are not supported; only with them. */
+  fallback_url: httpUrlSchema.optional(),
+  webview_share_button: z.literal("hide").optional(),
+};
+
+export const httpsUrlSchema = z
+  .string()
+  .refine((value) => value.startsWith("https://") && isHttpUrl(value), "must be an https URL");
+
 export const buttonSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("postback"),
@@ -34,8 +47,11 @@ export const buttonSchema = z.discriminatedUnion("type", [
     type: z.literal("web_url"),
     title: buttonTitle,
     url: httpUrlSchema,
-    webview_height_ratio: z.enum(["compact", "tall", "full"]).optional(),
+    ...webviewOptions,
   }),
+  // Account linking: Messenger titles these buttons itself ("Log In", "Log Out").
+  z.strictObject({ type: z.literal("account_link"), url: httpsUrlSchema }),
+  z.strictObject({ type: z.literal("account_unlink") }),
   z.strictObject({
     type: z.literal("phone_number"),
     title: buttonTitle,
@@ -62,11 +78,7 @@ export const genericElementSchema = z.strictObject({
   subtitle: z.string().max(MESSENGER_LIMITS.cardSubtitle).optional(),
   image_url: httpUrlSchema.optional(),
   default_action: z
-    .strictObject({
-      type: z.literal("web_url"),
-      url: httpUrlSchema,
-      webview_height_ratio: z.enum(["compact", "tall", "full"]).optional(),
-    })
+    .strictObject({ type: z.literal("web_url"), url: httpUrlSchema, ...webviewOptions })
     .optional(),
   buttons: buttons.optional(),
 });
@@ -81,8 +93,88 @@ export const templatePayloadSchema = z.discriminatedUnion("template_type", [
     template_type: z.literal("generic"),
     elements: z.array(genericElementSchema).min(1).max(MESSENGER_LIMITS.cards),
     image_aspect_ratio: z.enum(["horizontal", "square"]).optional(),
+    sharable: z.boolean().optional(),
   }),
+  mediaTemplateSchema(),
+  receiptTemplateSchema(),
 ]);
+
+/**
+ * The media template: one image or video, by `attachment_id` (uploaded) or by its Facebook URL
+ * (Meta takes no other URL here), with an optional button.
+ */
+function mediaTemplateSchema() {
+  const facebookUrl = z
+    .string()
+    .refine(
+      (value) => /^https:\/\/([a-z0-9-]+\.)*facebook\.com\//i.test(value),
+      "must be a Facebook URL (upload other media for an attachment_id)",
+    );
+  const element = z
+    .strictObject({
+      media_type: z.enum(["image", "video"]),
+      attachment_id: z.string().min(1).optional(),
+      url: facebookUrl.optional(),
+      buttons: z.array(buttonSchema).min(1).max(1).optional(),
+    })
+    .refine((e) => (e.attachment_id === undefined) !== (e.url === undefined), {
+      message: "must have exactly one of attachment_id or url",
+    });
+  return z.strictObject({
+    template_type: z.literal("media"),
+    elements: z.array(element).min(1).max(1),
+    sharable: z.boolean().optional(),
+  });
+}
+
+/** The receipt template: an order confirmation, as the Messenger Platform reference lists it. */
+function receiptTemplateSchema() {
+  const amount = z.number();
+  return z.strictObject({
+    template_type: z.literal("receipt"),
+    sharable: z.boolean().optional(),
+    recipient_name: z.string().min(1),
+    merchant_name: z.string().optional(),
+    order_number: z.string().min(1),
+    currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 currency code"),
+    payment_method: z.string().min(1),
+    timestamp: z.string().regex(/^\d+$/, "must be seconds since the epoch").optional(),
+    order_url: httpUrlSchema.optional(),
+    elements: z
+      .array(
+        z.strictObject({
+          title: z.string().min(1),
+          subtitle: z.string().optional(),
+          quantity: z.number().int().optional(),
+          price: amount,
+          currency: z
+            .string()
+            .regex(/^[A-Z]{3}$/)
+            .optional(),
+          image_url: httpUrlSchema.optional(),
+        }),
+      )
+      .max(100)
+      .optional(),
+    address: z
+      .strictObject({
+        street_1: z.string().min(1),
+        street_2: z.string().optional(),
+        city: z.string().min(1),
+        postal_code: z.string().min(1),
+        state: z.string().min(1),
+        country: z.string().min(1),
+      })
+      .optional(),
+    summary: z.strictObject({
+      subtotal: amount.optional(),
+      shipping_cost: amount.optional(),
+      total_tax: amount.optional(),
+      total_cost: amount,
+    }),
+    adjustments: z.array(z.strictObject({ name: z.string().min(1), amount })).optional(),
+  });
+}
 
 const mediaPayload = z.union([
   z.strictObject({ url: httpUrlSchema, is_reusable: z.boolean().optional() }),
@@ -175,6 +267,8 @@ const menuItem = z.discriminatedUnion("type", [
   }),
 ]);
 
+const iceBreaker = z.object({ question: z.string().min(1).max(80), payload: payloadSchema.min(1) });
+
 export const messengerProfileSchema = z.object({
   get_started: z.object({ payload: payloadSchema.min(1) }).optional(),
   greeting: z
@@ -191,18 +285,23 @@ export const messengerProfileSchema = z.object({
     )
     .min(1)
     .optional(),
+  // Two shapes: per locale (`[{ locale, call_to_actions }]`), and the older one Meta still takes
+  // (`[{ question, payload }]`, up to 4).
   ice_breakers: z
-    .array(
-      z.object({
-        locale: z.string().min(1).optional(),
-        call_to_actions: z
-          .array(z.object({ question: z.string().min(1).max(80), payload: payloadSchema.min(1) }))
-          .min(1)
-          .max(4),
-      }),
-    )
-    .min(1)
+    .union([
+      z
+        .array(
+          z.object({
+            locale: z.string().min(1).optional(),
+            call_to_actions: z.array(iceBreaker).min(1).max(4),
+          }),
+        )
+        .min(1),
+      z.array(iceBreaker).min(1).max(4),
+    ])
     .optional(),
+  /** Domains the webview and the plugins may open, https only, up to 50. */
+  whitelisted_domains: z.array(httpsUrlSchema).min(1).max(50).optional(),
 });
 
 export type MessengerProfile = z.infer<typeof messengerProfileSchema>;
@@ -211,6 +310,7 @@ export const MESSENGER_PROFILE_FIELDS = [
   "greeting",
   "persistent_menu",
   "ice_breakers",
+  "whitelisted_domains",
 ] as const;
 export type MessengerProfileField = (typeof MESSENGER_PROFILE_FIELDS)[number];
 

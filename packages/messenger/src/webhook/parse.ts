@@ -99,7 +99,9 @@ function parseItem(place: Place, raw: unknown, options: ParseOptions): InboundEv
   const fields = raw as Record<string, unknown>;
   const sender = item.data.sender?.id ?? null;
   const recipient = item.data.recipient?.id ?? null;
-  const payload = readPayload(fields, options);
+  // The Page (or Instagram account) is the sender of its own messages: never a customer.
+  const fromPage = sender !== null && sender === place.pageId;
+  const payload = readPayload(fields, options, fromPage);
   const isEcho = payload.kind === "echo";
   const base: EventBase = {
     platform: place.platform,

@@ -22,7 +22,21 @@ type Reader = (
   value: unknown,
   fields: Record<string, unknown>,
   options: ParseOptions,
+  fromPage: boolean,
 ) => InboundPayload;
+
+/** Kinds only a customer sends: from the Page itself they are not a customer's. */
+const CUSTOMER_KINDS = new Set<InboundPayload["kind"]>([
+  "postback",
+  "referral",
+  "optin",
+  "reaction",
+]);
+
+/** An echo flag in any shape it arrives in: `true`, `"true"`, `1`. */
+function flagged(value: unknown): boolean {
+  return value === true || value === 1 || value === "true" || value === "1";
+}
 
 /** Which field of an item says what it is, in the order they are looked for. */
 const READERS: [string, Reader][] = [
@@ -76,21 +90,33 @@ const READERS: [string, Reader][] = [
     "policy_enforcement",
     (value) => read(policyEnforcementSchema, value, "policy_enforcement", toPolicy),
   ],
+  // Older samples (and some frameworks' fixtures) spell it with a hyphen: the same event.
+  [
+    "policy-enforcement",
+    (value) => read(policyEnforcementSchema, value, "policy-enforcement", toPolicy),
+  ],
 ];
 
 /**
  * What one `messaging` or `standby` item says, read from the field that names its kind. A field
- * that is present but malformed gives an `unknown` payload holding the whole item.
+ * that is present but malformed gives an `unknown` payload holding the whole item. What the Page
+ * itself sent is never a customer's: a message is its echo, a postback or referral is unknown.
  */
 export function readPayload(
   fields: Record<string, unknown>,
   options: ParseOptions,
+  /** The Page (or Instagram account) itself is the item's sender. */
+  fromPage = false,
 ): InboundPayload {
   for (const [field, reader] of READERS) {
     if (fields[field] === undefined) continue;
-    const payload = reader(fields[field], fields, options);
+    const payload = reader(fields[field], fields, options, fromPage);
     // An unknown event keeps the whole item, not only the field that could not be read.
-    return payload.kind === "unknown" ? { ...payload, raw: fields } : payload;
+    if (payload.kind === "unknown") return { ...payload, raw: fields };
+    if (fromPage && CUSTOMER_KINDS.has(payload.kind)) {
+      return { kind: "unknown", raw: fields, reason: `${field} sent by the Page itself` };
+    }
+    return payload;
   }
   return { kind: "unknown", raw: fields, reason: "no known event field" };
 }
@@ -111,13 +137,15 @@ function readMessage(
   value: unknown,
   fields: Record<string, unknown>,
   options: ParseOptions,
+  fromPage: boolean,
 ): InboundPayload {
   const parsed = messageSchema.safeParse(value);
   if (!parsed.success) return { kind: "unknown", raw: fields, reason: "malformed message" };
   const message = parsed.data;
   const replyTo = message.reply_to?.mid;
   const attachments = message.attachments?.map((a) => toAttachment(a, message.sticker_id));
-  if (message.is_echo) {
+  // What the Page itself sent is an echo, whatever its flag says: never a customer's message.
+  if (flagged(message.is_echo) || fromPage) {
     const appId = message.app_id ?? undefined;
     const ours =
       (options.appId !== undefined && appId === options.appId) ||

@@ -62,7 +62,8 @@ export const messageSchema = z.object({
   reply_to: z.object({ mid: z.string() }).optional(),
   attachments: z.array(attachmentSchema).optional(),
   sticker_id: idSchema.optional(),
-  is_echo: z.boolean().optional(),
+  // Meta sends a boolean; captured samples carry "true", 1 or null too: read, never refused.
+  is_echo: z.unknown().optional(),
   app_id: idSchema.nullish(),
   metadata: z.string().optional(),
 });

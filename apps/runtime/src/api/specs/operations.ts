@@ -7,9 +7,11 @@ import {
   FailedList,
   HttpOutcome,
   ParkedList,
+  PolicyState,
   RuntimeStatus,
   SandboxAccepted,
   SentCalls,
+  UnknownList,
 } from "../schemas";
 
 export const pageApi = new ApiSection("/page", "page");
@@ -49,6 +51,10 @@ export const pageSettingsSchema = z.strictObject({
       z.strictObject({ question: z.string().min(1).max(80), payload: z.string().min(1).max(1000) }),
     )
     .max(4),
+  threadRequests: z.enum(["pass", "when_idle"]).optional().meta({
+    description:
+      "How another app's request for the conversation (request_thread_control) is answered: pass at once, or when_idle (the default), only while the bot waits for no answer, HTTP call or delay.",
+  }),
 }) satisfies z.ZodType<PageSettings>;
 
 export const httpRequestSchema = z.strictObject({
@@ -174,6 +180,18 @@ export const inboxSpecs = {
       202: { description: "Queued again.", schema: Accepted },
       404: notFound("failed event"),
     },
+  }),
+  unknown: inboxApi.route({
+    method: "get",
+    path: "/unknown",
+    summary: "Webhook events Convo did not understand, newest first (500 at most), with their JSON",
+    responses: { 200: { description: "The unknown events.", schema: UnknownList } },
+  }),
+  policy: inboxApi.route({
+    method: "get",
+    path: "/policy",
+    summary: "Meta's last policy action on the Page (policy_enforcement: a block or an unblock)",
+    responses: { 200: { description: "The last action, or null.", schema: PolicyState } },
   }),
 };
 

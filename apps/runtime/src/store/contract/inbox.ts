@@ -106,4 +106,36 @@ export function inboxContract(makeHarness: () => StoreHarness) {
       expect(keyOf((await s.store.inbox.claimNext("hal")).row)).toBe("h2");
     });
   });
+
+  describe("the events kept for the record", () => {
+    const recorded = (key: string, kind: string, psid: string | null = null) => ({
+      dedupeKey: key,
+      psid,
+      kind,
+      event: { source: "messenger" as const, event: { kind, psid, key } },
+      actionable: false,
+    });
+
+    it("lists unknown and policy events by kind, newest first, with their JSON", async () => {
+      await s.store.inbox.insert(
+        [
+          recorded("u1", "unknown"),
+          recorded("r1", "read", "ann"),
+          recorded("p1", "policy_enforcement"),
+          recorded("u2", "standby:unknown", "ann"),
+          event("ann", "t1"),
+        ],
+        T,
+      );
+      const unknown = await s.store.inbox.recorded(["unknown", "standby:unknown"], 10);
+      expect(unknown.map((r) => [r.kind, keyOf(r), r.psid])).toEqual([
+        ["standby:unknown", "u2", "ann"],
+        ["unknown", "u1", ""],
+      ]);
+      expect(unknown[0]?.receivedAt).toBe(T);
+      const policy = await s.store.inbox.recorded(["policy_enforcement"], 1);
+      expect(policy.map(keyOf)).toEqual(["p1"]);
+      expect(await s.store.inbox.recorded(["unknown", "standby:unknown"], 1)).toHaveLength(1);
+    });
+  });
 }

@@ -1,4 +1,12 @@
-import type { FailedEvent, InboxQueue, InboxRow, NewInboxEvent } from "../inbox";
+import type {
+  FailedEvent,
+  InboxQueue,
+  InboxRecords,
+  InboxRow,
+  NewInboxEvent,
+  RecordedEvent,
+  RecordKind,
+} from "../inbox";
 import { alive, type PgDatabase, prepared, type Queryable, WAKE_CHANNEL } from "./database";
 
 interface InboxRecord {
@@ -42,7 +50,7 @@ const CLAIM = `
   FROM (SELECT 1) one LEFT JOIN claimed c ON true LEFT JOIN first f ON true`;
 
 /** Incoming events: per contact in arrival order, one in hand across every replica. */
-export class PgInbox implements InboxQueue {
+export class PgInbox implements InboxQueue, InboxRecords {
   constructor(private readonly db: PgDatabase) {}
 
   async insert(events: readonly NewInboxEvent[], now: number): Promise<number> {
@@ -121,6 +129,30 @@ export class PgInbox implements InboxQueue {
       kind: r.kind,
       error: r.error,
       attempts: r.attempts,
+      receivedAt: r.received_at,
+    }));
+  }
+
+  async recorded(kinds: readonly RecordKind[], limit: number): Promise<RecordedEvent[]> {
+    // The first condition is the partial index's own, so the planner takes it.
+    const { rows } = await prepared<{
+      id: number;
+      psid: string;
+      kind: string;
+      event: RecordedEvent["event"];
+      received_at: number;
+    }>(
+      this.db.pool,
+      `SELECT id, psid, kind, event, received_at FROM inbox
+       WHERE kind IN ('unknown', 'standby:unknown', 'policy_enforcement') AND kind = ANY($1::text[])
+       ORDER BY id DESC LIMIT $2`,
+      [kinds, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      psid: r.psid,
+      kind: r.kind,
+      event: r.event,
       receivedAt: r.received_at,
     }));
   }

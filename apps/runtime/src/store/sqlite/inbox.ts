@@ -1,4 +1,11 @@
-import type { FailedEvent, InboxQueue, NewInboxEvent } from "../inbox";
+import type {
+  FailedEvent,
+  InboxQueue,
+  InboxRecords,
+  NewInboxEvent,
+  RecordedEvent,
+  RecordKind,
+} from "../inbox";
 import type { SqliteDatabase } from "./database";
 import { type InboxRecord, toInboxRow } from "./rows";
 
@@ -51,13 +58,17 @@ function statements(sql: SqliteDatabase) {
     failed: db.prepare(
       "SELECT id, psid, kind, error, attempts, received_at FROM inbox WHERE status = 'failed' ORDER BY id DESC LIMIT 500",
     ),
+    recorded: db.prepare(`
+      SELECT id, psid, kind, event, received_at FROM inbox INDEXED BY inbox_records
+      WHERE kind IN ('unknown', 'standby:unknown', 'policy_enforcement')
+        AND kind IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT ?`),
     retryFailed: db.prepare(
       "UPDATE inbox SET status = 'pending', error = NULL WHERE id = ? AND status = 'failed' RETURNING psid",
     ),
   };
 }
 
-export class SqliteInbox implements InboxQueue {
+export class SqliteInbox implements InboxQueue, InboxRecords {
   readonly #s;
 
   constructor(private readonly sql: SqliteDatabase) {
@@ -124,6 +135,23 @@ export class SqliteInbox implements InboxQueue {
       kind: r.kind,
       error: r.error,
       attempts: r.attempts,
+      receivedAt: r.received_at,
+    }));
+  }
+
+  async recorded(kinds: readonly RecordKind[], limit: number): Promise<RecordedEvent[]> {
+    const rows = this.#s.recorded.all(JSON.stringify(kinds), limit) as {
+      id: number;
+      psid: string;
+      kind: string;
+      event: string;
+      received_at: number;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      psid: r.psid,
+      kind: r.kind,
+      event: JSON.parse(r.event) as RecordedEvent["event"],
       receivedAt: r.received_at,
     }));
   }

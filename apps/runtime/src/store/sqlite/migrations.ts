@@ -214,6 +214,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE transcript ADD COLUMN flow_id TEXT;
   ALTER TABLE transcript ADD COLUMN node_id TEXT;
   `,
+  // The records operators read (unknown events, policy enforcement) found without a scan.
+  `
+  CREATE INDEX inbox_records ON inbox (id)
+    WHERE kind IN ('unknown', 'standby:unknown', 'policy_enforcement');
+  `,
   `
   CREATE TABLE conversations (
     id TEXT PRIMARY KEY,
