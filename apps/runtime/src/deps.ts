@@ -2,6 +2,7 @@ import type { FlowRef } from "@convo/engine";
 import type { MessengerChannel } from "@convo/messenger";
 import type { AiProvider } from "./ai/provider";
 import type { RuntimeConfig } from "./config";
+import type { ConversationFeed } from "./conversation-feed";
 import type { GraphGateway } from "./graph-api/gateway";
 import type { PageIdentity } from "./graph-api/page-identity";
 import type { Logger } from "./log";
@@ -63,6 +64,8 @@ export interface Deps {
    * port listened on, once started). Links sent out of Convo (Notify the team's) start with it.
    */
   readonly publicUrl: { value: string };
+  /** The inbox's live news for agents (server-sent events), across replicas. */
+  conversationFeed: ConversationFeed;
   /** Published flows changed: the worker reloads them before its next step. */
   flowsChanged(): void;
   /** The published flows, as the worker steps them (the events API reads their event triggers). */

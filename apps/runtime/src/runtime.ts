@@ -15,6 +15,7 @@ import { aiProviderFor } from "./ai-provider";
 import { createApp } from "./api/app";
 import { SANDBOX_PAGE_ID, SANDBOX_PSID } from "./api/sandbox";
 import type { RuntimeConfig } from "./config";
+import { conversationFeed, parseNews } from "./conversation-feed";
 import type { Deps } from "./deps";
 import { loadEditorBuild } from "./editor-build";
 import { createChannelGateway } from "./graph-api/channel-gateway";
@@ -179,6 +180,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     throw error;
   });
   metrics.echoStatus = () => echoSubscription.state.status;
+  // With replicas, news goes through the database so agents connected to any replica hear it.
+  const replicas = store.replicas;
+  const feed = conversationFeed(
+    replicas
+      ? (news) =>
+          void replicas.publishNews(JSON.stringify(news)).catch((error: unknown) => {
+            log.warn("could not tell the other replicas the inbox's news", { error });
+          })
+      : undefined,
+  );
   const deps: Deps = {
     store,
     config,
@@ -223,7 +234,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       });
     },
     publishedFlows: () => flows.load(),
+    conversationFeed: feed,
   };
+  const stopNews =
+    store.replicas?.onNews((payload) => {
+      const news = parseNews(payload);
+      if (news) feed.relay(news);
+    }) ?? (() => {});
   // Another replica found work of a contact this one holds: it is taken up at once.
   const stopWakes =
     store.replicas?.onWake((queue, psid) =>
@@ -295,6 +312,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       echoSubscription.stop();
       // Stop taking requests first (those in hand finish), then let the workers finish the event
       // and sends in hand; whatever is left waits in the tables for the next start.
+      // Agents' open streams end now, or close() would wait for them.
+      feed.end();
       const s = server;
       const closed = s
         ? new Promise<void>((resolve) => {
@@ -303,6 +322,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           })
         : Promise.resolve();
       stopWakes();
+      stopNews();
       clearInterval(reloadFlows);
       await Promise.all([inbox.stop(), outbox.stop(), timers.stop(), webhooks.stop()]);
       // Keep-alive connections that stay open would hold close() forever.

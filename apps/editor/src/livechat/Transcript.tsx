@@ -4,6 +4,24 @@ import { useT } from "../i18n";
 import { PollStatus } from "./PollStatus";
 import type { Polled } from "./use-poll";
 
+/** Who wrote a line: the agent's name when the inbox recorded it, else the kind of author. */
+function authorOf(m: TranscriptEntry, t: ReturnType<typeof useT>): string {
+  const agent = (m.payload as { agent?: { name?: unknown } } | undefined)?.agent;
+  if (m.author === "agent" && typeof agent?.name === "string") return agent.name;
+  return t(`livechat.author.${m.author}`);
+}
+
+/** The titles of the buttons and quick replies the bot offered with a message. */
+function buttonsOf(m: TranscriptEntry): string[] {
+  if (m.author !== "bot") return [];
+  const message = m.payload as
+    | { buttons?: { title?: unknown }[]; quickReplies?: { title?: unknown }[] }
+    | undefined;
+  return [...(message?.buttons ?? []), ...(message?.quickReplies ?? [])]
+    .map((b) => b.title)
+    .filter((title): title is string => typeof title === "string");
+}
+
 /** A contact's conversation, oldest first, who said what. */
 export function Transcript({ polled }: { polled: Polled<{ messages: TranscriptEntry[] }> }) {
   const t = useT();
@@ -24,8 +42,13 @@ export function Transcript({ polled }: { polled: Polled<{ messages: TranscriptEn
       />
       {messages.map((m) => (
         <div key={m.id} className={`transcript-line ${m.direction} author-${m.author}`}>
-          <span className="transcript-author">{t(`livechat.author.${m.author}`)}</span>
+          <span className="transcript-author">{authorOf(m, t)}</span>
           <p className="transcript-text">{m.text ?? t("livechat.noText")}</p>
+          {buttonsOf(m).length > 0 && (
+            <span className="transcript-buttons muted">
+              {t("livechat.buttons", { titles: buttonsOf(m).join(" · ") })}
+            </span>
+          )}
           {m.author === "bot" && m.flowId && (
             <a
               className="transcript-source muted small"

@@ -7,8 +7,11 @@ export interface Polled<T> {
   reload: () => void;
 }
 
-/** Loads now and again every `everyMs` while mounted; `reload` loads at once (after an action). */
-export function usePoll<T>(load: () => Promise<T>, everyMs: number, key: string): Polled<T> {
+/**
+ * Loads now and again every `everyMs` while mounted (`null`: only when `key` changes or on
+ * `reload`, for what live news keeps current); `reload` loads at once (after an action).
+ */
+export function usePoll<T>(load: () => Promise<T>, everyMs: number | null, key: string): Polled<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
@@ -31,7 +34,7 @@ export function usePoll<T>(load: () => Promise<T>, everyMs: number, key: string)
       } finally {
         if (!stopped) {
           setLoading(false);
-          timer = setTimeout(run, everyMs);
+          if (everyMs !== null) timer = setTimeout(run, everyMs);
         }
       }
     }

@@ -14,6 +14,7 @@ import { authRoutes } from "./auth-routes";
 import { callerOf, resolveCaller, unauthorized } from "./caller";
 import { contactIdRoutes } from "./contact-ids";
 import { contactRoutes } from "./contacts";
+import { conversationRoutes } from "./conversations";
 import { ApiError } from "./errors";
 import { eventRoutes } from "./events";
 import { flowRoutes } from "./flows";
@@ -100,6 +101,7 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   api.route("/flows", flowRoutes(deps));
   api.route("/contacts", contactRoutes(deps));
   api.route("/contacts", contactIdRoutes(deps));
+  api.route("/conversations", conversationRoutes(deps));
   api.route("/page", pageRoutes(deps));
   api.route("/secrets", secretRoutes(deps));
   api.route("/status", statusRoutes(deps));

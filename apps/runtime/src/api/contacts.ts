@@ -4,10 +4,12 @@ import { Hono } from "hono";
 import { audit } from "../accounts/audit";
 import type { Deps } from "../deps";
 import { queueAgentReply } from "../pipeline/agent-reply";
+import { pausedConversation } from "../pipeline/handover-conversation";
 import { isPaused } from "../pipeline/pause";
 import { runtimeEvent } from "../pipeline/runtime-events";
 import { requestLog } from "../request-log";
 import type { ContactRow, TranscriptRow } from "../store/contacts";
+import { actorOf } from "./actor";
 import { notFound, readBody } from "./errors";
 import { on, readQuery } from "./openapi/route-spec";
 import {
@@ -151,8 +153,19 @@ export function contactRoutes(deps: Deps) {
     await mustGet(id);
     const until = body.minutes === undefined ? null : deps.now() + body.minutes * 60_000;
     await contacts.setPaused(id, true, until);
+    // Paused for a person: the contact waits in the inbox's queue.
+    const now = deps.now();
+    const opened = pausedConversation(id, now);
+    if (await deps.store.conversations.open(opened)) {
+      deps.conversationFeed.publish({
+        type: "opened",
+        conversationId: opened.id,
+        psid: id,
+        at: now,
+      });
+    }
     await audit(deps, c, "contact.pause", id, { minutes: body.minutes ?? null });
-    return c.json(contactJson(await mustGet(id), deps.now()));
+    return c.json(contactJson(await mustGet(id), now));
   });
 
   on(app, spec.resume, async (c) => {
@@ -171,7 +184,18 @@ export function contactRoutes(deps: Deps) {
     const id = c.req.param("id");
     const body = await readBody(c, messageBody);
     const contact = await mustGet(id);
-    const outboxId = await queueAgentReply(deps, contact, body.text, deps.now());
+    const now = deps.now();
+    const outboxId = await queueAgentReply(deps, contact, body.text, now, actorOf(c));
+    const open = await deps.store.conversations.openFor(id);
+    if (open) {
+      deps.conversationFeed.publish({
+        type: "message",
+        conversationId: open.id,
+        psid: id,
+        at: now,
+        from: "agent",
+      });
+    }
     // What was answered is in the transcript: the log says who, not what.
     await audit(deps, c, "contact.reply", id, { outboxId });
     return c.json({ id: outboxId }, 202);

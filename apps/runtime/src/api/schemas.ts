@@ -162,6 +162,66 @@ export const TranscriptMessage = named(
 
 export const Transcript = z.strictObject({ messages: z.array(TranscriptMessage) });
 
+const Actor = named(
+  "Actor",
+  z.strictObject({ id: z.string(), name: z.string() }),
+  "Who did something in the inbox.",
+);
+
+export const ConversationSummary = named(
+  "ConversationSummary",
+  z.strictObject({
+    id: z.string(),
+    state: z.enum(["waiting", "assigned", "resolved"]),
+    channel: z.string(),
+    reason: z.string().nullable().meta({ description: "Why the contact asked for a person." }),
+    flowId: z.string().nullable().meta({ description: "The flow the contact came from." }),
+    nodeId: z.string().nullable().meta({ description: "The hand-over step they came from." }),
+    openedAt: time,
+    assignee: Actor.nullable(),
+    assignedAt: time.nullable(),
+    resolvedAt: time.nullable(),
+    contact: z.strictObject({
+      id: z.string(),
+      name: z.string().meta({ description: "First and last name, else the id." }),
+      profilePic: z.string().nullable(),
+      tags: z.array(z.string()),
+    }),
+    unread: z
+      .number()
+      .int()
+      .meta({ description: "The contact's messages since it opened the caller has not read." }),
+  }),
+  "A conversation handed to people.",
+);
+
+export const ConversationList = z.strictObject({ conversations: z.array(ConversationSummary) });
+
+export const ConversationNote = named(
+  "ConversationNote",
+  z.strictObject({ id: z.number().int(), author: Actor, text: z.string(), at: time }),
+  "An internal note, seen by agents only.",
+);
+
+export const ConversationDetail = named(
+  "ConversationDetail",
+  z.strictObject({
+    conversation: ConversationSummary,
+    contact: Contact,
+    messages: z.array(
+      z.strictObject({
+        ...TranscriptMessage.shape,
+        agent: Actor.optional().meta({ description: "The agent who wrote it." }),
+        buttons: z
+          .array(z.string())
+          .optional()
+          .meta({ description: "The titles of the message's buttons and quick replies." }),
+      }),
+    ),
+    notes: z.array(ConversationNote),
+  }),
+);
+
 export const ContactEvent = named(
   "ContactEvent",
   z.strictObject({

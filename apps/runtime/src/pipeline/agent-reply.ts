@@ -1,5 +1,6 @@
 import type { Deps } from "../deps";
 import type { ContactRow } from "../store/contacts";
+import type { Actor } from "../store/conversations";
 import { agentLine } from "./transcript-lines";
 
 /** The 24-hour window after the contact's last message. */
@@ -14,6 +15,8 @@ export async function queueAgentReply(
   contact: ContactRow,
   text: string,
   now: number,
+  /** The person replying, named in the transcript (the inbox); absent from older callers. */
+  agent?: Actor,
 ): Promise<number> {
   const inWindow =
     contact.lastUserMessageAt !== null && now - contact.lastUserMessageAt < WINDOW_MS;
@@ -25,7 +28,7 @@ export async function queueAgentReply(
       author: "agent",
       ...(inWindow ? {} : { tag: "HUMAN_AGENT" as const }),
     },
-    agentLine(text, now),
+    agentLine(text, now, agent),
     now,
   );
   deps.wake.outbox(contact.psid);

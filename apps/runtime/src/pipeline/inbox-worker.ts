@@ -16,6 +16,7 @@ import { liveChatUrl } from "./live-chat-url";
 import { isPaused } from "./pause";
 import type { PublishedFlows } from "./published-flows";
 import { type StepCommit, toStepRows } from "./step-commit";
+import { stepConversation, tellCustomerMessage, tellStepConversation } from "./step-conversations";
 import { applyThreadControl, threadRequestPolicy } from "./thread-control";
 
 const POLL_MS = 1000;
@@ -212,6 +213,7 @@ export class InboxWorker {
       // Recorded, not answered: standby, echoes, receipts, and anything while a human has the chat.
       skip("bot_paused");
       await steps.commit(toStepRows(base));
+      if (incoming.fromContact) await tellCustomerMessage(deps, row.psid, now);
       return;
     }
 
@@ -264,6 +266,7 @@ export class InboxWorker {
     if (event.type === "resume") {
       outgoing.push(outEvent("handover.ended", { contactId: row.psid }, now));
     }
+    const conversation = await stepConversation(deps, commit, contact, event, changes, byId);
     commit.outgoing = outgoing;
     if (brandEventId !== undefined) {
       // The sender settles the event as its messages go (sent, skipped outside the window, failed).
@@ -277,6 +280,7 @@ export class InboxWorker {
       if (sends === 0) skip("no_message");
     }
     await steps.commit(toStepRows(commit));
+    await tellStepConversation(deps, row.psid, conversation, now);
     if (commit.outbox.length > 0) deps.wake.outbox(row.psid);
     if (commit.timers.length > 0) deps.wake.timers();
     if (commit.outgoing.length > 0) deps.wake.webhooks();

@@ -22,6 +22,8 @@ export interface StepCommit {
   externalIds?: string[];
   brandEvent?: StepRows["brandEvent"];
   outgoing?: StepRows["outgoing"];
+  openConversation?: StepRows["openConversation"];
+  resolveConversation?: boolean;
 }
 
 /**

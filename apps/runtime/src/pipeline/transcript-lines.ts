@@ -1,4 +1,5 @@
 import type { NewTranscript } from "../store/contacts";
+import type { Actor } from "../store/conversations";
 import type { OutboxItem } from "../store/outbox";
 
 /**
@@ -25,6 +26,8 @@ export function outgoingLine(
 }
 
 /** What a person wrote to the contact (live chat, or the Page Inbox). */
-export function agentLine(text: string | null, at: number): NewTranscript {
-  return { at, direction: "out", author: "agent", kind: "text", text };
+export function agentLine(text: string | null, at: number, agent?: Actor): NewTranscript {
+  const line: NewTranscript = { at, direction: "out", author: "agent", kind: "text", text };
+  if (agent) line.payload = { agent: { id: agent.id, name: agent.name } };
+  return line;
 }

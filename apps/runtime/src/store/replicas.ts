@@ -26,6 +26,9 @@ export interface ReplicaLink {
    * (`flows`, psid empty): LISTEN/NOTIFY.
    */
   onWake(listener: (queue: "inbox" | "outbox" | "flows", psid: string) => void): () => void;
+  /** The inbox's live news (a JSON text) to every replica, this one included: NOTIFY. */
+  publishNews(payload: string): Promise<void>;
+  onNews(listener: (payload: string) => void): () => void;
   /** Tells every replica the published flows changed. */
   announceFlowsChanged(): Promise<void>;
   figures(): Promise<ReplicaFigures>;

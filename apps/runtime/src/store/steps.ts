@@ -1,5 +1,6 @@
 import type { Session } from "@convo/engine";
 import type { ContactPatch, NewTranscript } from "./contacts";
+import type { NewConversation } from "./conversations";
 import type { BrandEventOutcome } from "./events";
 import type { OutboxItem } from "./outbox";
 import type { CounterBump } from "./stats";
@@ -28,6 +29,10 @@ export interface StepRows {
   brandEvent?: { id: string; outcome: BrandEventOutcome };
   /** Events out to the brand's endpoints, queued with the step. */
   outgoing?: readonly OutgoingEvent[];
+  /** The contact asked for a person: their conversation opens (unless one is open already). */
+  openConversation?: NewConversation;
+  /** The bot resumed: the contact's open conversation, if any, is resolved. */
+  resolveConversation?: boolean;
 }
 
 /** What a step changes, written in one transaction across the tables. */

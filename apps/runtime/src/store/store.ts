@@ -7,6 +7,7 @@
  */
 import type { AuditLog } from "./audit";
 import type { ContactStore } from "./contacts";
+import type { ConversationStore } from "./conversations";
 import type { EventStore } from "./events";
 import type { ExternalIdStore } from "./external-ids";
 import type { FlowStore } from "./flows";
@@ -25,6 +26,8 @@ export interface Store {
   settings: SettingsStore;
   flows: FlowStore;
   contacts: ContactStore;
+  /** The inbox of live chat: conversations handed to people. */
+  conversations: ConversationStore;
   inbox: InboxQueue & InboxRecords;
   outbox: OutboxQueue;
   timers: TimerStore;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ACCESS } from "../../accounts/access";
 import { ApiSection } from "../openapi/route-spec";
 import { contactsApi } from "./contacts";
+import { conversationsApi } from "./conversations";
 import { eventsApi, eventsOutApi } from "./events";
 import { flowsApi } from "./flows";
 import { inboxApi, outboxApi, pageApi, sandboxApi, simulatorApi, statusApi } from "./operations";
@@ -31,6 +32,7 @@ export const API_SECTIONS: readonly ApiSection[] = [
   auditApi,
   flowsApi,
   contactsApi,
+  conversationsApi,
   eventsApi,
   eventsOutApi,
   pageApi,

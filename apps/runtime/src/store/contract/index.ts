@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { brandContract } from "./brand";
 import { contactContract } from "./contacts";
+import { conversationContract } from "./conversations";
 import { flowContract } from "./flows";
 import type { StoreHarness } from "./harness";
 import { inboxContract } from "./inbox";
@@ -33,5 +34,6 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
     timerContract(makeHarness);
     brandContract(makeHarness);
     peopleContract(makeHarness);
+    conversationContract(makeHarness);
   });
 }

@@ -13,6 +13,9 @@ const CONTACT_TABLES = [
   "transcript",
   "external_ids",
   "brand_events",
+  "conversations",
+  "conversation_notes",
+  "conversation_reads",
 ];
 
 interface ContactRecord {
@@ -144,6 +147,12 @@ export class PgContacts implements ContactStore {
         "SELECT id, item, status, reason, message_id, created_at, sent_at FROM outbox WHERE psid = $1 ORDER BY id",
       ),
       timers: await all("SELECT timer_id, due_at FROM timers WHERE psid = $1"),
+      conversations: await all(
+        "SELECT * FROM conversations WHERE psid = $1 ORDER BY opened_at, id",
+      ),
+      notes: await all(
+        "SELECT conversation_id, author_id, author_name, text, at FROM conversation_notes WHERE psid = $1 ORDER BY id",
+      ),
     };
   }
 

@@ -29,6 +29,8 @@ export function prepared<R extends pg.QueryResultRow>(
 const MIGRATION_LOCK = 0x636f6e76; // "conv"
 /** The channel replicas wake each other on (see `PgDatabase.onWake`). */
 export const WAKE_CHANNEL = "convo_wake";
+/** The channel the inbox's live news crosses between replicas on (see `PgDatabase.onNews`). */
+export const NEWS_CHANNEL = "convo_inbox_news";
 
 /** BIGINT (int8) and NUMERIC as numbers: ids, times and counts all fit in 2^53. */
 const types = {
@@ -60,6 +62,7 @@ export class PgDatabase {
   #lastBeat = 0;
   #listener: pg.Client | undefined;
   #wake = new Set<(queue: string, psid: string) => void>();
+  #news = new Set<(payload: string) => void>();
   #open = false;
   /** Heartbeats that failed in a row (the database is unreachable). */
   beatFailures = 0;
@@ -114,6 +117,10 @@ export class PgDatabase {
     if (!this.#open) return;
     const client = new pg.Client({ connectionString: this.url, types });
     client.on("notification", (n) => {
+      if (n.channel === NEWS_CHANNEL) {
+        for (const listener of this.#news) listener(n.payload ?? "");
+        return;
+      }
       const [queue, owner, psid] = (n.payload ?? "").split(" ", 3);
       if ((owner !== this.replicaId && owner !== "*") || !queue || !psid) return;
       for (const listener of this.#wake) listener(queue, psid);
@@ -129,6 +136,7 @@ export class PgDatabase {
     try {
       await client.connect();
       await client.query(`LISTEN ${WAKE_CHANNEL}`);
+      await client.query(`LISTEN ${NEWS_CHANNEL}`);
       this.#listener = client;
     } catch {
       void client.end().catch(() => {});
@@ -140,6 +148,17 @@ export class PgDatabase {
   onWake(listener: (queue: string, psid: string) => void): () => void {
     this.#wake.add(listener);
     return () => this.#wake.delete(listener);
+  }
+
+  /** News for the inbox from any replica (this one's too). */
+  onNews(listener: (payload: string) => void): () => void {
+    this.#news.add(listener);
+    return () => this.#news.delete(listener);
+  }
+
+  /** Tells every replica's inbox (this one's too); NOTIFY takes under 8,000 bytes. */
+  async publishNews(payload: string): Promise<void> {
+    await this.pool.query("SELECT pg_notify($1, $2)", [NEWS_CHANNEL, payload]);
   }
 
   /** Tells every replica (this one too): `queue * -`. */

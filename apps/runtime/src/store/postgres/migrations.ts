@@ -255,4 +255,41 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
     FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
   `,
+  // The inbox: conversations that asked for a human, agents' notes and what each agent read.
+  `
+  CREATE TABLE conversations (
+    id TEXT PRIMARY KEY,
+    psid TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    reason TEXT,
+    flow_id TEXT,
+    node_id TEXT,
+    opened_at BIGINT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('waiting', 'assigned', 'resolved')),
+    assignee_id TEXT,
+    assignee_name TEXT,
+    assigned_at BIGINT,
+    resolved_at BIGINT
+  );
+  CREATE UNIQUE INDEX conversations_open ON conversations (psid) WHERE state <> 'resolved';
+  CREATE INDEX conversations_queue ON conversations (state, opened_at, id);
+  CREATE TABLE conversation_notes (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    psid TEXT NOT NULL,
+    author_id TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    text TEXT NOT NULL,
+    at BIGINT NOT NULL
+  );
+  CREATE INDEX conversation_notes_of ON conversation_notes (conversation_id, id);
+  CREATE TABLE conversation_reads (
+    conversation_id TEXT NOT NULL,
+    agent_id TEXT NOT NULL,
+    psid TEXT NOT NULL,
+    read_at BIGINT NOT NULL,
+    PRIMARY KEY (conversation_id, agent_id)
+  );
+  CREATE INDEX transcript_psid_at ON transcript (psid, at) WHERE author = 'contact';
+  `,
 ];

@@ -29,6 +29,9 @@ const TABLES = [
   "account_sessions",
   "invites",
   "sign_in_failures",
+  "conversations",
+  "conversation_notes",
+  "conversation_reads",
 ];
 // Not `audit_log`: its rows cannot be deleted (the contract's audit tests use actors of their own).
 

@@ -3,6 +3,7 @@ import type { ReplicaFigures, ReplicaLink } from "../replicas";
 import type { Store } from "../store";
 import { PgAudit } from "./audit";
 import { PgContacts } from "./contacts";
+import { PgConversations } from "./conversations";
 import { alive, PgDatabase } from "./database";
 import { PgEvents } from "./events";
 import { PgExternalIds } from "./external-ids";
@@ -36,6 +37,7 @@ export class PostgresStore implements Store {
   readonly settings: PgSettings;
   readonly flows: PgFlows;
   readonly contacts: PgContacts;
+  readonly conversations: PgConversations;
   readonly inbox: PgInbox;
   readonly outbox: PgOutbox;
   readonly timers: PgTimers;
@@ -58,6 +60,7 @@ export class PostgresStore implements Store {
     this.settings = new PgSettings(db);
     this.flows = new PgFlows(db);
     this.contacts = new PgContacts(db);
+    this.conversations = new PgConversations(db);
     this.inbox = new PgInbox(db);
     this.outbox = new PgOutbox(db);
     this.timers = new PgTimers(db);
@@ -82,6 +85,8 @@ export class PostgresStore implements Store {
           if (queue === "flows") listener(queue, "");
         }),
       announceFlowsChanged: () => db.broadcast("flows"),
+      publishNews: (payload) => db.publishNews(payload),
+      onNews: (listener) => db.onNews(listener),
       figures: () => this.#figures(),
     };
   }

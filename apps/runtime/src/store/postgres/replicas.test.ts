@@ -102,6 +102,19 @@ describe("replicas on one PostgreSQL", () => {
     expect(woken).toEqual(["inbox held"]);
   });
 
+  it("carry the inbox's news to every replica, the sender's too", async () => {
+    const [a, b] = [await replica(), await replica()];
+    const heard: string[] = [];
+    a.replicas.onNews((payload) => heard.push(`a ${payload}`));
+    b.replicas.onNews((payload) => heard.push(`b ${payload}`));
+    await b.replicas.publishNews('{"type":"message","conversationId":"cv_1"}');
+    for (let i = 0; i < 50 && heard.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(heard.sort()).toEqual([
+      'a {"type":"message","conversationId":"cv_1"}',
+      'b {"type":"message","conversationId":"cv_1"}',
+    ]);
+  });
+
   it("fire each timer once, whichever replicas look", async () => {
     const stores = [await replica(), await replica(), await replica()];
     const [a] = stores as [PostgresStore];

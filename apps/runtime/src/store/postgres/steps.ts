@@ -1,5 +1,6 @@
 import { LeaseLost } from "../replicas";
 import type { StepRows, StepStore } from "../steps";
+import { openParams, openSql } from "./conversations";
 import { type PgDatabase, prepared } from "./database";
 import { outcomeParams } from "./events";
 import { enqueueSql } from "./webhooks";
@@ -81,6 +82,12 @@ const COMMIT = `
     RETURNING 1
   ), hooked AS (${enqueueSql("$37", "$38", "$3", "EXISTS (SELECT 1 FROM fence)")}
     RETURNING 1
+  ), resolved AS (
+    UPDATE conversations SET state = 'resolved', resolved_at = $3
+    WHERE psid = $2 AND state <> 'resolved' AND $41 AND EXISTS (SELECT 1 FROM fence)
+    RETURNING 1
+  ), opened AS (${openSql(42, "EXISTS (SELECT 1 FROM fence)")}
+    RETURNING 1
   )
   SELECT (SELECT count(*) FROM fence) AS fenced`;
 
@@ -143,6 +150,8 @@ export class PgSteps implements StepStore {
       (c.outgoing ?? []).map((e) => e.body),
       c.transcript.map((l) => l.flowId ?? null),
       c.transcript.map((l) => l.nodeId ?? null),
+      c.resolveConversation === true,
+      ...openParams(c.openConversation),
     ]);
     if (Number(rows[0]?.fenced ?? 0) === 0) throw new LeaseLost(c.inboxId);
   }

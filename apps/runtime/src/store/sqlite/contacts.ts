@@ -14,6 +14,9 @@ const CONTACT_TABLES = [
   "transcript",
   "external_ids",
   "brand_events",
+  "conversations",
+  "conversation_notes",
+  "conversation_reads",
 ];
 
 function statements(sql: SqliteDatabase) {
@@ -52,6 +55,12 @@ function statements(sql: SqliteDatabase) {
       "SELECT id, item, status, reason, message_id, created_at, sent_at FROM outbox WHERE psid = ? ORDER BY id",
     ),
     exportTimers: db.prepare("SELECT timer_id, due_at FROM timers WHERE psid = ?"),
+    exportConversations: db.prepare(
+      "SELECT * FROM conversations WHERE psid = ? ORDER BY opened_at, id",
+    ),
+    exportNotes: db.prepare(
+      "SELECT conversation_id, author_id, author_name, text, at FROM conversation_notes WHERE psid = ? ORDER BY id",
+    ),
     erase: CONTACT_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE psid = ?`)),
   };
 }
@@ -143,6 +152,8 @@ export class SqliteContacts implements ContactStore {
       inbox: this.#s.exportInbox.all(psid),
       outbox: this.#s.exportOutbox.all(psid),
       timers: this.#s.exportTimers.all(psid),
+      conversations: this.#s.exportConversations.all(psid),
+      notes: this.#s.exportNotes.all(psid),
     };
   }
 

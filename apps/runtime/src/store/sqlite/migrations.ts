@@ -269,6 +269,43 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `,
+  // The inbox: conversations that asked for a human, agents' notes and what each agent read.
+  `
+  CREATE TABLE conversations (
+    id TEXT PRIMARY KEY,
+    psid TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    reason TEXT,
+    flow_id TEXT,
+    node_id TEXT,
+    opened_at INTEGER NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('waiting', 'assigned', 'resolved')),
+    assignee_id TEXT,
+    assignee_name TEXT,
+    assigned_at INTEGER,
+    resolved_at INTEGER
+  );
+  CREATE UNIQUE INDEX conversations_open ON conversations (psid) WHERE state <> 'resolved';
+  CREATE INDEX conversations_queue ON conversations (state, opened_at, id);
+  CREATE TABLE conversation_notes (
+    id INTEGER PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    psid TEXT NOT NULL,
+    author_id TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    text TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX conversation_notes_of ON conversation_notes (conversation_id, id);
+  CREATE TABLE conversation_reads (
+    conversation_id TEXT NOT NULL,
+    agent_id TEXT NOT NULL,
+    psid TEXT NOT NULL,
+    read_at INTEGER NOT NULL,
+    PRIMARY KEY (conversation_id, agent_id)
+  );
+  CREATE INDEX transcript_psid_at ON transcript (psid, at) WHERE author = 'contact';
+  `,
 ];
 
 /** Applies the migrations not yet in the `migrations` table, each in its own transaction. */

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { Store } from "../store";
 import { SqliteAudit } from "./audit";
 import { SqliteContacts } from "./contacts";
+import { SqliteConversations } from "./conversations";
 import { SqliteDatabase } from "./database";
 import { SqliteEvents } from "./events";
 import { SqliteExternalIds } from "./external-ids";
@@ -26,6 +27,7 @@ export class SqliteStore implements Store {
   readonly settings: SqliteSettings;
   readonly flows: SqliteFlows;
   readonly contacts: SqliteContacts;
+  readonly conversations: SqliteConversations;
   readonly inbox: SqliteInbox;
   readonly outbox: SqliteOutbox;
   readonly timers: SqliteTimers;
@@ -53,6 +55,7 @@ export class SqliteStore implements Store {
     this.settings = new SqliteSettings(sql);
     this.flows = new SqliteFlows(sql);
     this.contacts = new SqliteContacts(sql, lines);
+    this.conversations = new SqliteConversations(sql);
     this.inbox = new SqliteInbox(sql);
     this.outbox = new SqliteOutbox(sql, this.contacts, lines, this.inbox);
     this.timers = new SqliteTimers(sql, this.inbox);
@@ -70,6 +73,7 @@ export class SqliteStore implements Store {
       events: this.events,
       externalIds: this.externalIds,
       webhooks: this.webhooks,
+      conversations: this.conversations,
       contacts: this.contacts,
       lines,
       inbox: this.inbox,

@@ -1,5 +1,6 @@
 import type { StepRows, StepStore } from "../steps";
 import type { SqliteContacts } from "./contacts";
+import type { SqliteConversations } from "./conversations";
 import type { SqliteDatabase } from "./database";
 import type { SqliteEvents } from "./events";
 import type { SqliteExternalIds } from "./external-ids";
@@ -24,12 +25,14 @@ export class SqliteSteps implements StepStore {
       events: SqliteEvents;
       externalIds: SqliteExternalIds;
       webhooks: SqliteWebhooks;
+      conversations: SqliteConversations;
     },
   ) {}
 
   async commit(c: StepRows) {
     const { contacts, lines, inbox, outbox, timers, stats, events, externalIds, webhooks } =
       this.parts;
+    const { conversations } = this.parts;
     await this.sql.write(() => {
       contacts.patch(c.psid, c.contact, c.now);
       contacts.keepSession(c.psid, c.session, c.now);
@@ -51,6 +54,8 @@ export class SqliteSteps implements StepStore {
       for (const id of c.externalIds ?? []) externalIds.linkInside(c.psid, "external", id, c.now);
       if (c.brandEvent) events.settleInside(c.brandEvent.id, c.brandEvent.outcome, c.now);
       if (c.outgoing && c.outgoing.length > 0) webhooks.enqueueInside(c.outgoing, c.now);
+      if (c.resolveConversation) conversations.resolveInside(c.psid, c.now);
+      if (c.openConversation) conversations.openInside(c.openConversation);
       inbox.finish(c.inboxId, c.now);
     });
   }

@@ -1,0 +1,184 @@
+/**
+ * Live chat's inbox in Chromium against a real runtime: a customer's signed webhooks run a
+ * hand-over step, the conversation appears in the queue and the customer's next message arrives
+ * without a reload (the news stream), the agent takes it, writes a note and a reply in their
+ * name, and resolves it (the bot answers again). The Graph API emulator plays Meta.
+ */
+import { createHmac } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_TOKEN, type Harness, signIn, startHarness } from "./harness";
+
+const PAGE_TOKEN = "e2e-page-token";
+const APP_SECRET = "e2e-app-secret";
+const PSID = "e2e-inbox-ann";
+
+interface GraphEmulator {
+  url: string;
+  close(): Promise<void>;
+}
+
+async function startGraph(): Promise<{ graph: GraphEmulator; pageId: string }> {
+  const name = "@convo/messenger";
+  const messenger = (await import(name)) as {
+    EMULATOR_PAGE_ID: string;
+    startGraphEmulator(options: { pageToken: string; appSecret: string }): Promise<GraphEmulator>;
+  };
+  const graph = await messenger.startGraphEmulator({
+    pageToken: PAGE_TOKEN,
+    appSecret: APP_SECRET,
+  });
+  return { graph, pageId: messenger.EMULATOR_PAGE_ID };
+}
+
+/** "desk" hands the contact to a person; when they are handed back, the bot says so. */
+const desk = {
+  schemaVersion: 1,
+  id: "desk",
+  name: "Desk",
+  variables: [],
+  nodes: [
+    {
+      id: "start",
+      type: "trigger",
+      position: { x: 0, y: 0 },
+      data: { triggers: [{ kind: "keyword", match: "exact", keywords: ["desk"] }] },
+    },
+    {
+      id: "human",
+      type: "handover",
+      position: { x: 300, y: 0 },
+      data: { label: "To the team", reason: "Refund request", message: "A person will answer." },
+    },
+    {
+      id: "back",
+      type: "message",
+      position: { x: 600, y: 0 },
+      data: { content: [{ id: "t", kind: "text", text: "The bot is back." }] },
+    },
+  ],
+  edges: [
+    { id: "e1", source: "start", target: "human" },
+    { id: "e2", source: "human", target: "back" },
+  ],
+};
+
+let graph: GraphEmulator;
+let pageId: string;
+let h: Harness;
+
+beforeAll(async () => {
+  ({ graph, pageId } = await startGraph());
+  h = await startHarness({
+    MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
+    MESSENGER_APP_SECRET: APP_SECRET,
+    GRAPH_API_URL: graph.url,
+  });
+});
+afterAll(async () => {
+  await h?.stop();
+  await graph?.close();
+});
+
+async function api(method: string, path: string, body?: unknown) {
+  const response = await fetch(h.url + path, {
+    method,
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json().catch(() => null)) as unknown };
+}
+
+let mids = 0;
+async function customerWrites(text: string) {
+  const now = Date.now();
+  const body = JSON.stringify({
+    object: "page",
+    entry: [
+      {
+        id: pageId,
+        time: now,
+        messaging: [
+          {
+            sender: { id: PSID },
+            recipient: { id: pageId },
+            timestamp: now,
+            message: { mid: `m_inbox_e2e_${now}_${++mids}`, text },
+          },
+        ],
+      },
+    ],
+  });
+  const signature = `sha256=${createHmac("sha256", APP_SECRET).update(body).digest("hex")}`;
+  const response = await fetch(`${h.url}/webhooks/messenger`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-hub-signature-256": signature },
+    body,
+  });
+  expect(response.status).toBe(200);
+}
+
+describe("live chat's inbox", () => {
+  it("queues a hand-over, streams the customer's message, and is taken, noted, answered and resolved", async () => {
+    const { page, url } = h;
+    expect((await api("POST", "/api/flows/import", desk)).status).toBe(201);
+    expect((await api("POST", "/api/flows/desk/publish", {})).status).toBe(201);
+
+    await signIn(page, url);
+    await page.goto(`${url}/#/contacts`);
+    await page.getByTestId("stream-state").getByText("Live").waitFor();
+    await page.getByText("Nobody is waiting for a person.").waitFor();
+
+    // The customer asks for a person: the queue shows them without a reload.
+    await customerWrites("desk");
+    const queue = page.getByRole("list", { name: "Inbox" });
+    const row = queue.getByRole("link", { name: /e2e-inbox-ann|Refund request/ });
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toContain("Refund request");
+    expect(await row.textContent()).toContain("From desk › human");
+    await expect.poll(() => row.textContent()).toContain("1 unread");
+
+    await row.click();
+    const panel = page.getByRole("region", { name: "Conversation with a person" });
+    await expect
+      .poll(() => panel.getByTestId("conversation-state").textContent())
+      .toContain("Waiting for a person");
+    // Seen: the marker goes.
+    await expect.poll(() => queue.getByTestId("unread").count()).toBe(0);
+
+    // The customer writes again: it arrives in the open conversation without a reload.
+    await customerWrites("are you there?");
+    const log = page.getByRole("log");
+    await expect.poll(() => log.textContent()).toContain("are you there?");
+
+    await panel.getByRole("button", { name: "Take" }).click();
+    await expect
+      .poll(() => panel.getByTestId("conversation-state").textContent())
+      .toContain("With admin");
+
+    await panel.getByLabel("A note for the team").fill("Order 1042: refund approved");
+    await panel.getByRole("button", { name: "Add the note" }).click();
+    await expect
+      .poll(() => panel.getByRole("list", { name: "Internal notes" }).textContent())
+      .toContain("Order 1042: refund approved");
+
+    await page.getByPlaceholder("Write a reply…").fill("Hello, I'm on it.");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await expect.poll(() => log.textContent()).toContain("Hello, I'm on it.");
+    const reply = log.locator(".transcript-line.author-agent").last();
+    expect(await reply.locator(".transcript-author").textContent()).toBe("admin");
+
+    await page.getByLabel("Language").selectOption("fr");
+    await page.getByRole("list", { name: "Boîte de réception" }).waitFor();
+    expect(await panel.count()).toBe(0);
+    const fr = page.getByRole("region", { name: "Conversation avec une personne" });
+    await expect.poll(() => fr.textContent()).toContain("Notes internes");
+    await page.getByLabel("Langue").selectOption("en");
+
+    await panel.getByRole("button", { name: "Resolve (the bot answers again)" }).click();
+    await page.getByText("Nobody is waiting for a person.").waitFor();
+    await page.getByTestId("bot-state").getByText("Bot active").waitFor();
+    await expect
+      .poll(async () => JSON.stringify((await api("GET", `/api/contacts/${PSID}/transcript`)).json))
+      .toContain("The bot is back.");
+  });
+});

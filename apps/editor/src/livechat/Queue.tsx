@@ -1,0 +1,105 @@
+import type { Conversation, QueueState } from "../api/inbox-api";
+import type { MessageKey, Translate } from "../i18n";
+import { PollStatus } from "./PollStatus";
+import { contactHash } from "./route";
+import type { StreamState } from "./use-inbox-news";
+import type { Polled } from "./use-poll";
+
+export const QUEUE_STATES: readonly QueueState[] = ["open", "waiting", "assigned", "resolved"];
+
+const channelKey = (channel: string): MessageKey =>
+  channel === "instagram" || channel === "whatsapp"
+    ? `livechat.channel.${channel}`
+    : "livechat.channel.messenger";
+
+/** The inbox's queue, oldest first: who waits, why, from which step, and what is unread. */
+export function Queue({
+  polled,
+  state,
+  onState,
+  contactId,
+  stream,
+  t,
+}: {
+  polled: Polled<{ conversations: Conversation[] }>;
+  state: QueueState;
+  onState: (state: QueueState) => void;
+  contactId: string | null;
+  stream: StreamState;
+  t: Translate;
+}) {
+  const conversations = polled.data?.conversations ?? [];
+  return (
+    <>
+      <div className="queue-head">
+        <label>
+          {t("livechat.queue.show")}{" "}
+          <select value={state} onChange={(e) => onState(e.target.value as QueueState)}>
+            {QUEUE_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`livechat.queue.state.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className={`stream-state ${stream}`} data-testid="stream-state">
+          {t(`livechat.stream.${stream}`)}
+        </span>
+      </div>
+      <PollStatus
+        polled={polled}
+        t={t}
+        isEmpty={(data) => data.conversations.length === 0}
+        emptyText={t("livechat.queue.empty")}
+      />
+      <ul aria-label={t("livechat.queue")}>
+        {conversations.map((c) => (
+          <li key={c.id}>
+            <a
+              href={contactHash(c.contact.id)}
+              aria-current={c.contact.id === contactId ? "page" : undefined}
+              className="contact-row queue-row"
+            >
+              {c.contact.profilePic ? (
+                <img className="avatar" src={c.contact.profilePic} alt="" />
+              ) : (
+                <span className="avatar" aria-hidden="true">
+                  {c.contact.name.slice(0, 1).toUpperCase()}
+                </span>
+              )}
+              <strong>{c.contact.name}</strong>
+              {c.unread > 0 && (
+                <span className="unread" data-testid="unread">
+                  {t("livechat.queue.unread", { count: c.unread })}
+                </span>
+              )}
+              <span className="channel">{t(channelKey(c.channel))}</span>
+              {c.reason && <span className="queue-reason">{c.reason}</span>}
+              {c.flowId && (
+                <span className="queue-step muted">
+                  {t("livechat.queue.from", { flow: c.flowId, step: c.nodeId ?? "—" })}
+                </span>
+              )}
+              <span className="queue-assignee muted">
+                {c.assignee
+                  ? t("livechat.queue.with", { name: c.assignee.name })
+                  : t("livechat.queue.nobody")}
+                {" · "}
+                {t("livechat.queue.since", { time: new Date(c.openedAt).toLocaleString() })}
+              </span>
+              {c.contact.tags.length > 0 && (
+                <span className="contact-tags">
+                  {c.contact.tags.map((tag) => (
+                    <span key={tag} className="tag">
+                      {tag}
+                    </span>
+                  ))}
+                </span>
+              )}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
