@@ -185,6 +185,8 @@ async function run(page: Page, url: string) {
   // ── Live chat: take the conversation over, answer as a person, hand it back ──
   await page.goto(`${url}/#/`);
   await page.getByRole("link", { name: "Live chat" }).click();
+  // Live chat opens on the inbox's queue; the sandbox contact has not asked for a person.
+  await page.getByRole("button", { name: "All contacts" }).click();
   await page.getByRole("link", { name: new RegExp(psid) }).click();
   await page.getByTestId("bot-state").getByText("Bot active").waitFor();
   await page.getByRole("button", { name: "Pause the bot" }).click();
@@ -194,7 +196,8 @@ async function run(page: Page, url: string) {
   await page.locator(".transcript-line.author-agent", { hasText: "Alex from the shop" }).waitFor();
   await page.locator(".transcript-line.author-contact", { hasText: "ada@example.com" }).waitFor();
   await page.screenshot({ path: join(screenshots, "live-chat.png") });
-  await page.getByRole("button", { name: "Resume the bot" }).click();
+  // Paused by a person, the contact waits in the inbox: resolving hands it back to the bot.
+  await page.getByRole("button", { name: "Resolve (the bot answers again)" }).click();
   await page.getByTestId("bot-state").getByText("Bot active").waitFor();
 
   // ── The counts on the canvas ──

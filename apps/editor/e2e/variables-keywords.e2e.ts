@@ -104,7 +104,7 @@ describe("variables without bookkeeping", () => {
     ).toEqual(["order_number"]);
 
     // Saved: the chips as keywords, the condition reading the variable; nothing undeclared.
-    await page.getByTestId("save-status").getByText("Saved").waitFor();
+    await page.getByTestId("save-status").getByText("Saved", { exact: true }).waitFor();
     const flow = await savedDraft(page.url().split("/").pop() as string);
     const trigger = flow.nodes.find((n) => n.type === "trigger")?.data as Record<string, Json>;
     expect(trigger.triggers[0].keywords).toEqual(["Colis", "livraison"]);
