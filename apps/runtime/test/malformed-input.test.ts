@@ -59,7 +59,10 @@ function send(
       },
       (res) => {
         // A news stream (server-sent events) never ends: its status and first bytes are the answer.
-        if (res.statusCode === 200 && /^text\/event-stream/.test(res.headers["content-type"] ?? "")) {
+        if (
+          res.statusCode === 200 &&
+          /^text\/event-stream/.test(res.headers["content-type"] ?? "")
+        ) {
           res.once("data", (chunk: Buffer) => {
             resolve({ status: 200, type: "text/event-stream", body: chunk.toString() });
             res.destroy();
