@@ -56,7 +56,7 @@ const greet = (fields: Record<string, string>) =>
 const quickReplies = (actions: readonly EngineAction[]) =>
   actions.flatMap((a) =>
     a.type === "send" && a.message.kind === "text"
-      ? (a.message.quickReplies ?? []).map((r) => r.title)
+      ? (a.message.quickReplies ?? []).map((r) => (r.kind === "text" ? r.title : r.kind))
       : [],
   );
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeFlow, makeNode } from "../testing";
 import { runConversation } from "./run-conversation";
-import { parseDuration, parseScript } from "./script";
+import { parseDuration, parseScript, type ScriptTurn } from "./script";
 
 const flow = makeFlow(
   "f",
@@ -91,7 +91,10 @@ describe("runConversation", () => {
 });
 
 describe("runConversation on a channel", () => {
-  const turns = [{ say: "hi" }, { expect: { text: "Hello", buttons: ["Go", "Web"] } }] as const;
+  const turns: ScriptTurn[] = [
+    { say: "hi" },
+    { expect: { text: "Hello", buttons: ["Go", "Web"] } },
+  ];
 
   it("checks what the channel shows, and fails a turn whose message the channel refuses", () => {
     // A channel that writes link buttons as a line of the text, as WhatsApp does.

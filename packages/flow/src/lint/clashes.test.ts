@@ -7,7 +7,8 @@ import { clashesWith, lintClashes } from "./clashes";
 /** A flow whose one start step has these triggers. */
 function flowWith(id: string, triggers: Trigger[], channels?: FlowChannel[]): Flow {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    languages: ["en"],
     id,
     name: `Flow ${id}`,
     ...(channels ? { channels } : {}),

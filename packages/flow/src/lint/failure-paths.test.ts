@@ -15,7 +15,8 @@ const reply: FlowNode = {
 /** start → `step`, with `step`'s outputs wired to a reply as `wired` says. */
 function flowAround(step: FlowNode, wired: string[]): Flow {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    languages: ["en"],
     id: "f",
     name: "F",
     variables: [

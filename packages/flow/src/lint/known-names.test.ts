@@ -8,7 +8,8 @@ import { knownContactFields, knownTags, knownVariables } from "./known-names";
 const pos = { x: 0, y: 0 };
 /** A question stores `email` (declared nowhere else), a message reads it, an action tags. */
 const flow: Flow = {
-  schemaVersion: 1,
+  schemaVersion: 2,
+  languages: ["en"],
   id: "f",
   name: "F",
   variables: [{ name: "plan", type: "text", default: "free" }],
