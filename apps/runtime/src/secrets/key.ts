@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { SettingsStore } from "../store/settings";
 import { parseKey32, SecretBox } from "./box";
@@ -22,6 +22,8 @@ export function resolveSecretsKey(
   if (configured) return { key: configured, source: "CONVO_SECRETS_KEY" };
   if (dbPath === ":memory:") return { key: randomBytes(32), source: "memory" };
   const file = join(dirname(dbPath), KEY_FILE);
+  // On PostgreSQL the SQLite file's folder is never made by the store: the key makes it.
+  mkdirSync(dirname(dbPath), { recursive: true });
   try {
     writeFileSync(file, `${randomBytes(32).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
     warn(
