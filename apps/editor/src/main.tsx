@@ -1,15 +1,19 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
-import { useLocale } from "./i18n";
+import { loadCatalogue, useLocale } from "./i18n";
 import "./styles.css";
 
-document.documentElement.lang = useLocale.getState().locale;
+const { locale } = useLocale.getState();
+document.documentElement.lang = locale;
 const root = document.getElementById("root");
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+// The reader's language's words first (one small chunk), then the first screen.
+void loadCatalogue(locale).then(() => {
+  if (root) {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  }
+});

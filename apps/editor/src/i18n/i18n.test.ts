@@ -1,10 +1,16 @@
 import { lintFlow } from "@convo/flow";
 import { twoButtonFlow } from "@convo/flow/testing";
 import { CHANNEL_SPECS } from "@convo/messenger/channel";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { en } from "./en";
 import { fr } from "./fr";
-import { CATALOGUES, problemText, translate } from "./index";
+import { loadCatalogue, problemText, translate } from "./index";
+
+const CATALOGUES = { en, fr };
+beforeAll(async () => {
+  await loadCatalogue("en");
+  await loadCatalogue("fr");
+});
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

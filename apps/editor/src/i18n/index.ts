@@ -1,12 +1,26 @@
 import type { FlowProblem } from "@convo/flow";
 import { useMemo } from "react";
 import { create } from "zustand";
-import { en, type MessageKey } from "./en";
-import { fr } from "./fr";
+import type { MessageKey } from "./en";
 
 export type { MessageKey } from "./en";
 export type Locale = "en" | "fr";
-export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { en, fr };
+type Catalogue = Record<MessageKey, string>;
+
+/**
+ * Each language's words load on their own, when the reader first needs them: nobody downloads
+ * the language they do not read (each is some 10 KB gzip, and grows with every feature).
+ */
+const LOADERS: Record<Locale, () => Promise<Catalogue>> = {
+  en: () => import("./en").then((m) => m.en),
+  fr: () => import("./fr").then((m) => m.fr),
+};
+const loaded: Partial<Record<Locale, Catalogue>> = {};
+
+/** Loads a language's words; `translate` in that language waits for nothing after it. */
+export async function loadCatalogue(locale: Locale): Promise<void> {
+  loaded[locale] ??= await LOADERS[locale]();
+}
 const LOCALE_KEY = "convo.locale";
 
 /** The saved choice, else the browser's language, else English. */
@@ -21,7 +35,8 @@ export type Params = Record<string, string | number>;
 
 /** Fills `{name}` placeholders; a placeholder without a value is left as written. */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const text = CATALOGUES[locale][key];
+  // Before its words have loaded (only tests call that early), a text shows its key.
+  const text = loaded[locale]?.[key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),
@@ -29,7 +44,7 @@ export function translate(locale: Locale, key: MessageKey, params?: Params): str
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return key in en;
+  return Object.values(loaded).some((catalogue) => key in catalogue);
 }
 
 /** A lint problem in the reader's language, from its stable `code` and `params`. */
@@ -51,8 +66,11 @@ export const useLocale = create<LocaleState>((set) => ({
   locale: initialLocale(),
   setLocale: (locale) => {
     globalThis.localStorage?.setItem(LOCALE_KEY, locale);
-    if (globalThis.document) document.documentElement.lang = locale;
-    set({ locale });
+    // The switch happens once the language's words are here, so no screen shows keys.
+    void loadCatalogue(locale).then(() => {
+      if (globalThis.document) document.documentElement.lang = locale;
+      set({ locale });
+    });
   },
 }));
 
