@@ -72,6 +72,7 @@ async function call(caller: Caller, spec: RouteSpec, path: string): Promise<numb
           ? keys.all
           : keys.none
         : undefined;
+  const abort = new AbortController();
   const response = await fetch(rt.url + path, {
     method,
     headers: {
@@ -79,8 +80,12 @@ async function call(caller: Caller, spec: RouteSpec, path: string): Promise<numb
       ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: abort.signal,
   });
-  await response.arrayBuffer();
+  // A news stream (server-sent events) never ends: its status is the answer.
+  if ((response.headers.get("content-type") ?? "").startsWith("text/event-stream")) {
+    abort.abort();
+  } else await response.arrayBuffer();
   return response.status;
 }
 

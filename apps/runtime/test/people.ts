@@ -31,11 +31,18 @@ export class Browser {
     const sent: Record<string, string> = { "content-type": "application/json" };
     if (this.cookie) sent.cookie = `convo_session=${this.cookie}`;
     if (this.csrf && method !== "GET") sent["x-csrf-token"] = this.csrf;
+    const abort = new AbortController();
     const response = await fetch(this.url + path, {
       method,
       headers: { ...sent, ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: abort.signal,
     });
+    // A news stream (server-sent events) never ends: its status and headers are the answer.
+    if ((response.headers.get("content-type") ?? "").startsWith("text/event-stream")) {
+      abort.abort();
+      return { status: response.status, json: null, text: "", headers: response.headers };
+    }
     for (const line of response.headers.getSetCookie()) {
       if (!line.startsWith("convo_session=")) continue;
       this.setCookie = line;

@@ -73,7 +73,10 @@ describe("webhook: a batch carrying another Page's event", () => {
     graph.clear();
     const rt = await runtime();
     // The runtime learnt which Page and app it is from the Graph API, with the Page token.
-    const asked = graph.calls.map((c) => `${c.method} ${c.path} ${c.query.fields ?? ""}`.trim());
+    const asked = graph.calls
+      // The echo subscription's check (its own test) may run before or after this webhook.
+      .filter((c) => !c.path.endsWith("/subscribed_apps"))
+      .map((c) => `${c.method} ${c.path} ${c.query.fields ?? ""}`.trim());
     expect(asked).toEqual([
       `GET /${GRAPH_API_VERSION}/me id,name`,
       `GET /${GRAPH_API_VERSION}/app id,name`,
