@@ -9,10 +9,14 @@ import { expect, test } from "vitest";
 test("a process that loaded the test PostgreSQL helper keeps its failing exit code", () => {
   const helper = join(import.meta.dirname, "embedded-postgres.ts");
   const script = `await import(${JSON.stringify(helper)}); process.exitCode = 1;`;
-  const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
-    cwd: join(import.meta.dirname, ".."),
-    encoding: "utf8",
-  });
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--input-type=module", "-e", script],
+    {
+      cwd: join(import.meta.dirname, ".."),
+      encoding: "utf8",
+    },
+  );
   expect(run.stderr).toBe("");
   expect(run.status).toBe(1);
 });
