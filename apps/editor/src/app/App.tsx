@@ -10,6 +10,7 @@ import { SignIn } from "./SignIn";
 const EditorPage = lazy(() => import("../editor/EditorPage"));
 const LiveChatPage = lazy(() => import("../livechat/LiveChatPage"));
 const SecretsPage = lazy(() => import("../settings/SecretsPage"));
+const PageSettingsPage = lazy(() => import("../settings/PageSettingsPage"));
 
 export function App() {
   const signedIn = useSession((s) => s.api !== null);
@@ -30,6 +31,13 @@ export function App() {
     return (
       <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
         <SecretsPage />
+      </Suspense>
+    );
+  }
+  if (window.location.hash === "#/settings/page") {
+    return (
+      <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
+        <PageSettingsPage />
       </Suspense>
     );
   }

@@ -82,6 +82,7 @@ export function FlowsList() {
         <h1 className="brand">Convo</h1>
         <div className="spacer" />
         <a href="#/contacts">{t("livechat.open")}</a>
+        <a href="#/settings/page">{t("page.open")}</a>
         <a href="#/settings/secrets">{t("secrets.open")}</a>
         <LocaleSwitch />
         <button type="button" onClick={signOut}>
