@@ -15,6 +15,7 @@ interface Graph {
   messengerProfile(): {
     greeting?: { locale: string; text: string }[];
     ice_breakers?: unknown[];
+    persistent_menu?: { call_to_actions: { payload?: string }[] }[];
   };
   failNext(count: number, code: number): void;
 }
@@ -71,6 +72,10 @@ describe("the Messenger settings page", () => {
       { locale: "default", text: "Hello {{user_first_name}}! Ask us about your order." },
     ]);
     expect(graph.messengerProfile().ice_breakers).toHaveLength(1);
+    // The welcome example's language menu is in the persistent menu from the start.
+    expect(graph.messengerProfile().persistent_menu?.[0]?.call_to_actions).toContainEqual(
+      expect.objectContaining({ payload: "CHOOSE_LANGUAGE" }),
+    );
     const saved = await fetch(`${url}/api/page`, {
       headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
     });
