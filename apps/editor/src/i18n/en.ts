@@ -348,6 +348,8 @@ export const en = {
   "field.keywordsHint": "Type a keyword, then Enter or a comma.",
   "field.removeChip": "Remove “{chip}”",
   "field.keyword": "Keyword",
+  "field.keywordIn": "Keyword in {language}",
+  "field.keywordsIn": "Keywords in {language}",
   "field.keywordN": "Keyword {n}",
   "field.ref": "Ref",
   "field.payload": "Payload",

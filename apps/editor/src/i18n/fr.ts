@@ -352,6 +352,8 @@ export const fr: Record<MessageKey, string> = {
   "field.keywordsHint": "Tapez un mot-clé, puis Entrée ou une virgule.",
   "field.removeChip": "Retirer « {chip} »",
   "field.keyword": "Mot-clé",
+  "field.keywordIn": "Mot-clé en {language}",
+  "field.keywordsIn": "Mots-clés en {language}",
   "field.keywordN": "Mot-clé {n}",
   "field.ref": "Ref",
   "field.payload": "Payload",
