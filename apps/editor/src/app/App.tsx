@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "react";
-import { useRoute } from "../common/route";
+import { settingsRoute, useRoute } from "../common/route";
 import { useSession } from "../common/session";
 import { FlowsList } from "../flows/FlowsList";
 import { useT } from "../i18n";
@@ -9,7 +9,7 @@ import { SignIn } from "./SignIn";
 // The canvas (React Flow and the inspector) loads only when a flow is opened.
 const EditorPage = lazy(() => import("../editor/EditorPage"));
 const LiveChatPage = lazy(() => import("../livechat/LiveChatPage"));
-const SecretsPage = lazy(() => import("../settings/SecretsPage"));
+const SettingsPage = lazy(() => import("../settings/SettingsPage"));
 
 export function App() {
   const signedIn = useSession((s) => s.api !== null);
@@ -26,10 +26,11 @@ export function App() {
       </Suspense>
     );
   }
-  if (window.location.hash === "#/settings/secrets") {
+  const settings = settingsRoute(window.location.hash);
+  if (settings) {
     return (
       <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
-        <SecretsPage />
+        <SettingsPage section={settings} />
       </Suspense>
     );
   }

@@ -1,8 +1,10 @@
 import { aiEn } from "./ai";
+import { teamEn } from "./team";
 
 /** English, the reference catalogue: every key here must exist in every other language. */
 export const en = {
   ...aiEn,
+  ...teamEn,
   "common.loading": "Loading…",
   "common.offline": "The runtime cannot be reached. Check your connection.",
   "common.language": "Language",
@@ -34,7 +36,6 @@ export const en = {
   "signIn.wrongToken": "This token is not accepted.",
   "signIn.signOut": "Sign out",
   "secrets.title": "Secrets",
-  "secrets.open": "Secrets",
   "secrets.intro":
     "Values HTTP steps use as {{secrets.NAME}}: API keys of your shop or CRM. They are write-only: once saved, nobody can read them back, here or in an export.",
   "secrets.empty": "No secret yet. Add the first one below.",

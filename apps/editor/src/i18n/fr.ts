@@ -1,9 +1,11 @@
 import { aiFr } from "./ai";
 import type { MessageKey } from "./en";
+import { teamFr } from "./team";
 
 /** Français. Same keys as en.ts (the type checks it; a test checks none is empty). */
 export const fr: Record<MessageKey, string> = {
   ...aiFr,
+  ...teamFr,
   "common.loading": "Chargement…",
   "common.offline": "Le serveur est injoignable. Vérifiez votre connexion.",
   "common.language": "Langue",
@@ -35,7 +37,6 @@ export const fr: Record<MessageKey, string> = {
   "signIn.wrongToken": "Ce jeton n’est pas accepté.",
   "signIn.signOut": "Se déconnecter",
   "secrets.title": "Secrets",
-  "secrets.open": "Secrets",
   "secrets.intro":
     "Valeurs que les étapes HTTP utilisent comme {{secrets.NOM}} : clés d'API de votre boutique ou de votre CRM. Elles sont en écriture seule : une fois enregistrées, personne ne peut les relire, ni ici ni dans un export.",
   "secrets.empty": "Aucun secret pour l'instant. Ajoutez le premier ci-dessous.",
