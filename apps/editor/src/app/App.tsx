@@ -2,14 +2,17 @@ import { lazy, Suspense } from "react";
 import { settingsRoute, useRoute } from "../common/route";
 import { useSession } from "../common/session";
 import { FlowsList } from "../flows/FlowsList";
-import { useT } from "../i18n";
+import { loadTeamWords, useT } from "../i18n";
 import { liveChatRoute } from "../livechat/route";
 import { SignIn } from "./SignIn";
 
 // The canvas (React Flow and the inspector) loads only when a flow is opened.
 const EditorPage = lazy(() => import("../editor/EditorPage"));
 const LiveChatPage = lazy(() => import("../livechat/LiveChatPage"));
-const SettingsPage = lazy(() => import("../settings/SettingsPage"));
+// The owner's settings bring their own words (the i18n catalogues leave them out).
+const SettingsPage = lazy(() =>
+  Promise.all([import("../settings/SettingsPage"), loadTeamWords()]).then(([page]) => page),
+);
 
 export function App() {
   const signedIn = useSession((s) => s.api !== null);

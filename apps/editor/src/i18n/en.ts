@@ -1,10 +1,8 @@
 import { aiEn } from "./ai";
-import { teamEn } from "./team";
 
 /** English, the reference catalogue: every key here must exist in every other language. */
 export const en = {
   ...aiEn,
-  ...teamEn,
   "common.loading": "Loading…",
   "common.offline": "The runtime cannot be reached. Check your connection.",
   "common.language": "Language",
@@ -35,6 +33,7 @@ export const en = {
   "signIn.submit": "Sign in",
   "signIn.wrongToken": "This token is not accepted.",
   "signIn.signOut": "Sign out",
+  "settings.open": "Settings",
   "secrets.title": "Secrets",
   "secrets.intro":
     "Values HTTP steps use as {{secrets.NAME}}: API keys of your shop or CRM. They are write-only: once saved, nobody can read them back, here or in an export.",

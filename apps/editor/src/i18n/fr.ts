@@ -1,11 +1,9 @@
 import { aiFr } from "./ai";
 import type { MessageKey } from "./en";
-import { teamFr } from "./team";
 
 /** Français. Same keys as en.ts (the type checks it; a test checks none is empty). */
 export const fr: Record<MessageKey, string> = {
   ...aiFr,
-  ...teamFr,
   "common.loading": "Chargement…",
   "common.offline": "Le serveur est injoignable. Vérifiez votre connexion.",
   "common.language": "Langue",
@@ -36,6 +34,7 @@ export const fr: Record<MessageKey, string> = {
   "signIn.submit": "Se connecter",
   "signIn.wrongToken": "Ce jeton n’est pas accepté.",
   "signIn.signOut": "Se déconnecter",
+  "settings.open": "Réglages",
   "secrets.title": "Secrets",
   "secrets.intro":
     "Valeurs que les étapes HTTP utilisent comme {{secrets.NOM}} : clés d'API de votre boutique ou de votre CRM. Elles sont en écriture seule : une fois enregistrées, personne ne peut les relire, ni ici ni dans un export.",
