@@ -47,7 +47,7 @@ describe("the Messenger settings page", () => {
   it("saves the greeting, an ice breaker and the hand-over rule, and Messenger receives them", async () => {
     const { page, url } = h;
     await signIn(page, url);
-    await page.getByRole("link", { name: "Messenger settings" }).click();
+    await page.getByRole("link", { name: "Messenger profile" }).click();
     const greeting = page.getByRole("textbox", { name: "Greeting" });
     await greeting.fill("Hello {{user_first_name}}! Ask us about your order.");
     await expect.poll(() => page.getByText("109 characters left").isVisible()).toBe(true);
@@ -94,7 +94,7 @@ describe("the Messenger settings page", () => {
     const { page } = h;
     await page.getByRole("combobox", { name: "Language" }).selectOption("fr");
     await expect
-      .poll(() => page.getByRole("heading", { name: "Réglages Messenger" }).isVisible())
+      .poll(() => page.getByRole("heading", { name: "Profil Messenger" }).isVisible())
       .toBe(true);
     graph.failNext(3, 2);
     await page.getByRole("textbox", { name: "Message d’accueil" }).fill("Bonjour !");

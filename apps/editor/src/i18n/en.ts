@@ -33,8 +33,8 @@ export const en = {
   "signIn.submit": "Sign in",
   "signIn.wrongToken": "This token is not accepted.",
   "signIn.signOut": "Sign out",
+  "settings.open": "Settings",
   "secrets.title": "Secrets",
-  "secrets.open": "Secrets",
   "secrets.intro":
     "Values HTTP steps use as {{secrets.NAME}}: API keys of your shop or CRM. They are write-only: once saved, nobody can read them back, here or in an export.",
   "secrets.empty": "No secret yet. Add the first one below.",
@@ -50,31 +50,7 @@ export const en = {
   "secrets.removed": "{name} removed.",
   "secrets.confirmRemove": "Remove {name}? HTTP steps using it will send it empty.",
   "secrets.usage": "Use it in an HTTP step as {usage}.",
-  "page.open": "Messenger settings",
-  "page.title": "Messenger settings",
-  "page.greeting": "Greeting",
-  "page.greetingPlaceholder": "Hello {{user_first_name}}! Ask us about your order.",
-  "page.greetingHelp":
-    "Shown before the first message. {count} characters left; {{user_first_name}} is the person's first name.",
-  "page.getStarted": "Get Started button",
-  "page.getStartedOn": "Show the Get Started button (the welcome flow answers it)",
-  "page.iceBreakers": "Ice breakers",
-  "page.iceBreakersHelp":
-    "Up to 4 questions a person can tap to start; each sends its payload to your flows.",
-  "page.question": "Question {n}",
-  "page.payload": "Payload {n}",
-  "page.addIceBreaker": "Add a question",
-  "page.threadRequests": "When another app asks for the conversation",
-  "page.threadRequestsHelp":
-    "The Page Inbox or a helpdesk can ask to take over a conversation the bot holds.",
-  "page.threadWhenIdle":
-    "Hand it over when the bot is not in the middle of something (recommended)",
-  "page.threadPass": "Hand it over at once",
-  "page.save": "Save and send to Messenger",
-  "page.saving": "Saving…",
-  "page.saved": "Saved, and Messenger took it.",
-  "page.notSynced": "Saved, but Messenger refused it: {reason}",
-  "page.incomplete": "Each ice breaker needs a question and a payload.",
+  "page.open": "Messenger profile",
 
   "error.flowExists": "A flow with this id already exists.",
   "error.notFound": "This flow does not exist (any more).",

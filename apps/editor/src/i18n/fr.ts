@@ -34,8 +34,8 @@ export const fr: Record<MessageKey, string> = {
   "signIn.submit": "Se connecter",
   "signIn.wrongToken": "Ce jeton n’est pas accepté.",
   "signIn.signOut": "Se déconnecter",
+  "settings.open": "Réglages",
   "secrets.title": "Secrets",
-  "secrets.open": "Secrets",
   "secrets.intro":
     "Valeurs que les étapes HTTP utilisent comme {{secrets.NOM}} : clés d'API de votre boutique ou de votre CRM. Elles sont en écriture seule : une fois enregistrées, personne ne peut les relire, ni ici ni dans un export.",
   "secrets.empty": "Aucun secret pour l'instant. Ajoutez le premier ci-dessous.",
@@ -51,31 +51,7 @@ export const fr: Record<MessageKey, string> = {
   "secrets.removed": "{name} supprimé.",
   "secrets.confirmRemove": "Supprimer {name} ? Les étapes HTTP qui l'utilisent l'enverront vide.",
   "secrets.usage": "Utilisez-le dans une étape HTTP comme {usage}.",
-  "page.open": "Réglages Messenger",
-  "page.title": "Réglages Messenger",
-  "page.greeting": "Message d’accueil",
-  "page.greetingPlaceholder":
-    "Bonjour {{user_first_name}} ! Posez-nous vos questions sur votre commande.",
-  "page.greetingHelp":
-    "Affiché avant le premier message. Reste {count} caractères ; {{user_first_name}} est le prénom de la personne.",
-  "page.getStarted": "Bouton Démarrer",
-  "page.getStartedOn": "Afficher le bouton Démarrer (le parcours d’accueil y répond)",
-  "page.iceBreakers": "Questions d’amorce",
-  "page.iceBreakersHelp":
-    "Jusqu’à 4 questions qu’une personne touche pour commencer ; chacune envoie sa charge utile à vos parcours.",
-  "page.question": "Question {n}",
-  "page.payload": "Charge utile {n}",
-  "page.addIceBreaker": "Ajouter une question",
-  "page.threadRequests": "Quand une autre application demande la conversation",
-  "page.threadRequestsHelp":
-    "La boîte de réception de la Page ou un outil de support peut demander à reprendre une conversation que tient le bot.",
-  "page.threadWhenIdle": "La céder quand le bot n’est pas en cours d’échange (recommandé)",
-  "page.threadPass": "La céder tout de suite",
-  "page.save": "Enregistrer et envoyer à Messenger",
-  "page.saving": "Enregistrement…",
-  "page.saved": "Enregistré, et Messenger l’a pris en compte.",
-  "page.notSynced": "Enregistré, mais Messenger l’a refusé : {reason}",
-  "page.incomplete": "Chaque question d’amorce a besoin d’une question et d’une charge utile.",
+  "page.open": "Profil Messenger",
 
   "error.flowExists": "Un scénario avec cet identifiant existe déjà.",
   "error.notFound": "Ce scénario n’existe pas (ou plus).",
