@@ -1461,6 +1461,11 @@ export interface components {
                         name: string;
                         language: string;
                         parameters?: string[];
+                        translations?: {
+                            [key: string]: {
+                                language?: string;
+                            };
+                        };
                     };
                 };
             } | {
