@@ -1,4 +1,5 @@
 import { lazy, Suspense } from "react";
+import { Notices } from "../common/Notices";
 import { useRoute } from "../common/route";
 import { useSession } from "../common/session";
 import { FlowsList } from "../flows/FlowsList";
@@ -13,6 +14,15 @@ const SecretsPage = lazy(() => import("../settings/SecretsPage"));
 const PageSettingsPage = lazy(() => import("../settings/PageSettingsPage"));
 
 export function App() {
+  return (
+    <>
+      <Screen />
+      <Notices />
+    </>
+  );
+}
+
+function Screen() {
   const signedIn = useSession((s) => s.api !== null);
   const checking = useSession((s) => s.checking);
   const route = useRoute();
