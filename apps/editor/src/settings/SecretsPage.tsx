@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { Answer } from "../api/types";
 import { describeError } from "../common/errors";
 import { LocaleSwitch } from "../common/LocaleSwitch";
+import { notify } from "../common/notices";
 import { useApi } from "../common/session";
 import { useLocale, useT } from "../i18n";
 import "./settings.css";
@@ -19,7 +20,6 @@ export default function SecretsPage() {
   const api = useApi();
   const [secrets, setSecrets] = useState<Secret[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [name, setName] = useState("");
   const [value, setValue] = useState("");
   const [saving, setSaving] = useState(false);
@@ -43,7 +43,7 @@ export default function SecretsPage() {
     setSaving(true);
     try {
       await api.setSecret(name, value);
-      setNotice(t("secrets.saved", { name }));
+      notify("success", t("secrets.saved", { name }), { key: "secrets" });
       setName("");
       setValue("");
       await reload();
@@ -57,7 +57,7 @@ export default function SecretsPage() {
     if (!window.confirm(t("secrets.confirmRemove", { name: secret }))) return;
     try {
       await api.deleteSecret(secret);
-      setNotice(t("secrets.removed", { name: secret }));
+      notify("success", t("secrets.removed", { name: secret }), { key: "secrets" });
       await reload();
     } catch (e) {
       setError(describeError(t, e));
@@ -86,7 +86,6 @@ export default function SecretsPage() {
             {error}
           </p>
         )}
-        {notice && <output className="notice">{notice}</output>}
         {secrets === null && !error && <p className="loading">{t("common.loading")}</p>}
         {secrets?.length === 0 && <p className="empty">{t("secrets.empty")}</p>}
         {secrets && secrets.length > 0 && (
