@@ -132,7 +132,9 @@ describe("version history", () => {
     await step(page, "bye").click();
     await page.keyboard.press("Delete");
     await expect.poll(() => step(page, "bye").count()).toBe(0);
-    await page.getByTestId("palette-delay").click();
+    await page.getByTestId("palette-delay").dragTo(page.locator(".react-flow__pane"), {
+      targetPosition: { x: 420, y: 640 },
+    });
     await expect.poll(() => page.locator(".react-flow__node").count()).toBe(3);
     await expect.poll(() => saveStatus(page).textContent()).toBe("Saved");
 
@@ -181,6 +183,7 @@ describe("version history", () => {
         .locator("article.step.diff-added")
         .evaluate((el) => getComputedStyle(el).outlineColor),
     ).toBe("rgb(31, 157, 85)");
+    await page.waitForTimeout(500); // the canvas fits the compared steps in view
     await page.screenshot({ path: join(screenshots, "version-compare.png") });
     // Nothing on screen is the draft being saved.
     expect(await saveStatus(page).count()).toBe(0);

@@ -1,4 +1,5 @@
 import { diffFlows, type FlowDiff } from "@convo/flow";
+import { useReactFlow } from "@xyflow/react";
 import { useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { describeError } from "../../common/errors";
@@ -32,6 +33,7 @@ export function VersionsPanel({
   const api = useApi();
   const editor = useEditor();
   const locale = useLocale((s) => s.locale);
+  const { fitView } = useReactFlow();
   const readOnly = useEditorState((s) => s.readOnly);
   const comparing = useEditorState((s) => s.compare?.version ?? null);
   const { versions, error: loadError } = useStore(history.state);
@@ -76,6 +78,9 @@ export function VersionsPanel({
     const shown = compareDocument(detail.flow, draft, changes);
     view.show(shown.flow, version, shown.steps);
     setDiff({ version, diff: changes });
+    // Every outlined step in sight, the removed ones brought back included, once the canvas has
+    // taken its narrower width (the side panel widens for the texts side by side).
+    setTimeout(() => void fitView({ duration: 300 }), 100);
   }
 
   async function restore(version: number) {

@@ -16,7 +16,7 @@ describe("the canvas while comparing a version", () => {
       data: { amount: 1, unit: "hours" },
     });
     const { flow, steps } = compareDocument(version, draft, diffFlows(version, draft));
-    expect(flow.nodes.map((n) => n.id)).toEqual(["start", "ask", "wait", "reply"]);
+    expect(flow.nodes.map((n) => n.id)).toEqual(["reply", "start", "ask", "wait"]);
     expect(flow.nodes.find((n) => n.id === "reply")?.position).toEqual({ x: 600, y: 0 });
     expect([...steps]).toEqual([
       ["wait", "added"],

@@ -14,7 +14,8 @@ export function compareDocument(
 ): { flow: Flow; steps: ReadonlyMap<string, StepChangeKind> } {
   const removed = new Set(diff.removed);
   const steps = new Map(diff.steps.map((s) => [s.id, s.kind]));
-  const nodes = [...draft.nodes, ...version.nodes.filter((n) => removed.has(n.id))];
+  // Removed steps first: drawn under the draft's, never hiding one.
+  const nodes = [...version.nodes.filter((n) => removed.has(n.id)), ...draft.nodes];
   const edges = [
     ...draft.edges,
     ...version.edges
