@@ -13,10 +13,12 @@ import { SaveBanner } from "./save/SaveBanner";
 import { Toolbar } from "./Toolbar";
 import { useShortcuts } from "./use-shortcuts";
 import { CompareBanner } from "./versions/CompareBanner";
-import { type Versions, VersionsPanel } from "./versions/VersionsPanel";
+import type { Versions } from "./versions/VersionsPanel";
 
 // The forms are the heaviest part of the editor and are not needed to look at a flow.
 const Inspector = lazy(() => import("../inspector/Inspector"));
+// The history (its compare and word diff) loads when its tab is first opened.
+const VersionsPanel = lazy(() => import("./versions/VersionsPanel"));
 
 export type Overlay = "help" | "search" | null;
 
@@ -121,7 +123,9 @@ function Sidebar({
         {panel === "problems" && <ProblemsPanel />}
         {panel === "variables" && <VariablesPanel />}
         {panel === "versions" && (
-          <VersionsPanel flowId={flowId} autosave={autosave} versions={versions} />
+          <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
+            <VersionsPanel flowId={flowId} autosave={autosave} versions={versions} />
+          </Suspense>
         )}
       </div>
     </aside>

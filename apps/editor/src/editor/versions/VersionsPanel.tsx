@@ -20,7 +20,7 @@ export interface Versions {
 }
 
 /** Published versions: look at one read-only, compare it with the draft, or restore it. */
-export function VersionsPanel({
+export default function VersionsPanel({
   flowId,
   autosave,
   versions: { history, view },
