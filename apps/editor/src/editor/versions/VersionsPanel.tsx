@@ -3,7 +3,7 @@ import { useReactFlow } from "@xyflow/react";
 import { useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { describeError } from "../../common/errors";
-import { notify } from "../../common/notices";
+import { dismissNotices, notify } from "../../common/notices";
 import { useApi } from "../../common/session";
 import { useLocale, useT } from "../../i18n";
 import { useEditor, useEditorState } from "../../store/context";
@@ -37,7 +37,6 @@ export default function VersionsPanel({
   const readOnly = useEditorState((s) => s.readOnly);
   const comparing = useEditorState((s) => s.compare?.version ?? null);
   const { versions, error: loadError } = useStore(history.state);
-  const [error, setError] = useState<string | null>(null);
   const [diff, setDiff] = useState<{ version: number; diff: FlowDiff } | null>(null);
   const [restoring, setRestoring] = useState<number | null>(null);
 
@@ -55,12 +54,13 @@ export default function VersionsPanel({
     [],
   );
 
+  /** A failed view, compare or restore is said by a notice that stays until it is closed. */
   async function run(action: () => Promise<void>) {
-    setError(null);
+    dismissNotices("versions");
     try {
       await action();
     } catch (e) {
-      setError(describeError(t, e));
+      notify("error", describeError(t, e), { key: "versions" });
     }
   }
 
@@ -96,7 +96,7 @@ export default function VersionsPanel({
     });
   }
 
-  const shownError = error ?? (loadError ? describeError(t, loadError) : null);
+  const shownError = loadError ? describeError(t, loadError) : null;
   if (versions === null && !shownError) return <p className="loading">{t("common.loading")}</p>;
   return (
     <div className="versions">
