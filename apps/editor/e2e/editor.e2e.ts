@@ -138,8 +138,11 @@ describe("the editor against the real runtime", () => {
     await page.keyboard.press("Delete");
     await expect.poll(() => steps(page).count()).toBe(2);
     await page.getByRole("button", { name: "Compare" }).click();
-    await page.getByRole("heading", { name: "Removed (1)" }).waitFor();
+    await page.getByText("Added: 0 · Removed: 1 · Changed: 0").waitFor();
+    await page.getByRole("button", { name: "Leave compare" }).first().click();
+    await expect.poll(() => steps(page).count()).toBe(2);
     await page.getByRole("button", { name: "Restore as draft" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Restore", exact: true }).click();
     await expect.poll(() => steps(page).count()).toBe(3);
     await page.locator(".react-flow__pane").click({ position: { x: pane.width / 2, y: 16 } });
     await page.keyboard.press("Control+z");

@@ -1,5 +1,6 @@
 export * from "./common";
 export * from "./create";
+export * from "./diff";
 export * from "./document";
 export type * from "./engine-types";
 export * from "./events";

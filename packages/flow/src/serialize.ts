@@ -55,3 +55,8 @@ function canonical(value: unknown): unknown {
 export function serializeFlow(flow: Flow): string {
   return `${JSON.stringify(canonical(flow), null, 2)}\n`;
 }
+
+/** A value's text with `serializeFlow`'s key order and no spacing: equal texts, equal values. */
+export function canonicalText(value: unknown): string {
+  return JSON.stringify(canonical(value));
+}

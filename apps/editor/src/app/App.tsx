@@ -1,4 +1,5 @@
 import { lazy, Suspense } from "react";
+import { Notices } from "../common/Notices";
 import { settingsRoute, useRoute } from "../common/route";
 import { useSession } from "../common/session";
 import { FlowsList } from "../flows/FlowsList";
@@ -19,6 +20,15 @@ const PageSettingsPage = lazy(() =>
 );
 
 export function App() {
+  return (
+    <>
+      <Screen />
+      <Notices />
+    </>
+  );
+}
+
+function Screen() {
   const signedIn = useSession((s) => s.api !== null);
   const checking = useSession((s) => s.checking);
   const route = useRoute();

@@ -12,10 +12,14 @@ import { createEditor, type Editor } from "../store/editor-store";
 import { EditorScreen } from "./EditorScreen";
 import { startLint } from "./lint/runner";
 import { type Autosave, createAutosave, readLocalDraft } from "./save/autosave";
+import { createHistory } from "./versions/history";
+import type { Versions } from "./versions/VersionsPanel";
+import { createVersionView } from "./versions/view";
 
 interface Loaded {
   editor: Editor;
   autosave: Autosave;
+  versions: Versions;
   name: string;
   knownFlows: string[];
 }
@@ -46,13 +50,19 @@ export default function EditorPage({ flowId }: { flowId: string }) {
         });
         if (local && local.revision !== detail.revision) autosave.markConflict();
         else if (local) void autosave.flush();
+        const versions: Versions = {
+          history: createHistory(api, flowId),
+          view: createVersionView(editor),
+        };
+        // The header compares the draft with the live version from the start.
+        if (detail.publishedVersion !== null) void versions.history.refresh();
         const knownFlows = list.flows.map((f) => f.id);
         const stopLint = startLint(editor, knownFlows);
         dispose = () => {
           stopLint();
           autosave.dispose();
         };
-        setLoaded({ editor, autosave, name: detail.name, knownFlows });
+        setLoaded({ editor, autosave, versions, name: detail.name, knownFlows });
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) signOut();
         if (!cancelled) setError(describeError(t, e));
@@ -86,7 +96,12 @@ export default function EditorPage({ flowId }: { flowId: string }) {
   return (
     <EditorContext.Provider value={loaded.editor}>
       <ReactFlowProvider>
-        <EditorScreen flowId={flowId} name={loaded.name} autosave={loaded.autosave} />
+        <EditorScreen
+          flowId={flowId}
+          name={loaded.name}
+          autosave={loaded.autosave}
+          versions={loaded.versions}
+        />
       </ReactFlowProvider>
     </EditorContext.Provider>
   );

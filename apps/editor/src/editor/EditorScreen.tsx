@@ -8,14 +8,17 @@ import { HelpOverlay } from "./panels/HelpOverlay";
 import { ProblemsPanel } from "./panels/ProblemsPanel";
 import { SearchOverlay } from "./panels/SearchOverlay";
 import { VariablesPanel } from "./panels/VariablesPanel";
-import { VersionsPanel } from "./panels/VersionsPanel";
 import type { Autosave } from "./save/autosave";
 import { SaveBanner } from "./save/SaveBanner";
 import { Toolbar } from "./Toolbar";
 import { useShortcuts } from "./use-shortcuts";
+import { CompareBanner } from "./versions/CompareBanner";
+import type { Versions } from "./versions/VersionsPanel";
 
 // The forms are the heaviest part of the editor and are not needed to look at a flow.
 const Inspector = lazy(() => import("../inspector/Inspector"));
+// The history (its compare and word diff) loads when its tab is first opened.
+const VersionsPanel = lazy(() => import("./versions/VersionsPanel"));
 
 export type Overlay = "help" | "search" | null;
 
@@ -23,16 +26,19 @@ export function EditorScreen({
   flowId,
   name,
   autosave,
+  versions,
 }: {
   flowId: string;
   name: string;
   autosave: Autosave;
+  versions: Versions;
 }) {
   const t = useT();
   const [overlay, setOverlay] = useState<Overlay>(null);
   useShortcuts(autosave, setOverlay);
   const panel = useEditorState((s) => s.panel) ?? "inspector";
   const readOnly = useEditorState((s) => s.readOnly);
+  const comparing = useEditorState((s) => s.compare !== null);
   const tabs: { id: Panel | "inspector"; label: string }[] = [
     { id: "inspector", label: t("panel.inspector") },
     { id: "problems", label: t("panel.problems") },
@@ -40,17 +46,30 @@ export function EditorScreen({
     { id: "versions", label: t("panel.versions") },
   ];
   return (
-    <div className={`editor${readOnly ? " read-only" : ""}`}>
-      <Toolbar flowId={flowId} name={name} autosave={autosave} setOverlay={setOverlay} />
+    <div className={`editor${readOnly ? " read-only" : ""}${comparing ? " comparing" : ""}`}>
+      <Toolbar
+        flowId={flowId}
+        name={name}
+        autosave={autosave}
+        history={versions.history}
+        setOverlay={setOverlay}
+      />
       <SaveBanner autosave={autosave} />
-      {readOnly && (
+      {comparing && <CompareBanner onLeave={versions.view.close} />}
+      {readOnly && !comparing && (
         <div className="banner info" role="status">
           {t("versions.viewing", { version: readOnly.version })}
         </div>
       )}
       <div className="editor-body">
         <Canvas />
-        <Sidebar tabs={tabs} panel={panel} flowId={flowId} autosave={autosave} />
+        <Sidebar
+          tabs={tabs}
+          panel={panel}
+          flowId={flowId}
+          autosave={autosave}
+          versions={versions}
+        />
       </div>
       <TestPanelHost flowId={flowId} />
       {overlay === "help" && <HelpOverlay onClose={() => setOverlay(null)} />}
@@ -64,11 +83,13 @@ function Sidebar({
   panel,
   flowId,
   autosave,
+  versions,
 }: {
   tabs: { id: Panel | "inspector"; label: string }[];
   panel: Panel | "inspector";
   flowId: string;
   autosave: Autosave;
+  versions: Versions;
 }) {
   const t = useT();
   const { setPanel } = useEditor();
@@ -101,7 +122,11 @@ function Sidebar({
         )}
         {panel === "problems" && <ProblemsPanel />}
         {panel === "variables" && <VariablesPanel />}
-        {panel === "versions" && <VersionsPanel flowId={flowId} autosave={autosave} />}
+        {panel === "versions" && (
+          <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
+            <VersionsPanel flowId={flowId} autosave={autosave} versions={versions} />
+          </Suspense>
+        )}
       </div>
     </aside>
   );

@@ -6,6 +6,7 @@ import { AnalyticsControls } from "../analytics/AnalyticsControls";
 import { ApiError } from "../api/client";
 import { describeError } from "../common/errors";
 import { LocaleSwitch } from "../common/LocaleSwitch";
+import { dismissNotices, notify } from "../common/notices";
 import { useApi } from "../common/session";
 import { useT } from "../i18n";
 import { TestButton } from "../simulator/TestPanelHost";
@@ -14,11 +15,14 @@ import { useContentLanguage } from "./canvas/content-language";
 import type { Overlay } from "./EditorScreen";
 import { PublishDialog } from "./panels/PublishDialog";
 import type { Autosave } from "./save/autosave";
+import type { History } from "./versions/history";
+import { LiveBadge } from "./versions/LiveBadge";
 
 interface Props {
   flowId: string;
   name: string;
   autosave: Autosave;
+  history: History;
   setOverlay: (overlay: Overlay) => void;
 }
 
@@ -46,7 +50,7 @@ function CanvasLanguage() {
   );
 }
 
-export function Toolbar({ flowId, name, autosave, setOverlay }: Props) {
+export function Toolbar({ flowId, name, autosave, history, setOverlay }: Props) {
   const t = useT();
   const api = useApi();
   const editor = useEditor();
@@ -57,7 +61,8 @@ export function Toolbar({ flowId, name, autosave, setOverlay }: Props) {
   const errorCount = useEditorState((s) => s.problems.filter((p) => p.severity === "error").length);
   const status = useStore(autosave.state, (s) => s.status);
   const [publishing, setPublishing] = useState(false);
-  const [message, setMessage] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
+  // Publish's answers replace each other: a retry that works clears the error before it.
+  const say = (kind: "success" | "error", text: string) => notify(kind, text, { key: "publish" });
 
   async function autoLayout() {
     const { layoutFlow } = await import("./canvas/layout");
@@ -67,10 +72,10 @@ export function Toolbar({ flowId, name, autosave, setOverlay }: Props) {
   }
 
   function askToPublish() {
-    setMessage(null);
+    dismissNotices("publish");
     const problems = editor.store.getState().problems;
     if (!canPublish(problems)) {
-      setMessage({ kind: "error", text: t("publish.refused", { count: errorCount }) });
+      say("error", t("publish.refused", { count: errorCount }));
       editor.setPanel("problems");
       return;
     }
@@ -81,7 +86,7 @@ export function Toolbar({ flowId, name, autosave, setOverlay }: Props) {
     setPublishing(false);
     try {
       if (!(await autosave.flush())) {
-        setMessage({ kind: "error", text: t("publish.notSaved") });
+        say("error", t("publish.notSaved"));
         return;
       }
       const answer = await api.publish(
@@ -89,20 +94,21 @@ export function Toolbar({ flowId, name, autosave, setOverlay }: Props) {
         note || undefined,
         autosave.state.getState().revision,
       );
-      setMessage({ kind: "notice", text: t("publish.done", { version: answer.version }) });
+      say("success", t("publish.done", { version: answer.version }));
+      await history.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.code === "lint_errors") {
         editor.setProblems(e.problems);
         editor.setPanel("problems");
-        setMessage({ kind: "error", text: t("publish.refused", { count: e.problems.length }) });
+        say("error", t("publish.refused", { count: e.problems.length }));
       } else if (e instanceof ApiError && e.code === "flow_clash") {
         // Another live flow answers the same keyword, ref, payload, event or default: the
         // problems point at this flow's triggers, the message names the other flow.
         editor.setProblems([...editor.store.getState().problems, ...e.problems]);
         editor.setPanel("problems");
-        setMessage({ kind: "error", text: describeError(t, e) });
+        say("error", describeError(t, e));
       } else {
-        setMessage({ kind: "error", text: describeError(t, e) });
+        say("error", describeError(t, e));
       }
     }
   }
@@ -113,9 +119,13 @@ export function Toolbar({ flowId, name, autosave, setOverlay }: Props) {
         ←
       </a>
       <h1 className="flow-name">{name}</h1>
-      <span className={`save-status save-${status}`} role="status" data-testid="save-status">
-        {t(`save.${status}`)}
-      </span>
+      {/* A version on screen is not the draft: nothing of it is being saved. */}
+      {!readOnly && (
+        <span className={`save-status save-${status}`} role="status" data-testid="save-status">
+          {t(`save.${status}`)}
+        </span>
+      )}
+      <LiveBadge history={history} />
       <div className="spacer" />
       <div className="toolbar-group" role="toolbar" aria-label={t("editor.tools")}>
         <button type="button" onClick={editor.undo} disabled={!canUndo} title="Ctrl+Z">
@@ -149,14 +159,6 @@ export function Toolbar({ flowId, name, autosave, setOverlay }: Props) {
       <button type="button" className="primary" onClick={askToPublish} disabled={readOnly}>
         {t("publish.button")}
       </button>
-      {message && (
-        <p
-          className={`toolbar-message ${message.kind}`}
-          role={message.kind === "error" ? "alert" : "status"}
-        >
-          {message.text}
-        </p>
-      )}
       {publishing && (
         <PublishDialog
           onCancel={() => setPublishing(false)}

@@ -3,6 +3,7 @@ import { ApiError, type FlowSummary } from "../api/client";
 import { downloadText } from "../common/download";
 import { describeError } from "../common/errors";
 import { LocaleSwitch } from "../common/LocaleSwitch";
+import { notify } from "../common/notices";
 import { navigate } from "../common/route";
 import { useApi, useIsOwner, useSession } from "../common/session";
 import { useT } from "../i18n";
@@ -17,7 +18,6 @@ export function FlowsList() {
   const owner = useIsOwner();
   const [flows, setFlows] = useState<FlowSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [search, setSearch] = useState("");
   const [newName, setNewName] = useState("");
   const [dragging, setDragging] = useState(false);
@@ -48,7 +48,8 @@ export function FlowsList() {
       const text = await file.text();
       await run(async () => {
         const detail = await api.importFlow(text);
-        setNotice(
+        notify(
+          "success",
           detail.migratedFrom !== undefined
             ? t("flows.importedMigrated", { name: detail.name, version: detail.migratedFrom })
             : t("flows.imported", { name: detail.name }),
@@ -150,11 +151,6 @@ export function FlowsList() {
             {error}
           </p>
         )}
-        {notice && (
-          <p className="notice" role="status">
-            {notice}
-          </p>
-        )}
         {flows === null ? (
           <p className="loading" aria-busy="true">
             {t("common.loading")}
@@ -195,11 +191,10 @@ export function FlowsList() {
                   }
                   onTogglePause={() =>
                     run(async () => {
-                      setNotice(null);
                       const paused = flow.pausedAt !== null;
                       await (paused ? api.resumeFlow(flow.id) : api.pauseFlow(flow.id));
                       const key = paused ? "flows.resumedNotice" : "flows.pausedNotice";
-                      setNotice(t(key, { name: flow.name }));
+                      notify("success", t(key, { name: flow.name }), { key: "pause" });
                     })
                   }
                 />

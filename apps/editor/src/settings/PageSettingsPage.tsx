@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import type { Answer } from "../api/types";
 import { describeError } from "../common/errors";
 import { LocaleSwitch } from "../common/LocaleSwitch";
+import { notify } from "../common/notices";
 import { useApi } from "../common/session";
 import { useT } from "../i18n";
 import "./settings.css";
@@ -24,7 +25,6 @@ export default function PageSettingsPage() {
   const api = useApi();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
@@ -65,12 +65,11 @@ export default function PageSettingsPage() {
     event.preventDefault();
     if (!settings || incomplete) return;
     setSaving(true);
-    setNotice(null);
     try {
       const { sync, ...saved } = await api.savePageSettings(settings);
       setSettings(saved);
       setError(sync.ok ? null : t("page.notSynced", { reason: sync.error ?? "?" }));
-      if (sync.ok) setNotice(t("page.saved"));
+      if (sync.ok) notify("success", t("page.saved"), { key: "page" });
     } catch (e) {
       setError(describeError(t, e));
     } finally {
@@ -86,7 +85,6 @@ export default function PageSettingsPage() {
             {error}
           </p>
         )}
-        {notice && <output className="notice">{notice}</output>}
         <fieldset>
           <legend>{t("page.greeting")}</legend>
           <textarea

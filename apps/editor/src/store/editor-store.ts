@@ -10,6 +10,7 @@ import {
   type Position,
   pasteFragment,
   removeElements as removeFromFlow,
+  type StepChangeKind,
   takenIds,
 } from "@convo/flow";
 import { createStore, type StoreApi } from "zustand/vanilla";
@@ -40,6 +41,8 @@ export interface EditorState {
   panel: Panel | null;
   /** Set while a published version is shown instead of the draft. */
   readOnly: { version: number } | null;
+  /** While a version is compared with the draft: how each step on screen differs. */
+  compare: { version: number; steps: ReadonlyMap<string, StepChangeKind> } | null;
 }
 
 export interface EditorOptions {
@@ -70,6 +73,7 @@ export function createEditor(initial: Flow, options: EditorOptions = {}) {
     marks: new Map(),
     panel: null,
     readOnly: null,
+    compare: null,
   }));
 
   let group: { key: string; at: number } | null = null;
@@ -300,6 +304,7 @@ export function createEditor(initial: Flow, options: EditorOptions = {}) {
     setMeasured,
     setPanel: (panel: Panel | null) => store.setState({ panel }),
     setReadOnly: (readOnly: EditorState["readOnly"]) => store.setState({ readOnly }),
+    setCompare: (compare: EditorState["compare"]) => store.setState({ compare }),
   };
 }
 

@@ -3,6 +3,7 @@ import {
   type FlowNode,
   localizeNode,
   nodeOutputs,
+  type StepChangeKind,
   translationsOf,
 } from "@convo/flow";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
@@ -25,6 +26,7 @@ export const StepNode = memo(function StepNode({ id, selected }: NodeProps) {
   const data = useEditorState((s) => s.byId.get(id)?.data);
   const type = useEditorState((s) => s.byId.get(id)?.type);
   const mark = useEditorState((s) => s.marks.get(id));
+  const change = useEditorState((s) => s.compare?.steps.get(id));
   const node = useMemo(
     () => (type && data ? ({ id, type, data, position: ORIGIN } as FlowNode) : undefined),
     [id, type, data],
@@ -32,8 +34,8 @@ export const StepNode = memo(function StepNode({ id, selected }: NodeProps) {
   const simple = useSimpleDetail();
   if (!node) return null;
   if (simple && node.type !== "note")
-    return <SimpleBox node={node} mark={mark} selected={selected} />;
-  return <StepCard node={node} mark={mark} selected={selected} />;
+    return <SimpleBox node={node} mark={mark} change={change} selected={selected} />;
+  return <StepCard node={node} mark={mark} change={change} selected={selected} />;
 });
 
 const ORIGIN = { x: 0, y: 0 };
@@ -42,14 +44,21 @@ const ORIGIN = { x: 0, y: 0 };
 interface CardProps {
   node: FlowNode;
   mark: "error" | "warning" | undefined;
+  /** How the step differs from the version being compared, while one is. */
+  change: StepChangeKind | undefined;
   selected: boolean;
+}
+
+/** The classes every way of drawing a step shares. */
+function stateClasses({ mark, change, selected }: Omit<CardProps, "node">): string {
+  return `${selected ? " selected" : ""}${mark ? ` has-${mark}` : ""}${change ? ` diff-${change}` : ""}`;
 }
 
 /**
  * A step zoomed far out: its type's colour and its title. The handles stay (invisible, not
  * grabbable) because React Flow places each connection's ends on the handles it measured.
  */
-const SimpleBox = memo(function SimpleBox({ node, mark, selected }: CardProps) {
+const SimpleBox = memo(function SimpleBox({ node, ...state }: CardProps) {
   const t = useT();
   const outputs = useMemo(() => nodeOutputs(node), [node]);
   const kind = EDITOR_NODES[node.type];
@@ -57,7 +66,7 @@ const SimpleBox = memo(function SimpleBox({ node, mark, selected }: CardProps) {
   const title = label || t(kind.label);
   return (
     <article
-      className={`step step-simple step-${node.type}${selected ? " selected" : ""}${mark ? ` has-${mark}` : ""}`}
+      className={`step step-simple step-${node.type}${stateClasses(state)}`}
       style={{ borderLeftColor: kind.colour }}
       data-testid={`node-${node.id}`}
       data-detail="simple"
@@ -96,7 +105,8 @@ function useShownLanguage(): string | null {
   });
 }
 
-const StepCard = memo(function StepCard({ node: drawn, mark, selected }: CardProps) {
+const StepCard = memo(function StepCard({ node: drawn, ...state }: CardProps) {
+  const { mark, change } = state;
   const t = useT();
   const language = useShownLanguage();
   // In another language: its texts where translated, the default (greyed, counted) where not.
@@ -116,7 +126,7 @@ const StepCard = memo(function StepCard({ node: drawn, mark, selected }: CardPro
   if (node.type === "note") {
     return (
       <div
-        className={`step note note-${node.data.color ?? "yellow"}${selected ? " selected" : ""}`}
+        className={`step note note-${node.data.color ?? "yellow"}${stateClasses(state)}`}
         style={{ width: node.data.width ?? 220, minHeight: node.data.height }}
         data-testid={`node-${node.id}`}
       >
@@ -126,8 +136,9 @@ const StepCard = memo(function StepCard({ node: drawn, mark, selected }: CardPro
   }
   return (
     <article
-      className={`step step-${node.type}${selected ? " selected" : ""}${mark ? ` has-${mark}` : ""}`}
+      className={`step step-${node.type}${stateClasses(state)}`}
       data-testid={`node-${node.id}`}
+      data-change={change}
       aria-label={`${t(EDITOR_NODES[node.type].label)}${label ? `: ${label}` : ""}`}
     >
       <StepOverlay nodeId={node.id} />
@@ -138,6 +149,7 @@ const StepCard = memo(function StepCard({ node: drawn, mark, selected }: CardPro
         <span aria-hidden="true">{EDITOR_NODES[node.type].icon}</span>
         <span className="step-type">{t(EDITOR_NODES[node.type].label)}</span>
         {label && <span className="step-label">{label}</span>}
+        {change && <span className={`diff-chip diff-chip-${change}`}>{t(`diff.${change}`)}</span>}
         {mark && (
           <span
             className={`mark mark-${mark}`}

@@ -4,6 +4,7 @@ import { twoButtonFlow } from "@convo/flow/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../../api/client";
 import { createEditor } from "../../store/editor-store";
+import { createVersionView } from "../versions/view";
 import { createAutosave } from "./autosave";
 
 // The browser globals autosave uses, in Node: window events and a localStorage.
@@ -52,6 +53,33 @@ describe("autosave", () => {
       // The document on screen is the one the runtime has: nothing is waiting to be saved.
       expect(autosave.state.getState().status).toBe("saved");
       expect(await autosave.flush()).toBe(true);
+    } finally {
+      autosave.dispose();
+    }
+  });
+
+  it("neither marks nor sends anything while a published version is on screen", async () => {
+    const flow = twoButtonFlow();
+    const editor = createEditor(flow);
+    const autosave = createAutosave(editor, new ApiClient("token", base), flow.id, {
+      revision: 1,
+      saved: flow,
+    });
+    const view = createVersionView(editor);
+    try {
+      const before = saves;
+      const old = twoButtonFlow();
+      old.nodes = old.nodes.slice(0, 2);
+      view.show(old, 1);
+      expect(editor.store.getState().flow).toBe(old);
+      expect(autosave.state.getState().status).toBe("saved");
+      expect(await autosave.flush()).toBe(false);
+      view.close();
+      // The draft is back as it was, still saved, and the runtime heard nothing meanwhile.
+      expect(editor.store.getState().flow).toBe(flow);
+      expect(autosave.state.getState().status).toBe("saved");
+      expect(await autosave.flush()).toBe(true);
+      expect(saves).toBe(before);
     } finally {
       autosave.dispose();
     }
