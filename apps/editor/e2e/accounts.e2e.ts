@@ -47,4 +47,45 @@ describe("people sign in with e-mail and password", () => {
     await page.getByRole("button", { name: "Se connecter par e-mail" }).click();
     await page.getByRole("heading", { name: "Scénarios" }).waitFor();
   });
+
+  it("changes one's password, which ends the other sessions, and signs out everywhere", async () => {
+    const { page } = h;
+    const origin = new URL(h.setupLink as string).origin;
+    // Another device, signed in with the password as it is.
+    const signIn = await fetch(`${h.url}/api/auth/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "olivia@example.com", password: "a long enough password" }),
+    });
+    const otherDevice = String(signIn.headers.get("set-cookie")).split(";")[0] as string;
+    const me = async (cookie: string) =>
+      (
+        (await (await fetch(`${h.url}/api/auth/me`, { headers: { cookie } })).json()) as {
+          person?: { name: string } | null;
+        }
+      ).person ?? null;
+    expect(await me(otherDevice)).toMatchObject({ name: "Olivia" });
+
+    await page.getByLabel("Langue").first().selectOption("en");
+    await page.getByRole("link", { name: "My account" }).click();
+    await page.getByLabel("Current password").fill("not the password");
+    await page.getByLabel("New password").fill("an even longer password");
+    await page.getByRole("button", { name: "Change the password" }).click();
+    await page.getByRole("alert").getByText("The current password is not right.").waitFor();
+    await page.getByLabel("Current password").fill("a long enough password");
+    await page.getByRole("button", { name: "Change the password" }).click();
+    await page.getByText("Password changed. Your other sessions are signed out.").waitFor();
+    expect(await me(otherDevice)).toBeNull();
+
+    // This session stayed; now it ends too, with every other, and the new password signs in.
+    await page.reload();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await page.getByRole("button", { name: "Sign in with e-mail" }).waitFor();
+    await page.goto(origin);
+    await page.getByLabel("E-mail address").fill("olivia@example.com");
+    await page.getByLabel("Password").fill("an even longer password");
+    await page.getByRole("button", { name: "Sign in with e-mail" }).click();
+    await page.getByRole("heading", { name: "Flows" }).waitFor();
+  });
 });

@@ -14,6 +14,9 @@ const LiveChatPage = lazy(() => import("../livechat/LiveChatPage"));
 const SettingsPage = lazy(() =>
   Promise.all([import("../settings/SettingsPage"), loadTeamWords()]).then(([page]) => page),
 );
+const AccountPage = lazy(() =>
+  Promise.all([import("../settings/AccountPage"), loadTeamWords()]).then(([page]) => page),
+);
 // The Page's Messenger profile: for whoever edits flows, not only the owner.
 const PageSettingsPage = lazy(() =>
   Promise.all([import("../settings/PageSettingsPage"), loadTeamWords()]).then(([page]) => page),
@@ -40,6 +43,13 @@ function Screen() {
     return (
       <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
         <LiveChatPage contactId={liveChat.contactId} />
+      </Suspense>
+    );
+  }
+  if (window.location.hash === "#/account") {
+    return (
+      <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
+        <AccountPage />
       </Suspense>
     );
   }

@@ -16,6 +16,8 @@ export function FlowsList() {
   const api = useApi();
   const signOut = useSession((s) => s.signOut);
   const owner = useIsOwner();
+  // A person signed in (not the admin token) has an account of their own.
+  const person = useSession((s) => (s.who?.id ?? null) !== null);
   const [flows, setFlows] = useState<FlowSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [search, setSearch] = useState("");
@@ -86,6 +88,7 @@ export function FlowsList() {
         <a href="#/contacts">{t("livechat.open")}</a>
         <a href="#/settings/page">{t("page.open")}</a>
         {owner && <a href="#/settings/people">{t("settings.open")}</a>}
+        {person && <a href="#/account">{t("account.open")}</a>}
         <LocaleSwitch />
         <button type="button" onClick={signOut}>
           {t("signIn.signOut")}

@@ -50,6 +50,7 @@ export const en = {
   "secrets.removed": "{name} removed.",
   "secrets.confirmRemove": "Remove {name}? HTTP steps using it will send it empty.",
   "secrets.usage": "Use it in an HTTP step as {usage}.",
+  "account.open": "My account",
   "page.open": "Messenger profile",
 
   "error.flowExists": "A flow with this id already exists.",

@@ -51,6 +51,7 @@ export const fr: Record<MessageKey, string> = {
   "secrets.removed": "{name} supprimé.",
   "secrets.confirmRemove": "Supprimer {name} ? Les étapes HTTP qui l'utilisent l'enverront vide.",
   "secrets.usage": "Utilisez-le dans une étape HTTP comme {usage}.",
+  "account.open": "Mon compte",
   "page.open": "Profil Messenger",
 
   "error.flowExists": "Un scénario avec cet identifiant existe déjà.",

@@ -110,6 +110,21 @@ export const teamEn = {
   "page.saved": "Saved, and Messenger took it.",
   "page.notSynced": "Saved, but Messenger refused it: {reason}",
   "page.incomplete": "Each ice breaker needs a question and a payload.",
+  "account.title": "My account",
+  "account.password": "Password",
+  "account.current": "Current password",
+  "account.new": "New password",
+  "account.change": "Change the password",
+  "account.changeHelp": "Your other sessions end; this one stays signed in.",
+  "account.changed": "Password changed. Your other sessions are signed out.",
+  "account.wrongPassword": "The current password is not right.",
+  "account.sessions": "Sessions",
+  "account.everywhereHelp":
+    "Signed in on a computer you no longer use? End every session of your account, this one too.",
+  "account.everywhere": "Sign out everywhere",
+  "account.confirmEverywhere": "Sign out of every session, on every device, this one too?",
+  "account.adminToken":
+    "You are signed in with the admin token: it belongs to nobody, so it has no password to change here.",
 } as const;
 
 export type TeamMessageKey = keyof typeof teamEn;

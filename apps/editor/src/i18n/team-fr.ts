@@ -112,4 +112,20 @@ export const teamFr: Record<TeamMessageKey, string> = {
   "page.saved": "Enregistré, et Messenger l’a pris en compte.",
   "page.notSynced": "Enregistré, mais Messenger l’a refusé : {reason}",
   "page.incomplete": "Chaque question d’amorce a besoin d’une question et d’une charge utile.",
+  "account.title": "Mon compte",
+  "account.password": "Mot de passe",
+  "account.current": "Mot de passe actuel",
+  "account.new": "Nouveau mot de passe",
+  "account.change": "Changer le mot de passe",
+  "account.changeHelp": "Vos autres sessions se ferment ; celle-ci reste ouverte.",
+  "account.changed": "Mot de passe changé. Vos autres sessions sont fermées.",
+  "account.wrongPassword": "Le mot de passe actuel n’est pas le bon.",
+  "account.sessions": "Sessions",
+  "account.everywhereHelp":
+    "Connecté sur un ordinateur que vous n’utilisez plus ? Fermez toutes les sessions de votre compte, celle-ci aussi.",
+  "account.everywhere": "Se déconnecter partout",
+  "account.confirmEverywhere":
+    "Fermer toutes les sessions, sur tous les appareils, celle-ci aussi ?",
+  "account.adminToken":
+    "Vous êtes connecté avec le jeton d’administration : il n’appartient à personne, il n’a donc pas de mot de passe à changer ici.",
 };
