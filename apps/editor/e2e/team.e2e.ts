@@ -161,6 +161,19 @@ describe("a team", () => {
     await eddie.getByText("Only the owner of this Convo team can see the settings.").waitFor();
     expect(await eddie.getByRole("table", { name: "The team" }).count()).toBe(0);
     expect(await eddie.evaluate(async () => (await fetch("/api/people")).status)).toBe(403);
+    // The editor publishes a flow from the canvas: the version names him.
+    await eddie.goto(`${origin}/#/flows/desk`);
+    await eddie.locator(".react-flow__node").first().waitFor();
+    await eddie.getByRole("button", { name: "Publish", exact: true }).click();
+    await eddie.getByLabel("What changed? (optional)").fill("Eddie's first change");
+    await eddie.getByRole("button", { name: "Publish now" }).click();
+    await eddie.getByText("Published as version 2.").waitFor();
+    const versions = (await (
+      await fetch(`${h.url}/api/flows/desk/versions`, {
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      })
+    ).json()) as { versions: { version: number; publishedBy: string }[] };
+    expect(versions.versions.find((v) => v.version === 2)?.publishedBy).toBe("Eddie");
 
     // The owner sees them joined; changes a role, makes a reset link, removes someone.
     await page.reload();
