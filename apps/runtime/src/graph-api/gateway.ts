@@ -48,6 +48,8 @@ export interface Profile {
   lastName?: string;
   locale?: string;
   profilePic?: string;
+  /** Instagram's handle, kept as the contact's `username` field (`{{contact.username}}`). */
+  username?: string;
 }
 
 /** What the runtime needs of the Graph API; one implementation over `@convo/messenger`'s client. */

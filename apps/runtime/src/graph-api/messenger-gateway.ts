@@ -5,11 +5,13 @@ import {
   MESSENGER_SEND_PROFILE,
   type MessengerChannel,
   type MessengerProfile,
+  type ProfileField,
   renderPrivateReply,
   type SendApiClient,
   type SendProfile,
+  type UserProfileAnswer,
 } from "@convo/messenger";
-import type { GraphGateway, PageSettings } from "./gateway";
+import type { GraphGateway, PageSettings, Profile } from "./gateway";
 import { GraphFailure } from "./gateway";
 
 export interface MessengerGatewayOptions {
@@ -23,6 +25,8 @@ export interface MessengerGatewayOptions {
   appSecret: string;
   /** What the channel shows, for private replies to comments (Messenger's by default). */
   profile?: SendProfile;
+  /** The profile fields asked of a user, and how they read (Messenger's by default). */
+  userProfile?: { fields: readonly ProfileField[]; read(answer: UserProfileAnswer): Profile };
   /** The in-process emulator's fetch in sandbox mode. */
   fetch?: GraphFetch;
   now: () => number;
@@ -152,7 +156,9 @@ export function createMessengerGateway(options: MessengerGatewayOptions): GraphG
     },
     async userProfile(psid) {
       try {
-        const p = await client.getProfile(psid);
+        const asked = options.userProfile;
+        const p = await client.getProfile(psid, asked?.fields);
+        if (asked) return asked.read(p);
         return {
           ...(p.first_name ? { firstName: p.first_name } : {}),
           ...(p.last_name ? { lastName: p.last_name } : {}),

@@ -141,9 +141,11 @@ export class InboxWorker {
       return (await deps.store.contacts.get(contact.psid)) ?? contact;
     }
     try {
-      const profile = await deps.graph.userProfile(contact.psid);
+      const { username, ...profile } = await deps.graph.userProfile(contact.psid);
       await deps.store.contacts.setProfile(contact.psid, profile);
-      return (await deps.store.contacts.get(contact.psid)) ?? contact;
+      const fetched = (await deps.store.contacts.get(contact.psid)) ?? contact;
+      // Instagram's handle is a field of the contact (`{{contact.username}}`), saved with the step.
+      return username ? { ...fetched, fields: { ...fetched.fields, username } } : fetched;
     } catch (error) {
       // Not fatal: the conversation goes on without a first name. A transient failure is tried
       // again with the next event; a refusal (no permission, unknown user) is not asked again.
@@ -228,12 +230,16 @@ export class InboxWorker {
     }
     // A checkbox opt-in's placeholder has no profile to fetch (no PSID yet).
     if (incoming.fromContact && !row.psid.startsWith(USER_REF_RECIPIENT)) {
+      const before = contact.fields;
       contact = await this.#ensureProfile(contact, log, incoming.contactName);
+      if (contact.fields !== before) base.contact.fields = contact.fields;
     }
 
     const fields: Record<string, string> = { ...contact.fields };
     if (contact.firstName) fields.first_name = contact.firstName;
     if (contact.lastName) fields.last_name = contact.lastName;
+    const name = [contact.firstName, contact.lastName].filter(Boolean).join(" ");
+    if (name) fields.name = name;
     if (contact.locale) fields.locale = contact.locale;
     const context: StepContext = {
       now,

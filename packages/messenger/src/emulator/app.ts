@@ -23,21 +23,29 @@ import {
 import { FaultInjector, type FaultPlan } from "./faults";
 import { answerFields, EMULATOR_APP_ID, EMULATOR_PAGE_ID } from "./identity";
 import { messengerProfileRoutes } from "./messenger-profile";
+import { type EmulatedPlatform, MESSENGER_PLATFORM, type UserProfile } from "./platform";
 import { NO_BODY, parseJson, readBody } from "./read-body";
 import { SendRateWindow } from "./send-rate";
 import { threadControlRoutes } from "./thread-control";
 import { truncateAsMeta } from "./truncate";
+import { userProfileRoute } from "./user-profile";
 
 export type { EmulatorEnv } from "./answer";
 export { EMULATOR_APP_ID, EMULATOR_PAGE_ID } from "./identity";
+export type { EmulatedPlatform, UserProfile } from "./platform";
 
 export interface GraphEmulatorOptions {
   /** When set, every call must carry `appsecret_proof` = HMAC-SHA256(access_token, appSecret). */
   appSecret?: string;
   /** When set, every call must carry this `access_token`; otherwise any non-empty token passes. */
   pageToken?: string;
-  /** The Page the emulator plays: `GET /me` and the sender of its echoes. `EMULATOR_PAGE_ID` by default. */
+  /**
+   * The Page the emulator plays (`GET /me`), or the Instagram account: the sender of its echoes.
+   * `EMULATOR_PAGE_ID` by default.
+   */
   pageId?: string;
+  /** Messenger (the default) or Instagram: profile fields, send rules, the echoes' `object`. */
+  platform?: EmulatedPlatform;
   /** The Page's name, answered by `GET /me`. */
   pageName?: string;
   /**
@@ -83,14 +91,6 @@ export interface RecordedCall {
   warnings?: string[];
 }
 
-export interface UserProfile {
-  first_name?: string;
-  last_name?: string;
-  profile_pic?: string;
-  locale?: string;
-  timezone?: number;
-}
-
 export interface GraphEmulator {
   /** The Hono app: serve it, or mount it in-process (`app.route("/graph", emulator.app)`). */
   app: Hono<EmulatorEnv>;
@@ -129,16 +129,6 @@ export interface GraphEmulator {
   close(): Promise<void>;
 }
 
-const PROFILE_FIELDS = [
-  "id",
-  "name",
-  "first_name",
-  "last_name",
-  "profile_pic",
-  "locale",
-  "timezone",
-] as const;
-
 /**
  * A stand-in for the Graph API parts Convo calls: the Send API, the user profile, the Messenger
  * Profile, thread control and the Page's subscribed webhook fields. It validates bodies against
@@ -172,6 +162,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   const rate = new SendRateWindow(options.sendRate);
   let rateLimitedCount = 0;
   const profiles = new Map<string, UserProfile>();
+  const platform = options.platform ?? MESSENGER_PLATFORM;
   const profile: { current: MessengerProfile } = { current: {} };
 
   const checkAccess = createAccessCheck(options);
@@ -180,7 +171,9 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   let sent = 0;
   const pageId = options.pageId ?? EMULATOR_PAGE_ID;
   const page = { id: pageId, name: options.pageName ?? "Convo Sandbox Page" };
-  let echoes = options.echoes ? new EchoDelivery(options.echoes, pageId) : undefined;
+  let echoes = options.echoes
+    ? new EchoDelivery(options.echoes, pageId, platform.object)
+    : undefined;
   const appId = options.appId ?? options.echoes?.appId ?? EMULATOR_APP_ID;
   const application = {
     id: appId,
@@ -230,6 +223,8 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
     const parsed = sendBodySchema.safeParse(sentBody);
     if (!parsed.success) return fail(c, badParameter(parsed.error));
     const body = parsed.data;
+    const refusal = platform.refuseSend?.(body);
+    if (refusal) return fail(c, refusal);
     const media = ["audio", "video"].includes(String(body.message?.attachment?.type));
     if (!rate.take(Date.now(), media)) {
       rateLimitedCount++;
@@ -277,28 +272,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
     });
   });
 
-  app.get("/:version/:psid", (c) => {
-    const psid = c.req.param("psid");
-    const found = profiles.get(psid);
-    if (!found) {
-      return fail(c, unsupportedGet(psid));
-    }
-    const asked = (c.req.query("fields") ?? "first_name,last_name").split(",").filter(Boolean);
-    const invalid = asked.find((field) => !(PROFILE_FIELDS as readonly string[]).includes(field));
-    if (invalid)
-      return fail(c, graphError(400, 100, `(#100) Tried accessing nonexisting field (${invalid})`));
-    const answer: Record<string, unknown> = { id: psid };
-    for (const field of asked) {
-      const value =
-        field === "id"
-          ? psid
-          : field === "name"
-            ? [found.first_name, found.last_name].filter(Boolean).join(" ") || undefined
-            : found[field as keyof UserProfile];
-      if (value !== undefined) answer[field] = value;
-    }
-    return reply(c, answer);
-  });
+  userProfileRoute(app, profiles, platform);
 
   app.notFound((c) => fail(c, graphError(400, 2500, `Unknown path components: ${c.req.path}`)));
 
@@ -338,7 +312,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
       } else if (echoes) {
         echoes.configure(echoOptions);
       } else {
-        echoes = new EchoDelivery(echoOptions, pageId);
+        echoes = new EchoDelivery(echoOptions, pageId, platform.object);
       }
     },
     setSubscribedFields: (fields) => {

@@ -2,6 +2,7 @@ export {
   createGraphEmulatorApp,
   EMULATOR_APP_ID,
   EMULATOR_PAGE_ID,
+  type EmulatedPlatform,
   type GraphEmulator,
   type GraphEmulatorOptions,
   type RecordedCall,

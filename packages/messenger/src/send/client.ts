@@ -69,6 +69,10 @@ export interface SendResult {
 
 export interface UserProfileAnswer {
   id: string;
+  /** Instagram's (User Profile API for IGSIDs), which has no first and last name. */
+  name?: string;
+  /** Instagram's: the account's handle. */
+  username?: string;
   first_name?: string;
   last_name?: string;
   profile_pic?: string;
@@ -84,7 +88,15 @@ export interface SubscribedApp {
   subscribed_fields: string[];
 }
 
-export type ProfileField = "first_name" | "last_name" | "profile_pic" | "locale" | "timezone";
+/** Messenger's fields of a PSID; Instagram's of an IGSID are `name`, `username`, `profile_pic`. */
+export type ProfileField =
+  | "first_name"
+  | "last_name"
+  | "profile_pic"
+  | "locale"
+  | "timezone"
+  | "name"
+  | "username";
 
 /** Whether, and until when, this Page's calls are slowed down after rate-limit answers. */
 export interface PaceState {
