@@ -220,6 +220,7 @@ export const en = {
   "trigger.anyComment": "any comment",
   "field.commentKeywords": "Keywords in the comment (none: any comment)",
   "field.commentPosts": "Posts or reels, by id (none: every post)",
+  "field.commentPublicReply": "Public reply under the comment (none: only the private message)",
   "field.post": "Post id",
   "field.postN": "Post {n}",
   "problem.comment-post-empty":

@@ -224,6 +224,8 @@ export const fr: Record<MessageKey, string> = {
   "trigger.anyComment": "tout commentaire",
   "field.commentKeywords": "Mots-clés du commentaire (aucun : tout commentaire)",
   "field.commentPosts": "Publications ou reels, par id (aucune : toutes)",
+  "field.commentPublicReply":
+    "Réponse publique sous le commentaire (aucune : seulement le message privé)",
   "field.post": "Id de la publication",
   "field.postN": "Publication {n}",
   "problem.comment-post-empty":

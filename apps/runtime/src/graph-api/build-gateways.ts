@@ -87,6 +87,7 @@ export function buildGateways(
     channel: CHANNELS.instagram,
     profile: INSTAGRAM_SEND_PROFILE,
     userProfile: { fields: INSTAGRAM_PROFILE_FIELDS, read: readInstagramProfile },
+    commentReplyEdge: "replies",
     pageToken: emulators ? pageToken : (config.instagramToken ?? pageToken),
     fetch: emulators ? inProcess(emulators.instagram) : (transport as GraphFetch),
   });

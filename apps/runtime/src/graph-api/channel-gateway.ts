@@ -41,6 +41,17 @@ export function createChannelGateway(gateways: ChannelGateways): GraphGateway {
       if (channel === "whatsapp") return {};
       return (channel === "instagram" ? instagram : messenger).userProfile(id);
     },
+    replyToComment(key, commentId, message) {
+      const { channel } = contactAddress(key);
+      if (channel === "whatsapp") {
+        return Promise.reject(new Error("WhatsApp has no comments to reply to"));
+      }
+      return (channel === "instagram" ? instagram : messenger).replyToComment(
+        key,
+        commentId,
+        message,
+      );
+    },
     async passThreadControl(key, appId, metadata) {
       const { channel, id } = contactAddress(key);
       // The Handover Protocol is Messenger's and Instagram's; a WhatsApp thread has no owner app.

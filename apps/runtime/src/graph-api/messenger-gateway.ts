@@ -27,6 +27,11 @@ export interface MessengerGatewayOptions {
   profile?: SendProfile;
   /** The profile fields asked of a user, and how they read (Messenger's by default). */
   userProfile?: { fields: readonly ProfileField[]; read(answer: UserProfileAnswer): Profile };
+  /**
+   * The edge a public reply to a comment is posted to: `comments` on a Page comment (Graph API,
+   * Comment), `replies` on an Instagram one (IG Comment Replies). `comments` by default.
+   */
+  commentReplyEdge?: "comments" | "replies";
   /** The in-process emulator's fetch in sandbox mode. */
   fetch?: GraphFetch;
   now: () => number;
@@ -165,6 +170,13 @@ export function createMessengerGateway(options: MessengerGatewayOptions): GraphG
           ...(p.locale ? { locale: p.locale } : {}),
           ...(p.profile_pic ? { profilePic: p.profile_pic } : {}),
         };
+      } catch (error) {
+        throw toFailure(error);
+      }
+    },
+    async replyToComment(_psid, commentId, message) {
+      try {
+        return await client.replyToComment(commentId, message, options.commentReplyEdge);
       } catch (error) {
         throw toFailure(error);
       }

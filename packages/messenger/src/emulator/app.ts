@@ -12,6 +12,7 @@ import {
   reply,
   respond,
 } from "./answer";
+import { type CommentReply, commentReplyRoute } from "./comment-replies";
 import { EchoDelivery, type EchoOptions } from "./echoes";
 import {
   type FaultCode,
@@ -31,6 +32,7 @@ import { truncateAsMeta } from "./truncate";
 import { userProfileRoute } from "./user-profile";
 
 export type { EmulatorEnv } from "./answer";
+export type { CommentReply } from "./comment-replies";
 export { EMULATOR_APP_ID, EMULATOR_PAGE_ID } from "./identity";
 export type { EmulatedPlatform, UserProfile } from "./platform";
 
@@ -110,6 +112,8 @@ export interface GraphEmulator {
   setSendRate(rate: SendRate | undefined): void;
   /** How many Send API calls were refused with 613 for the rate. */
   rateLimitedCalls(): number;
+  /** The public replies taken under comments, oldest first. */
+  readonly commentReplies: CommentReply[];
   /** PSID → profile answered by `GET /{version}/{psid}`; set and read freely. */
   profiles: Map<string, UserProfile>;
   /** The Messenger Profile as the calls so far left it. */
@@ -163,6 +167,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   let rateLimitedCount = 0;
   const profiles = new Map<string, UserProfile>();
   const platform = options.platform ?? MESSENGER_PLATFORM;
+  const commentReplies: CommentReply[] = [];
   const profile: { current: MessengerProfile } = { current: {} };
 
   const checkAccess = createAccessCheck(options);
@@ -246,6 +251,8 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
 
   threadControlRoutes(app, appId);
 
+  commentReplyRoute(app, platform.commentReplyEdge, commentReplies);
+
   // The Page and the app a Page token belongs to: what the runtime reads at start to know which
   // webhook entries are its own. Registered before `/:psid`, which would take "me" for a PSID.
   app.get("/:version/me", (c) => answerFields(c, page, "Page"));
@@ -279,11 +286,14 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   return {
     app,
     calls,
+    commentReplies,
     clear: () => {
       calls.length = 0;
+      commentReplies.length = 0;
     },
     reset: () => {
       calls.length = 0;
+      commentReplies.length = 0;
       faults.reset();
       latencyMs = 0;
       badToken = false;

@@ -1,4 +1,5 @@
 export {
+  type CommentReply,
   createGraphEmulatorApp,
   EMULATOR_APP_ID,
   EMULATOR_PAGE_ID,

@@ -25,6 +25,8 @@ export interface UserProfile {
 export interface EmulatedPlatform {
   /** The `object` of its webhook bodies, echoes included. */
   object: "page" | "instagram";
+  /** Where a public reply under a comment is posted: `/{comment-id}/comments` or `/replies`. */
+  commentReplyEdge: "comments" | "replies";
   /** The fields `GET /{user-id}` answers, and those it answers when none are asked. */
   profileFields: readonly string[];
   defaultProfileFields: readonly string[];
@@ -39,6 +41,7 @@ export interface EmulatedPlatform {
 /** Messenger: a PSID's first and last name, picture, locale and time zone (User Profile API). */
 export const MESSENGER_PLATFORM: EmulatedPlatform = {
   object: "page",
+  commentReplyEdge: "comments",
   profileFields: ["id", "name", "first_name", "last_name", "profile_pic", "locale", "timezone"],
   defaultProfileFields: ["first_name", "last_name"],
   profileValue: (id, profile, field) =>

@@ -72,6 +72,7 @@ export function refuseInstagramSend(body: SendBody): GraphFailure | undefined {
  */
 export const INSTAGRAM_PLATFORM: EmulatedPlatform = {
   object: "instagram",
+  commentReplyEdge: "replies",
   profileFields: [
     "id",
     "name",

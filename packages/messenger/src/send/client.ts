@@ -119,6 +119,16 @@ export interface SendApiClient {
   getApp(): Promise<GraphNode>;
   sendAction(psid: string, action: SenderAction): Promise<{ recipientId: string }>;
   getProfile(psid: string, fields?: readonly ProfileField[]): Promise<UserProfileAnswer>;
+  /**
+   * A public reply under a comment, `message` in the query as Meta's samples give it:
+   * `POST /{comment-id}/comments` on a Page (Graph API, Comment) or `POST /{ig-comment-id}/replies`
+   * on Instagram (IG Comment Replies). Answers the new comment's `id`.
+   */
+  replyToComment(
+    commentId: string,
+    message: string,
+    edge?: "comments" | "replies",
+  ): Promise<{ id: string }>;
   getMessengerProfile(fields: readonly MessengerProfileField[]): Promise<MessengerProfile>;
   /** The apps installed on the Page (`me`, the token's Page, by default) and their fields. */
   getSubscribedApps(pageId?: string): Promise<SubscribedApp[]>;
@@ -275,6 +285,12 @@ export function createSendApiClient(options: SendApiClientOptions): SendApiClien
     async getProfile(psid, fields = DEFAULT_PROFILE_FIELDS) {
       const answer = await call("GET", encodeURIComponent(psid), { fields: fields.join(",") });
       return answer as UserProfileAnswer;
+    },
+    async replyToComment(commentId, message, edge = "comments") {
+      const answer = (await call("POST", `${encodeURIComponent(commentId)}/${edge}`, {
+        message,
+      })) as { id?: unknown };
+      return { id: String(answer.id ?? "") };
     },
     async getMessengerProfile(fields) {
       const answer = (await call("GET", "me/messenger_profile", { fields: fields.join(",") })) as {
