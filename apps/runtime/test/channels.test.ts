@@ -1,3 +1,4 @@
+import { EMULATOR_APP_ID } from "@convo/messenger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Json, startRuntime, type TestRuntime } from "./helpers";
 import { APP_SECRET, PAGE_ID, PAGE_TOKEN, postWebhook, sentMessages, waitFor } from "./messenger";
@@ -246,6 +247,43 @@ describe("Instagram end to end: object instagram on the Messenger webhook", () =
     await postWebhook(rt.url, igBody("9006", "hello"));
     const [answered] = await igReplies("9006");
     expect(answered?.text).toMatch(/^Hi there! /);
+  });
+
+  it("takes the account's echoes of its own replies as sent, not as a person answering", async () => {
+    meta.instagram.setEchoes({
+      webhookUrl: `${rt.url}/webhooks/messenger`,
+      appSecret: APP_SECRET,
+      appId: EMULATOR_APP_ID,
+    });
+    try {
+      await postWebhook(rt.url, igBody("9007", "hello"));
+      await igReplies("9007");
+      await meta.instagram.flushEchoes();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const contact = await rt.api("GET", "/api/contacts/ig:9007");
+      expect(contact.json.paused).toBe(false);
+      const transcript = await rt.api("GET", "/api/contacts/ig:9007/transcript");
+      const lines = transcript.json.messages as Json[];
+      expect(lines.filter((l) => l.author === "agent")).toEqual([]);
+      expect(lines.filter((l) => l.direction === "out").at(-1)).toMatchObject({ status: "sent" });
+    } finally {
+      meta.instagram.setEchoes(null);
+    }
+  });
+
+  it("sends again after a fault of Instagram's Send API", async () => {
+    // 9001 was answered before: its next message goes straight to a send.
+    meta.instagram.failNext(1, 1200);
+    const before = sentMessages(meta.instagram.calls, "9001").length;
+    await postWebhook(rt.url, igBody("9001", "hi again"));
+    await waitFor(
+      () => (sentMessages(meta.instagram.calls, "9001").length > before ? true : undefined),
+      "the reply after the fault",
+    );
+    const faulted = meta.instagram.calls.filter(
+      (c) => c.path.endsWith("/me/messages") && c.status === 500,
+    );
+    expect(faulted.at(-1)?.response).toMatchObject({ error: { code: 1200 } });
   });
 
   it("still answers Messenger's Page bodies on the same route, the contact bare", async () => {
