@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { CHANNELS, type RecordedCall } from "@convo/messenger";
+import { CHANNELS } from "@convo/messenger";
 import type { ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
 import { setupLink } from "./accounts/links";
@@ -12,8 +12,9 @@ import type { RuntimeConfig } from "./config";
 import { conversationFeed, parseNews } from "./conversation-feed";
 import type { Deps } from "./deps";
 import { loadEditorBuild } from "./editor-build";
-import { buildGateways } from "./graph-api/build-gateways";
+import { buildGateways, type SandboxEmulators } from "./graph-api/build-gateways";
 import type { PageIdentity } from "./graph-api/page-identity";
+import { sandboxSentCalls } from "./graph-api/sandbox-calls";
 import { listenWithLimits } from "./http-server";
 import { createLogger, type Logger } from "./log";
 import { EchoSubscription } from "./ops/echo-subscription";
@@ -177,7 +178,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     echoSubscription,
     ...(emulator
       ? {
-          sentCalls: (psid, after) => sentCalls(emulator.calls, psid, after),
+          sentCalls: sandboxSentCalls(emulators as SandboxEmulators),
           setSandboxLocale: (psid, locale) =>
             emulator.profiles.set(psid, { ...emulator.profiles.get(psid), locale }),
         }
@@ -299,17 +300,4 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await store.close();
     },
   };
-}
-
-/** The Send API calls the emulator answered, for the sandbox view: numbered so it can poll. */
-function sentCalls(calls: readonly RecordedCall[], psid: string | undefined, after: number) {
-  const out: (RecordedCall & { seq: number })[] = [];
-  for (let i = after; i < calls.length; i++) {
-    const call = calls[i] as RecordedCall;
-    if (!call.path.endsWith("/me/messages")) continue;
-    const recipient = (call.body as { recipient?: { id?: string } } | undefined)?.recipient?.id;
-    if (psid !== undefined && recipient !== psid) continue;
-    out.push({ ...call, seq: i + 1 });
-  }
-  return out;
 }

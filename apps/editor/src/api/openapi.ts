@@ -1257,6 +1257,7 @@ export interface components {
                         kind: "comment";
                         keywords: string[];
                         posts?: string[];
+                        publicReply?: string;
                     })[];
                 };
             } | {
@@ -1824,6 +1825,8 @@ export interface components {
         Contact: {
             id: string;
             psid: string;
+            /** @enum {string} */
+            channel: "messenger" | "instagram" | "whatsapp";
             firstName: string | null;
             lastName: string | null;
             locale: string | null;
@@ -6381,6 +6384,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description The channel the test contact writes on (Messenger by default).
+                     * @enum {string}
+                     */
+                    channel?: "messenger" | "instagram" | "whatsapp";
                     psid?: string;
                     text?: string;
                     postback?: {
@@ -6405,6 +6413,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         psid: string;
+                        contactId: string;
                     };
                 };
             };
@@ -6449,6 +6458,8 @@ export interface operations {
     getSandboxSent: {
         parameters: {
             query?: {
+                /** @description The channel the test contact writes on (Messenger by default). */
+                channel?: "messenger" | "instagram" | "whatsapp";
                 /** @description Only the calls to this contact. */
                 psid?: string;
                 /** @description Only the calls after this `seq` (0 by default). */
@@ -6479,6 +6490,7 @@ export interface operations {
                             status: number;
                             response: unknown;
                         }[];
+                        contactId?: string;
                     };
                 };
             };

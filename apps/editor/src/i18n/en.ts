@@ -572,8 +572,9 @@ export const en = {
   "test.noteSkipped": "{time} later…",
   "test.noteHttp": "HTTP {method} {url} → {result}",
   "test.noteError": "Error: {message}",
-  "test.sandboxTitle": "Messenger",
   "test.sandboxTools": "Sandbox tools",
+  "test.sandboxChannelHint":
+    "The channel the test contact writes on: the published flow answers as on that channel.",
   "test.newContact": "New test contact",
   "test.sandboxAs": "as {psid}",
   "test.sandboxHint": "Talks to the published flows through the real runtime, as a customer would.",
@@ -661,6 +662,7 @@ export const en = {
   "livechat.channel.messenger": "Messenger",
   "livechat.channel.instagram": "Instagram",
   "livechat.channel.whatsapp": "WhatsApp",
+  "livechat.transcriptOn": "Conversation on",
   "test.outsideWindow":
     "Not delivered: the contact last wrote over 24 hours ago, and Messenger refuses a bot message then.",
   "help.test": "Open or close the test panel (simulator and Messenger sandbox)",

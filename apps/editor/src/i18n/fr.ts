@@ -582,8 +582,9 @@ export const fr: Record<MessageKey, string> = {
   "test.noteSkipped": "{time} plus tard…",
   "test.noteHttp": "HTTP {method} {url} → {result}",
   "test.noteError": "Erreur : {message}",
-  "test.sandboxTitle": "Messenger",
   "test.sandboxTools": "Outils du bac à sable",
+  "test.sandboxChannelHint":
+    "Le canal sur lequel écrit le contact de test : le flux publié répond comme sur ce canal.",
   "test.newContact": "Nouveau contact de test",
   "test.sandboxAs": "en tant que {psid}",
   "test.sandboxHint": "Parle aux scénarios publiés via le vrai serveur, comme un client.",
@@ -673,6 +674,7 @@ export const fr: Record<MessageKey, string> = {
   "livechat.channel.messenger": "Messenger",
   "livechat.channel.instagram": "Instagram",
   "livechat.channel.whatsapp": "WhatsApp",
+  "livechat.transcriptOn": "Conversation sur",
   "test.outsideWindow":
     "Non distribué : le contact a écrit il y a plus de 24 heures, et Messenger refuse alors un message du bot.",
   "help.test": "Ouvrir ou fermer le panneau de test (simulateur et bac à sable Messenger)",
