@@ -538,7 +538,7 @@ export const en = {
   "test.panel": "Test this flow",
   "test.close": "Close the test panel",
   "test.tabSimulator": "Simulator (draft)",
-  "test.tabSandbox": "Messenger sandbox (published)",
+  "test.tabSandbox": "Sandbox (published)",
   "test.simulatorTitle": "Simulator",
   "test.simulatorTools": "Simulator tools",
   "test.contactLocale": "Contact's locale",
@@ -665,7 +665,7 @@ export const en = {
   "livechat.transcriptOn": "Conversation on",
   "test.outsideWindow":
     "Not delivered: the contact last wrote over 24 hours ago, and Messenger refuses a bot message then.",
-  "help.test": "Open or close the test panel (simulator and Messenger sandbox)",
+  "help.test": "Open or close the test panel (simulator and sandbox)",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -547,7 +547,7 @@ export const fr: Record<MessageKey, string> = {
   "test.panel": "Tester ce scénario",
   "test.close": "Fermer le panneau de test",
   "test.tabSimulator": "Simulateur (brouillon)",
-  "test.tabSandbox": "Bac à sable Messenger (publié)",
+  "test.tabSandbox": "Bac à sable (publié)",
   "test.simulatorTitle": "Simulateur",
   "test.simulatorTools": "Outils du simulateur",
   "test.contactLocale": "Langue du contact",
@@ -677,5 +677,5 @@ export const fr: Record<MessageKey, string> = {
   "livechat.transcriptOn": "Conversation sur",
   "test.outsideWindow":
     "Non distribué : le contact a écrit il y a plus de 24 heures, et Messenger refuse alors un message du bot.",
-  "help.test": "Ouvrir ou fermer le panneau de test (simulateur et bac à sable Messenger)",
+  "help.test": "Ouvrir ou fermer le panneau de test (simulateur et bac à sable)",
 };
