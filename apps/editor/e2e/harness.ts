@@ -64,22 +64,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
 
   let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(join(dir, "profile"), {
-      executablePath: chromiumPath(),
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-      viewport: { width: 1400, height: 860 },
-      locale: "en-US",
-      acceptDownloads: true,
-    });
+    context = await openBrowser(join(dir, "profile"));
   } catch (error) {
     await runtime.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -98,6 +83,29 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Chromium (see chromium.ts) with a fresh profile in `profileDir`: its own cookies, so a second
+ * one is a second person's browser.
+ */
+export function openBrowser(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+    viewport: { width: 1400, height: 860 },
+    locale: "en-US",
+    acceptDownloads: true,
+  });
 }
 
 export async function signIn(page: Page, url: string): Promise<void> {

@@ -4,31 +4,13 @@
  * without a reload (the news stream), the agent takes it, writes a note and a reply in their
  * name, and resolves it (the bot answers again). The Graph API emulator plays Meta.
  */
-import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { customerWrites as deliver, type GraphEmulator, startGraph } from "./customer";
 import { ADMIN_TOKEN, type Harness, signIn, startHarness } from "./harness";
 
 const PAGE_TOKEN = "e2e-page-token";
 const APP_SECRET = "e2e-app-secret";
 const PSID = "e2e-inbox-ann";
-
-interface GraphEmulator {
-  url: string;
-  close(): Promise<void>;
-}
-
-async function startGraph(): Promise<{ graph: GraphEmulator; pageId: string }> {
-  const name = "@convo/messenger";
-  const messenger = (await import(name)) as {
-    EMULATOR_PAGE_ID: string;
-    startGraphEmulator(options: { pageToken: string; appSecret: string }): Promise<GraphEmulator>;
-  };
-  const graph = await messenger.startGraphEmulator({
-    pageToken: PAGE_TOKEN,
-    appSecret: APP_SECRET,
-  });
-  return { graph, pageId: messenger.EMULATOR_PAGE_ID };
-}
 
 /** "desk" hands the contact to a person; when they are handed back, the bot says so. */
 const desk = {
@@ -67,7 +49,7 @@ let pageId: string;
 let h: Harness;
 
 beforeAll(async () => {
-  ({ graph, pageId } = await startGraph());
+  ({ graph, pageId } = await startGraph(PAGE_TOKEN, APP_SECRET));
   h = await startHarness({
     MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
     MESSENGER_APP_SECRET: APP_SECRET,
@@ -88,33 +70,8 @@ async function api(method: string, path: string, body?: unknown) {
   return { status: response.status, json: (await response.json().catch(() => null)) as unknown };
 }
 
-let mids = 0;
 async function customerWrites(text: string) {
-  const now = Date.now();
-  const body = JSON.stringify({
-    object: "page",
-    entry: [
-      {
-        id: pageId,
-        time: now,
-        messaging: [
-          {
-            sender: { id: PSID },
-            recipient: { id: pageId },
-            timestamp: now,
-            message: { mid: `m_inbox_e2e_${now}_${++mids}`, text },
-          },
-        ],
-      },
-    ],
-  });
-  const signature = `sha256=${createHmac("sha256", APP_SECRET).update(body).digest("hex")}`;
-  const response = await fetch(`${h.url}/webhooks/messenger`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-hub-signature-256": signature },
-    body,
-  });
-  expect(response.status).toBe(200);
+  expect(await deliver(h.url, { pageId, appSecret: APP_SECRET, psid: PSID }, text)).toBe(200);
 }
 
 describe("live chat's inbox", () => {

@@ -21,7 +21,11 @@ describe("the secrets page", () => {
   it("saves a secret write-only, lists who set it, replaces and removes it", async () => {
     const { page, url } = h;
     await signIn(page, url);
-    await page.getByRole("link", { name: "Secrets" }).click();
+    await page.getByRole("link", { name: "Settings" }).click();
+    await page
+      .getByRole("navigation", { name: "Settings" })
+      .getByRole("link", { name: "Secrets" })
+      .click();
     await expect.poll(() => page.getByText("No secret yet.").isVisible()).toBe(true);
 
     // A name is made upper-case as typed; a bad one cannot be saved.

@@ -59,6 +59,6 @@ describe("the simulator's channel", () => {
     // The choice is in French too.
     await page.getByRole("combobox", { name: "Language" }).selectOption("fr");
     await page.getByRole("combobox", { name: "Canal" }).waitFor();
-    await page.getByRole("combobox", { name: "Langue" }).selectOption("en");
+    await page.getByRole("combobox", { name: "Langue", exact: true }).selectOption("en");
   });
 });

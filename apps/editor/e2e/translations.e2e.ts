@@ -86,4 +86,33 @@ describe("a flow in two languages", () => {
       .poll(() => sim.locator(".bubble.bot", { hasText: "Votre numéro" }).count())
       .toBe(0);
   });
+
+  it("gives a trigger its French keywords as chips, and the simulator's French contact starts the flow with one", async () => {
+    const { page, url } = h;
+    await page.goto(`${url}/#/flows/order-tracking`);
+    const start = page.locator('.react-flow__node[data-id="start"]');
+    await start.waitFor();
+    await start.click();
+    const inspector = page.locator(".inspector");
+    const french = inspector.getByRole("list", { name: "Keywords in fr" });
+    await expect
+      .poll(() => french.getByRole("listitem").allTextContents())
+      .toEqual(["commande×", "colis×", "livraison×"]);
+    await inspector.getByLabel("Keyword in fr").fill("suivi");
+    await inspector.getByLabel("Keyword in fr").press("Enter");
+    await expect.poll(() => french.getByRole("listitem").count()).toBe(4);
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved");
+
+    // The test panel stays open from the last visit (R would close it).
+    const sim = page.getByTestId("simulator-phone");
+    if (!(await sim.isVisible())) {
+      await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+      await page.keyboard.press("r");
+    }
+    await sim.waitFor();
+    await page.getByLabel("Contact's locale").selectOption("fr_FR");
+    await sim.getByLabel("Message", { exact: true }).fill("suivi");
+    await sim.getByRole("button", { name: "Send", exact: true }).click();
+    await sim.locator(".bubble.bot", { hasText: "Votre numéro de commande" }).waitFor();
+  });
 });

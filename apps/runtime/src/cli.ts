@@ -5,6 +5,7 @@
  */
 import { runBackupCommand } from "./cli/backup";
 import { runChat } from "./cli/chat";
+import { runEmulator } from "./cli/emulator";
 import { runKeys } from "./cli/keys";
 import { runServe } from "./cli/serve";
 import { runStore } from "./cli/store";
@@ -21,6 +22,7 @@ const USAGE = `usage: convo <command>
   backup <file>              copy the database while the runtime serves (--db, --force)
   restore <file>             replace the stopped runtime's database with a backup (--db, --force)
   store copy --from --to     copy a store: SQLite file ↔ postgres:// (counts checked)
+  emulator --port 9090       the Graph API emulator on its own (--page-token, --app-secret, --webhook)
   keys create|list|revoke    API keys for integrations (--scope events:write)
   translations export <flow.json> --lang de [--out f.csv]  the texts as a CSV for a translator
   translations import <flow.json> <file.csv>               put a translator's CSV back into the flow
@@ -44,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
       return runStore(args);
     case "keys":
       return runKeys(args);
+    case "emulator":
+      return runEmulator(args);
     case "translations":
       return runTranslations(args);
     case undefined:

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { GRAPH_API_VERSION } from "@convo/messenger";
+import { parseTrustedProxies, type TrustedProxies } from "./accounts/client-address";
 import { parseKey32 } from "./secrets/box";
 
 /** Everything the runtime reads from its environment (DESIGN.md, "The runtime contract"). */
@@ -17,6 +18,12 @@ export interface RuntimeConfig {
   replicaLeaseSeconds: number;
   /** The address people and Meta reach this runtime at (behind a proxy); printed at start. */
   publicUrl: string | undefined;
+  /**
+   * Reverse proxies in front (`CONVO_TRUSTED_PROXIES`): only a request from one of them has its
+   * client read from `X-Forwarded-For` (sign-in limits by address, the audit log). Empty: the
+   * header is ignored.
+   */
+  trustedProxies: TrustedProxies;
   /** Bearer token for `/api`; generated and kept in the database when unset. */
   adminToken: string | undefined;
   /**
@@ -199,6 +206,16 @@ export function loadConfig(
     );
     return undefined;
   };
+  /** Addresses and CIDR ranges, comma-separated. */
+  const proxies = (name: string): TrustedProxies => {
+    const { ranges, bad } = parseTrustedProxies(e[name] ?? "");
+    if (bad.length > 0) {
+      problems.push(
+        `${name} must be IP addresses or CIDR ranges (like 127.0.0.1,10.0.0.0/8), not "${bad.join(",")}"`,
+      );
+    }
+    return ranges;
+  };
   const version = nonEmpty(e.GRAPH_API_VERSION) ?? GRAPH_API_VERSION;
   if (!/^v\d+\.\d+$/.test(version)) bad("GRAPH_API_VERSION", version, "like v27.0", undefined);
 
@@ -210,6 +227,7 @@ export function loadConfig(
     databasePoolSize: number("CONVO_DATABASE_POOL_SIZE", 10, { min: 1, max: 1000, integer: true }),
     replicaLeaseSeconds: number("CONVO_REPLICA_LEASE_SECONDS", 10, { min: 0, above: true }),
     publicUrl: url("CONVO_PUBLIC_URL"),
+    trustedProxies: proxies("CONVO_TRUSTED_PROXIES"),
     adminToken: nonEmpty(e.CONVO_ADMIN_TOKEN),
     secretsKey: key32("CONVO_SECRETS_KEY"),
     secretEnv: Object.fromEntries(

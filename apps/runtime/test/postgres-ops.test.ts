@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PgDatabase } from "../src/store/postgres/database";
 import { startRuntime, type TestRuntime } from "./helpers";
 import { APP_SECRET, postWebhook, textItem, waitFor, webhookBody } from "./messenger";
 import { createTestDatabase, postgresServerUrl } from "./postgres";
@@ -58,5 +59,38 @@ describe("a runtime on PostgreSQL", () => {
     expect(text).toMatch(/^convo_replicas_alive 1$/m);
     expect(text).toMatch(/^convo_leases_held\{queue="inbox"\} 0$/m);
     expect(text).toMatch(/^convo_leases_orphaned\{queue="outbox"\} 0$/m);
+  });
+});
+
+describe("the runtime's connections to PostgreSQL", () => {
+  it("survive the server ending a transaction's connection: the transaction fails, the process goes on", async () => {
+    const db = new PgDatabase(database.url, { leaseMs: 30_000, poolSize: 2 });
+    await db.open();
+    try {
+      const held = db
+        .tx((q) => q.query("SELECT pg_sleep(30)"))
+        .then(
+          () => "committed",
+          (error: Error) => error.message,
+        );
+      await waitFor(
+        async () =>
+          (
+            await asOwner(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = '${database.name}' AND query LIKE 'SELECT pg_sleep%'`,
+            )
+          )[0]?.n === 1 || undefined,
+        "the transaction running",
+        10_000,
+      );
+      await asOwner(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database.name}' AND query LIKE 'SELECT pg_sleep%'`,
+      );
+      expect(await held).toMatch(/terminat/);
+      // The pool hands out a working connection again.
+      expect((await db.pool.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -84,14 +84,14 @@ function playLarge(flow: Flow, ctx: StepContext): [number, number] {
   }
 }
 
-// The small flow: the support example, help → delivery times → thanks (7 node visits, 3 events).
+// The small flow: the support example, help → delivery times → thanks (4 node visits, 3 events).
 const supportText = exampleText("support");
 const support = JSON.parse(supportText) as Flow;
 const supportCtx = context();
 const supportEvents: EngineEvent[] = [
   { type: "message", text: "I need help" },
-  { type: "quick_reply", payload: "cv1|support|1|menu-en|delivery", text: "Delivery times" },
-  { type: "postback", payload: "cv1|support|1|delivery-en|ok", title: "Thanks!" },
+  { type: "quick_reply", payload: "cv1|support|1|menu|delivery", text: "Delivery times" },
+  { type: "postback", payload: "cv1|support|1|delivery|ok", title: "Thanks!" },
 ];
 function playSmall(): number {
   let session = initialSession();

@@ -110,6 +110,13 @@ export class ApiClient {
     return (await response.json()) as T;
   }
 
+  getPageSettings(): Promise<Answer<"getPage">> {
+    return this.json("GET", "/page");
+  }
+  savePageSettings(settings: Answer<"getPage">): Promise<Answer<"putPage">> {
+    return this.json("PUT", "/page", settings);
+  }
+
   listSecrets(): Promise<Answer<"getSecrets">> {
     return this.json("GET", "/secrets");
   }

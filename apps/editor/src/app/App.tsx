@@ -1,15 +1,22 @@
 import { lazy, Suspense } from "react";
-import { useRoute } from "../common/route";
+import { settingsRoute, useRoute } from "../common/route";
 import { useSession } from "../common/session";
 import { FlowsList } from "../flows/FlowsList";
-import { useT } from "../i18n";
+import { loadTeamWords, useT } from "../i18n";
 import { liveChatRoute } from "../livechat/route";
 import { SignIn } from "./SignIn";
 
 // The canvas (React Flow and the inspector) loads only when a flow is opened.
 const EditorPage = lazy(() => import("../editor/EditorPage"));
 const LiveChatPage = lazy(() => import("../livechat/LiveChatPage"));
-const SecretsPage = lazy(() => import("../settings/SecretsPage"));
+// The owner's settings bring their own words (the i18n catalogues leave them out).
+const SettingsPage = lazy(() =>
+  Promise.all([import("../settings/SettingsPage"), loadTeamWords()]).then(([page]) => page),
+);
+// The Page's Messenger profile: for whoever edits flows, not only the owner.
+const PageSettingsPage = lazy(() =>
+  Promise.all([import("../settings/PageSettingsPage"), loadTeamWords()]).then(([page]) => page),
+);
 
 export function App() {
   const signedIn = useSession((s) => s.api !== null);
@@ -26,10 +33,18 @@ export function App() {
       </Suspense>
     );
   }
-  if (window.location.hash === "#/settings/secrets") {
+  if (window.location.hash === "#/settings/page") {
     return (
       <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
-        <SecretsPage />
+        <PageSettingsPage />
+      </Suspense>
+    );
+  }
+  const settings = settingsRoute(window.location.hash);
+  if (settings) {
+    return (
+      <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
+        <SettingsPage section={settings} />
       </Suspense>
     );
   }

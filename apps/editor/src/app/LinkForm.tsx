@@ -31,7 +31,7 @@ export function LinkForm({ link }: { link: Link }) {
             });
       // The link works once: it leaves the address bar (and the history).
       window.history.replaceState(null, "", "/");
-      signedIn(answer.csrfToken);
+      signedIn(answer.csrfToken, answer.person);
     } catch (e) {
       setError(signInError(e, t));
     } finally {

@@ -29,7 +29,8 @@ function PasswordSignIn() {
     setBusy(true);
     setError(null);
     try {
-      signedIn((await accountCall("sign-in", { email, password })).csrfToken);
+      const answer = await accountCall("sign-in", { email, password });
+      signedIn(answer.csrfToken, answer.person);
     } catch (e) {
       setError(signInError(e, t));
     } finally {

@@ -1,9 +1,10 @@
 import { ApiError, OfflineError } from "../api/client";
+import type { Role } from "../common/session";
 import type { useT } from "../i18n";
 
 /** What signing in answers: the person and the session's CSRF token (the cookie is set). */
 export interface SignedIn {
-  person: { id: string; name: string; role: string };
+  person: { id: string; name: string; role: Role };
   csrfToken: string;
 }
 

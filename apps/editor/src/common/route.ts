@@ -22,3 +22,12 @@ export function navigate(route: Route): void {
   window.location.hash =
     route.screen === "list" ? "#/" : `#/flows/${encodeURIComponent(route.flowId)}`;
 }
+
+/** The owner's settings, `#/settings/<section>`. */
+export const SETTINGS_SECTIONS = ["people", "keys", "audit", "secrets"] as const;
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
+
+export function settingsRoute(hash: string): SettingsSection | undefined {
+  const section = /^#\/settings\/([a-z]+)$/.exec(hash)?.[1];
+  return SETTINGS_SECTIONS.find((s) => s === section);
+}

@@ -1,18 +1,31 @@
 import { create } from "zustand";
 import { ApiClient, authHeaders, type Credentials, storedToken, storeToken } from "../api/client";
 
+export type Role = "owner" | "editor" | "agent" | "viewer";
+
+/** Who is signed in: a person (their id and role), or the admin token (owner, no person). */
+export interface Who {
+  id: string | null;
+  role: Role;
+}
+
 interface Session {
   /** The session's CSRF token, or the admin token; null until signed in. */
   credentials: Credentials | null;
   api: ApiClient | null;
+  /** The signed-in caller's role decides which screens show (the server refuses the rest). */
+  who: Who | null;
   /** At start, while the runtime is asked whether the browser's cookie is a session. */
   checking: boolean;
   /** Signed in with the admin token (kept in this browser). */
   signIn: (token: string) => void;
   /** Signed in as a person: the cookie is set; the CSRF token goes with every change. */
-  signedIn: (csrf: string) => void;
+  signedIn: (csrf: string, person: { id: string; role: Role }) => void;
   signOut: () => void;
 }
+
+/** The admin token is an owner-level key, and nobody in particular. */
+const ADMIN: Who = { id: null, role: "owner" };
 
 export const useSession = create<Session>((set, get) => {
   const token = storedToken();
@@ -20,8 +33,13 @@ export const useSession = create<Session>((set, get) => {
   if (canAsk) {
     fetch("/api/auth/me")
       .then(async (response) => {
-        const me = response.ok ? ((await response.json()) as { csrfToken?: string | null }) : {};
-        if (me.csrfToken) get().signedIn(me.csrfToken);
+        const me = response.ok
+          ? ((await response.json()) as {
+              csrfToken?: string | null;
+              person?: { id: string; role: Role } | null;
+            })
+          : {};
+        if (me.csrfToken && me.person) get().signedIn(me.csrfToken, me.person);
       })
       .catch(() => {})
       .finally(() => set({ checking: false }));
@@ -29,14 +47,20 @@ export const useSession = create<Session>((set, get) => {
   return {
     credentials: token,
     api: token ? new ApiClient(token) : null,
+    who: token ? ADMIN : null,
     checking: canAsk,
     signIn: (next) => {
       storeToken(next);
-      set({ credentials: next, api: new ApiClient(next) });
+      set({ credentials: next, api: new ApiClient(next), who: ADMIN });
     },
-    signedIn: (csrf) => {
+    signedIn: (csrf, person) => {
       const credentials = { csrf };
-      set({ credentials, api: new ApiClient(credentials), checking: false });
+      set({
+        credentials,
+        api: new ApiClient(credentials),
+        who: { id: person.id, role: person.role },
+        checking: false,
+      });
     },
     signOut: () => {
       const { credentials } = get();
@@ -47,7 +71,7 @@ export const useSession = create<Session>((set, get) => {
         }).catch(() => {});
       }
       storeToken(null);
-      set({ credentials: null, api: null });
+      set({ credentials: null, api: null, who: null });
     },
   };
 });
@@ -58,3 +82,6 @@ export function useApi(): ApiClient {
   if (!api) throw new Error("useApi outside a signed-in screen");
   return api;
 }
+
+/** Whether the signed-in caller is the owner (people, keys, the audit log, secrets). */
+export const useIsOwner = (): boolean => useSession((s) => s.who?.role === "owner");

@@ -4,7 +4,7 @@ import { downloadText } from "../common/download";
 import { describeError } from "../common/errors";
 import { LocaleSwitch } from "../common/LocaleSwitch";
 import { navigate } from "../common/route";
-import { useApi, useSession } from "../common/session";
+import { useApi, useIsOwner, useSession } from "../common/session";
 import { useT } from "../i18n";
 import { EchoesBanner } from "./EchoesBanner";
 import { FlowRow } from "./FlowRow";
@@ -14,6 +14,7 @@ export function FlowsList() {
   const t = useT();
   const api = useApi();
   const signOut = useSession((s) => s.signOut);
+  const owner = useIsOwner();
   const [flows, setFlows] = useState<FlowSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -82,7 +83,8 @@ export function FlowsList() {
         <h1 className="brand">Convo</h1>
         <div className="spacer" />
         <a href="#/contacts">{t("livechat.open")}</a>
-        <a href="#/settings/secrets">{t("secrets.open")}</a>
+        <a href="#/settings/page">{t("page.open")}</a>
+        {owner && <a href="#/settings/people">{t("settings.open")}</a>}
         <LocaleSwitch />
         <button type="button" onClick={signOut}>
           {t("signIn.signOut")}

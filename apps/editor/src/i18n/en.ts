@@ -33,8 +33,8 @@ export const en = {
   "signIn.submit": "Sign in",
   "signIn.wrongToken": "This token is not accepted.",
   "signIn.signOut": "Sign out",
+  "settings.open": "Settings",
   "secrets.title": "Secrets",
-  "secrets.open": "Secrets",
   "secrets.intro":
     "Values HTTP steps use as {{secrets.NAME}}: API keys of your shop or CRM. They are write-only: once saved, nobody can read them back, here or in an export.",
   "secrets.empty": "No secret yet. Add the first one below.",
@@ -50,6 +50,7 @@ export const en = {
   "secrets.removed": "{name} removed.",
   "secrets.confirmRemove": "Remove {name}? HTTP steps using it will send it empty.",
   "secrets.usage": "Use it in an HTTP step as {usage}.",
+  "page.open": "Messenger profile",
 
   "error.flowExists": "A flow with this id already exists.",
   "error.notFound": "This flow does not exist (any more).",
@@ -324,6 +325,8 @@ export const en = {
   "field.keywordsHint": "Type a keyword, then Enter or a comma.",
   "field.removeChip": "Remove “{chip}”",
   "field.keyword": "Keyword",
+  "field.keywordIn": "Keyword in {language}",
+  "field.keywordsIn": "Keywords in {language}",
   "field.keywordN": "Keyword {n}",
   "field.ref": "Ref",
   "field.payload": "Payload",

@@ -34,8 +34,8 @@ export const fr: Record<MessageKey, string> = {
   "signIn.submit": "Se connecter",
   "signIn.wrongToken": "Ce jeton n’est pas accepté.",
   "signIn.signOut": "Se déconnecter",
+  "settings.open": "Réglages",
   "secrets.title": "Secrets",
-  "secrets.open": "Secrets",
   "secrets.intro":
     "Valeurs que les étapes HTTP utilisent comme {{secrets.NOM}} : clés d'API de votre boutique ou de votre CRM. Elles sont en écriture seule : une fois enregistrées, personne ne peut les relire, ni ici ni dans un export.",
   "secrets.empty": "Aucun secret pour l'instant. Ajoutez le premier ci-dessous.",
@@ -51,6 +51,7 @@ export const fr: Record<MessageKey, string> = {
   "secrets.removed": "{name} supprimé.",
   "secrets.confirmRemove": "Supprimer {name} ? Les étapes HTTP qui l'utilisent l'enverront vide.",
   "secrets.usage": "Utilisez-le dans une étape HTTP comme {usage}.",
+  "page.open": "Profil Messenger",
 
   "error.flowExists": "Un scénario avec cet identifiant existe déjà.",
   "error.notFound": "Ce scénario n’existe pas (ou plus).",
@@ -329,6 +330,8 @@ export const fr: Record<MessageKey, string> = {
   "field.keywordsHint": "Tapez un mot-clé, puis Entrée ou une virgule.",
   "field.removeChip": "Retirer « {chip} »",
   "field.keyword": "Mot-clé",
+  "field.keywordIn": "Mot-clé en {language}",
+  "field.keywordsIn": "Mots-clés en {language}",
   "field.keywordN": "Mot-clé {n}",
   "field.ref": "Ref",
   "field.payload": "Payload",

@@ -4,7 +4,9 @@ import { CHANNEL_SPECS } from "@convo/messenger/channel";
 import { beforeAll, describe, expect, it } from "vitest";
 import { en } from "./en";
 import { fr } from "./fr";
-import { loadCatalogue, problemText, translate } from "./index";
+import { loadCatalogue, loadTeamWords, problemText, translate } from "./index";
+import { teamEn } from "./team-en";
+import { teamFr } from "./team-fr";
 
 const CATALOGUES = { en, fr };
 beforeAll(async () => {
@@ -27,6 +29,19 @@ describe("catalogues", () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(placeholders(fr[key]), key).toEqual(placeholders(en[key]));
     }
+  });
+
+  it("has the settings screens' words in both languages, loaded with those screens", async () => {
+    expect(Object.keys(teamFr).sort()).toEqual(Object.keys(teamEn).sort());
+    for (const key of Object.keys(teamEn) as (keyof typeof teamEn)[]) {
+      expect(teamFr[key].trim(), key).not.toBe("");
+      expect(placeholders(teamFr[key]), key).toEqual(placeholders(teamEn[key]));
+      expect(key in en, `${key} is in the main catalogue too`).toBe(false);
+    }
+    expect(translate("fr", "people.title")).toBe("people.title");
+    await loadTeamWords();
+    await loadCatalogue("fr");
+    expect(translate("fr", "people.title")).toBe("Équipe");
   });
 
   it("fills placeholders from params", () => {

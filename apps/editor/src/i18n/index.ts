@@ -1,11 +1,13 @@
 import type { FlowProblem } from "@convo/flow";
 import { useMemo } from "react";
 import { create } from "zustand";
-import type { MessageKey } from "./en";
+import type { MessageKey as MainKey } from "./en";
+import type { TeamMessageKey } from "./team-en";
 
-export type { MessageKey } from "./en";
+/** A text's key: the main catalogue's, or the settings screens' (which load with them). */
+export type MessageKey = MainKey | TeamMessageKey;
 export type Locale = "en" | "fr";
-type Catalogue = Record<MessageKey, string>;
+type Catalogue = Partial<Record<MessageKey, string>>;
 
 /**
  * Each language's words load on their own, when the reader first needs them: nobody downloads
@@ -16,10 +18,28 @@ const LOADERS: Record<Locale, () => Promise<Catalogue>> = {
   fr: () => import("./fr").then((m) => m.fr),
 };
 const loaded: Partial<Record<Locale, Catalogue>> = {};
+/** Words some screens bring with them, each in every language, loaded once asked for. */
+const EXTRAS: Record<Locale, () => Promise<Catalogue>>[] = [];
 
 /** Loads a language's words; `translate` in that language waits for nothing after it. */
 export async function loadCatalogue(locale: Locale): Promise<void> {
-  loaded[locale] ??= await LOADERS[locale]();
+  const main = loaded[locale] ?? (await LOADERS[locale]());
+  const extras = await Promise.all(EXTRAS.map((words) => words[locale]()));
+  loaded[locale] = Object.assign({}, main, ...extras);
+}
+
+const TEAM_WORDS: Record<Locale, () => Promise<Catalogue>> = {
+  en: () => import("./team-en").then((m) => m.teamEn),
+  fr: () => import("./team-fr").then((m) => m.teamFr),
+};
+
+/**
+ * The settings screens' words (some 2 KB gzip a language), in the reader's language now and in
+ * any they switch to later; the screens load with them, so nobody else downloads them.
+ */
+export async function loadTeamWords(): Promise<void> {
+  if (!EXTRAS.includes(TEAM_WORDS)) EXTRAS.push(TEAM_WORDS);
+  await loadCatalogue(useLocale.getState().locale);
 }
 const LOCALE_KEY = "convo.locale";
 

@@ -35,7 +35,7 @@ describe("EDITOR_NODES", () => {
 
   it("names each type in English and in French", () => {
     for (const type of PALETTE) {
-      const key = EDITOR_NODES[type].label;
+      const key = EDITOR_NODES[type].label as keyof typeof en;
       expect(key).toBe(`type.${type}`);
       expect(en[key]).toBeTruthy();
       expect(fr[key]).toBeTruthy();

@@ -3,6 +3,7 @@ import type { Deps } from "../deps";
 import type { Caller } from "../keys/api-keys";
 import type { AuditActor } from "../store/audit";
 import { callerOf } from "./caller";
+import { clientAddress, type TrustedProxies } from "./client-address";
 
 /** The actor an audit entry names for a caller. */
 export function actorOf(caller: Caller | undefined): AuditActor {
@@ -17,11 +18,18 @@ export function publisherName(caller: Caller | undefined): string {
   return !caller || caller.kind === "owner" ? "admin" : actorOf(caller).name;
 }
 
-/** The address the request came from (the TCP peer; a proxy in front is that proxy). */
-export function addressOf(c: Context): string | null {
+/**
+ * The address the request came from: the TCP peer, or, when that peer is one of the trusted
+ * proxies (`CONVO_TRUSTED_PROXIES`), the client its `X-Forwarded-For` names.
+ */
+export function addressOf(c: Context, trusted: TrustedProxies): string | null {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
     ?.incoming;
-  return incoming?.socket?.remoteAddress ?? null;
+  return clientAddress(
+    incoming?.socket?.remoteAddress ?? null,
+    c.req.header("x-forwarded-for"),
+    trusted,
+  );
 }
 
 /**
@@ -44,7 +52,7 @@ export async function audit(
       action,
       target,
       detail,
-      ip: addressOf(c),
+      ip: addressOf(c, deps.config.trustedProxies),
     });
   } catch (error) {
     deps.log.error("could not write to the audit log", { error, action });

@@ -19,6 +19,7 @@ import { ApiError } from "./errors";
 import { eventRoutes } from "./events";
 import { flowRoutes } from "./flows";
 import { inboxRoutes } from "./inbox";
+import { keyRoutes } from "./keys";
 import { openApiDocument } from "./openapi/document";
 import { on } from "./openapi/route-spec";
 import { outboxRoutes } from "./outbox";
@@ -96,6 +97,7 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   api.route("/auth", authRoutes(deps));
   api.route("/people", peopleRoutes(deps));
   api.route("/audit", auditRoutes(deps));
+  api.route("/keys", keyRoutes(deps));
   api.route("/events", eventRoutes(deps));
   api.route("/webhooks", eventsOutRoutes(deps));
   api.route("/flows", flowRoutes(deps));

@@ -62,7 +62,7 @@ export function authRoutes(deps: Deps) {
   on(app, authSpecs.signIn, async (c) => {
     const body = await readBody(c, signInBody);
     const email = body.email.trim().toLowerCase();
-    const ip = addressOf(c);
+    const ip = addressOf(c, deps.config.trustedProxies);
     const before = await limits.lockout(email, ip, deps.now());
     if (before) return locked(c, before);
     const found = await people.credentials(email);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { audit } from "../accounts/audit";
 import type { Deps } from "../deps";
 import { queueAgentReply } from "../pipeline/agent-reply";
 import { runtimeEvent } from "../pipeline/runtime-events";
@@ -105,6 +106,7 @@ export function conversationRoutes(deps: Deps) {
       at: now,
       assignee: me,
     });
+    await audit(deps, c, "conversation.take", row.id, { psid: row.psid });
     return c.json(await summaryOf(c, await mustGet(row.id)));
   });
 
@@ -121,6 +123,7 @@ export function conversationRoutes(deps: Deps) {
       at: now,
       assignee: to,
     });
+    await audit(deps, c, "conversation.assign", row.id, { psid: row.psid, to: to.id });
     return c.json(await summaryOf(c, await mustGet(row.id)));
   });
 
@@ -150,6 +153,8 @@ export function conversationRoutes(deps: Deps) {
       at: now,
       from: "agent",
     });
+    // What was answered is in the transcript: the log says who, not what.
+    await audit(deps, c, "contact.reply", row.psid, { outboxId, conversationId: row.id });
     return c.json({ id: outboxId }, 202);
   });
 
@@ -180,6 +185,7 @@ export function conversationRoutes(deps: Deps) {
     );
     deps.wake.inbox(row.psid);
     feed.publish({ type: "resolved", conversationId: row.id, psid: row.psid, at: now });
+    await audit(deps, c, "conversation.resolve", row.id, { psid: row.psid });
     return c.json(await summaryOf(c, await mustGet(row.id)));
   });
 

@@ -12,7 +12,10 @@ export const DEFAULT_PAGE_SETTINGS: PageSettings = {
   // The welcome example answers this payload (the engine's GET_STARTED_PAYLOAD).
   getStarted: { payload: "GET_STARTED" },
   greeting: [],
-  persistentMenu: [],
+  // The welcome example's language menu answers this payload (examples/welcome.json).
+  persistentMenu: [
+    { locale: "default", items: [{ title: "🌐 Language / Langue", payload: "CHOOSE_LANGUAGE" }] },
+  ],
   iceBreakers: [],
 };
 

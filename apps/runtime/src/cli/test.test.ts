@@ -74,7 +74,7 @@ describe("convo test", () => {
     const dir = mkdtempSync(join(tmpdir(), "convo-test-"));
     const flow = JSON.parse(exampleText("support"));
     // Eleven sizes: a Messenger quick-reply menu; WhatsApp lists ten at most.
-    const menu = flow.nodes.find((n: { id: string }) => n.id === "menu-en");
+    const menu = flow.nodes.find((n: { id: string }) => n.id === "menu");
     menu.data.quickReplies = Array.from({ length: 11 }, (_, i) => ({
       id: `size${30 + i}`,
       title: `Size ${30 + i}`,

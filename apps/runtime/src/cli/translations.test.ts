@@ -59,13 +59,15 @@ describe("convo translations", { timeout: 60_000 }, () => {
     expect(exported.status, exported.stderr).toBe(0);
     const blank = readFileSync(csvFile, "utf8");
     expect(blank).toBe(
-      '\uFEFFid,field,en,de\r\nask/intro,text,"Hi {{contact.first_name}}, say ""yes"", please",\r\nask/intro/yes,title,Yes,\r\n',
+      '\uFEFFid,field,en,de\r\nstart/0,keywords,hi,\r\nask/intro,text,"Hi {{contact.first_name}}, say ""yes"", please",\r\nask/intro/yes,title,Yes,\r\n',
     );
 
     // The translator fills the last column (quotes, commas and a line break included).
     const filled = blank
       .replace('please",\r\n', 'please","Hallo {{contact.first_name}}, sag ""ja"",\nbitte"\r\n')
-      .replace("Yes,\r\n", "Yes,Ja\r\n");
+      .replace("Yes,\r\n", "Yes,Ja\r\n")
+      // A trigger's keywords in German: a list, separated by commas.
+      .replace("keywords,hi,\r\n", 'keywords,hi,"hallo, servus"\r\n');
     writeFileSync(csvFile, filled);
     const imported = convo("translations", "import", flowFile, csvFile);
     expect(imported.status, imported.stderr).toBe(0);
@@ -77,6 +79,9 @@ describe("convo translations", { timeout: 60_000 }, () => {
     expect(flow.languages).toEqual(["en", "de"]);
     expect(flow.nodes[1].data.content[0].translations).toEqual({
       de: { text: 'Hallo {{contact.first_name}}, sag "ja",\nbitte' },
+    });
+    expect(flow.nodes[0].data.triggers[0].translations).toEqual({
+      de: { keywords: ["hallo", "servus"] },
     });
     expect(convo("validate", flowFile).status).toBe(0);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeFlow, makeNode, talk } from "../testing";
+import { makeContext, makeFlow, makeNode, talk } from "../testing";
 import type { EngineAction } from "../types";
 
 const flow = makeFlow(
@@ -36,5 +36,40 @@ describe("message: a WhatsApp template for a closed window", () => {
       parameters: ["Ada"],
     });
     expect(sends[1]?.template).toBeUndefined();
+  });
+});
+
+describe("message: a WhatsApp template in the contact's language", () => {
+  const bilingual = {
+    ...flow,
+    languages: ["en", "fr"],
+    nodes: flow.nodes.map((node) =>
+      node.type === "message"
+        ? {
+            ...node,
+            data: {
+              ...node.data,
+              whatsappTemplate: {
+                ...node.data.whatsappTemplate,
+                name: "order_update",
+                language: "en_US",
+                translations: { fr: { language: "fr" } },
+              },
+            },
+          }
+        : node,
+    ),
+  } as typeof flow;
+  const templateFor = (locale: string) => {
+    const context = makeContext({ contact: { fields: { first_name: "Zoé", locale }, tags: [] } });
+    const [turn] = talk(bilingual, [{ type: "message", text: "order?" }], context);
+    const send = turn?.actions.find((a) => a.type === "send");
+    return send?.type === "send" ? send.template : undefined;
+  };
+
+  it("sends the approved translation of the contact's language, the default one otherwise", () => {
+    expect(templateFor("fr_FR")).toMatchObject({ name: "order_update", language: "fr" });
+    expect(templateFor("en_GB")).toMatchObject({ name: "order_update", language: "en_US" });
+    expect(templateFor("de_DE")).toMatchObject({ language: "en_US" });
   });
 });

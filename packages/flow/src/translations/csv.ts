@@ -1,5 +1,13 @@
+import type { FlowNode } from "../node-types";
 import type { Flow } from "../schema";
-import { defaultLanguage, translationsOf, withTranslation } from ".";
+import {
+  defaultLanguage,
+  joinKeywords,
+  keywordTranslationsOf,
+  splitKeywords,
+  translationsOf,
+  withTranslation,
+} from ".";
 import { LANGUAGE_PATTERN } from "./schema";
 
 /** Spreadsheets read a CSV as UTF-8 only when it starts with the byte order mark. */
@@ -49,17 +57,21 @@ export function readCsv(text: string): string[][] | undefined {
   return rows;
 }
 
+/** What a translator translates in a node: the texts a customer reads, then trigger keywords. */
+const translatable = (node: FlowNode) => [...translationsOf(node), ...keywordTranslationsOf(node)];
+
 /**
  * Every text a customer reads in the flow, for a translator into `language`: columns `id` (stable:
  * step, block, button ids), `field`, the default text (headed by the default language) and the
- * translation (headed by `language`; filled where the flow has one).
+ * translation (headed by `language`; filled where the flow has one). A keyword trigger is one row
+ * (field `keywords`), its keywords separated by commas.
  *
  * @example translationsCsv(flow, "de") // "\uFEFFid,field,fr,de\r\nask/intro,text,Bonjour !,\r\n"
  */
 export function translationsCsv(flow: Flow, language: string): string {
   const rows: string[][] = [["id", "field", defaultLanguage(flow), language]];
   for (const node of flow.nodes) {
-    for (const text of translationsOf(node)) {
+    for (const text of translatable(node)) {
       rows.push([text.id, text.field, text.text, text.translations[language] ?? ""]);
     }
   }
@@ -108,7 +120,7 @@ export function importTranslationsCsv(
     { node: number; holderPath: string; text: string; current?: string }
   >();
   nodes.forEach((node, n) => {
-    for (const text of translationsOf(node)) {
+    for (const text of translatable(node)) {
       where.set(`${text.id}\u0000${text.field}`, {
         node: n,
         holderPath: text.holderPath,
@@ -129,9 +141,12 @@ export function importTranslationsCsv(
       return;
     }
     if (text !== found.text) result.staleDefault.push({ line, id, field });
-    const to = target === "" ? undefined : target;
+    // Keywords are compared as the list they make ("a,b" is "a, b").
+    const given = field === "keywords" ? joinKeywords(splitKeywords(target)) : target;
+    const to = given === "" ? undefined : given;
     if (to === found.current) return;
-    nodes[found.node] = withTranslation(node, found.holderPath, field, language, to);
+    const value = field === "keywords" && to !== undefined ? splitKeywords(to) : to;
+    nodes[found.node] = withTranslation(node, found.holderPath, field, language, value);
     result.changed.push({
       id,
       field,

@@ -97,6 +97,43 @@ export function translationsOf(node: FlowNode): TranslatableText[] {
   return out;
 }
 
+/**
+ * A keyword trigger's keywords in each language, as a translator edits them: one row per trigger
+ * (`start/0`, field `keywords`), the keywords joined by ", " (a keyword holds no comma: the
+ * editor's chips split on it). The CSV and the editor's trigger form read this.
+ */
+export function keywordTranslationsOf(node: FlowNode): TranslatableText[] {
+  if (node.type !== "trigger") return [];
+  const out: TranslatableText[] = [];
+  node.data.triggers.forEach((trigger, i) => {
+    if (trigger.kind !== "keyword") return;
+    const translations: Record<string, string> = {};
+    for (const [language, fields] of Object.entries(trigger.translations ?? {})) {
+      if (fields.keywords && fields.keywords.length > 0)
+        translations[language] = joinKeywords(fields.keywords);
+    }
+    out.push({
+      id: `${node.id}/${i}`,
+      field: "keywords",
+      path: `data.triggers[${i}].keywords`,
+      holderPath: `data.triggers[${i}]`,
+      text: joinKeywords(trigger.keywords),
+      translations,
+    });
+  });
+  return out;
+}
+
+export const joinKeywords = (keywords: readonly string[]) => keywords.join(", ");
+
+/** `"commande, colis ,"` → `["commande", "colis"]`. */
+export function splitKeywords(text: string): string[] {
+  return text
+    .split(",")
+    .map((k) => k.trim())
+    .filter((k) => k !== "");
+}
+
 /** The flow's default language (the first it declares). */
 export function defaultLanguage(flow: Pick<Flow, "languages">): string {
   // Flows stored before version 2 have no list until they are migrated.
@@ -175,15 +212,15 @@ export function localizeFlow(flow: Flow, language: string): Flow {
 }
 
 /**
- * The node with `field` of the holder at `holderPath` given in `language` (`undefined` or `""`
- * removes that translation). Returns a new node; the node given is not changed.
+ * The node with `field` of the holder at `holderPath` given in `language` (`undefined`, `""` or
+ * an empty list removes that translation). Returns a new node; the node given is not changed.
  */
 export function withTranslation<N extends FlowNode>(
   node: N,
   holderPath: string,
   field: string,
   language: string,
-  value: string | undefined,
+  value: string | readonly string[] | undefined,
 ): N {
   const copy = clone(node);
   const holder = valueAt(copy, pathSegments(holderPath));
@@ -192,7 +229,7 @@ export function withTranslation<N extends FlowNode>(
     ? (holder.translations as Translations)
     : {};
   const fields = { ...translations[language] };
-  if (value === undefined || value === "") delete fields[field];
+  if (value === undefined || value.length === 0) delete fields[field];
   else fields[field] = value;
   if (Object.keys(fields).length > 0) translations[language] = fields;
   else delete translations[language];

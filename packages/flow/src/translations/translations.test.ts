@@ -159,6 +159,38 @@ describe("lint of translations", () => {
     ).toBe(false);
   });
 
+  it("asks which approved WhatsApp template each language gets", () => {
+    const tell = makeNode("tell", "message", {
+      content: [
+        { id: "a", kind: "text", text: "Shipped", translations: { en: { text: "Shipped" } } },
+      ],
+      whatsappTemplate: { name: "order_update", language: "fr" },
+    });
+    const missing = lintFlow(bilingual(tell), { channel: testChannel }).filter(
+      (p) => p.code === "translation-missing",
+    );
+    expect(missing).toEqual([
+      expect.objectContaining({
+        path: "nodes[0].data.whatsappTemplate.language",
+        params: { language: "en", field: "language" },
+      }),
+    ]);
+    const given = makeNode("tell", "message", {
+      ...tell.data,
+      whatsappTemplate: {
+        name: "order_update",
+        language: "fr",
+        translations: { en: { language: "en_US" } },
+      },
+    });
+    expect(localizeNode(given, "en").data.whatsappTemplate?.language).toBe("en_US");
+    expect(
+      lintFlow(bilingual(given), { channel: testChannel }).some(
+        (p) => p.code === "translation-missing",
+      ),
+    ).toBe(false);
+  });
+
   it("holds every translation to the channel's limits, at the translation's path", () => {
     const long = withTranslation(
       ask,

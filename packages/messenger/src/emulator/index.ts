@@ -18,3 +18,10 @@ export {
   type StartGraphEmulatorOptions,
   startGraphEmulator,
 } from "./server";
+export {
+  type RunningStandaloneEmulator,
+  redactCall,
+  type StandaloneEmulatorOptions,
+  standaloneApp,
+  startStandaloneEmulator,
+} from "./standalone";

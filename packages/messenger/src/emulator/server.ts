@@ -27,25 +27,39 @@ export async function startGraphEmulator(
 ): Promise<RunningGraphEmulator> {
   const { port = 0, host = "127.0.0.1", ...rest } = options;
   const emulator = createGraphEmulatorApp(rest);
+  const server = await listenOn(emulator.app.fetch, port, host);
+  const { app: _app, ...controls } = emulator;
+  return {
+    ...controls,
+    url: server.url,
+    close: async () => {
+      await emulator.close();
+      await server.close();
+    },
+  };
+}
+
+/** Serves `fetch` over HTTP on `host:port` (a free port for 0) until `close`. */
+export async function listenOn(
+  fetch: (request: Request) => Response | Promise<Response>,
+  port: number,
+  host: string,
+): Promise<{ url: string; close(): Promise<void> }> {
   const { server, address } = await new Promise<{
     server: ReturnType<typeof serve>;
     address: AddressInfo;
   }>((resolve, reject) => {
-    const server = serve({ fetch: emulator.app.fetch, port, hostname: host }, (info) =>
+    const server = serve({ fetch, port, hostname: host }, (info) =>
       resolve({ server, address: info }),
     );
     server.once("error", reject);
   });
-  const { app: _app, ...controls } = emulator;
   return {
-    ...controls,
     url: `http://${host}:${address.port}`,
-    close: async () => {
-      await emulator.close();
-      await new Promise<void>((resolve, reject) => {
+    close: () =>
+      new Promise<void>((resolve, reject) => {
         if ("closeAllConnections" in server) server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      });
-    },
+      }),
   };
 }

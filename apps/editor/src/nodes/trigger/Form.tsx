@@ -3,6 +3,7 @@ import { EventTriggerFields } from "../../events/EventTriggerFields";
 import { ChipsField } from "../../form/ChipsField";
 import { CheckField, ListField, SelectField, TextField, useNodeSetter } from "../../form/fields";
 import { useT } from "../../i18n";
+import { useEditorState } from "../../store/context";
 import { CommentTriggerFields } from "./CommentFields";
 
 const KINDS: Trigger["kind"][] = [
@@ -36,6 +37,8 @@ function blank(kind: Trigger["kind"]): Trigger {
 export function TriggerForm({ node }: { node: NodeOfType<"trigger"> }) {
   const t = useT();
   const f = useNodeSetter(node.id);
+  // The keywords of the flow's other languages start the flow too.
+  const otherLanguages = (useEditorState((s) => s.flow.languages) ?? []).slice(1);
   return (
     <ListField
       label={t("field.triggers")}
@@ -71,6 +74,24 @@ export function TriggerForm({ node }: { node: NodeOfType<"trigger"> }) {
                   hint={t("field.keywordsHint")}
                   onChange={(keywords) => f.replace([...at, "keywords"], keywords)}
                 />
+                {otherLanguages.map((language) => (
+                  <ChipsField
+                    key={language}
+                    label={t("field.keywordIn", { language })}
+                    listLabel={t("field.keywordsIn", { language })}
+                    chips={tr.translations?.[language]?.keywords ?? []}
+                    hint={t("field.keywordsHint")}
+                    onChange={(keywords) => {
+                      const { [language]: _, ...others } = tr.translations ?? {};
+                      const next =
+                        keywords.length > 0 ? { ...others, [language]: { keywords } } : others;
+                      f.replace(
+                        [...at, "translations"],
+                        Object.keys(next).length > 0 ? next : undefined,
+                      );
+                    }}
+                  />
+                ))}
               </>
             )}
             {tr.kind === "comment" && <CommentTriggerFields trigger={tr} at={at} f={f} />}

@@ -5,6 +5,7 @@ import { contactsApi } from "./contacts";
 import { conversationsApi } from "./conversations";
 import { eventsApi, eventsOutApi } from "./events";
 import { flowsApi } from "./flows";
+import { keysApi } from "./keys";
 import { inboxApi, outboxApi, pageApi, sandboxApi, simulatorApi, statusApi } from "./operations";
 import { auditApi, authApi, peopleApi } from "./people";
 import { opsApi, webhookApi, whatsappWebhookApi } from "./public";
@@ -30,6 +31,7 @@ export const API_SECTIONS: readonly ApiSection[] = [
   authApi,
   peopleApi,
   auditApi,
+  keysApi,
   flowsApi,
   contactsApi,
   conversationsApi,

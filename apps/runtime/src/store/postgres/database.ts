@@ -74,6 +74,10 @@ export class PgDatabase {
     this.pool = new pg.Pool({ connectionString: url, max: options.poolSize, types });
     // A dropped idle connection is replaced by the pool; it must not crash the process.
     this.pool.on("error", () => {});
+    // Nor a connection dropped while checked out (the pool listens to idle ones only): its query
+    // rejects, which the caller handles, and the pool drops it when it is released. Without this,
+    // a database restart while a transaction runs killed the runtime (test/postgres-ops.test.ts).
+    this.pool.on("connect", (client) => client.on("error", () => {}));
   }
 
   /** Migrates, registers this replica, starts its heartbeat and the wake-up listener. */

@@ -105,6 +105,10 @@ export const contentBlockSchema = z.discriminatedUnion("kind", [
   typingBlockSchema,
 ]);
 
+const whatsappLanguageSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, "must be a language code like en_US or fr");
+
 /**
  * WhatsApp outside its 24-hour window takes only an approved template: the one this step sends
  * instead of its first message there (its later ones are skipped, the reason recorded). Its
@@ -117,10 +121,13 @@ export const whatsappTemplateSchema = z.strictObject({
     .max(512)
     .regex(/^[a-z0-9_]+$/, "must be lowercase letters, digits and _, as WhatsApp names templates"),
   /** WhatsApp's language code of the approved translation: `en_US`, `fr`. */
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, "must be a language code like en_US or fr"),
+  language: whatsappLanguageSchema,
   parameters: z.array(shortTextSchema).max(20).optional(),
+  /**
+   * In the flow's other languages, the approved translation of the template to send instead
+   * (`{ fr: { language: "fr" } }`): a French contact gets the French template.
+   */
+  translations: translationsSchema({ language: whatsappLanguageSchema }),
 });
 
 /**

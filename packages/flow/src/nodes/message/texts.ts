@@ -46,6 +46,14 @@ export function messageTexts(node: NodeOfType<"message">, out: NodeText[]): void
   node.data.quickReplies?.forEach((r, i) => {
     out.push({ path: `data.quickReplies[${i}].title`, text: r.title, translatable: true });
   });
+  const template = node.data.whatsappTemplate;
+  // Which approved translation of the template a contact gets follows their language.
+  if (template)
+    out.push({
+      path: "data.whatsappTemplate.language",
+      text: template.language,
+      translatable: true,
+    });
   node.data.whatsappTemplate?.parameters?.forEach((p, i) => {
     out.push({ path: `data.whatsappTemplate.parameters[${i}]`, text: p });
   });

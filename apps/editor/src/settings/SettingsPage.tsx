@@ -1,0 +1,56 @@
+import type { ComponentType } from "react";
+import { LocaleSwitch } from "../common/LocaleSwitch";
+import { SETTINGS_SECTIONS, type SettingsSection } from "../common/route";
+import { useIsOwner } from "../common/session";
+import { type MessageKey, useT } from "../i18n";
+import { AuditPanel } from "./AuditPanel";
+import { KeysPanel } from "./KeysPanel";
+import { PeoplePanel } from "./PeoplePanel";
+import { SecretsPanel } from "./SecretsPanel";
+import "./settings.css";
+
+/** Each section of the settings: its tab's words and its panel. */
+const SECTIONS: Record<SettingsSection, { title: MessageKey; Panel: ComponentType }> = {
+  people: { title: "people.title", Panel: PeoplePanel },
+  keys: { title: "keys.title", Panel: KeysPanel },
+  audit: { title: "audit.title", Panel: AuditPanel },
+  secrets: { title: "secrets.title", Panel: SecretsPanel },
+};
+
+/**
+ * The owner's settings: people, API keys, the audit log, secrets. Others are told they are the
+ * owner's (the server refuses them every call behind these screens anyway).
+ */
+export default function SettingsPage({ section }: { section: SettingsSection }) {
+  const t = useT();
+  const owner = useIsOwner();
+  const { Panel } = SECTIONS[section];
+  return (
+    <main className="settings-page">
+      <header className="topbar">
+        <a className="back" href="#/" aria-label={t("livechat.back")}>
+          ←
+        </a>
+        <h1>{t("settings.title")}</h1>
+        <div className="spacer" />
+        <LocaleSwitch />
+      </header>
+      {owner ? (
+        <>
+          <nav className="settings-nav" aria-label={t("settings.nav")}>
+            {SETTINGS_SECTIONS.map((s) => (
+              <a key={s} href={`#/settings/${s}`} aria-current={s === section ? "page" : undefined}>
+                {t(SECTIONS[s].title)}
+              </a>
+            ))}
+          </nav>
+          <Panel />
+        </>
+      ) : (
+        <p className="card settings-card" role="alert">
+          {t("settings.ownerOnly")}
+        </p>
+      )}
+    </main>
+  );
+}

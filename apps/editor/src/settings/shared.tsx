@@ -1,0 +1,83 @@
+import { useCallback, useMemo, useRef, useState } from "react";
+import { teamApi } from "../api/team-api";
+import { useSession } from "../common/session";
+import { useLocale, useT } from "../i18n";
+
+/** The owner's calls with the session's credentials. */
+export function useTeamApi() {
+  const credentials = useSession((s) => s.credentials);
+  if (!credentials) throw new Error("useTeamApi outside a signed-in screen");
+  return useMemo(() => teamApi(credentials), [credentials]);
+}
+
+/** A time as the reader writes it: "2 Dec 2026, 19:40" or "2 déc. 2026, 19:40". */
+export function useWhen(): (iso: string) => string {
+  const locale = useLocale((s) => s.locale);
+  return useCallback(
+    (iso: string) =>
+      new Date(iso).toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", {
+        dateStyle: "medium",
+        timeStyle: "short",
+      }),
+    [locale],
+  );
+}
+
+/**
+ * Something shown once (an invite link, a new key): a message, the value selected on focus, and
+ * a button that copies it. If the browser refuses the clipboard, the value is selected instead.
+ */
+export function ShownOnce({
+  message,
+  label,
+  value,
+}: {
+  message: string;
+  label: string;
+  value: string;
+}) {
+  const t = useT();
+  const input = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied(true);
+    } catch {
+      input.current?.select();
+    }
+  }
+  return (
+    <div className="shown-once" data-testid="shown-once">
+      <p>{message}</p>
+      <div className="shown-once-row">
+        <input
+          ref={input}
+          readOnly
+          value={value}
+          aria-label={label}
+          onFocus={(e) => e.target.select()}
+          spellCheck={false}
+        />
+        <button type="button" onClick={() => void copy()}>
+          {t("settings.copy")}
+        </button>
+        {copied && <output>{t("settings.copied")}</output>}
+      </div>
+    </div>
+  );
+}
+
+/** A screen's error and notice lines, as every settings panel shows them. */
+export function Messages({ error, notice }: { error: string | null; notice: string | null }) {
+  return (
+    <>
+      {error && (
+        <p className="error pre" role="alert">
+          {error}
+        </p>
+      )}
+      {notice && <output className="notice">{notice}</output>}
+    </>
+  );
+}
