@@ -84,7 +84,7 @@ describe("live flows", () => {
     await page.getByRole("heading", { name: "My parcels" }).waitFor();
     await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
     await page.keyboard.press("r");
-    await page.getByRole("tab", { name: "Messenger sandbox (published)" }).click();
+    await page.getByRole("tab", { name: "Sandbox (published)" }).click();
     const phone = page.getByTestId("sandbox-phone");
     await phone.getByLabel("Message", { exact: true }).fill("Où est mon colis ?");
     await phone.getByRole("button", { name: "Send", exact: true }).click();

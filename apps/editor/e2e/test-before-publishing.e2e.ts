@@ -169,7 +169,7 @@ async function run(page: Page, url: string) {
   await page.getByText("Published as version 1.").waitFor();
 
   // ── The Messenger sandbox: the published flow through the real runtime ──
-  await page.getByRole("tab", { name: "Messenger sandbox (published)" }).click();
+  await page.getByRole("tab", { name: "Sandbox (published)" }).click();
   const box1 = "sandbox-phone";
   await phone(page, box1).waitFor();
   await say(page, box1, "newsletter please");
@@ -206,7 +206,7 @@ async function run(page: Page, url: string) {
   await expect.poll(() => steps(page).count()).toBe(5);
   // The sandbox contact's answer from the person reached Messenger too.
   await page.getByRole("button", { name: "Test", exact: true }).click();
-  await page.getByRole("tab", { name: "Messenger sandbox (published)" }).click();
+  await page.getByRole("tab", { name: "Sandbox (published)" }).click();
   await page
     .getByTestId(box1)
     .locator(".bubble-row.agent", { hasText: "Alex from the shop" })

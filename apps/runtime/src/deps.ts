@@ -3,8 +3,10 @@ import type { MessengerChannel } from "@convo/messenger";
 import type { AiProvider } from "./ai/provider";
 import type { RuntimeConfig } from "./config";
 import type { ConversationFeed } from "./conversation-feed";
+import type { ContactChannel } from "./graph-api/contact-address";
 import type { GraphGateway } from "./graph-api/gateway";
 import type { PageIdentity } from "./graph-api/page-identity";
+import type { SandboxCall } from "./graph-api/sandbox-calls";
 import type { Logger } from "./log";
 import type { EchoSubscriptionState } from "./ops/echo-subscription";
 import type { Metrics } from "./ops/metrics";
@@ -44,8 +46,11 @@ export interface Deps {
   sandbox: boolean;
   /** Whether the Page sends Convo its message echoes, as last checked. */
   echoSubscription: { readonly state: EchoSubscriptionState };
-  /** Sandbox only: what was sent to the emulator (for a contact, after a call index). */
-  sentCalls?: (psid: string | undefined, after: number) => unknown[];
+  /**
+   * Sandbox only: what was sent to a channel's emulator (for a contact's id on that channel,
+   * after a call index).
+   */
+  sentCalls?: (channel: ContactChannel, id: string | undefined, after: number) => SandboxCall[];
   /** Sandbox only: the locale the emulator's profile of a test contact gives (`fr_FR`). */
   setSandboxLocale?: (psid: string, locale: string) => void;
   /**

@@ -1,12 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import {
-  CHANNELS,
-  EMULATOR_PHONE_NUMBER_ID,
-  type GraphFetch,
-  INSTAGRAM_SEND_PROFILE,
-  type RecordedCall,
-} from "@convo/messenger";
+import { CHANNELS } from "@convo/messenger";
 import type { ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
 import { setupLink } from "./accounts/links";
@@ -18,11 +12,9 @@ import type { RuntimeConfig } from "./config";
 import { conversationFeed, parseNews } from "./conversation-feed";
 import type { Deps } from "./deps";
 import { loadEditorBuild } from "./editor-build";
-import { createChannelGateway } from "./graph-api/channel-gateway";
-import { createThreadFetch } from "./graph-api/http-fetch";
-import { createMessengerGateway } from "./graph-api/messenger-gateway";
+import { buildGateways, type SandboxEmulators } from "./graph-api/build-gateways";
 import type { PageIdentity } from "./graph-api/page-identity";
-import { createWhatsAppGateway } from "./graph-api/whatsapp-gateway";
+import { sandboxSentCalls } from "./graph-api/sandbox-calls";
 import { listenWithLimits } from "./http-server";
 import { createLogger, type Logger } from "./log";
 import { EchoSubscription } from "./ops/echo-subscription";
@@ -106,52 +98,24 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   );
 
   const channel = CHANNELS.messenger;
-  // Sandbox: no Page token, so the Graph API emulator runs in-process and plays Messenger, with
-  // the Page the sandbox's webhook bodies name.
+  // Sandbox: no Page token, so each channel's emulator runs in-process (Messenger's plays the
+  // Page the sandbox's webhook bodies name, Instagram's the account linked to it).
   const sandbox = config.pageToken === undefined;
   const pageToken = config.pageToken ?? "sandbox-page-token";
   const appSecret = await persistent(store.settings, "app_secret", config.appSecret);
-  const emulator = sandbox
-    ? channel.createEmulator({ appSecret, pageToken, pageId: SANDBOX_PAGE_ID })
-    : undefined;
+  const { graph, phoneNumberId, emulators, transport } = buildGateways(
+    config,
+    { pageToken, appSecret, sandboxPageId: SANDBOX_PAGE_ID },
+    now,
+    options.retryBaseMs ?? 500,
+  );
+  const emulator = emulators?.messenger;
   emulator?.profiles.set(SANDBOX_PSID, {
     first_name: "Sam",
     last_name: "Sandbox",
     locale: "en_US",
   });
-  // The Send API's HTTP work on its own thread; the sandbox calls its emulator in-process.
-  const transport = emulator ? undefined : createThreadFetch();
-  const graphFetch: GraphFetch = emulator
-    ? async (url, { timeoutMs: _timeoutMs, ...init }) => emulator.app.fetch(new Request(url, init))
-    : (transport as GraphFetch);
-  const messenger = createMessengerGateway({
-    channel,
-    baseUrl: emulator ? "http://sandbox.convo" : config.graphApiUrl,
-    version: config.graphApiVersion,
-    pageToken,
-    appSecret,
-    now,
-    rateLimitBaseMs: (options.retryBaseMs ?? 500) * 4,
-    timeoutMs: config.graphTimeoutSeconds * 1000,
-    fetch: graphFetch,
-  });
-  // Instagram: Messenger's Send API with the Instagram token (the Page's when unset).
-  const instagram = createMessengerGateway({
-    channel: CHANNELS.instagram,
-    profile: INSTAGRAM_SEND_PROFILE,
-    baseUrl: emulator ? "http://sandbox.convo" : config.graphApiUrl,
-    version: config.graphApiVersion,
-    pageToken: emulator ? pageToken : (config.instagramToken ?? pageToken),
-    appSecret,
-    now,
-    timeoutMs: config.graphTimeoutSeconds * 1000,
-    fetch: graphFetch,
-  });
-  const whatsapp = whatsappGateway(config, now, transport);
-  const graph = Object.assign(
-    createChannelGateway({ messenger, instagram, whatsapp: whatsapp.gateway }),
-    { client: messenger.client },
-  );
+  emulators?.instagram.profiles.set(SANDBOX_PSID, { name: "Sam Sandbox", username: "sam.sandbox" });
 
   // The sandbox's ids are the emulator's, read from it like Meta's would be.
   const identity: PageIdentity = {
@@ -202,7 +166,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     appSecret,
     verifyToken,
     whatsapp: {
-      phoneNumberId: whatsapp.phoneNumberId,
+      phoneNumberId,
       appSecret: config.whatsappAppSecret ?? appSecret,
       verifyToken: config.whatsappVerifyToken ?? verifyToken,
     },
@@ -214,7 +178,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     echoSubscription,
     ...(emulator
       ? {
-          sentCalls: (psid, after) => sentCalls(emulator.calls, psid, after),
+          sentCalls: sandboxSentCalls(emulators as SandboxEmulators),
           setSandboxLocale: (psid, locale) =>
             emulator.profiles.set(psid, { ...emulator.profiles.get(psid), locale }),
         }
@@ -336,55 +300,4 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await store.close();
     },
   };
-}
-
-/**
- * WhatsApp's gateway: the Cloud API with `WHATSAPP_TOKEN`, or without it (sandbox mode) an
- * in-process emulator of the phone number, which does not play the 24-hour window: the sandbox's
- * customer writes to the runtime, and the runtime's renderer keeps the window itself.
- */
-function whatsappGateway(
-  config: RuntimeConfig,
-  now: () => number,
-  transport: GraphFetch | undefined,
-) {
-  const phoneNumberId = config.whatsappPhoneNumberId ?? EMULATOR_PHONE_NUMBER_ID;
-  const common = {
-    channel: CHANNELS.whatsapp,
-    version: config.graphApiVersion,
-    phoneNumberId,
-    now,
-  };
-  if (config.whatsappToken !== undefined) {
-    const gateway = createWhatsAppGateway({
-      ...common,
-      baseUrl: config.graphApiUrl,
-      token: config.whatsappToken,
-      timeoutMs: config.graphTimeoutSeconds * 1000,
-      ...(transport ? { fetch: transport } : {}),
-    });
-    return { gateway, phoneNumberId, emulator: undefined };
-  }
-  const emulator = CHANNELS.whatsapp.createEmulator({ phoneNumberId, enforceWindow: false });
-  const gateway = createWhatsAppGateway({
-    ...common,
-    baseUrl: "http://sandbox.convo",
-    token: "sandbox-whatsapp-token",
-    fetch: async (url, { timeoutMs: _timeoutMs, ...init }) =>
-      emulator.app.fetch(new Request(url, init)),
-  });
-  return { gateway, phoneNumberId, emulator };
-}
-
-/** The Send API calls the emulator answered, for the sandbox view: numbered so it can poll. */
-function sentCalls(calls: readonly RecordedCall[], psid: string | undefined, after: number) {
-  const out: (RecordedCall & { seq: number })[] = [];
-  for (let i = after; i < calls.length; i++) {
-    const call = calls[i] as RecordedCall;
-    if (!call.path.endsWith("/me/messages")) continue;
-    const recipient = (call.body as { recipient?: { id?: string } } | undefined)?.recipient?.id;
-    if (psid !== undefined && recipient !== psid) continue;
-    out.push({ ...call, seq: i + 1 });
-  }
-  return out;
 }

@@ -1,8 +1,10 @@
+import { EMULATOR_APP_ID } from "@convo/messenger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Json, startRuntime, type TestRuntime } from "./helpers";
 import { APP_SECRET, PAGE_ID, PAGE_TOKEN, postWebhook, sentMessages, waitFor } from "./messenger";
 import {
   IG_ACCOUNT,
+  IG_TOKEN,
   postWhatsApp,
   startMeta,
   WA_PHONE_ID,
@@ -23,6 +25,7 @@ beforeAll(async () => {
     MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
     GRAPH_API_URL: meta.url,
     INSTAGRAM_ACCOUNT_ID: IG_ACCOUNT,
+    INSTAGRAM_TOKEN: IG_TOKEN,
     WHATSAPP_PHONE_NUMBER_ID: WA_PHONE_ID,
     WHATSAPP_TOKEN: WA_TOKEN,
     WHATSAPP_APP_SECRET: WA_SECRET,
@@ -183,12 +186,15 @@ describe("Instagram end to end: object instagram on the Messenger webhook", () =
       ],
     });
 
+  const igReplies = (igsid: string) =>
+    waitFor(() => {
+      const sent = sentMessages(meta.instagram.calls, igsid);
+      return sent.length > 0 ? sent : undefined;
+    }, `an Instagram reply to ${igsid}`);
+
   it("answers through the Send API with Instagram's shapes, the contact keyed ig:", async () => {
     expect((await postWebhook(rt.url, igBody("9001", "hello"))).status).toBe(200);
-    const [menu] = await waitFor(() => {
-      const sent = sentMessages(meta.graph.calls, "9001");
-      return sent.length > 0 ? sent : undefined;
-    }, "an Instagram reply");
+    const [menu] = await igReplies("9001");
     expect(menu?.quick_replies?.map((q: { title: string }) => q.title)).toEqual([
       "Track my order",
       "Get 10% off",
@@ -204,7 +210,80 @@ describe("Instagram end to end: object instagram on the Messenger webhook", () =
       200,
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(sentMessages(meta.graph.calls, "9002")).toEqual([]);
+    expect(sentMessages(meta.instagram.calls, "9002")).toEqual([]);
+  });
+
+  it("greets the person by the name Instagram's profile gives, and keeps their username", async () => {
+    meta.instagram.profiles.set("9004", {
+      name: "Ana Lima Souza",
+      username: "ana.lima",
+      profile_pic: "https://cdn.example.com/ana.jpg",
+    });
+    await postWebhook(rt.url, igBody("9004", "hello"));
+    const [menu] = await igReplies("9004");
+    expect(menu?.text).toMatch(/^Hi Ana! /);
+    const asked = meta.instagram.calls.find((c) => c.method === "GET" && c.path.endsWith("/9004"));
+    expect(asked?.query.fields).toBe("name,username,profile_pic");
+    const contact = await rt.api("GET", "/api/contacts/ig:9004");
+    expect(contact.json).toMatchObject({
+      firstName: "Ana",
+      lastName: "Lima Souza",
+      profilePic: "https://cdn.example.com/ana.jpg",
+      fields: { username: "ana.lima" },
+    });
+  });
+
+  it("goes on without a name when Instagram refuses the profile (no consent) or fails", async () => {
+    // No profile: Meta answers 230, "User consent is required to access user profile."
+    await postWebhook(rt.url, igBody("9005", "hello"));
+    const [refused] = await igReplies("9005");
+    expect(refused?.text).toMatch(/^Hi there! /);
+    const consent = meta.instagram.calls.find((c) => c.path.endsWith("/9005"));
+    expect(consent).toMatchObject({ status: 400, response: { error: { code: 230 } } });
+
+    // A transient failure of the profile call: the reply still goes.
+    meta.instagram.profiles.set("9006", { name: "Bo" });
+    meta.instagram.failNext(1, 2);
+    await postWebhook(rt.url, igBody("9006", "hello"));
+    const [answered] = await igReplies("9006");
+    expect(answered?.text).toMatch(/^Hi there! /);
+  });
+
+  it("takes the account's echoes of its own replies as sent, not as a person answering", async () => {
+    meta.instagram.setEchoes({
+      webhookUrl: `${rt.url}/webhooks/messenger`,
+      appSecret: APP_SECRET,
+      appId: EMULATOR_APP_ID,
+    });
+    try {
+      await postWebhook(rt.url, igBody("9007", "hello"));
+      await igReplies("9007");
+      await meta.instagram.flushEchoes();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const contact = await rt.api("GET", "/api/contacts/ig:9007");
+      expect(contact.json.paused).toBe(false);
+      const transcript = await rt.api("GET", "/api/contacts/ig:9007/transcript");
+      const lines = transcript.json.messages as Json[];
+      expect(lines.filter((l) => l.author === "agent")).toEqual([]);
+      expect(lines.filter((l) => l.direction === "out").at(-1)).toMatchObject({ status: "sent" });
+    } finally {
+      meta.instagram.setEchoes(null);
+    }
+  });
+
+  it("sends again after a fault of Instagram's Send API", async () => {
+    // 9001 was answered before: its next message goes straight to a send.
+    meta.instagram.failNext(1, 1200);
+    const before = sentMessages(meta.instagram.calls, "9001").length;
+    await postWebhook(rt.url, igBody("9001", "hi again"));
+    await waitFor(
+      () => (sentMessages(meta.instagram.calls, "9001").length > before ? true : undefined),
+      "the reply after the fault",
+    );
+    const faulted = meta.instagram.calls.filter(
+      (c) => c.path.endsWith("/me/messages") && c.status === 500,
+    );
+    expect(faulted.at(-1)?.response).toMatchObject({ error: { code: 1200 } });
   });
 
   it("still answers Messenger's Page bodies on the same route, the contact bare", async () => {

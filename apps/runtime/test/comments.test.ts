@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Json, startRuntime, type TestRuntime } from "./helpers";
 import { APP_SECRET, PAGE_ID, PAGE_TOKEN, postWebhook, waitFor } from "./messenger";
-import { IG_ACCOUNT, startMeta } from "./meta";
+import { IG_ACCOUNT, IG_TOKEN, startMeta } from "./meta";
 
 let meta: Awaited<ReturnType<typeof startMeta>>;
 let rt: TestRuntime;
@@ -14,7 +14,15 @@ const flow = (created: Json) => ({
       id: "start",
       type: "trigger",
       position: { x: 0, y: 0 },
-      data: { triggers: [{ kind: "comment", keywords: ["price"] }] },
+      data: {
+        triggers: [
+          {
+            kind: "comment",
+            keywords: ["price"],
+            publicReply: "Sent you a DM, {{contact.first_name|friend}}!",
+          },
+        ],
+      },
     },
     {
       id: "offer",
@@ -47,6 +55,7 @@ beforeAll(async () => {
     MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
     GRAPH_API_URL: meta.url,
     INSTAGRAM_ACCOUNT_ID: IG_ACCOUNT,
+    INSTAGRAM_TOKEN: IG_TOKEN,
   });
   const created = await rt.api("POST", "/api/flows", { name: "Giveaway", id: "giveaway" });
   expect(
@@ -81,8 +90,9 @@ const igComment = (commentId: string, from: string, text: string) =>
     ],
   });
 
-const sends = () =>
-  meta.graph.calls
+/** The Send API bodies accepted, Instagram's (sent with its token) or the Page's. */
+const sends = (on: "instagram" | "page" = "instagram") =>
+  (on === "instagram" ? meta.instagram : meta.graph).calls
     .filter((c) => c.path.endsWith("/me/messages") && c.status === 200)
     .map((c) => c.body as Json);
 
@@ -106,9 +116,32 @@ describe("a comment opens a conversation (Instagram)", () => {
         quick_replies: [{ content_type: "text", title: "Yes please" }],
       },
     });
+    // The public reply under the comment: Instagram's `replies` edge, the commenter unnamed yet.
+    await waitFor(
+      () => (meta.instagram.commentReplies.length > 0 ? true : undefined),
+      "the public reply",
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
-    // Delivered three times: answered once.
+    // Delivered three times: answered once, privately and publicly.
     expect(sends().filter((b) => b.recipient?.comment_id === "17865799348089039")).toHaveLength(1);
+    expect(meta.instagram.commentReplies).toEqual([
+      expect.objectContaining({
+        commentId: "17865799348089039",
+        message: "Sent you a DM, friend!",
+      }),
+    ]);
+    const replyCall = meta.instagram.calls.find((c) => c.path.endsWith("/replies"));
+    expect(replyCall?.path).toMatch(/^\/v\d+\.\d+\/17865799348089039\/replies$/);
+    const commenter = await rt.api("GET", "/api/contacts/ig:17841455555555555");
+    expect(commenter.json.fields).toMatchObject({ username: "ana.lima" });
+    const transcript = await rt.api("GET", "/api/contacts/ig:17841455555555555/transcript");
+    expect(transcript.json.messages).toContainEqual(
+      expect.objectContaining({
+        direction: "out",
+        text: "Sent you a DM, friend!",
+        payload: { publicReply: { commentId: "17865799348089039" } },
+      }),
+    );
 
     // The person taps the quick reply in the DM the private reply opened (same IGSID).
     const payload = reply.message.quick_replies[0].payload as string;
@@ -164,10 +197,20 @@ describe("a comment opens a conversation (Instagram)", () => {
     });
     expect((await postWebhook(rt.url, body)).status).toBe(200);
     const [reply] = await waitFor(() => {
-      const found = sends().filter((b) => b.recipient?.comment_id === "222_333");
+      const found = sends("page").filter((b) => b.recipient?.comment_id === "222_333");
       return found.length > 0 ? found : undefined;
     }, "the Page's private reply");
     expect(reply?.message?.text).toBe("Thanks for your comment! Want the price list?");
+    // The commenter is the feed's from.id, named by from.name; the public reply is the comment's
+    // `comments` edge.
+    const [publicReply] = await waitFor(
+      () => (meta.graph.commentReplies.length > 0 ? meta.graph.commentReplies : undefined),
+      "the Page's public reply",
+    );
+    expect(publicReply).toMatchObject({ commentId: "222_333", message: "Sent you a DM, Ana!" });
+    expect(meta.graph.calls.find((c) => c.path.endsWith("/222_333/comments"))?.status).toBe(200);
+    const commenter = await rt.api("GET", "/api/contacts/6485999999999999");
+    expect(commenter.json).toMatchObject({ firstName: "Ana", lastName: "Lima" });
   });
 
   it("keeps a comment no trigger takes, unanswered", async () => {
@@ -177,5 +220,8 @@ describe("a comment opens a conversation (Instagram)", () => {
     ).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(sends().filter((b) => b.recipient?.comment_id === "17865799348089040")).toEqual([]);
+    expect(meta.instagram.commentReplies.map((r) => r.commentId)).not.toContain(
+      "17865799348089040",
+    );
   });
 });

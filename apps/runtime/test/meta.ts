@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import {
   createGraphEmulatorApp,
+  createInstagramEmulator,
   createWhatsAppEmulator,
   type EmulatedTemplate,
   type GraphEmulator,
@@ -16,15 +17,24 @@ export const WA_PHONE_ID = "106540352242922";
 export const WA_TOKEN = "test-whatsapp-token";
 export const WA_SECRET = "test-whatsapp-secret";
 export const IG_ACCOUNT = "17841400000000001";
+/** `INSTAGRAM_TOKEN`: calls made with it are the Instagram account's (its own emulator). */
+export const IG_TOKEN = "test-instagram-token";
 
 /**
- * Meta on one address, as graph.facebook.com is: the Graph API emulator (Messenger and
- * Instagram sends) and the WhatsApp emulator (`/{phone-number-id}/messages`) side by side.
+ * Meta on one address, as graph.facebook.com is: the Graph API emulator (Messenger's Page, and
+ * Instagram's sends made with the Page token), the Instagram account's (calls made with
+ * `IG_TOKEN`, as a runtime with `INSTAGRAM_TOKEN` makes them) and the WhatsApp emulator
+ * (`/{phone-number-id}/messages`) side by side.
  */
 export async function startMeta(templates: EmulatedTemplate[] = []) {
   const graph: GraphEmulator = createGraphEmulatorApp({
     appSecret: APP_SECRET,
     pageToken: PAGE_TOKEN,
+  });
+  const instagram: GraphEmulator = createInstagramEmulator({
+    appSecret: APP_SECRET,
+    pageToken: IG_TOKEN,
+    accountId: IG_ACCOUNT,
   });
   const whatsapp: WhatsAppEmulator = createWhatsAppEmulator({
     phoneNumberId: WA_PHONE_ID,
@@ -35,10 +45,12 @@ export async function startMeta(templates: EmulatedTemplate[] = []) {
   const server = await new Promise<{ close(cb: () => void): void; port: number }>((resolve) => {
     const s = serve(
       {
-        fetch: (request) =>
-          waPath.test(new URL(request.url).pathname)
-            ? whatsapp.app.fetch(request)
-            : graph.app.fetch(request),
+        fetch: (request) => {
+          const url = new URL(request.url);
+          if (waPath.test(url.pathname)) return whatsapp.app.fetch(request);
+          const byInstagram = url.searchParams.get("access_token") === IG_TOKEN;
+          return (byInstagram ? instagram : graph).app.fetch(request);
+        },
         port: 0,
         hostname: "127.0.0.1",
       },
@@ -48,9 +60,11 @@ export async function startMeta(templates: EmulatedTemplate[] = []) {
   return {
     url: `http://127.0.0.1:${server.port}`,
     graph,
+    instagram,
     whatsapp,
     close: async () => {
       await graph.close();
+      await instagram.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

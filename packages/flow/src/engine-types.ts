@@ -195,6 +195,8 @@ export type EngineAction =
   | { type: "set_field"; field: string; value: string }
   /** The brand knows this contact by `externalId` (an order, a customer number) from now on. */
   | { type: "remember"; externalId: string }
+  /** The public reply under the comment that started the flow (its trigger's `publicReply`). */
+  | { type: "comment_reply"; commentId: string; text: string }
   /** Analytics: a contact entered a node, or left it through a handle. The host counts these. */
   | { type: "track"; flowId: string; nodeId: string; handle?: string }
   /** The conversation reached its end; the session is idle again. */

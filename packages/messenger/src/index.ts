@@ -8,6 +8,13 @@ export { CHANNELS } from "./channel/channels";
 export * from "./emulator";
 export { GRAPH_API_VERSION } from "./graph-version";
 export { type InstagramChannel, instagramChannel } from "./instagram/channel";
+export {
+  createInstagramEmulator,
+  EMULATOR_INSTAGRAM_ACCOUNT_ID,
+  INSTAGRAM_PLATFORM,
+  type InstagramEmulatorOptions,
+} from "./instagram/emulator";
+export { INSTAGRAM_PROFILE_FIELDS, readInstagramProfile } from "./instagram/profile";
 export { INSTAGRAM_SEND_PROFILE, instagramSpec } from "./instagram/spec";
 export * from "./limits";
 export { type MessengerChannel, messengerChannel } from "./messenger/channel";

@@ -1292,6 +1292,7 @@ export interface components {
                         kind: "comment";
                         keywords: string[];
                         posts?: string[];
+                        publicReply?: string;
                     })[];
                 };
             } | {
@@ -1864,6 +1865,8 @@ export interface components {
         Contact: {
             id: string;
             psid: string;
+            /** @enum {string} */
+            channel: "messenger" | "instagram" | "whatsapp";
             firstName: string | null;
             lastName: string | null;
             locale: string | null;
@@ -6595,6 +6598,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description The channel the test contact writes on (Messenger by default).
+                     * @enum {string}
+                     */
+                    channel?: "messenger" | "instagram" | "whatsapp";
                     psid?: string;
                     text?: string;
                     postback?: {
@@ -6619,6 +6627,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         psid: string;
+                        contactId: string;
                     };
                 };
             };
@@ -6663,6 +6672,8 @@ export interface operations {
     getSandboxSent: {
         parameters: {
             query?: {
+                /** @description The channel the test contact writes on (Messenger by default). */
+                channel?: "messenger" | "instagram" | "whatsapp";
                 /** @description Only the calls to this contact. */
                 psid?: string;
                 /** @description Only the calls after this `seq` (0 by default). */
@@ -6693,6 +6704,7 @@ export interface operations {
                             status: number;
                             response: unknown;
                         }[];
+                        contactId?: string;
                     };
                 };
             };

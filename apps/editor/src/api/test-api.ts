@@ -1,4 +1,5 @@
 import type { AiRequest, HttpRequest } from "@convo/engine";
+import type { ChannelId } from "@convo/messenger/channel";
 import { ApiError, authHeaders, type Credentials, OfflineError } from "./client";
 import type {
   AiOutcome,
@@ -67,13 +68,19 @@ export function testApi(token: Credentials) {
     simulateHttp: (request: HttpRequest) =>
       callApi<HttpOutcome>(token, "POST", "/simulator/http", request),
     simulateAi: (request: AiRequest) => callApi<AiOutcome>(token, "POST", "/simulator/ai", request),
-    sandboxSend: (psid: string, input: SandboxInput) =>
+    sandboxSend: (psid: string, input: SandboxInput, channel: ChannelId = "messenger") =>
       callApi<Answer<"postSandboxMessages", 202>>(token, "POST", "/sandbox/messages", {
         psid,
+        channel,
         ...input,
       }),
-    sandboxSent: (psid: string, after: number) =>
-      callApi<{ calls: SentCall[] }>(token, "GET", `/sandbox/sent?psid=${id(psid)}&after=${after}`),
+    /** What the channel's emulator answered for the test contact, and the contact's API id. */
+    sandboxSent: (psid: string, after: number, channel: ChannelId = "messenger") =>
+      callApi<{ calls: SentCall[]; contactId?: string }>(
+        token,
+        "GET",
+        `/sandbox/sent?psid=${id(psid)}&after=${after}&channel=${channel}`,
+      ),
     listContacts: (search?: string) =>
       callApi<{ contacts: Contact[] }>(
         token,

@@ -222,6 +222,7 @@ export const en = {
   "trigger.anyComment": "any comment",
   "field.commentKeywords": "Keywords in the comment (none: any comment)",
   "field.commentPosts": "Posts or reels, by id (none: every post)",
+  "field.commentPublicReply": "Public reply under the comment (none: only the private message)",
   "field.post": "Post id",
   "field.postN": "Post {n}",
   "problem.comment-post-empty":
@@ -574,7 +575,7 @@ export const en = {
   "test.panel": "Test this flow",
   "test.close": "Close the test panel",
   "test.tabSimulator": "Simulator (draft)",
-  "test.tabSandbox": "Messenger sandbox (published)",
+  "test.tabSandbox": "Sandbox (published)",
   "test.simulatorTitle": "Simulator",
   "test.simulatorTools": "Simulator tools",
   "test.contactLocale": "Contact's locale",
@@ -608,8 +609,9 @@ export const en = {
   "test.noteSkipped": "{time} later…",
   "test.noteHttp": "HTTP {method} {url} → {result}",
   "test.noteError": "Error: {message}",
-  "test.sandboxTitle": "Messenger",
   "test.sandboxTools": "Sandbox tools",
+  "test.sandboxChannelHint":
+    "The channel the test contact writes on: the published flow answers as on that channel.",
   "test.newContact": "New test contact",
   "test.sandboxAs": "as {psid}",
   "test.sandboxHint": "Talks to the published flows through the real runtime, as a customer would.",
@@ -697,9 +699,10 @@ export const en = {
   "livechat.channel.messenger": "Messenger",
   "livechat.channel.instagram": "Instagram",
   "livechat.channel.whatsapp": "WhatsApp",
+  "livechat.transcriptOn": "Conversation on",
   "test.outsideWindow":
     "Not delivered: the contact last wrote over 24 hours ago, and Messenger refuses a bot message then.",
-  "help.test": "Open or close the test panel (simulator and Messenger sandbox)",
+  "help.test": "Open or close the test panel (simulator and sandbox)",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -226,6 +226,8 @@ export const fr: Record<MessageKey, string> = {
   "trigger.anyComment": "tout commentaire",
   "field.commentKeywords": "Mots-clés du commentaire (aucun : tout commentaire)",
   "field.commentPosts": "Publications ou reels, par id (aucune : toutes)",
+  "field.commentPublicReply":
+    "Réponse publique sous le commentaire (aucune : seulement le message privé)",
   "field.post": "Id de la publication",
   "field.postN": "Publication {n}",
   "problem.comment-post-empty":
@@ -582,7 +584,7 @@ export const fr: Record<MessageKey, string> = {
   "test.panel": "Tester ce scénario",
   "test.close": "Fermer le panneau de test",
   "test.tabSimulator": "Simulateur (brouillon)",
-  "test.tabSandbox": "Bac à sable Messenger (publié)",
+  "test.tabSandbox": "Bac à sable (publié)",
   "test.simulatorTitle": "Simulateur",
   "test.simulatorTools": "Outils du simulateur",
   "test.contactLocale": "Langue du contact",
@@ -617,8 +619,9 @@ export const fr: Record<MessageKey, string> = {
   "test.noteSkipped": "{time} plus tard…",
   "test.noteHttp": "HTTP {method} {url} → {result}",
   "test.noteError": "Erreur : {message}",
-  "test.sandboxTitle": "Messenger",
   "test.sandboxTools": "Outils du bac à sable",
+  "test.sandboxChannelHint":
+    "Le canal sur lequel écrit le contact de test : le flux publié répond comme sur ce canal.",
   "test.newContact": "Nouveau contact de test",
   "test.sandboxAs": "en tant que {psid}",
   "test.sandboxHint": "Parle aux scénarios publiés via le vrai serveur, comme un client.",
@@ -708,7 +711,8 @@ export const fr: Record<MessageKey, string> = {
   "livechat.channel.messenger": "Messenger",
   "livechat.channel.instagram": "Instagram",
   "livechat.channel.whatsapp": "WhatsApp",
+  "livechat.transcriptOn": "Conversation sur",
   "test.outsideWindow":
     "Non distribué : le contact a écrit il y a plus de 24 heures, et Messenger refuse alors un message du bot.",
-  "help.test": "Ouvrir ou fermer le panneau de test (simulateur et bac à sable Messenger)",
+  "help.test": "Ouvrir ou fermer le panneau de test (simulateur et bac à sable)",
 };

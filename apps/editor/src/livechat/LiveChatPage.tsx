@@ -6,6 +6,7 @@ import { LocaleSwitch } from "../common/LocaleSwitch";
 import { useSession } from "../common/session";
 import { useT } from "../i18n";
 import "./livechat.css";
+import { ChannelBadge } from "./ChannelBadge";
 import { ContactEvents } from "./ContactEvents";
 import { ConversationPanel } from "./ConversationPanel";
 import { PollStatus } from "./PollStatus";
@@ -161,6 +162,7 @@ function ContactList({
               className="contact-row"
             >
               <strong>{contactName(contact)}</strong>
+              <ChannelBadge channel={contact.channel} t={t} />
               {contactName(contact) !== contact.psid && (
                 <span className="contact-psid">{contact.psid}</span>
               )}
@@ -268,6 +270,7 @@ function ContactView({
       {current && (
         <header className="contact-head">
           <h2>{contactName(current)}</h2>
+          <ChannelBadge channel={current.channel} t={t} />
           <span
             className={`bot-state ${current.paused ? "paused" : "active"}`}
             data-testid="bot-state"
@@ -328,7 +331,7 @@ function ContactView({
         />
       )}
       <ContactEvents polled={events} />
-      <Transcript polled={transcript} />
+      <Transcript polled={transcript} {...(current ? { channel: current.channel } : {})} />
       {error && (
         <p className="error" role="alert">
           {error}

@@ -1,16 +1,12 @@
 import type { Conversation, QueueState } from "../api/inbox-api";
-import type { MessageKey, Translate } from "../i18n";
+import type { Translate } from "../i18n";
+import { ChannelBadge } from "./ChannelBadge";
 import { PollStatus } from "./PollStatus";
 import { contactHash } from "./route";
 import type { StreamState } from "./use-inbox-news";
 import type { Polled } from "./use-poll";
 
 export const QUEUE_STATES: readonly QueueState[] = ["open", "waiting", "assigned", "resolved"];
-
-const channelKey = (channel: string): MessageKey =>
-  channel === "instagram" || channel === "whatsapp"
-    ? `livechat.channel.${channel}`
-    : "livechat.channel.messenger";
 
 /** The inbox's queue, oldest first: who waits, why, from which step, and what is unread. */
 export function Queue({
@@ -73,7 +69,7 @@ export function Queue({
                   {t("livechat.queue.unread", { count: c.unread })}
                 </span>
               )}
-              <span className="channel">{t(channelKey(c.channel))}</span>
+              <ChannelBadge channel={c.channel} t={t} />
               {c.reason && <span className="queue-reason">{c.reason}</span>}
               {c.flowId && (
                 <span className="queue-step muted">

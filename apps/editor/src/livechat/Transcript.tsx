@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import type { TranscriptEntry } from "../api/test-api";
 import { useT } from "../i18n";
+import { ChannelBadge } from "./ChannelBadge";
 import { PollStatus } from "./PollStatus";
 import type { Polled } from "./use-poll";
 
@@ -22,8 +23,14 @@ function buttonsOf(m: TranscriptEntry): string[] {
     .filter((title): title is string => typeof title === "string");
 }
 
-/** A contact's conversation, oldest first, who said what. */
-export function Transcript({ polled }: { polled: Polled<{ messages: TranscriptEntry[] }> }) {
+/** A contact's conversation, oldest first, who said what, and on which channel. */
+export function Transcript({
+  polled,
+  channel,
+}: {
+  polled: Polled<{ messages: TranscriptEntry[] }>;
+  channel?: string;
+}) {
   const t = useT();
   const messages = polled.data?.messages ?? [];
   const end = useRef<HTMLDivElement>(null);
@@ -34,6 +41,11 @@ export function Transcript({ polled }: { polled: Polled<{ messages: TranscriptEn
   }, [count]);
   return (
     <div className="transcript" role="log" aria-label={t("livechat.title")}>
+      {channel && (
+        <p className="transcript-channel muted small" data-testid="transcript-channel">
+          {t("livechat.transcriptOn")} <ChannelBadge channel={channel} t={t} />
+        </p>
+      )}
       <PollStatus
         polled={polled}
         t={t}

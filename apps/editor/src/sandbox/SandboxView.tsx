@@ -1,5 +1,5 @@
 import type { OutButton, OutMessage } from "@convo/engine";
-import { readSendBody } from "@convo/messenger/render";
+import { CHANNEL_SPECS, type ChannelId } from "@convo/messenger/channel";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../api/client";
 import { type Contact, type SandboxInput, type TranscriptEntry, testApi } from "../api/test-api";
@@ -7,6 +7,7 @@ import { describeError } from "../common/errors";
 import { useSession } from "../common/session";
 import { useT } from "../i18n";
 import { Phone, type PhoneItem } from "../phone/Phone";
+import { useTestChannel } from "../simulator/panel-store";
 import { buildThread, type PendingLine } from "./thread";
 
 const POLL_MS = 600;
@@ -31,6 +32,9 @@ export function SandboxView() {
   const token = useSession((s) => s.credentials) ?? "";
   const api = useMemo(() => testApi(token), [token]);
   const [psid, setPsid] = useState(storedPsid);
+  // The channel the test contact writes on: the simulator's, so both tabs play the same one.
+  const channel = useTestChannel((s) => s.channel);
+  const setChannel = useTestChannel((s) => s.setChannel);
   const [sent, setSent] = useState<{ key: string; at: number; message: OutMessage }[]>([]);
   const [transcript, setTranscript] = useState<TranscriptEntry[]>([]);
   const [pending, setPending] = useState<PendingLine[]>([]);
@@ -53,13 +57,14 @@ export function SandboxView() {
     setContact(null);
     async function poll() {
       try {
-        const { calls } = await api.sandboxSent(psid, after.current);
+        const { calls, contactId } = await api.sandboxSent(psid, after.current, channel);
         if (stopped) return;
+        const spec = CHANNEL_SPECS[channel];
         const added: { key: string; at: number; message: OutMessage }[] = [];
         for (const call of calls) {
           after.current = Math.max(after.current, call.seq);
           if (call.status !== 200) continue;
-          const read = readSendBody(call.body);
+          const read = spec.readSent(call.body);
           if (read.kind === "typing") setTyping(read.on);
           else if (read.kind === "message") {
             setTyping(false);
@@ -69,8 +74,8 @@ export function SandboxView() {
         if (added.length > 0) setSent((old) => [...old, ...added]);
         try {
           const [found, recorded] = await Promise.all([
-            seen.current++ % 3 === 0 ? api.getContact(psid) : Promise.resolve(null),
-            api.transcript(psid),
+            seen.current++ % 3 === 0 ? api.getContact(contactId ?? psid) : Promise.resolve(null),
+            api.transcript(contactId ?? psid),
           ]);
           if (stopped) return;
           if (found) setContact(found);
@@ -90,7 +95,7 @@ export function SandboxView() {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [api, psid, t]);
+  }, [api, psid, channel, t]);
 
   const incomingCount = transcript.filter(
     (m) => m.direction === "in" && m.author === "contact",
@@ -106,13 +111,13 @@ export function SandboxView() {
         },
       ]);
       try {
-        await api.sandboxSend(psid, input);
+        await api.sandboxSend(psid, input, channel);
         setError(null);
       } catch (e) {
         setError(describeError(t, e));
       }
     },
-    [api, psid, t, incomingCount],
+    [api, psid, channel, t, incomingCount],
   );
 
   function restart() {
@@ -130,6 +135,21 @@ export function SandboxView() {
   return (
     <div className="test-tab sandbox-tab">
       <div className="test-actions" role="toolbar" aria-label={t("test.sandboxTools")}>
+        <label className="test-channel">
+          <span className="visually-hidden">{t("test.channel")}</span>
+          <select
+            value={channel}
+            onChange={(e) => setChannel(e.target.value as ChannelId)}
+            title={t("test.sandboxChannelHint")}
+            data-testid="sandbox-channel"
+          >
+            {(Object.keys(CHANNEL_SPECS) as ChannelId[]).map((id) => (
+              <option key={id} value={id}>
+                {CHANNEL_SPECS[id].name}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" onClick={restart}>
           {t("test.newContact")}
         </button>
@@ -148,7 +168,8 @@ export function SandboxView() {
       )}
       <div className="test-body">
         <Phone
-          title={t("test.sandboxTitle")}
+          title={CHANNEL_SPECS[channel].name}
+          channel={channel}
           testId="sandbox-phone"
           items={thread.map(
             (l): PhoneItem =>

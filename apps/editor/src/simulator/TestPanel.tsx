@@ -8,7 +8,7 @@ const SandboxView = lazy(() =>
   import("../sandbox/SandboxView").then((m) => ({ default: m.SandboxView })),
 );
 
-/** The test panel: the simulator on the draft, or the Messenger sandbox on the published flow. */
+/** The test panel: the simulator on the draft, or the sandbox (any channel) on the published flow. */
 export default function TestPanel({ flowId }: { flowId: string }) {
   const t = useT();
   const tab = useTestPanel((s) => s.tab);

@@ -3,6 +3,7 @@ import { findCredentials, redactRequest, replaceCredentials } from "@convo/flow"
 import { Hono } from "hono";
 import { audit } from "../accounts/audit";
 import type { Deps } from "../deps";
+import { contactAddress } from "../graph-api/contact-address";
 import { queueAgentReply } from "../pipeline/agent-reply";
 import { pausedConversation } from "../pipeline/handover-conversation";
 import { isPaused } from "../pipeline/pause";
@@ -27,6 +28,7 @@ export function contactJson(contact: ContactRow, now: number) {
   return {
     id: contact.psid,
     psid: contact.psid,
+    channel: contactAddress(contact.psid).channel,
     firstName: contact.firstName,
     lastName: contact.lastName,
     locale: contact.locale,

@@ -1,9 +1,10 @@
-import { randomUUID } from "node:crypto";
-import { signBody } from "@convo/messenger";
+import { createHash, randomUUID } from "node:crypto";
+import { EMULATOR_INSTAGRAM_ACCOUNT_ID, signBody, whatsappWebhookBody } from "@convo/messenger";
 import type { Hono } from "hono";
 import { Hono as Router } from "hono";
 import type { z } from "zod";
 import type { Deps } from "../deps";
+import { type ContactChannel, contactKey } from "../graph-api/contact-address";
 import { ApiError, readBody } from "./errors";
 import { on, readQuery } from "./openapi/route-spec";
 import { sandboxMessageBody, sentQuery, sandboxSpecs as spec } from "./specs/operations";
@@ -11,13 +12,29 @@ import { sandboxMessageBody, sentQuery, sandboxSpecs as spec } from "./specs/ope
 export const SANDBOX_PAGE_ID = "100000000000001";
 export const SANDBOX_PSID = "sandbox-contact";
 
-/** A Messenger webhook body for one event from a sandbox contact, as Meta would send it. */
-export function sandboxWebhookBody(input: z.infer<typeof sandboxMessageBody>, now: number): string {
+type SandboxMessage = z.infer<typeof sandboxMessageBody>;
+
+/**
+ * A sandbox contact's id on a channel: the tester's id itself on Messenger and Instagram; on
+ * WhatsApp, whose ids are phone numbers, digits drawn from it (the same tester, the same number).
+ */
+export function sandboxChannelId(channel: ContactChannel, psid: string): string {
+  if (channel !== "whatsapp") return psid;
+  const digits = BigInt(`0x${createHash("sha256").update(psid).digest("hex").slice(0, 12)}`);
+  return `1555${(digits % 10_000_000n).toString().padStart(7, "0")}`;
+}
+
+/** A Messenger or Instagram webhook body for one event from a sandbox contact, as Meta sends it. */
+export function sandboxWebhookBody(
+  input: SandboxMessage,
+  now: number,
+  account: { object: "page" | "instagram"; id: string } = { object: "page", id: SANDBOX_PAGE_ID },
+): string {
   const psid = input.psid ?? SANDBOX_PSID;
   const mid = `m_sandbox_${randomUUID()}`;
   const item: Record<string, unknown> = {
     sender: { id: psid },
-    recipient: { id: SANDBOX_PAGE_ID },
+    recipient: { id: account.id },
     timestamp: now,
   };
   if (input.postback)
@@ -30,41 +47,101 @@ export function sandboxWebhookBody(input: z.infer<typeof sandboxMessageBody>, no
     };
   } else item.message = { mid, text: input.text };
   return JSON.stringify({
-    object: "page",
-    entry: [{ id: SANDBOX_PAGE_ID, time: now, messaging: [item] }],
+    object: account.object,
+    entry: [{ id: account.id, time: now, messaging: [item] }],
   });
 }
 
+/** The same event as WhatsApp posts it: a text, or a tap on a reply button (`button_reply`). */
+function whatsappSandboxBody(
+  input: SandboxMessage,
+  phoneNumberId: string,
+  waId: string,
+  now: number,
+) {
+  const tap = input.postback
+    ? { id: input.postback.payload, title: input.postback.title }
+    : input.quickReply
+      ? { id: input.quickReply.payload, title: input.quickReply.text }
+      : undefined;
+  const base = {
+    from: waId,
+    id: `wamid.sandbox_${randomUUID()}`,
+    timestamp: String(Math.floor(now / 1000)),
+  };
+  const message = tap
+    ? { ...base, type: "interactive", interactive: { type: "button_reply", button_reply: tap } }
+    : { ...base, type: "text", text: { body: input.text ?? "" } };
+  return JSON.stringify(
+    whatsappWebhookBody(phoneNumberId, "15550001234", {
+      contacts: [{ profile: { name: "Sam Sandbox" }, wa_id: waId }],
+      messages: [message],
+    }),
+  );
+}
+
 /** The tester's choice of locale, as Messenger's profile would give it, before the message. */
-async function setLocale(deps: Deps, psid: string, locale: string): Promise<void> {
-  deps.setSandboxLocale?.(psid, locale);
-  const contact = await deps.store.contacts.ensure(psid, deps.now());
-  // A profile already read is not read again: the new locale goes on the contact itself.
-  if (contact.profileFetched) await deps.store.contacts.setProfile(psid, { locale });
+async function setLocale(deps: Deps, channel: ContactChannel, psid: string, locale: string) {
+  const key = contactKey(channel, sandboxChannelId(channel, psid));
+  if (channel === "messenger") deps.setSandboxLocale?.(psid, locale);
+  const contact = await deps.store.contacts.ensure(key, deps.now());
+  // A profile already read is not read again, and only Messenger's gives a locale: the new
+  // locale goes on the contact itself.
+  if (contact.profileFetched || channel !== "messenger") {
+    await deps.store.contacts.setProfile(key, { locale });
+  }
 }
 
 /**
- * The editor's Messenger sandbox: a message from a test contact goes through the real webhook,
- * signed with the runtime's app secret, and the replies are read back from the Graph emulator.
+ * The editor's sandbox, on any channel: a message from a test contact goes through that channel's
+ * real webhook, signed with its app secret, and the replies are read back from its emulator.
  */
 export function sandboxRoutes(deps: Deps, app: Hono) {
   const router = new Router();
   on(router, spec.message, async (c) => {
     const input = await readBody(c, sandboxMessageBody);
-    if (input.locale !== undefined) await setLocale(deps, input.psid ?? SANDBOX_PSID, input.locale);
-    const body = sandboxWebhookBody(input, deps.now());
-    const response = await app.request("/webhooks/messenger", {
+    const channel = input.channel ?? "messenger";
+    const psid = input.psid ?? SANDBOX_PSID;
+    if (input.locale !== undefined) await setLocale(deps, channel, psid, input.locale);
+    const id = sandboxChannelId(channel, psid);
+    const now = deps.now();
+    const whatsapp = deps.whatsapp;
+    if (channel === "whatsapp" && !whatsapp) {
+      throw new ApiError(409, "not_sandbox", "WhatsApp is not running in this runtime.");
+    }
+    const [path, body, secret] =
+      channel === "whatsapp" && whatsapp
+        ? [
+            "/webhooks/whatsapp",
+            whatsappSandboxBody(input, whatsapp.phoneNumberId, id, now),
+            whatsapp.appSecret,
+          ]
+        : [
+            "/webhooks/messenger",
+            sandboxWebhookBody(
+              input,
+              now,
+              channel === "instagram"
+                ? {
+                    object: "instagram",
+                    id: deps.config.instagramAccountId ?? EMULATOR_INSTAGRAM_ACCOUNT_ID,
+                  }
+                : undefined,
+            ),
+            deps.appSecret,
+          ];
+    const response = await app.request(path, {
       method: "POST",
       headers: {
         "content-type": "application/json",
-        "x-hub-signature-256": signBody(body, deps.appSecret),
+        "x-hub-signature-256": signBody(body, secret),
       },
       body,
     });
     if (response.status !== 200) {
       throw new ApiError(502, "webhook_refused", `The webhook answered ${response.status}.`);
     }
-    return c.json({ psid: input.psid ?? SANDBOX_PSID }, 202);
+    return c.json({ psid, contactId: contactKey(channel, id) }, 202);
   });
   on(router, spec.sent, async (c) => {
     if (!deps.sentCalls) {
@@ -75,7 +152,12 @@ export function sandboxRoutes(deps: Deps, app: Hono) {
       );
     }
     const query = readQuery(c, sentQuery);
-    return c.json({ calls: deps.sentCalls(query.psid || undefined, query.after ?? 0) });
+    const channel = query.channel ?? "messenger";
+    const id = query.psid ? sandboxChannelId(channel, query.psid) : undefined;
+    return c.json({
+      calls: deps.sentCalls(channel, id, query.after ?? 0),
+      ...(query.psid ? { contactId: contactKey(channel, id as string) } : {}),
+    });
   });
   return router;
 }

@@ -122,6 +122,8 @@ export const Contact = named(
   z.strictObject({
     id: z.string(),
     psid: z.string(),
+    /** The channel the contact writes on: its id is a PSID, an IGSID (`ig:`) or a wa_id (`wa:`). */
+    channel: z.enum(["messenger", "instagram", "whatsapp"]),
     firstName: z.string().nullable(),
     lastName: z.string().nullable(),
     locale: z.string().nullable(),
@@ -353,6 +355,12 @@ export const SentCalls = z.strictObject({
       response: z.unknown(),
     }),
   ),
+  /** The test contact's id in the API (`ig:…`, `wa:…`), when the calls are one contact's. */
+  contactId: z.string().optional(),
 });
 
-export const SandboxAccepted = z.strictObject({ psid: z.string() });
+export const SandboxAccepted = z.strictObject({
+  psid: z.string(),
+  /** The test contact's id in the API: `ig:<id>` on Instagram, `wa:<number>` on WhatsApp. */
+  contactId: z.string(),
+});

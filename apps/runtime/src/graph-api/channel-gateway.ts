@@ -13,8 +13,9 @@ export interface ChannelGateways {
 /**
  * One `GraphGateway` over every channel: each call goes to the contact's channel (by the prefix
  * of its key: `ig:`, `wa:`, bare for Messenger) with the channel's own id. Page settings and
- * subscriptions are Messenger's. WhatsApp has no profile call (the name comes with the webhook)
- * and no typing indicator of its own.
+ * subscriptions are Messenger's. Instagram's profile is its own fields (name, username,
+ * profile_pic); WhatsApp has no profile call (the name comes with the webhook) and no typing
+ * indicator of its own.
  */
 export function createChannelGateway(gateways: ChannelGateways): GraphGateway {
   const { messenger, instagram, whatsapp } = gateways;
@@ -36,10 +37,20 @@ export function createChannelGateway(gateways: ChannelGateways): GraphGateway {
     },
     async userProfile(key) {
       const { channel, id } = contactAddress(key);
-      // Instagram's profile is another call (name, username) than Messenger's; WhatsApp's name
-      // comes with each webhook. Neither is asked here.
-      if (channel !== "messenger") return {};
-      return messenger.userProfile(id);
+      // WhatsApp's name comes with each webhook: nothing to ask.
+      if (channel === "whatsapp") return {};
+      return (channel === "instagram" ? instagram : messenger).userProfile(id);
+    },
+    replyToComment(key, commentId, message) {
+      const { channel } = contactAddress(key);
+      if (channel === "whatsapp") {
+        return Promise.reject(new Error("WhatsApp has no comments to reply to"));
+      }
+      return (channel === "instagram" ? instagram : messenger).replyToComment(
+        key,
+        commentId,
+        message,
+      );
     },
     async passThreadControl(key, appId, metadata) {
       const { channel, id } = contactAddress(key);

@@ -48,6 +48,8 @@ export interface Profile {
   lastName?: string;
   locale?: string;
   profilePic?: string;
+  /** Instagram's handle, kept as the contact's `username` field (`{{contact.username}}`). */
+  username?: string;
 }
 
 /** What the runtime needs of the Graph API; one implementation over `@convo/messenger`'s client. */
@@ -62,6 +64,8 @@ export interface GraphGateway {
   /** `POST /me/pass_thread_control`: the app becomes the thread's owner, told `metadata`. */
   passThreadControl(psid: string, appId: string, metadata: string): Promise<void>;
   userProfile(psid: string): Promise<Profile>;
+  /** A public reply under a comment on the contact's channel; answers the new comment's id. */
+  replyToComment(psid: string, commentId: string, message: string): Promise<{ id: string }>;
   setMessengerProfile(settings: PageSettings): Promise<void>;
   /** The apps installed on the Page (`me` by default) and the webhook fields each gets. */
   subscribedApps(pageId?: string): Promise<{ id: string; fields: string[] }[]>;

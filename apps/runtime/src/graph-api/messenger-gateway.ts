@@ -5,11 +5,13 @@ import {
   MESSENGER_SEND_PROFILE,
   type MessengerChannel,
   type MessengerProfile,
+  type ProfileField,
   renderPrivateReply,
   type SendApiClient,
   type SendProfile,
+  type UserProfileAnswer,
 } from "@convo/messenger";
-import type { GraphGateway, PageSettings } from "./gateway";
+import type { GraphGateway, PageSettings, Profile } from "./gateway";
 import { GraphFailure } from "./gateway";
 
 export interface MessengerGatewayOptions {
@@ -23,6 +25,13 @@ export interface MessengerGatewayOptions {
   appSecret: string;
   /** What the channel shows, for private replies to comments (Messenger's by default). */
   profile?: SendProfile;
+  /** The profile fields asked of a user, and how they read (Messenger's by default). */
+  userProfile?: { fields: readonly ProfileField[]; read(answer: UserProfileAnswer): Profile };
+  /**
+   * The edge a public reply to a comment is posted to: `comments` on a Page comment (Graph API,
+   * Comment), `replies` on an Instagram one (IG Comment Replies). `comments` by default.
+   */
+  commentReplyEdge?: "comments" | "replies";
   /** The in-process emulator's fetch in sandbox mode. */
   fetch?: GraphFetch;
   now: () => number;
@@ -152,13 +161,22 @@ export function createMessengerGateway(options: MessengerGatewayOptions): GraphG
     },
     async userProfile(psid) {
       try {
-        const p = await client.getProfile(psid);
+        const asked = options.userProfile;
+        const p = await client.getProfile(psid, asked?.fields);
+        if (asked) return asked.read(p);
         return {
           ...(p.first_name ? { firstName: p.first_name } : {}),
           ...(p.last_name ? { lastName: p.last_name } : {}),
           ...(p.locale ? { locale: p.locale } : {}),
           ...(p.profile_pic ? { profilePic: p.profile_pic } : {}),
         };
+      } catch (error) {
+        throw toFailure(error);
+      }
+    },
+    async replyToComment(_psid, commentId, message) {
+      try {
+        return await client.replyToComment(commentId, message, options.commentReplyEdge);
       } catch (error) {
         throw toFailure(error);
       }

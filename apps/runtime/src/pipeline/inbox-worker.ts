@@ -3,12 +3,12 @@ import { type ContactChanges, foldActions, initialSession, step } from "@convo/e
 import { CHANNEL_SPECS, USER_REF_RECIPIENT } from "@convo/messenger";
 import type { Deps } from "../deps";
 import { contactAddress } from "../graph-api/contact-address";
-import { GraphFailure } from "../graph-api/gateway";
 import type { Logger } from "../log";
 import type { ContactPatch, ContactRow } from "../store/contacts";
 import type { SkipReason } from "../store/events";
 import type { InboxRow } from "../store/inbox";
 import { LeaseLost } from "../store/replicas";
+import { ensureProfile, nameCommenter } from "./contact-profile";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
 import { outEvent, stepEventsOut } from "./events-out";
 import { readIncoming } from "./incoming";
@@ -128,35 +128,6 @@ export class InboxWorker {
     }
   }
 
-  async #ensureProfile(
-    contact: ContactRow,
-    log: Logger,
-    named: { firstName?: string; lastName?: string } | undefined,
-  ): Promise<ContactRow> {
-    if (contact.profileFetched) return contact;
-    const { deps } = this;
-    if (named) {
-      // The channel named the contact in the webhook itself (WhatsApp's profile name).
-      await deps.store.contacts.setProfile(contact.psid, named);
-      return (await deps.store.contacts.get(contact.psid)) ?? contact;
-    }
-    try {
-      const profile = await deps.graph.userProfile(contact.psid);
-      await deps.store.contacts.setProfile(contact.psid, profile);
-      return (await deps.store.contacts.get(contact.psid)) ?? contact;
-    } catch (error) {
-      // Not fatal: the conversation goes on without a first name. A transient failure is tried
-      // again with the next event; a refusal (no permission, unknown user) is not asked again.
-      const retry =
-        !(error instanceof GraphFailure) ||
-        error.category === "transient" ||
-        error.category === "rate_limited";
-      if (!retry) await deps.store.contacts.setProfile(contact.psid, {});
-      log.warn("profile fetch failed", { error: String(error) });
-      return (await deps.store.contacts.get(contact.psid)) ?? contact;
-    }
-  }
-
   async #handle(row: InboxRow, log: Logger): Promise<void> {
     const { deps } = this;
     const { contacts, steps } = deps.store;
@@ -227,13 +198,20 @@ export class InboxWorker {
       return;
     }
     // A checkbox opt-in's placeholder has no profile to fetch (no PSID yet).
+    const before = contact.fields;
     if (incoming.fromContact && !row.psid.startsWith(USER_REF_RECIPIENT)) {
-      contact = await this.#ensureProfile(contact, log, incoming.contactName);
+      contact = await ensureProfile(deps, contact, log, incoming.contactName);
+    } else if (incoming.comment) {
+      contact = await nameCommenter(deps, contact, incoming);
     }
+    // Instagram's handle is a field of the contact (`{{contact.username}}`), saved with the step.
+    if (contact.fields !== before) base.contact.fields = contact.fields;
 
     const fields: Record<string, string> = { ...contact.fields };
     if (contact.firstName) fields.first_name = contact.firstName;
     if (contact.lastName) fields.last_name = contact.lastName;
+    const name = [contact.firstName, contact.lastName].filter(Boolean).join(" ");
+    if (name) fields.name = name;
     if (contact.locale) fields.locale = contact.locale;
     const context: StepContext = {
       now,
@@ -350,6 +328,13 @@ function applyActions(
           kind: "event",
           text: action.message,
           payload: { error: action.code, nodeId: action.nodeId ?? null },
+        });
+        break;
+      case "comment_reply":
+        commit.outbox.push({
+          kind: "comment_reply",
+          commentId: action.commentId,
+          text: action.text,
         });
         break;
       case "add_tag":

@@ -20,6 +20,8 @@ export interface Incoming {
   comment?: { commentId: string; commentedAt: number };
   /** The name the channel gave with the event (WhatsApp), split as a profile is. */
   contactName?: { firstName: string; lastName?: string };
+  /** The handle the channel gave with the event (an Instagram comment's `from.username`). */
+  contactUsername?: string;
   /** The checkbox plugin's user_ref the contact opted in with, answered at last (see parse). */
   priorUserRef?: string;
   /** Another app took the thread, or asks for it (a thread given back is a `resume` event). */
@@ -110,5 +112,6 @@ export function readIncoming(row: InboxRow, now: number, ownAppId?: string): Inc
     humanReplied: false,
     standby,
     ...(event.priorUserRef === undefined ? {} : { priorUserRef: event.priorUserRef }),
+    ...(event.contactUsername ? { contactUsername: event.contactUsername } : {}),
   };
 }

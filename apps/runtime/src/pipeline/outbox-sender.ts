@@ -229,6 +229,13 @@ export class OutboxSender {
           await outbox.markSent(row.id, null, deps.now());
           return TURN.again;
         }
+        case "comment_reply": {
+          const reply = await answered(issue, () =>
+            deps.graph.replyToComment(row.psid, item.commentId, item.text),
+          );
+          await outbox.markSent(row.id, reply.id, deps.now());
+          return TURN.again;
+        }
         case "typing": {
           try {
             await answered(issue, () => deps.graph.senderAction(row.psid, "typing_on"));

@@ -4,7 +4,7 @@ import type { OutboxItem } from "../store/outbox";
 import type { StepRows } from "../store/steps";
 import type { NewTimer } from "../store/timers";
 import { type CounterHit, foldCounters } from "./counters";
-import { outgoingLine } from "./transcript-lines";
+import { commentReplyLine, outgoingLine } from "./transcript-lines";
 
 /** Everything one engine step changes, as the worker gathers it; `toStepRows` makes it rows. */
 export interface StepCommit {
@@ -35,6 +35,7 @@ export function toStepRows(commit: StepCommit): StepRows {
   for (let i = 0; i < outbox.length; i++) {
     const item = outbox[i] as OutboxItem;
     if (item.kind === "message") transcript.push(outgoingLine(item, commit.now, i));
+    if (item.kind === "comment_reply") transcript.push(commentReplyLine(item, commit.now, i));
   }
   return { ...commit, counters: foldCounters(commit.counters, commit.now) };
 }

@@ -25,6 +25,23 @@ export function outgoingLine(
   };
 }
 
+/** The bot's public reply under the contact's comment, linked to its outbox row. */
+export function commentReplyLine(
+  item: Extract<OutboxItem, { kind: "comment_reply" }>,
+  at: number,
+  outbox: number,
+): NewTranscript {
+  return {
+    at,
+    direction: "out",
+    author: "bot",
+    kind: "event",
+    text: item.text,
+    payload: { publicReply: { commentId: item.commentId } },
+    outbox,
+  };
+}
+
 /** What a person wrote to the contact (live chat, or the Page Inbox). */
 export function agentLine(text: string | null, at: number, agent?: Actor): NewTranscript {
   const line: NewTranscript = { at, direction: "out", author: "agent", kind: "text", text };

@@ -24,6 +24,8 @@ export type OutboxItem =
       brandEventId?: string;
     }
   | { kind: "typing"; seconds: number }
+  /** A public reply under a comment (Messenger: the comment's `comments`; Instagram: `replies`). */
+  | { kind: "comment_reply"; commentId: string; text: string }
   /** Handover Protocol: the thread passes to another app (a help desk, the Page Inbox). */
   | { kind: "pass_thread"; appId: string; metadata: string }
   | { kind: "http"; requestId: string; request: HttpRequest; nodeId: string }

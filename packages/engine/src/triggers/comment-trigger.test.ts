@@ -72,4 +72,30 @@ describe("comment triggers", () => {
     const [message] = among([giveaway, welcome], [{ type: "message", text: "price" }]);
     expect(texts(message?.actions)).toEqual(["Welcome"]);
   });
+
+  it("answer in public under the comment when the trigger has a public reply, templated", () => {
+    const replying = makeFlow(
+      "replying",
+      [
+        makeNode("start", "trigger", {
+          triggers: [
+            {
+              kind: "comment",
+              keywords: [],
+              publicReply: "Sent you a DM, {{contact.first_name|friend}}!",
+            },
+          ],
+        }),
+        makeNode("dm", "message", { content: [{ id: "t", kind: "text", text: "Hi!" }] }),
+      ],
+      [["start", "dm"]],
+    );
+    const [turn] = among([replying], [comment("love it")]);
+    expect(turn?.actions.filter((a) => a.type === "comment_reply")).toEqual([
+      { type: "comment_reply", commentId: "c1", text: "Sent you a DM, Ada!" },
+    ]);
+    expect(texts(turn?.actions)).toEqual(["Hi!"]);
+    const [silent] = among([giveaway], [comment("price")]);
+    expect(silent?.actions.some((a) => a.type === "comment_reply")).toBe(false);
+  });
 });

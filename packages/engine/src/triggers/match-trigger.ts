@@ -16,6 +16,8 @@ export interface TriggerMatch {
   trigger: Trigger["kind"];
   /** A ref trigger with `externalId` matched: the rest of the ref after its prefix. */
   externalId?: string;
+  /** A comment trigger with a public reply matched: its text, not yet templated. */
+  publicReply?: string;
 }
 
 export interface MatchOptions {
@@ -115,11 +117,13 @@ function matchComment(
   event: Extract<EngineEvent, { type: "comment" }>,
 ): TriggerMatch | undefined {
   const words = foldWords(capText(event.text, ENGINE_LIMITS.incomingText));
-  return findTrigger(flows, (t) => {
+  return findTrigger(flows, (t, match) => {
     if (t.kind !== "comment") return false;
     if (t.posts && t.posts.length > 0 && !t.posts.includes(event.postId)) return false;
     const keywords = t.keywords.filter((k) => k.trim() !== "");
-    return keywords.length === 0 || keywords.some((k) => keywordMatches("contains", words, k));
+    const hit = keywords.length === 0 || keywords.some((k) => keywordMatches("contains", words, k));
+    if (hit && t.publicReply?.trim()) match.publicReply = t.publicReply;
+    return hit;
   });
 }
 

@@ -10,6 +10,11 @@ export function startMatch(run: Run, event: EngineEvent, withDefault: boolean): 
   const ref = run.flowRef(match.flowId) as FlowRef;
   // An m.me link whose ref starts with a declared prefix: the rest is the contact's external id.
   if (match.externalId !== undefined) run.emit({ type: "remember", externalId: match.externalId });
+  if (match.publicReply !== undefined && event.type === "comment") {
+    // Answered in public under the comment, beside the private reply the flow's first message is.
+    const text = run.render(ref.flow, match.publicReply).trim();
+    if (text !== "") run.emit({ type: "comment_reply", commentId: event.commentId, text });
+  }
   return { kind: "go", ref, nodeId: match.nodeId };
 }
 

@@ -12,6 +12,7 @@ import {
   reply,
   respond,
 } from "./answer";
+import { type CommentReply, commentReplyRoute } from "./comment-replies";
 import { EchoDelivery, type EchoOptions } from "./echoes";
 import {
   type FaultCode,
@@ -23,21 +24,30 @@ import {
 import { FaultInjector, type FaultPlan } from "./faults";
 import { answerFields, EMULATOR_APP_ID, EMULATOR_PAGE_ID } from "./identity";
 import { messengerProfileRoutes } from "./messenger-profile";
+import { type EmulatedPlatform, MESSENGER_PLATFORM, type UserProfile } from "./platform";
 import { NO_BODY, parseJson, readBody } from "./read-body";
 import { SendRateWindow } from "./send-rate";
 import { threadControlRoutes } from "./thread-control";
 import { truncateAsMeta } from "./truncate";
+import { userProfileRoute } from "./user-profile";
 
 export type { EmulatorEnv } from "./answer";
+export type { CommentReply } from "./comment-replies";
 export { EMULATOR_APP_ID, EMULATOR_PAGE_ID } from "./identity";
+export type { EmulatedPlatform, UserProfile } from "./platform";
 
 export interface GraphEmulatorOptions {
   /** When set, every call must carry `appsecret_proof` = HMAC-SHA256(access_token, appSecret). */
   appSecret?: string;
   /** When set, every call must carry this `access_token`; otherwise any non-empty token passes. */
   pageToken?: string;
-  /** The Page the emulator plays: `GET /me` and the sender of its echoes. `EMULATOR_PAGE_ID` by default. */
+  /**
+   * The Page the emulator plays (`GET /me`), or the Instagram account: the sender of its echoes.
+   * `EMULATOR_PAGE_ID` by default.
+   */
   pageId?: string;
+  /** Messenger (the default) or Instagram: profile fields, send rules, the echoes' `object`. */
+  platform?: EmulatedPlatform;
   /** The Page's name, answered by `GET /me`. */
   pageName?: string;
   /**
@@ -83,14 +93,6 @@ export interface RecordedCall {
   warnings?: string[];
 }
 
-export interface UserProfile {
-  first_name?: string;
-  last_name?: string;
-  profile_pic?: string;
-  locale?: string;
-  timezone?: number;
-}
-
 export interface GraphEmulator {
   /** The Hono app: serve it, or mount it in-process (`app.route("/graph", emulator.app)`). */
   app: Hono<EmulatorEnv>;
@@ -110,6 +112,8 @@ export interface GraphEmulator {
   setSendRate(rate: SendRate | undefined): void;
   /** How many Send API calls were refused with 613 for the rate. */
   rateLimitedCalls(): number;
+  /** The public replies taken under comments, oldest first. */
+  readonly commentReplies: CommentReply[];
   /** PSID → profile answered by `GET /{version}/{psid}`; set and read freely. */
   profiles: Map<string, UserProfile>;
   /** The Messenger Profile as the calls so far left it. */
@@ -128,16 +132,6 @@ export interface GraphEmulator {
   /** Stops echo delivery at once, dropping what is pending; no timer is left behind. */
   close(): Promise<void>;
 }
-
-const PROFILE_FIELDS = [
-  "id",
-  "name",
-  "first_name",
-  "last_name",
-  "profile_pic",
-  "locale",
-  "timezone",
-] as const;
 
 /**
  * A stand-in for the Graph API parts Convo calls: the Send API, the user profile, the Messenger
@@ -172,6 +166,8 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   const rate = new SendRateWindow(options.sendRate);
   let rateLimitedCount = 0;
   const profiles = new Map<string, UserProfile>();
+  const platform = options.platform ?? MESSENGER_PLATFORM;
+  const commentReplies: CommentReply[] = [];
   const profile: { current: MessengerProfile } = { current: {} };
 
   const checkAccess = createAccessCheck(options);
@@ -180,7 +176,9 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   let sent = 0;
   const pageId = options.pageId ?? EMULATOR_PAGE_ID;
   const page = { id: pageId, name: options.pageName ?? "Convo Sandbox Page" };
-  let echoes = options.echoes ? new EchoDelivery(options.echoes, pageId) : undefined;
+  let echoes = options.echoes
+    ? new EchoDelivery(options.echoes, pageId, platform.object)
+    : undefined;
   const appId = options.appId ?? options.echoes?.appId ?? EMULATOR_APP_ID;
   const application = {
     id: appId,
@@ -230,6 +228,8 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
     const parsed = sendBodySchema.safeParse(sentBody);
     if (!parsed.success) return fail(c, badParameter(parsed.error));
     const body = parsed.data;
+    const refusal = platform.refuseSend?.(body);
+    if (refusal) return fail(c, refusal);
     const media = ["audio", "video"].includes(String(body.message?.attachment?.type));
     if (!rate.take(Date.now(), media)) {
       rateLimitedCount++;
@@ -250,6 +250,8 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   messengerProfileRoutes(app, profile);
 
   threadControlRoutes(app, appId);
+
+  commentReplyRoute(app, platform.commentReplyEdge, commentReplies);
 
   // The Page and the app a Page token belongs to: what the runtime reads at start to know which
   // webhook entries are its own. Registered before `/:psid`, which would take "me" for a PSID.
@@ -277,39 +279,21 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
     });
   });
 
-  app.get("/:version/:psid", (c) => {
-    const psid = c.req.param("psid");
-    const found = profiles.get(psid);
-    if (!found) {
-      return fail(c, unsupportedGet(psid));
-    }
-    const asked = (c.req.query("fields") ?? "first_name,last_name").split(",").filter(Boolean);
-    const invalid = asked.find((field) => !(PROFILE_FIELDS as readonly string[]).includes(field));
-    if (invalid)
-      return fail(c, graphError(400, 100, `(#100) Tried accessing nonexisting field (${invalid})`));
-    const answer: Record<string, unknown> = { id: psid };
-    for (const field of asked) {
-      const value =
-        field === "id"
-          ? psid
-          : field === "name"
-            ? [found.first_name, found.last_name].filter(Boolean).join(" ") || undefined
-            : found[field as keyof UserProfile];
-      if (value !== undefined) answer[field] = value;
-    }
-    return reply(c, answer);
-  });
+  userProfileRoute(app, profiles, platform);
 
   app.notFound((c) => fail(c, graphError(400, 2500, `Unknown path components: ${c.req.path}`)));
 
   return {
     app,
     calls,
+    commentReplies,
     clear: () => {
       calls.length = 0;
+      commentReplies.length = 0;
     },
     reset: () => {
       calls.length = 0;
+      commentReplies.length = 0;
       faults.reset();
       latencyMs = 0;
       badToken = false;
@@ -338,7 +322,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
       } else if (echoes) {
         echoes.configure(echoOptions);
       } else {
-        echoes = new EchoDelivery(echoOptions, pageId);
+        echoes = new EchoDelivery(echoOptions, pageId, platform.object);
       }
     },
     setSubscribedFields: (fields) => {

@@ -49,6 +49,7 @@ interface Pending {
 export class EchoDelivery {
   #options: EchoOptions;
   readonly #pageId: string;
+  readonly #object: "page" | "instagram";
   readonly #queue: Pending[] = [];
   readonly #agent = new Agent({ keepAlive: true, maxSockets: 1 });
   #inFlight: ClientRequest | undefined;
@@ -58,9 +59,11 @@ export class EchoDelivery {
   #closed = false;
   #idle: (() => void)[] = [];
 
-  constructor(options: EchoOptions, pageId: string) {
+  /** `pageId` is the sender: the Page, or the Instagram account (`object: "instagram"`). */
+  constructor(options: EchoOptions, pageId: string, object: "page" | "instagram" = "page") {
     this.#options = checked(options);
     this.#pageId = pageId;
+    this.#object = object;
   }
 
   /** New target or secret; echoes still pending go there, in order. */
@@ -126,7 +129,7 @@ export class EchoDelivery {
     const { webhookUrl, appSecret } = this.#options;
     const bytes = Buffer.from(
       JSON.stringify({
-        object: "page",
+        object: this.#object,
         entry: [{ id: this.#pageId, time: Date.now(), messaging: batch.map((p) => p.item) }],
       }),
       "utf8",

@@ -1,7 +1,9 @@
 export {
+  type CommentReply,
   createGraphEmulatorApp,
   EMULATOR_APP_ID,
   EMULATOR_PAGE_ID,
+  type EmulatedPlatform,
   type GraphEmulator,
   type GraphEmulatorOptions,
   type RecordedCall,

@@ -1,14 +1,11 @@
 import type { Channel } from "../channel/types";
-import {
-  createGraphEmulatorApp,
-  type GraphEmulator,
-  type GraphEmulatorOptions,
-} from "../emulator/app";
+import type { GraphEmulator } from "../emulator/app";
 import { messagingWebhook } from "../messenger/channel";
 import { createSendApiClient, type SendApiClient, type SendApiClientOptions } from "../send/client";
 import type { SendBody } from "../send/schemas";
 import type { ParseOptions } from "../webhook/parse";
 import type { InboundEvent } from "../webhook/types";
+import { createInstagramEmulator, type InstagramEmulatorOptions } from "./emulator";
 import { instagramSpec } from "./spec";
 import type { InstagramTag } from "./window";
 
@@ -20,7 +17,7 @@ export type InstagramChannel = Channel<
   ParseOptions,
   SendApiClientOptions,
   SendApiClient,
-  GraphEmulatorOptions,
+  InstagramEmulatorOptions,
   GraphEmulator
 >;
 
@@ -28,11 +25,12 @@ export type InstagramChannel = Channel<
  * Instagram whole (Node only). Meta posts its bodies (`object: "instagram"`) to the Messenger
  * webhook, signed with the same app secret, in Messenger's `messaging` shape; sends go to
  * `POST /me/messages` with the Page token of the Page the account is linked to (or the Instagram
- * token), so the client and the emulator are Messenger's.
+ * token), so the client is Messenger's; the emulator is Messenger's playing the account
+ * (`createInstagramEmulator`: Instagram's send rules, profile fields and echoes).
  */
 export const instagramChannel: InstagramChannel = {
   ...instagramSpec,
   webhook: messagingWebhook(["instagram"]),
   createClient: createSendApiClient,
-  createEmulator: createGraphEmulatorApp,
+  createEmulator: createInstagramEmulator,
 };

@@ -69,6 +69,10 @@ export interface SendResult {
 
 export interface UserProfileAnswer {
   id: string;
+  /** Instagram's (User Profile API for IGSIDs), which has no first and last name. */
+  name?: string;
+  /** Instagram's: the account's handle. */
+  username?: string;
   first_name?: string;
   last_name?: string;
   profile_pic?: string;
@@ -84,7 +88,15 @@ export interface SubscribedApp {
   subscribed_fields: string[];
 }
 
-export type ProfileField = "first_name" | "last_name" | "profile_pic" | "locale" | "timezone";
+/** Messenger's fields of a PSID; Instagram's of an IGSID are `name`, `username`, `profile_pic`. */
+export type ProfileField =
+  | "first_name"
+  | "last_name"
+  | "profile_pic"
+  | "locale"
+  | "timezone"
+  | "name"
+  | "username";
 
 /** Whether, and until when, this Page's calls are slowed down after rate-limit answers. */
 export interface PaceState {
@@ -107,6 +119,16 @@ export interface SendApiClient {
   getApp(): Promise<GraphNode>;
   sendAction(psid: string, action: SenderAction): Promise<{ recipientId: string }>;
   getProfile(psid: string, fields?: readonly ProfileField[]): Promise<UserProfileAnswer>;
+  /**
+   * A public reply under a comment, `message` in the query as Meta's samples give it:
+   * `POST /{comment-id}/comments` on a Page (Graph API, Comment) or `POST /{ig-comment-id}/replies`
+   * on Instagram (IG Comment Replies). Answers the new comment's `id`.
+   */
+  replyToComment(
+    commentId: string,
+    message: string,
+    edge?: "comments" | "replies",
+  ): Promise<{ id: string }>;
   getMessengerProfile(fields: readonly MessengerProfileField[]): Promise<MessengerProfile>;
   /** The apps installed on the Page (`me`, the token's Page, by default) and their fields. */
   getSubscribedApps(pageId?: string): Promise<SubscribedApp[]>;
@@ -263,6 +285,12 @@ export function createSendApiClient(options: SendApiClientOptions): SendApiClien
     async getProfile(psid, fields = DEFAULT_PROFILE_FIELDS) {
       const answer = await call("GET", encodeURIComponent(psid), { fields: fields.join(",") });
       return answer as UserProfileAnswer;
+    },
+    async replyToComment(commentId, message, edge = "comments") {
+      const answer = (await call("POST", `${encodeURIComponent(commentId)}/${edge}`, {
+        message,
+      })) as { id?: unknown };
+      return { id: String(answer.id ?? "") };
     },
     async getMessengerProfile(fields) {
       const answer = (await call("GET", "me/messenger_profile", { fields: fields.join(",") })) as {

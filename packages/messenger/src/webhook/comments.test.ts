@@ -72,7 +72,7 @@ describe("comments from a Page feed and an Instagram account", () => {
       commentId: "17865799348089039",
       postId: "18000000000000000",
       text: "PRICE",
-      contactName: "ana.lima",
+      contactUsername: "ana.lima",
     });
   });
 

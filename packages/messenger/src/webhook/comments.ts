@@ -7,8 +7,10 @@ import type { EventBase, InboundEvent } from "./types";
  * Comments, from an entry's `changes`: a Page's `feed` field (`item: "comment"`, `verb: "add"`:
  * `{ from: { id, name }, post_id, comment_id, parent_id, message, created_time }`) and an
  * Instagram account's `comments` field (`{ from: { id, username }, media: { id }, id, parent_id,
- * text }`). Each becomes a `comment` event, its author as `psid` (a Page comment names the
- * person by an id the Page's messages do not use: the private reply's answer gives their PSID).
+ * text }`). Each becomes a `comment` event, its author as `psid`: the feed's `from.id` (with
+ * `from.name`) on a Page, the commenter's IGSID (with `from.username`) on Instagram. A Page comment
+ * names the person by an id the Page's messages do not use (the private reply's answer gives
+ * their PSID).
  */
 const pageComment = z.object({
   item: z.literal("comment"),
@@ -80,7 +82,7 @@ export function parseChanges(
         ...base,
         psid: v.data.from.id,
         dedupeKey: `comment:${v.data.id}`,
-        ...(v.data.from.username ? { contactName: v.data.from.username } : {}),
+        ...(v.data.from.username ? { contactUsername: v.data.from.username } : {}),
         kind: "comment",
         commentId: v.data.id,
         postId: v.data.media.id,

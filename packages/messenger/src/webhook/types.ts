@@ -28,6 +28,8 @@ export interface EventBase {
   dedupeKey: string;
   /** The name the contact goes by on the channel, when the body gives it (WhatsApp's `profile.name`). */
   contactName?: string;
+  /** The contact's handle, when the body gives it (an Instagram comment's `from.username`). */
+  contactUsername?: string;
   /**
    * The checkbox plugin's `user_ref` this contact opted in with, when they answer a message sent to
    * it (`prior_message: { source: "checkbox_plugin", identifier }`): their PSID is now known.

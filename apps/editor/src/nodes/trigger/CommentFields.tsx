@@ -40,7 +40,10 @@ export function TextListField({
   );
 }
 
-/** A comment trigger's keywords (none: any comment) and post ids (none: every post). */
+/**
+ * A comment trigger's keywords (none: any comment), post ids (none: every post) and the public
+ * reply under the comment (none: only the private one).
+ */
 export function CommentTriggerFields({
   trigger,
   at,
@@ -68,6 +71,15 @@ export function CommentTriggerFields({
         f={f}
         itemLabel={(n) => t("field.postN", { n })}
         fieldLabel={t("field.post")}
+      />
+      <TextField
+        label={t("field.commentPublicReply")}
+        value={trigger.publicReply ?? ""}
+        onChange={(v) => f.set([...at, "publicReply"], v === "" ? undefined : v)}
+        onBlur={f.endGroup}
+        template
+        multiline
+        testId="comment-public-reply"
       />
     </>
   );

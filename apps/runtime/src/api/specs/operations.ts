@@ -106,8 +106,14 @@ export const aiRequestSchema = z.discriminatedUnion("task", [
     timeoutMs: z.number().int().positive().max(60_000),
   }),
 ]);
+const sandboxChannel = z
+  .enum(["messenger", "instagram", "whatsapp"])
+  .optional()
+  .meta({ description: "The channel the test contact writes on (Messenger by default)." });
+
 export const sandboxMessageBody = z
   .strictObject({
+    channel: sandboxChannel,
     psid: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,64}$/)
@@ -133,6 +139,7 @@ export const sandboxMessageBody = z
   });
 
 export const sentQuery = z.object({
+  channel: sandboxChannel,
   psid: z.string().optional().meta({ description: "Only the calls to this contact." }),
   after: z
     .string()

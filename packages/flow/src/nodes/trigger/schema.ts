@@ -38,12 +38,14 @@ export const defaultTriggerSchema = z.strictObject({ kind: z.literal("default") 
 /**
  * A comment on a Page post or an Instagram post or reel: with one of `keywords` (any comment when
  * there are none), on one of `posts` (every post when absent). The flow's first message goes as
- * the one private reply Meta allows; the rest waits for the person to answer it.
+ * the one private reply Meta allows; the rest waits for the person to answer it. With
+ * `publicReply`, that text is also answered publicly under the comment (templated like a message).
  */
 export const commentTriggerSchema = z.strictObject({
   kind: z.literal("comment"),
   keywords: z.array(shortTextSchema).max(100),
   posts: z.array(shortTextSchema).max(100).optional(),
+  publicReply: shortTextSchema.optional(),
 });
 
 /** An event name as the brand's systems post it: `order.shipped`, `flight.gate_changed`. */

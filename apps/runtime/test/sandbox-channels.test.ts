@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Json, startRuntime, type TestRuntime } from "./helpers";
+import { waitFor } from "./messenger";
+
+let rt: TestRuntime;
+
+beforeAll(async () => {
+  // No tokens: every channel runs against its own in-process emulator.
+  rt = await startRuntime();
+});
+afterAll(async () => {
+  await rt?.stop();
+});
+
+/** Posts a sandbox message on a channel and waits for the first reply the emulator took. */
+async function talk(channel: string, psid: string, text: string) {
+  const posted = await rt.api("POST", "/api/sandbox/messages", { channel, psid, text });
+  expect(posted.status).toBe(202);
+  return waitFor(async () => {
+    const sent = await rt.api("GET", `/api/sandbox/sent?channel=${channel}&psid=${psid}`);
+    // A message, not a typing indicator.
+    const calls = (sent.json.calls as Json[]).filter(
+      (c) => c.status === 200 && (c.body?.message || c.body?.messaging_product),
+    );
+    return calls.length > 0
+      ? { calls, contactId: sent.json.contactId as string, posted }
+      : undefined;
+  }, `a ${channel} reply`);
+}
+
+describe("the sandbox on any channel", () => {
+  it("plays Instagram: Instagram's webhook in, its emulator's sends out, its profile read", async () => {
+    const { calls, contactId, posted } = await talk("instagram", "sandbox-contact", "hello");
+    expect(posted.json).toEqual({ psid: "sandbox-contact", contactId: "ig:sandbox-contact" });
+    expect(contactId).toBe("ig:sandbox-contact");
+    const reply = calls.find((c) => c.body?.message?.text);
+    expect(reply?.path).toMatch(/\/me\/messages$/);
+    expect(reply?.body.message.text).toContain("Hi Sam!");
+    const contact = await rt.api("GET", "/api/contacts/ig:sandbox-contact");
+    expect(contact.json).toMatchObject({
+      channel: "instagram",
+      firstName: "Sam",
+      fields: { username: "sam.sandbox" },
+    });
+    // The Messenger sandbox contact is another person, untouched.
+    const messenger = await rt.api(
+      "GET",
+      "/api/sandbox/sent?channel=messenger&psid=sandbox-contact",
+    );
+    expect(messenger.json.calls).toEqual([]);
+  });
+
+  it("plays WhatsApp: a wa_id for the tester, Cloud API messages out, taps as reply buttons", async () => {
+    const { calls, contactId } = await talk("whatsapp", "tester-wa1", "hi");
+    expect(contactId).toMatch(/^wa:1555\d{7}$/);
+    const [menu] = calls;
+    expect(menu?.body).toMatchObject({
+      messaging_product: "whatsapp",
+      to: contactId.slice(3),
+      type: "interactive",
+    });
+    const contact = await rt.api("GET", `/api/contacts/${contactId}`);
+    expect(contact.json).toMatchObject({ channel: "whatsapp", firstName: "Sam" });
+
+    const track = menu?.body.interactive.action.buttons[0].reply;
+    const tapped = await rt.api("POST", "/api/sandbox/messages", {
+      channel: "whatsapp",
+      psid: "tester-wa1",
+      postback: { payload: track.id, title: track.title },
+    });
+    expect(tapped.status).toBe(202);
+    await waitFor(async () => {
+      const sent = await rt.api(
+        "GET",
+        `/api/sandbox/sent?channel=whatsapp&psid=tester-wa1&after=${menu?.seq}`,
+      );
+      return (sent.json.calls as Json[]).length > 0 ? true : undefined;
+    }, "the answer to the tap");
+    const transcript = await rt.api("GET", `/api/contacts/${contactId}/transcript`);
+    expect(
+      (transcript.json.messages as Json[]).filter((m) => m.direction === "in").map((m) => m.text),
+    ).toEqual(["hi", track.title]);
+  });
+});
