@@ -7,7 +7,7 @@ import { describeError } from "../common/errors";
 import { useSession } from "../common/session";
 import { useT } from "../i18n";
 import { Phone, type PhoneItem } from "../phone/Phone";
-import { useTestChannel } from "../simulator/panel-store";
+import { useTestChannel } from "../phone/test-channel";
 import { buildThread, type PendingLine } from "./thread";
 
 const POLL_MS = 600;

@@ -1,5 +1,6 @@
-import type { ChannelId } from "@convo/messenger/channel";
 import { create } from "zustand";
+
+export { useTestChannel } from "../phone/test-channel";
 
 export type TestTab = "simulator" | "sandbox";
 
@@ -18,17 +19,6 @@ export const useTestPanel = create<TestPanelState>((set) => ({
   toggle: () => set((s) => ({ open: !s.open })),
   close: () => set({ open: false }),
   setTab: (tab) => set({ tab, open: true }),
-}));
-
-interface TestChannelState {
-  channel: ChannelId;
-  setChannel: (channel: ChannelId) => void;
-}
-
-/** The channel the simulator plays (switching it starts the conversation again). */
-export const useTestChannel = create<TestChannelState>((set) => ({
-  channel: "messenger",
-  setChannel: (channel) => set({ channel }),
 }));
 
 interface ActiveNodeState {
