@@ -10,6 +10,7 @@ import { memo, useMemo } from "react";
 import { HandleCount, StepOverlay } from "../../analytics/StepOverlay";
 import { useT } from "../../i18n";
 import { EDITOR_NODES, NodeBody } from "../../nodes";
+import { NoteCard } from "../../nodes/note/NoteCard";
 import { useEditorState } from "../../store/context";
 import { useContentLanguage } from "./content-language";
 import { useSimpleDetail } from "./detail";
@@ -113,17 +114,7 @@ const StepCard = memo(function StepCard({ node: drawn, mark, selected }: CardPro
   const outputs = useMemo(() => nodeOutputs(node), [node]);
   const label = "label" in node.data ? node.data.label : undefined;
   const kindCounts = new Map<string, number>();
-  if (node.type === "note") {
-    return (
-      <div
-        className={`step note note-${node.data.color ?? "yellow"}${selected ? " selected" : ""}`}
-        style={{ width: node.data.width ?? 220, minHeight: node.data.height }}
-        data-testid={`node-${node.id}`}
-      >
-        <NodeBody node={node} />
-      </div>
-    );
-  }
+  if (node.type === "note") return <NoteCard node={node} selected={selected} />;
   return (
     <article
       className={`step step-${node.type}${selected ? " selected" : ""}${mark ? ` has-${mark}` : ""}`}
