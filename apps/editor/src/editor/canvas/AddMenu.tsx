@@ -41,6 +41,15 @@ export function AddMenu({ at, connecting, onPick, onClose }: Props) {
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.key === "Escape") onClose();
+    // Typing on a focused item goes on with the search (the key lands in the field it focuses).
+    if (
+      e.key.length === 1 &&
+      e.key !== " " &&
+      !e.ctrlKey &&
+      !e.metaKey &&
+      e.target !== search.current
+    )
+      search.current?.focus();
     if (e.key === "Enter" && e.target === search.current) {
       e.preventDefault();
       const first = types[0];

@@ -249,7 +249,6 @@ export function Canvas() {
               maskStrokeColor={MINIMAP.viewportStroke}
               maskStrokeWidth={2}
               nodeColor={minimapColour}
-              nodeStrokeColor={MINIMAP.stroke}
             />
             <Controls />
           </ReactFlow>

@@ -14,7 +14,6 @@ export const MINIMAP = {
   background: "#ffffff",
   mask: `rgba(${MASK_RGB.join(", ")}, ${MASK_ALPHA})`,
   viewportStroke: "#0866ff",
-  stroke: "#ffffff",
   selected: "#0050d0",
 } as const;
 

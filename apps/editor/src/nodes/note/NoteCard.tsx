@@ -1,17 +1,12 @@
-import { NODE_KINDS, type NodeOfType } from "@convo/flow";
-import { NodeResizeControl } from "@xyflow/react";
-import { memo } from "react";
-import { useT } from "../../i18n";
+import type { NodeOfType } from "@convo/flow";
+import { lazy, memo, Suspense } from "react";
 import { useEditorState } from "../../store/context";
 import { NoteBody } from "./Body";
 
-const LIMITS = NODE_KINDS.note.limits;
+const NoteResize = lazy(() => import("./NoteResize"));
 const DEFAULT_WIDTH = 220;
 
-/**
- * A sticky note on the canvas. Selected, it shows a grip in its bottom-right corner: dragging it
- * resizes the note, and the size is kept in the flow (the canvas's onNodesChange records it).
- */
+/** A sticky note on the canvas; selected, it can be resized from its corner (NoteResize). */
 export const NoteCard = memo(function NoteCard({
   node,
   selected,
@@ -19,7 +14,6 @@ export const NoteCard = memo(function NoteCard({
   node: NodeOfType<"note">;
   selected: boolean;
 }) {
-  const t = useT();
   const editable = useEditorState((s) => s.readOnly === null);
   return (
     <div
@@ -29,21 +23,9 @@ export const NoteCard = memo(function NoteCard({
     >
       <NoteBody node={node} />
       {selected && editable && (
-        <NodeResizeControl
-          position="bottom-right"
-          minWidth={LIMITS.width.min}
-          minHeight={LIMITS.height.min}
-          className="note-resize"
-          autoScale={false}
-        >
-          <span
-            className="note-resize-grip"
-            role="img"
-            aria-label={t("note.resize")}
-            title={t("note.resize")}
-            data-testid={`resize-${node.id}`}
-          />
-        </NodeResizeControl>
+        <Suspense fallback={null}>
+          <NoteResize nodeId={node.id} />
+        </Suspense>
       )}
     </div>
   );
