@@ -1,9 +1,10 @@
 import type { NodeOfType } from "@convo/flow";
-import { lazy, memo, Suspense } from "react";
+import { memo } from "react";
 import { useEditorState } from "../../store/context";
 import { NoteBody } from "./Body";
+import { NoteResize } from "./NoteResize";
 
-const NoteResize = lazy(() => import("./NoteResize"));
+
 const DEFAULT_WIDTH = 220;
 
 /** A sticky note on the canvas; selected, it can be resized from its corner (NoteResize). */
@@ -22,11 +23,7 @@ export const NoteCard = memo(function NoteCard({
       data-testid={`node-${node.id}`}
     >
       <NoteBody node={node} />
-      {selected && editable && (
-        <Suspense fallback={null}>
-          <NoteResize nodeId={node.id} />
-        </Suspense>
-      )}
+      {selected && editable && <NoteResize nodeId={node.id} />}
     </div>
   );
 });

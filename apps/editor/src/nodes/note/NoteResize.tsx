@@ -6,10 +6,10 @@ const LIMITS = NODE_KINDS.note.limits;
 
 /**
  * The grip in a selected note's bottom-right corner. Dragging it resizes the note; the canvas's
- * onNodesChange keeps the size in the flow. Loaded when a note is first selected, so React Flow's
- * resizer stays out of the JS that opens a flow.
+ * onNodesChange keeps the size in the flow. (React Flow's resizer is in the canvas's chunk whether
+ * it is used or not: importing it here costs no bytes.)
  */
-export default function NoteResize({ nodeId }: { nodeId: string }) {
+export function NoteResize({ nodeId }: { nodeId: string }) {
   const t = useT();
   return (
     <NodeResizeControl
