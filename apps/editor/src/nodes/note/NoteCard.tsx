@@ -4,7 +4,6 @@ import { useEditorState } from "../../store/context";
 import { NoteBody } from "./Body";
 import { NoteResize } from "./NoteResize";
 
-
 const DEFAULT_WIDTH = 220;
 
 /** A sticky note on the canvas; selected, it can be resized from its corner (NoteResize). */
