@@ -1,5 +1,4 @@
 import { canPublish } from "@convo/flow";
-import { useReactFlow } from "@xyflow/react";
 import { useState } from "react";
 import { useStore } from "zustand";
 import { AnalyticsControls } from "../analytics/AnalyticsControls";
@@ -12,6 +11,7 @@ import { useT } from "../i18n";
 import { TestButton } from "../simulator/TestPanelHost";
 import { useEditor, useEditorState } from "../store/context";
 import { useContentLanguage } from "./canvas/content-language";
+import { useFit } from "./canvas/use-room";
 import type { Overlay } from "./EditorScreen";
 import { PublishDialog } from "./panels/PublishDialog";
 import type { Autosave } from "./save/autosave";
@@ -54,7 +54,7 @@ export function Toolbar({ flowId, name, autosave, history, setOverlay }: Props) 
   const t = useT();
   const api = useApi();
   const editor = useEditor();
-  const { fitView } = useReactFlow();
+  const fitSteps = useFit();
   const canUndo = useEditorState((s) => s.past.length > 0 && s.readOnly === null);
   const canRedo = useEditorState((s) => s.future.length > 0 && s.readOnly === null);
   const readOnly = useEditorState((s) => s.readOnly !== null);
@@ -68,7 +68,7 @@ export function Toolbar({ flowId, name, autosave, history, setOverlay }: Props) 
     const { layoutFlow } = await import("./canvas/layout");
     const { flow, measured } = editor.store.getState();
     editor.replaceFlow(layoutFlow(flow, measured));
-    requestAnimationFrame(() => void fitView({ duration: 300 }));
+    requestAnimationFrame(() => fitSteps());
   }
 
   function askToPublish() {
@@ -137,7 +137,7 @@ export function Toolbar({ flowId, name, autosave, history, setOverlay }: Props) 
         <button type="button" onClick={() => void autoLayout()} disabled={readOnly}>
           {t("editor.layout")}
         </button>
-        <button type="button" onClick={() => void fitView({ duration: 300 })}>
+        <button type="button" onClick={() => fitSteps()}>
           {t("editor.fit")}
         </button>
         <button type="button" onClick={() => setOverlay("search")} title="Ctrl+F">

@@ -1,8 +1,8 @@
 import { type Fragment, isFragment } from "@convo/flow";
-import { useReactFlow } from "@xyflow/react";
 import { useEffect } from "react";
 import { typingInField } from "../common/typing-in-field";
 import { useEditor } from "../store/context";
+import { useFit } from "./canvas/use-room";
 import type { Overlay } from "./EditorScreen";
 import type { Autosave } from "./save/autosave";
 
@@ -21,7 +21,7 @@ function storedFragment(): Fragment | null {
 /** Keyboard shortcuts of the canvas (listed in the help overlay). Fields keep their own keys. */
 export function useShortcuts(autosave: Autosave, setOverlay: (o: Overlay) => void): void {
   const editor = useEditor();
-  const { fitView } = useReactFlow();
+  const fitSteps = useFit();
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       const mod = event.ctrlKey || event.metaKey;
@@ -59,7 +59,7 @@ export function useShortcuts(autosave: Autosave, setOverlay: (o: Overlay) => voi
       } else if (event.key === "?") {
         setOverlay("help");
       } else if (!mod && key === "f" && event.shiftKey) {
-        void fitView({ duration: 300 });
+        fitSteps();
       }
     }
     function onCopy(event: ClipboardEvent) {
@@ -99,5 +99,5 @@ export function useShortcuts(autosave: Autosave, setOverlay: (o: Overlay) => voi
       document.removeEventListener("cut", onCut);
       document.removeEventListener("paste", onPaste);
     };
-  }, [editor, autosave, setOverlay, fitView]);
+  }, [editor, autosave, setOverlay, fitSteps]);
 }

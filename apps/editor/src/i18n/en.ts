@@ -131,6 +131,9 @@ export const en = {
   "canvas.addStep": "Add a step",
   "canvas.controls": "Zoom controls",
   "canvas.minimap": "Overview map",
+  "canvas.searchSteps": "Search steps",
+  "canvas.noStepMatches": "No step by that name",
+  "note.resize": "Drag to resize the note",
 
   "panel.sidebar": "Side panel",
   "panel.inspector": "Step",

@@ -133,6 +133,9 @@ export const fr: Record<MessageKey, string> = {
   "canvas.addStep": "Ajouter une étape",
   "canvas.controls": "Zoom",
   "canvas.minimap": "Vue d’ensemble",
+  "canvas.searchSteps": "Chercher une étape",
+  "canvas.noStepMatches": "Aucune étape de ce nom",
+  "note.resize": "Faites glisser pour redimensionner la note",
 
   "panel.sidebar": "Panneau latéral",
   "panel.inspector": "Étape",

@@ -160,6 +160,32 @@ export function createEditor(initial: Flow, options: EditorOptions = {}) {
     if (!dragging) endDrag();
   }
 
+  /**
+   * A sticky note's size while its corner is dragged: shown at once, recorded as one step when the
+   * drag ends (as a move is).
+   */
+  function resizeNote(
+    id: string,
+    size: { width: number; height: number },
+    resizing: boolean,
+  ): void {
+    const state = store.getState();
+    if (state.readOnly) return;
+    if (dragBase === null) dragBase = state.flow;
+    const i = indexOfNodes(state.flow.nodes).get(id);
+    const node = i === undefined ? undefined : state.flow.nodes[i];
+    if (i !== undefined && node?.type === "note") {
+      const width = Math.round(size.width);
+      const height = Math.round(size.height);
+      if (node.data.width !== width || node.data.height !== height) {
+        const nodes = state.flow.nodes.slice();
+        nodes[i] = { ...node, data: { ...node.data, width, height } };
+        setFlow({ ...state.flow, nodes });
+      }
+    }
+    if (!resizing) endDrag();
+  }
+
   function endDrag(): void {
     const base = dragBase;
     dragBase = null;
@@ -286,6 +312,7 @@ export function createEditor(initial: Flow, options: EditorOptions = {}) {
     undo,
     redo,
     moveNodes,
+    resizeNote,
     endDrag,
     addNode,
     connect,

@@ -4,14 +4,22 @@ import {
   type Connection,
   Controls,
   type EdgeChange,
+  type FitViewOptions,
   MiniMap,
+  type Node,
   type NodeChange,
   type OnConnectEnd,
   ReactFlow,
   useStore as useFlowStore,
-  useReactFlow,
 } from "@xyflow/react";
-import { type DragEvent, type MouseEvent, useCallback, useMemo, useState } from "react";
+import {
+  type DragEvent,
+  type MouseEvent,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useState,
+} from "react";
 import { useStore } from "zustand";
 import { describeError } from "../../common/errors";
 import { navigate } from "../../common/route";
@@ -22,29 +30,45 @@ import type { EditorState } from "../../store/editor-store";
 import { AddMenu } from "./AddMenu";
 import { createEdgeDeriver, createNodeDeriver } from "./derive";
 import { CULL_FROM_NODES, SIMPLE_BELOW_ZOOM, SimpleDetail } from "./detail";
+import { contentSize } from "./geometry";
+import { MINIMAP, minimapNodeColour } from "./minimap-colours";
 import { DRAG_TYPE, Palette } from "./Palette";
 import { EDGE_TYPES } from "./StepEdge";
 import { NODE_TYPES } from "./StepNode";
+import { fitOptionsNow, GRID, usePlacement } from "./use-room";
 
 interface AddMenuState {
   screen: { x: number; y: number };
-  flow: { x: number; y: number };
   from?: { source: string; sourceHandle: string };
 }
 
-const GRID: [number, number] = [16, 16];
+const SNAP: [number, number] = [GRID, GRID];
 // Props React Flow compares by identity stay module constants, so a re-render during a drag does
 // not make it re-subscribe key listeners or rewrite its store.
 const MULTI_SELECT_KEYS = ["Meta", "Control"];
 const FIT_VIEW_OPTIONS = { maxZoom: 1 };
+/** The minimap's colours, read against its background (minimap-colours.ts). */
+const MINIMAP_STYLE = { backgroundColor: MINIMAP.background };
 
 export function Canvas() {
   const t = useT();
   const editor = useEditor();
-  const { screenToFlowPosition } = useReactFlow();
   const api = useApi();
+  const place = usePlacement();
   const [menu, setMenu] = useState<AddMenuState | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
+  // The first fit keeps the steps clear of the minimap too: its padding is read once the canvas
+  // and its minimap are laid out, before React Flow measures the steps and fits them.
+  const [fitOptions, setFitOptions] = useState<FitViewOptions>(FIT_VIEW_OPTIONS);
+  useLayoutEffect(() => {
+    const { flow } = editor.store.getState();
+    setFitOptions(fitOptionsNow(contentSize(flow.nodes)));
+  }, [editor]);
+  const minimapColour = useCallback(
+    (node: Node) =>
+      minimapNodeColour(editor.store.getState().byId.get(node.id)?.type, node.selected),
+    [editor],
+  );
 
   // Module-style selectors over stable per-node caches: this component re-renders on a drag, but
   // React Flow receives the same object for every node that did not move.
@@ -71,7 +95,17 @@ export function Canvas() {
       let sawPosition = false;
       let selection: Set<string> | null = null;
       const sizes: { id: string; width: number; height: number }[] = [];
+      // A note's corner being dragged: its size goes into the flow, and the position React Flow
+      // sends along with it is not a move.
+      const resized = new Set<string>();
       for (const change of changes) {
+        if (change.type === "dimensions" && change.resizing !== undefined && change.dimensions) {
+          resized.add(change.id);
+          editor.resizeNote(change.id, change.dimensions, change.resizing);
+        }
+      }
+      for (const change of changes) {
+        if (change.type === "position" && resized.has(change.id)) continue;
         if (change.type === "position") {
           sawPosition = true;
           if (change.dragging) dragging = true;
@@ -111,34 +145,22 @@ export function Canvas() {
   );
   const ariaLabels = useMemo(() => ({ "controls.ariaLabel": t("canvas.controls") }), [t]);
 
-  const onConnectEnd: OnConnectEnd = useCallback(
-    (event, state) => {
-      if (
-        state.isValid ||
-        !state.fromNode ||
-        !state.fromHandle ||
-        state.fromHandle.type !== "source"
-      )
-        return;
-      const target = event.target as Element | null;
-      if (!target?.classList.contains("react-flow__pane")) return;
-      const point = "changedTouches" in event ? event.changedTouches[0] : event;
-      if (!point) return;
-      setMenu({
-        screen: { x: point.clientX, y: point.clientY },
-        flow: screenToFlowPosition({ x: point.clientX, y: point.clientY }),
-        from: { source: state.fromNode.id, sourceHandle: state.fromHandle.id ?? "next" },
-      });
-    },
-    [screenToFlowPosition],
-  );
+  const onConnectEnd: OnConnectEnd = useCallback((event, state) => {
+    if (state.isValid || !state.fromNode || !state.fromHandle || state.fromHandle.type !== "source")
+      return;
+    const target = event.target as Element | null;
+    if (!target?.classList.contains("react-flow__pane")) return;
+    const point = "changedTouches" in event ? event.changedTouches[0] : event;
+    if (!point) return;
+    setMenu({
+      screen: { x: point.clientX, y: point.clientY },
+      from: { source: state.fromNode.id, sourceHandle: state.fromHandle.id ?? "next" },
+    });
+  }, []);
 
   function onDoubleClick(event: MouseEvent) {
     if (readOnly || !(event.target as Element).classList.contains("react-flow__pane")) return;
-    setMenu({
-      screen: { x: event.clientX, y: event.clientY },
-      flow: screenToFlowPosition({ x: event.clientX, y: event.clientY }),
-    });
+    setMenu({ screen: { x: event.clientX, y: event.clientY } });
   }
 
   /** A flow file dropped on the canvas is imported as its own flow and opened. */
@@ -162,7 +184,8 @@ export function Canvas() {
     const type = event.dataTransfer.getData(DRAG_TYPE);
     if (!(FLOW_NODE_TYPES as string[]).includes(type)) return;
     event.preventDefault();
-    editor.addNode(type as NodeType, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    const at = { x: event.clientX, y: event.clientY };
+    editor.addNode(type as NodeType, place(type as NodeType, at, "centre"));
   }
 
   function addAtCentre(type: NodeType) {
@@ -170,7 +193,7 @@ export function Canvas() {
     const centre = pane
       ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 }
       : { x: 0, y: 0 };
-    editor.addNode(type, screenToFlowPosition(centre));
+    editor.addNode(type, place(type, centre, "centre"));
   }
 
   return (
@@ -205,18 +228,28 @@ export function Canvas() {
             nodesDraggable={!readOnly}
             nodesConnectable={!readOnly}
             snapToGrid
-            snapGrid={GRID}
+            snapGrid={SNAP}
             zoomOnDoubleClick={false}
             deleteKeyCode={null}
             selectionKeyCode="Shift"
             multiSelectionKeyCode={MULTI_SELECT_KEYS}
             minZoom={0.05}
             fitView
-            fitViewOptions={FIT_VIEW_OPTIONS}
+            fitViewOptions={fitOptions}
             ariaLabelConfig={ariaLabels}
           >
-            <Background gap={GRID[0]} />
-            <MiniMap pannable zoomable ariaLabel={t("canvas.minimap")} />
+            <Background gap={GRID} />
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel={t("canvas.minimap")}
+              style={MINIMAP_STYLE}
+              bgColor={MINIMAP.background}
+              maskColor={MINIMAP.mask}
+              maskStrokeColor={MINIMAP.viewportStroke}
+              maskStrokeWidth={2}
+              nodeColor={minimapColour}
+            />
             <Controls />
           </ReactFlow>
         </SimpleDetail.Provider>
@@ -235,7 +268,11 @@ export function Canvas() {
           connecting={menu.from !== undefined}
           onClose={() => setMenu(null)}
           onPick={(type) => {
-            editor.addNode(type, menu.flow, menu.from);
+            editor.addNode(
+              type,
+              place(type, menu.screen, menu.from ? "input" : "centre"),
+              menu.from,
+            );
             setMenu(null);
           }}
         />

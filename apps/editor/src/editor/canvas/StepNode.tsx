@@ -11,6 +11,7 @@ import { memo, useMemo } from "react";
 import { HandleCount, StepOverlay } from "../../analytics/StepOverlay";
 import { useT } from "../../i18n";
 import { EDITOR_NODES, NodeBody } from "../../nodes";
+import { NoteCard } from "../../nodes/note/NoteCard";
 import { useEditorState } from "../../store/context";
 import { useContentLanguage } from "./content-language";
 import { useSimpleDetail } from "./detail";
@@ -124,15 +125,7 @@ const StepCard = memo(function StepCard({ node: drawn, ...state }: CardProps) {
   const label = "label" in node.data ? node.data.label : undefined;
   const kindCounts = new Map<string, number>();
   if (node.type === "note") {
-    return (
-      <div
-        className={`step note note-${node.data.color ?? "yellow"}${stateClasses(state)}`}
-        style={{ width: node.data.width ?? 220, minHeight: node.data.height }}
-        data-testid={`node-${node.id}`}
-      >
-        <NodeBody node={node} />
-      </div>
-    );
+    return <NoteCard node={node} selected={state.selected} stateClasses={stateClasses(state)} />;
   }
   return (
     <article
