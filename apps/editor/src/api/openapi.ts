@@ -1031,6 +1031,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/http-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try an HTTP step with its sample values, through the live step's rules (http(s) only, no private addresses unless allowed, time-out, 1 MB); secrets are filled here and masked in the answer */
+        post: operations["postHttpTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sandbox/messages": {
         parameters: {
             query?: never;
@@ -1627,6 +1644,9 @@ export interface components {
                             variable: string;
                         }[];
                         statusVariable?: string;
+                        samples?: {
+                            [key: string]: string;
+                        };
                     })[];
                 };
             } | {
@@ -1960,6 +1980,21 @@ export interface components {
             ok: boolean;
             status: number | null;
             body: string | null;
+            error?: string;
+        };
+        /** @description What a test of an HTTP step answered, every secret's value masked as [secret NAME]. */
+        HttpTestOutcome: {
+            ok: boolean;
+            request: {
+                method: string;
+                url: string;
+            };
+            status: number | null;
+            headers: {
+                [key: string]: string;
+            };
+            /** @description The answer, parsed when it is JSON. */
+            body: unknown;
             error?: string;
         };
         AiOutcome: {
@@ -6362,6 +6397,79 @@ export interface operations {
             };
             /** @description The body is larger than 1 MB. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postHttpTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    step: {
+                        /** @constant */
+                        kind: "http";
+                        /** @enum {string} */
+                        method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                        url: string;
+                        headers?: {
+                            name: string;
+                            value: string;
+                        }[];
+                        body?: string;
+                        timeoutMs?: number;
+                        responseMapping?: {
+                            path: string;
+                            variable: string;
+                        }[];
+                        statusVariable?: string;
+                        samples?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description What the call answered, or why it failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HttpTestOutcome"];
+                };
+            };
+            /** @description The step is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

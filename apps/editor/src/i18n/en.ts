@@ -521,6 +521,8 @@ export const en = {
     "A quick reply title can be {max} characters long; this one is {length}.",
   "problem.range-inverted": "The smallest value is above the largest.",
   "problem.ref-empty": "The ref is empty.",
+  "problem.sample-secret":
+    "The test value of “{name}” looks like a credential. Test values are saved with the flow: use a harmless example, and {{secrets.NAME}} in the request for keys.",
   "problem.secret-in-flow":
     "This looks like a credential typed in clear: set {env} on the server and write {{secrets.{secret}}} here, so it is never exported with the flow.",
   "problem.secret-outside-http":

@@ -528,6 +528,8 @@ export const fr: Record<MessageKey, string> = {
     "Un titre de réponse rapide peut faire {max} caractères ; celui-ci en fait {length}.",
   "problem.range-inverted": "Le minimum est supérieur au maximum.",
   "problem.ref-empty": "La ref est vide.",
+  "problem.sample-secret":
+    "La valeur de test de « {name} » ressemble à un identifiant secret. Les valeurs de test sont enregistrées avec le scénario : mettez un exemple anodin, et {{secrets.NOM}} dans la requête pour les clés.",
   "problem.secret-in-flow":
     "Ceci ressemble à un identifiant secret saisi en clair : définissez {env} sur le serveur et écrivez {{secrets.{secret}}} ici, pour qu’il ne soit jamais exporté avec le scénario.",
   "problem.secret-outside-http":
