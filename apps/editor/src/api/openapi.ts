@@ -2925,6 +2925,10 @@ export interface operations {
             query?: {
                 /** @description Replace a flow with the same id (`1` or `true`). */
                 overwrite?: string;
+                /** @description Import as a copy when the id is taken: a free id (`order-tracking-2`) and the name `name` (or the file's, with ` (copy)`). */
+                copy?: string;
+                /** @description The copy's name (with `copy=1`). */
+                name?: string;
             };
             header?: never;
             path?: never;
@@ -2972,7 +2976,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A flow with this id exists already (add `overwrite=1`). */
+            /** @description A flow with this id exists already (add `overwrite=1`, or `copy=1`). */
             409: {
                 headers: {
                     [name: string]: unknown;
