@@ -6,7 +6,7 @@ export { NODE_TYPES_OF_WAIT } from "./nodes";
 export { passagesFor } from "./nodes/ai-answer";
 export { compare, parseNumber } from "./nodes/condition";
 export { httpRequestOf, sampleHttpRequest } from "./nodes/http-step";
-export { readPath } from "./nodes/json-path";
+export { formatJsonPath, readPath } from "./nodes/json-path";
 export { validateAnswer } from "./nodes/validate";
 export {
   Conversation,
