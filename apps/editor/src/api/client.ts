@@ -18,9 +18,12 @@ export type {
   VersionSummary,
 } from "./types";
 
+/** What is wrong in a document: where, in the runtime's words, and as a code to word here. */
 export interface Issue {
   path: string;
   message: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /** An answer other than 2xx, with the runtime's error body. */
