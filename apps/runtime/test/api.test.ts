@@ -200,9 +200,21 @@ describe("management API: flows", () => {
     expect(refused.json.error.issues).toContainEqual({
       path: "nodes[1].data.question",
       message: expect.any(String),
+      code: "wrong_type",
+      params: { field: "question", expected: "string", got: "number" },
     });
     const exists = await rt.api("POST", "/api/flows/import", orderTracking);
     expect(exists.status).toBe(409);
+    const copy = await rt.api(
+      "POST",
+      "/api/flows/import?copy=1&name=Suivi%20(copie)",
+      orderTracking,
+    );
+    expect(copy.status).toBe(201);
+    expect(copy.json).toMatchObject({ id: `${orderTracking.id}-2`, name: "Suivi (copie)" });
+    expect((await rt.api("GET", `/api/flows/${orderTracking.id}`)).json.name).toBe(
+      orderTracking.name,
+    );
     const overwritten = await rt.api("POST", "/api/flows/import?overwrite=1", orderTracking);
     expect(overwritten.status).toBe(201);
     expect(overwritten.json.revision).toBe(2);

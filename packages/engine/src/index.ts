@@ -5,7 +5,8 @@ export { capText, ENGINE_LIMITS } from "./limits";
 export { NODE_TYPES_OF_WAIT } from "./nodes";
 export { passagesFor } from "./nodes/ai-answer";
 export { compare, parseNumber } from "./nodes/condition";
-export { readPath } from "./nodes/json-path";
+export { httpRequestOf, sampleHttpRequest } from "./nodes/http-step";
+export { formatJsonPath, readPath } from "./nodes/json-path";
 export { validateAnswer } from "./nodes/validate";
 export {
   Conversation,

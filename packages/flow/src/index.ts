@@ -30,6 +30,8 @@ export { knownContactFields, knownTags, knownVariables } from "./lint/known-name
 export { callNumber, isHttpUrlOrTemplate, utf8Length } from "./lint/url";
 export * from "./migrate";
 export { kindOf, NODE_KINDS, NODE_TYPES, type NodeKinds } from "./nodes";
+export { keptSamples, pickMapping, sampleNames } from "./nodes/action/samples";
+export { httpStepSchema } from "./nodes/action/schema";
 export { ANSWERED, UNSURE } from "./nodes/ai-answer";
 export { cutText, knowledgePassages } from "./nodes/ai-answer/passages";
 export {

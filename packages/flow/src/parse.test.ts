@@ -21,7 +21,12 @@ describe("parseFlow", () => {
     };
     delete flow.nodes[1]?.data.content[0]?.buttons[0]?.title;
     expect(errorsOf(flow)).toEqual([
-      { path: "nodes[1].data.content[0].buttons[0].title", message: '"title" is missing.' },
+      {
+        path: "nodes[1].data.content[0].buttons[0].title",
+        message: '"title" is missing.',
+        code: "missing",
+        params: { field: "title" },
+      },
     ]);
   });
 
@@ -45,14 +50,24 @@ describe("parseFlow", () => {
     const flow = smallFlow() as unknown as { nodes: { position: { x: unknown } }[] };
     (flow.nodes[0] as { position: { x: unknown } }).position.x = "left";
     expect(errorsOf(flow)).toEqual([
-      { path: "nodes[0].position.x", message: '"x" should be a number, not text.' },
+      {
+        path: "nodes[0].position.x",
+        message: '"x" should be a number, not text.',
+        code: "wrong_type",
+        params: { field: "x", expected: "number", got: "string" },
+      },
     ]);
   });
 
   it("refuses unknown fields rather than dropping them silently", () => {
     const flow = { ...smallFlow(), colour: "blue" };
     expect(errorsOf(flow)).toEqual([
-      { path: "(document)", message: '"colour" is not a known field here.' },
+      {
+        path: "(document)",
+        message: '"colour" is not a known field here.',
+        code: "unknown_fields",
+        params: { fields: "colour" },
+      },
     ]);
   });
 
@@ -70,7 +85,12 @@ describe("parseFlow", () => {
 
   it("refuses an empty name", () => {
     expect(errorsOf({ ...smallFlow(), name: "" })).toEqual([
-      { path: "name", message: '"name" cannot be empty.' },
+      {
+        path: "name",
+        message: '"name" cannot be empty.',
+        code: "empty",
+        params: { field: "name" },
+      },
     ]);
   });
 
@@ -80,6 +100,8 @@ describe("parseFlow", () => {
     expect(errorsOf(flow)).toContainEqual({
       path: "nodes[3].id",
       message: 'Another step already has the id "ask".',
+      code: "invalid",
+      params: { field: "id" },
     });
   });
 

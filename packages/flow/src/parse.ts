@@ -1,12 +1,34 @@
 import type { z } from "zod";
 import { migrateFlow } from "./migrate";
 import { formatPath } from "./problems";
-import { type Flow, flowSchema } from "./schema";
+import { CURRENT_SCHEMA_VERSION, type Flow, flowSchema } from "./schema";
 
-/** Why a document is not a valid flow: where (JSON path) and what, in plain words. */
+/**
+ * What is wrong, as a code an interface words in its reader's language (`import.issue.<code>`),
+ * with the values the words need. `field` is the last name in the path.
+ */
+export type FlowErrorCode =
+  | "not_a_flow"
+  | "newer_version"
+  | "schema_version"
+  | "not_json"
+  | "missing"
+  | "wrong_type"
+  | "too_many"
+  | "too_long"
+  | "empty"
+  | "too_few"
+  | "too_small"
+  | "one_of"
+  | "unknown_fields"
+  | "invalid";
+
+/** Why a document is not a valid flow: where (JSON path) and what, in plain words and as a code. */
 export interface FlowError {
   path: string;
   message: string;
+  code: FlowErrorCode;
+  params?: Record<string, string | number>;
 }
 
 export type ParseResult =
@@ -73,6 +95,68 @@ function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
   }
 }
 
+const TYPE_CODES: Record<string, string> = { int: "number" };
+
+function inputType(input: unknown): string {
+  if (input === undefined) return "nothing";
+  if (input === null) return "null";
+  if (Array.isArray(input)) return "array";
+  return typeof input === "object" ? "object" : typeof input;
+}
+
+/** The code and values of a zod issue, for an interface to word. */
+function issueCode(issue: z.core.$ZodIssue): Pick<FlowError, "code" | "params"> {
+  const field = lastKey(issue.path);
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return { code: "missing", params: { field } };
+      return {
+        code: "wrong_type",
+        params: {
+          field,
+          expected: TYPE_CODES[issue.expected] ?? issue.expected,
+          got: inputType(issue.input),
+        },
+      };
+    case "too_big":
+      return issue.origin === "array"
+        ? { code: "too_many", params: { field, max: Number(issue.maximum) } }
+        : { code: "too_long", params: { field, max: Number(issue.maximum) } };
+    case "too_small":
+      if (issue.origin === "string") return { code: "empty", params: { field } };
+      if (issue.origin === "array") {
+        return { code: "too_few", params: { field, min: Number(issue.minimum) } };
+      }
+      return { code: "too_small", params: { field, min: Number(issue.minimum) } };
+    case "invalid_value":
+      return {
+        code: "one_of",
+        params: { field, values: issue.values.map((v) => JSON.stringify(v)).join(", ") },
+      };
+    case "unrecognized_keys":
+      return { code: "unknown_fields", params: { fields: issue.keys.join(", ") } };
+    default:
+      return { code: "invalid", params: { field } };
+  }
+}
+
+/** The code of a document the migration chain refused. */
+function migrationCode(input: unknown): Pick<FlowError, "code" | "params"> {
+  const version =
+    typeof input === "object" && input !== null && !Array.isArray(input)
+      ? (input as Record<string, unknown>).schemaVersion
+      : undefined;
+  if (version === undefined) return { code: "not_a_flow" };
+  if (
+    typeof version === "number" &&
+    Number.isInteger(version) &&
+    version > CURRENT_SCHEMA_VERSION
+  ) {
+    return { code: "newer_version", params: { version, reads: CURRENT_SCHEMA_VERSION } };
+  }
+  return { code: "schema_version" };
+}
+
 /**
  * Reads an untrusted document (an import, an API body, a file) as a flow of the current version,
  * migrating older versions first. Never throws.
@@ -83,9 +167,15 @@ function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
  */
 export function parseFlow(input: unknown): ParseResult {
   const migrated = migrateFlow(input);
-  if (!migrated.ok)
-    return { ok: false, errors: [{ path: "schemaVersion", message: migrated.error }] };
-  const parsed = flowSchema.safeParse(migrated.document, { error: plainMessage });
+  if (!migrated.ok) {
+    const path = migrationCode(input).code === "not_a_flow" ? "(document)" : "schemaVersion";
+    return { ok: false, errors: [{ path, message: migrated.error, ...migrationCode(input) }] };
+  }
+  const parsed = flowSchema.safeParse(migrated.document, {
+    error: plainMessage,
+    // The input a field had, so the code can say "text, not a number".
+    reportInput: true,
+  });
   if (!parsed.success) {
     return {
       ok: false,
@@ -94,7 +184,7 @@ export function parseFlow(input: unknown): ParseResult {
         const message = /^[A-Z"]/.test(issue.message)
           ? issue.message
           : `"${lastKey(issue.path)}" ${issue.message}.`;
-        return { path: path === "" ? "(document)" : path, message };
+        return { path: path === "" ? "(document)" : path, message, ...issueCode(issue) };
       }),
     };
   }
@@ -110,7 +200,10 @@ export function parseFlowJson(text: string): ParseResult {
     document = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [{ path: "(document)", message: `This is not JSON: ${detail}` }] };
+    return {
+      ok: false,
+      errors: [{ path: "(document)", message: `This is not JSON: ${detail}`, code: "not_json" }],
+    };
   }
   return parseFlow(document);
 }

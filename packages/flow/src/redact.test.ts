@@ -1,10 +1,39 @@
 import { describe, expect, it } from "vitest";
 import { loadExample } from "../test/examples";
+import { lintFlow } from "./lint";
 import { redactSecrets } from "./redact";
 import { serializeFlow } from "./serialize";
-import { smallFlow } from "./testing";
+import { smallFlow, testChannel } from "./testing";
 
 describe("redactSecrets", () => {
+  it("empties a Test request sample that looks like a credential, and lint says so", () => {
+    const flow = smallFlow();
+    flow.nodes.push({
+      id: "call",
+      type: "action",
+      position: { x: 0, y: 0 },
+      data: {
+        steps: [
+          {
+            kind: "http",
+            method: "GET",
+            url: "https://shop.test/orders/{{order}}?key={{api_key}}",
+            samples: { order: "A-1042", api_key: "sk_live_51Habc123def456" },
+          },
+        ],
+      },
+    });
+    const { flow: safe, redacted } = redactSecrets(flow);
+    expect(redacted).toEqual(["nodes[4].data.steps[0].samples.api_key"]);
+    const text = serializeFlow(safe);
+    expect(text).not.toContain("sk_live_51Habc123def456");
+    expect(text).toContain("A-1042");
+    const warning = lintFlow(flow, { channel: testChannel }).find(
+      (p) => p.code === "sample-secret",
+    );
+    expect(warning?.path).toBe("nodes[4].data.steps[0].samples.api_key");
+  });
+
   it("empties credential headers typed in clear and keeps {{secrets.…}} references", () => {
     const flow = smallFlow();
     flow.nodes.push({

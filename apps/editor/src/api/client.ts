@@ -1,4 +1,4 @@
-import type { Flow, FlowProblem } from "@convo/flow";
+import type { Flow, FlowProblem, HttpStep } from "@convo/flow";
 import type {
   Answer,
   FlowDetail,
@@ -18,9 +18,12 @@ export type {
   VersionSummary,
 } from "./types";
 
+/** What is wrong in a document: where, in the runtime's words, and as a code to word here. */
 export interface Issue {
   path: string;
   message: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /** An answer other than 2xx, with the runtime's error body. */
@@ -188,8 +191,24 @@ export class ApiClient {
     const response = await this.request("GET", `/flows/${encodeURIComponent(id)}/export`);
     return response.text();
   }
-  /** Imports a document as its text, so the runtime sees exactly what the file holds. */
-  importFlow(text: string, overwrite = false): Promise<FlowDetail> {
-    return this.json("POST", `/flows/import${overwrite ? "?overwrite=1" : ""}`, text);
+  /**
+   * Imports a document as its text, so the runtime sees exactly what the file holds. When its id
+   * is taken: `replace` overwrites that flow, `copy` imports it under a free id with `name`.
+   */
+  importFlow(
+    text: string,
+    as: { replace: true } | { copy: string } | undefined = undefined,
+  ): Promise<FlowDetail> {
+    const query =
+      as === undefined
+        ? ""
+        : "replace" in as
+          ? "?overwrite=1"
+          : `?copy=1&name=${encodeURIComponent(as.copy)}`;
+    return this.json("POST", `/flows/import${query}`, text);
+  }
+  /** Runs an HTTP step with its samples on the server (secrets filled there, masked here). */
+  testHttp(step: HttpStep): Promise<Answer<"postHttpTest">> {
+    return this.json("POST", "/http-test", { step });
   }
 }

@@ -1066,6 +1066,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/http-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try an HTTP step with its sample values, through the live step's rules (http(s) only, no private addresses unless allowed, time-out, 1 MB); secrets are filled here and masked in the answer */
+        post: operations["postHttpTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sandbox/messages": {
         parameters: {
             query?: never;
@@ -1668,6 +1685,9 @@ export interface components {
                             variable: string;
                         }[];
                         statusVariable?: string;
+                        samples?: {
+                            [key: string]: string;
+                        };
                     })[];
                 };
             } | {
@@ -2003,6 +2023,21 @@ export interface components {
             ok: boolean;
             status: number | null;
             body: string | null;
+            error?: string;
+        };
+        /** @description What a test of an HTTP step answered, every secret's value masked as [secret NAME]. */
+        HttpTestOutcome: {
+            ok: boolean;
+            request: {
+                method: string;
+                url: string;
+            };
+            status: number | null;
+            headers: {
+                [key: string]: string;
+            };
+            /** @description The answer, parsed when it is JSON. */
+            body: unknown;
             error?: string;
         };
         AiOutcome: {
@@ -3107,6 +3142,10 @@ export interface operations {
             query?: {
                 /** @description Replace a flow with the same id (`1` or `true`). */
                 overwrite?: string;
+                /** @description Import as a copy when the id is taken: a free id (`order-tracking-2`) and the name `name` (or the file's, with ` (copy)`). */
+                copy?: string;
+                /** @description The copy's name (with `copy=1`). */
+                name?: string;
             };
             header?: never;
             path?: never;
@@ -3154,7 +3193,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A flow with this id exists already (add `overwrite=1`). */
+            /** @description A flow with this id exists already (add `overwrite=1`, or `copy=1`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6579,6 +6618,79 @@ export interface operations {
             };
             /** @description The body is larger than 1 MB. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postHttpTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    step: {
+                        /** @constant */
+                        kind: "http";
+                        /** @enum {string} */
+                        method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                        url: string;
+                        headers?: {
+                            name: string;
+                            value: string;
+                        }[];
+                        body?: string;
+                        timeoutMs?: number;
+                        responseMapping?: {
+                            path: string;
+                            variable: string;
+                        }[];
+                        statusVariable?: string;
+                        samples?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description What the call answered, or why it failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HttpTestOutcome"];
+                };
+            };
+            /** @description The step is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,6 +24,8 @@ export function FlowsList() {
   const [newName, setNewName] = useState("");
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  /** A file whose flow id is taken, waiting for "as a copy" or "replace". */
+  const [conflict, setConflict] = useState<{ text: string; id: string; name: string } | null>(null);
 
   const run = useCallback(
     async (action: () => Promise<unknown>) => {
@@ -46,18 +48,42 @@ export function FlowsList() {
   }, [run]);
 
   async function importFiles(files: FileList | null) {
+    setConflict(null);
     for (const file of Array.from(files ?? [])) {
       const text = await file.text();
       await run(async () => {
-        const detail = await api.importFlow(text);
-        notify(
-          "success",
-          detail.migratedFrom !== undefined
-            ? t("flows.importedMigrated", { name: detail.name, version: detail.migratedFrom })
-            : t("flows.imported", { name: detail.name }),
-        );
+        try {
+          const detail = await api.importFlow(text);
+          notify(
+            "success",
+            detail.migratedFrom !== undefined
+              ? t("flows.importedMigrated", { name: detail.name, version: detail.migratedFrom })
+              : t("flows.imported", { name: detail.name }),
+          );
+        } catch (error) {
+          if (!(error instanceof ApiError && error.code === "flow_exists")) throw error;
+          setConflict({ text, ...documentName(text) });
+        }
       });
     }
+  }
+
+  function resolveConflict(as: "copy" | "replace") {
+    if (!conflict) return;
+    const { text, name } = conflict;
+    setConflict(null);
+    void run(async () => {
+      const detail = await api.importFlow(
+        text,
+        as === "copy" ? { copy: t("flows.copyOf", { name }) } : { replace: true },
+      );
+      notify(
+        "success",
+        as === "copy"
+          ? t("flows.imported", { name: detail.name })
+          : t("import.replaced", { name: detail.name }),
+      );
+    });
   }
 
   function onDrop(event: DragEvent) {
@@ -154,6 +180,27 @@ export function FlowsList() {
             {error}
           </p>
         )}
+        {conflict && (
+          <div
+            className="import-conflict card"
+            role="alertdialog"
+            aria-labelledby="import-conflict-title"
+          >
+            <h3 id="import-conflict-title">{t("import.existsTitle", { name: conflict.name })}</h3>
+            <p>{t("import.exists", { id: conflict.id })}</p>
+            <div className="row wrap">
+              <button type="button" className="primary" onClick={() => resolveConflict("copy")}>
+                {t("import.asCopy")}
+              </button>
+              <button type="button" onClick={() => resolveConflict("replace")}>
+                {t("import.replace")}
+              </button>
+              <button type="button" onClick={() => setConflict(null)}>
+                {t("import.cancel")}
+              </button>
+            </div>
+          </div>
+        )}
         {flows === null ? (
           <p className="loading" aria-busy="true">
             {t("common.loading")}
@@ -208,4 +255,11 @@ export function FlowsList() {
       </section>
     </main>
   );
+}
+
+/** The id and name a (valid: the runtime read it) flow file holds. */
+function documentName(text: string): { id: string; name: string } {
+  const document = JSON.parse(text) as { id?: unknown; name?: unknown };
+  const id = String(document.id ?? "");
+  return { id, name: typeof document.name === "string" ? document.name : id };
 }

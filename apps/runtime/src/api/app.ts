@@ -18,6 +18,7 @@ import { conversationRoutes } from "./conversations";
 import { ApiError } from "./errors";
 import { eventRoutes } from "./events";
 import { flowRoutes } from "./flows";
+import { httpTestRoutes } from "./http-test";
 import { inboxRoutes } from "./inbox";
 import { keyRoutes } from "./keys";
 import { openApiDocument } from "./openapi/document";
@@ -110,6 +111,7 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   api.route("/outbox", outboxRoutes(deps));
   api.route("/inbox", inboxRoutes(deps));
   api.route("/simulator", simulatorRoutes(deps));
+  api.route("/http-test", httpTestRoutes(deps));
   api.route("/sandbox", sandboxRoutes(deps, app));
   // Built once, on first ask: the document depends on the code only.
   let document: Record<string, unknown> | undefined;

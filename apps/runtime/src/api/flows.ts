@@ -117,16 +117,23 @@ export function flowRoutes(deps: Deps) {
     const document = await readJson(c, BODY_LIMITS.flow);
     const result = parseFlow(document);
     if (!result.ok) flowIssues(result);
-    const { overwrite } = readQuery(c, importQuery);
-    if (!(await flows.create(result.flow, deps.now(), overwrite))) {
-      throw new ApiError(
-        409,
-        "flow_exists",
-        `A flow with the id "${result.flow.id}" exists already.`,
-      );
+    const { overwrite, copy, name } = readQuery(c, importQuery);
+    let flow = result.flow;
+    if (copy && !overwrite && (await flows.get(flow.id))) {
+      flow = {
+        ...flow,
+        id: await freeId(flow.id),
+        name: name ?? `${flow.name} (copy)`.slice(0, 120),
+      };
     }
-    const detail = flowDetail(await mustGet(result.flow.id));
-    await audit(deps, c, "flow.import", result.flow.id, { overwrite });
+    if (!(await flows.create(flow, deps.now(), overwrite))) {
+      throw new ApiError(409, "flow_exists", `A flow with the id "${flow.id}" exists already.`);
+    }
+    const detail = flowDetail(await mustGet(flow.id));
+    await audit(deps, c, "flow.import", flow.id, {
+      overwrite,
+      ...(flow.id === result.flow.id ? {} : { from: result.flow.id }),
+    });
     return c.json(
       result.migratedFrom === undefined ? detail : { ...detail, migratedFrom: result.migratedFrom },
       201,

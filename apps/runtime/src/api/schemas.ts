@@ -330,6 +330,20 @@ export const HttpOutcome = named(
   }),
 );
 
+export const HttpTestOutcome = named(
+  "HttpTestOutcome",
+  z.strictObject({
+    ok: z.boolean(),
+    /** The request as sent, `{{secrets.NAME}}` left as written. */
+    request: z.strictObject({ method: z.string(), url: z.string() }),
+    status: z.number().int().nullable(),
+    headers: z.record(z.string(), z.string()),
+    body: z.unknown().meta({ description: "The answer, parsed when it is JSON." }),
+    error: z.string().optional(),
+  }),
+  "What a test of an HTTP step answered, every secret's value masked as [secret NAME].",
+);
+
 export const AiOutcome = named(
   "AiOutcome",
   z.strictObject({

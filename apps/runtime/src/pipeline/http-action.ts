@@ -95,12 +95,29 @@ function decodeBody(bytes: Buffer, contentType: string | undefined): unknown {
   return text;
 }
 
+function headersOf(res: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(res.headers)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
+
 /**
  * Carries out an engine `http` action: http(s) only, a time-out, a 1 MB cap on the answer, and no
  * private or loopback addresses (checked after DNS resolution) unless the rules allow them.
  * Never throws: every failure is an outcome with `error`.
  */
-export function performHttp(request: HttpRequest, rules: HttpRules): Promise<HttpOutcome> {
+export async function performHttp(request: HttpRequest, rules: HttpRules): Promise<HttpOutcome> {
+  const { headers: _headers, ...outcome } = await exchangeHttp(request, rules);
+  return outcome;
+}
+
+/** `performHttp`, with the answer's headers (for the editor's "Test request"). */
+export function exchangeHttp(
+  request: HttpRequest,
+  rules: HttpRules,
+): Promise<HttpOutcome & { headers?: Record<string, string> }> {
   const maxBytes = rules.maxBytes ?? MAX_RESPONSE_BYTES;
   const timeoutMs = Math.max(
     1,
@@ -134,9 +151,9 @@ export function performHttp(request: HttpRequest, rules: HttpRules): Promise<Htt
     request.body === undefined ? undefined : fillSecrets(request.body, at("body"), rules.secrets);
   if (body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(body));
 
-  return new Promise<HttpOutcome>((resolve) => {
+  return new Promise((resolve) => {
     let settled = false;
-    const finish = (outcome: HttpOutcome) => {
+    const finish = (outcome: HttpOutcome & { headers?: Record<string, string> }) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -164,6 +181,7 @@ export function performHttp(request: HttpRequest, rules: HttpRules): Promise<Htt
             ok: status >= 200 && status < 300,
             status,
             body: decodeBody(Buffer.concat(chunks), res.headers["content-type"]),
+            headers: headersOf(res),
           });
         });
         res.on("error", (error) => finish({ ok: false, error: error.message }));

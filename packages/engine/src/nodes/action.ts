@@ -1,14 +1,9 @@
 import type { EngineEvent, NodeOfType } from "@convo/flow";
 import { capText, ENGINE_LIMITS } from "../limits";
 import { type Next, type Run, setOwn } from "../run";
-import type { FlowRef, HttpRequest, Waiting } from "../types";
-import {
-  DEFAULT_HTTP_TIMEOUT_MS,
-  encodeUrlPart,
-  resumeHttp,
-  secretPlaces,
-  sendHttp,
-} from "./http-request";
+import type { FlowRef, Waiting } from "../types";
+import { resumeHttp, sendHttp } from "./http-request";
+import { httpRequestOf } from "./http-step";
 import { readPath, valueToText } from "./json-path";
 import type { EngineNodeKind } from "./kind";
 
@@ -65,45 +60,15 @@ function runAction(run: Run, ref: FlowRef, node: NodeOfType<"action">, from = 0)
         break;
       }
       case "http": {
-        // Where the author wrote {{secrets.*}}: the host fills secrets there and nowhere else.
-        const { keep, places } = secretPlaces();
-        const headers = (step.headers ?? []).map((h, header) => ({
-          name: run.render(flow, h.name),
-          value: keep(run.renderKeeping(flow, h.value), { field: "header", header }),
-        }));
-        const url = run.renderKeeping(flow, step.url, encodeUrlPart);
-        const request: HttpRequest = {
-          method: step.method,
-          url: keep(url, { field: "url" }),
-          headers,
-          timeoutMs: step.timeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS,
-        };
-        if (step.body !== undefined && step.method !== "GET") {
-          const json = isJsonBody(step.body, headers);
-          request.body = keep(
-            run.renderKeeping(flow, step.body, json ? jsonEscape : undefined),
-            { field: "body" },
-            ENGINE_LIMITS.httpBody,
-          );
-        }
-        if (places.length > 0) request.secrets = places;
+        const request = httpRequestOf(step, {
+          render: (text) => run.render(flow, text),
+          renderKeeping: (text, encode) => run.renderKeeping(flow, text, encode),
+        });
         return sendHttp(run, { flowId: flow.id, nodeId: node.id, stepIndex: i }, request);
       }
     }
   }
   return run.leave(ref, node.id, "next");
-}
-
-function isJsonBody(body: string, headers: readonly { name: string; value: string }[]): boolean {
-  const type = headers.find((h) => h.name.toLowerCase() === "content-type")?.value;
-  if (type !== undefined) return /json/i.test(type);
-  const start = body.trimStart()[0];
-  return start === "{" || start === "[";
-}
-
-/** Inside a JSON string literal, a value must not close the quotes it sits in. */
-function jsonEscape(value: string): string {
-  return JSON.stringify(value).slice(1, -1);
 }
 
 /** The host answered the request the node waits for: map the answer, then run the next steps. */

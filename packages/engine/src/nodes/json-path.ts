@@ -44,3 +44,19 @@ export function valueToText(value: unknown): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The path `readPath` reads a value at, written as marketers read it: `data.items[0].status`;
+ * a key that is not a plain word is quoted (`["order id"]`).
+ *
+ * @example formatJsonPath(["data", "items", 0, "status"]) // "data.items[0].status"
+ */
+export function formatJsonPath(parts: readonly (string | number)[]): string {
+  let out = "";
+  for (const part of parts) {
+    if (typeof part === "number") out += `[${part}]`;
+    else if (/^[^.[\]"\s]+$/.test(part)) out += out === "" ? part : `.${part}`;
+    else out += `["${part}"]`;
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import { type ActionStep, NODE_KINDS, type NodeOfType } from "@convo/flow";
 import { ListField, NumberField, SelectField, TextField, useNodeSetter } from "../../form/fields";
 import { useT } from "../../i18n";
+import { HttpTest } from "./HttpTest";
 
 const KINDS: ActionStep["kind"][] = [
   "set_variable",
@@ -160,6 +161,7 @@ export function ActionForm({ node }: { node: NodeOfType<"action"> }) {
                   onChange={(v) => f.set([...at, "statusVariable"], v === "" ? undefined : v)}
                   onBlur={f.endGroup}
                 />
+                <HttpTest step={step} at={at} f={f} />
               </>
             );
           default:

@@ -43,6 +43,15 @@ export const publishBody = z.strictObject({
 });
 export const importQuery = z.object({
   overwrite: flagQuery("Replace a flow with the same id (`1` or `true`)."),
+  copy: flagQuery(
+    "Import as a copy when the id is taken: a free id (`order-tracking-2`) and the name `name` (or the file's, with ` (copy)`).",
+  ),
+  name: z
+    .string()
+    .min(1)
+    .max(120)
+    .optional()
+    .meta({ description: "The copy's name (with `copy=1`)." }),
 });
 export const statsQuery = z.object({
   from: timeQuery,
@@ -88,7 +97,7 @@ export const flowSpecs = {
     responses: {
       201: { description: "The imported flow.", schema: FlowDetail },
       400: error("The document is not a valid flow (`issues`)."),
-      409: error("A flow with this id exists already (add `overwrite=1`)."),
+      409: error("A flow with this id exists already (add `overwrite=1`, or `copy=1`)."),
       413: error("The body is larger than 5 MB."),
     },
   }),

@@ -5,6 +5,7 @@ import { contactsApi } from "./contacts";
 import { conversationsApi } from "./conversations";
 import { eventsApi, eventsOutApi } from "./events";
 import { flowsApi } from "./flows";
+import { httpTestApi } from "./http-test";
 import { keysApi } from "./keys";
 import { inboxApi, outboxApi, pageApi, sandboxApi, simulatorApi, statusApi } from "./operations";
 import { auditApi, authApi, peopleApi } from "./people";
@@ -43,6 +44,7 @@ export const API_SECTIONS: readonly ApiSection[] = [
   outboxApi,
   inboxApi,
   simulatorApi,
+  httpTestApi,
   sandboxApi,
   docsApi,
   opsApi,

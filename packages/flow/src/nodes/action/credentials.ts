@@ -321,3 +321,22 @@ export function redactRequest<
   }
   return changed.length === 0 ? { request, changed } : { request: out, changed };
 }
+
+/**
+ * An HTTP step's "Test request" samples with every value that looks like a credential emptied,
+ * read as a variable of that name holds it (`api_key`, or a value shaped like `sk_live_…`).
+ */
+export function redactSamples(samples: Readonly<Record<string, string>> | undefined): {
+  samples: Record<string, string> | undefined;
+  changed: string[];
+} {
+  if (samples === undefined) return { samples, changed: [] };
+  const changed: string[] = [];
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(samples)) {
+    const found = findCredentials({ kind: "variable", name: key.replace(/^.*\./, "") }, value);
+    if (found.length > 0) changed.push(key);
+    out[key] = found.length > 0 ? replaceCredentials(value, found, () => "") : value;
+  }
+  return { samples: changed.length === 0 ? { ...samples } : out, changed };
+}

@@ -1,6 +1,6 @@
 import { assertNever, ERROR, nextOutput } from "../../handles";
 import { nodeKind } from "../../kind";
-import { findCredentials, redactRequest, replaceCredentials } from "./credentials";
+import { findCredentials, redactRequest, redactSamples, replaceCredentials } from "./credentials";
 import { lintAction } from "./lint";
 import { ACTION_LIMITS, actionDataSchema } from "./schema";
 
@@ -76,10 +76,12 @@ export const actionKind = nodeKind({
       }
       if (step.kind !== "http") return step;
       const { request, changed: fields } = redactRequest(step);
-      if (fields.length === 0) return step;
+      const samples = redactSamples(request.samples);
+      if (fields.length === 0 && samples.changed.length === 0) return step;
       changed = true;
       for (const field of fields) redacted(`${at}.${field}`);
-      return request;
+      for (const key of samples.changed) redacted(`${at}.samples.${key}`);
+      return samples.changed.length === 0 ? request : { ...request, samples: samples.samples };
     });
     return changed ? { ...node.data, steps } : undefined;
   },

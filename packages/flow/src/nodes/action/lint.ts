@@ -6,6 +6,7 @@ import {
   type CredentialField,
   contentTypeOf,
   findCredentials,
+  redactSamples,
   replaceCredentials,
 } from "./credentials";
 
@@ -66,6 +67,17 @@ export function lintAction(
     if (step.body !== undefined) {
       const field = { kind: "body", contentType: contentTypeOf(step.headers) } as const;
       lintCredentials(node, nodeIndex, problems, `${at}.body`, field, step.body);
+    }
+    for (const key of redactSamples(step.samples).changed) {
+      problems.onNode(
+        nodeIndex,
+        node,
+        "sample-secret",
+        "warning",
+        `${at}.samples.${key}`,
+        `The test value of "${key}" looks like a credential. Test values are saved with the flow: use a harmless example here, and {{secrets.NAME}} in the request for keys.`,
+        { name: key },
+      );
     }
   });
 }

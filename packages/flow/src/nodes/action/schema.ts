@@ -51,6 +51,13 @@ export const responseMappingSchema = z.strictObject({
   variable: nameSchema,
 });
 
+/** A sample's key: a template reference that is not a secret. */
+export const sampleKeySchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^(?!secrets\.)[^{}|\s]+$/, { message: "must be a variable, not a secret" });
+
 /** The ranges of the action's number fields, for the schema and the editor's form. */
 export const ACTION_LIMITS = {
   /** How long an HTTP step waits for the answer, in milliseconds. */
@@ -68,6 +75,15 @@ export const httpStepSchema = z.strictObject({
   responseMapping: z.array(responseMappingSchema).max(50).optional(),
   /** Stores the HTTP status code. */
   statusVariable: nameSchema.optional(),
+  /**
+   * The values the editor's "Test request" fills in, keyed as written in the templates
+   * (`order_number`, `contact.first_name`). Saved with the flow, so never secrets: a
+   * `{{secrets.*}}` key is refused, and exports empty a value that looks like a credential.
+   */
+  samples: z
+    .record(sampleKeySchema, shortTextSchema)
+    .refine((s) => Object.keys(s).length <= 50, { message: "has more than 50 samples" })
+    .optional(),
 });
 
 export const actionStepSchema = z.discriminatedUnion("kind", [
