@@ -1228,6 +1228,12 @@ export interface components {
                         };
                     } | {
                         /** @constant */
+                        kind: "intent";
+                        name: string;
+                        examples: string[];
+                        minConfidence?: number;
+                    } | {
+                        /** @constant */
                         kind: "keyword";
                         /** @enum {string} */
                         match: "exact" | "contains" | "starts_with";

@@ -4,6 +4,7 @@ import { ChipsField } from "../../form/ChipsField";
 import { CheckField, ListField, SelectField, TextField, useNodeSetter } from "../../form/fields";
 import { useT } from "../../i18n";
 import { CommentTriggerFields } from "./CommentFields";
+import { IntentTriggerFields } from "./IntentFields";
 
 const KINDS: Trigger["kind"][] = [
   "keyword",
@@ -13,6 +14,7 @@ const KINDS: Trigger["kind"][] = [
   "default",
   "event",
   "comment",
+  "intent",
 ];
 
 function blank(kind: Trigger["kind"]): Trigger {
@@ -27,6 +29,8 @@ function blank(kind: Trigger["kind"]): Trigger {
       return { kind, keywords: [""] };
     case "event":
       return { kind, event: "order.shipped", fields: [] };
+    case "intent":
+      return { kind, name: "", examples: [] };
     case "get_started":
     case "default":
       return { kind };
@@ -90,6 +94,7 @@ export function TriggerForm({ node }: { node: NodeOfType<"trigger"> }) {
               </>
             )}
             {tr.kind === "event" && <EventTriggerFields trigger={tr} at={at} f={f} />}
+            {tr.kind === "intent" && <IntentTriggerFields trigger={tr} at={at} f={f} />}
             {tr.kind === "postback" && (
               <TextField
                 label={t("field.payload")}
