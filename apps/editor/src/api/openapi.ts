@@ -1826,6 +1826,9 @@ export interface components {
                     [key: string]: number;
                 };
             };
+            tokens: {
+                [key: string]: number;
+            };
         };
         Contact: {
             id: string;
