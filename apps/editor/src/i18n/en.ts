@@ -244,9 +244,6 @@ export const en = {
   "trigger.comment": "Comment on a post",
   "trigger.anyComment": "any comment",
   "trigger.intent": "Intent (AI)",
-  "field.intentExamples": "Example phrases, one a line (French and English)",
-  "field.intentMinConfidence":
-    "Minimum confidence, 0 to 1 (default {confidence}; below it: the default reply)",
   "field.commentKeywords": "Keywords in the comment (none: any comment)",
   "field.commentPosts": "Posts or reels, by id (none: every post)",
   "field.post": "Post id",

@@ -248,9 +248,6 @@ export const fr: Record<MessageKey, string> = {
   "trigger.comment": "Commentaire sur une publication",
   "trigger.anyComment": "tout commentaire",
   "trigger.intent": "Intention (IA)",
-  "field.intentExamples": "Exemples de phrases, une par ligne (français et anglais)",
-  "field.intentMinConfidence":
-    "Confiance minimale, de 0 à 1 ({confidence} par défaut ; en dessous : la réponse par défaut)",
   "field.commentKeywords": "Mots-clés du commentaire (aucun : tout commentaire)",
   "field.commentPosts": "Publications ou reels, par id (aucune : toutes)",
   "field.post": "Id de la publication",

@@ -1,6 +1,7 @@
 import { DEFAULT_MIN_CONFIDENCE, type Trigger } from "@convo/flow";
 import { NumberField, TextField, type useNodeSetter } from "../../form/fields";
 import { useT } from "../../i18n";
+import { useAiFormText } from "../../i18n/ai-forms";
 
 type IntentTrigger = Extract<Trigger, { kind: "intent" }>;
 type Setter = ReturnType<typeof useNodeSetter>;
@@ -19,6 +20,7 @@ export function IntentTriggerFields({
   f: Setter;
 }) {
   const t = useT();
+  const a = useAiFormText();
   return (
     <>
       <TextField
@@ -28,14 +30,14 @@ export function IntentTriggerFields({
         onBlur={f.endGroup}
       />
       <TextField
-        label={t("field.intentExamples")}
+        label={a("intent.examples")}
         value={trigger.examples.join("\n")}
         multiline
         onChange={(v) => f.set([...at, "examples"], v.split("\n").slice(0, MAX_EXAMPLES))}
         onBlur={f.endGroup}
       />
       <NumberField
-        label={t("field.intentMinConfidence", { confidence: DEFAULT_MIN_CONFIDENCE })}
+        label={a("intent.triggerMinConfidence", { confidence: DEFAULT_MIN_CONFIDENCE })}
         value={trigger.minConfidence}
         min={0}
         max={1}
