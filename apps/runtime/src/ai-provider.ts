@@ -1,7 +1,41 @@
 import { type RunningAiEmulator, startAiEmulator } from "./ai/emulator";
+import { guardedProvider, monthDays } from "./ai/guard";
 import { type AiProvider, chatCompletionsProvider, noAiProvider } from "./ai/provider";
 import type { RuntimeConfig } from "./config";
 import type { Logger } from "./log";
+import type { Metrics } from "./ops/metrics";
+import type { StatsStore } from "./store/stats";
+
+/** What the provider's guard reads: the month's tokens, and where it counts refusals. */
+export interface AiGuardDeps {
+  stats: Pick<StatsStore, "aiTokens">;
+  metrics: Pick<Metrics, "ai">;
+  now: () => number;
+}
+
+/**
+ * The model AI steps ask, behind the runtime's rules (redaction of the contact's e-mails and
+ * phone numbers, the monthly token budget): see `chooseAiProvider` for which model.
+ */
+export async function aiProviderFor(
+  config: RuntimeConfig,
+  log: Logger,
+  deps: AiGuardDeps,
+): Promise<{ provider: AiProvider; emulator?: RunningAiEmulator }> {
+  const chosen = await chooseAiProvider(config, log);
+  const provider = guardedProvider(chosen.provider, {
+    redact: config.aiRedact,
+    monthlyTokens: config.aiMonthlyTokens,
+    spentThisMonth: () => {
+      const { from, to } = monthDays(deps.now());
+      return deps.stats.aiTokens(from, to);
+    },
+    onBudgetRefused: () => {
+      deps.metrics.ai.budgetRefused++;
+    },
+  });
+  return { ...chosen, provider };
+}
 
 /** Whether a channel answers real customers: then the emulator must never answer. */
 export function hasLiveChannel(config: RuntimeConfig): boolean {
@@ -17,7 +51,7 @@ export function hasLiveChannel(config: RuntimeConfig): boolean {
  * channel live) the built-in emulator, started on 127.0.0.1; else none, and AI steps take their
  * error path. The key is never logged: only which one was chosen.
  */
-export async function aiProviderFor(
+async function chooseAiProvider(
   config: RuntimeConfig,
   log: Logger,
 ): Promise<{ provider: AiProvider; emulator?: RunningAiEmulator }> {

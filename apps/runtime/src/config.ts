@@ -60,6 +60,10 @@ export interface RuntimeConfig {
   /** The AI provider's key; without it, the AI emulator in sandbox mode, else no AI. Never logged. */
   aiApiKey: string | undefined;
   aiModel: string;
+  /** Replace the contact's e-mail addresses and phone numbers before text goes to the model. */
+  aiRedact: boolean;
+  /** Tokens AI steps may spend a month across the runtime; undefined: no budget. */
+  aiMonthlyTokens: number | undefined;
   /** Let HTTP actions reach loopback and private networks (tests, on-premise shop APIs). */
   allowPrivateHttp: boolean;
   /** Sends per second to the Graph API for the Page (token bucket). */
@@ -252,6 +256,9 @@ export function loadConfig(
     aiBaseUrl: url("CONVO_AI_BASE_URL") ?? DEFAULT_AI_BASE_URL,
     aiApiKey: nonEmpty(e.CONVO_AI_API_KEY),
     aiModel: nonEmpty(e.CONVO_AI_MODEL) ?? DEFAULT_AI_MODEL,
+    // On unless turned off: the contact's data stays in the runtime by default.
+    aiRedact: nonEmpty(e.CONVO_AI_REDACT) === undefined || flag("CONVO_AI_REDACT"),
+    aiMonthlyTokens: number("CONVO_AI_MONTHLY_TOKENS", 0, { min: 0, integer: true }) || undefined,
     allowPrivateHttp: flag("CONVO_ALLOW_PRIVATE_HTTP"),
     sendRate: number("CONVO_SEND_RATE", 250, { min: 0, above: true }),
     workerConcurrency: number("CONVO_WORKER_CONCURRENCY", 64, { min: 1, integer: true }),

@@ -133,8 +133,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     now,
   );
   const verifyToken = await persistent(store.settings, "verify_token", config.verifyToken);
-  const ai = await aiProviderFor(config, log);
   const metrics = new Metrics();
+  const ai = await aiProviderFor(config, log, { stats: store.stats, metrics, now });
   const secretsKey = resolveSecretsKey(config.secretsKey, config.dbPath, (message, fields) =>
     log.warn(message, fields),
   );

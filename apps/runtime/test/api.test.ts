@@ -65,6 +65,7 @@ describe("management API: flows", () => {
     const welcome = json.flows.find((f: { id: string }) => f.id === "welcome");
     expect(welcome).toMatchObject({ publishedVersion: 1, hasUnpublishedChanges: false });
     expect(json.flows.map((f: { id: string }) => f.id).sort()).toEqual([
+      "faq-assistant",
       "lead-capture",
       "order-tracking",
       "order-updates",

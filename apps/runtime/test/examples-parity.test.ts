@@ -17,6 +17,7 @@ import { CHANNEL_SPECS, type ChannelId, previewOn } from "@convo/messenger/chann
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { type HttpOutcome, Simulator } from "../../editor/src/simulator/simulator";
+import { type RunningAiEmulator, startAiEmulator } from "../src/ai/emulator";
 import { loadConfig } from "../src/config";
 import { createRuntime, type Runtime } from "../src/runtime";
 import { TOKEN } from "./helpers";
@@ -67,6 +68,8 @@ let shopUrl: string;
 let answers: HttpOutcome[] = [];
 
 let meta: Awaited<ReturnType<typeof startMeta>>;
+/** The brand's model: the AI emulator, configured as the provider (the channels are live). */
+let model: RunningAiEmulator;
 let runtime: Runtime;
 let url: string;
 let dir: string;
@@ -102,6 +105,7 @@ beforeAll(async () => {
   });
 
   meta = await startMeta();
+  model = await startAiEmulator();
   dir = mkdtempSync(join(tmpdir(), "convo-parity-"));
   const config = loadConfig(
     {
@@ -118,6 +122,8 @@ beforeAll(async () => {
       WHATSAPP_TOKEN: WA_TOKEN,
       WHATSAPP_APP_SECRET: WA_SECRET,
       CONVO_ALLOW_PRIVATE_HTTP: "1",
+      CONVO_AI_BASE_URL: model.baseUrl,
+      CONVO_AI_API_KEY: model.apiKey,
     },
     join(dir, ".env"),
   );
@@ -134,6 +140,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await runtime?.stop();
   await meta?.close();
+  await model?.close();
   await new Promise((resolve) => shop?.close(resolve));
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -193,6 +200,8 @@ async function throughSimulator(
       const { ok, status, body, error } = answer.json;
       return { ok, ...(status === null ? {} : { status }), body, ...(error ? { error } : {}) };
     },
+    // AI steps too (POST /api/simulator/ai): the same provider as for live contacts.
+    performAi: async (request) => (await api("POST", "/api/simulator/ai", request)).json,
   });
   const turns: Turn[] = [];
   const played: Script["turns"] = [];

@@ -16,10 +16,12 @@ export {
   tappableTitle,
 } from "./runner/conversation";
 export {
+  type AiAnswer,
   type ConversationReport,
   describeActions,
   type RunConversationOptions,
   runConversation,
+  runConversationWithModel,
   type TurnReport,
 } from "./runner/run-conversation";
 export {

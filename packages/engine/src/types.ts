@@ -52,6 +52,18 @@ export type Waiting =
        */
       question: string;
     }
+  /**
+   * Free text waits for the model to say which flow's intent trigger it means; `nodeId` is the
+   * first intent trigger's, so the session has a place while it waits.
+   */
+  | {
+      kind: "intent_trigger";
+      flowId: string;
+      nodeId: string;
+      requestId: string;
+      deadline: number;
+      question: string;
+    }
   | { kind: "delay"; flowId: string; nodeId: string; timerId: string }
   | { kind: "handover"; flowId: string; nodeId: string };
 

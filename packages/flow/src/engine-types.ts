@@ -58,6 +58,8 @@ export type EngineEvent =
       /** How sure the model is of `intent`, 0 to 1. */
       confidence?: number;
       error?: string;
+      /** The tokens the call spent, as the provider counts them: the host's analytics, not the flow's. */
+      tokens?: number;
     }
   /** A `wait_until` came due. */
   | { type: "timer"; timerId: string }

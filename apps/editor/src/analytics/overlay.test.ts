@@ -37,6 +37,7 @@ const stats = (nodes: Record<string, number>, handles: FlowStats["handles"]): Fl
   to: "",
   nodes: Object.fromEntries(Object.entries(nodes).map(([k, v]) => [k, { entered: v }])),
   handles,
+  tokens: {},
 });
 
 describe("computeOverlay", () => {

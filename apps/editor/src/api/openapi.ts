@@ -1280,6 +1280,12 @@ export interface components {
                         };
                     } | {
                         /** @constant */
+                        kind: "intent";
+                        name: string;
+                        examples: string[];
+                        minConfidence?: number;
+                    } | {
+                        /** @constant */
                         kind: "keyword";
                         /** @enum {string} */
                         match: "exact" | "contains" | "starts_with";
@@ -1880,6 +1886,9 @@ export interface components {
                 [key: string]: {
                     [key: string]: number;
                 };
+            };
+            tokens: {
+                [key: string]: number;
             };
         };
         Contact: {

@@ -28,6 +28,8 @@ const EN = {
   "intent.examples": "Example phrases, one a line (French and English)",
   "intent.examplesPlaceholder": "Where is my order?\nOù est ma commande ?",
   "intent.minConfidence": "Minimum confidence, 0 to 1 (default {confidence}; below it: Else)",
+  "intent.triggerMinConfidence":
+    "Minimum confidence, 0 to 1 (default {confidence}; below it: the default reply)",
 } as const;
 
 export type AiFormKey = keyof typeof EN;
@@ -57,6 +59,8 @@ const FR: Record<AiFormKey, string> = {
   "intent.examplesPlaceholder": "Où est ma commande ?\nWhere is my order?",
   "intent.minConfidence":
     "Confiance minimale, de 0 à 1 (par défaut {confidence} ; en dessous : Sinon)",
+  "intent.triggerMinConfidence":
+    "Confiance minimale, de 0 à 1 ({confidence} par défaut ; en dessous : la réponse par défaut)",
 };
 
 /** `t` for the AI steps' forms, in the reader's language. */

@@ -257,6 +257,7 @@ export const en = {
   "trigger.default": "Default reply",
   "trigger.comment": "Comment on a post",
   "trigger.anyComment": "any comment",
+  "trigger.intent": "Intent (AI)",
   "field.commentKeywords": "Keywords in the comment (none: any comment)",
   "field.commentPosts": "Posts or reels, by id (none: every post)",
   "field.commentPublicReply": "Public reply under the comment (none: only the private message)",
@@ -568,6 +569,10 @@ export const en = {
     "The flow “{other}” answers Get Started too: a new customer gets only one of the two flows.",
   "problem.clash-event":
     "The event “{key}” also starts the flow “{other}”: each event starts only one of the two flows.",
+  "problem.clash-intent":
+    "The intent “{key}” also starts the flow “{other}”: a customer who means it gets only one of the two flows.",
+  "problem.clash-intent-example":
+    "The example “{key}” is also an example of an intent of the flow “{other}”: a customer who says it gets only one of the two flows.",
   "problem.clash-default":
     "The flow “{other}” is the default reply already: only one flow can answer what nothing else matches.",
   "problem.output-multiple-edges":

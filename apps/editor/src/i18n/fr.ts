@@ -261,6 +261,7 @@ export const fr: Record<MessageKey, string> = {
   "trigger.default": "Réponse par défaut",
   "trigger.comment": "Commentaire sur une publication",
   "trigger.anyComment": "tout commentaire",
+  "trigger.intent": "Intention (IA)",
   "field.commentKeywords": "Mots-clés du commentaire (aucun : tout commentaire)",
   "field.commentPosts": "Publications ou reels, par id (aucune : toutes)",
   "field.commentPublicReply":
@@ -576,6 +577,10 @@ export const fr: Record<MessageKey, string> = {
     "Le scénario « {other} » répond aussi à « Démarrer » : un nouveau client n’obtient que l’un des deux scénarios.",
   "problem.clash-event":
     "L’événement « {key} » lance aussi le scénario « {other} » : chaque événement ne lance que l’un des deux scénarios.",
+  "problem.clash-intent":
+    "L’intention « {key} » lance aussi le scénario « {other} » : un client qui la formule n’obtient que l’un des deux scénarios.",
+  "problem.clash-intent-example":
+    "L’exemple « {key} » est aussi un exemple d’une intention du scénario « {other} » : un client qui le dit n’obtient que l’un des deux scénarios.",
   "problem.clash-default":
     "Le scénario « {other} » est déjà la réponse par défaut : un seul scénario peut répondre quand rien d’autre ne correspond.",
   "problem.output-multiple-edges":

@@ -48,16 +48,17 @@ describe("the AI emulator", () => {
     expect(await provider.ask(answer("Are you open on Saturday?", [RETURNS, HOURS]))).toEqual({
       ok: true,
       answer: "Monday to Saturday, 9 am to 7 pm.",
+      tokens: expect.any(Number),
     });
-    expect(await provider.ask(answer("Can I pay in bitcoin?", [RETURNS]))).toEqual({
+    expect(await provider.ask(answer("Can I pay in bitcoin?", [RETURNS]))).toMatchObject({
       ok: true,
       unsure: true,
     });
   });
 
   it("answers intents with the JSON its schema asks for", async () => {
-    expect(await provider.ask(intent)).toEqual({ ok: true, intent: "orders", confidence: 1 });
-    expect(await provider.ask({ ...intent, question: "bonjour" })).toEqual({
+    expect(await provider.ask(intent)).toMatchObject({ ok: true, intent: "orders", confidence: 1 });
+    expect(await provider.ask({ ...intent, question: "bonjour" })).toMatchObject({
       ok: true,
       intent: "else",
       confidence: 0,

@@ -11,6 +11,8 @@ export type AiFault = { status: 429 | 500 } | { delayMs: number };
 export interface EmulatedAiCall {
   task: "answer" | "intent";
   question: string;
+  /** Every message it received (system and user), as sent: what left the runtime. */
+  received: string;
   status: number;
 }
 
@@ -155,15 +157,18 @@ export async function startAiEmulator(): Promise<RunningAiEmulator> {
     const user = body?.messages?.findLast((m) => m.role === "user")?.content;
     const content = typeof user === "string" ? user : "";
     const question = questionOf(content);
+    const received = (body?.messages ?? [])
+      .map((m) => (typeof m.content === "string" ? m.content : ""))
+      .join("\n");
     const task = body?.response_format ? "intent" : "answer";
     const fault = faults.shift();
     if (fault && "delayMs" in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
     if (fault && "status" in fault) {
-      calls.push({ task, question, status: fault.status });
+      calls.push({ task, question, received, status: fault.status });
       const message = fault.status === 429 ? "Rate limit reached." : "The server had an error.";
       return c.json({ error: { message, type: "emulated_fault" } }, fault.status);
     }
-    calls.push({ task, question, status: 200 });
+    calls.push({ task, question, received, status: 200 });
     const text =
       task === "intent"
         ? JSON.stringify(intentFrom(content, question))

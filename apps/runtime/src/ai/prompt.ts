@@ -94,10 +94,22 @@ export interface AiOutcome {
   intent?: string;
   confidence?: number;
   error?: string;
+  /** The tokens the provider says the call spent (`usage.total_tokens`), for analytics and the budget. */
+  tokens?: number;
 }
 
-/** Reads a chat-completions answer for `request`; anything unexpected is an error outcome. */
+/** Reads a chat-completions answer for `request`, with the tokens it spent when it says. */
 export function readChatAnswer(request: AiRequest, json: unknown): AiOutcome {
+  const outcome = readContent(request, json);
+  const total = (json as { usage?: { total_tokens?: unknown } })?.usage?.total_tokens;
+  if (typeof total === "number" && Number.isSafeInteger(total) && total > 0) {
+    outcome.tokens = total;
+  }
+  return outcome;
+}
+
+/** The answer's content; anything unexpected is an error outcome. */
+function readContent(request: AiRequest, json: unknown): AiOutcome {
   const message = (json as { choices?: { message?: { content?: unknown; refusal?: unknown } }[] })
     ?.choices?.[0]?.message;
   if (typeof message?.refusal === "string" && message.refusal !== "") {

@@ -12,7 +12,11 @@ export interface PublishWarning {
 /** A flow with AI steps on a runtime without a provider: each of them takes its error path. */
 export function publishWarnings(flow: Flow, deps: Pick<Deps, "ai">): PublishWarning[] {
   const aiSteps = NODE_TYPES_OF_WAIT.get("ai");
-  const hasAi = flow.nodes.some((node) => aiSteps?.has(node.type));
+  const hasAi = flow.nodes.some(
+    (node) =>
+      aiSteps?.has(node.type) ||
+      (node.type === "trigger" && node.data.triggers.some((t) => t.kind === "intent")),
+  );
   if (!hasAi || deps.ai.kind !== "none") return [];
   return [
     {

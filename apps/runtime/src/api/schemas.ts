@@ -114,6 +114,8 @@ export const FlowStats = named(
     to: time,
     nodes: z.record(z.string(), z.strictObject({ entered: z.number().int() })),
     handles: z.record(z.string(), z.record(z.string(), z.number().int())),
+    /** The model tokens each AI step (or intent trigger) spent, by node. */
+    tokens: z.record(z.string(), z.number().int()),
   }),
 );
 

@@ -25,7 +25,9 @@ export function simulatorRoutes(deps: Deps) {
   // The same provider the outbox asks: the key stays here; the browser sees the answer only.
   on(app, spec.ai, async (c) => {
     const request = await readBody(c, aiRequestSchema, BODY_LIMITS.medium);
-    return c.json(await deps.ai.ask(request));
+    // The simulator's calls are the marketer's tests: their tokens are not the customers'.
+    const { tokens: _tokens, ...outcome } = await deps.ai.ask(request);
+    return c.json(outcome);
   });
   return app;
 }

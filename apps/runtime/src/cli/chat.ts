@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline/promises";
 import {
+  type AiRequest,
   Conversation,
   describeActions,
   type EngineAction,
@@ -10,6 +11,7 @@ import {
 } from "@convo/engine";
 import { CHANNELS } from "@convo/messenger";
 import { type HttpOutcome, performHttp } from "../pipeline/http-action";
+import { emulatedModel } from "./emulated-model";
 import { loadFlows } from "./test";
 
 const HELP = `Type to talk to the bot. Pick a button or quick reply by its number or its title.
@@ -58,6 +60,7 @@ export async function runChat(args: readonly string[]): Promise<number> {
   });
   const out = (line: string) => process.stdout.write(`${line}\n`);
   let offered: Tappable[] = [];
+  const model = emulatedModel();
 
   /** Prints what the bot did, performs its HTTP requests, and keeps the numbered choices. */
   const show = async (actions: EngineAction[]): Promise<void> => {
@@ -83,6 +86,19 @@ export async function runChat(args: readonly string[]): Promise<number> {
       const error = result.error === undefined ? "" : `: ${result.error}`;
       out(`  · HTTP ${result.ok ? "answered" : "failed"}${status}${error}`);
       await show(conversation.answerHttp(result));
+    }
+    while (conversation.pendingAi.length > 0) {
+      const request = conversation.pendingAi[0]?.request as AiRequest;
+      const result = await model.ask(request);
+      const said = !result.ok
+        ? `failed: ${result.error}`
+        : request.task === "intent"
+          ? `${result.intent ?? "else"} (${Math.round((result.confidence ?? 0) * 100)} %)`
+          : result.unsure
+            ? "unsure"
+            : "answered";
+      out(`  · AI emulator: ${said}`);
+      await show(conversation.answerAi(result));
     }
   };
 
@@ -150,6 +166,7 @@ export async function runChat(args: readonly string[]): Promise<number> {
     }
   } finally {
     rl.close();
+    await model.close();
   }
   return 0;
 }

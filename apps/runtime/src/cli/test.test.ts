@@ -138,6 +138,18 @@ describe("convo chat", () => {
   });
 });
 
+describe("convo chat with AI steps", () => {
+  it("asks the built-in AI emulator: routes by intent and answers from the FAQ", () => {
+    const input = ["Do you deliver abroad?", "/quit", ""].join("\n");
+    const { stdout, status } = convo(["chat", "examples/faq-assistant.json"], input);
+    expect(stdout).toContain("· AI emulator: answered");
+    expect(stdout).toContain(
+      "bot: Yes, we deliver across the European Union in 3 to 5 working days.",
+    );
+    expect(status).toBe(0);
+  });
+});
+
 describe("convo chat with a real HTTP API", () => {
   it("performs the flow's request on a local server and maps the answer", async () => {
     const { createServer } = await import("node:http");

@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { parseScript, runConversation } from "@convo/engine";
+import { type AiRequest, parseScript, runConversationWithModel } from "@convo/engine";
 import { type Flow, parseFlowJson } from "@convo/flow";
 import { CHANNELS, type ChannelId, previewOn } from "@convo/messenger";
 import { parse as parseYaml } from "yaml";
+import type { AiProvider } from "../ai/provider";
+import { emulatedModel } from "./emulated-model";
 
 export type LoadedFlows = { ok: true; flow: Flow; flows: Flow[] } | { ok: false; message: string };
 
@@ -43,9 +45,22 @@ export function loadFlows(file: string): LoadedFlows {
 /**
  * `convo test <flow.json> <script.yaml|json>`: plays the script on each channel the flow is
  * published to (or the one the script names), checking what the contact sees there; prints each
- * turn, exit 1 when a channel fails.
+ * turn, exit 1 when a channel fails. AI steps ask the built-in AI emulator (started on 127.0.0.1
+ * at the first question), as the sandbox does: offline and the same answers every run.
  */
-export function runTest(args: readonly string[]): number {
+export async function runTest(args: readonly string[]): Promise<number> {
+  const model = emulatedModel();
+  try {
+    return await playTest(args, model.ask);
+  } finally {
+    await model.close();
+  }
+}
+
+async function playTest(
+  args: readonly string[],
+  ask: (request: AiRequest) => ReturnType<AiProvider["ask"]>,
+): Promise<number> {
   const [flowFile, scriptFile] = args;
   if (!flowFile || !scriptFile) {
     process.stderr.write("usage: convo test <flow.json> <script.yaml|script.json>\n");
@@ -80,14 +95,17 @@ export function runTest(args: readonly string[]): number {
   let failed = 0;
   for (const id of channels) {
     const spec = CHANNELS[id];
-    const report = runConversation({
-      flows: loaded.flows,
-      flowId: loaded.flow.id,
-      script: parsed.script,
-      channel: id,
-      limits: spec.limits,
-      show: (message) => previewOn(spec, message),
-    });
+    const report = await runConversationWithModel(
+      {
+        flows: loaded.flows,
+        flowId: loaded.flow.id,
+        script: parsed.script,
+        channel: id,
+        limits: spec.limits,
+        show: (message) => previewOn(spec, message),
+      },
+      ask,
+    );
     if (channels.length > 1) process.stdout.write(`${paint("1", spec.name)}\n`);
     for (const turn of report.turns) {
       const mark = turn.ok ? paint("32", "✓") : paint("31", "✗");

@@ -29,7 +29,7 @@ describe("convo validate", { timeout: 60_000 }, () => {
     expect(stdout).toContain(
       "trip-updates.json: nodes[10].data.content[1]: warning: Instagram: a file is sent as its link.",
     );
-    expect(stdout).toContain("6 file(s): 0 error(s), 3 warning(s)");
+    expect(stdout).toContain("7 file(s): 0 error(s), 3 warning(s)");
     expect(status).toBe(0);
   });
 
@@ -145,7 +145,7 @@ describe("convo validate", { timeout: 60_000 }, () => {
     expect(stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
     expect(stdout).toContain(`${notJson}: (document): error: This is not JSON`);
     expect(stdout).toContain(
-      `${notFlow}: schemaVersion: error: This is not a flow: "schemaVersion" is missing.`,
+      `${notFlow}: (document): error: This is not a flow: "schemaVersion" is missing.`,
     );
     expect(stdout).toContain(
       `${tooLong}: nodes[1].data.content[0].buttons[0].title: error: The button title "A title far too long for it" is 27 characters; Messenger allows 20.`,

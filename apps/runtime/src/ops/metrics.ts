@@ -43,6 +43,8 @@ export class Metrics {
   readonly policyEnforcement = new LabelledCounter();
   /** Connections the HTTP server refused or closed, by why. */
   readonly http = { refused: 0, timedOut: 0, aborted: 0, badRequests: 0 };
+  /** Model calls the monthly token budget refused (the steps took their `error` path). */
+  readonly ai = { budgetRefused: 0 };
   /** Whether the Page sends its message echoes (see `EchoSubscription`). */
   echoStatus: () => EchoStatus = () => "sandbox";
   /** Open connections, as the HTTP server counts them (none before it listens). */
@@ -135,6 +137,11 @@ export class Metrics {
       `convo_http_closed_total{reason="timeout"} ${this.http.timedOut}`,
       `convo_http_closed_total{reason="aborted"} ${this.http.aborted}`,
       `convo_http_closed_total{reason="bad_request"} ${this.http.badRequests}`,
+    );
+    counter(
+      "convo_ai_budget_refused_total",
+      "Model calls refused because the monthly AI token budget is spent.",
+      this.ai.budgetRefused,
     );
     return `${lines.join("\n")}\n`;
   }

@@ -24,10 +24,11 @@ describe("counters", () => {
     expect(dayOf(0)).toBe(0);
   });
 
-  it("show entries per node and outputs taken per node", () => {
+  it("show entries per node, outputs taken per node, and the model tokens apart", () => {
     expect(
       flowStats([
         { nodeId: "a", handle: null, count: 5 },
+        { nodeId: "a", handle: "$tokens", count: 420 },
         { nodeId: "a", handle: "yes", count: 3 },
         { nodeId: "a", handle: "no", count: 2 },
         { nodeId: "b", handle: null, count: 3 },
@@ -35,6 +36,7 @@ describe("counters", () => {
     ).toEqual({
       nodes: { a: { entered: 5 }, b: { entered: 3 } },
       handles: { a: { yes: 3, no: 2 } },
+      tokens: { a: 420 },
     });
   });
 });

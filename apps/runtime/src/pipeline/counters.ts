@@ -1,4 +1,4 @@
-import type { CounterBump, CounterTotal } from "../store/stats";
+import { AI_TOKENS_HANDLE, type CounterBump, type CounterTotal } from "../store/stats";
 
 const DAY_MS = 86_400_000;
 
@@ -8,11 +8,15 @@ export interface CounterHit {
   version: number;
   nodeId: string;
   handle: string | null;
+  /** How much it adds (a model's tokens); 1 when unset. */
+  count?: number;
 }
 
 export interface FlowStats {
   nodes: Record<string, { entered: number }>;
   handles: Record<string, Record<string, number>>;
+  /** The model tokens each AI step spent, by node. */
+  tokens: Record<string, number>;
 }
 
 /** Counters are kept per UTC day: the day `ms` falls in, in days since the epoch. */
@@ -32,20 +36,23 @@ export function foldCounters(hits: readonly CounterHit[], now: number): CounterB
     const handle = hit.handle;
     const key = `${hit.flowId}\u0000${hit.version}\u0000${hit.nodeId}\u0000${handle ?? ""}`;
     const seen = bumps.get(key);
-    if (seen) seen.count += 1;
+    const count = hit.count ?? 1;
+    if (seen) seen.count += count;
     else {
       const { flowId, version, nodeId } = hit;
-      bumps.set(key, { flowId, version, nodeId, handle, day, count: 1 });
+      bumps.set(key, { flowId, version, nodeId, handle, day, count });
     }
   }
   return [...bumps.values()];
 }
 
-/** What the stats page shows: entries per node, and per node the outputs taken. */
+/** What the stats page shows: entries per node, per node the outputs taken, and tokens spent. */
 export function flowStats(totals: readonly CounterTotal[]): FlowStats {
-  const stats: FlowStats = { nodes: {}, handles: {} };
+  const stats: FlowStats = { nodes: {}, handles: {}, tokens: {} };
   for (const t of totals) {
-    if (t.handle === null) {
+    if (t.handle === AI_TOKENS_HANDLE) {
+      stats.tokens[t.nodeId] = t.count;
+    } else if (t.handle === null) {
       stats.nodes[t.nodeId] = { entered: t.count };
     } else {
       const handles = stats.handles[t.nodeId] ?? {};

@@ -8,6 +8,7 @@ import type { ContactPatch, ContactRow } from "../store/contacts";
 import type { SkipReason } from "../store/events";
 import type { InboxRow } from "../store/inbox";
 import { LeaseLost } from "../store/replicas";
+import { aiTokensHit } from "./ai-tokens";
 import { ensureProfile, nameCommenter } from "./contact-profile";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
 import { outEvent, stepEventsOut } from "./events-out";
@@ -227,6 +228,8 @@ export class InboxWorker {
         url: liveChatUrl(deps.publicUrl.value, row.psid),
       },
     };
+    const tokens = aiTokensHit(session, event, byId);
+    if (tokens) base.counters.push(tokens);
     const result = step(current.flow, session, event, context);
     const { commit, changes } = applyActions(result.actions, base, contact, byId, log);
     if (incoming.comment) {
@@ -347,7 +350,7 @@ function applyActions(
         // Contact state: folded below by the engine, as the simulator folds it.
         break;
       default:
-        assertNever(action);
+        void (action satisfies never); // A newer engine's action: ignored, the worker goes on.
     }
   }
   const changes = foldActions(contact, actions);
@@ -379,9 +382,4 @@ function applyActions(
     });
   }
   return { commit, changes };
-}
-
-function assertNever(value: never): void {
-  // A new action type from a newer engine: ignored rather than crashing the worker.
-  void value;
 }

@@ -17,6 +17,12 @@ export interface CounterTotal {
   count: number;
 }
 
+/**
+ * The handle under which a step's model tokens are counted, beside its outputs: no output id can
+ * take it (ids are letters, digits, '-' and '_').
+ */
+export const AI_TOKENS_HANDLE = "$tokens";
+
 export interface QueueDepths {
   inboxPending: number;
   outboxQueued: number;
@@ -28,6 +34,8 @@ export interface QueueDepths {
 export interface StatsStore {
   /** A flow's counters between two days (inclusive), per node and handle. */
   counters(flowId: string, fromDay: number, toDay: number): Promise<CounterTotal[]>;
+  /** The model tokens every flow's AI steps spent between two days (inclusive). */
+  aiTokens(fromDay: number, toDay: number): Promise<number>;
   /** Inbox events not finished, queued and parked outbox rows, timers set. */
   queueDepths(): Promise<QueueDepths>;
 }

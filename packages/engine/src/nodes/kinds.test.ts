@@ -22,6 +22,7 @@ describe("ENGINE_NODES", () => {
     );
     expect(types).toEqual({
       tap: ["message"],
+      intent_trigger: ["trigger"],
       input: ["input"],
       ai: ["ai_answer", "intent"],
       http: ["action", "notify"],

@@ -1,6 +1,6 @@
 import { type ChannelLimits, eventVariables, type Flow } from "@convo/flow";
 import { indexFlow } from "../flow-index";
-import type { Contact, EngineAction, OutMessage } from "../types";
+import type { AiRequest, Contact, EngineAction, EngineEvent, OutMessage } from "../types";
 import { Conversation } from "./conversation";
 import { type Expectation, parseDuration, type Script, type ScriptTurn } from "./script";
 
@@ -42,13 +42,58 @@ export interface RunConversationOptions {
   ) => { ok: true; messages: OutMessage[] } | { ok: false; message: string };
 }
 
+/** What the model answered an AI step, as the engine's `ai_result` carries it. */
+export type AiAnswer = Omit<Extract<EngineEvent, { type: "ai_result" }>, "type" | "requestId">;
+
+/** A run without a model: AI steps take their `error` path. */
+const NO_MODEL: AiAnswer = {
+  ok: false,
+  error: "No AI model in this run (`convo test` asks the AI emulator).",
+};
+
 /**
  * Plays a script against flows and checks every expectation. Pure: no clock, no network (HTTP
- * answers come from the script), the same report every time.
+ * answers come from the script; AI steps take their `error` path), the same report every time.
  *
  * @example runConversation({ flows: [orderTracking, support], script: { turns: [{ say: "colis" }] } })
  */
 export function runConversation(options: RunConversationOptions): ConversationReport {
+  const run = playScript(options);
+  let next = run.next();
+  while (!next.done) next = run.next(NO_MODEL);
+  return next.value;
+}
+
+/**
+ * As `runConversation`, with each question to the model answered by `ask` as it comes (the host's
+ * provider or the AI emulator), before the next turn is played.
+ */
+export async function runConversationWithModel(
+  options: RunConversationOptions,
+  ask: (request: AiRequest) => Promise<AiAnswer>,
+): Promise<ConversationReport> {
+  const run = playScript(options);
+  let next = run.next();
+  while (!next.done) next = run.next(await ask(next.value));
+  return next.value;
+}
+
+/** The bot's actions after a turn, with every question to the model answered (yielded). */
+function* answerModel(
+  c: Conversation,
+  actions: EngineAction[],
+): Generator<AiRequest, EngineAction[], AiAnswer> {
+  const all = [...actions];
+  for (let pending = c.pendingAi[0]; pending; pending = c.pendingAi[0]) {
+    all.push(...c.answerAi(yield pending.request));
+  }
+  return all;
+}
+
+/** The script's turns, played and checked; yields each question to the model for its answer. */
+function* playScript(
+  options: RunConversationOptions,
+): Generator<AiRequest, ConversationReport, AiAnswer> {
   const conversation = new Conversation({
     flows: options.flows,
     flowId: options.flowId,
@@ -58,7 +103,7 @@ export function runConversation(options: RunConversationOptions): ConversationRe
   const turns: TurnReport[] = [];
   /** What the bot did since the contact's last move: what `expect` checks. */
   let lastActions: EngineAction[] = [];
-  options.script.turns.forEach((turn, i) => {
+  for (const [i, turn] of options.script.turns.entries()) {
     const report: TurnReport = {
       index: i + 1,
       label: describeTurn(turn),
@@ -72,9 +117,10 @@ export function runConversation(options: RunConversationOptions): ConversationRe
         report.problems = check(conversation, lastActions, turn.expect);
       else report.label += ` (not checked on ${channel})`;
     } else {
-      const played = play(conversation, turn);
-      if (typeof played === "string") report.problems.push(played);
+      const playedNow = play(conversation, turn);
+      if (typeof playedNow === "string") report.problems.push(playedNow);
       else {
+        const played = yield* answerModel(conversation, playedNow);
         const shown = options.show ? showActions(played, options.show) : { actions: played };
         lastActions = shown.actions;
         report.replies = describeActions(shown.actions);
@@ -83,7 +129,7 @@ export function runConversation(options: RunConversationOptions): ConversationRe
     }
     report.ok = report.problems.length === 0;
     turns.push(report);
-  });
+  }
   const failures = turns.filter((t) => !t.ok).length;
   return { passed: failures === 0, turns, failures };
 }

@@ -1,11 +1,21 @@
 import { type EngineEvent, eventVariables } from "@convo/flow";
 import { IGNORE, type Next, type Run } from "../run";
 import type { FlowRef } from "../types";
-import { matchEvent, matchTrigger } from "./match-trigger";
+import { askIntentTriggers } from "./intent-trigger";
+import { defaultReply, matchEvent, matchTrigger } from "./match-trigger";
 
-/** Starts whichever flow the event triggers; the default reply only when `withDefault`. */
+/**
+ * Starts whichever flow the event triggers; the default reply only when `withDefault`. Free
+ * text nothing else took asks the model about the intent triggers before the default reply.
+ */
 export function startMatch(run: Run, event: EngineEvent, withDefault: boolean): Next {
-  const match = matchTrigger(run.flows, event, { withDefault });
+  const freeText = event.type === "message" && run.incoming.trim() !== "";
+  let match = matchTrigger(run.flows, event, { withDefault: withDefault && !freeText });
+  if (!match && freeText) {
+    const asked = askIntentTriggers(run, run.incoming);
+    if (asked) return asked;
+    if (withDefault) match = defaultReply(run.flows);
+  }
   if (!match) return IGNORE;
   const ref = run.flowRef(match.flowId) as FlowRef;
   // An m.me link whose ref starts with a declared prefix: the rest is the contact's external id.

@@ -115,6 +115,34 @@ describe("clashes between flows", () => {
     expect(onA.map((p) => p.otherFlowId).sort()).toEqual(["b", "c"]);
   });
 
+  it("an intent trigger in two flows, by its name or a shared example, is an error on each", () => {
+    const intent = (name: string, ...examples: string[]): Trigger => ({
+      kind: "intent",
+      name,
+      examples,
+    });
+    const hours = flowWith("hours", [intent("Opening hours", "When are you open?")]);
+    const shop = flowWith("shop", [intent("opening HOURS", "Vous ouvrez quand ?")]);
+    const byName = clashesWith(hours, [shop]);
+    expect(byName).toEqual([
+      expect.objectContaining({
+        code: "clash-intent",
+        path: "nodes[0].data.triggers[0].name",
+        otherFlowId: "shop",
+      }),
+    ]);
+    const returns = flowWith("returns", [intent("Returns", "when are you open?")]);
+    expect(clashesWith(returns, [hours])).toEqual([
+      expect.objectContaining({
+        code: "clash-intent-example",
+        path: "nodes[0].data.triggers[0].examples[0]",
+        otherFlowId: "hours",
+      }),
+    ]);
+    const orders = flowWith("orders", [intent("Orders", "Where is my parcel?")]);
+    expect(clashesWith(orders, [hours])).toEqual([]);
+  });
+
   it("the examples, all published together, do not clash", () => {
     const flows = exampleIds().map(loadExample);
     expect(lintClashes(flows)).toEqual([]);

@@ -10,6 +10,8 @@ export type ClaimKind =
   | "payload"
   | "get_started"
   | "event"
+  | "intent"
+  | "intent_example"
   | "default";
 
 /** One thing a flow's start step answers: a keyword, a link ref, a payload, an event, the default. */
@@ -81,6 +83,13 @@ export function triggerClaims(flow: Flow): TriggerClaim[] {
         case "event":
           claim("event", trigger.event, trigger.event, `${at}.event`);
           break;
+        case "intent":
+          // The model cannot tell two flows' intents apart by name or by a shared example.
+          claim("intent", foldKeyword(trigger.name), trigger.name.trim(), `${at}.name`);
+          trigger.examples.forEach((example, n) => {
+            claim("intent_example", foldKeyword(example), example.trim(), `${at}.examples[${n}]`);
+          });
+          break;
         case "default":
           claim("default", "default", "default reply");
           break;
@@ -125,6 +134,16 @@ const MESSAGES: Record<ClaimKind, { code: string; text: (key: string, other: str
       text: (key, other) =>
         `The event "${key}" also starts the flow ${other}: each event starts only one of the two flows.`,
     },
+    intent: {
+      code: "clash-intent",
+      text: (key, other) =>
+        `The intent "${key}" also starts the flow ${other}: a customer who means it gets only one of the two flows.`,
+    },
+    intent_example: {
+      code: "clash-intent-example",
+      text: (key, other) =>
+        `The example "${key}" is also an example of an intent of the flow ${other}: a customer who says it gets only one of the two flows.`,
+    },
     default: {
       code: "clash-default",
       text: (_key, other) =>
@@ -138,7 +157,8 @@ const claimSpace = (c: TriggerClaim) =>
 
 /**
  * Clashes between flows that are live together: two of them claiming the same keyword (after
- * case and accent folding), link ref, payload (Get Started included) or event name on a channel
+ * case and accent folding), link ref, payload (Get Started included), event name, intent name
+ * or intent example phrase on a channel
  * they share, or both being the default reply. Each clash is an error on both flows, naming the
  * other. Pure: the runtime passes the flows it publishes, `convo validate` the files it is given.
  *

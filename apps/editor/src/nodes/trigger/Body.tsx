@@ -18,7 +18,9 @@ export function TriggerBody({ node }: { node: NodeOfType<"trigger"> }) {
                   ? `${t("trigger.comment")}: ${trigger.keywords.join(", ") || t("trigger.anyComment")}`
                   : trigger.kind === "event"
                     ? `${t("trigger.event")}: ${trigger.event}`
-                    : t(`trigger.${trigger.kind}`)}
+                    : trigger.kind === "intent"
+                      ? `${t("trigger.intent")}: ${trigger.name}`
+                      : t(`trigger.${trigger.kind}`)}
         </li>
       ))}
     </ul>

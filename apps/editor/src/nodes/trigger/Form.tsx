@@ -5,6 +5,7 @@ import { CheckField, ListField, SelectField, TextField, useNodeSetter } from "..
 import { useT } from "../../i18n";
 import { useEditorState } from "../../store/context";
 import { CommentTriggerFields } from "./CommentFields";
+import { IntentTriggerFields } from "./IntentFields";
 
 const KINDS: Trigger["kind"][] = [
   "keyword",
@@ -14,6 +15,7 @@ const KINDS: Trigger["kind"][] = [
   "default",
   "event",
   "comment",
+  "intent",
 ];
 
 function blank(kind: Trigger["kind"]): Trigger {
@@ -28,6 +30,8 @@ function blank(kind: Trigger["kind"]): Trigger {
       return { kind, keywords: [""] };
     case "event":
       return { kind, event: "order.shipped", fields: [] };
+    case "intent":
+      return { kind, name: "", examples: [] };
     case "get_started":
     case "default":
       return { kind };
@@ -111,6 +115,7 @@ export function TriggerForm({ node }: { node: NodeOfType<"trigger"> }) {
               </>
             )}
             {tr.kind === "event" && <EventTriggerFields trigger={tr} at={at} f={f} />}
+            {tr.kind === "intent" && <IntentTriggerFields trigger={tr} at={at} f={f} />}
             {tr.kind === "postback" && (
               <TextField
                 label={t("field.payload")}

@@ -1,6 +1,6 @@
 import type { Session } from "@convo/engine";
 import { describe, expect, it } from "vitest";
-import type { CounterBump } from "../stats";
+import { AI_TOKENS_HANDLE, type CounterBump } from "../stats";
 import { event, keyOf, line, type StoreHarness, step, T, text, useStore } from "./harness";
 
 /** A step's commit: one transaction across contact, session, transcript, outbox, counters, timers. */
@@ -99,6 +99,28 @@ export function stepContract(makeHarness: () => StoreHarness) {
       expect(await s.store.stats.counters("f", day - 3, day - 3)).toEqual([
         { nodeId: "n", handle: null, count: 1 },
       ]);
+    });
+
+    it("sums the model tokens of every flow's AI steps over the days asked", async () => {
+      const day = Math.floor(T / 86_400_000);
+      const tokens = (flowId: string, count: number, at = day): CounterBump => ({
+        flowId,
+        version: 1,
+        nodeId: "answer",
+        handle: AI_TOKENS_HANDLE,
+        day: at,
+        count,
+      });
+      expect(await s.store.stats.aiTokens(day - 30, day)).toBe(0);
+      await step(s.store, "tom", [], { counters: [tokens("f", 120), tokens("g", 30, day - 2)] });
+      await step(s.store, "tom", [], { counters: [tokens("f", 80), tokens("f", 500, day - 40)] });
+      await step(s.store, "tom", [], {
+        counters: [{ ...tokens("f", 1), handle: "answered" }],
+      });
+      expect(await s.store.stats.aiTokens(day - 30, day)).toBe(230);
+      expect(await s.store.stats.aiTokens(day, day)).toBe(200);
+      const totals = await s.store.stats.counters("f", day, day);
+      expect(totals).toContainEqual({ nodeId: "answer", handle: AI_TOKENS_HANDLE, count: 200 });
     });
 
     it("sets timers, one per contact and timer id", async () => {

@@ -1,4 +1,4 @@
-import type { QueueDepths, StatsStore } from "../stats";
+import { AI_TOKENS_HANDLE, type QueueDepths, type StatsStore } from "../stats";
 import { type PgDatabase, prepared } from "./database";
 
 export class PgStats implements StatsStore {
@@ -16,6 +16,15 @@ export class PgStats implements StatsStore {
       handle: r.handle === "" ? null : r.handle,
       count: r.n,
     }));
+  }
+
+  async aiTokens(fromDay: number, toDay: number) {
+    const { rows } = await prepared<{ n: string | number }>(
+      this.db.pool,
+      `SELECT COALESCE(SUM(count), 0) AS n FROM counters WHERE handle = $1 AND day BETWEEN $2 AND $3`,
+      [AI_TOKENS_HANDLE, fromDay, toDay],
+    );
+    return Number(rows[0]?.n ?? 0);
   }
 
   async queueDepths(): Promise<QueueDepths> {

@@ -1,15 +1,19 @@
-import type { CounterBump, QueueDepths, StatsStore } from "../stats";
+import { AI_TOKENS_HANDLE, type CounterBump, type QueueDepths, type StatsStore } from "../stats";
 import type { SqliteDatabase } from "./database";
 
 export class SqliteStats implements StatsStore {
   readonly #counters;
   readonly #bump;
+  readonly #tokens;
   readonly #depths;
 
   constructor(sql: SqliteDatabase) {
     const { db } = sql;
     this.#counters = db.prepare(
       "SELECT node_id, handle, SUM(count) AS n FROM counters WHERE flow_id = ? AND day BETWEEN ? AND ? GROUP BY node_id, handle",
+    );
+    this.#tokens = db.prepare(
+      "SELECT COALESCE(SUM(count), 0) AS n FROM counters WHERE handle = ? AND day BETWEEN ? AND ?",
     );
     // The node's own count is kept under the handle "": a key column cannot hold NULL.
     this.#bump = db.prepare(`
@@ -34,6 +38,10 @@ export class SqliteStats implements StatsStore {
       handle: r.handle === "" ? null : r.handle,
       count: r.n,
     }));
+  }
+
+  async aiTokens(fromDay: number, toDay: number) {
+    return (this.#tokens.get(AI_TOKENS_HANDLE, fromDay, toDay) as { n: number }).n;
   }
 
   async queueDepths(): Promise<QueueDepths> {

@@ -34,6 +34,11 @@ export const triggerArbitrary: NodeArbitrary<"trigger"> = (w) =>
         fc.record({ kind: fc.constant("postback" as const), payload: w.payload }),
         fc.constant({ kind: "get_started" as const }),
         fc.constant({ kind: "default" as const }),
+        fc.record({
+          kind: fc.constant("intent" as const),
+          name: w.keyword,
+          examples: fc.array(w.keyword, { maxLength: 3 }),
+        }),
         fc.record(
           {
             kind: fc.constant("comment" as const),

@@ -2,6 +2,7 @@ import type { NodeLintContext } from "../../lint/context";
 import { utf8Length } from "../../lint/url";
 import type { NodeOfType } from "../../node-types";
 import { lintEventTrigger } from "./lint-event";
+import { lintIntentTrigger } from "./lint-intent";
 
 export function lintTrigger(
   node: NodeOfType<"trigger">,
@@ -63,6 +64,9 @@ export function lintTrigger(
         break;
       case "event":
         lintEventTrigger(node, nodeIndex, at, trigger, problems);
+        break;
+      case "intent":
+        lintIntentTrigger(node, nodeIndex, at, trigger, problems);
         break;
       case "get_started":
       case "default":

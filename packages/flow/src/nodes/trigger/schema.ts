@@ -78,8 +78,23 @@ export const eventTriggerSchema = z.strictObject({
   sample: eventSampleSchema.optional(),
 });
 
+/**
+ * Free text whose intent the brand's model recognises from the example phrases (French and
+ * English). Ranks after postback, ref and keyword triggers and before the default reply; the
+ * model is asked only for text nothing before it matched.
+ */
+export const intentTriggerSchema = z.strictObject({
+  kind: z.literal("intent"),
+  /** What the marketer calls it ("Opening hours"); two live flows with one name clash. */
+  name: z.string().max(80, "is too long (over 80 characters)"),
+  examples: z.array(shortTextSchema).max(20),
+  /** The model's confidence (0 to 1) below which the text goes on to the default reply. */
+  minConfidence: z.number().min(0).max(1).optional(),
+});
+
 export const triggerSchema = z.discriminatedUnion("kind", [
   eventTriggerSchema,
+  intentTriggerSchema,
   keywordTriggerSchema,
   refTriggerSchema,
   postbackTriggerSchema,
