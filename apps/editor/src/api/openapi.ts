@@ -1488,6 +1488,7 @@ export interface components {
                         translations?: {
                             [key: string]: {
                                 language?: string;
+                                parameters?: string[];
                             };
                         };
                     };

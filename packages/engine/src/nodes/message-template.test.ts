@@ -53,7 +53,8 @@ describe("message: a WhatsApp template in the contact's language", () => {
                 ...node.data.whatsappTemplate,
                 name: "order_update",
                 language: "en_US",
-                translations: { fr: { language: "fr" } },
+                parameters: ["tomorrow"],
+                translations: { fr: { language: "fr", parameters: ["demain"] } },
               },
             },
           }
@@ -67,9 +68,17 @@ describe("message: a WhatsApp template in the contact's language", () => {
     return send?.type === "send" ? send.template : undefined;
   };
 
-  it("sends the approved translation of the contact's language, the default one otherwise", () => {
-    expect(templateFor("fr_FR")).toMatchObject({ name: "order_update", language: "fr" });
-    expect(templateFor("en_GB")).toMatchObject({ name: "order_update", language: "en_US" });
+  it("sends the approved translation of the contact's language and its parameters, the default one otherwise", () => {
+    expect(templateFor("fr_FR")).toEqual({
+      name: "order_update",
+      language: "fr",
+      parameters: ["demain"],
+    });
+    expect(templateFor("en_GB")).toEqual({
+      name: "order_update",
+      language: "en_US",
+      parameters: ["tomorrow"],
+    });
     expect(templateFor("de_DE")).toMatchObject({ language: "en_US" });
   });
 });

@@ -22,6 +22,10 @@ function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">): Next {
   // afterwards (the action holds the same object), so a typing pause keeps its place.
   let last: OutMessage | undefined;
   const template = node.data.whatsappTemplate;
+  // The node is already in the contact's language (the template's `language` too); parameters
+  // are a list, so their translation is read here.
+  const parameters =
+    template?.translations?.[run.language(flow)]?.parameters ?? template?.parameters;
   const sendAs = node.data.sendAs;
   const tag = sendAs === undefined || sendAs === "standard" ? undefined : sendAs;
   for (const block of node.data.content) {
@@ -65,9 +69,7 @@ function runMessage(run: Run, ref: FlowRef, node: NodeOfType<"message">): Next {
               template: {
                 name: template.name,
                 language: template.language,
-                ...(template.parameters
-                  ? { parameters: template.parameters.map((p) => run.render(flow, p)) }
-                  : {}),
+                ...(parameters ? { parameters: parameters.map((p) => run.render(flow, p)) } : {}),
               },
             }
           : {};

@@ -124,10 +124,14 @@ export const whatsappTemplateSchema = z.strictObject({
   language: whatsappLanguageSchema,
   parameters: z.array(shortTextSchema).max(20).optional(),
   /**
-   * In the flow's other languages, the approved translation of the template to send instead
-   * (`{ fr: { language: "fr" } }`): a French contact gets the French template.
+   * In the flow's other languages, the approved translation of the template to send instead and,
+   * where a parameter is words rather than a variable, its parameters in that language
+   * (`{ fr: { language: "fr", parameters: ["demain"] } }`): a French contact gets the French one.
    */
-  translations: translationsSchema({ language: whatsappLanguageSchema }),
+  translations: translationsSchema({
+    language: whatsappLanguageSchema,
+    parameters: z.array(shortTextSchema).max(20),
+  }),
 });
 
 /**
