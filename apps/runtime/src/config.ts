@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { GRAPH_API_VERSION } from "@convo/messenger";
-import { parseTrustedProxies, type TrustedProxies } from "./accounts/client-address";
+import { parseTrustedProxies, type TrustedProxies } from "./client-address";
 import { parseKey32 } from "./secrets/box";
 
 /** Everything the runtime reads from its environment (DESIGN.md, "The runtime contract"). */

@@ -1,9 +1,9 @@
 import type { Context } from "hono";
+import { clientAddress, type TrustedProxies } from "../client-address";
 import type { Deps } from "../deps";
 import type { Caller } from "../keys/api-keys";
 import type { AuditActor } from "../store/audit";
 import { callerOf } from "./caller";
-import { clientAddress, type TrustedProxies } from "./client-address";
 
 /** The actor an audit entry names for a caller. */
 export function actorOf(caller: Caller | undefined): AuditActor {

@@ -9,12 +9,26 @@ import {
   readInstagramProfile,
   type WhatsAppEmulator,
 } from "@convo/messenger";
-import type { RuntimeConfig } from "../config";
 import { createChannelGateway } from "./channel-gateway";
 import type { GraphGateway } from "./gateway";
 import { createThreadFetch } from "./http-fetch";
 import { createMessengerGateway } from "./messenger-gateway";
 import { createWhatsAppGateway } from "./whatsapp-gateway";
+
+/**
+ * What the gateways read of the runtime's configuration (`RuntimeConfig` has it all; this layer
+ * sits below the configuration, so it names only what it needs).
+ */
+export interface GatewayConfig {
+  pageToken: string | undefined;
+  graphApiUrl: string;
+  graphApiVersion: string;
+  graphTimeoutSeconds: number;
+  instagramAccountId: string | undefined;
+  instagramToken: string | undefined;
+  whatsappPhoneNumberId: string | undefined;
+  whatsappToken: string | undefined;
+}
 
 /** The in-process emulators of sandbox mode, one per channel. */
 export interface SandboxEmulators {
@@ -44,7 +58,7 @@ const inProcess =
  * Page, Instagram's the account linked to it, WhatsApp's the phone number.
  */
 export function buildGateways(
-  config: RuntimeConfig,
+  config: GatewayConfig,
   secrets: { pageToken: string; appSecret: string; sandboxPageId: string },
   now: () => number,
   retryBaseMs: number,
@@ -110,7 +124,7 @@ export function buildGateways(
  * customer writes to the runtime, and the runtime's renderer keeps the window itself.
  */
 function whatsappGateway(
-  config: RuntimeConfig,
+  config: GatewayConfig,
   now: () => number,
   transport: GraphFetch | undefined,
 ) {
