@@ -1,4 +1,4 @@
-import { aiEn } from "./ai";
+import { aiEn } from "./ai-en";
 
 /** English, the reference catalogue: every key here must exist in every other language. */
 export const en = {

@@ -1,4 +1,4 @@
-import { aiFr } from "./ai";
+import { aiFr } from "./ai-fr";
 import type { MessageKey } from "./en";
 
 /** Français. Same keys as en.ts (the type checks it; a test checks none is empty). */
