@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from "react";
-import { useT } from "../i18n";
+import { loadPanelWords, useT } from "../i18n";
 import { TestPanelHost } from "../simulator/TestPanelHost";
 import { useEditor, useEditorState } from "../store/context";
 import type { Panel } from "../store/editor-store";
@@ -15,10 +15,15 @@ import { useShortcuts } from "./use-shortcuts";
 import { CompareBanner } from "./versions/CompareBanner";
 import type { Versions } from "./versions/VersionsPanel";
 
-// The forms are the heaviest part of the editor and are not needed to look at a flow.
-const Inspector = lazy(() => import("../inspector/Inspector"));
+// The forms are the heaviest part of the editor and are not needed to look at a flow; they bring
+// their words with them.
+const Inspector = lazy(() =>
+  Promise.all([import("../inspector/Inspector"), loadPanelWords()]).then(([panel]) => panel),
+);
 // The history (its compare and word diff) loads when its tab is first opened.
-const VersionsPanel = lazy(() => import("./versions/VersionsPanel"));
+const VersionsPanel = lazy(() =>
+  Promise.all([import("./versions/VersionsPanel"), loadPanelWords()]).then(([panel]) => panel),
+);
 
 export type Overlay = "help" | "search" | null;
 
