@@ -4,10 +4,6 @@ import { TestPanelHost } from "../simulator/TestPanelHost";
 import { useEditor, useEditorState } from "../store/context";
 import type { Panel } from "../store/editor-store";
 import { Canvas } from "./canvas/Canvas";
-import { HelpOverlay } from "./panels/HelpOverlay";
-import { ProblemsPanel } from "./panels/ProblemsPanel";
-import { SearchOverlay } from "./panels/SearchOverlay";
-import { VariablesPanel } from "./panels/VariablesPanel";
 import type { Autosave } from "./save/autosave";
 import { SaveBanner } from "./save/SaveBanner";
 import { Toolbar } from "./Toolbar";
@@ -23,6 +19,20 @@ const Inspector = lazy(() =>
 // The history (its compare and word diff) loads when its tab is first opened.
 const VersionsPanel = lazy(() =>
   Promise.all([import("./versions/VersionsPanel"), loadPanelWords()]).then(([panel]) => panel),
+);
+
+// What a flow does not show when it opens loads at first use: the other tabs, the overlays.
+const ProblemsPanel = lazy(() =>
+  import("./panels/ProblemsPanel").then((m) => ({ default: m.ProblemsPanel })),
+);
+const VariablesPanel = lazy(() =>
+  import("./panels/VariablesPanel").then((m) => ({ default: m.VariablesPanel })),
+);
+const HelpOverlay = lazy(() =>
+  import("./panels/HelpOverlay").then((m) => ({ default: m.HelpOverlay })),
+);
+const SearchOverlay = lazy(() =>
+  import("./panels/SearchOverlay").then((m) => ({ default: m.SearchOverlay })),
 );
 
 export type Overlay = "help" | "search" | null;
@@ -77,8 +87,10 @@ export function EditorScreen({
         />
       </div>
       <TestPanelHost flowId={flowId} />
-      {overlay === "help" && <HelpOverlay onClose={() => setOverlay(null)} />}
-      {overlay === "search" && <SearchOverlay onClose={() => setOverlay(null)} />}
+      <Suspense fallback={null}>
+        {overlay === "help" && <HelpOverlay onClose={() => setOverlay(null)} />}
+        {overlay === "search" && <SearchOverlay onClose={() => setOverlay(null)} />}
+      </Suspense>
     </div>
   );
 }
@@ -125,8 +137,11 @@ function Sidebar({
             <Inspector />
           </Suspense>
         )}
-        {panel === "problems" && <ProblemsPanel />}
-        {panel === "variables" && <VariablesPanel />}
+        {(panel === "problems" || panel === "variables") && (
+          <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
+            {panel === "problems" ? <ProblemsPanel /> : <VariablesPanel />}
+          </Suspense>
+        )}
         {panel === "versions" && (
           <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
             <VersionsPanel flowId={flowId} autosave={autosave} versions={versions} />
