@@ -21,18 +21,27 @@ const VersionsPanel = lazy(() =>
   Promise.all([import("./versions/VersionsPanel"), loadPanelWords()]).then(([panel]) => panel),
 );
 
-// What a flow does not show when it opens loads at first use: the other tabs, the overlays.
+// What a flow does not show when it opens loads at first use, with its words: the other tabs
+// (the problems' texts among them), the overlays.
 const ProblemsPanel = lazy(() =>
-  import("./panels/ProblemsPanel").then((m) => ({ default: m.ProblemsPanel })),
+  Promise.all([import("./panels/ProblemsPanel"), loadPanelWords()]).then(([m]) => ({
+    default: m.ProblemsPanel,
+  })),
 );
 const VariablesPanel = lazy(() =>
-  import("./panels/VariablesPanel").then((m) => ({ default: m.VariablesPanel })),
+  Promise.all([import("./panels/VariablesPanel"), loadPanelWords()]).then(([m]) => ({
+    default: m.VariablesPanel,
+  })),
 );
 const HelpOverlay = lazy(() =>
-  import("./panels/HelpOverlay").then((m) => ({ default: m.HelpOverlay })),
+  Promise.all([import("./panels/HelpOverlay"), loadPanelWords()]).then(([m]) => ({
+    default: m.HelpOverlay,
+  })),
 );
 const SearchOverlay = lazy(() =>
-  import("./panels/SearchOverlay").then((m) => ({ default: m.SearchOverlay })),
+  Promise.all([import("./panels/SearchOverlay"), loadPanelWords()]).then(([m]) => ({
+    default: m.SearchOverlay,
+  })),
 );
 
 export type Overlay = "help" | "search" | null;

@@ -169,8 +169,6 @@ export const en = {
   "trigger.default": "Default reply",
   "trigger.comment": "Comment on a post",
   "trigger.anyComment": "any comment",
-  "problem.comment-post-empty":
-    "A post id is empty: give the post’s id, or remove it to answer comments on every post.",
 
   "match.contains": "contains",
   "match.exact": "is exactly",
@@ -213,26 +211,8 @@ export const en = {
   "unit.hours": "{n} hour(s)",
   "unit.days": "{n} day(s)",
 
-  "varType.text": "Text",
-  "varType.number": "Number",
-  "varType.boolean": "Yes/no",
-  "varType.date": "Date",
-
-  "variables.none": "No variables yet.",
-  "variables.unnamed": "Unnamed",
-  "variables.name": "Name",
-  "variables.type": "Type",
-  "variables.default": "Starts as",
-  "variables.description": "Description",
-  "variables.add": "Add a variable",
-
-  "problems.none": "No problems. Ready to publish.",
-  "problems.summary": "{errors} error(s), {warnings} warning(s)",
-  "problems.error": "Error",
-  "problems.warning": "Warning",
   "problems.hasErrors": "This step has errors",
   "problems.hasWarnings": "This step has warnings",
-  "problems.useSecret": "Use {{secrets.{secret}}}",
 
   "versions.viewing": "You are looking at version {version} (read-only).",
   "versions.draftDiffers": "Draft differs from live",
@@ -268,66 +248,8 @@ export const en = {
   "notice.close": "Close",
   "notice.closeHint": "Close (Escape)",
 
-  "search.title": "Find a step",
-  "search.placeholder": "Text in a bubble, button, question…",
-  "search.none": "Nothing found.",
-
   "help.title": "Keyboard shortcuts",
-  "help.undo": "Undo",
-  "help.redo": "Redo",
-  "help.copyPaste": "Copy, cut, paste steps (also between flows)",
-  "help.duplicate": "Duplicate the selection",
-  "help.delete": "Delete the selection",
-  "help.selectAll": "Select everything",
-  "help.boxSelect": "Select with a box",
-  "help.search": "Find a step by its text",
-  "help.save": "Save now",
-  "help.fit": "Fit the flow to the screen",
-  "help.help": "Show this help",
-  "help.close": "Close menus and dialogs",
-  "help.addHint":
-    "Add steps by dragging from the palette, double-clicking the canvas, or dropping a connection on empty canvas.",
 
-  "problem.event-field-unknown":
-    "event.{name} is not a field of this flow's event triggers: it is always empty.",
-  "problem.event-step-untagged":
-    "An event reaches this step: outside the 24-hour window it is not sent (the event is marked skipped) unless it goes with a message tag.",
-  "problem.tag-promotional":
-    'This step goes with the {tag} tag but reads as promotion. Meta: "Message tags can not be used to send promotional content."',
-  "problem.event-field-duplicate": 'The field "{name}" is declared twice.',
-  "problem.event-sample-invalid": "The sample payload does not fit the declared fields ({path}).",
-  "problem.branch-without-rules": "This branch has no rule, so it always matches.",
-  "problem.branches-empty": "This condition has no branch.",
-  "problem.button-title-empty": "A button needs a title.",
-  "problem.button-title-too-long":
-    "A button title can be {max} characters long; this one is {length}.",
-  "problem.card-subtitle-too-long":
-    "A card subtitle can be {max} characters long; this one is {length}.",
-  "problem.card-title-empty": "A card needs a title.",
-  "problem.card-title-too-long": "A card title can be {max} characters long; this one is {length}.",
-  "problem.cards-empty": "A gallery needs at least one card.",
-  "problem.choices-empty": "A choice question needs at least one choice.",
-  "problem.edge-into-note": "A connection cannot lead to a sticky note.",
-  "problem.edge-missing-handle": "This connection leaves from an output that no longer exists.",
-  "problem.edge-missing-source": "This connection starts from a step that does not exist.",
-  "problem.edge-missing-target": "This connection leads to a step that does not exist.",
-  "problem.goto-unknown-flow": "There is no such flow to go to.",
-  "problem.goto-unknown-node": "The flow has no such step to go to.",
-  "problem.keywords-empty": "Add at least one keyword.",
-  "problem.message-empty": "This message has nothing to send yet.",
-  "problem.no-trigger": "Nothing starts this flow: add a Start step.",
-  "problem.output-id-duplicate": "Two outputs of this step share an id.",
-  "problem.output-leads-nowhere": "“{label}” leads nowhere: a contact who taps it gets no answer.",
-  "problem.branch-leads-nowhere":
-    "The branch “{label}” leads nowhere: when it holds, the conversation stops without a word.",
-  "problem.else-leads-nowhere":
-    "When no branch holds, the conversation stops without a word: connect the “Else” output.",
-  "problem.http-error-leads-nowhere":
-    "If the request to {target} fails, the conversation stops without a word: connect the “Error” output to a message that says so.",
-  "problem.invalid-leads-nowhere":
-    "If the answer is still not valid when the retries run out ({retries}), the conversation stops without a word: connect the “Invalid answer” output.",
-  "problem.timeout-leads-nowhere":
-    "If the customer does not answer within {duration}, the conversation stops without a word: connect the “No answer” output.",
   "problem.clash-keyword":
     "The keyword “{key}” is also a keyword of the flow “{other}”: a customer who types it gets only one of the two flows.",
   "problem.clash-ref":
@@ -340,58 +262,6 @@ export const en = {
     "The event “{key}” also starts the flow “{other}”: each event starts only one of the two flows.",
   "problem.clash-default":
     "The flow “{other}” is the default reply already: only one flow can answer what nothing else matches.",
-  "problem.output-multiple-edges":
-    "Two connections leave the same output; a contact can only go one way.",
-  "problem.pattern-invalid": "This pattern is not valid.",
-  "problem.pattern-too-long": "This pattern is too long.",
-  "problem.pattern-refused":
-    "Convo’s matcher cannot run this pattern (lookaround, back-references or too many repeats), so the rule never matches.",
-  "problem.payload-empty": "The payload is empty.",
-  "problem.payload-too-long": "A payload can be {max} bytes long.",
-  "problem.phone-invalid": "This phone number is not valid (use +country code).",
-  "problem.quick-replies-after-typing": "Quick replies need a message after the typing pause.",
-  "problem.quick-reply-title-empty": "A quick reply needs a title.",
-  "problem.quick-reply-title-too-long":
-    "A quick reply title can be {max} characters long; this one is {length}.",
-  "problem.range-inverted": "The smallest value is above the largest.",
-  "problem.ref-empty": "The ref is empty.",
-  "problem.secret-in-flow":
-    "This looks like a credential typed in clear: set {env} on the server and write {{secrets.{secret}}} here, so it is never exported with the flow.",
-  "problem.secret-outside-http":
-    "{{secrets.{name}}} is filled in only in an HTTP step's address, headers and body; here it stays as written.",
-  "problem.steps-empty": "This action does nothing yet.",
-  "problem.translation-missing":
-    "No {language} text for this {field}: contacts speaking {language} get the default text.",
-  "problem.language-unknown":
-    'This flow does not speak "{language}"; add it to the flow\'s languages first.',
-  "problem.tag-empty": "The tag name is empty.",
-  "problem.text-empty": "This text is empty.",
-  "problem.text-too-long": "A text can be {max} characters long; this one is {length}.",
-  "problem.too-many-buttons": "{channel} shows at most {max} buttons; this has {count}.",
-  "problem.too-many-cards": "{channel} shows at most {max} cards; this has {count}.",
-  "problem.too-many-quick-replies":
-    "{channel} shows at most {max} quick replies; this has {count}.",
-  "problem.whatsapp-choices-as-list": "{count} buttons — sent as a list.",
-  "problem.whatsapp-too-many-choices":
-    "{count} choices with the quick replies: WhatsApp lists at most {max}.",
-  "problem.whatsapp-links-as-text": "Link and call buttons are sent as lines of the text.",
-  "problem.whatsapp-cards-as-sequence":
-    "A gallery of {count} cards is sent as one message per card.",
-  "problem.whatsapp-quick-replies-need-text":
-    "Quick replies go under a text: end the step with a text.",
-  "problem.instagram-no-call-button": "Instagram has no call buttons.",
-  "problem.instagram-file-as-link": "A file is sent as its link.",
-  "problem.instagram-quick-reply-images": "Quick replies show no images.",
-  "problem.trigger-empty": "This start step has no trigger.",
-  "problem.url-not-http": "Web addresses must start with http:// or https://.",
-  "problem.notify-url-not-https":
-    "The team's address must start with https:// (or be a {{secrets.NAME}} reference).",
-  "problem.notify-text-empty": "The message to the team is empty.",
-  "problem.variable-never-set": "“{name}” is read here but nothing ever sets it.",
-  "problem.variable-undeclared":
-    "“{name}” is not a variable of this flow: declare it, or check the spelling.",
-  "problem.variants-too-few": "A randomizer needs at least two variants.",
-  "problem.weights-zero": "All variant weights are zero.",
   "test.button": "Test",
   "analytics.toggle": "Analytics",
   "analytics.period": "Period",
@@ -401,7 +271,6 @@ export const en = {
   "analytics.entered": "{count} entered",
   "analytics.dropOff": "−{percent} % stopped",
   "livechat.open": "Live chat",
-  "help.test": "Open or close the test panel (simulator and Messenger sandbox)",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -53,7 +53,8 @@ const PANEL_WORDS: Record<Locale, () => Promise<Catalogue>> = {
 
 /**
  * The words of the screens that open after the canvas: the inspector and its forms, the test
- * panel, versions, live chat, secrets (some 4 KB gzip a language). Those screens load with them.
+ * panel, versions, live chat, secrets, the other tabs and the overlays (some 6 KB gzip a
+ * language, see `panels-en.ts`). Those screens load with them.
  */
 export function loadPanelWords(): Promise<void> {
   return loadWords(PANEL_WORDS);

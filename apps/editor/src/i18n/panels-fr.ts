@@ -301,4 +301,136 @@ export const panelsFr: Record<PanelMessageKey, string> = {
   "livechat.channel.whatsapp": "WhatsApp",
   "test.outsideWindow":
     "Non distribué : le contact a écrit il y a plus de 24 heures, et Messenger refuse alors un message du bot.",
+  "problem.comment-post-empty":
+    "Un id de publication est vide : indiquez-le, ou retirez-le pour répondre sur toutes les publications.",
+  "varType.text": "Texte",
+  "varType.number": "Nombre",
+  "varType.boolean": "Oui/non",
+  "varType.date": "Date",
+  "variables.none": "Aucune variable pour l’instant.",
+  "variables.unnamed": "Sans nom",
+  "variables.name": "Nom",
+  "variables.type": "Type",
+  "variables.default": "Valeur initiale",
+  "variables.description": "Description",
+  "variables.add": "Ajouter une variable",
+  "problems.none": "Aucun problème. Prêt à publier.",
+  "problems.summary": "{errors} erreur(s), {warnings} avertissement(s)",
+  "problems.error": "Erreur",
+  "problems.warning": "Avertissement",
+  "problems.useSecret": "Utiliser {{secrets.{secret}}}",
+  "search.title": "Trouver une étape",
+  "search.placeholder": "Texte d’une bulle, d’un bouton, d’une question…",
+  "search.none": "Rien trouvé.",
+  "help.undo": "Annuler",
+  "help.redo": "Rétablir",
+  "help.copyPaste": "Copier, couper, coller des étapes (aussi entre scénarios)",
+  "help.duplicate": "Dupliquer la sélection",
+  "help.delete": "Supprimer la sélection",
+  "help.selectAll": "Tout sélectionner",
+  "help.boxSelect": "Sélectionner avec un cadre",
+  "help.search": "Trouver une étape par son texte",
+  "help.save": "Enregistrer maintenant",
+  "help.fit": "Ajuster le scénario à l’écran",
+  "help.help": "Afficher cette aide",
+  "help.close": "Fermer menus et fenêtres",
+  "help.addHint":
+    "Ajoutez des étapes en les glissant depuis la palette, en double-cliquant sur le canevas ou en lâchant une connexion dans le vide.",
+  "problem.event-field-unknown":
+    "event.{name} n'est pas un champ des déclencheurs d'événement de ce flow : il est toujours vide.",
+  "problem.event-step-untagged":
+    "Un événement mène à cette étape : hors de la fenêtre de 24 heures, elle n'est pas envoyée (l'événement est marqué ignoré) sans tag de message.",
+  "problem.tag-promotional":
+    "Cette étape part avec le tag {tag} mais ressemble à une promotion. Meta : « Message tags can not be used to send promotional content » (les tags ne peuvent pas porter de contenu promotionnel).",
+  "problem.event-field-duplicate": "Le champ « {name} » est déclaré deux fois.",
+  "problem.event-sample-invalid":
+    "L'exemple de données ne correspond pas aux champs déclarés ({path}).",
+  "problem.branch-without-rules": "Cette branche n’a aucune règle : elle correspond toujours.",
+  "problem.branches-empty": "Cette condition n’a aucune branche.",
+  "problem.button-title-empty": "Un bouton a besoin d’un titre.",
+  "problem.button-title-too-long":
+    "Un titre de bouton peut faire {max} caractères ; celui-ci en fait {length}.",
+  "problem.card-subtitle-too-long":
+    "Un sous-titre de carte peut faire {max} caractères ; celui-ci en fait {length}.",
+  "problem.card-title-empty": "Une carte a besoin d’un titre.",
+  "problem.card-title-too-long":
+    "Un titre de carte peut faire {max} caractères ; celui-ci en fait {length}.",
+  "problem.cards-empty": "Un carrousel a besoin d’au moins une carte.",
+  "problem.choices-empty": "Une question à choix a besoin d’au moins un choix.",
+  "problem.edge-into-note": "Une connexion ne peut pas mener à un post-it.",
+  "problem.edge-missing-handle": "Cette connexion part d’une sortie qui n’existe plus.",
+  "problem.edge-missing-source": "Cette connexion part d’une étape qui n’existe pas.",
+  "problem.edge-missing-target": "Cette connexion mène à une étape qui n’existe pas.",
+  "problem.goto-unknown-flow": "Ce scénario de destination n’existe pas.",
+  "problem.goto-unknown-node": "Le scénario n’a pas cette étape.",
+  "problem.keywords-empty": "Ajoutez au moins un mot-clé.",
+  "problem.message-empty": "Ce message n’a encore rien à envoyer.",
+  "problem.no-trigger": "Rien ne démarre ce scénario : ajoutez une étape Départ.",
+  "problem.output-id-duplicate": "Deux sorties de cette étape ont le même identifiant.",
+  "problem.output-leads-nowhere":
+    "« {label} » ne mène nulle part : un contact qui le touche n’obtient pas de réponse.",
+  "problem.branch-leads-nowhere":
+    "La branche « {label} » ne mène nulle part : quand elle est vraie, la conversation s’arrête sans un mot.",
+  "problem.else-leads-nowhere":
+    "Quand aucune branche n’est vraie, la conversation s’arrête sans un mot : reliez la sortie « Sinon ».",
+  "problem.http-error-leads-nowhere":
+    "Si la requête vers {target} échoue, la conversation s’arrête sans un mot : reliez la sortie « Erreur » à un message qui le dit.",
+  "problem.invalid-leads-nowhere":
+    "Si la réponse n’est toujours pas valide une fois les relances épuisées ({retries}), la conversation s’arrête sans un mot : reliez la sortie « Réponse invalide ».",
+  "problem.timeout-leads-nowhere":
+    "Si le client ne répond pas en {duration}, la conversation s’arrête sans un mot : reliez la sortie « Pas de réponse ».",
+  "problem.output-multiple-edges":
+    "Deux connexions partent de la même sortie ; un contact ne peut suivre qu’un chemin.",
+  "problem.pattern-invalid": "Ce motif n’est pas valide.",
+  "problem.pattern-too-long": "Ce motif est trop long.",
+  "problem.pattern-refused":
+    "Le moteur de Convo ne peut pas exécuter ce motif (lookaround, références arrière ou trop de répétitions) : la règle n’est jamais vraie.",
+  "problem.payload-empty": "Le payload est vide.",
+  "problem.payload-too-long": "Un payload peut faire {max} octets.",
+  "problem.phone-invalid": "Ce numéro n’est pas valide (utilisez +indicatif).",
+  "problem.quick-replies-after-typing": "Les réponses rapides demandent un message après la pause.",
+  "problem.quick-reply-title-empty": "Une réponse rapide a besoin d’un titre.",
+  "problem.quick-reply-title-too-long":
+    "Un titre de réponse rapide peut faire {max} caractères ; celui-ci en fait {length}.",
+  "problem.range-inverted": "Le minimum est supérieur au maximum.",
+  "problem.ref-empty": "La ref est vide.",
+  "problem.secret-in-flow":
+    "Ceci ressemble à un identifiant secret saisi en clair : définissez {env} sur le serveur et écrivez {{secrets.{secret}}} ici, pour qu’il ne soit jamais exporté avec le scénario.",
+  "problem.secret-outside-http":
+    "{{secrets.{name}}} n’est rempli que dans l’adresse, les en-têtes et le corps d’une requête HTTP ; ici il reste tel quel.",
+  "problem.steps-empty": "Cette action ne fait encore rien.",
+  "problem.translation-missing":
+    "Pas de texte en {language} pour ce champ ({field}) : les contacts parlant {language} reçoivent le texte par défaut.",
+  "problem.language-unknown":
+    "Ce flux ne parle pas « {language} » ; ajoutez-la d'abord aux langues du flux.",
+  "problem.tag-empty": "Le nom de l’étiquette est vide.",
+  "problem.text-empty": "Ce texte est vide.",
+  "problem.text-too-long": "Un texte peut faire {max} caractères ; celui-ci en fait {length}.",
+  "problem.too-many-buttons": "{channel} affiche au plus {max} boutons ; il y en a {count}.",
+  "problem.too-many-cards": "{channel} affiche au plus {max} cartes ; il y en a {count}.",
+  "problem.too-many-quick-replies":
+    "{channel} affiche au plus {max} réponses rapides ; il y en a {count}.",
+  "problem.whatsapp-choices-as-list": "{count} boutons — envoyés sous forme de liste.",
+  "problem.whatsapp-too-many-choices":
+    "{count} choix avec les réponses rapides : WhatsApp en liste au plus {max}.",
+  "problem.whatsapp-links-as-text":
+    "Les boutons de lien et d’appel sont envoyés comme lignes du texte.",
+  "problem.whatsapp-cards-as-sequence":
+    "Une galerie de {count} cartes est envoyée en un message par carte.",
+  "problem.whatsapp-quick-replies-need-text":
+    "Les réponses rapides vont sous un texte : terminez l’étape par un texte.",
+  "problem.instagram-no-call-button": "Instagram n’a pas de bouton d’appel.",
+  "problem.instagram-file-as-link": "Un fichier est envoyé sous forme de lien.",
+  "problem.instagram-quick-reply-images": "Les réponses rapides n’affichent pas d’image.",
+  "problem.trigger-empty": "Cette étape Départ n’a aucun déclencheur.",
+  "problem.url-not-http": "Les adresses web doivent commencer par http:// ou https://.",
+  "problem.notify-url-not-https":
+    "L'adresse de l'équipe doit commencer par https:// (ou être une référence {{secrets.NOM}}).",
+  "problem.notify-text-empty": "Le message à l'équipe est vide.",
+  "problem.variable-never-set": "« {name} » est lu ici mais rien ne le définit jamais.",
+  "problem.variable-undeclared":
+    "« {name} » n’est pas une variable de ce scénario : déclarez-la ou vérifiez l’orthographe.",
+  "problem.variants-too-few": "Un aléatoire a besoin d’au moins deux variantes.",
+  "problem.weights-zero": "Tous les poids des variantes sont à zéro.",
+  "help.test": "Ouvrir ou fermer le panneau de test (simulateur et bac à sable Messenger)",
 };
