@@ -177,8 +177,15 @@ async function main() {
     // The editor's production build, for its first-load size.
     const appDist = join(work, "app");
     await build({ root: editorDir, logLevel: "error", build: { outDir: appDist } });
-    // The reader's words load before the first screen (their own chunk): English here.
-    const catalogue = readdirSync(join(appDist, "assets")).filter((f) => /^en-.*\.js$/.test(f));
+    // The reader's words load before the first screen (their own chunk, with the chunks it
+    // imports: words shared with another language would be downloaded too): English here.
+    const catalogue = [
+      ...new Set(
+        readdirSync(join(appDist, "assets"))
+          .filter((f) => /^en-.*\.js$/.test(f))
+          .flatMap((f) => [...withStaticImports(appDist, f)]),
+      ),
+    ];
     const appFirstLoad = gzippedSize(appDist, [
       ...firstLoadFiles(appDist, "index.html"),
       ...catalogue,

@@ -1,8 +1,10 @@
 import { beforeAll } from "vitest";
-import { loadCatalogue } from "./i18n";
+import { loadCatalogue, loadPanelWords } from "./i18n";
 
-// The app loads the reader's language before its first screen; the unit tests load both.
+// The app loads the reader's language before its first screen (and the later panels' words with
+// those panels); the unit tests load all of them in both.
 beforeAll(async () => {
+  await loadPanelWords();
   await loadCatalogue("en");
   await loadCatalogue("fr");
 });

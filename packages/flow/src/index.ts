@@ -67,5 +67,6 @@ export * from "./serialize";
 export * from "./template";
 export * from "./texts";
 export * from "./translations";
-export * from "./translations/csv";
+// The CSV export and import of translations: `@convo/flow/translations/csv`, apart so that the
+// editor's canvas, which imports this barrel, does not download it.
 export type * from "./types";

@@ -3,23 +3,31 @@ import { Notices } from "../common/Notices";
 import { settingsRoute, useRoute } from "../common/route";
 import { useSession } from "../common/session";
 import { FlowsList } from "../flows/FlowsList";
-import { loadTeamWords, useT } from "../i18n";
+import { loadPanelWords, loadTeamWords, useT } from "../i18n";
 import { liveChatRoute } from "../livechat/route";
 import { SignIn } from "./SignIn";
 
 // The canvas (React Flow and the inspector) loads only when a flow is opened.
 const EditorPage = lazy(() => import("../editor/EditorPage"));
-const LiveChatPage = lazy(() => import("../livechat/LiveChatPage"));
-// The owner's settings bring their own words (the i18n catalogues leave them out).
+const LiveChatPage = lazy(() =>
+  Promise.all([import("../livechat/LiveChatPage"), loadPanelWords()]).then(([page]) => page),
+);
+// The owner's settings bring their own words (the main catalogues leave them out).
 const SettingsPage = lazy(() =>
-  Promise.all([import("../settings/SettingsPage"), loadTeamWords()]).then(([page]) => page),
+  Promise.all([import("../settings/SettingsPage"), loadTeamWords(), loadPanelWords()]).then(
+    ([page]) => page,
+  ),
 );
 const AccountPage = lazy(() =>
-  Promise.all([import("../settings/AccountPage"), loadTeamWords()]).then(([page]) => page),
+  Promise.all([import("../settings/AccountPage"), loadTeamWords(), loadPanelWords()]).then(
+    ([page]) => page,
+  ),
 );
 // The Page's Messenger profile: for whoever edits flows, not only the owner.
 const PageSettingsPage = lazy(() =>
-  Promise.all([import("../settings/PageSettingsPage"), loadTeamWords()]).then(([page]) => page),
+  Promise.all([import("../settings/PageSettingsPage"), loadTeamWords(), loadPanelWords()]).then(
+    ([page]) => page,
+  ),
 );
 
 export function App() {

@@ -1,16 +1,24 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, lazy, Suspense, useState } from "react";
 import { ApiClient, ApiError } from "../api/client";
 import { LocaleSwitch } from "../common/LocaleSwitch";
 import { useSession } from "../common/session";
 import { useT } from "../i18n";
 import { accountCall, linkInUrl, signInError } from "./account-api";
-import { LinkForm } from "./LinkForm";
+
+// A set-up, invitation or reset link is followed once; everyone else never needs its form.
+const LinkForm = lazy(() => import("./LinkForm").then((m) => ({ default: m.LinkForm })));
 
 export function SignIn() {
   const link = linkInUrl();
   return (
     <main className="sign-in">
-      {link ? <LinkForm link={link} /> : <PasswordSignIn />}
+      {link ? (
+        <Suspense fallback={null}>
+          <LinkForm link={link} />
+        </Suspense>
+      ) : (
+        <PasswordSignIn />
+      )}
       {!link && <TokenSignIn />}
     </main>
   );

@@ -1,13 +1,9 @@
 import { lazy, Suspense, useState } from "react";
-import { useT } from "../i18n";
+import { loadPanelWords, useT } from "../i18n";
 import { TestPanelHost } from "../simulator/TestPanelHost";
 import { useEditor, useEditorState } from "../store/context";
 import type { Panel } from "../store/editor-store";
 import { Canvas } from "./canvas/Canvas";
-import { HelpOverlay } from "./panels/HelpOverlay";
-import { ProblemsPanel } from "./panels/ProblemsPanel";
-import { SearchOverlay } from "./panels/SearchOverlay";
-import { VariablesPanel } from "./panels/VariablesPanel";
 import type { Autosave } from "./save/autosave";
 import { SaveBanner } from "./save/SaveBanner";
 import { Toolbar } from "./Toolbar";
@@ -15,10 +11,38 @@ import { useShortcuts } from "./use-shortcuts";
 import { CompareBanner } from "./versions/CompareBanner";
 import type { Versions } from "./versions/VersionsPanel";
 
-// The forms are the heaviest part of the editor and are not needed to look at a flow.
-const Inspector = lazy(() => import("../inspector/Inspector"));
+// The forms are the heaviest part of the editor and are not needed to look at a flow; they bring
+// their words with them.
+const Inspector = lazy(() =>
+  Promise.all([import("../inspector/Inspector"), loadPanelWords()]).then(([panel]) => panel),
+);
 // The history (its compare and word diff) loads when its tab is first opened.
-const VersionsPanel = lazy(() => import("./versions/VersionsPanel"));
+const VersionsPanel = lazy(() =>
+  Promise.all([import("./versions/VersionsPanel"), loadPanelWords()]).then(([panel]) => panel),
+);
+
+// What a flow does not show when it opens loads at first use, with its words: the other tabs
+// (the problems' texts among them), the overlays.
+const ProblemsPanel = lazy(() =>
+  Promise.all([import("./panels/ProblemsPanel"), loadPanelWords()]).then(([m]) => ({
+    default: m.ProblemsPanel,
+  })),
+);
+const VariablesPanel = lazy(() =>
+  Promise.all([import("./panels/VariablesPanel"), loadPanelWords()]).then(([m]) => ({
+    default: m.VariablesPanel,
+  })),
+);
+const HelpOverlay = lazy(() =>
+  Promise.all([import("./panels/HelpOverlay"), loadPanelWords()]).then(([m]) => ({
+    default: m.HelpOverlay,
+  })),
+);
+const SearchOverlay = lazy(() =>
+  Promise.all([import("./panels/SearchOverlay"), loadPanelWords()]).then(([m]) => ({
+    default: m.SearchOverlay,
+  })),
+);
 
 export type Overlay = "help" | "search" | null;
 
@@ -72,8 +96,10 @@ export function EditorScreen({
         />
       </div>
       <TestPanelHost flowId={flowId} />
-      {overlay === "help" && <HelpOverlay onClose={() => setOverlay(null)} />}
-      {overlay === "search" && <SearchOverlay onClose={() => setOverlay(null)} />}
+      <Suspense fallback={null}>
+        {overlay === "help" && <HelpOverlay onClose={() => setOverlay(null)} />}
+        {overlay === "search" && <SearchOverlay onClose={() => setOverlay(null)} />}
+      </Suspense>
     </div>
   );
 }
@@ -120,8 +146,11 @@ function Sidebar({
             <Inspector />
           </Suspense>
         )}
-        {panel === "problems" && <ProblemsPanel />}
-        {panel === "variables" && <VariablesPanel />}
+        {(panel === "problems" || panel === "variables") && (
+          <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
+            {panel === "problems" ? <ProblemsPanel /> : <VariablesPanel />}
+          </Suspense>
+        )}
         {panel === "versions" && (
           <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
             <VersionsPanel flowId={flowId} autosave={autosave} versions={versions} />

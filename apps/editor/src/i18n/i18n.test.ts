@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { en } from "./en";
 import { fr } from "./fr";
 import { loadCatalogue, loadTeamWords, problemText, translate } from "./index";
+import { panelsEn } from "./panels-en";
+import { panelsFr } from "./panels-fr";
 import { teamEn } from "./team-en";
 import { teamFr } from "./team-fr";
 
@@ -42,6 +44,18 @@ describe("catalogues", () => {
     await loadTeamWords();
     await loadCatalogue("fr");
     expect(translate("fr", "people.title")).toBe("Équipe");
+  });
+
+  it("has the later panels' words in both languages, apart from the canvas's", () => {
+    expect(Object.keys(panelsFr).sort()).toEqual(Object.keys(panelsEn).sort());
+    for (const key of Object.keys(panelsEn) as (keyof typeof panelsEn)[]) {
+      expect(panelsFr[key].trim(), key).not.toBe("");
+      expect(placeholders(panelsFr[key]), key).toEqual(placeholders(panelsEn[key]));
+      expect(key in en, `${key} is in the main catalogue too`).toBe(false);
+      expect(key in teamEn, `${key} is in the settings' words too`).toBe(false);
+    }
+    // Loaded with the panels (the test setup opens them): the inspector's words read in French.
+    expect(translate("fr", "inspector.title")).not.toBe("inspector.title");
   });
 
   it("fills placeholders from params", () => {
@@ -83,6 +97,7 @@ describe("catalogues", () => {
         codes.add(m[1] as string);
     }
     expect(codes.size).toBeGreaterThan(30);
-    for (const code of codes) expect(`problem.${code}` in en, code).toBe(true);
+    for (const code of codes)
+      expect(`problem.${code}` in en || `problem.${code}` in panelsEn, code).toBe(true);
   });
 });

@@ -2,10 +2,14 @@ import type { FlowProblem } from "@convo/flow";
 import { useMemo } from "react";
 import { create } from "zustand";
 import type { MessageKey as MainKey } from "./en";
+import type { PanelMessageKey } from "./panels-en";
 import type { TeamMessageKey } from "./team-en";
 
-/** A text's key: the main catalogue's, or the settings screens' (which load with them). */
-export type MessageKey = MainKey | TeamMessageKey;
+/**
+ * A text's key: the main catalogue's, the settings screens' or the later panels' (each of those
+ * load with their screens).
+ */
+export type MessageKey = MainKey | PanelMessageKey | TeamMessageKey;
 export type Locale = "en" | "fr";
 type Catalogue = Partial<Record<MessageKey, string>>;
 
@@ -25,7 +29,8 @@ const EXTRAS: Record<Locale, () => Promise<Catalogue>>[] = [];
 export async function loadCatalogue(locale: Locale): Promise<void> {
   const main = loaded[locale] ?? (await LOADERS[locale]());
   const extras = await Promise.all(EXTRAS.map((words) => words[locale]()));
-  loaded[locale] = Object.assign({}, main, ...extras);
+  // Merged into what is there by then: words another call added meanwhile stay.
+  loaded[locale] = Object.assign({}, main, loaded[locale], ...extras);
 }
 
 const TEAM_WORDS: Record<Locale, () => Promise<Catalogue>> = {
@@ -37,8 +42,26 @@ const TEAM_WORDS: Record<Locale, () => Promise<Catalogue>> = {
  * The settings screens' words (some 2 KB gzip a language), in the reader's language now and in
  * any they switch to later; the screens load with them, so nobody else downloads them.
  */
-export async function loadTeamWords(): Promise<void> {
-  if (!EXTRAS.includes(TEAM_WORDS)) EXTRAS.push(TEAM_WORDS);
+export function loadTeamWords(): Promise<void> {
+  return loadWords(TEAM_WORDS);
+}
+
+const PANEL_WORDS: Record<Locale, () => Promise<Catalogue>> = {
+  en: () => import("./panels-en").then((m) => m.panelsEn),
+  fr: () => import("./panels-fr").then((m) => m.panelsFr),
+};
+
+/**
+ * The words of the screens that open after the canvas: the inspector and its forms, the test
+ * panel, versions, live chat, secrets, the other tabs and the overlays (some 6 KB gzip a
+ * language, see `panels-en.ts`). Those screens load with them.
+ */
+export function loadPanelWords(): Promise<void> {
+  return loadWords(PANEL_WORDS);
+}
+
+async function loadWords(words: Record<Locale, () => Promise<Catalogue>>): Promise<void> {
+  if (!EXTRAS.includes(words)) EXTRAS.push(words);
   await loadCatalogue(useLocale.getState().locale);
 }
 const LOCALE_KEY = "convo.locale";

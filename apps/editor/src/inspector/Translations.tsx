@@ -1,11 +1,5 @@
-import {
-  type FlowNode,
-  importTranslationsCsv,
-  LANGUAGE_PATTERN,
-  translationsCsv,
-  translationsOf,
-  withTranslation,
-} from "@convo/flow";
+import { type FlowNode, LANGUAGE_PATTERN, translationsOf, withTranslation } from "@convo/flow";
+import { importTranslationsCsv, translationsCsv } from "@convo/flow/translations/csv";
 import { useState } from "react";
 import { downloadText } from "../common/download";
 import { TextField } from "../form/fields";

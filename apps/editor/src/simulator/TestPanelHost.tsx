@@ -1,10 +1,12 @@
 import { lazy, Suspense, useEffect } from "react";
 import { typingInField } from "../common/typing-in-field";
-import { useT } from "../i18n";
+import { loadPanelWords, useT } from "../i18n";
 import { useActiveNode, useTestPanel } from "./panel-store";
 
 // The simulator, the sandbox and the engine load only when a tester opens the panel.
-const TestPanel = lazy(() => import("./TestPanel"));
+const TestPanel = lazy(() =>
+  Promise.all([import("./TestPanel"), loadPanelWords()]).then(([panel]) => panel),
+);
 
 /** Opens the test panel with `R`; mounted once by the editor screen. */
 export function TestPanelHost({ flowId }: { flowId: string }) {

@@ -1,12 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import {
-  type Flow,
-  importTranslationsCsv,
-  LANGUAGE_PATTERN,
-  parseFlowJson,
-  serializeFlow,
-  translationsCsv,
-} from "@convo/flow";
+import { type Flow, LANGUAGE_PATTERN, parseFlowJson, serializeFlow } from "@convo/flow";
+import { importTranslationsCsv, translationsCsv } from "@convo/flow/translations/csv";
 
 const USAGE = `usage: convo translations export <flow.json> --lang <code> [--out <file.csv>]
        convo translations import <flow.json> <file.csv>
