@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { CredentialField, FormError } from "../common/CredentialField";
 import { LocaleSwitch } from "../common/LocaleSwitch";
 import { useSession } from "../common/session";
 import { useT } from "../i18n";
@@ -44,48 +45,36 @@ export function LinkForm({ link }: { link: Link }) {
       <h1 className="brand">Convo</h1>
       <p>{t(`link.${link.kind}Intro`)}</p>
       {link.kind !== "reset" && (
-        <label className="field">
-          <span>{t("link.name")}</span>
-          <input
-            name="name"
-            autoComplete="name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required={link.kind === "setup"}
-          />
-        </label>
+        <CredentialField
+          label={t("link.name")}
+          name="name"
+          autoComplete="name"
+          value={name}
+          onValue={setName}
+          required={link.kind === "setup"}
+        />
       )}
       {link.kind === "setup" && (
-        <label className="field">
-          <span>{t("signIn.email")}</span>
-          <input
-            type="email"
-            name="email"
-            autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            required
-          />
-        </label>
-      )}
-      <label className="field">
-        <span>{t("link.newPassword")}</span>
-        <input
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          minLength={10}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
+        <CredentialField
+          label={t("signIn.email")}
+          type="email"
+          name="email"
+          autoComplete="username"
+          value={email}
+          onValue={setEmail}
         />
-        <small>{t("link.passwordRule")}</small>
-      </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
       )}
+      <CredentialField
+        label={t("link.newPassword")}
+        type="password"
+        name="password"
+        autoComplete="new-password"
+        minLength={10}
+        value={password}
+        onValue={setPassword}
+        hint={t("link.passwordRule")}
+      />
+      <FormError error={error} />
       <button type="submit" className="primary" disabled={busy}>
         {busy ? t("common.loading") : t(`link.${link.kind}Submit`)}
       </button>

@@ -1,5 +1,6 @@
 import { type FormEvent, lazy, Suspense, useState } from "react";
 import { ApiClient, ApiError } from "../api/client";
+import { CredentialField, FormError } from "../common/CredentialField";
 import { LocaleSwitch } from "../common/LocaleSwitch";
 import { useSession } from "../common/session";
 import { useT } from "../i18n";
@@ -50,33 +51,23 @@ function PasswordSignIn() {
     <form className="card sign-in-card" onSubmit={submit}>
       <h1 className="brand">Convo</h1>
       <p>{t("signIn.withEmailIntro")}</p>
-      <label className="field">
-        <span>{t("signIn.email")}</span>
-        <input
-          type="email"
-          name="email"
-          autoComplete="username"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          required
-        />
-      </label>
-      <label className="field">
-        <span>{t("signIn.password")}</span>
-        <input
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-        />
-      </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <CredentialField
+        label={t("signIn.email")}
+        type="email"
+        name="email"
+        autoComplete="username"
+        value={email}
+        onValue={setEmail}
+      />
+      <CredentialField
+        label={t("signIn.password")}
+        type="password"
+        name="password"
+        autoComplete="current-password"
+        value={password}
+        onValue={setPassword}
+      />
+      <FormError error={error} />
       <button type="submit" className="primary" disabled={busy}>
         {busy ? t("common.loading") : t("signIn.withEmail")}
       </button>
@@ -112,22 +103,15 @@ function TokenSignIn() {
   return (
     <form className="card sign-in-card" onSubmit={submit}>
       <p>{t("signIn.intro")}</p>
-      <label className="field">
-        <span>{t("signIn.token")}</span>
-        <input
-          type="password"
-          name="token"
-          autoComplete="off"
-          value={token}
-          onChange={(e) => setToken(e.target.value)}
-          required
-        />
-      </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <CredentialField
+        label={t("signIn.token")}
+        type="password"
+        name="token"
+        autoComplete="off"
+        value={token}
+        onValue={setToken}
+      />
+      <FormError error={error} />
       <button type="submit" disabled={busy || token.trim() === ""}>
         {busy ? t("common.loading") : t("signIn.submit")}
       </button>

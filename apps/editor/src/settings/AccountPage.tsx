@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { ApiError, authHeaders } from "../api/client";
+import { CredentialField, FormError } from "../common/CredentialField";
 import { LocaleSwitch } from "../common/LocaleSwitch";
 import { notify } from "../common/notices";
 import { useSession } from "../common/session";
@@ -90,33 +91,23 @@ export default function AccountPage() {
           <>
             <form className="page-form" onSubmit={change}>
               <h2>{t("account.password")}</h2>
-              <label className="field">
-                <span>{t("account.current")}</span>
-                <input
-                  type="password"
-                  autoComplete="current-password"
-                  value={current}
-                  onChange={(e) => setCurrent(e.target.value)}
-                  required
-                />
-              </label>
-              <label className="field">
-                <span>{t("account.new")}</span>
-                <input
-                  type="password"
-                  autoComplete="new-password"
-                  minLength={10}
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                  required
-                />
-                <small>{t("link.passwordRule")}</small>
-              </label>
-              {error && (
-                <p className="error" role="alert">
-                  {error}
-                </p>
-              )}
+              <CredentialField
+                label={t("account.current")}
+                type="password"
+                autoComplete="current-password"
+                value={current}
+                onValue={setCurrent}
+              />
+              <CredentialField
+                label={t("account.new")}
+                type="password"
+                autoComplete="new-password"
+                minLength={10}
+                value={password}
+                onValue={setPassword}
+                hint={t("link.passwordRule")}
+              />
+              <FormError error={error} />
               <button type="submit" className="primary" disabled={busy}>
                 {t("account.change")}
               </button>
