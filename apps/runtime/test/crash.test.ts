@@ -1,51 +1,17 @@
-import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { RunningGraphEmulator } from "@convo/messenger";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { echoingGraph } from "./crash-rig";
+import { expect, it } from "vitest";
+import { useCrashRig } from "./crash-rig";
 import { useEchoFlow } from "./echo-flow";
-import { freePort } from "./free-port";
-import { APP_SECRET, PAGE_TOKEN, postWebhook, textItem, waitFor, webhookBody } from "./messenger";
-import { apiAt, serveConvo } from "./serve";
+import { postWebhook, textItem, waitFor, webhookBody } from "./messenger";
+import { apiAt } from "./serve";
 
 const CONTACTS = 100;
 const ROUNDS = 30;
 const KILL_AFTER_ROUND = 12;
 
-let graph: RunningGraphEmulator;
-let dir: string;
-let child: ChildProcess | undefined;
-/** The runtime keeps its port across the restart, as a deployment does: Meta's echoes find it. */
-let port: number;
-
-beforeAll(async () => {
-  port = await freePort();
-  // The Page is subscribed to message_echoes: each message Convo sends comes back to its webhook,
-  // and Meta keeps trying while the webhook is down.
-  graph = await echoingGraph(port, 40);
-  dir = mkdtempSync(join(tmpdir(), "convo-crash-"));
-});
-afterAll(async () => {
-  if (child && child.exitCode === null) child.kill("SIGKILL");
-  await graph?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** `convo serve` on the test's database and port, answering to the emulator. */
-const serve = () =>
-  serveConvo({
-    PORT: String(port),
-    CONVO_DB: join(dir, "convo.db"),
-    MESSENGER_APP_SECRET: APP_SECRET,
-    MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
-    GRAPH_API_URL: graph.url,
-    CONVO_SEND_RATE: "5000",
-    // Long enough for the echoes of the sends the kill interrupted to reach the new process.
-    CONVO_ECHO_WAIT_SECONDS: "8",
-  });
+// The Page is subscribed to message_echoes: each message Convo sends comes back to its webhook,
+// and Meta keeps trying while the webhook is down.
+const rig = useCrashRig("crash", 40);
 
 const psid = (c: number) => `crash-${c}`;
 /** Round r: one body with message r of every contact, as Meta batches them. */
@@ -57,15 +23,10 @@ const roundBody = (r: number) =>
 it("loses nothing, answers in order and sends every reply once when killed with SIGKILL mid-burst", {
   timeout: 90_000,
 }, async () => {
-  let running = await serve();
-  child = running.process;
+  let running = await rig.serve();
   await useEchoFlow(apiAt(running.url));
 
-  const gotCalls = () =>
-    graph.calls.filter((c) => {
-      const text = (c.body as { message?: { text?: string } } | undefined)?.message?.text;
-      return c.status === 200 && text?.startsWith("Got ");
-    });
+  const gotCalls = () => rig.sentTexts("Got ");
   // The burst: rounds in order. The kill comes right after a round is acknowledged, so events
   // are in the database but not yet answered.
   const acknowledged = new Set<number>();
@@ -76,28 +37,30 @@ it("loses nothing, answers in order and sends every reply once when killed with 
     if (r === KILL_AFTER_ROUND) {
       // Kill while replies are going out.
       await waitFor(() => (gotCalls().length > 0 ? true : undefined), "first replies", 30_000);
-      running.process.kill("SIGKILL");
-      await new Promise((resolve) => running.process.once("exit", resolve));
-      const killed = new Database(join(dir, "convo.db"), { readonly: true });
-      const unfinished = killed
-        .prepare(
-          `SELECT (SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'processing'))
-                + (SELECT COUNT(*) FROM outbox WHERE status = 'queued') AS n`,
-        )
-        .get() as { n: number };
+      await rig.stop(running, "SIGKILL");
+      const unfinished = rig.query(
+        (killed) =>
+          killed
+            .prepare(
+              `SELECT (SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'processing'))
+                    + (SELECT COUNT(*) FROM outbox WHERE status = 'queued') AS n`,
+            )
+            .get() as { n: number },
+      );
       // Sends that had left (claimed) but were not recorded as sent: the ones a naive restart
       // would send twice.
-      interrupted = (
-        killed
-          .prepare(
-            "SELECT COUNT(*) AS n FROM outbox WHERE status = 'queued' AND claimed_at IS NOT NULL",
-          )
-          .get() as { n: number }
-      ).n;
-      killed.close();
+      interrupted = rig.query(
+        (killed) =>
+          (
+            killed
+              .prepare(
+                "SELECT COUNT(*) AS n FROM outbox WHERE status = 'queued' AND claimed_at IS NOT NULL",
+              )
+              .get() as { n: number }
+          ).n,
+      );
       expect(unfinished.n).toBeGreaterThan(0);
-      running = await serve();
-      child = running.process;
+      running = await rig.serve();
     }
   }
   // Meta redelivers what was not acknowledged; redelivering everything once more must change nothing.
@@ -109,7 +72,7 @@ it("loses nothing, answers in order and sends every reply once when killed with 
   const expectedReplies = CONTACTS * (ROUNDS - 1);
   await waitFor(
     () =>
-      new Set(gotCalls().map((c) => JSON.stringify(c.body))).size >= expectedReplies
+      new Set(gotCalls().map((c) => `${c.recipient}:${c.text}`)).size >= expectedReplies
         ? true
         : undefined,
     "every reply",
@@ -117,26 +80,15 @@ it("loses nothing, answers in order and sends every reply once when killed with 
   );
   // The emulator records a call before the runtime records it as sent: wait for the database too,
   // so stopping now does not race the last bookkeeping (slow on a loaded machine).
-  await waitFor(
-    () => {
-      const live = new Database(join(dir, "convo.db"), { readonly: true });
-      try {
-        const { n } = live
-          .prepare("SELECT COUNT(*) AS n FROM outbox WHERE status <> 'sent'")
-          .get() as { n: number };
-        return n === 0 ? true : undefined;
-      } finally {
-        live.close();
-      }
-    },
+  await rig.settled(
     "every reply recorded as sent",
+    "SELECT COUNT(*) AS n FROM outbox WHERE status <> 'sent'",
     60_000,
   );
-  running.process.kill("SIGTERM");
-  await new Promise((resolve) => running.process.once("exit", resolve));
+  await rig.stop(running, "SIGTERM");
 
   // Every event processed exactly once: one step, one reply row per event, in the database.
-  const db = new Database(join(dir, "convo.db"), { readonly: true });
+  const db = new Database(rig.databaseFile, { readonly: true });
   const open = db
     .prepare("SELECT COUNT(*) AS n FROM inbox WHERE status NOT IN ('done', 'recorded')")
     .get() as { n: number };
@@ -163,8 +115,8 @@ it("loses nothing, answers in order and sends every reply once when killed with 
   // proven delivered by their echoes, not sent again.
   for (let c = 0; c < CONTACTS; c++) {
     const texts = gotCalls()
-      .filter((call) => (call.body as { recipient: { id: string } }).recipient.id === psid(c))
-      .map((call) => (call.body as { message: { text: string } }).message.text);
+      .filter((call) => call.recipient === psid(c))
+      .map((call) => call.text);
     expect(texts).toEqual(Array.from({ length: ROUNDS - 1 }, (_, i) => `Got m${i + 1}`));
   }
   expect(interrupted).toBeGreaterThan(0);

@@ -1,16 +1,9 @@
-import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { RunningGraphEmulator } from "@convo/messenger";
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { echoingGraph, shippingFlow } from "./crash-rig";
+import { expect, it } from "vitest";
+import { shippingFlow, useCrashRig } from "./crash-rig";
 import { useEchoFlow } from "./echo-flow";
-import { freePort } from "./free-port";
 import { TOKEN } from "./helpers";
-import { APP_SECRET, PAGE_TOKEN, postWebhook, textItem, waitFor, webhookBody } from "./messenger";
-import { apiAt, serveConvo } from "./serve";
+import { postWebhook, textItem, waitFor, webhookBody } from "./messenger";
+import { apiAt } from "./serve";
 
 const CONTACTS = 200;
 const BATCHES = 5;
@@ -18,32 +11,7 @@ const BATCHES = 5;
 const PER_CONTACT = 5;
 const KILL_AFTER_BATCH = 2;
 
-let graph: RunningGraphEmulator;
-let dir: string;
-let child: ChildProcess | undefined;
-let port: number;
-
-beforeAll(async () => {
-  port = await freePort();
-  graph = await echoingGraph(port, 20);
-  dir = mkdtempSync(join(tmpdir(), "convo-events-crash-"));
-});
-afterAll(async () => {
-  if (child && child.exitCode === null) child.kill("SIGKILL");
-  await graph?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const serve = () =>
-  serveConvo({
-    PORT: String(port),
-    CONVO_DB: join(dir, "convo.db"),
-    MESSENGER_APP_SECRET: APP_SECRET,
-    MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
-    GRAPH_API_URL: graph.url,
-    CONVO_SEND_RATE: "5000",
-    CONVO_ECHO_WAIT_SECONDS: "8",
-  });
+const rig = useCrashRig("events-crash", 20);
 
 const psid = (c: number) => `evc-${c}`;
 const order = (b: number, k: number) => `${b}-${k}`;
@@ -68,8 +36,7 @@ const postBatch = (url: string, b: number) =>
 it("notifies every contact exactly once per event, in order, through a SIGKILL between batches", {
   timeout: 300_000,
 }, async () => {
-  let running = await serve();
-  child = running.process;
+  let running = await rig.serve();
   const api = apiAt(running.url);
   await useEchoFlow(api);
   expect((await api("POST", "/api/flows/import", shippingFlow("order.shipped"))).status).toBe(201);
@@ -84,27 +51,22 @@ it("notifies every contact exactly once per event, in order, through a SIGKILL b
     return (json as { contacts: unknown[] }).contacts.length >= CONTACTS ? true : undefined;
   }, "every contact known");
 
-  const shipped = () =>
-    graph.calls.filter((c) => {
-      const text = (c.body as { message?: { text?: string } } | undefined)?.message?.text;
-      return c.status === 200 && text?.startsWith("Shipped ");
-    });
+  const shipped = () => rig.sentTexts("Shipped ");
   for (let b = 0; b < BATCHES; b++) {
     const answer = await postBatch(running.url, b).catch(() => undefined);
     if (answer) expect(answer.status).toBe(200);
     if (b === KILL_AFTER_BATCH) {
       await waitFor(() => (shipped().length > 0 ? true : undefined), "first sends", 30_000);
-      running.process.kill("SIGKILL");
-      await new Promise((resolve) => running.process.once("exit", resolve));
-      const killed = new Database(join(dir, "convo.db"), { readonly: true });
-      const { n } = killed
-        .prepare("SELECT COUNT(*) AS n FROM brand_events WHERE status = 'queued'")
-        .get() as { n: number };
-      killed.close();
+      await rig.stop(running, "SIGKILL");
+      const { n } = rig.query(
+        (killed) =>
+          killed
+            .prepare("SELECT COUNT(*) AS n FROM brand_events WHERE status = 'queued'")
+            .get() as { n: number },
+      );
       // The kill came with events accepted and not yet sent.
       expect(n).toBeGreaterThan(0);
-      running = await serve();
-      child = running.process;
+      running = await rig.serve();
     }
   }
   // The shop did not see every answer: it posts every batch again, with the same keys.
@@ -116,35 +78,24 @@ it("notifies every contact exactly once per event, in order, through a SIGKILL b
     "every event sent",
     200_000,
   );
-  await waitFor(
-    () => {
-      const live = new Database(join(dir, "convo.db"), { readonly: true });
-      try {
-        const { n } = live
-          .prepare("SELECT COUNT(*) AS n FROM brand_events WHERE status <> 'sent'")
-          .get() as { n: number };
-        return n === 0 ? true : undefined;
-      } finally {
-        live.close();
-      }
-    },
+  await rig.settled(
     "every event settled as sent",
+    "SELECT COUNT(*) AS n FROM brand_events WHERE status <> 'sent'",
     60_000,
   );
-  running.process.kill("SIGTERM");
-  await new Promise((resolve) => running.process.once("exit", resolve));
+  await rig.stop(running, "SIGTERM");
 
-  const db = new Database(join(dir, "convo.db"), { readonly: true });
-  const events = db.prepare("SELECT COUNT(*) AS n FROM brand_events").get() as { n: number };
-  db.close();
+  const events = rig.query(
+    (db) => db.prepare("SELECT COUNT(*) AS n FROM brand_events").get() as { n: number },
+  );
   expect(events.n).toBe(expected);
   const inOrder = Array.from({ length: BATCHES }, (_, b) =>
     Array.from({ length: PER_CONTACT }, (_, k) => `Shipped ${order(b, k)}`),
   ).flat();
   for (let c = 0; c < CONTACTS; c++) {
     const texts = shipped()
-      .filter((call) => (call.body as { recipient: { id: string } }).recipient.id === psid(c))
-      .map((call) => (call.body as { message: { text: string } }).message.text);
+      .filter((call) => call.recipient === psid(c))
+      .map((call) => call.text);
     expect(texts).toEqual(inOrder);
   }
 });

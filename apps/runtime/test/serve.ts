@@ -6,6 +6,12 @@ import { TOKEN } from "./helpers";
 export const FROM_SOURCES = ["--import", "tsx", "src/cli.ts"];
 export const FROM_BUILD = ["dist/cli.mjs"];
 
+/** A `convo serve` child process and the URL it listens on. */
+export interface RunningConvo {
+  process: ChildProcess;
+  url: string;
+}
+
 /**
  * `convo serve` as its own process (so a test can SIGKILL or SIGTERM it), with the test's
  * environment on top of the admin token and quiet logs; resolves with its URL once it listens.
@@ -17,7 +23,7 @@ export function serveConvo(
     stderr = "inherit",
     entry = FROM_SOURCES,
   }: { stderr?: "inherit" | "pipe"; entry?: readonly string[] } = {},
-): Promise<{ process: ChildProcess; url: string }> {
+): Promise<RunningConvo> {
   const proc = spawn(process.execPath, [...entry, "serve"], {
     cwd: join(import.meta.dirname, ".."),
     env: {
