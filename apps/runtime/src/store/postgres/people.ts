@@ -8,26 +8,15 @@ import type {
   Role,
   SignInFailureStore,
 } from "../people";
+import {
+  type InviteRecord,
+  inviteOf,
+  type PersonRecord,
+  personOf,
+  type SessionRecord,
+  sessionOf,
+} from "../people-rows";
 import { type PgDatabase, prepared } from "./database";
-
-interface PersonRecord {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  password_hash: string;
-  created_at: number;
-  disabled_at: number | null;
-}
-
-const personOf = (r: PersonRecord): PersonRow => ({
-  id: r.id,
-  email: r.email,
-  name: r.name,
-  role: r.role,
-  createdAt: r.created_at,
-  disabledAt: r.disabled_at,
-});
 
 export class PgPeople implements PeopleStore {
   constructor(private readonly db: PgDatabase) {}
@@ -110,14 +99,6 @@ export class PgPeople implements PeopleStore {
   }
 }
 
-interface SessionRecord {
-  id: string;
-  person_id: string;
-  created_at: number;
-  last_seen_at: number;
-  csrf_token: string;
-}
-
 export class PgAccountSessions implements AccountSessionStore {
   constructor(private readonly db: PgDatabase) {}
 
@@ -137,15 +118,7 @@ export class PgAccountSessions implements AccountSessionStore {
       [id],
     );
     const r = rows[0];
-    return r
-      ? {
-          id: r.id,
-          personId: r.person_id,
-          createdAt: r.created_at,
-          lastSeenAt: r.last_seen_at,
-          csrfToken: r.csrf_token,
-        }
-      : undefined;
+    return r ? sessionOf(r) : undefined;
   }
 
   async touch(id: string, now: number) {
@@ -177,30 +150,6 @@ export class PgAccountSessions implements AccountSessionStore {
     return rowCount ?? 0;
   }
 }
-
-interface InviteRecord {
-  id: string;
-  kind: InviteRow["kind"];
-  email: string | null;
-  role: Role;
-  person_id: string | null;
-  created_by: string | null;
-  created_at: number;
-  expires_at: number;
-  used_at: number | null;
-}
-
-const inviteOf = (r: InviteRecord): InviteRow => ({
-  id: r.id,
-  kind: r.kind,
-  email: r.email,
-  role: r.role,
-  personId: r.person_id,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  usedAt: r.used_at,
-});
 
 export class PgInvites implements InviteStore {
   constructor(private readonly db: PgDatabase) {}

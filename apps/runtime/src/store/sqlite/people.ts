@@ -8,26 +8,15 @@ import type {
   Role,
   SignInFailureStore,
 } from "../people";
+import {
+  type InviteRecord,
+  inviteOf,
+  type PersonRecord,
+  personOf,
+  type SessionRecord,
+  sessionOf,
+} from "../people-rows";
 import type { SqliteDatabase } from "./database";
-
-interface PersonRecord {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  password_hash: string;
-  created_at: number;
-  disabled_at: number | null;
-}
-
-export const personOf = (r: PersonRecord): PersonRow => ({
-  id: r.id,
-  email: r.email,
-  name: r.name,
-  role: r.role,
-  createdAt: r.created_at,
-  disabledAt: r.disabled_at,
-});
 
 export class SqlitePeople implements PeopleStore {
   readonly #s;
@@ -104,14 +93,6 @@ export class SqlitePeople implements PeopleStore {
   }
 }
 
-interface SessionRecord {
-  id: string;
-  person_id: string;
-  created_at: number;
-  last_seen_at: number;
-  csrf_token: string;
-}
-
 export class SqliteAccountSessions implements AccountSessionStore {
   readonly #s;
 
@@ -137,15 +118,7 @@ export class SqliteAccountSessions implements AccountSessionStore {
 
   async find(id: string) {
     const r = this.#s.find.get(id) as SessionRecord | undefined;
-    return r
-      ? {
-          id: r.id,
-          personId: r.person_id,
-          createdAt: r.created_at,
-          lastSeenAt: r.last_seen_at,
-          csrfToken: r.csrf_token,
-        }
-      : undefined;
+    return r ? sessionOf(r) : undefined;
   }
 
   async touch(id: string, now: number) {
@@ -164,30 +137,6 @@ export class SqliteAccountSessions implements AccountSessionStore {
     return this.sql.write(() => this.#s.removeIdle.run(before).changes);
   }
 }
-
-interface InviteRecord {
-  id: string;
-  kind: InviteRow["kind"];
-  email: string | null;
-  role: Role;
-  person_id: string | null;
-  created_by: string | null;
-  created_at: number;
-  expires_at: number;
-  used_at: number | null;
-}
-
-export const inviteOf = (r: InviteRecord): InviteRow => ({
-  id: r.id,
-  kind: r.kind,
-  email: r.email,
-  role: r.role,
-  personId: r.person_id,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  usedAt: r.used_at,
-});
 
 export class SqliteInvites implements InviteStore {
   readonly #s;
