@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { build } from "vite";
+import { inject } from "vitest";
 import { chromiumPath } from "./chromium";
 
 export const editorDir = join(import.meta.dirname, "..");
@@ -37,14 +37,13 @@ export interface Harness {
 }
 
 /**
- * Builds the editor, starts the real runtime in process on a fresh SQLite file (loopback, any free
- * port) serving that build, and opens Chromium (see chromium.ts) with a fresh profile. `env` is
+ * Starts the real runtime in process on a fresh SQLite file (loopback, any free port) serving the
+ * editor built once for the run (build-once.ts), and opens Chromium (see chromium.ts) with a fresh profile. `env` is
  * added to the runtime's configuration (a Page token and a Graph API emulator's URL, say).
  */
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "convo-editor-e2e-"));
-  const dist = join(dir, "dist");
-  await build({ root: editorDir, logLevel: "error", build: { outDir: dist, emptyOutDir: true } });
+  const dist = inject("editorDist");
 
   const { createRuntime, loadConfig } = await loadRuntime();
   const config = loadConfig(
