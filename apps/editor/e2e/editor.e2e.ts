@@ -3,18 +3,15 @@ import { join } from "node:path";
 import { examplePath, exampleText } from "@convo/flow/testing/examples";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, type Harness, mouseDrag, signIn, startHarness } from "./harness";
+import {
+  ADMIN_TOKEN,
+  type Harness,
+  mouseDrag,
+  screenshotsDir,
+  signIn,
+  startHarness,
+} from "./harness";
 
-// Every run leaves its screenshots in artifacts/ (ignored by git); UPDATE_SCREENSHOTS=1 refreshes
-// the ones the README shows, in docs/screenshots/.
-const screenshots = join(
-  import.meta.dirname,
-  "..",
-  "..",
-  "..",
-  process.env.UPDATE_SCREENSHOTS === "1" ? "docs" : "artifacts",
-  "screenshots",
-);
 let h: Harness;
 
 beforeAll(async () => {
@@ -94,7 +91,7 @@ describe("the editor against the real runtime", () => {
     await expect
       .poll(() => stepOfType(page, "input").textContent())
       .toContain("What's your first name?");
-    await page.screenshot({ path: join(screenshots, "inspector.png") });
+    await page.screenshot({ path: join(screenshotsDir, "inspector.png") });
 
     // Undo and redo from the keyboard (focus on the canvas, not a field).
     await page.locator(".react-flow__pane").click({ position: { x: pane.width / 2, y: 16 } });
@@ -176,7 +173,7 @@ describe("the editor against the real runtime", () => {
     page.on("dialog", (dialog) => void dialog.accept());
     await page.goto(`${url}/#/`);
     await page.getByRole("link", { name: "Order tracking" }).waitFor();
-    await page.screenshot({ path: join(screenshots, "flows-list.png") });
+    await page.screenshot({ path: join(screenshotsDir, "flows-list.png") });
 
     for (const [name, file] of [
       ["Order tracking", "order-tracking.json"],
@@ -224,7 +221,7 @@ describe("the editor against the real runtime", () => {
     await expect.poll(() => steps(page).count()).toBeGreaterThan(5);
     await page.getByRole("button", { name: "Tidy up" }).click();
     await page.waitForTimeout(600);
-    await page.screenshot({ path: join(screenshots, "canvas.png") });
+    await page.screenshot({ path: join(screenshotsDir, "canvas.png") });
   });
 
   it("keeps edits made offline and sends them when back; reports another tab's save", async () => {

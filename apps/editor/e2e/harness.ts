@@ -8,6 +8,15 @@ import { chromiumPath } from "./chromium";
 export const editorDir = join(import.meta.dirname, "..");
 export const repoRoot = join(editorDir, "..", "..");
 export const ADMIN_TOKEN = "e2e-admin-token";
+/**
+ * Where e2e tests leave their screenshots: artifacts/screenshots/ (ignored by git) on every run,
+ * docs/screenshots/ (the README's pictures) with UPDATE_SCREENSHOTS=1.
+ */
+export const screenshotsDir = join(
+  repoRoot,
+  process.env.UPDATE_SCREENSHOTS === "1" ? "docs" : "artifacts",
+  "screenshots",
+);
 
 interface RuntimeModule {
   loadConfig(env: Record<string, string | undefined>, dotEnvPath?: string): unknown;

@@ -8,21 +8,12 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, mouseDrag, signIn, startHarness } from "./harness";
+import { type Harness, mouseDrag, screenshotsDir, signIn, startHarness } from "./harness";
 
-// As in editor.e2e.ts: artifacts/ on every run, docs/screenshots/ with UPDATE_SCREENSHOTS=1.
-const screenshots = join(
-  import.meta.dirname,
-  "..",
-  "..",
-  "..",
-  process.env.UPDATE_SCREENSHOTS === "1" ? "docs" : "artifacts",
-  "screenshots",
-);
 let h: Harness;
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
+  mkdirSync(screenshotsDir, { recursive: true });
   h = await startHarness();
 });
 afterAll(async () => {
@@ -154,7 +145,7 @@ async function run(page: Page, url: string) {
   await say(page, sim, "ada@example.com");
   await bubble(page, sim, COLLEAGUE).waitFor();
   await page.getByTestId("sim-variables").getByText("ada@example.com").waitFor();
-  await page.screenshot({ path: join(screenshots, "simulator.png") });
+  await page.screenshot({ path: join(screenshotsDir, "simulator.png") });
 
   // Step back one turn, and take the other branch.
   await page.getByRole("button", { name: "Step back" }).click();
@@ -178,7 +169,7 @@ async function run(page: Page, url: string) {
   await bubble(page, box1, RETRY).waitFor();
   await say(page, box1, "ada@example.com");
   await bubble(page, box1, COLLEAGUE).waitFor();
-  await page.screenshot({ path: join(screenshots, "sandbox.png") });
+  await page.screenshot({ path: join(screenshotsDir, "sandbox.png") });
   const psid = (await page.locator(".sandbox-contact").textContent())?.replace(/^as /, "");
   if (!psid) throw new Error("no sandbox contact");
 
@@ -195,7 +186,7 @@ async function run(page: Page, url: string) {
   await page.getByRole("button", { name: "Send", exact: true }).click();
   await page.locator(".transcript-line.author-agent", { hasText: "Alex from the shop" }).waitFor();
   await page.locator(".transcript-line.author-contact", { hasText: "ada@example.com" }).waitFor();
-  await page.screenshot({ path: join(screenshots, "live-chat.png") });
+  await page.screenshot({ path: join(screenshotsDir, "live-chat.png") });
   // Paused by a person, the contact waits in the inbox: resolving hands it back to the bot.
   await page.getByRole("button", { name: "Resolve (the bot answers again)" }).click();
   await page.getByTestId("bot-state").getByText("Bot active").waitFor();
@@ -223,5 +214,5 @@ async function run(page: Page, url: string) {
   await expect
     .poll(() => condition.locator(".analytics-handle").allTextContents())
     .toEqual(["1", "0"]);
-  await page.screenshot({ path: join(screenshots, "analytics.png") });
+  await page.screenshot({ path: join(screenshotsDir, "analytics.png") });
 }

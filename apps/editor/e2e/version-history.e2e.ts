@@ -8,17 +8,8 @@
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, type Harness, signIn, startHarness } from "./harness";
+import { ADMIN_TOKEN, type Harness, screenshotsDir, signIn, startHarness } from "./harness";
 
-// Screenshots go to artifacts/ (ignored by git); UPDATE_SCREENSHOTS=1 writes the README's ones.
-const screenshots = join(
-  import.meta.dirname,
-  "..",
-  "..",
-  "..",
-  process.env.UPDATE_SCREENSHOTS === "1" ? "docs" : "artifacts",
-  "screenshots",
-);
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
@@ -184,7 +175,7 @@ describe("version history", () => {
         .evaluate((el) => getComputedStyle(el).outlineColor),
     ).toBe("rgb(31, 157, 85)");
     await page.waitForTimeout(500); // the canvas fits the compared steps in view
-    await page.screenshot({ path: join(screenshots, "version-compare.png") });
+    await page.screenshot({ path: join(screenshotsDir, "version-compare.png") });
     // Nothing on screen is the draft being saved.
     expect(await saveStatus(page).count()).toBe(0);
     expect(await page.getByText("Changes not saved yet").count()).toBe(0);
