@@ -5,7 +5,7 @@
  * the contact's locale.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, signIn, startHarness } from "./harness";
+import { ADMIN_TOKEN, type Harness, signIn, startHarness } from "./harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -114,5 +114,72 @@ describe("a flow in two languages", () => {
     await sim.getByLabel("Message", { exact: true }).fill("suivi");
     await sim.getByRole("button", { name: "Send", exact: true }).click();
     await sim.locator(".bubble.bot", { hasText: "Votre numéro de commande" }).waitFor();
+  });
+
+  it("gives a message step its WhatsApp template, its parameters and the French one", async () => {
+    const { page, url } = h;
+    await page.goto(`${url}/#/flows/order-tracking`);
+    const shipped = page.locator('.react-flow__node[data-id="say-shipped"]');
+    await shipped.waitFor();
+    // The test panel, left open by the last test, would cover the step (R closes it).
+    if (await page.getByTestId("simulator-phone").isVisible()) {
+      await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+      await page.keyboard.press("r");
+      await expect.poll(() => page.getByTestId("simulator-phone").count()).toBe(0);
+    }
+    await shipped.click();
+    const inspector = page.locator(".inspector");
+    const template = inspector.getByRole("group", { name: "WhatsApp template" });
+    await template
+      .getByLabel("Outside WhatsApp's 24-hour window, send an approved template instead")
+      .check();
+    // The language follows the flow's first one; a name WhatsApp would refuse is a problem.
+    await expect
+      .poll(() => template.getByLabel("Template language code").inputValue())
+      .toBe("en_US");
+    await template.getByLabel("Template name").fill("Order Update");
+    await template
+      .getByRole("alert")
+      .getByText("WhatsApp names templates in lowercase letters, digits and _ only")
+      .waitFor();
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Not saved");
+    await template.getByLabel("Template name").fill("order_update");
+    await expect.poll(() => template.getByRole("alert").count()).toBe(0);
+
+    // {{1}} is a variable, the same in every language; {{2}} is words, given again in French.
+    await template.getByRole("button", { name: "+ Parameter" }).click();
+    await template.getByLabel("Value of {{1}}", { exact: true }).fill("{{order.number}}");
+    await template.getByRole("button", { name: "+ Parameter" }).click();
+    await template.getByLabel("Value of {{2}}", { exact: true }).fill("tomorrow");
+    await template.getByLabel("Value of {{2}} in fr (if it is words)").fill("demain");
+    // The French contact gets the template's approved French translation.
+    await inspector
+      .locator('[data-testid^="translation-fr-say-shipped"][data-testid$="-language"]')
+      .fill("fr");
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved");
+
+    const saved = async () => {
+      const draft = await fetch(`${url}/api/flows/order-tracking`, {
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
+      const { flow } = (await draft.json()) as {
+        flow: { nodes: { id: string; data: { whatsappTemplate?: unknown } }[] };
+      };
+      return flow.nodes.find((n) => n.id === "say-shipped")?.data.whatsappTemplate;
+    };
+    expect(await saved()).toEqual({
+      name: "order_update",
+      language: "en_US",
+      parameters: ["{{order.number}}", "tomorrow"],
+      translations: { fr: { language: "fr", parameters: ["{{order.number}}", "demain"] } },
+    });
+
+    // Unticked, the step sends its messages only; the template is gone from the draft.
+    await template
+      .getByLabel("Outside WhatsApp's 24-hour window, send an approved template instead")
+      .uncheck();
+    await expect.poll(() => template.getByLabel("Template name").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved");
+    expect(await saved()).toBeUndefined();
   });
 });

@@ -44,7 +44,7 @@ export {
 export { valueOperatorSchema } from "./nodes/condition/schema";
 export { PAGE_INBOX_APP_ID } from "./nodes/handover/schema";
 export { DEFAULT_MIN_CONFIDENCE, INTENT_LIMITS } from "./nodes/intent/schema";
-export { SEND_AS, sendAsSchema } from "./nodes/message/schema";
+export { SEND_AS, sendAsSchema, WHATSAPP_TEMPLATE_NAME } from "./nodes/message/schema";
 export {
   EVENT_NAME_PATTERN,
   eventFieldTypeSchema,

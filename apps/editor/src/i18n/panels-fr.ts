@@ -54,6 +54,18 @@ export const panelsFr: Record<PanelMessageKey, string> = {
   "sendAs.POST_PURCHASE_UPDATE": "Suivi après achat (tag)",
   "sendAs.CONFIRMED_EVENT_UPDATE": "Mise à jour d'événement confirmé (tag)",
   "sendAs.ACCOUNT_UPDATE": "Mise à jour de compte (tag)",
+  "waTemplate.title": "Modèle WhatsApp",
+  "waTemplate.use":
+    "Hors de la fenêtre de 24 heures de WhatsApp, envoyer plutôt un modèle approuvé",
+  "waTemplate.name": "Nom du modèle",
+  "waTemplate.nameHint": "Tel qu'approuvé dans WhatsApp Manager (minuscules, chiffres et _)",
+  "waTemplate.nameInvalid":
+    "WhatsApp nomme les modèles en minuscules, chiffres et _ seulement : celui-ci ne peut pas être envoyé",
+  "waTemplate.language": "Code de langue du modèle",
+  "waTemplate.parameters": "Paramètres",
+  "waTemplate.addParameter": "Paramètre",
+  "waTemplate.parameterN": "Valeur de {{{n}}}",
+  "waTemplate.parameterIn": "Valeur de {{{n}}} en {language} (si ce sont des mots)",
   "field.commentKeywords": "Mots-clés du commentaire (aucun : tout commentaire)",
   "field.commentPosts": "Publications ou reels, par id (aucune : toutes)",
   "field.post": "Id de la publication",

@@ -5,6 +5,7 @@ import { ListField, NumberField, SelectField, TextField, useNodeSetter } from ".
 import { useFreshId } from "../../form/use-fresh-id";
 import { type Translate, useT } from "../../i18n";
 import type { Path } from "../../store/paths";
+import { WhatsappTemplateFields } from "./WhatsappTemplate";
 
 type Setter = ReturnType<typeof useNodeSetter>;
 
@@ -302,6 +303,7 @@ export function MessageForm({ node }: { node: NodeOfType<"message"> }) {
           </>
         )}
       />
+      <WhatsappTemplateFields node={node} f={f} />
     </>
   );
 }

@@ -114,12 +114,18 @@ const whatsappLanguageSchema = z
  * instead of its first message there (its later ones are skipped, the reason recorded). Its
  * body's `{{1}}`, `{{2}}`… are `parameters`, each templated text (`{{order.number}}`).
  */
+/** How WhatsApp Manager names a template: the editor checks a name as it is typed with it. */
+export const WHATSAPP_TEMPLATE_NAME = /^[a-z0-9_]+$/;
+
 export const whatsappTemplateSchema = z.strictObject({
   name: z
     .string()
     .min(1)
     .max(512)
-    .regex(/^[a-z0-9_]+$/, "must be lowercase letters, digits and _, as WhatsApp names templates"),
+    .regex(
+      WHATSAPP_TEMPLATE_NAME,
+      "must be lowercase letters, digits and _, as WhatsApp names templates",
+    ),
   /** WhatsApp's language code of the approved translation: `en_US`, `fr`. */
   language: whatsappLanguageSchema,
   parameters: z.array(shortTextSchema).max(20).optional(),
