@@ -3,9 +3,9 @@ import type { FlowNode, NodeOfType } from "../node-types";
 import { nodeOutputs } from "../outputs";
 import { joinPath } from "../problems";
 import type { Flow } from "../schema";
-import { templateReferences } from "../template";
 import { nodeTexts } from "../texts";
 import type { ProblemList } from "./context";
+import type { NodeReference } from "./variables";
 
 /** Meta's rule, quoted in the warning (Send API reference, "Limitations"). */
 export const TAG_PROMOTION_RULE = "Message tags can not be used to send promotional content";
@@ -22,7 +22,11 @@ const PROMOTION =
  * declares; a message step an event reaches before the contact taps anything says what happens
  * outside the 24-hour window when it has no tag; a tagged step does not read as promotion.
  */
-export function lintEvents(flow: Flow, problems: ProblemList): void {
+export function lintEvents(
+  flow: Flow,
+  references: readonly (readonly NodeReference[])[],
+  problems: ProblemList,
+): void {
   const triggers = eventTriggers(flow);
   const fields = new Set<string>();
   for (const { trigger } of triggers) for (const f of trigger.fields) fields.add(f.name);
@@ -32,22 +36,19 @@ export function lintEvents(flow: Flow, problems: ProblemList): void {
   );
 
   flow.nodes.forEach((node, i) => {
-    if (node.type === "note") return;
-    for (const { path, text } of nodeTexts(node)) {
-      for (const ref of templateReferences(text)) {
-        if (ref.namespace !== "event" || fields.has(ref.key)) continue;
-        problems.add({
-          code: "event-field-unknown",
-          severity: "warning",
-          path: joinPath(`nodes[${i}]`, path),
-          nodeId: node.id,
-          message:
-            triggers.length === 0
-              ? `{{${ref.name}}} reads an event's data, but no event trigger starts this flow: it is always empty.`
-              : `{{${ref.name}}}: no event trigger of this flow declares the field "${ref.key}".`,
-          params: { name: ref.key },
-        });
-      }
+    for (const { path, ref } of references[i] ?? []) {
+      if (ref.namespace !== "event" || fields.has(ref.key)) continue;
+      problems.add({
+        code: "event-field-unknown",
+        severity: "warning",
+        path: joinPath(`nodes[${i}]`, path),
+        nodeId: node.id,
+        message:
+          triggers.length === 0
+            ? `{{${ref.name}}} reads an event's data, but no event trigger starts this flow: it is always empty.`
+            : `{{${ref.name}}}: no event trigger of this flow declares the field "${ref.key}".`,
+        params: { name: ref.key },
+      });
     }
     if (node.type !== "message") return;
     const tagged = node.data.sendAs !== undefined && node.data.sendAs !== "standard";

@@ -2,6 +2,7 @@ import type { NodeOutput } from "../handles";
 import type { FlowNode } from "../node-types";
 import type { Flow } from "../schema";
 import type { ProblemList } from "./context";
+import { isWired, type Wiring } from "./graph";
 
 /** Retries an input allows when it does not say (the engine's `DEFAULT_RETRY_LIMIT`). */
 const DEFAULT_RETRY_LIMIT = 2;
@@ -14,14 +15,12 @@ const DEFAULT_RETRY_LIMIT = 2;
 export function lintFailurePaths(
   flow: Flow,
   outputsByNode: ReadonlyMap<string, NodeOutput[]>,
+  wiring: Wiring,
   problems: ProblemList,
 ): void {
-  const connected = new Set<string>();
-  for (const edge of flow.edges)
-    connected.add(`${edge.source}\u0000${edge.sourceHandle ?? "next"}`);
   flow.nodes.forEach((node, i) => {
     for (const output of outputsByNode.get(node.id) ?? []) {
-      if (connected.has(`${node.id}\u0000${output.id}`)) continue;
+      if (isWired(wiring, node.id, output.id)) continue;
       warnIfSilent(node, i, output, problems);
     }
   });

@@ -7,7 +7,7 @@ import { lintEvents } from "./events";
 import { lintFailurePaths } from "./failure-paths";
 import { lintGraph } from "./graph";
 import { lintTranslations } from "./translations";
-import { lintVariables } from "./variables";
+import { lintVariables, type NodeReference, nodeReferences } from "./variables";
 
 export type { LintOptions } from "./context";
 
@@ -31,16 +31,18 @@ export function lintFlow(flow: Flow, options: LintOptions): FlowProblem[] {
     },
   };
   const outputsByNode = new Map<string, NodeOutput[]>();
+  const references: (readonly NodeReference[])[] = [];
   const otherLanguages = (flow.languages ?? []).slice(1);
   for (const [i, node] of flow.nodes.entries()) {
     outputsByNode.set(node.id, nodeOutputs(node));
+    references.push(nodeReferences(node));
     kindOf(node.type).lint(node, i, context);
     if (otherLanguages.length > 0) lintTranslations(node, i, context, otherLanguages);
   }
-  lintGraph(flow, outputsByNode, problems);
-  lintFailurePaths(flow, outputsByNode, problems);
-  lintVariables(flow, problems);
-  lintEvents(flow, problems);
+  const wiring = lintGraph(flow, outputsByNode, problems);
+  lintFailurePaths(flow, outputsByNode, wiring, problems);
+  lintVariables(flow, references, problems);
+  lintEvents(flow, references, problems);
   return problems.problems;
 }
 

@@ -1,11 +1,37 @@
 import type { VariableUses } from "../kind";
+import type { FlowNode } from "../node-types";
 import { kindOf } from "../nodes";
 import { joinPath } from "../problems";
 import type { Flow } from "../schema";
-import { templateReferences } from "../template";
+import { type TemplateReference, templateReferences } from "../template";
 import { nodeTexts } from "../texts";
 import type { ProblemList } from "./context";
 import { lintSecretPlace } from "./secrets";
+
+/** A `{{…}}` in one of a step's texts, and that text's path in the step. */
+export interface NodeReference {
+  path: string;
+  ref: TemplateReference;
+}
+
+const NONE: readonly NodeReference[] = [];
+
+/**
+ * Every `{{…}}` a step's texts hold, read once per lint for the variable, secret and event rules
+ * (each walked the texts and matched the template pattern on its own before). A sticky note's text
+ * is not a template.
+ */
+export function nodeReferences(node: FlowNode): readonly NodeReference[] {
+  if (kindOf(node.type).role === "annotation") return NONE;
+  let found: NodeReference[] | undefined;
+  for (const { path, text } of nodeTexts(node)) {
+    for (const ref of templateReferences(text)) {
+      found ??= [];
+      found.push({ path, ref });
+    }
+  }
+  return found ?? NONE;
+}
 
 interface Read {
   name: string;
@@ -17,7 +43,11 @@ interface Read {
  * Variables read but never declared, or declared but never given a value. A step that stores
  * into a variable (a question, "set variable", an HTTP mapping) declares it.
  */
-export function lintVariables(flow: Flow, problems: ProblemList): void {
+export function lintVariables(
+  flow: Flow,
+  references: readonly (readonly NodeReference[])[],
+  problems: ProblemList,
+): void {
   const declared = new Set(flow.variables.map((v) => v.name));
   const assigned = new Set(
     flow.variables.filter((v) => v.default !== undefined).map((v) => v.name),
@@ -35,11 +65,9 @@ export function lintVariables(flow: Flow, problems: ProblemList): void {
     // A sticky note's text is not a template.
     if (kind.role === "annotation") return;
     at = nodeIndex;
-    for (const { path, text } of nodeTexts(node)) {
-      for (const ref of templateReferences(text)) {
-        if (ref.namespace === undefined) uses.read(ref.name, path);
-        else lintSecretPlace(node, nodeIndex, path, ref, problems);
-      }
+    for (const { path, ref } of references[nodeIndex] ?? NONE) {
+      if (ref.namespace === undefined) uses.read(ref.name, path);
+      else lintSecretPlace(node, nodeIndex, path, ref, problems);
     }
     kind.variables(node, uses);
   });
