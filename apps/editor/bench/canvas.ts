@@ -11,7 +11,8 @@
  *
  * BENCH_QUICK=1: 100 nodes, 2 rounds, fit view only. BENCH_SIZES=5000 (comma-separated) measures
  * only those sizes; BENCH_ROUNDS=n sets the rounds; BENCH_TRACE=editor|bare prints where Chromium
- * spent the drag (layout, paint, layerize…), BENCH_PROFILE=editor|bare where the JS did.
+ * spent the drag (layout, paint, layerize…), BENCH_PROFILE=editor|bare where the JS did. The flows
+ * list of 500 flows is measured in the same run (flows-list.ts).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -21,6 +22,7 @@ import react from "@vitejs/plugin-react";
 import { chromium, type Page } from "playwright-core";
 import { build, preview } from "vite";
 import { chromiumPath } from "../e2e/chromium";
+import { measureFlowsList } from "./flows-list";
 import { generateFlow } from "./generate";
 import { type Compared, compareRounds, percentile } from "./rounds";
 
@@ -461,7 +463,16 @@ async function main() {
       `first-load JS gzip: editor ${round(appFirstLoad / 1024, 1)} KB (opening a flow: ${round(openFlowJs / 1024, 1)} KB), bare React Flow page ${round(bareFirstLoad / 1024, 1)} KB`,
     );
     const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 3) : null);
+    const listResults = await measureFlowsList({
+      appDist,
+      browser: launched,
+      rounds: ROUNDS,
+      quick,
+      machine,
+      say,
+    });
     const results = [
+      ...listResults,
       ...frameResults,
       ...seriesResults,
       ...loadResults,

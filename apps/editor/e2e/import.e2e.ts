@@ -92,4 +92,23 @@ describe("importing a flow file", () => {
       );
     expect(await flowNamed("order-status")).toBe("Order status v2");
   });
+
+  it("finds a flow by name as it is typed, and says when none has it", async () => {
+    const { page } = h;
+    await page.getByRole("combobox", { name: "Langue" }).selectOption("en");
+    const search = page.getByRole("searchbox", { name: "Search flows by name" });
+    const names = () => page.getByRole("table").getByRole("link").allTextContents();
+    const all = (await names()).length;
+    expect(all).toBeGreaterThan(4);
+    await search.fill("ORDER ");
+    await expect
+      .poll(names)
+      .toEqual(expect.arrayContaining(["Order status v2", "Order status (copy)"]));
+    expect((await names()).every((name) => name.toLowerCase().includes("order"))).toBe(true);
+    await search.fill("zzz");
+    await expect.poll(names).toEqual([]);
+    await page.getByRole("status").getByText("No flow has “zzz” in its name.").waitFor();
+    await search.fill("");
+    await expect.poll(async () => (await names()).length).toBe(all);
+  });
 });

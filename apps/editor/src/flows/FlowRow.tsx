@@ -1,25 +1,29 @@
 import { memo, useState } from "react";
 import type { FlowSummary } from "../api/client";
+import { formatDateTime } from "../common/dates";
 import { useLocale, useT } from "../i18n";
+
+/** What a row's buttons do, to the row's flow: one object for every row, so rows stay memoized. */
+export interface FlowActions {
+  rename(flow: FlowSummary, name: string): void;
+  duplicate(flow: FlowSummary): void;
+  delete(flow: FlowSummary): void;
+  export(flow: FlowSummary): void;
+  /** Pauses a live flow, or resumes a paused one. */
+  togglePause(flow: FlowSummary): void;
+}
 
 interface Props {
   flow: FlowSummary;
-  onRename: (name: string) => void;
-  onDuplicate: () => void;
-  onDelete: () => void;
-  onExport: () => void;
-  /** Pauses a live flow, or resumes a paused one. */
-  onTogglePause: () => void;
+  actions: FlowActions;
+  /**
+   * Filtered out by the search: hidden rather than unmounted, so a keystroke in the search of a
+   * 500-flow list changes an attribute on the rows that change, not a mount or unmount of each.
+   */
+  hidden: boolean;
 }
 
-export const FlowRow = memo(function FlowRow({
-  flow,
-  onRename,
-  onDuplicate,
-  onDelete,
-  onExport,
-  onTogglePause,
-}: Props) {
+export const FlowRow = memo(function FlowRow({ flow, actions, hidden }: Props) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const [editing, setEditing] = useState(false);
@@ -34,14 +38,14 @@ export const FlowRow = memo(function FlowRow({
           ? t("flows.draftChanges", { version: flow.publishedVersion })
           : t("flows.published", { version: flow.publishedVersion });
   return (
-    <tr>
+    <tr hidden={hidden}>
       <td>
         {editing ? (
           <form
             onSubmit={(e) => {
               e.preventDefault();
               setEditing(false);
-              if (name.trim() && name.trim() !== flow.name) onRename(name.trim());
+              if (name.trim() && name.trim() !== flow.name) actions.rename(flow, name.trim());
             }}
           >
             <label>
@@ -76,7 +80,7 @@ export const FlowRow = memo(function FlowRow({
         </span>
       </td>
       <td>{flow.nodeCount}</td>
-      <td>{new Date(flow.updatedAt).toLocaleString(locale)}</td>
+      <td>{formatDateTime(flow.updatedAt, locale)}</td>
       <td className="row-actions">
         <button
           type="button"
@@ -88,17 +92,17 @@ export const FlowRow = memo(function FlowRow({
           {t("flows.rename")}
         </button>
         {flow.publishedVersion !== null && (
-          <button type="button" onClick={onTogglePause}>
+          <button type="button" onClick={() => actions.togglePause(flow)}>
             {paused ? t("flows.resume") : t("flows.pause")}
           </button>
         )}
-        <button type="button" onClick={onDuplicate}>
+        <button type="button" onClick={() => actions.duplicate(flow)}>
           {t("flows.duplicate")}
         </button>
-        <button type="button" onClick={onExport}>
+        <button type="button" onClick={() => actions.export(flow)}>
           {t("flows.export")}
         </button>
-        <button type="button" className="danger" onClick={onDelete}>
+        <button type="button" className="danger" onClick={() => actions.delete(flow)}>
           {t("flows.delete")}
         </button>
       </td>

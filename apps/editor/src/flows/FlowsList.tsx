@@ -1,4 +1,4 @@
-import { type DragEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, type FlowSummary } from "../api/client";
 import { downloadText } from "../common/download";
 import { describeError } from "../common/errors";
@@ -8,7 +8,7 @@ import { navigate } from "../common/route";
 import { useApi, useIsOwner, useSession } from "../common/session";
 import { useT } from "../i18n";
 import { EchoesBanner } from "./EchoesBanner";
-import { FlowRow } from "./FlowRow";
+import { type FlowActions, FlowRow } from "./FlowRow";
 import { PolicyBanner } from "./PolicyBanner";
 
 export function FlowsList() {
@@ -92,9 +92,34 @@ export function FlowsList() {
     void importFiles(event.dataTransfer.files);
   }
 
-  const shown = (flows ?? []).filter((f) =>
-    f.name.toLowerCase().includes(search.trim().toLowerCase()),
+  const actions = useMemo<FlowActions>(
+    () => ({
+      rename: (flow, name) => void run(() => api.renameFlow(flow.id, name)),
+      duplicate: (flow) =>
+        void run(() =>
+          api.duplicateFlow(flow.id, { name: t("flows.copyOf", { name: flow.name }) }),
+        ),
+      delete: (flow) => {
+        if (window.confirm(t("flows.confirmDelete", { name: flow.name }))) {
+          void run(() => api.deleteFlow(flow.id));
+        }
+      },
+      export: (flow) =>
+        void run(async () => downloadText(`${flow.id}.json`, await api.exportFlow(flow.id))),
+      togglePause: (flow) =>
+        void run(async () => {
+          const paused = flow.pausedAt !== null;
+          await (paused ? api.resumeFlow(flow.id) : api.pauseFlow(flow.id));
+          const key = paused ? "flows.resumedNotice" : "flows.pausedNotice";
+          notify("success", t(key, { name: flow.name }), { key: "pause" });
+        }),
+    }),
+    [api, run, t],
   );
+
+  const query = search.trim().toLowerCase();
+  const matches = (flow: FlowSummary) => flow.name.toLowerCase().includes(query);
+  const matching = query === "" ? (flows?.length ?? 0) : (flows ?? []).filter(matches).length;
 
   return (
     <main
@@ -221,36 +246,21 @@ export function FlowsList() {
               </tr>
             </thead>
             <tbody>
-              {shown.map((flow) => (
+              {(flows ?? []).map((flow) => (
                 <FlowRow
                   key={flow.id}
                   flow={flow}
-                  onRename={(name) => run(() => api.renameFlow(flow.id, name))}
-                  onDuplicate={() =>
-                    run(() =>
-                      api.duplicateFlow(flow.id, { name: t("flows.copyOf", { name: flow.name }) }),
-                    )
-                  }
-                  onDelete={() => {
-                    if (window.confirm(t("flows.confirmDelete", { name: flow.name }))) {
-                      void run(() => api.deleteFlow(flow.id));
-                    }
-                  }}
-                  onExport={() =>
-                    run(async () => downloadText(`${flow.id}.json`, await api.exportFlow(flow.id)))
-                  }
-                  onTogglePause={() =>
-                    run(async () => {
-                      const paused = flow.pausedAt !== null;
-                      await (paused ? api.resumeFlow(flow.id) : api.pauseFlow(flow.id));
-                      const key = paused ? "flows.resumedNotice" : "flows.pausedNotice";
-                      notify("success", t(key, { name: flow.name }), { key: "pause" });
-                    })
-                  }
+                  actions={actions}
+                  hidden={query !== "" && !matches(flow)}
                 />
               ))}
             </tbody>
           </table>
+        )}
+        {flows !== null && flows.length > 0 && matching === 0 && (
+          <p className="empty" role="status">
+            {t("flows.noMatch", { search: search.trim() })}
+          </p>
         )}
       </section>
     </main>

@@ -50,6 +50,7 @@ export const en = {
     "Meta has blocked your Page from sending messages ({reason}). Until Meta lifts it, Convo's answers are refused. See the Page's quality in Meta Business Suite and ask for a review there.",
   "status.pageBlockedNoReason": "no reason given",
   "flows.title": "Flows",
+  "flows.noMatch": "No flow has “{search}” in its name.",
   "flows.search": "Search flows by name",
   "flows.newName": "Name of a new flow",
   "flows.create": "Create flow",

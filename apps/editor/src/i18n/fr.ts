@@ -51,6 +51,7 @@ export const fr: Record<MessageKey, string> = {
     "Meta a bloqué l’envoi de messages par votre Page ({reason}). Tant que Meta ne lève pas ce blocage, les réponses de Convo sont refusées. Consultez la qualité de la Page dans Meta Business Suite et demandez-y un réexamen.",
   "status.pageBlockedNoReason": "sans motif indiqué",
   "flows.title": "Scénarios",
+  "flows.noMatch": "Aucun scénario dont le nom contient « {search} ».",
   "flows.search": "Chercher un scénario par son nom",
   "flows.newName": "Nom du nouveau scénario",
   "flows.create": "Créer",
