@@ -1,7 +1,7 @@
 import type { Flow } from "@convo/flow";
 import { ReactFlowProvider } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/client";
 import { describeError } from "../common/errors";
 import { navigate } from "../common/route";
@@ -31,6 +31,10 @@ export default function EditorPage({ flowId }: { flowId: string }) {
   const signOut = useSession((s) => s.signOut);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The words of a load error, read when it happens: switching the interface language must not
+  // load the flow again (that dropped the canvas, its undo history and a change not yet saved).
+  const tRef = useRef(t);
+  tRef.current = t;
 
   useEffect(() => {
     let cancelled = false;
@@ -65,14 +69,14 @@ export default function EditorPage({ flowId }: { flowId: string }) {
         setLoaded({ editor, autosave, versions, name: detail.name, knownFlows });
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) signOut();
-        if (!cancelled) setError(describeError(t, e));
+        if (!cancelled) setError(describeError(tRef.current, e));
       }
     })();
     return () => {
       cancelled = true;
       dispose();
     };
-  }, [api, flowId, signOut, t]);
+  }, [api, flowId, signOut]);
 
   if (error) {
     return (

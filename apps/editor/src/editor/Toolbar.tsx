@@ -8,6 +8,7 @@ import { LocaleSwitch } from "../common/LocaleSwitch";
 import { dismissNotices, notify } from "../common/notices";
 import { useApi } from "../common/session";
 import { useT } from "../i18n";
+import { useTestChannel } from "../simulator/panel-store";
 import { TestButton } from "../simulator/TestPanelHost";
 import { useEditor, useEditorState } from "../store/context";
 import { useContentLanguage } from "./canvas/content-language";
@@ -43,6 +44,34 @@ function CanvasLanguage() {
         {languages.map((l) => (
           <option key={l} value={l}>
             {l}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The channels' names as Meta writes them (not translated); the canvas needs no more of them. */
+const CHANNEL_NAMES = { messenger: "Messenger", instagram: "Instagram", whatsapp: "WhatsApp" };
+
+/**
+ * Which channel the steps are drawn for: the test panel's channel, so what the canvas shows is
+ * what the simulator plays (WhatsApp's reply buttons and lists, a gallery card by card).
+ */
+function CanvasChannel() {
+  const t = useT();
+  const channel = useTestChannel((s) => s.channel);
+  const setChannel = useTestChannel((s) => s.setChannel);
+  return (
+    <label className="canvas-language" title={t("canvas.channelHint")}>
+      {t("canvas.channel")}{" "}
+      <select
+        value={channel}
+        onChange={(e) => setChannel(e.target.value as keyof typeof CHANNEL_NAMES)}
+      >
+        {Object.entries(CHANNEL_NAMES).map(([id, name]) => (
+          <option key={id} value={id}>
+            {name}
           </option>
         ))}
       </select>
@@ -155,6 +184,7 @@ export function Toolbar({ flowId, name, autosave, history, setOverlay }: Props) 
       <AnalyticsControls flowId={flowId} />
       <TestButton />
       <CanvasLanguage />
+      <CanvasChannel />
       <LocaleSwitch />
       <button type="button" className="primary" onClick={askToPublish} disabled={readOnly}>
         {t("publish.button")}

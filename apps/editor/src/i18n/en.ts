@@ -123,6 +123,8 @@ export const en = {
   "panel.variables": "Variables",
   "panel.versions": "Versions",
 
+  "canvas.channel": "Steps as on",
+  "canvas.channelHint": "How each step looks on this channel; the test panel plays the same one",
   "translations.canvasLanguage": "Texts in",
   "translations.missingOnStep":
     "{count} text(s) not yet in {language}: shown in the default language",

@@ -125,6 +125,8 @@ export const fr: Record<MessageKey, string> = {
   "panel.variables": "Variables",
   "panel.versions": "Versions",
 
+  "canvas.channel": "Étapes comme sur",
+  "canvas.channelHint": "L’aspect de chaque étape sur ce canal ; le panneau de test joue le même",
   "translations.canvasLanguage": "Textes en",
   "translations.missingOnStep":
     "{count} texte(s) pas encore en {language} : affichés dans la langue par défaut",

@@ -58,6 +58,24 @@ describe("autosave", () => {
     }
   });
 
+  it("sends a change not saved yet when the editor closes, and keeps it on the device meanwhile", async () => {
+    const flow = twoButtonFlow();
+    const editor = createEditor(flow);
+    const autosave = createAutosave(editor, new ApiClient("token", base), flow.id, {
+      revision: 1,
+      saved: flow,
+    });
+    const before = saves;
+    editor.setNodeField("reply", ["data", "content", 0, "text"], "Closing now", "reply:text");
+    expect(autosave.state.getState().status).toBe("pending");
+    autosave.dispose();
+    // Kept at once (a reload before the answer finds it), sent without waiting for the debounce.
+    expect([...storage.values()].some((v) => v.includes("Closing now"))).toBe(true);
+    await expect.poll(() => autosave.state.getState().status).toBe("saved");
+    expect(saves).toBe(before + 1);
+    expect([...storage.values()].some((v) => v.includes("Closing now"))).toBe(false);
+  });
+
   it("neither marks nor sends anything while a published version is on screen", async () => {
     const flow = twoButtonFlow();
     const editor = createEditor(flow);

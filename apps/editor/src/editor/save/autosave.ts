@@ -172,9 +172,14 @@ export function createAutosave(
     markConflict(): void {
       state.setState({ status: "conflict" });
     },
+    /** Stops watching; a change not sent yet is kept on this device and sent now. */
     dispose(): void {
       clearTimeout(timer);
       unsubscribe();
+      if (dirty() && state.getState().status !== "conflict") {
+        keepLocally();
+        void save();
+      }
       window.removeEventListener("online", onOnline);
       window.removeEventListener("beforeunload", onUnload);
     },

@@ -1,5 +1,10 @@
 import type { Button, ContentBlock, NodeOfType } from "@convo/flow";
+import { lazy, Suspense } from "react";
 import { useT } from "../../i18n";
+import { useTestChannel } from "../../phone/test-channel";
+
+/** Loaded when someone draws the canvas as WhatsApp shows it (opening a flow does not wait). */
+const WhatsAppBody = lazy(() => import("./WhatsAppBody"));
 
 function host(url: string): string {
   try {
@@ -23,7 +28,7 @@ function Buttons({ buttons }: { buttons: readonly Button[] | undefined }) {
   );
 }
 
-function Block({ block }: { block: ContentBlock }) {
+export function Block({ block }: { block: ContentBlock }) {
   const t = useT();
   switch (block.kind) {
     case "text":
@@ -77,7 +82,21 @@ function Block({ block }: { block: ContentBlock }) {
   }
 }
 
+/**
+ * A message step as the channel the steps are drawn for shows it (the simulator's channel, so
+ * the canvas and the test agree): Messenger and Instagram draw alike, WhatsApp its own way.
+ */
 export function MessageBody({ node }: { node: NodeOfType<"message"> }) {
+  const channel = useTestChannel((s) => s.channel);
+  if (channel !== "whatsapp") return <MessengerBody node={node} />;
+  return (
+    <Suspense fallback={<MessengerBody node={node} />}>
+      <WhatsAppBody node={node} />
+    </Suspense>
+  );
+}
+
+function MessengerBody({ node }: { node: NodeOfType<"message"> }) {
   return (
     <div className="m-thread">
       {node.data.content.map((block) => (
