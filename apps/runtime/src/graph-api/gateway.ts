@@ -54,12 +54,15 @@ export interface Profile {
 
 /** What the runtime needs of the Graph API; one implementation over `@convo/messenger`'s client. */
 export interface GraphGateway {
-  /** Throws `GraphFailure`. */
+  /**
+   * Throws `GraphFailure`. `recipientId` is the id Meta answered the message went to: for a
+   * private reply, the commenter's PSID (or IGSID), which the comment did not give.
+   */
   sendMessage(
     psid: string,
     message: OutMessage,
     options: SendOptions,
-  ): Promise<{ messageId: string }>;
+  ): Promise<{ messageId: string; recipientId?: string }>;
   senderAction(psid: string, action: "typing_on" | "typing_off" | "mark_seen"): Promise<void>;
   /** `POST /me/pass_thread_control`: the app becomes the thread's owner, told `metadata`. */
   passThreadControl(psid: string, appId: string, metadata: string): Promise<void>;

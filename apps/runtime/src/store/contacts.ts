@@ -93,4 +93,13 @@ export interface ContactStore {
   export(psid: string): Promise<Record<string, unknown> | undefined>;
   /** Erases the contact and every row about them; false when nothing was stored. */
   erase(psid: string): Promise<boolean>;
+  /**
+   * The person known as `from` turned out to be `to` (a Page commenter, named by the feed with
+   * an id Messenger does not use, whose PSID the private reply's answer gave): in one
+   * transaction their session (overriding any of `to`'s), timers, transcript and external ids
+   * move to `to`, created if need be; `to` keeps its own name, fields and locale where it has
+   * them, takes `from`'s otherwise, and gets both's tags. `from` stays with the rows that are
+   * history (its inbox and sent outbox rows). False when `from` is unknown.
+   */
+  move(from: string, to: string, now: number): Promise<boolean>;
 }
