@@ -41,6 +41,13 @@ export interface SendOptions {
   template?: OutTemplate;
   /** The one private reply to a comment, within 7 days of it. */
   privateReply?: { commentId: string; commentedAt: number };
+  /**
+   * A message shown as several calls (a WhatsApp gallery, one per card): how many Meta took
+   * already, on an earlier attempt. Those are not sent again.
+   */
+  partsSent?: number;
+  /** Told after each of those calls Meta takes, before the next is made (kept for a retry). */
+  onPartSent?: (parts: number) => Promise<void>;
 }
 
 export interface Profile {

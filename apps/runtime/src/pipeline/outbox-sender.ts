@@ -256,6 +256,8 @@ export class OutboxSender {
               ...(item.tag ? { tag: item.tag } : {}),
               ...(item.template ? { template: item.template } : {}),
               ...(item.privateReply ? { privateReply: item.privateReply } : {}),
+              partsSent: row.partsSent,
+              onPartSent: (parts) => outbox.markPartsSent(row.id, parts),
             }),
           );
           const now = deps.now();
