@@ -85,6 +85,11 @@ export interface ContactStore {
     psid: string,
     profile: { firstName?: string; lastName?: string; locale?: string; profilePic?: string },
   ): Promise<void>;
+  /**
+   * The contact's locale, as chosen (the sandbox's tester) rather than read: the profile still
+   * counts as not fetched, so the channel's profile (a name, a handle) is asked for as usual.
+   */
+  setLocale(psid: string, locale: string): Promise<void>;
   setPaused(psid: string, paused: boolean, pausedUntil: number | null): Promise<void>;
   session(psid: string): Promise<Session | undefined>;
   /** The `limit` lines before the line id `before` (the newest without it), oldest first. */

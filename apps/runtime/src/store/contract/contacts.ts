@@ -46,6 +46,20 @@ export function contactContract(makeHarness: () => StoreHarness) {
       expect(await contacts.get("cy")).toMatchObject({ firstName: null, profileFetched: true });
     });
 
+    it("sets a chosen locale without counting the profile as fetched", async () => {
+      const { contacts } = s.store;
+      await contacts.ensure("lou", T);
+      await contacts.setLocale("lou", "fr_FR");
+      expect(await contacts.get("lou")).toMatchObject({ locale: "fr_FR", profileFetched: false });
+      // The profile read later keeps it when it gives none (Instagram's, WhatsApp's name).
+      await contacts.setProfile("lou", { firstName: "Lou" });
+      expect(await contacts.get("lou")).toMatchObject({
+        firstName: "Lou",
+        locale: "fr_FR",
+        profileFetched: true,
+      });
+    });
+
     it("pauses and resumes", async () => {
       const { contacts } = s.store;
       await contacts.ensure("dee", T);

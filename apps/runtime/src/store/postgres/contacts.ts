@@ -111,6 +111,10 @@ export class PgContacts implements ContactStore {
     );
   }
 
+  async setLocale(psid: string, locale: string) {
+    await prepared(this.db.pool, "UPDATE contacts SET locale = $1 WHERE psid = $2", [locale, psid]);
+  }
+
   async setPaused(psid: string, paused: boolean, pausedUntil: number | null) {
     await prepared(
       this.db.pool,

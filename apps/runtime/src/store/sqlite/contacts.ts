@@ -31,6 +31,7 @@ function statements(sql: SqliteDatabase) {
       UPDATE contacts SET first_name = coalesce(?, first_name), last_name = coalesce(?, last_name),
         locale = coalesce(?, locale), profile_pic = coalesce(?, profile_pic), profile_fetched = 1
       WHERE psid = ?`),
+    setLocale: db.prepare("UPDATE contacts SET locale = ? WHERE psid = ?"),
     setPaused: db.prepare("UPDATE contacts SET paused = ?, paused_until = ? WHERE psid = ?"),
     // A patch: NULL leaves a column as it is; the flags say whether to set the nullable ones.
     patch: db.prepare(`
@@ -140,6 +141,10 @@ export class SqliteContacts implements ContactStore {
         psid,
       ),
     );
+  }
+
+  async setLocale(psid: string, locale: string) {
+    await this.sql.write(() => this.#s.setLocale.run(locale, psid));
   }
 
   async setPaused(psid: string, paused: boolean, pausedUntil: number | null) {
