@@ -31,9 +31,9 @@ export interface WhatsAppGateway {
 
 /**
  * The Cloud API through `@convo/messenger`: renders with WhatsApp's record (a gallery is several
- * bodies, sent in order, each kept as it goes; the id of the last is the row's), and classifies Meta's refusals. Outside
- * the 24-hour window a message without an approved template is refused here, never sent to
- * be failed with 131047: the outbox parks it with the reason.
+ * bodies, sent in order, each one kept as it goes; the id of the last is the row's), and
+ * classifies Meta's refusals. Outside the 24-hour window a message without an approved template
+ * is refused here, never sent to be failed with 131047: the outbox parks it with the reason.
  */
 export function createWhatsAppGateway(options: WhatsAppGatewayOptions): WhatsAppGateway {
   const { channel } = options;
