@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Json, startRuntime, type TestRuntime } from "./helpers";
-import { APP_SECRET, PAGE_ID, PAGE_TOKEN, postWebhook, waitFor } from "./messenger";
+import {
+  APP_SECRET,
+  PAGE_ID,
+  PAGE_TOKEN,
+  postWebhook,
+  sentMessages,
+  textItem,
+  waitFor,
+  webhookBody,
+} from "./messenger";
 import { IG_ACCOUNT, IG_TOKEN, startMeta } from "./meta";
 
 let meta: Awaited<ReturnType<typeof startMeta>>;
@@ -48,6 +57,38 @@ const flow = (created: Json) => ({
   ],
 });
 
+/** A size survey: a comment with "size" is asked privately; the size typed in Messenger is kept. */
+const sizeFlow = (created: Json) => ({
+  ...created.flow,
+  variables: [{ name: "size", type: "text" }],
+  nodes: [
+    {
+      id: "start",
+      type: "trigger",
+      position: { x: 0, y: 0 },
+      data: { triggers: [{ kind: "comment", keywords: ["size"] }] },
+    },
+    {
+      id: "ask",
+      type: "input",
+      position: { x: 300, y: 0 },
+      data: { question: "Which size do you wear?", variable: "size", validation: { kind: "text" } },
+    },
+    {
+      id: "noted",
+      type: "message",
+      position: { x: 600, y: 0 },
+      data: {
+        content: [{ id: "t", kind: "text", text: "Size {{size}} noted, {{contact.first_name}}!" }],
+      },
+    },
+  ],
+  edges: [
+    { id: "e1", source: "start", target: "ask" },
+    { id: "e2", source: "ask", target: "noted" },
+  ],
+});
+
 beforeAll(async () => {
   meta = await startMeta();
   rt = await startRuntime({
@@ -62,6 +103,11 @@ beforeAll(async () => {
     (await rt.api("PUT", "/api/flows/giveaway", { flow: flow(created.json), revision: 1 })).status,
   ).toBe(200);
   expect((await rt.api("POST", "/api/flows/giveaway/publish", {})).status).toBe(201);
+  const sizes = await rt.api("POST", "/api/flows", { name: "Sizes", id: "sizes" });
+  expect(
+    (await rt.api("PUT", "/api/flows/sizes", { flow: sizeFlow(sizes.json), revision: 1 })).status,
+  ).toBe(200);
+  expect((await rt.api("POST", "/api/flows/sizes/publish", {})).status).toBe(201);
 });
 afterAll(async () => {
   await rt?.stop();
@@ -223,5 +269,66 @@ describe("a comment opens a conversation (Instagram)", () => {
     expect(meta.instagram.commentReplies.map((r) => r.commentId)).not.toContain(
       "17865799348089040",
     );
+  });
+
+  it("goes on in Messenger when a Page commenter types their answer: the private reply named their PSID", async () => {
+    // The feed names the commenter by an id of its own; the private reply's answer, by the PSID
+    // their Messenger messages carry.
+    const commenter = "6485000000000077";
+    const psid = "7012345678901234";
+    meta.graph.commenters.set("444_555", psid);
+    const comment = JSON.stringify({
+      object: "page",
+      entry: [
+        {
+          id: PAGE_ID,
+          time: Date.now(),
+          changes: [
+            {
+              field: "feed",
+              value: {
+                from: { id: commenter, name: "Léa Martin" },
+                message: "which size is it?",
+                post_id: `${PAGE_ID}_444`,
+                comment_id: "444_555",
+                created_time: Math.floor(Date.now() / 1000),
+                item: "comment",
+                parent_id: `${PAGE_ID}_444`,
+                verb: "add",
+              },
+            },
+          ],
+        },
+      ],
+    });
+    expect((await postWebhook(rt.url, comment)).status).toBe(200);
+    const [reply] = await waitFor(() => {
+      const found = sends("page").filter((b) => b.recipient?.comment_id === "444_555");
+      return found.length > 0 ? found : undefined;
+    }, "the private reply");
+    expect(reply?.message?.text).toBe("Which size do you wear?");
+    const answered = meta.graph.calls.find(
+      (c) => (c.body as Json | undefined)?.recipient?.comment_id === "444_555",
+    );
+    expect(answered?.response).toMatchObject({ recipient_id: psid });
+    // The conversation is the PSID's now: the comment and the private reply in its transcript.
+    const transcript = await waitFor(async () => {
+      const t = await rt.api("GET", `/api/contacts/${psid}/transcript`);
+      return t.status === 200 && t.json.messages.length >= 2 ? t.json.messages : undefined;
+    }, "the conversation under the PSID");
+    expect(transcript.map((m: Json) => m.text)).toEqual([
+      "which size is it?",
+      "Which size do you wear?",
+    ]);
+
+    // Léa answers in Messenger, typing: the flow goes on from the question.
+    expect((await postWebhook(rt.url, webhookBody([textItem(psid, "M")]))).status).toBe(200);
+    const [answer] = await waitFor(() => {
+      const found = sentMessages(meta.graph.calls, psid);
+      return found.length > 0 ? found : undefined;
+    }, "the answer in Messenger");
+    expect(answer?.text).toBe("Size M noted, Léa!");
+    const contact = await rt.api("GET", `/api/contacts/${psid}`);
+    expect(contact.json).toMatchObject({ firstName: "Léa", lastName: "Martin" });
   });
 });

@@ -5,6 +5,7 @@
  * webhooks in as Messenger, Instagram or WhatsApp send them, the emulators out), and the bot's
  * replies (texts, buttons, quick replies) must be the same, turn by turn.
  */
+import { createHmac } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,6 +14,7 @@ import { join } from "node:path";
 import { type OutMessage, parseDuration, parseScript, type Script } from "@convo/engine";
 import { type Flow, parseFlowJson } from "@convo/flow";
 import { EXAMPLES_DIR, exampleIds, examplePath, exampleText } from "@convo/flow/testing/examples";
+import type { GraphEmulator } from "@convo/messenger";
 import { CHANNEL_SPECS, type ChannelId, previewOn } from "@convo/messenger/channel";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -22,10 +24,11 @@ import { loadConfig } from "../src/config";
 import { createRuntime, type Runtime } from "../src/runtime";
 import { TOKEN } from "./helpers";
 import { APP_SECRET, PAGE_TOKEN, waitFor } from "./messenger";
-import { IG_ACCOUNT, startMeta, WA_PHONE_ID, WA_SECRET, WA_TOKEN } from "./meta";
+import { IG_ACCOUNT, IG_TOKEN, startMeta, WA_PHONE_ID, WA_SECRET, WA_TOKEN } from "./meta";
 import {
   type ChannelDriver,
   type Choice,
+  callsAbout,
   instagramDriver,
   messengerDriver,
   whatsappDriver,
@@ -87,6 +90,27 @@ async function api(method: string, path: string, body?: unknown) {
   return { status: response.status, json: text ? JSON.parse(text) : null };
 }
 
+/** The runtime's configuration: every channel connected to the emulators, the shop and the model. */
+function runtimeEnv(dataDir: string): Record<string, string> {
+  return {
+    CONVO_DB: join(dataDir, "convo.db"),
+    PORT: "0",
+    HOST: "127.0.0.1",
+    CONVO_ADMIN_TOKEN: TOKEN,
+    CONVO_LOG_LEVEL: "silent",
+    MESSENGER_APP_SECRET: APP_SECRET,
+    MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
+    GRAPH_API_URL: meta.url,
+    INSTAGRAM_ACCOUNT_ID: IG_ACCOUNT,
+    WHATSAPP_PHONE_NUMBER_ID: WA_PHONE_ID,
+    WHATSAPP_TOKEN: WA_TOKEN,
+    WHATSAPP_APP_SECRET: WA_SECRET,
+    CONVO_ALLOW_PRIVATE_HTTP: "1",
+    CONVO_AI_BASE_URL: model.baseUrl,
+    CONVO_AI_API_KEY: model.apiKey,
+  };
+}
+
 beforeAll(async () => {
   shop = createServer((_request, response) => {
     const answer = answers.shift() ?? { ok: false, status: 500 };
@@ -107,26 +131,7 @@ beforeAll(async () => {
   meta = await startMeta();
   model = await startAiEmulator();
   dir = mkdtempSync(join(tmpdir(), "convo-parity-"));
-  const config = loadConfig(
-    {
-      CONVO_DB: join(dir, "convo.db"),
-      PORT: "0",
-      HOST: "127.0.0.1",
-      CONVO_ADMIN_TOKEN: TOKEN,
-      CONVO_LOG_LEVEL: "silent",
-      MESSENGER_APP_SECRET: APP_SECRET,
-      MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
-      GRAPH_API_URL: meta.url,
-      INSTAGRAM_ACCOUNT_ID: IG_ACCOUNT,
-      WHATSAPP_PHONE_NUMBER_ID: WA_PHONE_ID,
-      WHATSAPP_TOKEN: WA_TOKEN,
-      WHATSAPP_APP_SECRET: WA_SECRET,
-      CONVO_ALLOW_PRIVATE_HTTP: "1",
-      CONVO_AI_BASE_URL: model.baseUrl,
-      CONVO_AI_API_KEY: model.apiKey,
-    },
-    join(dir, ".env"),
-  );
+  const config = loadConfig(runtimeEnv(dir), join(dir, ".env"));
   runtime = await createRuntime({ config, now: () => Date.now() + offset, retryBaseMs: 20 });
   ({ url } = await runtime.start());
   for (const text of texts) {
@@ -403,7 +408,7 @@ describe("the simulator and the runtime answer every example the same, on every 
   );
 
   it.each(cases)("%s on %s", { timeout: 60_000 }, async (flowId, channel) => {
-    const driver = drivers().find((d) => d.channel === channel) as ChannelDriver;
+    const driver = tracked(drivers().find((d) => d.channel === channel) as ChannelDriver);
     const script = onChannel(driver, loadScript(flowId));
     if (!script.turns.some((t) => !("expect" in t || "http" in t || "restart" in t))) {
       // Every conversation of the script opens with a link's ref: not a WhatsApp move.
@@ -424,5 +429,62 @@ describe("the simulator and the runtime answer every example the same, on every 
     for (let i = 0; i < simulated.length; i++) {
       expect(live[i], `turn ${i + 1}: ${simulated[i]?.label}`).toEqual(simulated[i]);
     }
+    if (channel === "instagram") {
+      // No INSTAGRAM_TOKEN: the account is linked to the Page, and its calls carry the Page token.
+      expectCallsWith(meta.graph, driver.ids, PAGE_TOKEN);
+      expect(callsAbout(meta.instagram, driver.ids)).toEqual([]);
+    }
+  });
+
+  it("sends Instagram's replies with INSTAGRAM_TOKEN when it is set", {
+    timeout: 60_000,
+  }, async () => {
+    // A runtime of its own, with the account's token, on the same Meta; the helpers talk to it.
+    const [pageRuntime, pageUrl] = [runtime, url];
+    const own = mkdtempSync(join(tmpdir(), "convo-parity-ig-"));
+    runtime = await createRuntime({
+      config: loadConfig({ ...runtimeEnv(own), INSTAGRAM_TOKEN: IG_TOKEN }, join(own, ".env")),
+      now: () => Date.now() + offset,
+      retryBaseMs: 20,
+    });
+    try {
+      ({ url } = await runtime.start());
+      const text = exampleText("welcome");
+      const imported = await api("POST", "/api/flows/import?overwrite=1", text);
+      expect((await api("POST", `/api/flows/${imported.json.id}/publish`, {})).status).toBe(201);
+      const driver = tracked(instagramDriver(meta, url, meta.instagram));
+      const script = onChannel(driver, loadScript("welcome"));
+      const { turns: simulated, played } = await throughSimulator(driver, "welcome", script);
+      expect(simulated.some((t) => t.replies.length > 0)).toBe(true);
+      expect(await throughRuntime(driver, played, simulated)).toEqual(simulated);
+      expectCallsWith(meta.instagram, driver.ids, IG_TOKEN);
+      expect(callsAbout(meta.graph, driver.ids)).toEqual([]);
+    } finally {
+      await runtime.stop();
+      [runtime, url] = [pageRuntime, pageUrl];
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });
+
+/** The driver, keeping the ids of the contacts it made (to find the calls made about them). */
+function tracked(driver: ChannelDriver): ChannelDriver & { ids: Set<string> } {
+  const ids = new Set<string>();
+  return {
+    ...driver,
+    ids,
+    newContact(n, fields) {
+      const id = driver.newContact(n, fields);
+      ids.add(id);
+      return id;
+    },
+  };
+}
+
+/** Every call about the contacts reached `emulator` with `token` and its appsecret_proof. */
+function expectCallsWith(emulator: GraphEmulator, ids: ReadonlySet<string>, token: string) {
+  const calls = callsAbout(emulator, ids);
+  expect(calls.some((c) => c.path.endsWith("/me/messages"))).toBe(true);
+  const proof = createHmac("sha256", APP_SECRET).update(token).digest("hex");
+  for (const call of calls) expect(call, call.path).toMatchObject({ token, proof });
+}

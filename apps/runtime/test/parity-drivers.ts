@@ -4,6 +4,7 @@
  * the messages the contact's phone shows (`readSent` of the channel).
  */
 import type { OutMessage } from "@convo/engine";
+import type { GraphEmulator } from "@convo/messenger";
 import { CHANNEL_SPECS, type ChannelId } from "@convo/messenger/channel";
 import {
   PAGE_ID,
@@ -43,8 +44,8 @@ export interface ChannelDriver {
   sent(id: string): OutMessage[];
 }
 
-const messengerSent = (meta: Meta, recipient: string, channel: ChannelId) =>
-  meta.graph.calls.flatMap((call) => {
+const messengerSent = (emulator: GraphEmulator, recipient: string, channel: ChannelId) =>
+  emulator.calls.flatMap((call) => {
     const body = call.body as { recipient?: { id?: string } } | undefined;
     if (!call.path.endsWith("/me/messages") || call.status !== 200) return [];
     if (body?.recipient?.id !== recipient) return [];
@@ -76,14 +77,22 @@ export function messengerDriver(meta: Meta, url: string): ChannelDriver {
       ),
     postback: (id, payload) => post(postbackItem(id, payload)),
     referral: (id, ref) => post(referralItem(id, ref)),
-    sent: (id) => messengerSent(meta, id, "messenger"),
+    sent: (id) => messengerSent(meta.graph, id, "messenger"),
   };
 }
 
 /** Instagram: Messenger's shapes under `object: "instagram"`, the account as recipient. */
 let mids = 0;
 
-export function instagramDriver(meta: Meta, url: string): ChannelDriver {
+/**
+ * `via` is the emulator Instagram's calls reach: the Page's when the runtime sends with the Page
+ * token (no `INSTAGRAM_TOKEN`), the account's own with `INSTAGRAM_TOKEN` (see `startMeta`).
+ */
+export function instagramDriver(
+  meta: Meta,
+  url: string,
+  via: GraphEmulator = meta.graph,
+): ChannelDriver {
   const post = (id: string, event: Item) =>
     postWebhook(
       url,
@@ -119,7 +128,7 @@ export function instagramDriver(meta: Meta, url: string): ChannelDriver {
     // An ig.me link with a ref opens the conversation with it, as m.me does on Messenger.
     referral: (id, ref) =>
       post(id, { referral: { ref, source: "SHORTLINK", type: "OPEN_THREAD" } }),
-    sent: (id) => messengerSent(meta, id, "instagram"),
+    sent: (id) => messengerSent(via, id, "instagram"),
   };
 }
 
@@ -158,6 +167,26 @@ export function whatsappDriver(meta: Meta, url: string): ChannelDriver {
         return read.kind === "message" ? [read.message] : [];
       }),
   };
+}
+
+/**
+ * The Graph API calls made about these contacts (sends, sender actions, profile reads), with the
+ * access token and appsecret_proof each carried: which token the runtime used for them.
+ */
+export function callsAbout(emulator: GraphEmulator, ids: ReadonlySet<string>) {
+  return emulator.calls
+    .filter((call) => {
+      const recipient = (call.body as { recipient?: { id?: string } } | undefined)?.recipient?.id;
+      const node = call.path.split("/")[2];
+      return (
+        (recipient !== undefined && ids.has(recipient)) || (node !== undefined && ids.has(node))
+      );
+    })
+    .map((call) => ({
+      path: call.path,
+      token: call.query.access_token,
+      proof: call.query.appsecret_proof,
+    }));
 }
 
 export { PAGE_ID };

@@ -13,11 +13,22 @@ afterAll(async () => {
 });
 
 /** Posts a sandbox message on a channel and waits for the first reply the emulator took. */
-async function talk(channel: string, psid: string, text: string) {
-  const posted = await rt.api("POST", "/api/sandbox/messages", { channel, psid, text });
+async function talk(
+  channel: string,
+  psid: string,
+  text: string,
+  locale?: string,
+  on: TestRuntime = rt,
+) {
+  const posted = await on.api("POST", "/api/sandbox/messages", {
+    channel,
+    psid,
+    text,
+    ...(locale === undefined ? {} : { locale }),
+  });
   expect(posted.status).toBe(202);
   return waitFor(async () => {
-    const sent = await rt.api("GET", `/api/sandbox/sent?channel=${channel}&psid=${psid}`);
+    const sent = await on.api("GET", `/api/sandbox/sent?channel=${channel}&psid=${psid}`);
     // A message, not a typing indicator.
     const calls = (sent.json.calls as Json[]).filter(
       (c) => c.status === 200 && (c.body?.message || c.body?.messaging_product),
@@ -80,5 +91,36 @@ describe("the sandbox on any channel", () => {
     expect(
       (transcript.json.messages as Json[]).filter((m) => m.direction === "in").map((m) => m.text),
     ).toEqual(["hi", track.title]);
+  });
+});
+
+describe("the sandbox's locale", () => {
+  // A runtime of its own: the sandbox contact's Instagram profile is not read yet.
+  let own: TestRuntime;
+  beforeAll(async () => {
+    own = await startRuntime();
+  });
+  afterAll(async () => {
+    await own?.stop();
+  });
+
+  it("takes the tester's locale on Instagram and WhatsApp, and still reads the name each gives", async () => {
+    // The locale is the tester's choice, not a profile: Instagram's profile call still goes out
+    // (name and handle), and WhatsApp's webhook still names the contact.
+    const instagram = await talk("instagram", "sandbox-contact", "bonjour", "fr_FR", own);
+    const igText = instagram.calls.find((c) => c.body?.message?.text)?.body.message.text;
+    expect(igText).toContain("Bonjour Sam !");
+    expect((await own.api("GET", "/api/contacts/ig:sandbox-contact")).json).toMatchObject({
+      firstName: "Sam",
+      locale: "fr_FR",
+      fields: { username: "sam.sandbox" },
+    });
+    const whatsapp = await talk("whatsapp", "sandbox-contact", "bonjour", "fr_FR", own);
+    expect(JSON.stringify(whatsapp.calls[0]?.body)).toContain("Bonjour Sam !");
+    expect((await own.api("GET", `/api/contacts/${whatsapp.contactId}`)).json).toMatchObject({
+      firstName: "Sam",
+      lastName: "Sandbox",
+      locale: "fr_FR",
+    });
   });
 });

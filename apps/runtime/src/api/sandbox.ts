@@ -86,9 +86,10 @@ async function setLocale(deps: Deps, channel: ContactChannel, psid: string, loca
   if (channel === "messenger") deps.setSandboxLocale?.(psid, locale);
   const contact = await deps.store.contacts.ensure(key, deps.now());
   // A profile already read is not read again, and only Messenger's gives a locale: the new
-  // locale goes on the contact itself.
+  // locale goes on the contact itself, without counting as the profile (Instagram's name and
+  // handle, WhatsApp's name from the webhook, are still read with the message).
   if (contact.profileFetched || channel !== "messenger") {
-    await deps.store.contacts.setProfile(key, { locale });
+    await deps.store.contacts.setLocale(key, locale);
   }
 }
 

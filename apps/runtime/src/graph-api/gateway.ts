@@ -41,6 +41,13 @@ export interface SendOptions {
   template?: OutTemplate;
   /** The one private reply to a comment, within 7 days of it. */
   privateReply?: { commentId: string; commentedAt: number };
+  /**
+   * A message shown as several calls (a WhatsApp gallery, one per card): how many Meta took
+   * already, on an earlier attempt. Those are not sent again.
+   */
+  partsSent?: number;
+  /** Told after each of those calls Meta takes, before the next is made (kept for a retry). */
+  onPartSent?: (parts: number) => Promise<void>;
 }
 
 export interface Profile {
@@ -54,12 +61,15 @@ export interface Profile {
 
 /** What the runtime needs of the Graph API; one implementation over `@convo/messenger`'s client. */
 export interface GraphGateway {
-  /** Throws `GraphFailure`. */
+  /**
+   * Throws `GraphFailure`. `recipientId` is the id Meta answered the message went to: for a
+   * private reply, the commenter's PSID (or IGSID), which the comment did not give.
+   */
   sendMessage(
     psid: string,
     message: OutMessage,
     options: SendOptions,
-  ): Promise<{ messageId: string }>;
+  ): Promise<{ messageId: string; recipientId?: string }>;
   senderAction(psid: string, action: "typing_on" | "typing_off" | "mark_seen"): Promise<void>;
   /** `POST /me/pass_thread_control`: the app becomes the thread's owner, told `metadata`. */
   passThreadControl(psid: string, appId: string, metadata: string): Promise<void>;

@@ -140,7 +140,10 @@ export function createMessengerGateway(options: MessengerGatewayOptions): GraphG
       }
       try {
         const sent = await client.sendMessage(rendered.body);
-        return { messageId: sent.messageId };
+        return {
+          messageId: sent.messageId,
+          ...(sent.recipientId ? { recipientId: sent.recipientId } : {}),
+        };
       } catch (error) {
         throw toFailure(error);
       }

@@ -1,5 +1,10 @@
 import type { OutMessage } from "@convo/engine";
-import type { GraphFetch, WhatsAppChannel, WhatsAppClient } from "@convo/messenger";
+import type {
+  GraphFetch,
+  WhatsAppChannel,
+  WhatsAppClient,
+  WhatsAppMessage,
+} from "@convo/messenger";
 import { GraphFailure, type SendOptions } from "./gateway";
 import { toFailure } from "./messenger-gateway";
 
@@ -26,9 +31,9 @@ export interface WhatsAppGateway {
 
 /**
  * The Cloud API through `@convo/messenger`: renders with WhatsApp's record (a gallery is several
- * bodies, sent in order; the id of the last is the row's), and classifies Meta's refusals. Outside
- * the 24-hour window a message without an approved template is refused here, never sent to
- * be failed with 131047: the outbox parks it with the reason.
+ * bodies, sent in order, each one kept as it goes; the id of the last is the row's), and
+ * classifies Meta's refusals. Outside the 24-hour window a message without an approved template
+ * is refused here, never sent to be failed with 131047: the outbox parks it with the reason.
  */
 export function createWhatsAppGateway(options: WhatsAppGatewayOptions): WhatsAppGateway {
   const { channel } = options;
@@ -60,12 +65,17 @@ export function createWhatsAppGateway(options: WhatsAppGatewayOptions): WhatsApp
           rendered.message,
         );
       }
+      // Each card Meta took is recorded before the next goes, so a failure midway (a 500 on
+      // card 2 of 3) is retried from that card: the customer gets each card once, in order.
+      const bodies = rendered.body.messages;
       let messageId = "";
-      try {
-        for (const body of rendered.body.messages)
-          messageId = (await client.sendMessage(body)).messageId;
-      } catch (error) {
-        throw toFailure(error);
+      for (let part = send.partsSent ?? 0; part < bodies.length; part++) {
+        try {
+          messageId = (await client.sendMessage(bodies[part] as WhatsAppMessage)).messageId;
+        } catch (error) {
+          throw toFailure(error);
+        }
+        if (part < bodies.length - 1) await send.onPartSent?.(part + 1);
       }
       return { messageId };
     },

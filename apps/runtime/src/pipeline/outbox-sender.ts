@@ -5,6 +5,7 @@ import type { OutboxRow } from "../store/outbox";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
 import { settleParked, settleSent } from "./event-outcomes";
 import { performHttp } from "./http-action";
+import { followPrivateReply } from "./private-reply-recipient";
 import { httpAnswerEvent } from "./runtime-events";
 import { SharedTokenBucket } from "./shared-token-bucket";
 import { TokenBucket } from "./token-bucket";
@@ -255,6 +256,8 @@ export class OutboxSender {
               ...(item.tag ? { tag: item.tag } : {}),
               ...(item.template ? { template: item.template } : {}),
               ...(item.privateReply ? { privateReply: item.privateReply } : {}),
+              partsSent: row.partsSent,
+              onPartSent: (parts) => outbox.markPartsSent(row.id, parts),
             }),
           );
           const now = deps.now();
@@ -265,6 +268,11 @@ export class OutboxSender {
           if (item.brandEventId !== undefined) {
             await this.#record(row, () =>
               settleSent(store, item.brandEventId as string, sent.messageId, now),
+            );
+          }
+          if (item.privateReply) {
+            await this.#record(row, () =>
+              followPrivateReply(deps, row.psid, sent.recipientId, now),
             );
           }
           return TURN.again;

@@ -85,6 +85,11 @@ export interface ContactStore {
     psid: string,
     profile: { firstName?: string; lastName?: string; locale?: string; profilePic?: string },
   ): Promise<void>;
+  /**
+   * The contact's locale, as chosen (the sandbox's tester) rather than read: the profile still
+   * counts as not fetched, so the channel's profile (a name, a handle) is asked for as usual.
+   */
+  setLocale(psid: string, locale: string): Promise<void>;
   setPaused(psid: string, paused: boolean, pausedUntil: number | null): Promise<void>;
   session(psid: string): Promise<Session | undefined>;
   /** The `limit` lines before the line id `before` (the newest without it), oldest first. */
@@ -93,4 +98,13 @@ export interface ContactStore {
   export(psid: string): Promise<Record<string, unknown> | undefined>;
   /** Erases the contact and every row about them; false when nothing was stored. */
   erase(psid: string): Promise<boolean>;
+  /**
+   * The person known as `from` turned out to be `to` (a Page commenter, named by the feed with
+   * an id Messenger does not use, whose PSID the private reply's answer gave): in one
+   * transaction their session (overriding any of `to`'s), timers, transcript and external ids
+   * move to `to`, created if need be; `to` keeps its own name, fields and locale where it has
+   * them, takes `from`'s otherwise, and gets both's tags. `from` stays with the rows that are
+   * history (its inbox and sent outbox rows). False when `from` is unknown.
+   */
+  move(from: string, to: string, now: number): Promise<boolean>;
 }

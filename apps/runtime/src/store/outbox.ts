@@ -44,6 +44,11 @@ export interface OutboxRow {
   reason: string | null;
   code: string | null;
   messageId: string | null;
+  /**
+   * How many of the Send API calls that show the message Meta took (a WhatsApp gallery is one
+   * per card): a retry after a failure midway sends the rest only.
+   */
+  partsSent: number;
   createdAt: number;
   /** When the event that caused this send reached the webhook (latency metric). */
   receivedAt: number | null;
@@ -90,6 +95,8 @@ export interface OutboxQueue {
    * report that came first (a WhatsApp `failed` status racing the answer) keeps it failed.
    */
   markSent(id: number, messageId: string | null, now: number): Promise<void>;
+  /** The first `parts` calls of a message shown as several reached Meta (see `partsSent`). */
+  markPartsSent(id: number, parts: number): Promise<void>;
   /** Back in the queue until `nextAttemptAt`, unless it is no longer queued (an echo settled it). */
   markRetry(id: number, nextAttemptAt: number, reason: string, code: string): Promise<void>;
   /** Set aside for an operator, with the reason. */

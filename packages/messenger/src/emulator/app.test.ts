@@ -99,6 +99,21 @@ describe("Graph API emulator: Send API validation", () => {
     }
   });
 
+  it("answers a private reply with the commenter's PSID as recipient_id (Private Replies)", async () => {
+    const graph = emulator();
+    graph.commenters.set("222_333", "6400000000000001");
+    const reply = { recipient: { comment_id: "222_333" }, message: { text: "Thanks!" } };
+    expect(await post(graph.app, "/v21.0/me/messages", reply)).toMatchObject({
+      status: 200,
+      body: { recipient_id: "6400000000000001", message_id: expect.any(String) },
+    });
+    // A comment not set: an id of its own, the same on every answer.
+    const other = { ...reply, recipient: { comment_id: "222_334" } };
+    const first = (await post(graph.app, "/v21.0/me/messages", other)).body.recipient_id;
+    expect(first).toMatch(/^\d{16}$/);
+    expect((await post(graph.app, "/v21.0/me/messages", other)).body.recipient_id).toBe(first);
+  });
+
   it("answers a new message_id for every message, also across emulators", async () => {
     const first = emulator();
     const ids = new Set<unknown>();

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { Hono } from "hono";
 import { PatternRouter } from "hono/router/pattern-router";
 import { type MessengerProfile, sendBodySchema } from "../send/schemas";
@@ -116,6 +116,13 @@ export interface GraphEmulator {
   readonly commentReplies: CommentReply[];
   /** PSID → profile answered by `GET /{version}/{psid}`; set and read freely. */
   profiles: Map<string, UserProfile>;
+  /**
+   * Comment id → the commenter's PSID (IGSID on Instagram), answered as `recipient_id` to the
+   * private reply sent to `{ comment_id }`: a Page's feed names the commenter by another id, and
+   * this is how the Page learns the one its messages use. A comment not set here answers an id
+   * of its own, the same on every call.
+   */
+  commenters: Map<string, string>;
   /** The Messenger Profile as the calls so far left it. */
   messengerProfile(): MessengerProfile;
   /** Be told of each call as it is answered (the sandbox view streams them). */
@@ -168,6 +175,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
   const profiles = new Map<string, UserProfile>();
   const platform = options.platform ?? MESSENGER_PLATFORM;
   const commentReplies: CommentReply[] = [];
+  const commenters = new Map<string, string>();
   const profile: { current: MessengerProfile } = { current: {} };
 
   const checkAccess = createAccessCheck(options);
@@ -237,7 +245,12 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
     }
     // Meta answers no recipient_id to a send addressed by user_ref (Send API reference).
     const byUserRef = body.recipient.user_ref !== undefined;
-    const recipientId = body.recipient.id ?? `${randomDigits(16)}`;
+    const commentId = body.recipient.comment_id;
+    const recipientId =
+      body.recipient.id ??
+      (commentId === undefined
+        ? randomDigits(16)
+        : (commenters.get(commentId) ?? commenterOf(commentId)));
     const who = byUserRef ? {} : { recipient_id: recipientId };
     if (body.sender_action || !body.message) return reply(c, who);
     const messageId = `${idPrefix}${(++sent).toString(36)}`;
@@ -310,6 +323,7 @@ export function createGraphEmulatorApp(options: GraphEmulatorOptions = {}): Grap
     setSendRate: (r) => rate.set(r),
     rateLimitedCalls: () => rateLimitedCount,
     profiles,
+    commenters,
     messengerProfile: () => structuredClone(profile.current),
     onCall: (listener) => {
       listeners.add(listener);
@@ -346,6 +360,14 @@ const MESSAGING_FIELDS = [
 
 function toFailure(code: FaultCode | undefined): GraphFailure | undefined {
   return code === undefined ? undefined : faultResponse(code);
+}
+
+/** A commenter's PSID derived from the comment, so every answer about one comment agrees. */
+function commenterOf(commentId: string): string {
+  const digest = createHash("sha256").update(commentId).digest();
+  let digits = "";
+  for (const byte of digest.subarray(0, 16)) digits += String(byte % 10);
+  return `9${digits.slice(1)}`;
 }
 
 function randomDigits(count: number): string {

@@ -50,7 +50,11 @@ export interface WhatsAppEmulator {
   customerWrote(waId: string, at?: number): void;
   /** Messages to this wa_id fail with 131026 (undeliverable), as for a number not on WhatsApp. */
   setUnreachable(waId: string, unreachable?: boolean): void;
-  failNext(count: number, code: WhatsAppFault): void;
+  /**
+   * Fail `count` calls with `code`, after `after` calls answered as usual (0: the next ones), then
+   * behave again: `failNext(1, 131000, 1)` fails the second card of a gallery.
+   */
+  failNext(count: number, code: WhatsAppFault, after?: number): void;
   /** Resolves once every status POST queued so far is answered. */
   flushStatuses(): Promise<void>;
   /** Where statuses go from now on (`null`: nowhere), for an app that listens after the emulator. */
@@ -98,7 +102,8 @@ export function createWhatsAppEmulator(options: WhatsAppEmulatorOptions = {}): W
   const calls: WhatsAppCall[] = [];
   const lastWrote = new Map<string, number>();
   const unreachable = new Set<string>();
-  const faults: WhatsAppFault[] = [];
+  /** What the next calls answer, in order: a fault, or `null` for the usual answer. */
+  const faults: (WhatsAppFault | null)[] = [];
   const prefix = randomBytes(6).toString("base64url");
   let sent = 0;
   let delivering: Promise<void> = Promise.resolve();
@@ -154,7 +159,7 @@ export function createWhatsAppEmulator(options: WhatsAppEmulatorOptions = {}): W
       return answer(c, e.status, e.body);
     }
     const fault = faults.shift();
-    if (fault !== undefined) {
+    if (fault !== undefined && fault !== null) {
       const e = FAULTS[fault]();
       return answer(c, e.status, e.body);
     }
@@ -238,7 +243,8 @@ export function createWhatsAppEmulator(options: WhatsAppEmulatorOptions = {}): W
       if (on) unreachable.add(waId);
       else unreachable.delete(waId);
     },
-    failNext: (count, code) => {
+    failNext: (count, code, after = 0) => {
+      for (let i = 0; i < after; i++) faults.push(null);
       for (let i = 0; i < count; i++) faults.push(code);
     },
     flushStatuses: () => delivering,

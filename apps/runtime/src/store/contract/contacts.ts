@@ -1,3 +1,4 @@
+import { initialSession } from "@convo/engine";
 import { describe, expect, it } from "vitest";
 import { event, line, type StoreHarness, step, T, text, useStore } from "./harness";
 
@@ -43,6 +44,20 @@ export function contactContract(makeHarness: () => StoreHarness) {
       await contacts.ensure("cy", T);
       await contacts.setProfile("cy", {});
       expect(await contacts.get("cy")).toMatchObject({ firstName: null, profileFetched: true });
+    });
+
+    it("sets a chosen locale without counting the profile as fetched", async () => {
+      const { contacts } = s.store;
+      await contacts.ensure("lou", T);
+      await contacts.setLocale("lou", "fr_FR");
+      expect(await contacts.get("lou")).toMatchObject({ locale: "fr_FR", profileFetched: false });
+      // The profile read later keeps it when it gives none (Instagram's, WhatsApp's name).
+      await contacts.setProfile("lou", { firstName: "Lou" });
+      expect(await contacts.get("lou")).toMatchObject({
+        firstName: "Lou",
+        locale: "fr_FR",
+        profileFetched: true,
+      });
     });
 
     it("pauses and resumes", async () => {
@@ -109,6 +124,58 @@ export function contactContract(makeHarness: () => StoreHarness) {
       expect((await s.store.outbox.claimNext("fay", T)).row).toBeUndefined();
       expect(await s.store.timers.nextDueAt()).toBeUndefined();
       expect(await s.store.contacts.erase("fay")).toBe(false);
+    });
+
+    it("moves a commenter to the PSID the private reply named: session, timers, transcript, ids", async () => {
+      const { contacts } = s.store;
+      const session = { ...initialSession(), variables: { giveaway: { size: "M" } }, seq: 3 };
+      // The person wrote to the Page before: their own name and fields stay.
+      await step(s.store, "psid-1", [], {
+        contact: { tags: ["vip"], fields: { city: "Paris" } },
+        transcript: [line("hello", T - 1)],
+      });
+      await step(s.store, "asid-1", [text("private reply")], {
+        session,
+        contact: { tags: ["giveaway"], currentFlow: "giveaway", fields: { city: "Lyon" } },
+        transcript: [line("price?")],
+        timers: [{ timerId: "t", dueAt: T + 5, event: { type: "timer", timerId: "t" } }],
+        externalIds: ["order-7"],
+      });
+      await contacts.setProfile("asid-1", { firstName: "Ana", lastName: "Lima" });
+      expect(await contacts.move("asid-1", "psid-1", T + 9)).toBe(true);
+      expect(await contacts.session("psid-1")).toEqual(session);
+      expect(await contacts.session("asid-1")).toBeUndefined();
+      expect(await contacts.get("psid-1")).toMatchObject({
+        firstName: "Ana",
+        lastName: "Lima",
+        fields: { city: "Paris" },
+        tags: ["vip", "giveaway"],
+        currentFlow: "giveaway",
+      });
+      expect((await contacts.get("asid-1"))?.currentFlow).toBeNull();
+      expect((await contacts.transcript("psid-1", 10)).map((l) => l.text)).toEqual([
+        "hello",
+        "price?",
+      ]);
+      expect(await contacts.transcript("asid-1", 10)).toEqual([]);
+      expect(await s.store.externalIds.find("external", "order-7")).toBe("psid-1");
+      const fired: string[] = [];
+      await s.store.timers.fireDue(T + 5, 10, (timer) => {
+        fired.push(timer.psid);
+        return event(timer.psid);
+      });
+      expect(fired).toEqual(["psid-1"]);
+      // Unknown, or itself: nothing to move.
+      expect(await contacts.move("nobody", "psid-1", T)).toBe(false);
+      expect(await contacts.move("psid-1", "psid-1", T)).toBe(false);
+    });
+
+    it("moves a commenter to a PSID never seen, created for it", async () => {
+      const { contacts } = s.store;
+      await step(s.store, "asid-2", [], { session: initialSession(), contact: { tags: ["a"] } });
+      expect(await contacts.move("asid-2", "psid-2", T + 1)).toBe(true);
+      expect(await contacts.get("psid-2")).toMatchObject({ tags: ["a"], createdAt: T + 1 });
+      expect(await contacts.session("psid-2")).toEqual(initialSession());
     });
   });
 }

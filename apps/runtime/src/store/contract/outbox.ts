@@ -40,6 +40,19 @@ export function outboxContract(makeHarness: () => StoreHarness) {
       expect(due.row).toMatchObject({ attempts: 1, reason: "Graph 500", code: "1" });
     });
 
+    it("keeps how many calls of a message Meta took, for its retry to go on from the next", async () => {
+      await step(s.store, "cards", [text("gallery")]);
+      const { row } = await s.store.outbox.claimNext("cards", T);
+      expect(row?.partsSent).toBe(0);
+      await s.store.outbox.markPartsSent(row?.id as number, 1);
+      await s.store.outbox.markPartsSent(row?.id as number, 2);
+      // A late or repeated report never takes it back.
+      await s.store.outbox.markPartsSent(row?.id as number, 1);
+      await s.store.outbox.markRetry(row?.id as number, T + 10, "Graph 500", "131000");
+      const again = await s.store.outbox.claimNext("cards", T + 10);
+      expect(again.row).toMatchObject({ id: row?.id, partsSent: 2, attempts: 1 });
+    });
+
     it("lists contacts whose next row is due, skipping those held or excluded", async () => {
       await step(s.store, "c1", [text("a")]);
       await step(s.store, "c2", [text("b")]);

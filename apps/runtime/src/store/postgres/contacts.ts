@@ -1,5 +1,6 @@
 import type { Session } from "@convo/engine";
 import type { ContactQuery, ContactRow, ContactStore } from "../contacts";
+import { mergeContact } from "../merge-contact";
 import { type PgDatabase, prepared } from "./database";
 import { pgTranscript } from "./transcript";
 
@@ -110,6 +111,10 @@ export class PgContacts implements ContactStore {
     );
   }
 
+  async setLocale(psid: string, locale: string) {
+    await prepared(this.db.pool, "UPDATE contacts SET locale = $1 WHERE psid = $2", [locale, psid]);
+  }
+
   async setPaused(psid: string, paused: boolean, pausedUntil: number | null) {
     await prepared(
       this.db.pool,
@@ -163,6 +168,76 @@ export class PgContacts implements ContactStore {
         n += (await prepared(q, `DELETE FROM ${table} WHERE psid = $1`, [psid])).rowCount ?? 0;
       }
       return n > 0;
+    });
+  }
+
+  async move(from: string, to: string, now: number): Promise<boolean> {
+    if (from === to) return false;
+    return this.db.tx(async (q) => {
+      // Both rows locked, in key order, so two moves never wait on each other.
+      const { rows } = await prepared<ContactRecord>(
+        q,
+        "SELECT * FROM contacts WHERE psid = ANY($1) ORDER BY psid FOR UPDATE",
+        [[from, to]],
+      );
+      const source = rows.find((r) => r.psid === from);
+      if (!source) return false;
+      const old = toContactRow(source);
+      const found = rows.find((r) => r.psid === to);
+      if (!found) {
+        await prepared(
+          q,
+          "INSERT INTO contacts (psid, last_activity_at, created_at) VALUES ($1, $2, $2)",
+          [to, now],
+        );
+      }
+      const target: ContactRow = found
+        ? toContactRow(found)
+        : {
+            ...old,
+            psid: to,
+            firstName: null,
+            lastName: null,
+            locale: null,
+            profilePic: null,
+            fields: {},
+            tags: [],
+            currentFlow: null,
+          };
+      const moved = mergeContact(old, target);
+      await prepared(
+        q,
+        `UPDATE contacts SET first_name = $1, last_name = $2, locale = $3, profile_pic = $4,
+           fields = $5, tags = $6, current_flow = $7,
+           last_activity_at = greatest(last_activity_at, $8)
+         WHERE psid = $9`,
+        [
+          moved.firstName,
+          moved.lastName,
+          moved.locale,
+          moved.profilePic,
+          JSON.stringify(moved.fields),
+          JSON.stringify(moved.tags),
+          moved.currentFlow,
+          old.lastActivityAt,
+          to,
+        ],
+      );
+      await prepared(q, "UPDATE contacts SET current_flow = NULL WHERE psid = $1", [from]);
+      const session = await prepared(q, "SELECT 1 FROM sessions WHERE psid = $1", [from]);
+      if ((session.rowCount ?? 0) > 0) {
+        await prepared(q, "DELETE FROM sessions WHERE psid = $1", [to]);
+        await prepared(q, "UPDATE sessions SET psid = $1 WHERE psid = $2", [to, from]);
+      }
+      await prepared(
+        q,
+        "DELETE FROM timers WHERE psid = $1 AND timer_id IN (SELECT timer_id FROM timers WHERE psid = $2)",
+        [to, from],
+      );
+      for (const table of ["timers", "transcript", "external_ids"]) {
+        await prepared(q, `UPDATE ${table} SET psid = $1 WHERE psid = $2`, [to, from]);
+      }
+      return true;
     });
   }
 }

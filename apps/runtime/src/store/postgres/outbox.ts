@@ -16,6 +16,7 @@ interface OutboxRecord {
   reason: string | null;
   code: string | null;
   message_id: string | null;
+  parts_sent: number;
   created_at: number;
   received_at: number | null;
 }
@@ -30,6 +31,7 @@ const toOutboxRow = (r: OutboxRecord): OutboxRow => ({
   reason: r.reason,
   code: r.code,
   messageId: r.message_id,
+  partsSent: r.parts_sent,
   createdAt: r.created_at,
   receivedAt: r.received_at,
 });
@@ -125,6 +127,14 @@ export class PgOutbox implements OutboxQueue {
 
   async markSent(id: number, messageId: string | null, now: number) {
     await markSent(this.db.pool, id, messageId, now);
+  }
+
+  async markPartsSent(id: number, parts: number) {
+    await prepared(
+      this.db.pool,
+      "UPDATE outbox SET parts_sent = greatest(parts_sent, $1) WHERE id = $2",
+      [parts, id],
+    );
   }
 
   async markRetry(id: number, nextAttemptAt: number, reason: string, code: string) {

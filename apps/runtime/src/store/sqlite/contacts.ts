@@ -1,5 +1,6 @@
 import type { Session } from "@convo/engine";
 import type { ContactPatch, ContactQuery, ContactRow, ContactStore } from "../contacts";
+import { mergeContact } from "../merge-contact";
 import type { SqliteDatabase } from "./database";
 import { type ContactRecord, toContactRow } from "./rows";
 import type { SqliteTranscript } from "./transcript";
@@ -30,6 +31,7 @@ function statements(sql: SqliteDatabase) {
       UPDATE contacts SET first_name = coalesce(?, first_name), last_name = coalesce(?, last_name),
         locale = coalesce(?, locale), profile_pic = coalesce(?, profile_pic), profile_fetched = 1
       WHERE psid = ?`),
+    setLocale: db.prepare("UPDATE contacts SET locale = ? WHERE psid = ?"),
     setPaused: db.prepare("UPDATE contacts SET paused = ?, paused_until = ? WHERE psid = ?"),
     // A patch: NULL leaves a column as it is; the flags say whether to set the nullable ones.
     patch: db.prepare(`
@@ -60,6 +62,18 @@ function statements(sql: SqliteDatabase) {
     ),
     exportNotes: db.prepare(
       "SELECT conversation_id, author_id, author_name, text, at FROM conversation_notes WHERE psid = ? ORDER BY id",
+    ),
+    merge: db.prepare(`
+      UPDATE contacts SET first_name = ?, last_name = ?, locale = ?, profile_pic = ?,
+        fields = ?, tags = ?, current_flow = ?, last_activity_at = max(last_activity_at, ?)
+      WHERE psid = ?`),
+    leave: db.prepare("UPDATE contacts SET current_flow = NULL WHERE psid = ?"),
+    moveSession: db.prepare("UPDATE sessions SET psid = ? WHERE psid = ?"),
+    dropClashingTimers: db.prepare(
+      "DELETE FROM timers WHERE psid = ? AND timer_id IN (SELECT timer_id FROM timers WHERE psid = ?)",
+    ),
+    moveRows: ["timers", "transcript", "external_ids"].map((table) =>
+      db.prepare(`UPDATE ${table} SET psid = ? WHERE psid = ?`),
     ),
     erase: CONTACT_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE psid = ?`)),
   };
@@ -129,6 +143,10 @@ export class SqliteContacts implements ContactStore {
     );
   }
 
+  async setLocale(psid: string, locale: string) {
+    await this.sql.write(() => this.#s.setLocale.run(locale, psid));
+  }
+
   async setPaused(psid: string, paused: boolean, pausedUntil: number | null) {
     await this.sql.write(() => this.#s.setPaused.run(paused ? 1 : 0, pausedUntil, psid));
   }
@@ -162,6 +180,37 @@ export class SqliteContacts implements ContactStore {
       let n = 0;
       for (const statement of this.#s.erase) n += statement.run(psid).changes;
       return n > 0;
+    });
+  }
+
+  async move(from: string, to: string, now: number): Promise<boolean> {
+    const s = this.#s;
+    return this.sql.write(() => {
+      const source = s.get.get(from) as ContactRecord | undefined;
+      if (!source || from === to) return false;
+      s.insert.run(to, now, now);
+      const target = toContactRow(s.get.get(to) as ContactRecord);
+      const old = toContactRow(source);
+      const moved = mergeContact(old, target);
+      s.merge.run(
+        moved.firstName,
+        moved.lastName,
+        moved.locale,
+        moved.profilePic,
+        JSON.stringify(moved.fields),
+        JSON.stringify(moved.tags),
+        moved.currentFlow,
+        old.lastActivityAt,
+        to,
+      );
+      s.leave.run(from);
+      if (s.session.get(from) !== undefined) {
+        s.deleteSession.run(to);
+        s.moveSession.run(to, from);
+      }
+      s.dropClashingTimers.run(to, from);
+      for (const statement of s.moveRows) statement.run(to, from);
+      return true;
     });
   }
 

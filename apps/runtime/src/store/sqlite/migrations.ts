@@ -306,6 +306,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX transcript_psid_at ON transcript (psid, at) WHERE author = 'contact';
   `,
+  // A message shown as several (a WhatsApp gallery, one per card) keeps how
+  // many reached Meta, so a retry after a failure midway goes on from the next one.
+  `
+  ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** Applies the migrations not yet in the `migrations` table, each in its own transaction. */

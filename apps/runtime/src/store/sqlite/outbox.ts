@@ -56,6 +56,7 @@ function statements(sql: SqliteDatabase) {
       UPDATE outbox SET status = CASE status WHEN 'failed' THEN 'failed' ELSE 'sent' END,
         message_id = coalesce(message_id, ?),
         sent_at = coalesce(sent_at, ?), attempts = attempts + 1, claimed_at = NULL WHERE id = ?`),
+    markPartsSent: db.prepare("UPDATE outbox SET parts_sent = max(parts_sent, ?) WHERE id = ?"),
     markRetry: db.prepare(
       "UPDATE outbox SET next_attempt_at = ?, reason = ?, code = ?, attempts = attempts + 1, claimed_at = NULL WHERE id = ? AND status = 'queued'",
     ),
@@ -117,6 +118,10 @@ export class SqliteOutbox implements OutboxQueue {
 
   async markSent(id: number, messageId: string | null, now: number) {
     await this.sql.write(() => this.#s.markSent.run(messageId, now, id));
+  }
+
+  async markPartsSent(id: number, parts: number) {
+    await this.sql.write(() => this.#s.markPartsSent.run(parts, id));
   }
 
   async markRetry(id: number, nextAttemptAt: number, reason: string, code: string) {

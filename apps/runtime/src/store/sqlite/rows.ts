@@ -122,6 +122,7 @@ export interface OutboxRecord {
   reason: string | null;
   code: string | null;
   message_id: string | null;
+  parts_sent: number;
   created_at: number;
   received_at: number | null;
   transcript_id: number | null;
@@ -139,6 +140,7 @@ export function toOutboxRow(r: OutboxRecord): OutboxRow {
     reason: r.reason,
     code: r.code,
     messageId: r.message_id,
+    partsSent: r.parts_sent,
     createdAt: r.created_at,
     receivedAt: r.received_at,
   };
