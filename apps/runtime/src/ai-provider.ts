@@ -1,5 +1,6 @@
 import { type RunningAiEmulator, startAiEmulator } from "./ai/emulator";
 import { guardedProvider, monthDays } from "./ai/guard";
+import { orderNumberPattern } from "./ai/order-numbers";
 import { type AiProvider, chatCompletionsProvider, noAiProvider } from "./ai/provider";
 import type { RuntimeConfig } from "./config";
 import type { Logger } from "./log";
@@ -14,8 +15,8 @@ export interface AiGuardDeps {
 }
 
 /**
- * The model AI steps ask, behind the runtime's rules (redaction of the contact's e-mails and
- * phone numbers, the monthly token budget): see `chooseAiProvider` for which model.
+ * The model AI steps ask, behind the runtime's rules (redaction of the contact's e-mails, order
+ * numbers and phone numbers, the monthly token budget): see `chooseAiProvider` for which model.
  */
 export async function aiProviderFor(
   config: RuntimeConfig,
@@ -25,6 +26,7 @@ export async function aiProviderFor(
   const chosen = await chooseAiProvider(config, log);
   const provider = guardedProvider(chosen.provider, {
     redact: config.aiRedact,
+    orderNumbers: orderNumberPattern(config.aiOrderNumbers),
     monthlyTokens: config.aiMonthlyTokens,
     spentThisMonth: () => {
       const { from, to } = monthDays(deps.now());

@@ -135,6 +135,18 @@ describe("the contact's data and the model", () => {
     }
   });
 
+  it("never sends the contact's order number to the model", async () => {
+    const calls = ai.calls.length;
+    const text = "My order #100234 (or was it CMD-2024001?) never came: how do I return an item?";
+    expect(await ask(rt, "guard-ava", text, 1)).toEqual(["Within 30 days, free."]);
+    const received = ai.calls.slice(calls);
+    expect(received.map((c) => c.task)).toEqual(["intent", "answer"]);
+    for (const call of received) {
+      expect(call.received).not.toMatch(/100234|2024001/);
+      expect(call.question).toContain("My order [order] (or was it [order]?) never came");
+    }
+  });
+
   it("starts a flow from an intent trigger, through the model", async () => {
     expect(await ask(rt, "guard-ben", "where is my parcel please", 1)).toEqual([
       "Your parcel is on its way.",
@@ -154,6 +166,19 @@ describe("the contact's data and the model", () => {
     };
     expect(ordersStats.tokens.start).toBeGreaterThan(0);
     expect(Object.keys(stats.handles.answer ?? {})).not.toContain("$tokens");
+  });
+});
+
+describe("the brand's own order numbers", () => {
+  it("are the shapes CONVO_AI_ORDER_NUMBERS lists, instead of the default", async () => {
+    const rt = await runtimeWith({ CONVO_AI_ORDER_NUMBERS: "FR{8}, {9}" });
+    const calls = ai.calls.length;
+    const text = "Commande fr20240017 ou 100200300, réf A12345 : how do I return an item?";
+    expect(await ask(rt, "guard-eli", text, 1)).toEqual(["Within 30 days, free."]);
+    for (const call of ai.calls.slice(calls)) {
+      expect(call.received).not.toMatch(/20240017|100200300/);
+      expect(call.question).toContain("Commande [order] ou [order], réf A12345");
+    }
   });
 });
 
