@@ -211,6 +211,16 @@ describe("the tokens of an intent trigger's question", () => {
     expect(assistantTokens.start).toBeGreaterThan(0);
     expect(assistantTokens.answer).toBeGreaterThan(0);
     expect(await tokens("orders")).toEqual(ordersTokens);
+    // And per day, the flow's steps together (the canvas overlay's line).
+    const stats = (await rt.api("GET", "/api/flows/assistant/stats")).json as {
+      tokensByDay: { day: string; tokens: number }[];
+    };
+    expect(stats.tokensByDay).toEqual([
+      {
+        day: new Date().toISOString().slice(0, 10),
+        tokens: (assistantTokens.start ?? 0) + (assistantTokens.answer ?? 0),
+      },
+    ]);
   });
 });
 

@@ -38,6 +38,7 @@ const stats = (nodes: Record<string, number>, handles: FlowStats["handles"]): Fl
   nodes: Object.fromEntries(Object.entries(nodes).map(([k, v]) => [k, { entered: v }])),
   handles,
   tokens: {},
+  tokensByDay: [],
 });
 
 describe("computeOverlay", () => {

@@ -1891,6 +1891,14 @@ export interface components {
             tokens: {
                 [key: string]: number;
             };
+            tokensByDay: {
+                /**
+                 * @description The UTC day, YYYY-MM-DD
+                 * @example 2025-03-14
+                 */
+                day: string;
+                tokens: number;
+            }[];
         };
         Contact: {
             id: string;

@@ -33,6 +33,17 @@ export class PgStats implements StatsStore {
     return Number(rows[0]?.n ?? 0);
   }
 
+  async aiTokensByDay(flowId: string, fromDay: number, toDay: number) {
+    const { rows } = await prepared<{ day: number; n: string | number }>(
+      this.db.pool,
+      `SELECT day, SUM(count) AS n FROM counters
+       WHERE flow_id = $1 AND handle = '${AI_TOKENS_HANDLE}' AND day BETWEEN $2 AND $3
+       GROUP BY day ORDER BY day`,
+      [flowId, fromDay, toDay],
+    );
+    return rows.map((r) => ({ day: Number(r.day), count: Number(r.n) }));
+  }
+
   async queueDepths(): Promise<QueueDepths> {
     const { rows } = await prepared<{
       inbox: number;

@@ -12,6 +12,7 @@ export class SqliteStats implements StatsStore {
   readonly #counters;
   readonly #bump;
   readonly #tokens;
+  readonly #tokensByDay;
   readonly #depths;
 
   constructor(sql: SqliteDatabase) {
@@ -20,6 +21,9 @@ export class SqliteStats implements StatsStore {
       "SELECT node_id, handle, SUM(count) AS n FROM counters WHERE flow_id = ? AND day BETWEEN ? AND ? GROUP BY node_id, handle",
     );
     this.#tokens = db.prepare(AI_TOKENS_SQL);
+    this.#tokensByDay = db.prepare(`SELECT day, SUM(count) AS n FROM counters
+      WHERE flow_id = ? AND handle = '${AI_TOKENS_HANDLE}' AND day BETWEEN ? AND ?
+      GROUP BY day ORDER BY day`);
     // The node's own count is kept under the handle "": a key column cannot hold NULL.
     this.#bump = db.prepare(`
       INSERT INTO counters (flow_id, version, node_id, handle, day, count) VALUES (?, ?, ?, ?, ?, ?)
@@ -47,6 +51,11 @@ export class SqliteStats implements StatsStore {
 
   async aiTokens(fromDay: number, toDay: number) {
     return (this.#tokens.get(fromDay, toDay) as { n: number }).n;
+  }
+
+  async aiTokensByDay(flowId: string, fromDay: number, toDay: number) {
+    const rows = this.#tokensByDay.all(flowId, fromDay, toDay) as { day: number; n: number }[];
+    return rows.map((r) => ({ day: r.day, count: r.n }));
   }
 
   async queueDepths(): Promise<QueueDepths> {
