@@ -34,7 +34,9 @@ export function redactRequest(request: AiRequest, orderNumbers?: RegExp): AiRequ
  */
 export function guardedProvider(provider: AiProvider, guard: AiGuard): AiProvider {
   return {
-    kind: provider.kind,
+    get kind() {
+      return provider.kind;
+    },
     async ask(request) {
       if (guard.monthlyTokens !== undefined) {
         const spent = await guard.spentThisMonth();
