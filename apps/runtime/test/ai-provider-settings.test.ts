@@ -95,7 +95,8 @@ afterAll(async () => {
 
 describe("the AI provider set in the editor", () => {
   it("answers AI steps once the owner saves it, and its key never comes back out", async () => {
-    const rt = await runtimeWith({});
+    // The emulator listens on 127.0.0.1, as a model hosted on the brand's own network would.
+    const rt = await runtimeWith({ CONVO_ALLOW_PRIVATE_HTTP: "1" });
     expect((await rt.api("GET", "/api/ai/provider")).json).toEqual({
       baseUrl: "https://api.openai.com/v1",
       model: "gpt-4o-mini",
@@ -146,10 +147,17 @@ describe("the AI provider set in the editor", () => {
     ]);
   });
 
-  it("refuses what is not an http(s) URL", async () => {
+  it("refuses what is not an https URL to a public address (the key would go there)", async () => {
     const rt = await runtimeWith({});
-    const bad = await rt.api("PUT", "/api/ai/provider", { baseUrl: "file:///etc/passwd" });
-    expect(bad.status).toBe(400);
+    for (const baseUrl of [
+      "file:///etc/passwd",
+      "http://api.example.com/v1",
+      "https://127.0.0.1:8443/v1",
+      "https://[::1]/v1",
+    ]) {
+      const bad = await rt.api("PUT", "/api/ai/provider", { baseUrl, apiKey: "k" });
+      expect(bad.status, baseUrl).toBe(400);
+    }
     expect((await rt.api("GET", "/api/ai/provider")).json).toMatchObject({ keySet: false });
   });
 

@@ -3,6 +3,7 @@ import { audit, publisherName } from "../accounts/audit";
 import { callerOf } from "../accounts/caller";
 import type { AiProviderInfo } from "../ai-settings";
 import type { Deps } from "../deps";
+import { webhookUrlProblem } from "../pipeline/webhook-url";
 import { ApiError, readBody } from "./errors";
 import { on } from "./openapi/route-spec";
 import { aiProviderBody, aiSettingsSpecs as spec } from "./specs/ai-settings";
@@ -29,6 +30,17 @@ export function aiSettingsRoutes(deps: Deps) {
       );
     }
     const change = await readBody(c, aiProviderBody);
+    // The key goes where this URL points: https and a public address, as an events-out
+    // endpoint (CONVO_ALLOW_PRIVATE_HTTP lifts it for a model hosted on the brand's network).
+    const problem =
+      change.baseUrl === undefined
+        ? undefined
+        : await webhookUrlProblem(change.baseUrl, deps.config.allowPrivateHttp);
+    if (problem) {
+      throw new ApiError(400, "invalid_url", `The AI provider's URL ${problem}.`, {
+        issues: [{ path: "baseUrl", message: problem }],
+      });
+    }
     const info = await deps.aiSettings.set(
       {
         ...(change.baseUrl === undefined ? {} : { baseUrl: change.baseUrl.replace(/\/+$/, "") }),
