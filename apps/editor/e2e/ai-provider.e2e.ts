@@ -48,7 +48,7 @@ describe("the AI provider page", () => {
     await page.getByLabel("API key").fill(ai.apiKey);
     await page.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toBe("AI provider saved.");
-    await page.getByText(/A key is saved \(set on .* by admin\)/).waitFor();
+    await page.getByText(/A key is saved \(the provider last changed on .* by admin\)/).waitFor();
     expect(await page.getByLabel("API key").inputValue()).toBe("");
 
     // Never read back: not on the page after a reload, not in the API, not in the database file.
@@ -78,7 +78,9 @@ describe("the AI provider page", () => {
 
     // In French.
     await page.getByRole("combobox", { name: "Language" }).selectOption("fr");
-    await page.getByText(/Une clé est enregistrée \(le .* par admin\)/).waitFor();
+    await page
+      .getByText(/Une clé est enregistrée \(fournisseur modifié le .* par admin\)/)
+      .waitFor();
     await page.getByRole("combobox", { name: "Langue" }).selectOption("en");
 
     // Forgotten: none saved, and the runtime is back to its own emulator.

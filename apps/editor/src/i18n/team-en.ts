@@ -131,7 +131,8 @@ export const teamEn = {
   "aiProvider.baseUrl": "Endpoint URL",
   "aiProvider.model": "Model",
   "aiProvider.apiKey": "API key",
-  "aiProvider.keySet": "A key is saved (set on {at} by {by}). Type a new one to replace it.",
+  "aiProvider.keySet":
+    "A key is saved (the provider last changed on {at} by {by}). Type a new one to replace it.",
   "aiProvider.keyNone":
     "No key saved: AI steps use the built-in emulator in sandbox mode, and take their error path once a channel is live.",
   "aiProvider.save": "Save",

@@ -135,7 +135,7 @@ export const teamFr: Record<TeamMessageKey, string> = {
   "aiProvider.model": "Modèle",
   "aiProvider.apiKey": "Clé d’API",
   "aiProvider.keySet":
-    "Une clé est enregistrée (le {at} par {by}). Saisissez-en une nouvelle pour la remplacer.",
+    "Une clé est enregistrée (fournisseur modifié le {at} par {by}). Saisissez-en une nouvelle pour la remplacer.",
   "aiProvider.keyNone":
     "Aucune clé enregistrée : les étapes IA utilisent l’émulateur intégré en mode bac à sable, et prennent leur sortie d’erreur dès qu’un canal est en ligne.",
   "aiProvider.save": "Enregistrer",
