@@ -113,4 +113,40 @@ describe("AI steps in the editor", () => {
     await say(page, "où est mon colis");
     await sim(page).locator(".bubble.bot", { hasText: "Your order is on its way." }).waitFor();
   });
+
+  it("shows the tokens the flow's AI steps spent, beside the analytics switch", async () => {
+    const { page, url } = h;
+    const api = (method: string, path: string, body?: unknown) =>
+      fetch(`${url}/api${path}`, {
+        method,
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    expect((await api("POST", "/flows/import?overwrite=1", flow)).status).toBe(201);
+    expect((await api("POST", "/flows/assistant/publish", {})).status).toBe(201);
+    await signIn(page, url);
+    await page.goto(`${url}/#/flows/assistant`);
+    await page.locator(".react-flow__node:has(article.step-ai_answer)").waitFor();
+    await page.getByRole("button", { name: "Analytics", exact: true }).click();
+    await page.getByTestId("stats-start").waitFor();
+    // No conversation yet: no tokens spent, no line.
+    expect(await page.getByTestId("analytics-tokens").count()).toBe(0);
+
+    // A sandbox contact asks: the intent step, then the AI answer, ask the emulator.
+    const sent = await api("POST", "/sandbox/messages", { text: "Are you open on Saturday?" });
+    expect(sent.status).toBe(202);
+    // Both the intent step's question and the answer's count (the runtime's own figures).
+    const spent = async () => {
+      const stats = (await (await api("GET", "/flows/assistant/stats")).json()) as {
+        tokens: Record<string, number>;
+      };
+      const { route = 0, answer = 0 } = stats.tokens;
+      return route > 0 && answer > 0 ? route + answer : 0;
+    };
+    await expect.poll(spent).toBeGreaterThan(0);
+    const total = await spent();
+    await expect
+      .poll(() => page.getByTestId("analytics-tokens").textContent(), { timeout: 15_000 })
+      .toBe(`AI tokens: ${total} today · ${total} in this period`);
+  });
 });

@@ -1,6 +1,8 @@
 import { type RunningAiEmulator, startAiEmulator } from "./ai/emulator";
 import { guardedProvider, monthDays } from "./ai/guard";
+import { orderNumberPattern } from "./ai/order-numbers";
 import { type AiProvider, chatCompletionsProvider, noAiProvider } from "./ai/provider";
+import type { AiProviderSettings } from "./ai-settings";
 import type { RuntimeConfig } from "./config";
 import type { Logger } from "./log";
 import type { Metrics } from "./ops/metrics";
@@ -11,11 +13,13 @@ export interface AiGuardDeps {
   stats: Pick<StatsStore, "aiTokens">;
   metrics: Pick<Metrics, "ai">;
   now: () => number;
+  /** The provider the owner set in the editor, used when the environment sets none. */
+  settings: AiProviderSettings;
 }
 
 /**
- * The model AI steps ask, behind the runtime's rules (redaction of the contact's e-mails and
- * phone numbers, the monthly token budget): see `chooseAiProvider` for which model.
+ * The model AI steps ask, behind the runtime's rules (redaction of the contact's e-mails, order
+ * numbers and phone numbers, the monthly token budget): see `chooseAiProvider` for which model.
  */
 export async function aiProviderFor(
   config: RuntimeConfig,
@@ -23,8 +27,10 @@ export async function aiProviderFor(
   deps: AiGuardDeps,
 ): Promise<{ provider: AiProvider; emulator?: RunningAiEmulator }> {
   const chosen = await chooseAiProvider(config, log);
-  const provider = guardedProvider(chosen.provider, {
+  await deps.settings.info();
+  const provider = guardedProvider(editorFirst(chosen.provider, deps.settings), {
     redact: config.aiRedact,
+    orderNumbers: orderNumberPattern(config.aiOrderNumbers),
     monthlyTokens: config.aiMonthlyTokens,
     spentThisMonth: () => {
       const { from, to } = monthDays(deps.now());
@@ -35,6 +41,24 @@ export async function aiProviderFor(
     },
   });
   return { ...chosen, provider };
+}
+
+/**
+ * The provider the owner set in the editor when one is (a key saved), else `fallback` (the
+ * environment's, the emulator, or none). Read at each call: a change is live at once, on every
+ * replica, without a restart.
+ */
+function editorFirst(fallback: AiProvider, settings: AiProviderSettings): AiProvider {
+  if (settings.fromEnvironment) return fallback;
+  return {
+    get kind() {
+      return settings.inUse ? "provider" : fallback.kind;
+    },
+    async ask(request) {
+      const endpoint = await settings.endpoint();
+      return endpoint ? chatCompletionsProvider(endpoint).ask(request) : fallback.ask(request);
+    },
+  };
 }
 
 /** Whether a channel answers real customers: then the emulator must never answer. */

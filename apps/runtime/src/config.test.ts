@@ -137,6 +137,8 @@ describe("invalid values", () => {
     ["CONVO_SLOW_STEP_MS", "-1"],
     ["CONVO_DATABASE_POOL_SIZE", "0"],
     ["CONVO_REPLICA_LEASE_SECONDS", "0"],
+    ["CONVO_AI_ORDER_NUMBERS", "(a+)+$"],
+    ["CONVO_AI_ORDER_NUMBERS", "CMD-{6}, #{0}"],
   ];
   it.each(refused)("%s=%s is refused with a message naming it", (name, value) => {
     let thrown: unknown;

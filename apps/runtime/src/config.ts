@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { GRAPH_API_VERSION } from "@convo/messenger";
+import { type OrderNumberRule, parseOrderNumberRule } from "./ai/order-numbers";
 import { parseTrustedProxies, type TrustedProxies } from "./client-address";
 import { parseKey32 } from "./secrets/box";
 
@@ -60,8 +61,10 @@ export interface RuntimeConfig {
   /** The AI provider's key; without it, the AI emulator in sandbox mode, else no AI. Never logged. */
   aiApiKey: string | undefined;
   aiModel: string;
-  /** Replace the contact's e-mail addresses and phone numbers before text goes to the model. */
+  /** Replace the contact's e-mail addresses, order numbers and phones before text goes to the model. */
   aiRedact: boolean;
+  /** What counts as an order number there (`CONVO_AI_ORDER_NUMBERS`: shapes like `CMD-{6}`). */
+  aiOrderNumbers: OrderNumberRule;
   /** Tokens AI steps may spend a month across the runtime; undefined: no budget. */
   aiMonthlyTokens: number | undefined;
   /** Let HTTP actions reach loopback and private networks (tests, on-premise shop APIs). */
@@ -210,6 +213,11 @@ export function loadConfig(
     );
     return undefined;
   };
+  /** Order numbers' shapes, `none`, or empty for the default. */
+  const orderNumbers = (name: string): OrderNumberRule => {
+    const read = parseOrderNumberRule(e[name]);
+    return read.ok ? read.rule : bad(name, e[name] ?? "", read.error, { kind: "default" });
+  };
   /** Addresses and CIDR ranges, comma-separated. */
   const proxies = (name: string): TrustedProxies => {
     const { ranges, bad } = parseTrustedProxies(e[name] ?? "");
@@ -258,6 +266,7 @@ export function loadConfig(
     aiModel: nonEmpty(e.CONVO_AI_MODEL) ?? DEFAULT_AI_MODEL,
     // On unless turned off: the contact's data stays in the runtime by default.
     aiRedact: nonEmpty(e.CONVO_AI_REDACT) === undefined || flag("CONVO_AI_REDACT"),
+    aiOrderNumbers: orderNumbers("CONVO_AI_ORDER_NUMBERS"),
     aiMonthlyTokens: number("CONVO_AI_MONTHLY_TOKENS", 0, { min: 0, integer: true }) || undefined,
     allowPrivateHttp: flag("CONVO_ALLOW_PRIVATE_HTTP"),
     sendRate: number("CONVO_SEND_RATE", 250, { min: 0, above: true }),

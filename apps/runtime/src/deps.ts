@@ -1,6 +1,7 @@
 import type { FlowRef } from "@convo/engine";
 import type { MessengerChannel } from "@convo/messenger";
 import type { AiProvider } from "./ai/provider";
+import type { AiProviderSettings } from "./ai-settings";
 import type { RuntimeConfig } from "./config";
 import type { ConversationFeed } from "./conversation-feed";
 import type { ContactChannel } from "./graph-api/contact-address";
@@ -42,6 +43,8 @@ export interface Deps {
   graph: GraphGateway;
   /** The brand's model for AI steps: its provider, the sandbox's emulator, or none. */
   ai: AiProvider;
+  /** The AI provider the owner sets in the editor (write-only key). */
+  aiSettings: AiProviderSettings;
   /** True when no Page token is configured: sends go to the in-process Graph API emulator. */
   sandbox: boolean;
   /** Whether the Page sends Convo its message echoes, as last checked. */

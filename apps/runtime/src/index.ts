@@ -1,3 +1,4 @@
+export { type RunningAiEmulator, startAiEmulator } from "./ai/emulator";
 export { loadConfig, type RuntimeConfig } from "./config";
 export { createLogger, type Logger } from "./log";
 export { createRuntime, type Runtime, type RuntimeOptions } from "./runtime";

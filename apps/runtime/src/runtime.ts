@@ -6,6 +6,7 @@ import type { Hono } from "hono";
 import { setupLink } from "./accounts/links";
 import type { RunningAiEmulator } from "./ai/emulator";
 import { aiProviderFor } from "./ai-provider";
+import { AiProviderSettings } from "./ai-settings";
 import { createApp } from "./api/app";
 import { SANDBOX_PAGE_ID, SANDBOX_PSID } from "./api/sandbox";
 import type { RuntimeConfig } from "./config";
@@ -134,7 +135,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   );
   const verifyToken = await persistent(store.settings, "verify_token", config.verifyToken);
   const metrics = new Metrics();
-  const ai = await aiProviderFor(config, log, { stats: store.stats, metrics, now });
   const secretsKey = resolveSecretsKey(config.secretsKey, config.dbPath, (message, fields) =>
     log.warn(message, fields),
   );
@@ -142,6 +142,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   await sealer.checkKey(secretsKey.source).catch(async (error: unknown) => {
     await store.close();
     throw error;
+  });
+  // After the sealer: the key the owner saves in the editor is sealed under it.
+  const aiSettings = new AiProviderSettings(store.settings, sealer, config);
+  const ai = await aiProviderFor(config, log, {
+    stats: store.stats,
+    metrics,
+    now,
+    settings: aiSettings,
   });
   metrics.echoStatus = () => echoSubscription.state.status;
   // With replicas, news goes through the database so agents connected to any replica hear it.
@@ -174,6 +182,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     identity,
     graph,
     ai: ai.provider,
+    aiSettings,
     sandbox,
     echoSubscription,
     ...(emulator

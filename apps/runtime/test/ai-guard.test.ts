@@ -73,7 +73,22 @@ const orders = {
   edges: [{ id: "e1", source: "start", target: "track" }],
 };
 
-async function runtimeWith(env: Record<string, string>) {
+/** A second flow started by an intent: the model is asked about both at once. */
+const billing = {
+  schemaVersion: 1,
+  id: "billing",
+  name: "Billing",
+  variables: [],
+  nodes: [
+    node("start", "trigger", {
+      triggers: [{ kind: "intent", name: "Invoice", examples: ["invoice please", "facture"] }],
+    }),
+    say("invoice", "Your invoice is in your account."),
+  ],
+  edges: [{ id: "e1", source: "start", target: "invoice" }],
+};
+
+async function runtimeWith(env: Record<string, string>, flows: unknown[] = [assistant, orders]) {
   const rt = await startRuntime({
     MESSENGER_APP_SECRET: APP_SECRET,
     MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
@@ -85,7 +100,7 @@ async function runtimeWith(env: Record<string, string>) {
   runtimes.push(rt);
   const seeded = (await rt.api("GET", "/api/flows")).json as { flows: { id: string }[] };
   for (const { id } of seeded.flows) await rt.api("DELETE", `/api/flows/${id}`);
-  for (const flow of [assistant, orders]) {
+  for (const flow of flows as { id: string }[]) {
     expect((await rt.api("POST", "/api/flows/import?overwrite=1", flow)).status).toBe(201);
     const published = await rt.api("POST", `/api/flows/${flow.id}/publish`, {});
     expect(published.status, JSON.stringify(published.json)).toBe(201);
@@ -135,6 +150,18 @@ describe("the contact's data and the model", () => {
     }
   });
 
+  it("never sends the contact's order number to the model", async () => {
+    const calls = ai.calls.length;
+    const text = "My order #100234 (or was it CMD-2024001?) never came: how do I return an item?";
+    expect(await ask(rt, "guard-ava", text, 1)).toEqual(["Within 30 days, free."]);
+    const received = ai.calls.slice(calls);
+    expect(received.map((c) => c.task)).toEqual(["intent", "answer"]);
+    for (const call of received) {
+      expect(call.received).not.toMatch(/100234|2024001/);
+      expect(call.question).toContain("My order [order] (or was it [order]?) never came");
+    }
+  });
+
   it("starts a flow from an intent trigger, through the model", async () => {
     expect(await ask(rt, "guard-ben", "where is my parcel please", 1)).toEqual([
       "Your parcel is on its way.",
@@ -154,6 +181,59 @@ describe("the contact's data and the model", () => {
     };
     expect(ordersStats.tokens.start).toBeGreaterThan(0);
     expect(Object.keys(stats.handles.answer ?? {})).not.toContain("$tokens");
+  });
+});
+
+describe("the tokens of an intent trigger's question", () => {
+  it("count on the flow it started, whichever intent flow comes first, or the default reply's", async () => {
+    const rt = await runtimeWith({}, [assistant, orders, billing]);
+    const tokens = async (flowId: string) =>
+      (
+        (await rt.api("GET", `/api/flows/${flowId}/stats`)).json as {
+          tokens: Record<string, number>;
+        }
+      ).tokens;
+    expect(await ask(rt, "guard-fay", "where is my parcel please", 1)).toEqual([
+      "Your parcel is on its way.",
+    ]);
+    expect((await tokens("orders")).start).toBeGreaterThan(0);
+    expect(await tokens("billing")).toEqual({});
+    expect(await ask(rt, "guard-gus", "an invoice please", 1)).toEqual([
+      "Your invoice is in your account.",
+    ]);
+    expect((await tokens("billing")).start).toBeGreaterThan(0);
+    const ordersTokens = await tokens("orders");
+    // Neither intent matched: the question was spent for the default reply's flow.
+    expect(await ask(rt, "guard-hal", "How do I return an item?", 1)).toEqual([
+      "Within 30 days, free.",
+    ]);
+    const assistantTokens = await tokens("assistant");
+    expect(assistantTokens.start).toBeGreaterThan(0);
+    expect(assistantTokens.answer).toBeGreaterThan(0);
+    expect(await tokens("orders")).toEqual(ordersTokens);
+    // And per day, the flow's steps together (the canvas overlay's line).
+    const stats = (await rt.api("GET", "/api/flows/assistant/stats")).json as {
+      tokensByDay: { day: string; tokens: number }[];
+    };
+    expect(stats.tokensByDay).toEqual([
+      {
+        day: new Date().toISOString().slice(0, 10),
+        tokens: (assistantTokens.start ?? 0) + (assistantTokens.answer ?? 0),
+      },
+    ]);
+  });
+});
+
+describe("the brand's own order numbers", () => {
+  it("are the shapes CONVO_AI_ORDER_NUMBERS lists, instead of the default", async () => {
+    const rt = await runtimeWith({ CONVO_AI_ORDER_NUMBERS: "FR{8}, {9}" });
+    const calls = ai.calls.length;
+    const text = "Commande fr20240017 ou 100200300, réf A12345 : how do I return an item?";
+    expect(await ask(rt, "guard-eli", text, 1)).toEqual(["Within 30 days, free."]);
+    for (const call of ai.calls.slice(calls)) {
+      expect(call.received).not.toMatch(/20240017|100200300/);
+      expect(call.question).toContain("Commande [order] ou [order], réf A12345");
+    }
   });
 });
 

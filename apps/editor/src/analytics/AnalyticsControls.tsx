@@ -1,11 +1,13 @@
 import { lazy, Suspense, useEffect } from "react";
-import { useT } from "../i18n";
+import { loadPanelWords, useT } from "../i18n";
 import { useAnalytics } from "./analytics-store";
 import type { Period } from "./overlay";
 
-// The fetching and the counting load when the switch is first turned on.
+// The fetching and the counting (and the tokens line's words) load when the switch is first on.
 const AnalyticsPoller = lazy(() =>
-  import("./AnalyticsPoller").then((m) => ({ default: m.AnalyticsPoller })),
+  Promise.all([import("./AnalyticsPoller"), loadPanelWords()]).then(([m]) => ({
+    default: m.AnalyticsPoller,
+  })),
 );
 
 /** The toolbar's analytics switch and period; while on, the counts are fetched and refreshed. */
@@ -20,11 +22,6 @@ export function AnalyticsControls({ flowId }: { flowId: string }) {
 
   return (
     <div className="analytics-controls">
-      {enabled && (
-        <Suspense fallback={null}>
-          <AnalyticsPoller flowId={flowId} />
-        </Suspense>
-      )}
       <button type="button" aria-pressed={enabled} onClick={() => setEnabled(!enabled)}>
         {t("analytics.toggle")}
       </button>
@@ -38,6 +35,11 @@ export function AnalyticsControls({ flowId }: { flowId: string }) {
           <option value="7d">{t("analytics.7d")}</option>
           <option value="30d">{t("analytics.30d")}</option>
         </select>
+      )}
+      {enabled && (
+        <Suspense fallback={null}>
+          <AnalyticsPoller flowId={flowId} />
+        </Suspense>
       )}
       {enabled && error && (
         <span className="error analytics-error" role="alert">

@@ -1,7 +1,7 @@
 import { makeFlow, makeNode } from "@convo/flow/testing";
 import { describe, expect, it } from "vitest";
 import type { FlowStats } from "../api/test-api";
-import { computeOverlay, periodRange, shareUnchanged } from "./overlay";
+import { computeOverlay, periodRange, sameTokens, shareUnchanged, tokenSummary } from "./overlay";
 
 const flow = makeFlow(
   "f",
@@ -38,6 +38,7 @@ const stats = (nodes: Record<string, number>, handles: FlowStats["handles"]): Fl
   nodes: Object.fromEntries(Object.entries(nodes).map(([k, v]) => [k, { entered: v }])),
   handles,
   tokens: {},
+  tokensByDay: [],
 });
 
 describe("computeOverlay", () => {
@@ -95,5 +96,36 @@ describe("periodRange", () => {
     expect(today.to).toBe(now);
     expect(new Date(today.from).getHours()).toBe(0);
     expect(now - today.from).toBeLessThan(86_400_000);
+  });
+});
+
+describe("tokenSummary", () => {
+  const withTokens = (tokensByDay: FlowStats["tokensByDay"]): FlowStats => ({
+    ...stats({}, {}),
+    tokensByDay,
+  });
+
+  it("sums the flow's tokens over the period and picks today's UTC day", () => {
+    const now = Date.UTC(2026, 0, 10, 23, 30);
+    const days = [
+      { day: "2026-01-03", tokens: 500 },
+      { day: "2026-01-10", tokens: 120 },
+    ];
+    expect(tokenSummary(withTokens(days), now)).toEqual({ today: 120, period: 620, byDay: days });
+    // None today: 0 today, the period's still shown.
+    expect(tokenSummary(withTokens(days.slice(0, 1)), now)).toMatchObject({
+      today: 0,
+      period: 500,
+    });
+  });
+
+  it("is nothing when the flow spent no tokens, and the same when nothing changed", () => {
+    expect(tokenSummary(withTokens([]), Date.now())).toBeUndefined();
+    const a = tokenSummary(withTokens([{ day: "2026-01-10", tokens: 1 }]), Date.now());
+    const b = tokenSummary(withTokens([{ day: "2026-01-10", tokens: 1 }]), Date.now());
+    const c = tokenSummary(withTokens([{ day: "2026-01-10", tokens: 2 }]), Date.now());
+    expect(sameTokens(a, b)).toBe(true);
+    expect(sameTokens(a, c)).toBe(false);
+    expect(sameTokens(undefined, a)).toBe(false);
   });
 });

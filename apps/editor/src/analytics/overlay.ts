@@ -67,6 +67,35 @@ function sameCounts(a: NodeCounts, b: NodeCounts): boolean {
   return keys.every((k) => a.handles[k]?.count === b.handles[k]?.count);
 }
 
+/** A flow's model tokens: on the UTC day of `now`, and over the period asked. */
+export interface TokenSummary {
+  today: number;
+  period: number;
+  /** Per UTC day (`YYYY-MM-DD`), oldest first, days with none left out. */
+  byDay: readonly { day: string; tokens: number }[];
+}
+
+/** The flow's tokens from the runtime's per-day counts; `undefined` when it spent none. */
+export function tokenSummary(stats: FlowStats, now: number): TokenSummary | undefined {
+  const byDay = stats.tokensByDay;
+  const period = byDay.reduce((sum, d) => sum + d.tokens, 0);
+  if (period === 0) return undefined;
+  // Counters are kept per UTC day: "today" is the UTC day, as the runtime counts it.
+  const day = new Date(now).toISOString().slice(0, 10);
+  const today = byDay.find((d) => d.day === day)?.tokens ?? 0;
+  return { today, period, byDay };
+}
+
+/** Keeps the previous summary when nothing changed, so the line does not re-render. */
+export function sameTokens(a: TokenSummary | undefined, b: TokenSummary | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return (
+    a.today === b.today &&
+    a.byDay.length === b.byDay.length &&
+    a.byDay.every((d, i) => d.day === b.byDay[i]?.day && d.tokens === b.byDay[i]?.tokens)
+  );
+}
+
 export type Period = "today" | "7d" | "30d";
 
 /** The time range of a period ending now (ms since epoch); "today" starts at local midnight. */

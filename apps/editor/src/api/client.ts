@@ -130,6 +130,18 @@ export class ApiClient {
     await this.request("DELETE", `/secrets/${encodeURIComponent(name)}`);
   }
 
+  getAiProvider(): Promise<Answer<"getAiProvider">> {
+    return this.json("GET", "/ai/provider");
+  }
+  /** An absent field keeps what was saved; `apiKey: null` forgets the key. */
+  saveAiProvider(change: {
+    baseUrl?: string;
+    model?: string;
+    apiKey?: string | null;
+  }): Promise<Answer<"putAiProvider">> {
+    return this.json("PUT", "/ai/provider", change);
+  }
+
   listFlows(): Promise<{ flows: FlowSummary[] } & Answer<"getFlows">> {
     return this.json("GET", "/flows");
   }

@@ -913,6 +913,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ai/provider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The AI provider (URL, model, whether a key is saved; never the key) */
+        get: operations["getAiProvider"];
+        /** Set the AI provider (the key is sealed with AES-256-GCM and never read back) */
+        put: operations["putAiProvider"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/status": {
         parameters: {
             query?: never;
@@ -1891,6 +1909,14 @@ export interface components {
             tokens: {
                 [key: string]: number;
             };
+            tokensByDay: {
+                /**
+                 * @description The UTC day, YYYY-MM-DD
+                 * @example 2025-03-14
+                 */
+                day: string;
+                tokens: number;
+            }[];
         };
         Contact: {
             id: string;
@@ -2057,6 +2083,17 @@ export interface components {
             intent?: string;
             confidence?: number;
             error?: string;
+        };
+        /** @description The model AI steps ask, without its key: whether one is saved, who set it and when, or that the runtime's CONVO_AI_* variables set it (and win). */
+        AiProviderInfo: {
+            baseUrl: string;
+            model: string;
+            keySet: boolean;
+            /** Format: date-time */
+            setAt?: string;
+            setBy?: string;
+            /** @enum {string} */
+            source: "editor" | "environment";
         };
         /** @description An integration's key, without the key itself. */
         ApiKey: {
@@ -6074,6 +6111,119 @@ export interface operations {
             };
             /** @description No such secret set in the editor. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAiProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The provider. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiProviderInfo"];
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putAiProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An OpenAI-compatible chat-completions endpoint, like https://api.mistral.ai/v1. */
+                    baseUrl?: string;
+                    model?: string;
+                    /** @description The provider's key (write-only: never read back); null forgets it. */
+                    apiKey?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The provider, without its key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiProviderInfo"];
+                };
+            };
+            /** @description A field is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, and no valid API key or bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role or the key's scopes do not allow it, or `X-CSRF-Token` is missing. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description CONVO_AI_API_KEY is set: the environment's provider wins. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

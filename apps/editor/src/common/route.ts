@@ -24,7 +24,7 @@ export function navigate(route: Route): void {
 }
 
 /** The owner's settings, `#/settings/<section>`. */
-export const SETTINGS_SECTIONS = ["people", "keys", "audit", "secrets"] as const;
+export const SETTINGS_SECTIONS = ["people", "keys", "audit", "secrets", "ai"] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 export function settingsRoute(hash: string): SettingsSection | undefined {

@@ -22,6 +22,8 @@ export const panelsEn = {
   "secrets.removed": "{name} removed.",
   "secrets.confirmRemove": "Remove {name}? HTTP steps using it will send it empty.",
   "secrets.usage": "Use it in an HTTP step as {usage}.",
+  "analytics.tokens": "AI tokens: {today} today · {period} in this period",
+  "analytics.tokensOn": "{day}: {tokens} tokens",
   "inspector.none": "Select a step to edit it. Double-click the canvas to add one.",
   "inspector.many": "{count} steps selected.",
   "inspector.title": "Edit step {id}",

@@ -18,6 +18,8 @@ export const panelsFr: Record<PanelMessageKey, string> = {
   "secrets.removed": "{name} supprimé.",
   "secrets.confirmRemove": "Supprimer {name} ? Les étapes HTTP qui l'utilisent l'enverront vide.",
   "secrets.usage": "Utilisez-le dans une étape HTTP comme {usage}.",
+  "analytics.tokens": "Jetons IA : {today} aujourd’hui · {period} sur la période",
+  "analytics.tokensOn": "{day} : {tokens} jetons",
   "inspector.none":
     "Sélectionnez une étape pour la modifier. Double-cliquez sur le canevas pour en ajouter une.",
   "inspector.many": "{count} étapes sélectionnées.",

@@ -125,6 +125,24 @@ export const teamEn = {
   "account.confirmEverywhere": "Sign out of every session, on every device, this one too?",
   "account.adminToken":
     "You are signed in with the admin token: it belongs to nobody, so it has no password to change here.",
+  "aiProvider.title": "AI provider",
+  "aiProvider.intro":
+    "The model AI steps ask: any OpenAI-compatible chat-completions endpoint (OpenAI, Mistral, an Azure OpenAI deployment, a model you host). The key is write-only: once saved, nobody can read it back, here or in an export.",
+  "aiProvider.baseUrl": "Endpoint URL",
+  "aiProvider.model": "Model",
+  "aiProvider.apiKey": "API key",
+  "aiProvider.keySet":
+    "A key is saved (the provider last changed on {at} by {by}). Type a new one to replace it.",
+  "aiProvider.keyNone":
+    "No key saved: AI steps use the built-in emulator in sandbox mode, and take their error path once a channel is live.",
+  "aiProvider.save": "Save",
+  "aiProvider.saved": "AI provider saved.",
+  "aiProvider.forgetKey": "Forget the key",
+  "aiProvider.confirmForget":
+    "Forget the saved key? AI steps will take their error path on live channels.",
+  "aiProvider.forgotten": "Key forgotten.",
+  "aiProvider.fromEnv":
+    "Set by the runtime's CONVO_AI_API_KEY, CONVO_AI_BASE_URL and CONVO_AI_MODEL variables, which win over the editor.",
 } as const;
 
 export type TeamMessageKey = keyof typeof teamEn;

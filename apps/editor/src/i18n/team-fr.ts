@@ -128,4 +128,22 @@ export const teamFr: Record<TeamMessageKey, string> = {
     "Fermer toutes les sessions, sur tous les appareils, celle-ci aussi ?",
   "account.adminToken":
     "Vous êtes connecté avec le jeton d’administration : il n’appartient à personne, il n’a donc pas de mot de passe à changer ici.",
+  "aiProvider.title": "Fournisseur d’IA",
+  "aiProvider.intro":
+    "Le modèle qu’interrogent les étapes IA : toute API de chat completions compatible OpenAI (OpenAI, Mistral, un déploiement Azure OpenAI, un modèle que vous hébergez). La clé est en écriture seule : une fois enregistrée, personne ne peut la relire, ni ici ni dans un export.",
+  "aiProvider.baseUrl": "URL de l’API",
+  "aiProvider.model": "Modèle",
+  "aiProvider.apiKey": "Clé d’API",
+  "aiProvider.keySet":
+    "Une clé est enregistrée (fournisseur modifié le {at} par {by}). Saisissez-en une nouvelle pour la remplacer.",
+  "aiProvider.keyNone":
+    "Aucune clé enregistrée : les étapes IA utilisent l’émulateur intégré en mode bac à sable, et prennent leur sortie d’erreur dès qu’un canal est en ligne.",
+  "aiProvider.save": "Enregistrer",
+  "aiProvider.saved": "Fournisseur d’IA enregistré.",
+  "aiProvider.forgetKey": "Oublier la clé",
+  "aiProvider.confirmForget":
+    "Oublier la clé enregistrée ? Les étapes IA prendront leur sortie d’erreur sur les canaux en ligne.",
+  "aiProvider.forgotten": "Clé oubliée.",
+  "aiProvider.fromEnv":
+    "Défini par les variables CONVO_AI_API_KEY, CONVO_AI_BASE_URL et CONVO_AI_MODEL du runtime, qui l’emportent sur l’éditeur.",
 };

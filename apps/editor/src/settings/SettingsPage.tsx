@@ -3,6 +3,7 @@ import { LocaleSwitch } from "../common/LocaleSwitch";
 import { SETTINGS_SECTIONS, type SettingsSection } from "../common/route";
 import { useIsOwner } from "../common/session";
 import { type MessageKey, useT } from "../i18n";
+import { AiProviderPanel } from "./AiProviderPanel";
 import { AuditPanel } from "./AuditPanel";
 import { KeysPanel } from "./KeysPanel";
 import { PeoplePanel } from "./PeoplePanel";
@@ -15,10 +16,11 @@ const SECTIONS: Record<SettingsSection, { title: MessageKey; Panel: ComponentTyp
   keys: { title: "keys.title", Panel: KeysPanel },
   audit: { title: "audit.title", Panel: AuditPanel },
   secrets: { title: "secrets.title", Panel: SecretsPanel },
+  ai: { title: "aiProvider.title", Panel: AiProviderPanel },
 };
 
 /**
- * The owner's settings: people, API keys, the audit log, secrets. Others are told they are the
+ * The owner's settings: people, API keys, the audit log, secrets, the AI provider. Others are told they are the
  * owner's (the server refuses them every call behind these screens anyway).
  */
 export default function SettingsPage({ section }: { section: SettingsSection }) {

@@ -4,8 +4,10 @@ import { redactContactData } from "./redact";
 
 /** What the runtime checks before a question leaves for the model. */
 export interface AiGuard {
-  /** Replace e-mail addresses and phone numbers in the contact's text (`CONVO_AI_REDACT`). */
+  /** Replace e-mail addresses, order numbers and phones in the contact's text (`CONVO_AI_REDACT`). */
   redact: boolean;
+  /** What an order number looks like (`CONVO_AI_ORDER_NUMBERS`); undefined: none are replaced. */
+  orderNumbers: RegExp | undefined;
   /** Tokens a calendar month (UTC) may spend across the runtime; undefined: no budget. */
   monthlyTokens: number | undefined;
   /** Tokens spent this month so far (the analytics counters). */
@@ -16,10 +18,13 @@ export interface AiGuard {
 
 export const BUDGET_SPENT = "The monthly AI token budget is spent (CONVO_AI_MONTHLY_TOKENS).";
 
-/** The request as it may leave the runtime: the contact's text without their e-mails and phones. */
-export function redactRequest(request: AiRequest): AiRequest {
+/**
+ * The request as it may leave the runtime: the contact's text without their e-mails, order
+ * numbers and phones.
+ */
+export function redactRequest(request: AiRequest, orderNumbers?: RegExp): AiRequest {
   const locale = request.task === "answer" ? request.locale : undefined;
-  return { ...request, question: redactContactData(request.question, locale) };
+  return { ...request, question: redactContactData(request.question, locale, orderNumbers) };
 }
 
 /**
@@ -29,7 +34,9 @@ export function redactRequest(request: AiRequest): AiRequest {
  */
 export function guardedProvider(provider: AiProvider, guard: AiGuard): AiProvider {
   return {
-    kind: provider.kind,
+    get kind() {
+      return provider.kind;
+    },
     async ask(request) {
       if (guard.monthlyTokens !== undefined) {
         const spent = await guard.spentThisMonth();
@@ -38,7 +45,7 @@ export function guardedProvider(provider: AiProvider, guard: AiGuard): AiProvide
           return { ok: false, error: BUDGET_SPENT };
         }
       }
-      return provider.ask(guard.redact ? redactRequest(request) : request);
+      return provider.ask(guard.redact ? redactRequest(request, guard.orderNumbers) : request);
     },
   };
 }

@@ -67,7 +67,8 @@ export function chatCompletionsProvider(
   };
 }
 
-export const NO_AI_PROVIDER = "No AI provider configured (set CONVO_AI_API_KEY).";
+export const NO_AI_PROVIDER =
+  "No AI provider configured (set CONVO_AI_API_KEY, or the AI provider in the editor's settings).";
 
 /** Live without a key: AI steps take their error path; the emulator never answers customers. */
 export const noAiProvider: AiProvider = {

@@ -3,6 +3,7 @@ import {
   findPhoneNumbersInText,
   isSupportedCountry,
 } from "libphonenumber-js/min";
+import { ORDER_MARK } from "./order-numbers";
 
 /** What an e-mail address becomes in text sent to the model. */
 export const EMAIL_MARK = "[email]";
@@ -22,16 +23,19 @@ function countryOf(locale: string | undefined): CountryCode | undefined {
 }
 
 /**
- * The contact's text with its e-mail addresses and phone numbers replaced by `[email]` and
- * `[phone]`, before it leaves the runtime for the model. Numbers are found by libphonenumber-js:
+ * The contact's text with its e-mail addresses, order numbers (`orderNumbers`, from
+ * `orderNumberPattern`) and phone numbers replaced by `[email]`, `[order]` and `[phone]`, before
+ * it leaves the runtime for the model. Order numbers go before phones, so the digits of
+ * `CMD-0612345678` are not mistaken for a phone number. Phones are found by libphonenumber-js:
  * international ones (`+44 20…`) anywhere, national ones (`06 12 34 56 78`) in the
  * plan of the contact's country, or France's when the locale names none.
  *
- * @example redactContactData("écrivez à ana@mail.fr ou au 06 12 34 56 78", "fr_FR")
- * // "écrivez à [email] ou au [phone]"
+ * @example redactContactData("commande A12345, écrivez à ana@mail.fr", "fr_FR", orderNumbers)
+ * // "commande [order], écrivez à [email]"
  */
-export function redactContactData(text: string, locale?: string): string {
+export function redactContactData(text: string, locale?: string, orderNumbers?: RegExp): string {
   let out = text.replace(EMAIL, EMAIL_MARK);
+  if (orderNumbers) out = out.replace(orderNumbers, ORDER_MARK);
   const country = countryOf(locale) ?? "FR";
   const found = findPhoneNumbersInText(out, { defaultCountry: country });
   // From the end, so the earlier offsets still hold.

@@ -9,6 +9,7 @@ import { requestLog } from "../request-log";
 import { serveEditor } from "../static";
 import { webhookRoutes } from "../webhook/routes";
 import { whatsappSource } from "../webhook/whatsapp-source";
+import { aiSettingsRoutes } from "./ai-settings";
 import { auditRoutes } from "./audit";
 import { authRoutes } from "./auth-routes";
 import { callerOf, resolveCaller, unauthorized } from "./caller";
@@ -107,6 +108,7 @@ export function createApp(deps: Deps, options: AppOptions): Hono {
   api.route("/conversations", conversationRoutes(deps));
   api.route("/page", pageRoutes(deps));
   api.route("/secrets", secretRoutes(deps));
+  api.route("/ai", aiSettingsRoutes(deps));
   api.route("/status", statusRoutes(deps));
   api.route("/outbox", outboxRoutes(deps));
   api.route("/inbox", inboxRoutes(deps));

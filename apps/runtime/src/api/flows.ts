@@ -277,8 +277,15 @@ export function flowRoutes(deps: Deps) {
     const query = readQuery(c, statsQuery);
     const to = query.to ?? deps.now();
     const from = query.from ?? Math.max(0, to - 30 * 86_400_000);
-    const totals = await stats.counters(id, dayOf(from), dayOf(to));
-    return c.json({ flowId: id, from: iso(from), to: iso(to), ...flowStats(totals) });
+    const [totals, byDay] = await Promise.all([
+      stats.counters(id, dayOf(from), dayOf(to)),
+      stats.aiTokensByDay(id, dayOf(from), dayOf(to)),
+    ]);
+    const tokensByDay = byDay.map((d) => ({
+      day: new Date(d.day * 86_400_000).toISOString().slice(0, 10),
+      tokens: d.count,
+    }));
+    return c.json({ flowId: id, from: iso(from), to: iso(to), ...flowStats(totals), tokensByDay });
   });
 
   return app;

@@ -116,6 +116,13 @@ export const FlowStats = named(
     handles: z.record(z.string(), z.record(z.string(), z.number().int())),
     /** The model tokens each AI step (or intent trigger) spent, by node. */
     tokens: z.record(z.string(), z.number().int()),
+    /** The flow's model tokens per UTC day of the range, oldest first; days with none left out. */
+    tokensByDay: z.array(
+      z.strictObject({
+        day: z.string().meta({ description: "The UTC day, YYYY-MM-DD", example: "2025-03-14" }),
+        tokens: z.number().int(),
+      }),
+    ),
   }),
 );
 

@@ -228,9 +228,9 @@ export class InboxWorker {
         url: liveChatUrl(deps.publicUrl.value, row.psid),
       },
     };
-    const tokens = aiTokensHit(session, event, byId);
-    if (tokens) base.counters.push(tokens);
     const result = step(current.flow, session, event, context);
+    const tokens = aiTokensHit(session, event, result.actions, byId);
+    if (tokens) base.counters.push(tokens);
     const { commit, changes } = applyActions(result.actions, base, contact, byId, log);
     if (incoming.comment) {
       // Meta takes one private reply per comment: the step's first message. The rest wait

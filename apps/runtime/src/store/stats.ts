@@ -23,6 +23,12 @@ export interface CounterTotal {
  */
 export const AI_TOKENS_HANDLE = "$tokens";
 
+/** The model tokens of a flow's AI steps on one day (days since the epoch, UTC). */
+export interface DayTokens {
+  day: number;
+  count: number;
+}
+
 export interface QueueDepths {
   inboxPending: number;
   outboxQueued: number;
@@ -36,6 +42,8 @@ export interface StatsStore {
   counters(flowId: string, fromDay: number, toDay: number): Promise<CounterTotal[]>;
   /** The model tokens every flow's AI steps spent between two days (inclusive). */
   aiTokens(fromDay: number, toDay: number): Promise<number>;
+  /** One flow's model tokens per day between two days (inclusive), days with none left out. */
+  aiTokensByDay(flowId: string, fromDay: number, toDay: number): Promise<DayTokens[]>;
   /** Inbox events not finished, queued and parked outbox rows, timers set. */
   queueDepths(): Promise<QueueDepths>;
 }

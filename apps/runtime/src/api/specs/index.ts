@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ACCESS } from "../../accounts/access";
 import { ApiSection } from "../openapi/route-spec";
+import { aiSettingsApi } from "./ai-settings";
 import { contactsApi } from "./contacts";
 import { conversationsApi } from "./conversations";
 import { eventsApi, eventsOutApi } from "./events";
@@ -40,6 +41,7 @@ export const API_SECTIONS: readonly ApiSection[] = [
   eventsOutApi,
   pageApi,
   secretsApi,
+  aiSettingsApi,
   statusApi,
   outboxApi,
   inboxApi,

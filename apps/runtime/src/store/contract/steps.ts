@@ -121,6 +121,15 @@ export function stepContract(makeHarness: () => StoreHarness) {
       expect(await s.store.stats.aiTokens(day, day)).toBe(200);
       const totals = await s.store.stats.counters("f", day, day);
       expect(totals).toContainEqual({ nodeId: "answer", handle: AI_TOKENS_HANDLE, count: 200 });
+      // Per day for one flow (the canvas overlay), the other flows' and outputs' left out.
+      expect(await s.store.stats.aiTokensByDay("f", day - 45, day)).toEqual([
+        { day: day - 40, count: 500 },
+        { day, count: 200 },
+      ]);
+      expect(await s.store.stats.aiTokensByDay("g", day - 1, day)).toEqual([]);
+      expect(await s.store.stats.aiTokensByDay("g", day - 2, day)).toEqual([
+        { day: day - 2, count: 30 },
+      ]);
     });
 
     it("sets timers, one per contact and timer id", async () => {

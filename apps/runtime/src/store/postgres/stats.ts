@@ -1,6 +1,13 @@
 import { AI_TOKENS_HANDLE, type QueueDepths, type StatsStore } from "../stats";
 import { type PgDatabase, prepared } from "./database";
 
+/**
+ * The tokens of every flow between two days: the handle written out, not a parameter, so the
+ * prepared statement's generic plan can still use the partial index `counters_tokens`.
+ */
+export const AI_TOKENS_SQL = `SELECT COALESCE(SUM(count), 0) AS n FROM counters
+  WHERE handle = '${AI_TOKENS_HANDLE}' AND day BETWEEN $1 AND $2`;
+
 export class PgStats implements StatsStore {
   constructor(private readonly db: PgDatabase) {}
 
@@ -19,12 +26,22 @@ export class PgStats implements StatsStore {
   }
 
   async aiTokens(fromDay: number, toDay: number) {
-    const { rows } = await prepared<{ n: string | number }>(
-      this.db.pool,
-      `SELECT COALESCE(SUM(count), 0) AS n FROM counters WHERE handle = $1 AND day BETWEEN $2 AND $3`,
-      [AI_TOKENS_HANDLE, fromDay, toDay],
-    );
+    const { rows } = await prepared<{ n: string | number }>(this.db.pool, AI_TOKENS_SQL, [
+      fromDay,
+      toDay,
+    ]);
     return Number(rows[0]?.n ?? 0);
+  }
+
+  async aiTokensByDay(flowId: string, fromDay: number, toDay: number) {
+    const { rows } = await prepared<{ day: number; n: string | number }>(
+      this.db.pool,
+      `SELECT day, SUM(count) AS n FROM counters
+       WHERE flow_id = $1 AND handle = '${AI_TOKENS_HANDLE}' AND day BETWEEN $2 AND $3
+       GROUP BY day ORDER BY day`,
+      [flowId, fromDay, toDay],
+    );
+    return rows.map((r) => ({ day: Number(r.day), count: Number(r.n) }));
   }
 
   async queueDepths(): Promise<QueueDepths> {

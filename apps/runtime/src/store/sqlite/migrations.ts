@@ -311,6 +311,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
   `,
+  // The monthly AI budget sums the month's tokens before each model call: without it that is a
+  // scan of every counter. Partial, so the counters every step writes do not pay for it.
+  `
+  CREATE INDEX counters_tokens ON counters (day, count) WHERE handle = '$tokens';
+  `,
 ];
 
 /** Applies the migrations not yet in the `migrations` table, each in its own transaction. */

@@ -1,10 +1,18 @@
 import { AI_TOKENS_HANDLE, type CounterBump, type QueueDepths, type StatsStore } from "../stats";
 import type { SqliteDatabase } from "./database";
 
+/**
+ * The tokens of every flow between two days: the handle written out, not bound, so SQLite can
+ * use the partial index `counters_tokens` (a bound value cannot prove the index's WHERE holds).
+ */
+export const AI_TOKENS_SQL = `SELECT COALESCE(SUM(count), 0) AS n FROM counters
+  WHERE handle = '${AI_TOKENS_HANDLE}' AND day BETWEEN ? AND ?`;
+
 export class SqliteStats implements StatsStore {
   readonly #counters;
   readonly #bump;
   readonly #tokens;
+  readonly #tokensByDay;
   readonly #depths;
 
   constructor(sql: SqliteDatabase) {
@@ -12,9 +20,10 @@ export class SqliteStats implements StatsStore {
     this.#counters = db.prepare(
       "SELECT node_id, handle, SUM(count) AS n FROM counters WHERE flow_id = ? AND day BETWEEN ? AND ? GROUP BY node_id, handle",
     );
-    this.#tokens = db.prepare(
-      "SELECT COALESCE(SUM(count), 0) AS n FROM counters WHERE handle = ? AND day BETWEEN ? AND ?",
-    );
+    this.#tokens = db.prepare(AI_TOKENS_SQL);
+    this.#tokensByDay = db.prepare(`SELECT day, SUM(count) AS n FROM counters
+      WHERE flow_id = ? AND handle = '${AI_TOKENS_HANDLE}' AND day BETWEEN ? AND ?
+      GROUP BY day ORDER BY day`);
     // The node's own count is kept under the handle "": a key column cannot hold NULL.
     this.#bump = db.prepare(`
       INSERT INTO counters (flow_id, version, node_id, handle, day, count) VALUES (?, ?, ?, ?, ?, ?)
@@ -41,7 +50,12 @@ export class SqliteStats implements StatsStore {
   }
 
   async aiTokens(fromDay: number, toDay: number) {
-    return (this.#tokens.get(AI_TOKENS_HANDLE, fromDay, toDay) as { n: number }).n;
+    return (this.#tokens.get(fromDay, toDay) as { n: number }).n;
+  }
+
+  async aiTokensByDay(flowId: string, fromDay: number, toDay: number) {
+    const rows = this.#tokensByDay.all(flowId, fromDay, toDay) as { day: number; n: number }[];
+    return rows.map((r) => ({ day: r.day, count: r.n }));
   }
 
   async queueDepths(): Promise<QueueDepths> {
