@@ -84,6 +84,7 @@ export const en = {
   "editor.tools": "Editing tools",
   "editor.undo": "Undo",
   "editor.redo": "Redo",
+  "editor.redoKeys": "Ctrl+Shift+Z",
   "editor.layout": "Tidy up",
   "editor.fit": "Fit",
   "editor.search": "Find",

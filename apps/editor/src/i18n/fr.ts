@@ -85,6 +85,7 @@ export const fr: Record<MessageKey, string> = {
   "editor.tools": "Outils d’édition",
   "editor.undo": "Annuler",
   "editor.redo": "Rétablir",
+  "editor.redoKeys": "Ctrl+Maj+Z",
   "editor.layout": "Ranger",
   "editor.fit": "Ajuster",
   "editor.search": "Chercher",
