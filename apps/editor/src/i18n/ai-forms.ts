@@ -63,6 +63,9 @@ const FR: Record<AiFormKey, string> = {
     "Confiance minimale, de 0 à 1 ({confidence} par défaut ; en dessous : la réponse par défaut)",
 };
 
+/** Both languages, for the tests over every French word. */
+export const AI_FORM_WORDS = { en: EN, fr: FR };
+
 /** `t` for the AI steps' forms, in the reader's language. */
 export function useAiFormText(): (key: AiFormKey, params?: Params) => string {
   const locale = useLocale((s) => s.locale);

@@ -83,7 +83,7 @@ export const fr: Record<MessageKey, string> = {
 
   "editor.backToList": "Retour aux scénarios",
   "editor.tools": "Outils d’édition",
-  "editor.undo": "Annuler",
+  "editor.undo": "Défaire",
   "editor.redo": "Rétablir",
   "editor.redoKeys": "Ctrl+Maj+Z",
   "editor.layout": "Ranger",

@@ -187,7 +187,7 @@ export const panelsFr: Record<PanelMessageKey, string> = {
   "versions.compareTitle": "Brouillon comparé à la version {version}",
   "versions.restoreTitle": "Restaurer la version {version} ?",
   "versions.restoreText":
-    "Le brouillon est remplacé par la version {version} telle qu'elle a été publiée. Vous pourrez revenir en arrière ensuite (Annuler, ou Ctrl+Z).",
+    "Le brouillon est remplacé par la version {version} telle qu'elle a été publiée. Vous pourrez revenir en arrière ensuite (Défaire, ou Ctrl+Z).",
   "versions.restoreConfirm": "Restaurer",
   "versions.restored": "Version {version} restaurée comme brouillon.",
   "test.panel": "Tester ce scénario",
@@ -338,7 +338,7 @@ export const panelsFr: Record<PanelMessageKey, string> = {
   "key.backspace": "Retour arrière",
   "key.escape": "Échap",
   "key.drag": "glisser",
-  "help.undo": "Annuler",
+  "help.undo": "Défaire",
   "help.redo": "Rétablir",
   "help.copyPaste": "Copier, couper, coller des étapes (aussi entre scénarios)",
   "help.duplicate": "Dupliquer la sélection",
