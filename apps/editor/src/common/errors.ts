@@ -41,7 +41,11 @@ function typeWord(t: Translate, type: unknown): string {
 function invalidFlowText(t: Translate, error: ApiError): string {
   const lines = error.issues.slice(0, 10).map((issue) => {
     const key = `importIssue.${issue.code ?? ""}`;
-    const params = { ...issue.params };
+    // A minimum ("at least 2 items") also picks the plural form of its sentence.
+    const params = {
+      ...issue.params,
+      ...(issue.params?.min !== undefined && { count: issue.params.min }),
+    };
     if ("expected" in params) params.expected = typeWord(t, params.expected);
     if ("got" in params) params.got = typeWord(t, params.got);
     const text = isMessageKey(key) ? t(key, params) : issue.message;

@@ -3,6 +3,7 @@ import { en } from "./en";
 import { fr } from "./fr";
 import { panelsEn } from "./panels-en";
 import { panelsFr } from "./panels-fr";
+import { type Message, messageForms } from "./plural";
 import { teamEn } from "./team-en";
 import { teamFr } from "./team-fr";
 
@@ -12,8 +13,8 @@ import { teamFr } from "./team-fr";
  */
 export const ALL_CATALOGUES: {
   name: string;
-  en: Record<string, string>;
-  fr: Record<string, string>;
+  en: Record<string, Message>;
+  fr: Record<string, Message>;
 }[] = [
   { name: "main", en, fr },
   { name: "panels", en: panelsEn, fr: panelsFr },
@@ -21,9 +22,26 @@ export const ALL_CATALOGUES: {
   { name: "ai-forms", en: AI_FORM_WORDS.en, fr: AI_FORM_WORDS.fr },
 ];
 
-/** Each French text with its key and its English counterpart. */
+/** Each French wording with its key and its English wordings (a text by number has several). */
 export function frenchTexts(): { key: string; fr: string; en: string }[] {
   return ALL_CATALOGUES.flatMap((c) =>
-    Object.entries(c.fr).map(([key, text]) => ({ key, fr: text, en: c.en[key] ?? "" })),
+    Object.entries(c.fr).flatMap(([key, message]) =>
+      messageForms(message).map((text) => ({
+        key,
+        fr: text,
+        en: c.en[key] === undefined ? "" : messageForms(c.en[key]).join("\n"),
+      })),
+    ),
+  );
+}
+
+/** Every wording of every catalogue, in both languages. */
+export function allTexts(): { key: string; locale: "en" | "fr"; text: string }[] {
+  return ALL_CATALOGUES.flatMap((c) =>
+    (["en", "fr"] as const).flatMap((locale) =>
+      Object.entries(c[locale]).flatMap(([key, message]) =>
+        messageForms(message).map((text) => ({ key, locale, text })),
+      ),
+    ),
   );
 }

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { create } from "zustand";
 import type { MessageKey as MainKey } from "./en";
 import type { PanelMessageKey } from "./panels-en";
+import { type Message, pluralForm } from "./plural";
 import type { TeamMessageKey } from "./team-en";
 
 /**
@@ -11,7 +12,7 @@ import type { TeamMessageKey } from "./team-en";
  */
 export type MessageKey = MainKey | PanelMessageKey | TeamMessageKey;
 export type Locale = "en" | "fr";
-type Catalogue = Partial<Record<MessageKey, string>>;
+type Catalogue = Partial<Record<MessageKey, Message>>;
 
 /**
  * Each language's words load on their own, when the reader first needs them: nobody downloads
@@ -76,10 +77,18 @@ export function initialLocale(): Locale {
 
 export type Params = Record<string, string | number>;
 
-/** Fills `{name}` placeholders; a placeholder without a value is left as written. */
+/**
+ * Fills `{name}` placeholders; a placeholder without a value is left as written. A text by number
+ * takes the wording for `params.count`.
+ */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   // Before its words have loaded (only tests call that early), a text shows its key.
-  const text = loaded[locale]?.[key] ?? key;
+  return fillMessage(locale, loaded[locale]?.[key] ?? key, params);
+}
+
+/** A message's wording for these params (its plural form for `count`), placeholders filled. */
+export function fillMessage(locale: Locale, message: Message, params?: Params): string {
+  const text = pluralForm(locale, message, params?.count);
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),

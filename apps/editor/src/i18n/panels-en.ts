@@ -31,8 +31,15 @@ export const panelsEn = {
   "translations.copyMissing": "Copy default to missing",
   "translations.download": "CSV for a translator ({language})",
   "translations.upload": "Put back a translated CSV",
-  "translations.imported":
-    "{changed} {language} text(s) changed; {unknown} row(s) not applied (no longer in the flow).",
+  "translations.imported": "{changed}; {unknown}.",
+  "translations.changed": {
+    one: "{count} {language} text changed",
+    other: "{count} {language} texts changed",
+  },
+  "translations.notApplied": {
+    one: "{count} row not applied (no longer in the flow)",
+    other: "{count} rows not applied (no longer in the flow)",
+  },
   "button.postback": "Reply button",
   "button.url": "Link button",
   "button.call": "Call button",
@@ -324,7 +331,9 @@ export const panelsEn = {
   "variables.description": "Description",
   "variables.add": "Add a variable",
   "problems.none": "No problems. Ready to publish.",
-  "problems.summary": "{errors} error(s), {warnings} warning(s)",
+  "problems.summary": "{errors}, {warnings}",
+  "problems.errors": { one: "{count} error", other: "{count} errors" },
+  "problems.warnings": { one: "{count} warning", other: "{count} warnings" },
   "problems.error": "Error",
   "problems.warning": "Warning",
   "problems.useSecret": "Use {{secrets.{secret}}}",

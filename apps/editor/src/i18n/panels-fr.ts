@@ -1,7 +1,8 @@
 import type { PanelMessageKey } from "./panels-en";
+import type { Message } from "./plural";
 
 /** The words of the screens that open after the canvas, in French (see `panels-en.ts`). */
-export const panelsFr: Record<PanelMessageKey, string> = {
+export const panelsFr: Record<PanelMessageKey, Message> = {
   "secrets.title": "Secrets",
   "secrets.intro":
     "Valeurs que les étapes HTTP utilisent comme {{secrets.NOM}} : clés d'API de votre boutique ou de votre CRM. Elles sont en écriture seule : une fois enregistrées, personne ne peut les relire, ni ici ni dans un export.",
@@ -28,8 +29,15 @@ export const panelsFr: Record<PanelMessageKey, string> = {
   "translations.copyMissing": "Copier le texte par défaut là où il manque",
   "translations.download": "CSV pour un traducteur ({language})",
   "translations.upload": "Réimporter un CSV traduit",
-  "translations.imported":
-    "{changed} texte(s) en {language} modifié(s) ; {unknown} ligne(s) non appliquée(s) (plus dans le flux).",
+  "translations.imported": "{changed} ; {unknown}.",
+  "translations.changed": {
+    one: "{count} texte en {language} modifié",
+    other: "{count} textes en {language} modifiés",
+  },
+  "translations.notApplied": {
+    one: "{count} ligne non appliquée (plus dans le flux)",
+    other: "{count} lignes non appliquées (plus dans le flux)",
+  },
   "button.postback": "Bouton de réponse",
   "button.url": "Bouton lien",
   "button.call": "Bouton d’appel",
@@ -282,7 +290,7 @@ export const panelsFr: Record<PanelMessageKey, string> = {
   "livechat.queue.state.resolved": "Résolues",
   "livechat.queue.empty":
     "Personne n’attend un humain. Une conversation apparaît ici quand un flow passe la main à une personne, ou quand vous mettez le bot en pause.",
-  "livechat.queue.unread": "{count} non lu(s)",
+  "livechat.queue.unread": { one: "{count} non lu", other: "{count} non lus" },
   "livechat.queue.with": "Avec {name}",
   "livechat.queue.nobody": "Personne ne l’a encore prise",
   "livechat.queue.since": "Depuis {time}",
@@ -326,7 +334,9 @@ export const panelsFr: Record<PanelMessageKey, string> = {
   "variables.description": "Description",
   "variables.add": "Ajouter une variable",
   "problems.none": "Aucun problème. Prêt à publier.",
-  "problems.summary": "{errors} erreur(s), {warnings} avertissement(s)",
+  "problems.summary": "{errors}, {warnings}",
+  "problems.errors": { one: "{count} erreur", other: "{count} erreurs" },
+  "problems.warnings": { one: "{count} avertissement", other: "{count} avertissements" },
   "problems.error": "Erreur",
   "problems.warning": "Avertissement",
   "problems.useSecret": "Utiliser {{secrets.{secret}}}",

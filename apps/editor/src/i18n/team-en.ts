@@ -89,8 +89,11 @@ export const teamEn = {
   "page.title": "Messenger profile",
   "page.greeting": "Greeting",
   "page.greetingPlaceholder": "Hello {{user_first_name}}! Ask us about your order.",
-  "page.greetingHelp":
-    "Shown before the first message. {count} characters left; {{user_first_name}} is the person's first name.",
+  "page.greetingHelp": {
+    one: "Shown before the first message. {count} character left; {{user_first_name}} is the person's first name.",
+    other:
+      "Shown before the first message. {count} characters left; {{user_first_name}} is the person's first name.",
+  },
   "page.getStarted": "Get Started button",
   "page.getStartedOn": "Show the Get Started button (the welcome flow answers it)",
   "page.iceBreakers": "Ice breakers",

@@ -1,7 +1,8 @@
+import type { Message } from "./plural";
 import type { TeamMessageKey } from "./team-en";
 
 /** The settings screens' words in French: the same keys as team-en.ts. */
-export const teamFr: Record<TeamMessageKey, string> = {
+export const teamFr: Record<TeamMessageKey, Message> = {
   "settings.title": "Réglages",
   "settings.nav": "Réglages",
   "settings.ownerOnly": "Seul le propriétaire de cette équipe Convo voit les réglages.",
@@ -92,8 +93,11 @@ export const teamFr: Record<TeamMessageKey, string> = {
   "page.greeting": "Message d’accueil",
   "page.greetingPlaceholder":
     "Bonjour {{user_first_name}} ! Posez-nous vos questions sur votre commande.",
-  "page.greetingHelp":
-    "Affiché avant le premier message. Reste {count} caractères ; {{user_first_name}} est le prénom de la personne.",
+  "page.greetingHelp": {
+    one: "Affiché avant le premier message. Reste {count} caractère ; {{user_first_name}} est le prénom de la personne.",
+    other:
+      "Affiché avant le premier message. Restent {count} caractères ; {{user_first_name}} est le prénom de la personne.",
+  },
   "page.getStarted": "Bouton Démarrer",
   "page.getStartedOn": "Afficher le bouton Démarrer (le parcours d’accueil y répond)",
   "page.iceBreakers": "Questions d’amorce",
