@@ -325,7 +325,7 @@ export const fr: Record<MessageKey, Message> = {
   "problem.clash-intent-example":
     "L’exemple « {key} » est aussi un exemple d’une intention du scénario « {other} » : un client qui le dit n’obtient que l’un des deux scénarios.",
   "problem.sample-secret":
-    "La valeur de test de « {name} » ressemble à un identifiant secret. Les valeurs de test sont enregistrées avec le scénario : mettez un exemple anodin, et {{secrets.NOM}} dans la requête pour les clés.",
+    "La valeur de test de « {name} » ressemble à un identifiant secret. Les valeurs de test sont enregistrées avec le scénario : mettez un exemple anodin, et {{secrets.NOM}} dans la requête pour les clés.",
   "test.sandboxChannelHint":
     "Le canal sur lequel écrit le contact de test : le flux publié répond comme sur ce canal.",
   "livechat.transcriptOn": "Conversation sur",
