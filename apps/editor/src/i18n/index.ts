@@ -2,6 +2,7 @@ import type { FlowProblem } from "@convo/flow";
 import { useMemo } from "react";
 import { create } from "zustand";
 import type { MessageKey as MainKey } from "./en";
+import type { ErrorMessageKey } from "./errors-en";
 import type { PanelMessageKey } from "./panels-en";
 import { type Message, pluralForm } from "./plural";
 import type { TeamMessageKey } from "./team-en";
@@ -10,7 +11,7 @@ import type { TeamMessageKey } from "./team-en";
  * A text's key: the main catalogue's, the settings screens' or the later panels' (each of those
  * load with their screens).
  */
-export type MessageKey = MainKey | PanelMessageKey | TeamMessageKey;
+export type MessageKey = MainKey | PanelMessageKey | TeamMessageKey | ErrorMessageKey;
 export type Locale = "en" | "fr";
 type Catalogue = Partial<Record<MessageKey, Message>>;
 
@@ -59,6 +60,19 @@ const PANEL_WORDS: Record<Locale, () => Promise<Catalogue>> = {
  */
 export function loadPanelWords(): Promise<void> {
   return loadWords(PANEL_WORDS);
+}
+
+const ERROR_WORDS: Record<Locale, () => Promise<Catalogue>> = {
+  en: () => import("./errors-en").then((m) => m.errorsEn),
+  fr: () => import("./errors-fr").then((m) => m.errorsFr),
+};
+
+/**
+ * The runtime's error codes in words (some 1 KB gzip a language), loaded by the API client before
+ * it hands over its first refused request: a session without one never downloads them.
+ */
+export function loadErrorWords(): Promise<void> {
+  return loadWords(ERROR_WORDS);
 }
 
 async function loadWords(words: Record<Locale, () => Promise<Catalogue>>): Promise<void> {
