@@ -3,52 +3,26 @@ import type { ErrorCode } from "../api/types";
 import { isMessageKey, type MessageKey, type Translate } from "../i18n";
 
 /**
- * The words of every code the runtime answers with (the compiler names a new one), so that no
- * refusal reaches a French reader in the runtime's English. A code with issues gets them below,
- * each with its JSON path.
+ * The codes worded by the main catalogue (the screens met them first); every other code the
+ * runtime answers with is `serverError.<code>` (`errors-en.ts`, loaded at the first refusal). A
+ * test holds the two to the runtime's `ERROR_CODES`, so no refusal reaches a French reader in
+ * the runtime's English.
  */
-const SERVER_ERRORS: Record<ErrorCode, MessageKey> = {
+const MAIN_WORDS: Partial<Record<ErrorCode, MessageKey>> = {
   not_found: "error.notFound",
-  internal: "serverError.internal",
-  http_error: "serverError.http_error",
-  aborted: "serverError.aborted",
   invalid_json: "error.invalidJson",
-  invalid_body: "serverError.invalid_body",
-  invalid_query: "serverError.invalid_query",
-  invalid_path: "serverError.invalid_path",
   too_large: "error.tooLarge",
   unauthorized: "error.unauthorized",
-  forbidden: "serverError.forbidden",
-  csrf_failed: "serverError.csrf_failed",
-  insufficient_scope: "serverError.insufficient_scope",
-  invalid_credentials: "serverError.invalid_credentials",
-  too_many_attempts: "serverError.too_many_attempts",
-  invalid_link: "serverError.invalid_link",
-  not_a_person: "serverError.not_a_person",
-  wrong_password: "serverError.wrong_password",
-  email_taken: "serverError.email_taken",
-  last_owner: "serverError.last_owner",
   invalid_flow: "error.invalidFlow",
   flow_exists: "error.flowExists",
-  revision_conflict: "serverError.revision_conflict",
-  lint_errors: "serverError.lint_errors",
-  flow_clash: "error.flowClash",
-  not_published: "serverError.not_published",
-  invalid_name: "serverError.invalid_name",
-  invalid_url: "serverError.invalid_url",
-  not_sandbox: "serverError.not_sandbox",
-  webhook_refused: "serverError.webhook_refused",
-  taken: "serverError.taken",
-  resolved: "serverError.resolved",
-  invalid_idempotency_key: "serverError.invalid_idempotency_key",
-  no_flow_for_event: "serverError.no_flow_for_event",
-  invalid_data: "serverError.invalid_data",
-  unknown_contact: "serverError.unknown_contact",
-  bad_signature: "serverError.bad_signature",
-  invalid_webhook: "serverError.invalid_webhook",
 };
 
-const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(SERVER_ERRORS, code);
+/** The words of a code, or null for one this editor does not know (a newer runtime). */
+function wordsOf(code: string): MessageKey | null {
+  const key =
+    (Object.hasOwn(MAIN_WORDS, code) && MAIN_WORDS[code as ErrorCode]) || `serverError.${code}`;
+  return isMessageKey(key) ? key : null;
+}
 
 /**
  * A failed request said in the reader's language, from its code, with the JSON path of each issue
@@ -58,9 +32,8 @@ export function describeError(t: Translate, error: unknown): string {
   if (error instanceof OfflineError) return t("common.offline");
   if (error instanceof ApiError) {
     if (error.code === "flow_clash") return clashText(t, error);
-    if (isErrorCode(error.code)) {
-      return [t(SERVER_ERRORS[error.code]), ...issueLines(t, error)].join("\n");
-    }
+    const words = wordsOf(error.code);
+    if (words) return [t(words), ...issueLines(t, error)].join("\n");
     if (error.status === 401) return t("error.unauthorized");
     const issues = error.issues.map((i) => `${i.path}: ${i.message}`);
     return [t("error.server", { message: error.message }), ...issues].join("\n");
