@@ -160,7 +160,7 @@ describe("the editor against the real runtime", () => {
     await page.getByRole("button", { name: "Create flow" }).click();
     await expect.poll(() => steps(page).count()).toBe(1);
     await page.getByRole("button", { name: "Publish", exact: true }).click();
-    await page.getByText(/Cannot publish: fix the \d+ error\(s\)/).waitFor();
+    await page.getByText(/Cannot publish: fix the (error|\d+ errors) in Problems first/).waitFor();
     expect(await page.getByRole("tab", { name: /Problems/ }).getAttribute("aria-selected")).toBe(
       "true",
     );

@@ -259,6 +259,13 @@ describe("a team", () => {
     // In French.
     await page.getByRole("combobox", { name: "Language" }).selectOption("fr");
     await page.getByRole("heading", { name: "Journal d’audit" }).waitFor();
+    // Each action reads in French beside its code (the filter still shows Ana's).
+    const frenchEntries = page
+      .getByRole("table", { name: "Entrées du journal" })
+      .locator("tbody tr");
+    await expect
+      .poll(async () => (await frenchEntries.allTextContents()).join("\n"))
+      .toMatch(/Conversation prise conversation\.take/);
     await page
       .getByRole("navigation", { name: "Réglages" })
       .getByRole("link", { name: "Équipe" })

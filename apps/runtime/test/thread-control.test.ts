@@ -136,7 +136,12 @@ describe("thread control: handing the thread back resumes the bot", () => {
         metadata: "Done",
       }),
     ]);
-    await waitForLine("hana", `The app ${PAGE_INBOX_APP_ID} gave the conversation back to the bot`);
+    const back = await waitForLine(
+      "hana",
+      `The app ${PAGE_INBOX_APP_ID} gave the conversation back to the bot`,
+    );
+    // The line's code, which the editor words in its reader's language.
+    expect(back.payload).toMatchObject({ line: "returned", appId: PAGE_INBOX_APP_ID });
     expect(await paused("hana")).toBe(false);
     await send([textItem("hana", "hello again")]);
     await waitForMessages("hana", 2);

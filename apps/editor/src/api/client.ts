@@ -74,9 +74,14 @@ export function storeToken(token: string | null): void {
 }
 
 export class ApiClient {
+  /**
+   * `beforeError` runs before a refused request is handed over: the session passes the loading of
+   * the error codes' words there, so the screen that catches it words it in the reader's language.
+   */
   constructor(
     private readonly credentials: Credentials,
     private readonly base = "",
+    private readonly beforeError: () => Promise<void> = async () => undefined,
   ) {}
 
   private async request(method: string, path: string, body?: unknown): Promise<Response> {
@@ -100,6 +105,7 @@ export class ApiClient {
       // Not JSON (a proxy's error page): keep the status.
     }
     const error = (parsed.error ?? {}) as Record<string, unknown>;
+    await this.beforeError().catch(() => undefined);
     throw new ApiError(
       response.status,
       typeof error.code === "string" ? error.code : `http_${response.status}`,

@@ -20,6 +20,8 @@ export type Answer<
 
 type WithFlow<T> = Omit<T, "flow"> & { flow: Flow };
 
+/** Every `error.code` the runtime answers with (its `ERROR_CODES`). */
+export type ErrorCode = Schemas["Error"]["error"]["code"];
 export type FlowSummary = Schemas["FlowSummary"];
 export type FlowDetail = WithFlow<Schemas["FlowDetail"]>;
 export type VersionSummary = Schemas["VersionSummary"];

@@ -1,5 +1,6 @@
 import { create } from "zustand";
 import { ApiClient, authHeaders, type Credentials, storedToken, storeToken } from "../api/client";
+import { loadErrorWords } from "../i18n";
 
 export type Role = "owner" | "editor" | "agent" | "viewer";
 
@@ -24,6 +25,9 @@ interface Session {
   signOut: () => void;
 }
 
+/** A client whose refused requests come with the words of their codes (see `describeError`). */
+const clientOf = (credentials: Credentials) => new ApiClient(credentials, "", loadErrorWords);
+
 /** The admin token is an owner-level key, and nobody in particular. */
 const ADMIN: Who = { id: null, role: "owner" };
 
@@ -46,18 +50,18 @@ export const useSession = create<Session>((set, get) => {
   }
   return {
     credentials: token,
-    api: token ? new ApiClient(token) : null,
+    api: token ? clientOf(token) : null,
     who: token ? ADMIN : null,
     checking: canAsk,
     signIn: (next) => {
       storeToken(next);
-      set({ credentials: next, api: new ApiClient(next), who: ADMIN });
+      set({ credentials: next, api: clientOf(next), who: ADMIN });
     },
     signedIn: (csrf, person) => {
       const credentials = { csrf };
       set({
         credentials,
-        api: new ApiClient(credentials),
+        api: clientOf(credentials),
         who: { id: person.id, role: person.role },
         checking: false,
       });

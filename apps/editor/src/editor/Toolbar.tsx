@@ -160,7 +160,12 @@ export function Toolbar({ flowId, name, autosave, history, setOverlay }: Props) 
         <button type="button" onClick={editor.undo} disabled={!canUndo} title="Ctrl+Z">
           {t("editor.undo")}
         </button>
-        <button type="button" onClick={editor.redo} disabled={!canRedo} title="Ctrl+Shift+Z">
+        <button
+          type="button"
+          onClick={editor.redo}
+          disabled={!canRedo}
+          title={t("editor.redoKeys")}
+        >
           {t("editor.redo")}
         </button>
         <button type="button" onClick={() => void autoLayout()} disabled={readOnly}>

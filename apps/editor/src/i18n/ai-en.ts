@@ -12,7 +12,10 @@ export const aiEn = {
   "ai.knowledgeWithText": "Answers from {entries} FAQ entries and a text.",
   "ai.storedIn": "The answer is stored in {name}, not sent.",
   "ai.tone": "Tone: {tone}",
-  "intent.summary": "{count} intents; below {confidence} % confidence: Else.",
+  "intent.summary": {
+    one: "{count} intent; below {confidence} % confidence: Else.",
+    other: "{count} intents; below {confidence} % confidence: Else.",
+  },
   "test.noteAiAnswer": "AI answer → {result}",
   "test.noteAiIntent": "Intent → {result}",
   "problem.ai-knowledge-empty":

@@ -1,5 +1,6 @@
 import { useMemo } from "react";
-import { type Params, useLocale } from ".";
+import { fillMessage, type Params, useLocale } from ".";
+import type { Message } from "./plural";
 
 /**
  * The AI steps' form words, apart from the main catalogues so that they load with the forms
@@ -22,7 +23,7 @@ const EN = {
   "ai.tryQuestion": "Test a question",
   "ai.tryPlaceholder": "Where do you deliver?",
   "ai.tryNothing": "Nothing relevant: the step goes Unsure without asking the model.",
-  "ai.tryFound": "{n} of at most {max} passages sent to the model:",
+  "ai.tryFound": "{count} of at most {max} passages sent to the model:",
   "intent.intents": "Intents",
   "intent.intent": "Intent {n}",
   "intent.examples": "Example phrases, one a line (French and English)",
@@ -34,7 +35,7 @@ const EN = {
 
 export type AiFormKey = keyof typeof EN;
 
-const FR: Record<AiFormKey, string> = {
+const FR: Record<AiFormKey, Message> = {
   "ai.question": "Question",
   "ai.questionPlaceholder": "Vide : le message que le contact vient d’envoyer",
   "ai.entries": "FAQ",
@@ -52,7 +53,10 @@ const FR: Record<AiFormKey, string> = {
   "ai.tryQuestion": "Tester une question",
   "ai.tryPlaceholder": "Où livrez-vous ?",
   "ai.tryNothing": "Rien de pertinent : l’étape passe par Incertain sans interroger le modèle.",
-  "ai.tryFound": "{n} passages (au plus {max}) envoyés au modèle :",
+  "ai.tryFound": {
+    one: "{count} passage (au plus {max}) envoyé au modèle :",
+    other: "{count} passages (au plus {max}) envoyés au modèle :",
+  },
   "intent.intents": "Intentions",
   "intent.intent": "Intention {n}",
   "intent.examples": "Exemples de phrases, une par ligne (français et anglais)",
@@ -63,14 +67,14 @@ const FR: Record<AiFormKey, string> = {
     "Confiance minimale, de 0 à 1 ({confidence} par défaut ; en dessous : la réponse par défaut)",
 };
 
+/** Both languages, for the tests over every French word. */
+export const AI_FORM_WORDS = { en: EN, fr: FR };
+
 /** `t` for the AI steps' forms, in the reader's language. */
 export function useAiFormText(): (key: AiFormKey, params?: Params) => string {
   const locale = useLocale((s) => s.locale);
   return useMemo(() => {
     const catalogue = locale === "fr" ? FR : EN;
-    return (key, params) =>
-      catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-        params?.[name] === undefined ? whole : String(params[name]),
-      );
+    return (key, params) => fillMessage(locale, catalogue[key], params);
   }, [locale]);
 }

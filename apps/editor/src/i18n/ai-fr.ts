@@ -1,7 +1,8 @@
 import type { AiMessageKey } from "./ai-en";
+import type { Message } from "./plural";
 
 /** The AI steps' words in French (see `ai-en.ts`). */
-export const aiFr: Record<AiMessageKey, string> = {
+export const aiFr: Record<AiMessageKey, Message> = {
   "type.ai_answer": "Réponse IA",
   "type.intent": "Aiguillage par intention",
   "output.answered": "Répondu",
@@ -10,7 +11,10 @@ export const aiFr: Record<AiMessageKey, string> = {
   "ai.knowledgeWithText": "Répond à partir de {entries} questions de la FAQ et d’un texte.",
   "ai.storedIn": "La réponse est enregistrée dans {name}, sans être envoyée.",
   "ai.tone": "Ton : {tone}",
-  "intent.summary": "{count} intentions ; sous {confidence} % de confiance : Sinon.",
+  "intent.summary": {
+    one: "{count} intention ; sous {confidence} % de confiance : Sinon.",
+    other: "{count} intentions ; sous {confidence} % de confiance : Sinon.",
+  },
   "test.noteAiAnswer": "Réponse IA → {result}",
   "test.noteAiIntent": "Intention → {result}",
   "problem.ai-knowledge-empty":

@@ -85,6 +85,7 @@ export const en = {
   "editor.tools": "Editing tools",
   "editor.undo": "Undo",
   "editor.redo": "Redo",
+  "editor.redoKeys": "Ctrl+Shift+Z",
   "editor.layout": "Tidy up",
   "editor.fit": "Fit",
   "editor.search": "Find",
@@ -107,7 +108,10 @@ export const en = {
   "publish.title": "Publish this flow",
   "publish.note": "What changed? (optional)",
   "publish.confirm": "Publish now",
-  "publish.refused": "Cannot publish: fix the {count} error(s) in Problems first.",
+  "publish.refused": {
+    one: "Cannot publish: fix the error in Problems first.",
+    other: "Cannot publish: fix the {count} errors in Problems first.",
+  },
   "publish.notSaved": "The draft could not be saved, so it was not published.",
   "publish.done": "Published as version {version}.",
 
@@ -126,8 +130,10 @@ export const en = {
   "canvas.channel": "Steps as on",
   "canvas.channelHint": "How each step looks on this channel; the test panel plays the same one",
   "translations.canvasLanguage": "Texts in",
-  "translations.missingOnStep":
-    "{count} text(s) not yet in {language}: shown in the default language",
+  "translations.missingOnStep": {
+    one: "{count} text not yet in {language}: shown in the default language",
+    other: "{count} texts not yet in {language}: shown in the default language",
+  },
 
   "type.trigger": "Start",
   "type.message": "Message",
@@ -209,10 +215,10 @@ export const en = {
   "step.http": "HTTP request",
 
   "step.set_language": "Set the contact's language",
-  "unit.seconds": "{n} second(s)",
-  "unit.minutes": "{n} minute(s)",
-  "unit.hours": "{n} hour(s)",
-  "unit.days": "{n} day(s)",
+  "unit.seconds": { one: "{count} second", other: "{count} seconds" },
+  "unit.minutes": { one: "{count} minute", other: "{count} minutes" },
+  "unit.hours": { one: "{count} hour", other: "{count} hours" },
+  "unit.days": { one: "{count} day", other: "{count} days" },
 
   "problems.hasErrors": "This step has errors",
   "problems.hasWarnings": "This step has warnings",
@@ -289,7 +295,10 @@ export const en = {
   "importIssue.too_many": "“{field}” has too many items (at most {max}).",
   "importIssue.too_long": "“{field}” is too long (at most {max}).",
   "importIssue.empty": "“{field}” cannot be empty.",
-  "importIssue.too_few": "“{field}” needs at least {min} item(s).",
+  "importIssue.too_few": {
+    one: "“{field}” needs at least {min} item.",
+    other: "“{field}” needs at least {min} items.",
+  },
   "importIssue.too_small": "“{field}” must be at least {min}.",
   "importIssue.one_of": "“{field}” must be one of {values}.",
   "importIssue.unknown_fields": "Convo does not know {fields} here.",

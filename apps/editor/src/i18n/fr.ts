@@ -1,8 +1,9 @@
 import { aiFr } from "./ai-fr";
 import type { MessageKey } from "./en";
+import type { Message } from "./plural";
 
 /** Français. Same keys as en.ts (the type checks it; a test checks none is empty). */
-export const fr: Record<MessageKey, string> = {
+export const fr: Record<MessageKey, Message> = {
   ...aiFr,
   "common.loading": "Chargement…",
   "common.offline": "Le serveur est injoignable. Vérifiez votre connexion.",
@@ -84,8 +85,9 @@ export const fr: Record<MessageKey, string> = {
 
   "editor.backToList": "Retour aux scénarios",
   "editor.tools": "Outils d’édition",
-  "editor.undo": "Annuler",
+  "editor.undo": "Défaire",
   "editor.redo": "Rétablir",
+  "editor.redoKeys": "Ctrl+Maj+Z",
   "editor.layout": "Ranger",
   "editor.fit": "Ajuster",
   "editor.search": "Chercher",
@@ -108,8 +110,10 @@ export const fr: Record<MessageKey, string> = {
   "publish.title": "Publier ce scénario",
   "publish.note": "Qu’est-ce qui a changé ? (facultatif)",
   "publish.confirm": "Publier maintenant",
-  "publish.refused":
-    "Publication impossible : corrigez d’abord les {count} erreur(s) dans Problèmes.",
+  "publish.refused": {
+    one: "Publication impossible : corrigez d’abord l’erreur dans Problèmes.",
+    other: "Publication impossible : corrigez d’abord les {count} erreurs dans Problèmes.",
+  },
   "publish.notSaved": "Le brouillon n’a pas pu être enregistré, il n’a donc pas été publié.",
   "publish.done": "Publié en version {version}.",
 
@@ -128,8 +132,10 @@ export const fr: Record<MessageKey, string> = {
   "canvas.channel": "Étapes comme sur",
   "canvas.channelHint": "L’aspect de chaque étape sur ce canal ; le panneau de test joue le même",
   "translations.canvasLanguage": "Textes en",
-  "translations.missingOnStep":
-    "{count} texte(s) pas encore en {language} : affichés dans la langue par défaut",
+  "translations.missingOnStep": {
+    one: "{count} texte pas encore en {language} : affiché dans la langue par défaut",
+    other: "{count} textes pas encore en {language} : affichés dans la langue par défaut",
+  },
 
   "type.trigger": "Départ",
   "type.message": "Message",
@@ -211,10 +217,10 @@ export const fr: Record<MessageKey, string> = {
   "step.http": "Requête HTTP",
 
   "step.set_language": "Choisir la langue du contact",
-  "unit.seconds": "{n} seconde(s)",
-  "unit.minutes": "{n} minute(s)",
-  "unit.hours": "{n} heure(s)",
-  "unit.days": "{n} jour(s)",
+  "unit.seconds": { one: "{count} seconde", other: "{count} secondes" },
+  "unit.minutes": { one: "{count} minute", other: "{count} minutes" },
+  "unit.hours": { one: "{count} heure", other: "{count} heures" },
+  "unit.days": { one: "{count} jour", other: "{count} jours" },
 
   "problems.hasErrors": "Cette étape a des erreurs",
   "problems.hasWarnings": "Cette étape a des avertissements",
@@ -273,7 +279,7 @@ export const fr: Record<MessageKey, string> = {
   "analytics.today": "Aujourd’hui",
   "analytics.7d": "7 derniers jours",
   "analytics.30d": "30 derniers jours",
-  "analytics.entered": "{count} entrés",
+  "analytics.entered": { one: "{count} entré", other: "{count} entrés" },
   "analytics.dropOff": "−{percent} % arrêtés",
   "livechat.open": "Discussion en direct",
   "error.invalidFlow": "Ce fichier n’est pas un scénario que Convo peut ouvrir :",
@@ -291,7 +297,10 @@ export const fr: Record<MessageKey, string> = {
   "importIssue.too_many": "« {field} » a trop d’éléments ({max} au plus).",
   "importIssue.too_long": "« {field} » est trop long ({max} au plus).",
   "importIssue.empty": "« {field} » ne peut pas être vide.",
-  "importIssue.too_few": "« {field} » demande au moins {min} élément(s).",
+  "importIssue.too_few": {
+    one: "« {field} » demande au moins {min} élément.",
+    other: "« {field} » demande au moins {min} éléments.",
+  },
   "importIssue.too_small": "« {field} » doit valoir au moins {min}.",
   "importIssue.one_of": "« {field} » doit être l’une de ces valeurs : {values}.",
   "importIssue.unknown_fields": "Convo ne connaît pas {fields} ici.",
@@ -319,7 +328,7 @@ export const fr: Record<MessageKey, string> = {
   "problem.clash-intent-example":
     "L’exemple « {key} » est aussi un exemple d’une intention du scénario « {other} » : un client qui le dit n’obtient que l’un des deux scénarios.",
   "problem.sample-secret":
-    "La valeur de test de « {name} » ressemble à un identifiant secret. Les valeurs de test sont enregistrées avec le scénario : mettez un exemple anodin, et {{secrets.NOM}} dans la requête pour les clés.",
+    "La valeur de test de « {name} » ressemble à un identifiant secret. Les valeurs de test sont enregistrées avec le scénario : mettez un exemple anodin, et {{secrets.NOM}} dans la requête pour les clés.",
   "test.sandboxChannelHint":
     "Le canal sur lequel écrit le contact de test : le flux publié répond comme sur ce canal.",
   "livechat.transcriptOn": "Conversation sur",

@@ -7,6 +7,7 @@ import { fr } from "./fr";
 import { loadCatalogue, loadTeamWords, problemText, translate } from "./index";
 import { panelsEn } from "./panels-en";
 import { panelsFr } from "./panels-fr";
+import { type Message, messageForms } from "./plural";
 import { teamEn } from "./team-en";
 import { teamFr } from "./team-fr";
 
@@ -16,14 +17,21 @@ beforeAll(async () => {
   await loadCatalogue("fr");
 });
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The placeholders of every wording of a message, once each. */
+const placeholders = (message: Message) =>
+  [
+    ...new Set(
+      messageForms(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1])),
+    ),
+  ].sort();
+const blank = (message: Message) => messageForms(message).some((text) => text.trim() === "");
 
 describe("catalogues", () => {
   it("has every key in every language and no empty string", () => {
     for (const [locale, catalogue] of Object.entries(CATALOGUES)) {
       expect(Object.keys(catalogue).sort(), locale).toEqual(Object.keys(en).sort());
       for (const [key, text] of Object.entries(catalogue))
-        expect(text.trim(), `${locale} ${key}`).not.toBe("");
+        expect(blank(text), `${locale} ${key}`).toBe(false);
     }
   });
 
@@ -36,7 +44,7 @@ describe("catalogues", () => {
   it("has the settings screens' words in both languages, loaded with those screens", async () => {
     expect(Object.keys(teamFr).sort()).toEqual(Object.keys(teamEn).sort());
     for (const key of Object.keys(teamEn) as (keyof typeof teamEn)[]) {
-      expect(teamFr[key].trim(), key).not.toBe("");
+      expect(blank(teamFr[key]), key).toBe(false);
       expect(placeholders(teamFr[key]), key).toEqual(placeholders(teamEn[key]));
       expect(key in en, `${key} is in the main catalogue too`).toBe(false);
     }
@@ -49,7 +57,7 @@ describe("catalogues", () => {
   it("has the later panels' words in both languages, apart from the canvas's", () => {
     expect(Object.keys(panelsFr).sort()).toEqual(Object.keys(panelsEn).sort());
     for (const key of Object.keys(panelsEn) as (keyof typeof panelsEn)[]) {
-      expect(panelsFr[key].trim(), key).not.toBe("");
+      expect(blank(panelsFr[key]), key).toBe(false);
       expect(placeholders(panelsFr[key]), key).toEqual(placeholders(panelsEn[key]));
       expect(key in en, `${key} is in the main catalogue too`).toBe(false);
       expect(key in teamEn, `${key} is in the settings' words too`).toBe(false);

@@ -2,16 +2,18 @@ import type { FlowProblem } from "@convo/flow";
 import { useMemo } from "react";
 import { create } from "zustand";
 import type { MessageKey as MainKey } from "./en";
+import type { ErrorMessageKey } from "./errors-en";
 import type { PanelMessageKey } from "./panels-en";
+import { type Message, pluralForm } from "./plural";
 import type { TeamMessageKey } from "./team-en";
 
 /**
  * A text's key: the main catalogue's, the settings screens' or the later panels' (each of those
  * load with their screens).
  */
-export type MessageKey = MainKey | PanelMessageKey | TeamMessageKey;
+export type MessageKey = MainKey | PanelMessageKey | TeamMessageKey | ErrorMessageKey;
 export type Locale = "en" | "fr";
-type Catalogue = Partial<Record<MessageKey, string>>;
+type Catalogue = Partial<Record<MessageKey, Message>>;
 
 /**
  * Each language's words load on their own, when the reader first needs them: nobody downloads
@@ -60,6 +62,19 @@ export function loadPanelWords(): Promise<void> {
   return loadWords(PANEL_WORDS);
 }
 
+const ERROR_WORDS: Record<Locale, () => Promise<Catalogue>> = {
+  en: () => import("./errors-en").then((m) => m.errorsEn),
+  fr: () => import("./errors-fr").then((m) => m.errorsFr),
+};
+
+/**
+ * The runtime's error codes in words (some 1 KB gzip a language), loaded by the API client before
+ * it hands over its first refused request: a session without one never downloads them.
+ */
+export function loadErrorWords(): Promise<void> {
+  return loadWords(ERROR_WORDS);
+}
+
 async function loadWords(words: Record<Locale, () => Promise<Catalogue>>): Promise<void> {
   if (!EXTRAS.includes(words)) EXTRAS.push(words);
   await loadCatalogue(useLocale.getState().locale);
@@ -76,10 +91,18 @@ export function initialLocale(): Locale {
 
 export type Params = Record<string, string | number>;
 
-/** Fills `{name}` placeholders; a placeholder without a value is left as written. */
+/**
+ * Fills `{name}` placeholders; a placeholder without a value is left as written. A text by number
+ * takes the wording for `params.count`.
+ */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   // Before its words have loaded (only tests call that early), a text shows its key.
-  const text = loaded[locale]?.[key] ?? key;
+  return fillMessage(locale, loaded[locale]?.[key] ?? key, params);
+}
+
+/** A message's wording for these params (its plural form for `count`), placeholders filled. */
+export function fillMessage(locale: Locale, message: Message, params?: Params): string {
+  const text = pluralForm(locale, message, params?.count);
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),

@@ -1,7 +1,8 @@
 import type { PanelMessageKey } from "./panels-en";
+import type { Message } from "./plural";
 
 /** The words of the screens that open after the canvas, in French (see `panels-en.ts`). */
-export const panelsFr: Record<PanelMessageKey, string> = {
+export const panelsFr: Record<PanelMessageKey, Message> = {
   "secrets.title": "Secrets",
   "secrets.intro":
     "Valeurs que les étapes HTTP utilisent comme {{secrets.NOM}} : clés d'API de votre boutique ou de votre CRM. Elles sont en écriture seule : une fois enregistrées, personne ne peut les relire, ni ici ni dans un export.",
@@ -30,8 +31,15 @@ export const panelsFr: Record<PanelMessageKey, string> = {
   "translations.copyMissing": "Copier le texte par défaut là où il manque",
   "translations.download": "CSV pour un traducteur ({language})",
   "translations.upload": "Réimporter un CSV traduit",
-  "translations.imported":
-    "{changed} texte(s) en {language} modifié(s) ; {unknown} ligne(s) non appliquée(s) (plus dans le flux).",
+  "translations.imported": "{changed} ; {unknown}.",
+  "translations.changed": {
+    one: "{count} texte en {language} modifié",
+    other: "{count} textes en {language} modifiés",
+  },
+  "translations.notApplied": {
+    one: "{count} ligne non appliquée (plus dans le flux)",
+    other: "{count} lignes non appliquées (plus dans le flux)",
+  },
   "button.postback": "Bouton de réponse",
   "button.url": "Bouton lien",
   "button.call": "Bouton d’appel",
@@ -189,7 +197,7 @@ export const panelsFr: Record<PanelMessageKey, string> = {
   "versions.compareTitle": "Brouillon comparé à la version {version}",
   "versions.restoreTitle": "Restaurer la version {version} ?",
   "versions.restoreText":
-    "Le brouillon est remplacé par la version {version} telle qu'elle a été publiée. Vous pourrez revenir en arrière ensuite (Annuler, ou Ctrl+Z).",
+    "Le brouillon est remplacé par la version {version} telle qu'elle a été publiée. Vous pourrez revenir en arrière ensuite (Défaire, ou Ctrl+Z).",
   "versions.restoreConfirm": "Restaurer",
   "versions.restored": "Version {version} restaurée comme brouillon.",
   "test.panel": "Tester ce scénario",
@@ -242,6 +250,24 @@ export const panelsFr: Record<PanelMessageKey, string> = {
   "livechat.empty":
     "Aucun contact pour l’instant. Ils apparaissent ici quand quelqu’un écrit à votre Page.",
   "livechat.pick": "Choisissez un contact pour voir la conversation.",
+  "livechat.line.taken": "L’application {app} a pris la conversation",
+  "livechat.line.takenByOther": "Une autre application a pris la conversation",
+  "livechat.line.requestedPassed":
+    "L’application {app} a demandé la conversation : elle lui est passée",
+  "livechat.line.requestedKept":
+    "L’application {app} a demandé la conversation : gardée, le bot attend une réponse",
+  "livechat.line.returned": "L’application {app} a rendu la conversation au bot",
+  "livechat.line.cameBack": "La conversation est revenue au bot",
+  "livechat.line.handedToApp": "Confiée à l’application {app}",
+  "livechat.line.handedToPerson": "Confiée à une personne",
+  "livechat.line.flowError": "Le scénario s’est arrêté : {reason}.",
+  "livechat.line.flowErrorAt": "Le scénario s’est arrêté à l’étape {step} : {reason}.",
+  "livechat.flowError.step_limit": "trop d’étapes d’affilée (une boucle ?)",
+  "livechat.flowError.unknown_flow": "il renvoie vers un scénario qui n’existe pas",
+  "livechat.flowError.unknown_node": "il renvoie vers une étape qui n’existe pas",
+  "livechat.flowError.payload_mismatch": "la réponse d’un bouton ne correspond pas au scénario",
+  "livechat.flowError.size_limit": "les données de la conversation ont dépassé leur limite",
+  "livechat.flowError.internal": "une erreur de Convo lui-même",
   "livechat.paused": "Bot en pause",
   "livechat.active": "Bot actif",
   "livechat.pause": "Mettre le bot en pause",
@@ -284,7 +310,7 @@ export const panelsFr: Record<PanelMessageKey, string> = {
   "livechat.queue.state.resolved": "Résolues",
   "livechat.queue.empty":
     "Personne n’attend un humain. Une conversation apparaît ici quand un flow passe la main à une personne, ou quand vous mettez le bot en pause.",
-  "livechat.queue.unread": "{count} non lu(s)",
+  "livechat.queue.unread": { one: "{count} non lu", other: "{count} non lus" },
   "livechat.queue.with": "Avec {name}",
   "livechat.queue.nobody": "Personne ne l’a encore prise",
   "livechat.queue.since": "Depuis {time}",
@@ -328,14 +354,21 @@ export const panelsFr: Record<PanelMessageKey, string> = {
   "variables.description": "Description",
   "variables.add": "Ajouter une variable",
   "problems.none": "Aucun problème. Prêt à publier.",
-  "problems.summary": "{errors} erreur(s), {warnings} avertissement(s)",
+  "problems.summary": "{errors}, {warnings}",
+  "problems.errors": { one: "{count} erreur", other: "{count} erreurs" },
+  "problems.warnings": { one: "{count} avertissement", other: "{count} avertissements" },
   "problems.error": "Erreur",
   "problems.warning": "Avertissement",
   "problems.useSecret": "Utiliser {{secrets.{secret}}}",
   "search.title": "Trouver une étape",
   "search.placeholder": "Texte d’une bulle, d’un bouton, d’une question…",
   "search.none": "Rien trouvé.",
-  "help.undo": "Annuler",
+  "key.shift": "Maj",
+  "key.delete": "Suppr",
+  "key.backspace": "Retour arrière",
+  "key.escape": "Échap",
+  "key.drag": "glisser",
+  "help.undo": "Défaire",
   "help.redo": "Rétablir",
   "help.copyPaste": "Copier, couper, coller des étapes (aussi entre scénarios)",
   "help.duplicate": "Dupliquer la sélection",

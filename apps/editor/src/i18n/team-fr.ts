@@ -1,7 +1,8 @@
+import type { Message } from "./plural";
 import type { TeamMessageKey } from "./team-en";
 
 /** The settings screens' words in French: the same keys as team-en.ts. */
-export const teamFr: Record<TeamMessageKey, string> = {
+export const teamFr: Record<TeamMessageKey, Message> = {
   "settings.title": "Réglages",
   "settings.nav": "Réglages",
   "settings.ownerOnly": "Seul le propriétaire de cette équipe Convo voit les réglages.",
@@ -78,6 +79,38 @@ export const teamFr: Record<TeamMessageKey, string> = {
   "audit.group.contact.": "Contacts",
   "audit.group.conversation.": "Conversations",
   "audit.group.page.": "La Page",
+  "audit.action.auth.sign_in": "Connexion",
+  "audit.action.auth.sign_in_failed": "Échec de connexion",
+  "audit.action.auth.sign_out": "Déconnexion",
+  "audit.action.auth.sign_out_all": "Déconnexion partout",
+  "audit.action.person.setup": "Compte du propriétaire créé",
+  "audit.action.person.invite": "Invitation",
+  "audit.action.person.join": "Arrivée dans l’équipe",
+  "audit.action.person.role": "Rôle changé",
+  "audit.action.person.remove": "Personne retirée",
+  "audit.action.person.reset": "Lien de nouveau mot de passe envoyé",
+  "audit.action.person.password": "Mot de passe changé",
+  "audit.action.person.password_reset": "Nouveau mot de passe choisi",
+  "audit.action.key.create": "Clé d’API créée",
+  "audit.action.key.revoke": "Clé d’API révoquée",
+  "audit.action.flow.create": "Scénario créé",
+  "audit.action.flow.import": "Scénario importé",
+  "audit.action.flow.edit": "Scénario modifié",
+  "audit.action.flow.rename": "Scénario renommé",
+  "audit.action.flow.delete": "Scénario supprimé",
+  "audit.action.flow.publish": "Scénario publié",
+  "audit.action.flow.restore": "Version restaurée",
+  "audit.action.secret.set": "Secret enregistré",
+  "audit.action.secret.delete": "Secret supprimé",
+  "audit.action.contact.pause": "Bot mis en pause pour un contact",
+  "audit.action.contact.resume": "Bot relancé pour un contact",
+  "audit.action.contact.reply": "Réponse à un contact",
+  "audit.action.contact.export": "Données d’un contact exportées",
+  "audit.action.contact.erase": "Contact effacé",
+  "audit.action.conversation.take": "Conversation prise",
+  "audit.action.conversation.assign": "Conversation attribuée",
+  "audit.action.conversation.resolve": "Conversation close",
+  "audit.action.page.update": "Réglages de la Page modifiés",
   "audit.when": "Quand",
   "audit.who": "Qui",
   "audit.what": "Quoi",
@@ -92,8 +125,11 @@ export const teamFr: Record<TeamMessageKey, string> = {
   "page.greeting": "Message d’accueil",
   "page.greetingPlaceholder":
     "Bonjour {{user_first_name}} ! Posez-nous vos questions sur votre commande.",
-  "page.greetingHelp":
-    "Affiché avant le premier message. Reste {count} caractères ; {{user_first_name}} est le prénom de la personne.",
+  "page.greetingHelp": {
+    one: "Affiché avant le premier message. Reste {count} caractère ; {{user_first_name}} est le prénom de la personne.",
+    other:
+      "Affiché avant le premier message. Restent {count} caractères ; {{user_first_name}} est le prénom de la personne.",
+  },
   "page.getStarted": "Bouton Démarrer",
   "page.getStartedOn": "Afficher le bouton Démarrer (le parcours d’accueil y répond)",
   "page.iceBreakers": "Questions d’amorce",

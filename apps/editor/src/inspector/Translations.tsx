@@ -117,9 +117,11 @@ function TranslatorFiles({ languages }: { languages: readonly string[] }) {
     if (result.flow !== editor.store.getState().flow) editor.replaceFlow(result.flow);
     setReport(
       t("translations.imported", {
-        changed: result.changed.length,
-        unknown: result.unknown.length,
-        language: result.language,
+        changed: t("translations.changed", {
+          count: result.changed.length,
+          language: result.language,
+        }),
+        unknown: t("translations.notApplied", { count: result.unknown.length }),
       }),
     );
   };

@@ -60,7 +60,7 @@ describe("the inbox's queue", () => {
   it("says when nobody waits, in English and French", () => {
     expect(render([])).toContain("Nobody is waiting for a person.");
     expect(render([], "fr")).toContain("Personne n’attend un humain.");
-    expect(render([ann], "fr")).toContain("2 non lu(s)");
+    expect(render([ann], "fr")).toContain("2 non lus");
     expect(render([ann], "fr")).toContain("En direct");
   });
 });

@@ -3,6 +3,7 @@ import type { TranscriptEntry } from "../api/test-api";
 import { useT } from "../i18n";
 import { ChannelBadge } from "./ChannelBadge";
 import { PollStatus } from "./PollStatus";
+import { systemLineText } from "./system-line";
 import type { Polled } from "./use-poll";
 
 /** Who wrote a line: the agent's name when the inbox recorded it, else the kind of author. */
@@ -55,7 +56,7 @@ export function Transcript({
       {messages.map((m) => (
         <div key={m.id} className={`transcript-line ${m.direction} author-${m.author}`}>
           <span className="transcript-author">{authorOf(m, t)}</span>
-          <p className="transcript-text">{m.text ?? t("livechat.noText")}</p>
+          <p className="transcript-text">{systemLineText(m, t) ?? t("livechat.noText")}</p>
           {buttonsOf(m).length > 0 && (
             <span className="transcript-buttons muted">
               {t("livechat.buttons", { titles: buttonsOf(m).join(" · ") })}

@@ -2,10 +2,19 @@ import { useEffect, useState } from "react";
 import type { AuditEntry, AuditFilter, Person } from "../api/team-api";
 import { downloadText } from "../common/download";
 import { describeError } from "../common/errors";
-import { useT } from "../i18n";
+import { isMessageKey, type Translate, useT } from "../i18n";
 import { Messages, useTeamApi, useWhen } from "./shared";
 
 const PAGE = 50;
+/**
+ * An action in the reader's words ("Scénario publié"), shown before its code; null for one this
+ * editor does not know yet (a newer runtime), which shows its code only.
+ */
+export function actionWords(action: string, t: Translate): string | null {
+  const key = `audit.action.${action}`;
+  return isMessageKey(key) ? t(key) : null;
+}
+
 /** The kinds of action the filter offers: each is a prefix the route takes (`flow.`). */
 const GROUPS = [
   "auth.",
@@ -143,6 +152,9 @@ export function AuditPanel() {
                 </td>
                 <td>{e.actor.name}</td>
                 <td>
+                  {actionWords(e.action, t) !== null && (
+                    <span className="audit-action">{actionWords(e.action, t)} </span>
+                  )}
                   <code>{e.action}</code>
                   {Object.keys(e.detail).length > 0 && (
                     <small className="muted audit-detail">{JSON.stringify(e.detail)}</small>

@@ -3,6 +3,7 @@ import { clientAddress, type TrustedProxies } from "../client-address";
 import type { Deps } from "../deps";
 import type { Caller } from "../keys/api-keys";
 import type { AuditActor } from "../store/audit";
+import type { AuditAction } from "../store/audit-actions";
 import { callerOf } from "./caller";
 
 /** The actor an audit entry names for a caller. */
@@ -40,7 +41,7 @@ export function addressOf(c: Context, trusted: TrustedProxies): string | null {
 export async function audit(
   deps: Deps,
   c: Context,
-  action: string,
+  action: AuditAction,
   target: string | null,
   detail: Record<string, unknown> = {},
   actor: AuditActor = actorOf(callerOf(c)),

@@ -1,13 +1,14 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
+import type { ErrorCode } from "../error-codes";
 import { BODY_LIMITS, readCappedText } from "./read-capped";
 
 /** An error meant for the caller: its status, a stable code, a sentence, and optional details. */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly extra: Record<string, unknown> = {},
   ) {

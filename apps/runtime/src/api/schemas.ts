@@ -1,5 +1,6 @@
 import { flowSchema } from "@convo/flow";
 import { z } from "zod";
+import { ERROR_CODES } from "../error-codes";
 
 /**
  * The answers of the management API, as zod schemas: the OpenAPI document (`/api/openapi.json`)
@@ -18,7 +19,7 @@ export const ErrorBody = named(
   z.object({
     error: z
       .object({
-        code: z.string().meta({ description: "Stable machine code, e.g. `not_found`." }),
+        code: z.enum(ERROR_CODES).meta({ description: "Stable machine code, e.g. `not_found`." }),
         message: z.string().meta({ description: "A sentence for a person." }),
       })
       .catchall(z.unknown())

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { loadConfig } from "../config";
 import { createApiKey, isScope, SCOPES, type Scope } from "../keys/api-keys";
+import type { AuditAction } from "../store/audit-actions";
 import { SqliteStore } from "../store/sqlite/sqlite-store";
 
 export const KEYS_USAGE = `usage: convo keys <create|list|revoke> [options]
@@ -14,7 +15,7 @@ scopes: ${SCOPES.join(", ")}
 `;
 
 /** Keys made and revoked on the command line are in the audit log, by whoever ran it. */
-const keyEntry = (action: string, target: string, detail: Record<string, unknown>) => ({
+const keyEntry = (action: AuditAction, target: string, detail: Record<string, unknown>) => ({
   at: Date.now(),
   actor: { id: "cli", name: "command line", kind: "system" as const },
   action,

@@ -10,6 +10,7 @@ import {
 import { USER_REF_RECIPIENT } from "@convo/messenger";
 import { z } from "zod";
 import type { Deps } from "../deps";
+import type { ErrorCode } from "../error-codes";
 import { contactKey } from "../graph-api/contact-address";
 import type { NewBrandEvent } from "../store/events";
 import type { NewInboxEvent } from "../store/inbox";
@@ -42,7 +43,7 @@ export type PreparedEvent =
   | {
       ok: false;
       status: 400 | 404 | 422;
-      code: string;
+      code: ErrorCode;
       message: string;
       issues?: { path: string; message: string }[];
     };

@@ -18,6 +18,7 @@ import { isPaused } from "./pause";
 import type { PublishedFlows } from "./published-flows";
 import { type StepCommit, toStepRows } from "./step-commit";
 import { stepConversation, tellCustomerMessage, tellStepConversation } from "./step-conversations";
+import { systemLine } from "./system-lines";
 import { applyThreadControl, threadRequestPolicy } from "./thread-control";
 
 const POLL_MS = 1000;
@@ -324,14 +325,13 @@ function applyActions(
           message: action.message,
           nodeId: action.nodeId,
         });
-        commit.transcript.push({
-          at: commit.now,
-          direction: "out",
-          author: "system",
-          kind: "event",
-          text: action.message,
-          payload: { error: action.code, nodeId: action.nodeId ?? null },
-        });
+        commit.transcript.push(
+          systemLine(action.message, commit.now, {
+            line: "flow_error",
+            error: action.code,
+            nodeId: action.nodeId ?? null,
+          }),
+        );
         break;
       case "comment_reply":
         commit.outbox.push({
@@ -373,13 +373,14 @@ function applyActions(
     }
     const passTo = changes.handover.passTo;
     if (passTo) commit.outbox.push({ kind: "pass_thread", ...passTo });
-    commit.transcript.push({
-      at: commit.now,
-      direction: "out",
-      author: "system",
-      kind: "event",
-      text: passTo ? `Handed over to the app ${passTo.appId}` : "Handed over to a person",
-    });
+    commit.transcript.push(
+      passTo
+        ? systemLine(`Handed over to the app ${passTo.appId}`, commit.now, {
+            line: "handed_to_app",
+            appId: passTo.appId,
+          })
+        : systemLine("Handed over to a person", commit.now, { line: "handed_to_person" }),
+    );
   }
   return { commit, changes };
 }

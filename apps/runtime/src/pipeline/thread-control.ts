@@ -3,6 +3,7 @@ import type { InboundEvent } from "@convo/messenger";
 import type { NewTranscript } from "../store/contacts";
 import type { SettingsStore } from "../store/settings";
 import type { StepCommit } from "./step-commit";
+import { systemLine } from "./system-lines";
 
 /**
  * What a handover-protocol event (`messaging_handovers`) says about who owns the thread:
@@ -74,10 +75,6 @@ export function botBusy(session: Session | null): boolean {
   return kind === "input" || kind === "http" || kind === "delay";
 }
 
-function systemLine(text: string, at: number, payload: unknown): NewTranscript {
-  return { at, direction: "out", author: "system", kind: "event", text, payload };
-}
-
 export interface RequestAnswer {
   passed: boolean;
   policy: ThreadRequestPolicy;
@@ -103,7 +100,11 @@ export function applyThreadControl(
     pause();
     const who = control.by === null ? "Another app" : `The app ${control.by}`;
     commit.transcript.push(
-      systemLine(`${who} took the conversation`, now, { thread: "taken", appId: control.by }),
+      systemLine(`${who} took the conversation`, now, {
+        line: "taken",
+        thread: "taken",
+        appId: control.by,
+      }),
     );
     return undefined;
   }
@@ -118,7 +119,13 @@ export function applyThreadControl(
         ? `The app ${control.by} asked for the conversation: passed to it`
         : `The app ${control.by} asked for the conversation: kept, the bot is waiting for an answer`,
       now,
-      { thread: "requested", appId: control.by, passed, policy },
+      {
+        line: passed ? "requested_passed" : "requested_kept",
+        thread: "requested",
+        appId: control.by,
+        passed,
+        policy,
+      },
     ),
   );
   return { passed, policy };
@@ -130,5 +137,5 @@ export function returnedLine(from: string | null, at: number): NewTranscript {
     from === null
       ? "The conversation came back to the bot"
       : `The app ${from} gave the conversation back to the bot`;
-  return systemLine(text, at, { thread: "returned", appId: from });
+  return systemLine(text, at, { line: "returned", thread: "returned", appId: from });
 }

@@ -20,7 +20,10 @@ export function ProblemsPanel() {
   return (
     <div>
       <p className="muted">
-        {t("problems.summary", { errors, warnings: problems.length - errors })}
+        {t("problems.summary", {
+          errors: t("problems.errors", { count: errors }),
+          warnings: t("problems.warnings", { count: problems.length - errors }),
+        })}
       </p>
       <ul className="problems">
         {sorted.map((problem, i) => {

@@ -25,7 +25,9 @@ export function AskBox({ data }: { data: NodeData<"ai_answer"> }) {
       {found && found.length === 0 && <p className="small">{a("ai.tryNothing")}</p>}
       {found && found.length > 0 && (
         <>
-          <p className="muted small">{a("ai.tryFound", { n: found.length, max: PASSAGES_SENT })}</p>
+          <p className="muted small">
+            {a("ai.tryFound", { count: found.length, max: PASSAGES_SENT })}
+          </p>
           <ol className="small">
             {found.map((passage) => (
               <li key={passage}>{passage}</li>

@@ -3,5 +3,5 @@ import { useT } from "../../i18n";
 
 export function DelayBody({ node }: { node: NodeOfType<"delay"> }) {
   const t = useT();
-  return <p>◷ {t(`unit.${node.data.unit}`, { n: node.data.amount })}</p>;
+  return <p>◷ {t(`unit.${node.data.unit}`, { count: node.data.amount })}</p>;
 }

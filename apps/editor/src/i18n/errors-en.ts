@@ -1,0 +1,44 @@
+/**
+ * The runtime's error codes in words (`serverError.<code>`; see `common/errors.ts`, which maps
+ * every code the runtime has to a text). Apart from the main catalogue so that they load at a
+ * screen's first refused request, not with every flow opened (the first-load budget).
+ */
+export const errorsEn = {
+  "serverError.internal":
+    "Something went wrong on the runtime. Try again; if it keeps failing, the runtime's log says why.",
+  "serverError.http_error": "The runtime refused this request.",
+  "serverError.aborted": "The request was cut off before it arrived. Try again.",
+  "serverError.invalid_body": "Some values are not valid:",
+  "serverError.invalid_query": "The request's parameters are not valid:",
+  "serverError.invalid_path": "This address is not valid.",
+  "serverError.forbidden": "Your role does not allow this.",
+  "serverError.csrf_failed": "This page is out of date: reload it, then try again.",
+  "serverError.insufficient_scope": "This API key may not do that.",
+  "serverError.invalid_credentials": "Wrong e-mail address or password.",
+  "serverError.too_many_attempts": "Too many failed attempts: wait a moment, then try again.",
+  "serverError.invalid_link":
+    "This link is not valid any more: it was used already, or it expired.",
+  "serverError.not_a_person": "Only a signed-in person has a password.",
+  "serverError.wrong_password": "The current password is not right.",
+  "serverError.email_taken": "This e-mail address has an account already.",
+  "serverError.last_owner": "The team needs at least one owner.",
+  "serverError.revision_conflict":
+    "The flow was changed elsewhere meanwhile: reload it to see the latest draft.",
+  "serverError.lint_errors": "The flow has errors: fix them in Problems, then publish.",
+  "serverError.not_published": "This flow is not published.",
+  "serverError.invalid_name":
+    "A secret's name is capital letters, digits and _, starting with a letter (like SHOP_TOKEN).",
+  "serverError.invalid_url": "This is not a web address the runtime can call:",
+  "serverError.not_sandbox": "The sandbox is off: this runtime sends to Messenger.",
+  "serverError.webhook_refused": "The runtime's webhook refused the sandbox's message.",
+  "serverError.taken": "Someone else has taken this conversation.",
+  "serverError.resolved": "This conversation is closed already.",
+  "serverError.invalid_idempotency_key": "The Idempotency-Key is 1 to 255 characters.",
+  "serverError.no_flow_for_event": "No published flow starts on this event.",
+  "serverError.invalid_data": "The event's data does not fit the fields its trigger declares:",
+  "serverError.unknown_contact": "No contact has this id.",
+  "serverError.bad_signature": "The message's signature does not match the app secret.",
+  "serverError.invalid_webhook": "This is not a message Meta sends.",
+} as const;
+
+export type ErrorMessageKey = keyof typeof errorsEn;
