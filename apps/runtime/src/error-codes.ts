@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   "webhook_refused",
   "taken",
   "resolved",
+  // Settings
+  "set_by_environment",
   // The events API
   "invalid_idempotency_key",
   "no_flow_for_event",

@@ -30,6 +30,8 @@ export const errorsEn = {
     "A secret's name is capital letters, digits and _, starting with a letter (like SHOP_TOKEN).",
   "serverError.invalid_url": "This is not a web address the runtime can call:",
   "serverError.not_sandbox": "The sandbox is off: this runtime sends to Messenger.",
+  "serverError.set_by_environment":
+    "The runtime's own settings choose this (its environment variables): change them there.",
   "serverError.webhook_refused": "The runtime's webhook refused the sandbox's message.",
   "serverError.taken": "Someone else has taken this conversation.",
   "serverError.resolved": "This conversation is closed already.",

@@ -29,6 +29,8 @@ export const errorsFr: Record<ErrorMessageKey, Message> = {
     "Le nom d’un secret s’écrit en majuscules, chiffres et _, en commençant par une lettre (comme SHOP_TOKEN).",
   "serverError.invalid_url": "Ce n’est pas une adresse web que le serveur peut appeler :",
   "serverError.not_sandbox": "Le bac à sable est désactivé : ce serveur envoie sur Messenger.",
+  "serverError.set_by_environment":
+    "Les réglages du serveur lui-même en décident (ses variables d’environnement) : changez-les là.",
   "serverError.webhook_refused": "Le webhook du serveur a refusé le message du bac à sable.",
   "serverError.taken": "Quelqu’un d’autre a pris cette conversation.",
   "serverError.resolved": "Cette conversation est déjà close.",

@@ -108,6 +108,7 @@ export const teamEn = {
   "audit.action.conversation.assign": "Assigned a conversation",
   "audit.action.conversation.resolve": "Closed a conversation",
   "audit.action.page.update": "Changed the Page's settings",
+  "audit.action.ai.provider.set": "Changed the AI provider",
   "audit.when": "When",
   "audit.who": "Who",
   "audit.what": "What",

@@ -111,6 +111,7 @@ export const teamFr: Record<TeamMessageKey, Message> = {
   "audit.action.conversation.assign": "Conversation attribuée",
   "audit.action.conversation.resolve": "Conversation close",
   "audit.action.page.update": "Réglages de la Page modifiés",
+  "audit.action.ai.provider.set": "Fournisseur d’IA modifié",
   "audit.when": "Quand",
   "audit.who": "Qui",
   "audit.what": "Quoi",

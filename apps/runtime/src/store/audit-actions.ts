@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   "conversation.assign",
   "conversation.resolve",
   "page.update",
+  "ai.provider.set",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
