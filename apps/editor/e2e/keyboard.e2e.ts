@@ -1,6 +1,7 @@
 /**
  * The editor by keyboard alone, in Chromium against a real runtime: the sidebar's and the test
- * panel's tabs follow the ARIA tabs pattern.
+ * panel's tabs follow the ARIA tabs pattern, and the focus is drawn on buttons, steps and
+ * connections.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,6 +31,35 @@ function focusedTab(page: Page) {
       panelShown: panel?.getAttribute("role") === "tabpanel",
     };
   });
+}
+
+/** What the focused element is (a step, a connection, other) and how its focus is drawn. */
+function focused(page: Page) {
+  return page.evaluate(() => {
+    const element = document.activeElement as Element;
+    const path = element.querySelector(".react-flow__edge-path");
+    const style = getComputedStyle(element);
+    return {
+      kind: element.classList.contains("react-flow__node")
+        ? "step"
+        : element.classList.contains("react-flow__edge")
+          ? "connection"
+          : element.tagName.toLowerCase(),
+      id: element.getAttribute("data-id") ?? element.getAttribute("data-testid"),
+      outline: `${style.outlineStyle} ${style.outlineWidth}`,
+      stroke: path ? getComputedStyle(path).strokeWidth : null,
+    };
+  });
+}
+
+/** Presses Tab until the focus is on a `kind`, at most `limit` times. */
+async function tabTo(page: Page, kind: string, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    const now = await focused(page);
+    if (now.kind === kind) return now;
+  }
+  throw new Error(`no ${kind} after ${limit} presses of Tab`);
 }
 
 async function openOrderTracking(page: Page) {
@@ -93,5 +123,20 @@ describe("the editor by keyboard", () => {
     await page.getByTestId("sandbox-phone").waitFor();
     await page.keyboard.press("ArrowLeft");
     expect(await focusedTab(page)).toMatchObject({ name: "Simulator (draft)", selected: "true" });
+  });
+
+  it("draws the focus on buttons, steps and connections", async () => {
+    const { page } = h;
+    await openOrderTracking(page);
+    await page.getByTestId("palette-message").focus();
+    await page.keyboard.press("Tab");
+    const button = await focused(page);
+    expect(button.kind).toBe("button");
+    expect(button.outline).toBe("solid 2px");
+
+    const step = await tabTo(page, "step");
+    expect(step.outline).toBe("solid 3px");
+    const connection = await tabTo(page, "connection");
+    expect(connection.stroke).toBe("4px");
   });
 });
