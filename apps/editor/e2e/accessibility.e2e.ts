@@ -84,6 +84,12 @@ describe("accessibility (axe-core)", () => {
     await page.locator("form.inspector").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
+    // Connecting it by keyboard (C): the dialog's fields.
+    await page.keyboard.press("c");
+    await page.getByRole("dialog", { name: /^Connect/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+
     // The test panel, opened with R from the canvas.
     await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
     await page.keyboard.press("r");

@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, signIn, startHarness } from "./harness";
+import { ADMIN_TOKEN, type Harness, signIn, startHarness } from "./harness";
 
 let h: Harness;
 
@@ -60,6 +60,14 @@ async function tabTo(page: Page, kind: string, limit = 80) {
     if (now.kind === kind) return now;
   }
   throw new Error(`no ${kind} after ${limit} presses of Tab`);
+}
+
+/** The label of the focused field. */
+function focusedLabel(page: Page) {
+  return page.evaluate(() => {
+    const id = document.activeElement?.id;
+    return id ? document.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent : null;
+  });
 }
 
 async function openOrderTracking(page: Page) {
@@ -138,5 +146,77 @@ describe("the editor by keyboard", () => {
     expect(step.outline).toBe("solid 3px");
     const connection = await tabTo(page, "connection");
     expect(connection.stroke).toBe("4px");
+  });
+
+  it("connects a step to another with C, by keyboard alone", async () => {
+    const { page } = h;
+    await openOrderTracking(page);
+    const edges = page.locator(".react-flow__edge");
+    const before = await edges.count();
+    // A new message step from the palette (Enter), selected as it lands.
+    await page.getByTestId("palette-message").focus();
+    await page.keyboard.press("Enter");
+    const added = page.locator(".react-flow__node.selected");
+    await added.waitFor();
+    const source = (await added.getAttribute("data-id")) as string;
+
+    await page.keyboard.press("c");
+    const dialog = page.getByRole("dialog", { name: `Connect “Message: ${source}”` });
+    await dialog.waitFor();
+    // Focus is on its output (a new message has one: Next), then Tab to the step it leads to.
+    expect(await focusedLabel(page)).toBe("From its output");
+    await page.keyboard.press("Tab");
+    expect(await focusedLabel(page)).toBe("To the step");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    const target = await dialog.getByLabel("To the step").inputValue();
+    expect(target).not.toBe("");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    await expect.poll(() => edges.count()).toBe(before + 1);
+    await page
+      .locator(`.react-flow__edge[aria-label="Edge from ${source} to ${target}"]`)
+      .waitFor();
+    // The focus went back where it was, and the connection is saved with the draft.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
+      "palette-message",
+    );
+    await expect
+      .poll(async () => {
+        const response = await fetch(`${h.url}/api/flows/order-tracking`, {
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        });
+        const saved = (await response.json()) as {
+          flow: { edges: { source: string; target: string }[] };
+        };
+        return saved.flow.edges.some((e) => e.source === source && e.target === target);
+      })
+      .toBe(true);
+  });
+
+  it("lists C in the help, in English and in French", async () => {
+    const { page } = h;
+    await openOrderTracking(page);
+    await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press("?");
+    const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await help.getByText("Connect the focused or selected step to another").waitFor();
+    expect(
+      await help
+        .locator("div", { hasText: "Connect the focused" })
+        .locator("kbd")
+        .last()
+        .textContent(),
+    ).toBe("C");
+    await page.keyboard.press("Escape");
+    await page.getByRole("combobox", { name: "Language" }).selectOption("fr");
+    await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press("?");
+    const aide = page.getByRole("dialog", { name: "Raccourcis clavier" });
+    await aide.getByText("Relier l’étape active ou sélectionnée à une autre").waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("combobox", { name: "Langue", exact: true }).selectOption("en");
   });
 });

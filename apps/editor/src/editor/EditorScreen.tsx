@@ -45,7 +45,13 @@ const SearchOverlay = lazy(() =>
   })),
 );
 
-export type Overlay = "help" | "search" | null;
+const ConnectDialog = lazy(() =>
+  Promise.all([import("./panels/ConnectDialog"), loadPanelWords()]).then(([m]) => ({
+    default: m.ConnectDialog,
+  })),
+);
+
+export type Overlay = "help" | "search" | "connect" | null;
 
 export function EditorScreen({
   flowId,
@@ -100,6 +106,7 @@ export function EditorScreen({
       <Suspense fallback={null}>
         {overlay === "help" && <HelpOverlay onClose={() => setOverlay(null)} />}
         {overlay === "search" && <SearchOverlay onClose={() => setOverlay(null)} />}
+        {overlay === "connect" && <ConnectDialog onClose={() => setOverlay(null)} />}
       </Suspense>
     </div>
   );

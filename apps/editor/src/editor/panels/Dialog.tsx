@@ -13,7 +13,7 @@ export function Dialog({
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    box.current?.querySelector<HTMLElement>("input, textarea, button")?.focus();
+    box.current?.querySelector<HTMLElement>("input, select, textarea, button")?.focus();
     return () => previous?.focus();
   }, []);
   return (

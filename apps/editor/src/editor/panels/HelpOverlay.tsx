@@ -9,6 +9,7 @@ const SHORTCUTS: [string, MessageKey][] = [
   ["Delete, Backspace", "help.delete"],
   ["Ctrl/⌘ + A", "help.selectAll"],
   ["Shift + drag", "help.boxSelect"],
+  ["C", "help.connect"],
   ["Ctrl/⌘ + F", "help.search"],
   ["Ctrl/⌘ + S", "help.save"],
   ["Shift + F", "help.fit"],
