@@ -62,6 +62,18 @@ async function tabTo(page: Page, kind: string, limit = 80) {
   throw new Error(`no ${kind} after ${limit} presses of Tab`);
 }
 
+/** Where the focus is: the palette, a step, a connection, React Flow's controls, or elsewhere. */
+function focusPlace(page: Page) {
+  return page.evaluate(() => {
+    const element = document.activeElement as Element;
+    if (element.closest(".palette")) return "palette";
+    if (element.classList.contains("react-flow__node")) return "step";
+    if (element.classList.contains("react-flow__edge")) return "connection";
+    if (element.closest(".react-flow__controls")) return "controls";
+    return "elsewhere";
+  });
+}
+
 /** The label of the focused field. */
 function focusedLabel(page: Page) {
   return page.evaluate(() => {
@@ -218,5 +230,53 @@ describe("the editor by keyboard", () => {
     await aide.getByText("Relier l’étape active ou sélectionnée à une autre").waitFor();
     await page.keyboard.press("Escape");
     await page.getByRole("combobox", { name: "Langue", exact: true }).selectOption("en");
+  });
+
+  it("goes palette, steps, connections with Tab, and back with Shift+Tab", async () => {
+    const { page } = h;
+    await openOrderTracking(page);
+    const steps = await page.locator(".react-flow__node").count();
+    const connections = await page.locator(".react-flow__edge").count();
+    const paletteItems = await page.locator(".palette button").count();
+    expect(steps).toBeGreaterThan(3);
+    expect(connections).toBeGreaterThan(3);
+
+    await page.locator(".palette button").first().focus();
+    const places = [await focusPlace(page)];
+    const ids = new Set<string>();
+    for (let i = 0; i < paletteItems + steps + connections; i++) {
+      await page.keyboard.press("Tab");
+      places.push(await focusPlace(page));
+      const id = await page.evaluate(() => document.activeElement?.getAttribute("data-id"));
+      if (id) ids.add(id);
+    }
+    expect(places).toEqual([
+      ...Array(paletteItems).fill("palette"),
+      ...Array(steps).fill("step"),
+      ...Array(connections).fill("connection"),
+      "controls",
+    ]);
+    // Each step and each connection once.
+    expect(ids.size).toBe(steps + connections);
+
+    await page.keyboard.press("Shift+Tab");
+    expect(await focusPlace(page)).toBe("connection");
+    for (let i = 0; i < connections; i++) await page.keyboard.press("Shift+Tab");
+    expect(await focusPlace(page)).toBe("step");
+    for (let i = 0; i < steps; i++) await page.keyboard.press("Shift+Tab");
+    expect(await focusPlace(page)).toBe("palette");
+
+    // C on a step the keyboard is on (not selected) connects that one.
+    await page.keyboard.press("Tab");
+    const first = (await page.evaluate(() =>
+      document.activeElement?.getAttribute("data-id"),
+    )) as string;
+    await page.keyboard.press("c");
+    const dialog = page.getByRole("dialog", { name: /^Connect/ });
+    await dialog.waitFor();
+    expect(await page.locator(".react-flow__node.selected").getAttribute("data-id")).toBe(first);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-id"))).toBe(first);
   });
 });
