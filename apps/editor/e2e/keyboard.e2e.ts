@@ -74,6 +74,15 @@ function focusPlace(page: Page) {
   });
 }
 
+/** What a screen reader reads after a step's name: the description it points to. */
+function stepDescription(page: Page) {
+  return page.evaluate(() => {
+    const step = document.querySelector(".react-flow__node");
+    const id = step?.getAttribute("aria-describedby") ?? "";
+    return id ? document.getElementById(id)?.textContent : null;
+  });
+}
+
 /** The label of the focused field. */
 function focusedLabel(page: Page) {
   return page.evaluate(() => {
@@ -208,13 +217,14 @@ describe("the editor by keyboard", () => {
       .toBe(true);
   });
 
-  it("lists C in the help, in English and in French", async () => {
+  it("lists C in the help and in each step's description, in English and in French", async () => {
     const { page } = h;
     await openOrderTracking(page);
     await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
     await page.keyboard.press("?");
     const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
     await help.getByText("Connect the focused or selected step to another").waitFor();
+    expect(await stepDescription(page)).toContain("C connects it to another step");
     expect(
       await help
         .locator("div", { hasText: "Connect the focused" })
@@ -229,6 +239,8 @@ describe("the editor by keyboard", () => {
     const aide = page.getByRole("dialog", { name: "Raccourcis clavier" });
     await aide.getByText("Relier l’étape active ou sélectionnée à une autre").waitFor();
     await page.keyboard.press("Escape");
+    // A screen reader hears the shortcut on each step, in the reader's language.
+    expect(await stepDescription(page)).toContain("C la relie à une autre étape");
     await page.getByRole("combobox", { name: "Langue", exact: true }).selectOption("en");
   });
 

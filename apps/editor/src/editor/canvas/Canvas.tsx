@@ -50,6 +50,8 @@ const SNAP: [number, number] = [GRID, GRID];
 // not make it re-subscribe key listeners or rewrite its store.
 const MULTI_SELECT_KEYS = ["Meta", "Control"];
 const FIT_VIEW_OPTIONS = { maxZoom: 1 };
+type Direction = "up" | "down" | "left" | "right";
+const DIRECTIONS: ReadonlySet<string> = new Set<Direction>(["up", "down", "left", "right"]);
 /** The minimap's colours, read against its background (minimap-colours.ts). */
 const MINIMAP_STYLE = { backgroundColor: MINIMAP.background };
 
@@ -160,7 +162,37 @@ export function Canvas() {
     (c: Connection) => editor.connect(c.source, c.sourceHandle, c.target),
     [editor],
   );
-  const ariaLabels = useMemo(() => ({ "controls.ariaLabel": t("canvas.controls") }), [t]);
+  // React Flow's words for screen readers, in the reader's language and naming our shortcuts.
+  const ariaLabels = useMemo(
+    () => ({
+      "controls.ariaLabel": t("canvas.controls"),
+      "controls.zoomIn.ariaLabel": t("canvas.zoomIn"),
+      "controls.zoomOut.ariaLabel": t("canvas.zoomOut"),
+      "controls.fitView.ariaLabel": t("canvas.fitView"),
+      "controls.interactive.ariaLabel": t("canvas.lock"),
+      "minimap.ariaLabel": t("canvas.minimap"),
+      "handle.ariaLabel": t("canvas.handle"),
+      "node.a11yDescription.default": t("canvas.stepKeys"),
+      // React Flow reads this one when the arrows do move steps (its name says the opposite).
+      "node.a11yDescription.keyboardDisabled": t("canvas.stepKeysMove"),
+      "node.a11yDescription.ariaLiveMessage": ({
+        direction,
+        x,
+        y,
+      }: {
+        direction: string;
+        x: number;
+        y: number;
+      }) =>
+        t("canvas.moved", {
+          direction: DIRECTIONS.has(direction) ? t(`canvas.${direction as Direction}`) : direction,
+          x,
+          y,
+        }),
+      "edge.a11yDescription.default": t("canvas.connectionKeys"),
+    }),
+    [t],
+  );
 
   const onConnectEnd: OnConnectEnd = useCallback((event, state) => {
     if (state.isValid || !state.fromNode || !state.fromHandle || state.fromHandle.type !== "source")
