@@ -192,7 +192,13 @@ describe("the editor by keyboard", () => {
     await page.keyboard.press("ArrowDown");
     const target = await dialog.getByLabel("To the step").inputValue();
     expect(target).not.toBe("");
+    // The dialog keeps the focus: past its last button, Tab comes back to its first field.
     await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await focusedLabel(page)).toBe("From its output");
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Shift+Tab");
     await page.keyboard.press("Enter");
     await expect.poll(() => dialog.count()).toBe(0);
 
