@@ -3,9 +3,10 @@
  * panel's tabs follow the ARIA tabs pattern, and the focus is drawn on buttons, steps and
  * connections.
  */
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, type Harness, signIn, startHarness } from "./harness";
+import { ADMIN_TOKEN, type Harness, screenshotsDir, signIn, startHarness } from "./harness";
 
 let h: Harness;
 
@@ -165,6 +166,7 @@ describe("the editor by keyboard", () => {
 
     const step = await tabTo(page, "step");
     expect(step.outline).toBe("solid 3px");
+    await page.screenshot({ path: join(screenshotsDir, "keyboard-focus.png") });
     const connection = await tabTo(page, "connection");
     expect(connection.stroke).toBe("4px");
   });
