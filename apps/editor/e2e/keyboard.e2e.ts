@@ -95,6 +95,8 @@ function focusedLabel(page: Page) {
 async function openOrderTracking(page: Page) {
   await page.goto(`${h.url}/#/flows/order-tracking`);
   await page.locator(".react-flow__node").first().waitFor();
+  // Connections are drawn once React Flow has measured the steps.
+  await page.locator(".react-flow__edge").first().waitFor();
 }
 
 describe("the editor by keyboard", () => {

@@ -116,15 +116,9 @@ export const en = {
   "canvas.controls": "Zoom controls",
   "canvas.minimap": "Overview map",
   "canvas.stepKeys":
-    "Enter or Space selects the step, C connects it to another step, Delete removes it.",
-  "canvas.stepKeysMove":
     "Enter or Space selects the step, the arrows move it, C connects it to another step, Delete removes it.",
   "canvas.connectionKeys": "Enter or Space selects the connection, Delete removes it.",
-  "canvas.moved": "Step moved {direction}. Now at x {x}, y {y}.",
-  "canvas.up": "up",
-  "canvas.down": "down",
-  "canvas.left": "left",
-  "canvas.right": "right",
+  "canvas.moved": "Step moved to x {x}, y {y}.",
   "canvas.zoomIn": "Zoom in",
   "canvas.zoomOut": "Zoom out",
   "canvas.fitView": "Fit the flow to the screen",

@@ -118,15 +118,9 @@ export const fr: Record<MessageKey, string> = {
   "canvas.controls": "Zoom",
   "canvas.minimap": "Vue d’ensemble",
   "canvas.stepKeys":
-    "Entrée ou Espace sélectionne l’étape, C la relie à une autre étape, Suppr la supprime.",
-  "canvas.stepKeysMove":
     "Entrée ou Espace sélectionne l’étape, les flèches la déplacent, C la relie à une autre étape, Suppr la supprime.",
   "canvas.connectionKeys": "Entrée ou Espace sélectionne la connexion, Suppr la supprime.",
-  "canvas.moved": "Étape déplacée vers {direction}. Elle est à x {x}, y {y}.",
-  "canvas.up": "le haut",
-  "canvas.down": "le bas",
-  "canvas.left": "la gauche",
-  "canvas.right": "la droite",
+  "canvas.moved": "Étape déplacée en x {x}, y {y}.",
   "canvas.zoomIn": "Zoomer",
   "canvas.zoomOut": "Dézoomer",
   "canvas.fitView": "Ajuster le scénario à l’écran",

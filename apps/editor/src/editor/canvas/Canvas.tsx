@@ -50,8 +50,6 @@ const SNAP: [number, number] = [GRID, GRID];
 // not make it re-subscribe key listeners or rewrite its store.
 const MULTI_SELECT_KEYS = ["Meta", "Control"];
 const FIT_VIEW_OPTIONS = { maxZoom: 1 };
-type Direction = "up" | "down" | "left" | "right";
-const DIRECTIONS: ReadonlySet<string> = new Set<Direction>(["up", "down", "left", "right"]);
 /** The minimap's colours, read against its background (minimap-colours.ts). */
 const MINIMAP_STYLE = { backgroundColor: MINIMAP.background };
 
@@ -172,23 +170,11 @@ export function Canvas() {
       "controls.interactive.ariaLabel": t("canvas.lock"),
       "minimap.ariaLabel": t("canvas.minimap"),
       "handle.ariaLabel": t("canvas.handle"),
+      // React Flow reads "keyboardDisabled" when the arrows do move steps (despite its name).
       "node.a11yDescription.default": t("canvas.stepKeys"),
-      // React Flow reads this one when the arrows do move steps (its name says the opposite).
-      "node.a11yDescription.keyboardDisabled": t("canvas.stepKeysMove"),
-      "node.a11yDescription.ariaLiveMessage": ({
-        direction,
-        x,
-        y,
-      }: {
-        direction: string;
-        x: number;
-        y: number;
-      }) =>
-        t("canvas.moved", {
-          direction: DIRECTIONS.has(direction) ? t(`canvas.${direction as Direction}`) : direction,
-          x,
-          y,
-        }),
+      "node.a11yDescription.keyboardDisabled": t("canvas.stepKeys"),
+      "node.a11yDescription.ariaLiveMessage": ({ x, y }: { x: number; y: number }) =>
+        t("canvas.moved", { x, y }),
       "edge.a11yDescription.default": t("canvas.connectionKeys"),
     }),
     [t],
