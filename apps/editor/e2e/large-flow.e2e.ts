@@ -66,7 +66,7 @@ describe("a 5,000-step flow on the canvas", () => {
     // Selection and the title stay on the simple box.
     expect(await step.getAttribute("class")).toContain("selected");
     expect(await step.textContent()).toContain("Found it");
-    const zoomIn = page.getByRole("button", { name: "Zoom In" });
+    const zoomIn = page.getByRole("button", { name: "Zoom in" });
     for (let i = 0; i < 12 && (await step.getAttribute("data-detail")) !== null; i++)
       await zoomIn.click();
     await expect.poll(() => step.getAttribute("data-detail")).toBeNull();

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from "react";
+import { Tabs, tabIds } from "../common/Tabs";
 import { loadPanelWords, useT } from "../i18n";
 import { TestPanelHost } from "../simulator/TestPanelHost";
 import { useEditor, useEditorState } from "../store/context";
@@ -44,7 +45,13 @@ const SearchOverlay = lazy(() =>
   })),
 );
 
-export type Overlay = "help" | "search" | null;
+const ConnectDialog = lazy(() =>
+  Promise.all([import("./panels/ConnectDialog"), loadPanelWords()]).then(([m]) => ({
+    default: m.ConnectDialog,
+  })),
+);
+
+export type Overlay = "help" | "search" | "connect" | null;
 
 export function EditorScreen({
   flowId,
@@ -99,6 +106,7 @@ export function EditorScreen({
       <Suspense fallback={null}>
         {overlay === "help" && <HelpOverlay onClose={() => setOverlay(null)} />}
         {overlay === "search" && <SearchOverlay onClose={() => setOverlay(null)} />}
+        {overlay === "connect" && <ConnectDialog onClose={() => setOverlay(null)} />}
       </Suspense>
     </div>
   );
@@ -122,25 +130,28 @@ function Sidebar({
   const problemCount = useEditorState((s) => s.problems.length);
   return (
     <aside className="sidebar" aria-label={t("panel.sidebar")}>
-      <div className="tabs" role="tablist">
-        {tabs.map((tab) => (
-          <button
-            key={tab.id}
-            type="button"
-            role="tab"
-            id={`tab-${tab.id}`}
-            aria-selected={panel === tab.id}
-            aria-controls={`panel-${tab.id}`}
-            onClick={() => setPanel(tab.id === "inspector" ? null : tab.id)}
-          >
-            {tab.label}
-            {tab.id === "problems" && problemCount > 0 && (
-              <span className="badge">{problemCount}</span>
-            )}
-          </button>
-        ))}
-      </div>
-      <div className="panel" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
+      <Tabs
+        tabs={tabs.map((tab) => ({
+          id: tab.id,
+          label:
+            tab.id === "problems" && problemCount > 0 ? (
+              <>
+                {tab.label}
+                <span className="badge">{problemCount}</span>
+              </>
+            ) : (
+              tab.label
+            ),
+        }))}
+        selected={panel}
+        onSelect={(id) => setPanel(id === "inspector" ? null : id)}
+      />
+      <div
+        className="panel"
+        role="tabpanel"
+        id={tabIds("", panel).panel}
+        aria-labelledby={tabIds("", panel).tab}
+      >
         {panel === "inspector" && (
           <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
             <Inspector />

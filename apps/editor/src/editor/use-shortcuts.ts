@@ -5,6 +5,7 @@ import { useEditor } from "../store/context";
 import { useFit } from "./canvas/use-room";
 import type { Overlay } from "./EditorScreen";
 import type { Autosave } from "./save/autosave";
+import { stepToConnect } from "./step-to-connect";
 
 /** The clipboard shared by every tab of this browser, beside the system clipboard. */
 const CLIPBOARD_KEY = "convo.clipboard";
@@ -60,6 +61,16 @@ export function useShortcuts(autosave: Autosave, setOverlay: (o: Overlay) => voi
         setOverlay("help");
       } else if (!mod && key === "f" && event.shiftKey) {
         fitSteps();
+      } else if (!mod && !event.altKey && key === "c") {
+        // The step to connect: the one the keyboard is on, else the one selected.
+        const focused = (event.target as Element | null)
+          ?.closest?.(".react-flow__node")
+          ?.getAttribute("data-id");
+        const id = stepToConnect(editor.store.getState(), focused ?? null);
+        if (id) {
+          editor.select([id]);
+          setOverlay("connect");
+        }
       }
     }
     function onCopy(event: ClipboardEvent) {

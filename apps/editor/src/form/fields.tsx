@@ -84,7 +84,6 @@ export function TextField({
     list: options ? `${id}-options` : undefined,
     "aria-autocomplete": template ? ("list" as const) : undefined,
     "aria-controls": suggestions.length ? `${id}-list` : undefined,
-    "aria-expanded": template ? suggestions.length > 0 : undefined,
     "aria-activedescendant": suggestions.length ? `${id}-option-${active}` : undefined,
     onChange: (e: { target: { value: string; selectionStart: number | null } }) => {
       onChange(e.target.value);
@@ -114,7 +113,15 @@ export function TextField({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {multiline ? <textarea rows={3} {...common} /> : <input {...common} />}
+      {/* A one-line field offering variables is a combobox (which may say whether its list is
+          open); a textarea may only be a textbox, which announces its list by aria-controls. */}
+      {multiline ? (
+        <textarea rows={3} {...common} />
+      ) : template ? (
+        <input {...common} role="combobox" aria-expanded={suggestions.length > 0} />
+      ) : (
+        <input {...common} />
+      )}
       {options && (
         <datalist id={`${id}-options`}>
           {options.map((o) => (

@@ -120,6 +120,15 @@ export const en = {
   "canvas.addStep": "Add a step",
   "canvas.controls": "Zoom controls",
   "canvas.minimap": "Overview map",
+  "canvas.stepKeys":
+    "Enter or Space selects the step, the arrows move it, C connects it to another step, Delete removes it.",
+  "canvas.connectionKeys": "Enter or Space selects the connection, Delete removes it.",
+  "canvas.moved": "Step moved to x {x}, y {y}.",
+  "canvas.zoomIn": "Zoom in",
+  "canvas.zoomOut": "Zoom out",
+  "canvas.fitView": "Fit the flow to the screen",
+  "canvas.lock": "Lock or unlock moving the steps",
+  "canvas.handle": "Connection point",
 
   "panel.sidebar": "Side panel",
   "panel.inspector": "Step",

@@ -122,6 +122,15 @@ export const fr: Record<MessageKey, Message> = {
   "canvas.addStep": "Ajouter une étape",
   "canvas.controls": "Zoom",
   "canvas.minimap": "Vue d’ensemble",
+  "canvas.stepKeys":
+    "Entrée ou Espace sélectionne l’étape, les flèches la déplacent, C la relie à une autre étape, Suppr la supprime.",
+  "canvas.connectionKeys": "Entrée ou Espace sélectionne la connexion, Suppr la supprime.",
+  "canvas.moved": "Étape déplacée en x {x}, y {y}.",
+  "canvas.zoomIn": "Zoomer",
+  "canvas.zoomOut": "Dézoomer",
+  "canvas.fitView": "Ajuster le scénario à l’écran",
+  "canvas.lock": "Verrouiller ou déverrouiller le déplacement des étapes",
+  "canvas.handle": "Point de connexion",
 
   "panel.sidebar": "Panneau latéral",
   "panel.inspector": "Étape",

@@ -486,6 +486,14 @@ export const panelsEn = {
   "httpTest.pickHint": "Click a value to store it in a variable.",
   "httpTest.pick": "Store {path} (now {value})",
   "httpTest.picked": "{path} will be stored in {{{variable}}}.",
+  "help.connect":
+    "Connect the focused or selected step to another (its output, then the next step)",
+  "connect.title": "Connect “{step}”",
+  "connect.output": "From its output",
+  "connect.target": "To the step",
+  "connect.now": "{output} (now to {step})",
+  "connect.submit": "Connect",
+  "connect.none": "No other step can follow this one.",
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsEn;

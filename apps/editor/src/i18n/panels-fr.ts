@@ -495,4 +495,12 @@ export const panelsFr: Record<PanelMessageKey, Message> = {
   "httpTest.pickHint": "Cliquez sur une valeur pour l’enregistrer dans une variable.",
   "httpTest.pick": "Enregistrer {path} (vaut {value})",
   "httpTest.picked": "{path} sera enregistré dans {{{variable}}}.",
+  "help.connect":
+    "Relier l’étape active ou sélectionnée à une autre (sa sortie, puis l’étape suivante)",
+  "connect.title": "Relier « {step} »",
+  "connect.output": "Depuis sa sortie",
+  "connect.target": "Vers l’étape",
+  "connect.now": "{output} (va vers {step})",
+  "connect.submit": "Relier",
+  "connect.none": "Aucune autre étape ne peut suivre celle-ci.",
 };

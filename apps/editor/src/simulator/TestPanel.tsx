@@ -1,4 +1,5 @@
 import { lazy, Suspense } from "react";
+import { Tabs, tabIds } from "../common/Tabs";
 import { useT } from "../i18n";
 import { type TestTab, useTestPanel } from "./panel-store";
 import { SimulatorView } from "./SimulatorView";
@@ -21,24 +22,16 @@ export default function TestPanel({ flowId }: { flowId: string }) {
   return (
     <section className="test-panel" aria-label={t("test.panel")}>
       <header className="test-panel-head">
-        <div className="tabs" role="tablist">
-          {tabs.map((item) => (
-            <button
-              key={item.id}
-              type="button"
-              role="tab"
-              aria-selected={tab === item.id}
-              onClick={() => setTab(item.id)}
-            >
-              {item.label}
-            </button>
-          ))}
-        </div>
+        <Tabs tabs={tabs} selected={tab} onSelect={setTab} prefix="test-" />
         <button type="button" className="close" onClick={close} aria-label={t("test.close")}>
           ×
         </button>
       </header>
-      <div role="tabpanel">
+      <div
+        role="tabpanel"
+        id={tabIds("test-", tab).panel}
+        aria-labelledby={tabIds("test-", tab).tab}
+      >
         {tab === "simulator" ? (
           <SimulatorView flowId={flowId} />
         ) : (

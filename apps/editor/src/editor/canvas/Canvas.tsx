@@ -16,8 +16,10 @@ import {
   type DragEvent,
   type MouseEvent,
   useCallback,
+  useEffect,
   useLayoutEffect,
   useMemo,
+  useRef,
   useState,
 } from "react";
 import { useStore } from "zustand";
@@ -35,6 +37,7 @@ import { MINIMAP, minimapNodeColour } from "./minimap-colours";
 import { DRAG_TYPE, Palette } from "./Palette";
 import { EDGE_TYPES } from "./StepEdge";
 import { NODE_TYPES } from "./StepNode";
+import { tabOnCanvas } from "./tab-order";
 import { fitOptionsNow, GRID, usePlacement } from "./use-room";
 
 interface AddMenuState {
@@ -57,6 +60,20 @@ export function Canvas() {
   const place = usePlacement();
   const [menu, setMenu] = useState<AddMenuState | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
+  const area = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = area.current;
+    if (!element) return;
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== "Tab" || event.ctrlKey || event.metaKey || event.altKey || !element) return;
+      const next = tabOnCanvas(element, document.activeElement, event.shiftKey);
+      if (!next) return;
+      event.preventDefault();
+      next.focus();
+    }
+    element.addEventListener("keydown", onKeyDown);
+    return () => element.removeEventListener("keydown", onKeyDown);
+  }, []);
   // The first fit keeps the steps clear of the minimap too: its padding is read once the canvas
   // and its minimap are laid out, before React Flow measures the steps and fits them.
   const [fitOptions, setFitOptions] = useState<FitViewOptions>(FIT_VIEW_OPTIONS);
@@ -143,7 +160,25 @@ export function Canvas() {
     (c: Connection) => editor.connect(c.source, c.sourceHandle, c.target),
     [editor],
   );
-  const ariaLabels = useMemo(() => ({ "controls.ariaLabel": t("canvas.controls") }), [t]);
+  // React Flow's words for screen readers, in the reader's language and naming our shortcuts.
+  const ariaLabels = useMemo(
+    () => ({
+      "controls.ariaLabel": t("canvas.controls"),
+      "controls.zoomIn.ariaLabel": t("canvas.zoomIn"),
+      "controls.zoomOut.ariaLabel": t("canvas.zoomOut"),
+      "controls.fitView.ariaLabel": t("canvas.fitView"),
+      "controls.interactive.ariaLabel": t("canvas.lock"),
+      "minimap.ariaLabel": t("canvas.minimap"),
+      "handle.ariaLabel": t("canvas.handle"),
+      // React Flow reads "keyboardDisabled" when the arrows do move steps (despite its name).
+      "node.a11yDescription.default": t("canvas.stepKeys"),
+      "node.a11yDescription.keyboardDisabled": t("canvas.stepKeys"),
+      "node.a11yDescription.ariaLiveMessage": ({ x, y }: { x: number; y: number }) =>
+        t("canvas.moved", { x, y }),
+      "edge.a11yDescription.default": t("canvas.connectionKeys"),
+    }),
+    [t],
+  );
 
   const onConnectEnd: OnConnectEnd = useCallback((event, state) => {
     if (state.isValid || !state.fromNode || !state.fromHandle || state.fromHandle.type !== "source")
@@ -197,7 +232,7 @@ export function Canvas() {
   }
 
   return (
-    <div className="canvas-area">
+    <div className="canvas-area" ref={area}>
       <Palette onAdd={addAtCentre} disabled={readOnly} />
       {/* biome-ignore lint/a11y/noStaticElementInteractions: double-click is a shortcut; the palette offers the same by keyboard */}
       <div

@@ -1,5 +1,8 @@
 import { type ReactNode, useEffect, useRef } from "react";
 
+const FOCUSABLE =
+  "input:not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled), a[href]";
+
 /** A modal box: focus moves into it, Escape or the backdrop closes it, focus returns after. */
 export function Dialog({
   title,
@@ -13,7 +16,7 @@ export function Dialog({
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    box.current?.querySelector<HTMLElement>("input, textarea, button")?.focus();
+    box.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
     return () => previous?.focus();
   }, []);
   return (
@@ -30,6 +33,15 @@ export function Dialog({
           if (e.key === "Escape") {
             e.stopPropagation();
             onClose();
+          } else if (e.key === "Tab" && box.current) {
+            // Modal: Tab turns around inside the box instead of reaching the page behind it.
+            const inside = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+            const edge = e.shiftKey ? inside[0] : inside.at(-1);
+            const other = e.shiftKey ? inside.at(-1) : inside[0];
+            if (other && document.activeElement === edge) {
+              e.preventDefault();
+              other.focus();
+            }
           }
         }}
       >

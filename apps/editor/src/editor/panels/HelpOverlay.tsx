@@ -21,6 +21,7 @@ const SHORTCUTS: [string, MessageKey][] = [
   ["{delete}, {backspace}", "help.delete"],
   ["Ctrl/⌘ + A", "help.selectAll"],
   ["{shift} + {drag}", "help.boxSelect"],
+  ["C", "help.connect"],
   ["Ctrl/⌘ + F", "help.search"],
   ["Ctrl/⌘ + S", "help.save"],
   ["{shift} + F", "help.fit"],
