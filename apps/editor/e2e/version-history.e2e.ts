@@ -241,7 +241,9 @@ describe("version history", () => {
     await expect.poll(() => page.locator("article.step-message.has-error").count()).toBe(1);
     await page.locator(".react-flow__pane").click({ position: { x: 200, y: 16 } });
     await page.getByRole("button", { name: "Publish", exact: true }).click();
-    const error = page.getByRole("alert").filter({ hasText: /Cannot publish: fix the 1 error/ });
+    const error = page
+      .getByRole("alert")
+      .filter({ hasText: /Cannot publish: fix the error in Problems/ });
     await error.waitFor();
     await expectTabsClear(page, error);
     // Well past a success notice's time, it is still there.

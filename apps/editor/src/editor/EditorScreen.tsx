@@ -9,7 +9,6 @@ import type { Autosave } from "./save/autosave";
 import { SaveBanner } from "./save/SaveBanner";
 import { Toolbar } from "./Toolbar";
 import { useShortcuts } from "./use-shortcuts";
-import { CompareBanner } from "./versions/CompareBanner";
 import type { Versions } from "./versions/VersionsPanel";
 
 // The forms are the heaviest part of the editor and are not needed to look at a flow; they bring
@@ -45,6 +44,10 @@ const SearchOverlay = lazy(() =>
   })),
 );
 
+/** Shown while a version is compared (loaded with the version history, not with the canvas). */
+const CompareBanner = lazy(() =>
+  import("./versions/CompareBanner").then((m) => ({ default: m.CompareBanner })),
+);
 const ConnectDialog = lazy(() =>
   Promise.all([import("./panels/ConnectDialog"), loadPanelWords()]).then(([m]) => ({
     default: m.ConnectDialog,
@@ -86,7 +89,11 @@ export function EditorScreen({
         setOverlay={setOverlay}
       />
       <SaveBanner autosave={autosave} />
-      {comparing && <CompareBanner onLeave={versions.view.close} />}
+      {comparing && (
+        <Suspense fallback={null}>
+          <CompareBanner onLeave={versions.view.close} />
+        </Suspense>
+      )}
       {readOnly && !comparing && (
         <div className="banner info" role="status">
           {t("versions.viewing", { version: readOnly.version })}

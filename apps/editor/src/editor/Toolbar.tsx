@@ -1,5 +1,5 @@
 import { canPublish } from "@convo/flow";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useStore } from "zustand";
 import { AnalyticsControls } from "../analytics/AnalyticsControls";
 import { ApiError } from "../api/client";
@@ -14,7 +14,6 @@ import { useEditor, useEditorState } from "../store/context";
 import { useContentLanguage } from "./canvas/content-language";
 import { useFit } from "./canvas/use-room";
 import type { Overlay } from "./EditorScreen";
-import { PublishDialog } from "./panels/PublishDialog";
 import type { Autosave } from "./save/autosave";
 import type { History } from "./versions/history";
 import { LiveBadge } from "./versions/LiveBadge";
@@ -50,6 +49,11 @@ function CanvasLanguage() {
     </label>
   );
 }
+
+/** Loaded when someone publishes: opening a flow does not wait for it. */
+const PublishDialog = lazy(() =>
+  import("./panels/PublishDialog").then((m) => ({ default: m.PublishDialog })),
+);
 
 /** The channels' names as Meta writes them (not translated); the canvas needs no more of them. */
 const CHANNEL_NAMES = { messenger: "Messenger", instagram: "Instagram", whatsapp: "WhatsApp" };
@@ -195,10 +199,12 @@ export function Toolbar({ flowId, name, autosave, history, setOverlay }: Props) 
         {t("publish.button")}
       </button>
       {publishing && (
-        <PublishDialog
-          onCancel={() => setPublishing(false)}
-          onPublish={(note) => void publish(note)}
-        />
+        <Suspense fallback={null}>
+          <PublishDialog
+            onCancel={() => setPublishing(false)}
+            onPublish={(note) => void publish(note)}
+          />
+        </Suspense>
       )}
     </header>
   );

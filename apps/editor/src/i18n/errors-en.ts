@@ -41,6 +41,32 @@ export const errorsEn = {
   "serverError.unknown_contact": "No contact has this id.",
   "serverError.bad_signature": "The message's signature does not match the app secret.",
   "serverError.invalid_webhook": "This is not a message Meta sends.",
+  // An imported flow's issues (`common/errors.ts`), with the types they name.
+  "importIssue.not_a_flow": "This is not a Convo flow file.",
+  "importIssue.newer_version":
+    "This flow was made by a newer Convo (version {version}); update this one to open it.",
+  "importIssue.schema_version": "The file's version number is not valid.",
+  "importIssue.not_json": "This file is not a flow file (it is not JSON).",
+  "importIssue.missing": "“{field}” is missing.",
+  "importIssue.wrong_type": "“{field}” should be {expected}, not {got}.",
+  "importIssue.too_many": "“{field}” has too many items (at most {max}).",
+  "importIssue.too_long": "“{field}” is too long (at most {max}).",
+  "importIssue.empty": "“{field}” cannot be empty.",
+  "importIssue.too_few": {
+    one: "“{field}” needs at least {min} item.",
+    other: "“{field}” needs at least {min} items.",
+  },
+  "importIssue.too_small": "“{field}” must be at least {min}.",
+  "importIssue.one_of": "“{field}” must be one of {values}.",
+  "importIssue.unknown_fields": "Convo does not know {fields} here.",
+  "importIssue.invalid": "“{field}” is not valid.",
+  "importType.string": "text",
+  "importType.number": "a number",
+  "importType.boolean": "yes or no",
+  "importType.array": "a list",
+  "importType.object": "a group of fields",
+  "importType.null": "empty",
+  "importType.nothing": "nothing",
 } as const;
 
 export type ErrorMessageKey = keyof typeof errorsEn;

@@ -42,4 +42,30 @@ export const errorsFr: Record<ErrorMessageKey, Message> = {
   "serverError.bad_signature":
     "La signature du message ne correspond pas au secret de l’application.",
   "serverError.invalid_webhook": "Ce n’est pas un message que Meta envoie.",
+  // An imported flow's issues (`common/errors.ts`), with the types they name.
+  "importIssue.not_a_flow": "Ce n’est pas un fichier de scénario Convo.",
+  "importIssue.newer_version":
+    "Ce scénario a été fait avec un Convo plus récent (version {version}) ; mettez celui-ci à jour pour l’ouvrir.",
+  "importIssue.schema_version": "Le numéro de version du fichier n’est pas valide.",
+  "importIssue.not_json": "Ce fichier n’est pas un fichier de scénario (ce n’est pas du JSON).",
+  "importIssue.missing": "« {field} » manque.",
+  "importIssue.wrong_type": "« {field} » devrait être {expected}, pas {got}.",
+  "importIssue.too_many": "« {field} » a trop d’éléments ({max} au plus).",
+  "importIssue.too_long": "« {field} » est trop long ({max} au plus).",
+  "importIssue.empty": "« {field} » ne peut pas être vide.",
+  "importIssue.too_few": {
+    one: "« {field} » demande au moins {min} élément.",
+    other: "« {field} » demande au moins {min} éléments.",
+  },
+  "importIssue.too_small": "« {field} » doit valoir au moins {min}.",
+  "importIssue.one_of": "« {field} » doit être l’une de ces valeurs : {values}.",
+  "importIssue.unknown_fields": "Convo ne connaît pas {fields} ici.",
+  "importIssue.invalid": "« {field} » n’est pas valide.",
+  "importType.string": "du texte",
+  "importType.number": "un nombre",
+  "importType.boolean": "oui ou non",
+  "importType.array": "une liste",
+  "importType.object": "un groupe de champs",
+  "importType.null": "vide",
+  "importType.nothing": "rien",
 };

@@ -14,7 +14,9 @@ import {
 } from "@xyflow/react";
 import {
   type DragEvent,
+  lazy,
   type MouseEvent,
+  Suspense,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -29,7 +31,6 @@ import { useApi } from "../../common/session";
 import { useT } from "../../i18n";
 import { useEditor } from "../../store/context";
 import type { EditorState } from "../../store/editor-store";
-import { AddMenu } from "./AddMenu";
 import { createEdgeDeriver, createNodeDeriver } from "./derive";
 import { CULL_FROM_NODES, SIMPLE_BELOW_ZOOM, SimpleDetail } from "./detail";
 import { contentSize } from "./geometry";
@@ -39,6 +40,9 @@ import { EDGE_TYPES } from "./StepEdge";
 import { NODE_TYPES } from "./StepNode";
 import { tabOnCanvas } from "./tab-order";
 import { fitOptionsNow, GRID, usePlacement } from "./use-room";
+
+/** Loaded at the first double-click or dropped connection: opening a flow does not wait for it. */
+const AddMenu = lazy(() => import("./AddMenu").then((m) => ({ default: m.AddMenu })));
 
 interface AddMenuState {
   screen: { x: number; y: number };
@@ -298,19 +302,21 @@ export function Canvas() {
         </div>
       )}
       {menu && (
-        <AddMenu
-          at={menu.screen}
-          connecting={menu.from !== undefined}
-          onClose={() => setMenu(null)}
-          onPick={(type) => {
-            editor.addNode(
-              type,
-              place(type, menu.screen, menu.from ? "input" : "centre"),
-              menu.from,
-            );
-            setMenu(null);
-          }}
-        />
+        <Suspense fallback={null}>
+          <AddMenu
+            at={menu.screen}
+            connecting={menu.from !== undefined}
+            onClose={() => setMenu(null)}
+            onPick={(type) => {
+              editor.addNode(
+                type,
+                place(type, menu.screen, menu.from ? "input" : "centre"),
+                menu.from,
+              );
+              setMenu(null);
+            }}
+          />
+        </Suspense>
       )}
     </div>
   );
