@@ -6,8 +6,9 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, type Harness, signIn, startHarness } from "./harness";
+import { ADMIN_TOKEN, type Harness, screenshotsDir, signIn, startHarness } from "./harness";
 
 const SECRET = "sk-shop-e2e-5a4b3c2d1e";
 let h: Harness;
@@ -106,6 +107,7 @@ describe("Test request in an HTTP step", () => {
     await expect
       .poll(() => inspector.getByLabel("Path in the JSON").inputValue())
       .toBe("data.items[0].status");
+    await page.screenshot({ path: join(screenshotsDir, "http-test.png") });
 
     // Saved with the step: the mapping and the sample (never the key).
     await expect

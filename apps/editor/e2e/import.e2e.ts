@@ -3,9 +3,10 @@
  * as a copy" and "replace"; a file the runtime refuses is explained in the reader's language,
  * with where in the file as the detail. A real runtime serving the build, Chromium.
  */
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, type Harness, signIn, startHarness } from "./harness";
+import { ADMIN_TOKEN, type Harness, screenshotsDir, signIn, startHarness } from "./harness";
 
 let h: Harness;
 
@@ -110,5 +111,48 @@ describe("importing a flow file", () => {
     await page.getByRole("status").getByText("No flow has “zzz” in its name.").waitFor();
     await search.fill("");
     await expect.poll(async () => (await names()).length).toBe(all);
+  });
+
+  it("starts a flow from a template of the gallery, in the reader's language, with the name typed", async () => {
+    const { page, url } = h;
+    await page.goto(url);
+    await page.getByRole("heading", { name: "Flows" }).waitFor();
+    await page.getByPlaceholder("Name of a new flow").fill("Colis de Noël");
+    await page.getByRole("button", { name: "From a template…" }).click();
+    const gallery = page.getByRole("dialog", { name: "Start a new flow" });
+    const cards = gallery.getByRole("list", { name: "Templates" }).getByRole("button");
+    // Blank, then the examples, welcome first; each with its picture.
+    await expect.poll(() => cards.count()).toBe(8);
+    expect(await cards.first().textContent()).toContain("Blank");
+    expect(await cards.nth(1).textContent()).toContain("Welcome");
+    expect(await gallery.locator("svg.template-picture rect").count()).toBeGreaterThan(40);
+    expect(await gallery.getByLabel("Name of the new flow").inputValue()).toBe("Colis de Noël");
+    await page.screenshot({ path: join(screenshotsDir, "template-gallery.png") });
+
+    // In French, the templates say what they do in French.
+    await gallery.press("Escape");
+    await page.getByRole("combobox", { name: "Language" }).selectOption("fr");
+    await page.getByRole("button", { name: "Depuis un modèle…" }).click();
+    const galerie = page.getByRole("dialog", { name: "Commencer un nouveau scénario" });
+    const suivi = galerie.getByRole("button", { name: /Suivi de commande/ });
+    expect(await suivi.textContent()).toContain("dit où en est le colis");
+    await suivi.click();
+
+    // The new flow opens: the example's steps and languages, under the name typed.
+    await page.getByRole("heading", { name: "Colis de Noël" }).waitFor();
+    await expect.poll(() => page.locator(".react-flow__node").count()).toBe(12);
+    const id = decodeURIComponent(page.url().split("#/flows/")[1] ?? "");
+    expect(id).not.toBe("order-tracking");
+    const answer = await fetch(`${url}/api/flows/${id}`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    const { name, flow } = (await answer.json()) as {
+      name: string;
+      flow: { languages?: string[]; nodes: unknown[] };
+    };
+    expect(name).toBe("Colis de Noël");
+    expect(flow.languages).toEqual(["en", "fr"]);
+    expect(flow.nodes).toHaveLength(12);
+    await page.getByRole("combobox", { name: "Langue" }).selectOption("en");
   });
 });

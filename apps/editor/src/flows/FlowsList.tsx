@@ -1,4 +1,13 @@
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type DragEvent,
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { ApiError, type FlowSummary } from "../api/client";
 import { downloadText } from "../common/download";
 import { describeError } from "../common/errors";
@@ -6,10 +15,15 @@ import { LocaleSwitch } from "../common/LocaleSwitch";
 import { notify } from "../common/notices";
 import { navigate } from "../common/route";
 import { useApi, useIsOwner, useSession } from "../common/session";
-import { useT } from "../i18n";
+import { loadPanelWords, useT } from "../i18n";
 import { EchoesBanner } from "./EchoesBanner";
 import { type FlowActions, FlowRow } from "./FlowRow";
 import { PolicyBanner } from "./PolicyBanner";
+
+/** The examples and their pictures load when someone asks for them, not with the list. */
+const TemplateGallery = lazy(() =>
+  Promise.all([import("./TemplateGallery"), loadPanelWords()]).then(([m]) => m),
+);
 
 export function FlowsList() {
   const t = useT();
@@ -23,6 +37,7 @@ export function FlowsList() {
   const [search, setSearch] = useState("");
   const [newName, setNewName] = useState("");
   const [dragging, setDragging] = useState(false);
+  const [gallery, setGallery] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   /** A file whose flow id is taken, waiting for "as a copy" or "replace". */
   const [conflict, setConflict] = useState<{ text: string; id: string; name: string } | null>(null);
@@ -184,6 +199,9 @@ export function FlowsList() {
           <button type="submit" className="primary" disabled={newName.trim() === ""}>
             {t("flows.create")}
           </button>
+          <button type="button" onClick={() => setGallery(true)}>
+            {t("flows.fromTemplate")}
+          </button>
           <button type="button" onClick={() => fileInput.current?.click()}>
             {t("flows.import")}
           </button>
@@ -200,6 +218,11 @@ export function FlowsList() {
           />
         </form>
         <p className="hint">{t("flows.dropHint")}</p>
+        {gallery && (
+          <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
+            <TemplateGallery initialName={newName.trim()} onClose={() => setGallery(false)} />
+          </Suspense>
+        )}
         {error && (
           <p className="error pre" role="alert">
             {error}

@@ -51,6 +51,7 @@ export const en = {
   "status.pageBlockedNoReason": "no reason given",
   "flows.title": "Flows",
   "flows.noMatch": "No flow has “{search}” in its name.",
+  "flows.fromTemplate": "From a template…",
   "flows.search": "Search flows by name",
   "flows.newName": "Name of a new flow",
   "flows.create": "Create flow",

@@ -53,6 +53,7 @@ export const fr: Record<MessageKey, Message> = {
   "status.pageBlockedNoReason": "sans motif indiqué",
   "flows.title": "Scénarios",
   "flows.noMatch": "Aucun scénario dont le nom contient « {search} ».",
+  "flows.fromTemplate": "Depuis un modèle…",
   "flows.search": "Chercher un scénario par son nom",
   "flows.newName": "Nom du nouveau scénario",
   "flows.create": "Créer",

@@ -494,6 +494,35 @@ export const panelsEn = {
   "connect.now": "{output} (now to {step})",
   "connect.submit": "Connect",
   "connect.none": "No other step can follow this one.",
+  "gallery.title": "Start a new flow",
+  "gallery.name": "Name of the new flow",
+  "gallery.namePlaceholder": "The template's name, if you leave it empty",
+  "gallery.templates": "Templates",
+  "gallery.blank": "Blank",
+  "gallery.blankText": "An empty canvas with a start step.",
+  "gallery.blankName": "New flow",
+  "gallery.languages": "Texts in {languages}",
+  "template.welcome.name": "Welcome",
+  "template.welcome.description":
+    "Greets new contacts (Get Started) in French or English and shows the menu of what the brand can do.",
+  "template.order-tracking.name": "Order tracking",
+  "template.order-tracking.description":
+    "Asks for an order number, looks it up in the shop's API and says where the parcel is.",
+  "template.lead-capture.name": "Lead capture",
+  "template.lead-capture.description":
+    "A sale offer in exchange for an e-mail address and a phone number, both checked.",
+  "template.support.name": "Support",
+  "template.support.description":
+    "Answers the common questions and hands the conversation to a person, then back to the bot.",
+  "template.order-updates.name": "Order updates",
+  "template.order-updates.description":
+    "The shop's events, from checkout to delivery: shipped, out for delivery, delivered, delayed.",
+  "template.trip-updates.name": "Trip updates",
+  "template.trip-updates.description":
+    "The booking system's events: booking confirmed, boarding pass, gate change, delay.",
+  "template.faq-assistant.name": "FAQ assistant",
+  "template.faq-assistant.description":
+    "Routes free text by intent (orders, returns, opening hours) and answers the rest from the brand's FAQ with its AI model.",
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsEn;

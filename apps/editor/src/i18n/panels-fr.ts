@@ -503,4 +503,33 @@ export const panelsFr: Record<PanelMessageKey, Message> = {
   "connect.now": "{output} (va vers {step})",
   "connect.submit": "Relier",
   "connect.none": "Aucune autre étape ne peut suivre celle-ci.",
+  "gallery.title": "Commencer un nouveau scénario",
+  "gallery.name": "Nom du nouveau scénario",
+  "gallery.namePlaceholder": "Le nom du modèle, si vous le laissez vide",
+  "gallery.templates": "Modèles",
+  "gallery.blank": "Vierge",
+  "gallery.blankText": "Une toile vide avec une étape de départ.",
+  "gallery.blankName": "Nouveau scénario",
+  "gallery.languages": "Textes en {languages}",
+  "template.welcome.name": "Bienvenue",
+  "template.welcome.description":
+    "Accueille les nouveaux contacts (Démarrer) en français ou en anglais et présente le menu de la marque.",
+  "template.order-tracking.name": "Suivi de commande",
+  "template.order-tracking.description":
+    "Demande le numéro de commande, le cherche dans l’API de la boutique et dit où en est le colis.",
+  "template.lead-capture.name": "Collecte de prospects",
+  "template.lead-capture.description":
+    "Une offre contre une adresse e-mail et un numéro de téléphone, tous deux vérifiés.",
+  "template.support.name": "Service client",
+  "template.support.description":
+    "Répond aux questions courantes et passe la conversation à une personne, puis la rend au bot.",
+  "template.order-updates.name": "Suivi des commandes",
+  "template.order-updates.description":
+    "Les événements de la boutique, de la commande à la livraison : expédiée, en cours de livraison, livrée, retardée.",
+  "template.trip-updates.name": "Suivi des voyages",
+  "template.trip-updates.description":
+    "Les événements du système de réservation : réservation confirmée, carte d’embarquement, changement de porte, retard.",
+  "template.faq-assistant.name": "Assistant FAQ",
+  "template.faq-assistant.description":
+    "Oriente le texte libre par intention (commandes, retours, horaires) et répond au reste depuis la FAQ de la marque avec son modèle d’IA.",
 };

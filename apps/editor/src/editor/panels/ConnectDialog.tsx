@@ -1,10 +1,10 @@
 import { acceptsConnections, type FlowNode, nodeOutputs } from "@convo/flow";
 import { useId, useMemo, useState } from "react";
+import { Dialog } from "../../common/Dialog";
 import { type Translate, useT } from "../../i18n";
 import { EDITOR_NODES } from "../../nodes";
 import { useEditor } from "../../store/context";
 import { outputLabel } from "../canvas/output-label";
-import { Dialog } from "./Dialog";
 
 /** A step as a person reads it in a list: its kind, and its label or id. */
 function stepName(t: Translate, node: FlowNode): string {

@@ -1,5 +1,5 @@
+import { Dialog } from "../../common/Dialog";
 import { type MessageKey, type Translate, useT } from "../../i18n";
-import { Dialog } from "./Dialog";
 
 /**
  * Keys are written as on the reader's keyboard: a French one says Maj, Suppr, Échap. A `{name}`

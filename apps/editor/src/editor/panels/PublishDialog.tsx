@@ -1,6 +1,6 @@
 import { useState } from "react";
+import { Dialog } from "../../common/Dialog";
 import { useT } from "../../i18n";
-import { Dialog } from "./Dialog";
 
 export function PublishDialog({
   onPublish,

@@ -1,9 +1,9 @@
 import { nodeTexts } from "@convo/flow";
 import { useMemo, useState } from "react";
+import { Dialog } from "../../common/Dialog";
 import { useT } from "../../i18n";
 import { useEditor } from "../../store/context";
 import { useFocusNode } from "../use-focus-node";
-import { Dialog } from "./Dialog";
 
 /** Finds steps by any text typed into them (bubbles, buttons, questions, notes) and jumps there. */
 export function SearchOverlay({ onClose }: { onClose: () => void }) {
