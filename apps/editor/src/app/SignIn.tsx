@@ -3,11 +3,14 @@ import { ApiClient, ApiError } from "../api/client";
 import { CredentialField, FormError } from "../common/CredentialField";
 import { LocaleSwitch } from "../common/LocaleSwitch";
 import { useSession } from "../common/session";
-import { useT } from "../i18n";
+import { loadTeamWords, useT } from "../i18n";
 import { accountCall, linkInUrl, signInError } from "./account-api";
 
 // A set-up, invitation or reset link is followed once; everyone else never needs its form.
-const LinkForm = lazy(() => import("./LinkForm").then((m) => ({ default: m.LinkForm })));
+// Its words come with the team's (set-up, invitation and reset links are the team's business).
+const LinkForm = lazy(() =>
+  Promise.all([import("./LinkForm"), loadTeamWords()]).then(([m]) => ({ default: m.LinkForm })),
+);
 
 export function SignIn() {
   const link = linkInUrl();

@@ -46,7 +46,9 @@ const SearchOverlay = lazy(() =>
 
 /** Shown while a version is compared (loaded with the version history, not with the canvas). */
 const CompareBanner = lazy(() =>
-  import("./versions/CompareBanner").then((m) => ({ default: m.CompareBanner })),
+  Promise.all([import("./versions/CompareBanner"), loadPanelWords()]).then(([m]) => ({
+    default: m.CompareBanner,
+  })),
 );
 const ConnectDialog = lazy(() =>
   Promise.all([import("./panels/ConnectDialog"), loadPanelWords()]).then(([m]) => ({

@@ -523,6 +523,31 @@ export const panelsEn = {
   "template.faq-assistant.name": "FAQ assistant",
   "template.faq-assistant.description":
     "Routes free text by intent (orders, returns, opening hours) and answers the rest from the brand's FAQ with its AI model.",
+  // Comparing versions (editor/versions/, loaded with the history tab).
+  "diff.edges": "Connections changed.",
+  "diff.summary": "Added: {added} · Removed: {removed} · Changed: {changed}",
+  "diff.same": "No difference: the draft is this version.",
+  "diff.banner": "Comparing the draft with version {version}.",
+  "diff.legend": "Legend",
+  "diff.leave": "Leave compare",
+  "diff.field": "Field",
+  "diff.before": "Before",
+  "diff.after": "After",
+  "diff.settingsChanged": "Settings changed (no text).",
+  "diff.movedOnly": "Only moved on the canvas.",
+  "diff.field.cardButton": "Card {n}, button {m}",
+  "diff.field.cardTitle": "Card {n} title",
+  "diff.field.cardSubtitle": "Card {n} subtitle",
+  "diff.field.button": "Button {n}",
+  "diff.field.buttonLink": "Button {n} link",
+  "diff.field.quickReply": "Quick reply {n}",
+  "diff.field.choice": "Choice {n}",
+  "diff.field.keyword": "Keyword {n}",
+  "diff.field.name": "Step name",
+  "diff.field.question": "Question",
+  "diff.field.retry": "Retry text",
+  "diff.field.text": "Text",
+  "diff.field.link": "Link",
 } as const;
 
 export type PanelMessageKey = keyof typeof panelsEn;

@@ -179,6 +179,16 @@ export const teamEn = {
   "aiProvider.forgotten": "Key forgotten.",
   "aiProvider.fromEnv":
     "Set by the runtime's CONVO_AI_API_KEY, CONVO_AI_BASE_URL and CONVO_AI_MODEL variables, which win over the editor.",
+  // The set-up, invitation and reset links' form (app/LinkForm.tsx).
+  "link.setupIntro": "Welcome. Make the owner's account of this Convo runtime.",
+  "link.inviteIntro": "You are invited to this Convo team. Choose your password.",
+  "link.resetIntro": "Choose a new password.",
+  "link.name": "Your name",
+  "link.newPassword": "Password",
+  "link.passwordRule": "At least 10 characters.",
+  "link.setupSubmit": "Create the owner's account",
+  "link.inviteSubmit": "Join the team",
+  "link.resetSubmit": "Set the password",
 } as const;
 
 export type TeamMessageKey = keyof typeof teamEn;

@@ -183,4 +183,14 @@ export const teamFr: Record<TeamMessageKey, Message> = {
   "aiProvider.forgotten": "Clé oubliée.",
   "aiProvider.fromEnv":
     "Défini par les variables CONVO_AI_API_KEY, CONVO_AI_BASE_URL et CONVO_AI_MODEL du runtime, qui l’emportent sur l’éditeur.",
+  // The set-up, invitation and reset links' form (app/LinkForm.tsx).
+  "link.setupIntro": "Bienvenue. Créez le compte du propriétaire de ce serveur Convo.",
+  "link.inviteIntro": "Vous êtes invité dans cette équipe Convo. Choisissez votre mot de passe.",
+  "link.resetIntro": "Choisissez un nouveau mot de passe.",
+  "link.name": "Votre nom",
+  "link.newPassword": "Mot de passe",
+  "link.passwordRule": "Au moins 10 caractères.",
+  "link.setupSubmit": "Créer le compte du propriétaire",
+  "link.inviteSubmit": "Rejoindre l’équipe",
+  "link.resetSubmit": "Enregistrer le mot de passe",
 };
