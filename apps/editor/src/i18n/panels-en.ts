@@ -99,6 +99,9 @@ export const panelsEn = {
   "color.green": "Green",
   "color.pink": "Pink",
   "color.grey": "Grey",
+  "inline.label":
+    "Text of the step (Enter keeps it, Shift+Enter starts a new line, Escape leaves it)",
+  "inline.labelIn": "Text of the step in {language} (Enter keeps it, Escape leaves it)",
   "field.counter": "{length} / {limit}",
   "field.suggestions": "Variables",
   "field.label": "Name on the canvas",

@@ -99,6 +99,8 @@ export const panelsFr: Record<PanelMessageKey, Message> = {
   "color.green": "Vert",
   "color.pink": "Rose",
   "color.grey": "Gris",
+  "inline.label": "Texte de l’étape (Entrée le garde, Maj+Entrée va à la ligne, Échap le laisse)",
+  "inline.labelIn": "Texte de l’étape en {language} (Entrée le garde, Échap le laisse)",
   "field.counter": "{length} / {limit}",
   "field.suggestions": "Variables",
   "field.label": "Nom sur le canevas",

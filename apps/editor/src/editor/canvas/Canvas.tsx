@@ -28,12 +28,13 @@ import { useStore } from "zustand";
 import { describeError } from "../../common/errors";
 import { navigate } from "../../common/route";
 import { useApi } from "../../common/session";
-import { useT } from "../../i18n";
+import { loadPanelWords, useT } from "../../i18n";
 import { useEditor } from "../../store/context";
 import type { EditorState } from "../../store/editor-store";
 import { createEdgeDeriver, createNodeDeriver } from "./derive";
 import { CULL_FROM_NODES, SIMPLE_BELOW_ZOOM, SimpleDetail } from "./detail";
 import { contentSize } from "./geometry";
+import type { InlineTarget } from "./InlineEdit";
 import { MINIMAP, minimapNodeColour } from "./minimap-colours";
 import { DRAG_TYPE, Palette } from "./Palette";
 import { EDGE_TYPES } from "./StepEdge";
@@ -41,6 +42,12 @@ import { NODE_TYPES } from "./StepNode";
 import { tabOnCanvas } from "./tab-order";
 import { fitOptionsNow, GRID, usePlacement } from "./use-room";
 
+/** Loaded at the first double-click on a step's text: opening a flow does not wait for it. */
+const InlineEdit = lazy(() =>
+  Promise.all([import("./InlineEdit"), loadPanelWords()]).then(([m]) => ({
+    default: m.InlineEdit,
+  })),
+);
 /** Loaded at the first double-click or dropped connection: opening a flow does not wait for it. */
 const AddMenu = lazy(() => import("./AddMenu").then((m) => ({ default: m.AddMenu })));
 
@@ -63,6 +70,7 @@ export function Canvas() {
   const api = useApi();
   const place = usePlacement();
   const [menu, setMenu] = useState<AddMenuState | null>(null);
+  const [inline, setInline] = useState<InlineTarget | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const area = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -198,7 +206,20 @@ export function Canvas() {
   }, []);
 
   function onDoubleClick(event: MouseEvent) {
-    if (readOnly || !(event.target as Element).classList.contains("react-flow__pane")) return;
+    if (readOnly) return;
+    // A step's text (data-edit, see nodes/message/Body.tsx) is written where it is drawn.
+    const text = (event.target as Element).closest<HTMLElement>("[data-edit]");
+    const step = text?.closest<HTMLElement>(".react-flow__node");
+    if (text?.dataset.edit && step?.dataset.id) {
+      const { left, top, width, height } = text.getBoundingClientRect();
+      setInline({
+        nodeId: step.dataset.id,
+        path: text.dataset.edit,
+        box: { left, top, width, height },
+      });
+      return;
+    }
+    if (!(event.target as Element).classList.contains("react-flow__pane")) return;
     setMenu({ screen: { x: event.clientX, y: event.clientY } });
   }
 
@@ -300,6 +321,11 @@ export function Canvas() {
             {t("common.close")}
           </button>
         </div>
+      )}
+      {inline && (
+        <Suspense fallback={null}>
+          <InlineEdit target={inline} onClose={() => setInline(null)} />
+        </Suspense>
       )}
       {menu && (
         <Suspense fallback={null}>

@@ -14,12 +14,20 @@ function host(url: string): string {
   }
 }
 
-function Buttons({ buttons }: { buttons: readonly Button[] | undefined }) {
+/**
+ * `data-edit` names the text a double-click edits in place (the canvas's inline editor): the
+ * text's path in the step, as the inspector's fields name it.
+ */
+function Buttons({ buttons, at }: { buttons: readonly Button[] | undefined; at?: string }) {
   if (!buttons?.length) return null;
   return (
     <div className="m-buttons">
-      {buttons.map((b) => (
-        <div key={b.id} className={`m-button m-button-${b.kind}`}>
+      {buttons.map((b, i) => (
+        <div
+          key={b.id}
+          className={`m-button m-button-${b.kind}`}
+          data-edit={at && `${at}.buttons[${i}].title`}
+        >
           {b.kind === "url" ? "↗ " : b.kind === "call" ? "☎ " : ""}
           {b.title || "…"}
         </div>
@@ -28,16 +36,20 @@ function Buttons({ buttons }: { buttons: readonly Button[] | undefined }) {
   );
 }
 
-export function Block({ block }: { block: ContentBlock }) {
+/** A block as Messenger shows it; `at` (its path, `data.content[0]`) makes its texts editable. */
+export function Block({ block, at }: { block: ContentBlock; at?: string }) {
   const t = useT();
   switch (block.kind) {
     case "text":
       return (
         <div className="m-group">
-          <div className={`m-bubble${block.buttons?.length ? " m-bubble-top" : ""}`}>
+          <div
+            className={`m-bubble${block.buttons?.length ? " m-bubble-top" : ""}`}
+            data-edit={at && `${at}.text`}
+          >
             {block.text || <span className="muted">{t("node.emptyText")}</span>}
           </div>
-          <Buttons buttons={block.buttons} />
+          <Buttons buttons={block.buttons} at={at} />
         </div>
       );
     case "image":
@@ -55,16 +67,16 @@ export function Block({ block }: { block: ContentBlock }) {
     case "cards":
       return (
         <div className="m-cards">
-          {block.cards.map((card) => (
+          {block.cards.map((card, c) => (
             <div key={card.id} className="m-card">
               <div className={`m-card-image ${block.imageAspectRatio ?? "horizontal"}`}>
                 {card.imageUrl ? host(card.imageUrl) : "▣"}
               </div>
               <div className="m-card-body">
-                <strong>{card.title || "…"}</strong>
+                <strong data-edit={at && `${at}.cards[${c}].title`}>{card.title || "…"}</strong>
                 {card.subtitle && <div className="muted small">{card.subtitle}</div>}
               </div>
-              <Buttons buttons={card.buttons} />
+              <Buttons buttons={card.buttons} at={at && `${at}.cards[${c}]`} />
             </div>
           ))}
         </div>
@@ -99,13 +111,13 @@ export function MessageBody({ node }: { node: NodeOfType<"message"> }) {
 function MessengerBody({ node }: { node: NodeOfType<"message"> }) {
   return (
     <div className="m-thread">
-      {node.data.content.map((block) => (
-        <Block key={block.id} block={block} />
+      {node.data.content.map((block, b) => (
+        <Block key={block.id} block={block} at={`data.content[${b}]`} />
       ))}
       {node.data.quickReplies?.length ? (
         <div className="m-quick-replies">
-          {node.data.quickReplies.map((r) => (
-            <span key={r.id} className="m-quick-reply">
+          {node.data.quickReplies.map((r, i) => (
+            <span key={r.id} className="m-quick-reply" data-edit={`data.quickReplies[${i}].title`}>
               {r.title || "…"}
             </span>
           ))}
