@@ -11,6 +11,7 @@ const KEY_WORDS = {
   backspace: "key.backspace",
   escape: "key.escape",
   drag: "key.drag",
+  doubleClick: "key.doubleClick",
 } as const satisfies Record<string, MessageKey>;
 
 const SHORTCUTS: [string, MessageKey][] = [
@@ -22,6 +23,7 @@ const SHORTCUTS: [string, MessageKey][] = [
   ["Ctrl/⌘ + A", "help.selectAll"],
   ["{shift} + {drag}", "help.boxSelect"],
   ["C", "help.connect"],
+  ["{doubleClick}", "help.inlineEdit"],
   ["Ctrl/⌘ + F", "help.search"],
   ["Ctrl/⌘ + S", "help.save"],
   ["{shift} + F", "help.fit"],
