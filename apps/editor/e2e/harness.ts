@@ -48,9 +48,13 @@ export interface Harness {
 /**
  * Starts the real runtime in process on a fresh SQLite file (loopback, any free port) serving the
  * editor built once for the run (build-once.ts), and opens Chromium (see chromium.ts) with a fresh profile. `env` is
- * added to the runtime's configuration (a Page token and a Graph API emulator's URL, say).
+ * added to the runtime's configuration (a Page token and a Graph API emulator's URL, say);
+ * `browser.locale` is the browser's language (English unless said).
  */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  browser: { locale?: string } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "convo-editor-e2e-"));
   const dist = inject("editorDist");
 
@@ -72,7 +76,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
 
   let context: BrowserContext | undefined;
   try {
-    context = await openBrowser(join(dir, "profile"));
+    context = await openBrowser(join(dir, "profile"), browser.locale);
   } catch (error) {
     await runtime.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -97,7 +101,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
  * Chromium (see chromium.ts) with a fresh profile in `profileDir`: its own cookies, so a second
  * one is a second person's browser.
  */
-export function openBrowser(profileDir: string): Promise<BrowserContext> {
+export function openBrowser(profileDir: string, locale = "en-US"): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
@@ -111,7 +115,7 @@ export function openBrowser(profileDir: string): Promise<BrowserContext> {
       "--no-first-run",
     ],
     viewport: { width: 1400, height: 860 },
-    locale: "en-US",
+    locale,
     acceptDownloads: true,
   });
 }

@@ -282,6 +282,6 @@ export const fr: Record<MessageKey, Message> = {
   "problem.sample-secret":
     "La valeur de test de « {name} » ressemble à un identifiant secret. Les valeurs de test sont enregistrées avec le scénario : mettez un exemple anodin, et {{secrets.NOM}} dans la requête pour les clés.",
   "test.sandboxChannelHint":
-    "Le canal sur lequel écrit le contact de test : le flux publié répond comme sur ce canal.",
+    "Le canal sur lequel écrit le contact de test : le scénario publié répond comme sur ce canal.",
   "livechat.transcriptOn": "Conversation sur",
 };

@@ -27,7 +27,7 @@ export const panelsFr: Record<PanelMessageKey, Message> = {
   "inspector.title": "Modifier l’étape {id}",
   "inspector.delete": "Supprimer cette étape",
   "translations.title": "Langues",
-  "translations.languages": "Langues du flux (codes, la première par défaut : fr, en)",
+  "translations.languages": "Langues du scénario (codes, la première par défaut : fr, en)",
   "translations.copyMissing": "Copier le texte par défaut là où il manque",
   "translations.download": "CSV pour un traducteur ({language})",
   "translations.upload": "Réimporter un CSV traduit",
@@ -37,8 +37,8 @@ export const panelsFr: Record<PanelMessageKey, Message> = {
     other: "{count} textes en {language} modifiés",
   },
   "translations.notApplied": {
-    one: "{count} ligne non appliquée (plus dans le flux)",
-    other: "{count} lignes non appliquées (plus dans le flux)",
+    one: "{count} ligne non appliquée (plus dans le scénario)",
+    other: "{count} lignes non appliquées (plus dans le scénario)",
   },
   "button.postback": "Bouton de réponse",
   "button.url": "Bouton lien",
@@ -112,7 +112,7 @@ export const panelsFr: Record<PanelMessageKey, Message> = {
   "field.teamUrl": "Le webhook de l'équipe (https:// ou {{secrets.NOM}})",
   "field.teamText": "Message à l'équipe",
   "field.sentVariables": "Variables envoyées avec",
-  "field.noVariables": "Le flux n'a pas encore de variables.",
+  "field.noVariables": "Le scénario n’a pas encore de variables.",
   "field.imageUrl": "Adresse de l’image",
   "field.cardUrl": "Adresse ouverte au toucher de la carte",
   "field.phone": "Numéro de téléphone",
@@ -299,8 +299,8 @@ export const panelsFr: Record<PanelMessageKey, Message> = {
   "livechat.events.skip.outside_window":
     "hors de la fenêtre de 24 heures, et l’étape n’a pas de tag de message qui permette l’envoi",
   "livechat.events.skip.bot_paused": "le bot est en pause : une personne a la conversation",
-  "livechat.events.skip.no_flow": "aucun flow n’est publié",
-  "livechat.events.skip.no_message": "le flow n’a envoyé aucun message pour cet événement",
+  "livechat.events.skip.no_flow": "aucun scénario n’est publié",
+  "livechat.events.skip.no_message": "le scénario n’a envoyé aucun message pour cet événement",
   "livechat.events.error": "Erreur de Meta {code} : {message}",
   "livechat.events.messages": "Messages envoyés ({count}) :",
   "livechat.events.noMessages": "Aucun message envoyé.",
@@ -311,7 +311,7 @@ export const panelsFr: Record<PanelMessageKey, Message> = {
   "livechat.queue.state.assigned": "Attribuées",
   "livechat.queue.state.resolved": "Résolues",
   "livechat.queue.empty":
-    "Personne n’attend un humain. Une conversation apparaît ici quand un flow passe la main à une personne, ou quand vous mettez le bot en pause.",
+    "Personne n’attend un humain. Une conversation apparaît ici quand un scénario passe la main à une personne, ou quand vous mettez le bot en pause.",
   "livechat.queue.unread": { one: "{count} non lu", other: "{count} non lus" },
   "livechat.queue.with": "Avec {name}",
   "livechat.queue.nobody": "Personne ne l’a encore prise",
@@ -387,7 +387,7 @@ export const panelsFr: Record<PanelMessageKey, Message> = {
   "help.addHint":
     "Ajoutez des étapes en les glissant depuis la palette, en double-cliquant sur le canevas ou en lâchant une connexion dans le vide.",
   "problem.event-field-unknown":
-    "event.{name} n'est pas un champ des déclencheurs d'événement de ce flow : il est toujours vide.",
+    "event.{name} n'est pas un champ des déclencheurs d'événement de ce scénario : il est toujours vide.",
   "problem.event-step-untagged":
     "Un événement mène à cette étape : hors de la fenêtre de 24 heures, elle n'est pas envoyée (l'événement est marqué ignoré) sans tag de message.",
   "problem.tag-promotional":
@@ -452,7 +452,7 @@ export const panelsFr: Record<PanelMessageKey, Message> = {
   "problem.translation-missing":
     "Pas de texte en {language} pour ce champ ({field}) : les contacts parlant {language} reçoivent le texte par défaut.",
   "problem.language-unknown":
-    "Ce flux ne parle pas « {language} » ; ajoutez-la d'abord aux langues du flux.",
+    "Ce scénario ne parle pas « {language} » ; ajoutez-la d'abord aux langues du scénario.",
   "problem.tag-empty": "Le nom de l’étiquette est vide.",
   "problem.text-empty": "Ce texte est vide.",
   "problem.text-too-long": "Un texte peut faire {max} caractères ; celui-ci en fait {length}.",
