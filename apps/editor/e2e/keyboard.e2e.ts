@@ -208,7 +208,7 @@ describe("the editor by keyboard", () => {
 
     await expect.poll(() => edges.count()).toBe(before + 1);
     await page
-      .locator(`.react-flow__edge[aria-label="Edge from ${source} to ${target}"]`)
+      .locator(`.react-flow__edge[aria-label="${source} (next) → ${target}"]`)
       .waitFor();
     // The focus went back where it was, and the connection is saved with the draft.
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(

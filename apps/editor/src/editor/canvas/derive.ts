@@ -142,6 +142,9 @@ export function createEdgeDeriver() {
         sourceHandle: source.sourceHandle ?? "next",
         selected: isSelected,
         deletable: false,
+        // Said by screen readers in place of React Flow's English "Edge from … to …": the steps'
+        // ids (as the inspector shows them) and the output, in no language.
+        ariaLabel: `${source.source} (${source.sourceHandle ?? "next"}) → ${source.target}`,
       };
       cache.set(source.id, { source, selected: isSelected, edge });
       return edge;
