@@ -207,9 +207,7 @@ describe("the editor by keyboard", () => {
     await expect.poll(() => dialog.count()).toBe(0);
 
     await expect.poll(() => edges.count()).toBe(before + 1);
-    await page
-      .locator(`.react-flow__edge[aria-label="${source} (next) → ${target}"]`)
-      .waitFor();
+    await page.locator(`.react-flow__edge[aria-label="${source} (next) → ${target}"]`).waitFor();
     // The focus went back where it was, and the connection is saved with the draft.
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
       "palette-message",
