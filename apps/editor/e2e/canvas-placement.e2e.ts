@@ -181,6 +181,14 @@ describe("new steps land where the eye is", () => {
     // Still near where it was asked for.
     const handover = await box(page.locator(".react-flow__node:has(article.step-handover)"));
     expect(Math.hypot(handover.x - delay.x, handover.y - delay.y)).toBeLessThan(600);
+
+    // Duplicated (Ctrl+D) twice: each copy lands clear of the steps already there.
+    await page.locator(".react-flow__node:has(article.step-handover)").click();
+    await page.keyboard.press("Control+d");
+    await expect.poll(() => steps(page).count()).toBe(8);
+    await page.keyboard.press("Control+d");
+    await expect.poll(() => steps(page).count()).toBe(9);
+    await expectClear(page, [minimap(page), controls(page)]);
   });
 
   it("keeps new steps and Fit clear of the open test panel", async () => {

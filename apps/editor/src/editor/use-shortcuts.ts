@@ -2,7 +2,9 @@ import { type Fragment, isFragment } from "@convo/flow";
 import { useEffect } from "react";
 import { typingInField } from "../common/typing-in-field";
 import { useEditor } from "../store/context";
-import { useFit } from "./canvas/use-room";
+import { estimateSize, type Rect } from "./canvas/geometry";
+import { pasteOffset } from "./canvas/placement";
+import { GRID, useFit } from "./canvas/use-room";
 import type { Overlay } from "./EditorScreen";
 import type { Autosave } from "./save/autosave";
 import { stepToConnect } from "./step-to-connect";
@@ -19,11 +21,28 @@ function storedFragment(): Fragment | null {
   }
 }
 
+/** Pasted steps go where none of the canvas's steps are (see `pasteOffset`). */
+function rectsOf(
+  nodes: Fragment["nodes"],
+  measured: ReadonlyMap<string, { width: number; height: number }>,
+): Rect[] {
+  return nodes.map((n) => ({ ...n.position, ...(measured.get(n.id) ?? estimateSize(n)) }));
+}
+
 /** Keyboard shortcuts of the canvas (listed in the help overlay). Fields keep their own keys. */
 export function useShortcuts(autosave: Autosave, setOverlay: (o: Overlay) => void): void {
   const editor = useEditor();
   const fitSteps = useFit();
   useEffect(() => {
+    const freeOffset = (fragment: Fragment) => {
+      const { flow, measured } = editor.store.getState();
+      return pasteOffset(
+        rectsOf(fragment.nodes, measured),
+        rectsOf(flow.nodes, measured),
+        GRID,
+        24,
+      );
+    };
     function onKeyDown(event: KeyboardEvent) {
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
@@ -53,7 +72,8 @@ export function useShortcuts(autosave: Autosave, setOverlay: (o: Overlay) => voi
         editor.selectAll();
       } else if (mod && key === "d") {
         event.preventDefault();
-        editor.duplicateSelection();
+        const copy = editor.copySelection();
+        if (copy) editor.paste(copy, freeOffset(copy));
       } else if (event.key === "Delete" || event.key === "Backspace") {
         event.preventDefault();
         editor.deleteSelection();
@@ -98,7 +118,7 @@ export function useShortcuts(autosave: Autosave, setOverlay: (o: Overlay) => voi
       fragment ??= storedFragment();
       if (!fragment) return;
       event.preventDefault();
-      editor.paste(fragment);
+      editor.paste(fragment, freeOffset(fragment));
     }
     window.addEventListener("keydown", onKeyDown);
     document.addEventListener("copy", onCopy);

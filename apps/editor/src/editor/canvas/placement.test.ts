@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { overlaps, type Rect } from "./geometry";
-import { type PlacementRequest, placeStep } from "./placement";
+import { type PlacementRequest, pasteOffset, placeStep } from "./placement";
 
 const size = { width: 240, height: 130 };
 const base: PlacementRequest = {
@@ -60,5 +60,25 @@ describe("placeStep", () => {
     const steps = [{ x: 0, y: 0, width: 300, height: 200 }];
     const placed = placeStep({ ...base, view, steps, wanted: { x: 20, y: 20 } });
     expect(overlaps(at(placed), steps[0] as Rect, 24)).toBe(false);
+  });
+});
+
+describe("pasteOffset", () => {
+  const moved = (rects: Rect[], by: { x: number; y: number }) =>
+    rects.map((r) => ({ ...r, x: r.x + by.x, y: r.y + by.y }));
+
+  it("moves a copy a little when that place is free", () => {
+    const copied = [at({ x: 0, y: 0 })];
+    expect(pasteOffset(copied, [], 16, 24)).toEqual({ x: 48, y: 48 });
+  });
+
+  it("never lands a copy of two steps on them or on their neighbours", () => {
+    const copied = [at({ x: 0, y: 0 }), at({ x: 320, y: 0 })];
+    const steps = [...copied, at({ x: 0, y: 200 }), at({ x: 640, y: 0 })];
+    const offset = pasteOffset(copied, steps, 16, 24);
+    for (const copy of moved(copied, offset))
+      for (const step of steps) expect(overlaps(copy, step)).toBe(false);
+    // Near where it was asked for, not across the canvas.
+    expect(Math.hypot(offset.x, offset.y)).toBeLessThan(600);
   });
 });

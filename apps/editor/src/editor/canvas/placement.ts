@@ -103,3 +103,36 @@ function* ringPoints(origin: Point, ring: number, grid: number): Generator<Point
     yield { x: origin.x + ring * grid, y: origin.y + i * grid };
   }
 }
+
+/** How far pasted steps go from the copied ones when that place is free (the usual offset). */
+const PASTE_STEP = 40;
+
+/**
+ * How far to move pasted (or duplicated) steps from where they were copied: a little down and to
+ * the right, or, when other steps are there, the nearest place where the whole group is clear of
+ * them, so a copy never lands on its original.
+ */
+export function pasteOffset(
+  pasted: readonly Rect[],
+  steps: readonly Rect[],
+  grid: number,
+  gap: number,
+): Point {
+  if (pasted.length === 0) return { x: PASTE_STEP, y: PASTE_STEP };
+  const left = Math.min(...pasted.map((r) => r.x));
+  const top = Math.min(...pasted.map((r) => r.y));
+  const size = {
+    width: Math.max(...pasted.map((r) => r.x + r.width)) - left,
+    height: Math.max(...pasted.map((r) => r.y + r.height)) - top,
+  };
+  const at = placeStep({
+    wanted: { x: left + PASTE_STEP, y: top + PASTE_STEP },
+    size,
+    steps,
+    covered: [],
+    view: null,
+    grid,
+    gap,
+  });
+  return { x: at.x - left, y: at.y - top };
+}
