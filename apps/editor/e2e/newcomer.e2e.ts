@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, mouseDrag, startHarness } from "./harness";
+import { ADMIN_TOKEN, type Harness, mouseDrag, startHarness } from "./harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -38,6 +38,13 @@ describe("a newcomer's first flow", () => {
     await page.getByPlaceholder("Nom du nouveau scénario").fill("Mes colis");
     await page.getByRole("button", { name: "Créer", exact: true }).click();
     await page.getByRole("heading", { name: "Mes colis" }).waitFor();
+    // Made in French, the flow's language is French.
+    const made = await fetch(`${h.url}/api/flows/mes-colis`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(((await made.json()) as { flow: { languages: string[] } }).flow.languages).toEqual([
+      "fr",
+    ]);
     const start = page.locator(".react-flow__node").first();
     await start.click();
     await inspector(page).getByRole("button", { name: "+ Mots-clés" }).click();

@@ -82,6 +82,12 @@ describe("management API: flows", () => {
     const again = await rt.api("POST", "/api/flows", { name: "Summer sale", id: "summer-sale" });
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe("flow_exists");
+    // A French marketer's new flow is in French; a language that is no code is refused.
+    expect(created.json.flow.languages).toEqual(["en"]);
+    const soldes = await rt.api("POST", "/api/flows", { name: "Soldes", language: "fr" });
+    expect(soldes.json.flow.languages).toEqual(["fr"]);
+    const bad = await rt.api("POST", "/api/flows", { name: "Bad", language: "French!" });
+    expect(bad.status).toBe(400);
 
     const flow = {
       ...created.json.flow,

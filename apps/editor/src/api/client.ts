@@ -151,8 +151,9 @@ export class ApiClient {
   listFlows(): Promise<{ flows: FlowSummary[] } & Answer<"getFlows">> {
     return this.json("GET", "/flows");
   }
-  createFlow(name: string, id?: string): Promise<FlowDetail> {
-    return this.json("POST", "/flows", id ? { name, id } : { name });
+  /** A new flow with a start step, in `language` (the interface's: a French marketer writes French). */
+  createFlow(name: string, language?: string): Promise<FlowDetail> {
+    return this.json("POST", "/flows", language ? { name, language } : { name });
   }
   getFlow(id: string): Promise<FlowDetail> {
     return this.json("GET", `/flows/${encodeURIComponent(id)}`);

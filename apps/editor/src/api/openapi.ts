@@ -3127,6 +3127,8 @@ export interface operations {
                 } | {
                     name: string;
                     id?: string;
+                    /** @description The new flow's language (default `en`): the editor's, so a French marketer's flow is in French. */
+                    language?: string;
                 };
             };
         };

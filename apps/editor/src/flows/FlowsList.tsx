@@ -15,7 +15,7 @@ import { LocaleSwitch } from "../common/LocaleSwitch";
 import { notify } from "../common/notices";
 import { navigate } from "../common/route";
 import { useApi, useIsOwner, useSession } from "../common/session";
-import { loadPanelWords, useT } from "../i18n";
+import { loadPanelWords, useLocale, useT } from "../i18n";
 import { EchoesBanner } from "./EchoesBanner";
 import { type FlowActions, FlowRow } from "./FlowRow";
 import { PolicyBanner } from "./PolicyBanner";
@@ -182,7 +182,7 @@ export function FlowsList() {
             const name = newName.trim();
             if (!name) return;
             void run(async () => {
-              const detail = await api.createFlow(name);
+              const detail = await api.createFlow(name, useLocale.getState().locale);
               setNewName("");
               navigate({ screen: "flow", flowId: detail.id });
             });

@@ -3,7 +3,7 @@ import { Dialog } from "../common/Dialog";
 import { describeError } from "../common/errors";
 import { navigate } from "../common/route";
 import { useApi } from "../common/session";
-import { isMessageKey, useT } from "../i18n";
+import { isMessageKey, useLocale, useT } from "../i18n";
 import { TemplatePicture } from "./TemplatePicture";
 import { loadTemplates, namedCopy, type Template } from "./templates";
 
@@ -50,7 +50,7 @@ export default function TemplateGallery({
       const chosen = name.trim() || (from ? words(from).title : t("gallery.blankName"));
       const detail = from
         ? await api.importFlow(namedCopy(from, chosen), { copy: chosen })
-        : await api.createFlow(chosen);
+        : await api.createFlow(chosen, useLocale.getState().locale);
       onClose();
       navigate({ screen: "flow", flowId: detail.id });
     } catch (e) {

@@ -54,10 +54,10 @@ export function slugify(name: string): string {
 }
 
 /** A new flow: a trigger with no rules yet, which the marketer fills in. */
-export function emptyFlow(id: string, name: string): Flow {
+export function emptyFlow(id: string, name: string, language = "en"): Flow {
   return {
     schemaVersion: 2,
-    languages: ["en"],
+    languages: [language],
     id,
     name,
     variables: [],
@@ -108,7 +108,7 @@ export function flowRoutes(deps: Deps) {
       return c.json(created, 201);
     }
     const id = body.id ?? (await freeId(slugify(body.name)));
-    const created = await create(emptyFlow(id, body.name));
+    const created = await create(emptyFlow(id, body.name, body.language));
     await audit(deps, c, "flow.create", id);
     return c.json(created, 201);
   });

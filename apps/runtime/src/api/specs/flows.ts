@@ -26,7 +26,18 @@ const flowDocument = z.unknown().meta({
 
 export const createBody = z.union([
   z.strictObject({ flow: flowDocument }),
-  z.strictObject({ name: z.string().min(1).max(120), id: flowIdBody.optional() }),
+  z.strictObject({
+    name: z.string().min(1).max(120),
+    id: flowIdBody.optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/, "must be a language code like fr or en")
+      .optional()
+      .meta({
+        description:
+          "The new flow's language (default `en`): the editor's, so a French marketer's flow is in French.",
+      }),
+  }),
 ]);
 export const putBody = z.strictObject({
   flow: flowDocument,
