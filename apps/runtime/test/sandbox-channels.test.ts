@@ -94,6 +94,23 @@ describe("the sandbox on any channel", () => {
   });
 });
 
+describe("the sandbox's testers", () => {
+  it("names a new tester Sam Sandbox on Messenger and Instagram, as the simulator's contact", async () => {
+    const messenger = await talk("messenger", "tester-new1", "hello");
+    expect(messenger.calls.find((c) => c.body?.message?.text)?.body.message.text).toContain(
+      "Hi Sam!",
+    );
+    expect((await rt.api("GET", `/api/contacts/${messenger.contactId}`)).json).toMatchObject({
+      firstName: "Sam",
+      lastName: "Sandbox",
+    });
+    const instagram = await talk("instagram", "tester-new2", "hello");
+    expect((await rt.api("GET", `/api/contacts/${instagram.contactId}`)).json).toMatchObject({
+      firstName: "Sam",
+    });
+  });
+});
+
 describe("the sandbox's locale", () => {
   // A runtime of its own: the sandbox contact's Instagram profile is not read yet.
   let own: TestRuntime;

@@ -13,7 +13,7 @@ import { buildThread, type PendingLine } from "./thread";
 const POLL_MS = 600;
 const PSID_KEY = "convo.sandboxPsid";
 
-/** The runtime's own sandbox contact (Sam Sandbox, with a profile); new ones are anonymous. */
+/** The runtime's own sandbox contact; new ones are other people, all named Sam Sandbox. */
 const SANDBOX_PSID = "sandbox-contact";
 const newPsid = () => `tester-${Math.random().toString(36).slice(2, 10)}`;
 

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { TEST_CONTACT } from "@convo/engine";
 import { EMULATOR_INSTAGRAM_ACCOUNT_ID, signBody, whatsappWebhookBody } from "@convo/messenger";
 import type { Hono } from "hono";
 import { Hono as Router } from "hono";
@@ -74,7 +75,9 @@ function whatsappSandboxBody(
     : { ...base, type: "text", text: { body: input.text ?? "" } };
   return JSON.stringify(
     whatsappWebhookBody(phoneNumberId, "15550001234", {
-      contacts: [{ profile: { name: "Sam Sandbox" }, wa_id: waId }],
+      contacts: [
+        { profile: { name: `${TEST_CONTACT.first_name} ${TEST_CONTACT.last_name}` }, wa_id: waId },
+      ],
       messages: [message],
     }),
   );
@@ -103,6 +106,7 @@ export function sandboxRoutes(deps: Deps, app: Hono) {
     const input = await readBody(c, sandboxMessageBody);
     const channel = input.channel ?? "messenger";
     const psid = input.psid ?? SANDBOX_PSID;
+    deps.nameSandboxTester?.(psid);
     if (input.locale !== undefined) await setLocale(deps, channel, psid, input.locale);
     const id = sandboxChannelId(channel, psid);
     const now = deps.now();
