@@ -101,6 +101,7 @@ export const panelsEn = {
   "color.grey": "Grey",
   "field.counter": "{length} / {limit}",
   "field.suggestions": "Variables",
+  "field.fallbackHint": "{{contact.first_name|there}} shows “there” when it is empty.",
   "field.label": "Name on the canvas",
   "field.kind": "Kind",
   "field.text": "Text",

@@ -101,6 +101,7 @@ export const panelsFr: Record<PanelMessageKey, Message> = {
   "color.grey": "Gris",
   "field.counter": "{length} / {limit}",
   "field.suggestions": "Variables",
+  "field.fallbackHint": "{{contact.first_name|toi}} affiche « toi » quand il est vide.",
   "field.label": "Nom sur le canevas",
   "field.kind": "Type",
   "field.text": "Texte",
