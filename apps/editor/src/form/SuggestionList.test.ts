@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { beforeAll, describe, expect, it } from "vitest";
-import { type Locale, loadCatalogue, loadPanelWords, translate } from "../i18n";
+import { describe, expect, it } from "vitest";
+import { type Locale, translate } from "../i18n";
 import { SuggestionList } from "./SuggestionList";
 
 function shown(locale: Locale): string {
@@ -16,12 +16,6 @@ function shown(locale: Locale): string {
   );
   return html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 }
-
-beforeAll(async () => {
-  await loadPanelWords();
-  await loadCatalogue("en");
-  await loadCatalogue("fr");
-});
 
 describe("the variables offered after {{", () => {
   it("lists them and says how to give a fallback for an empty one, in English and French", () => {

@@ -241,6 +241,8 @@ export const panelsEn = {
   "test.sandboxTools": "Sandbox tools",
   "test.newContact": "New test contact",
   "test.sandboxAs": "as {psid}",
+  "test.sandboxEmpty":
+    "This talks to the published flows, not the draft on the canvas: publish to try your changes here. To begin, type a keyword of a published flow.",
   "test.sandboxHint": "Talks to the published flows through the real runtime, as a customer would.",
   "test.sandboxPaused": "A person has this conversation: the bot is paused.",
   "livechat.title": "Live chat",

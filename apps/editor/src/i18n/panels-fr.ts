@@ -242,6 +242,8 @@ export const panelsFr: Record<PanelMessageKey, Message> = {
   "test.sandboxTools": "Outils du bac à sable",
   "test.newContact": "Nouveau contact de test",
   "test.sandboxAs": "en tant que {psid}",
+  "test.sandboxEmpty":
+    "Ici, vous parlez aux scénarios publiés, pas au brouillon du canevas : publiez pour essayer vos changements. Pour commencer, tapez le mot-clé d’un scénario publié.",
   "test.sandboxHint": "Parle aux scénarios publiés via le vrai serveur, comme un client.",
   "test.sandboxPaused": "Une personne a la conversation : le bot est en pause.",
   "livechat.title": "Discussion en direct",

@@ -171,6 +171,7 @@ export function SandboxView() {
           title={CHANNEL_SPECS[channel].name}
           channel={channel}
           testId="sandbox-phone"
+          empty={t("test.sandboxEmpty")}
           items={thread.map(
             (l): PhoneItem =>
               l.from === "contact"
