@@ -188,6 +188,24 @@ async function run(page: Page, url: string) {
   await sandboxState.getByTestId("sim-variables").getByText("ada@example.com").waitFor();
   await sandboxState.getByText("Sam Sandbox").first().waitFor();
   await page.screenshot({ path: join(screenshotsDir, "sandbox.png") });
+
+  // Docked beside the step panel: a step can be edited while the phone stays in view.
+  await page.getByRole("button", { name: "Dock", exact: true }).click();
+  await stepOfType(page, "message").first().click();
+  await inspector(page).getByTestId("field-text").waitFor();
+  const panelBox = await box(page.locator(".test-panel"));
+  const inspectorBox = await box(page.locator(".sidebar"));
+  expect(panelBox.x + panelBox.width).toBeLessThanOrEqual(inspectorBox.x + 1);
+  await phone(page, box1).getByText(COLLEAGUE_SAID).waitFor();
+  // Remembered: the panel opens docked next time.
+  await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press("r");
+  await page.keyboard.press("r");
+  await expect
+    .poll(() =>
+      page.getByRole("button", { name: "Dock", exact: true }).getAttribute("aria-pressed"),
+    )
+    .toBe("true");
   const psid = (await page.locator(".sandbox-contact").textContent())?.replace(/^as /, "");
   if (!psid) throw new Error("no sandbox contact");
 
