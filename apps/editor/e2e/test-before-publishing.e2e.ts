@@ -68,7 +68,9 @@ const bubble = (page: Page, phoneId: string, text: string) =>
 
 const QUESTION = "What's your email address?";
 const RETRY = "That doesn't look like an email. Try again?";
-const COLLEAGUE = "Welcome, colleague! Your code is TEAM10.";
+// The contact's name, with a fallback: Sam Sandbox, in the simulator and the sandbox alike.
+const COLLEAGUE = "Welcome, {{contact.first_name|colleague}}! Your code is TEAM10.";
+const COLLEAGUE_SAID = "Welcome, Sam! Your code is TEAM10.";
 const OTHERS = "Thanks! Your code is SAVE10.";
 
 describe("test before publishing", () => {
@@ -123,6 +125,14 @@ async function run(page: Page, url: string) {
   await inspector(page).getByLabel("Value", { exact: true }).fill("@example.com");
 
   await addNext(page, stepOfType(page, "condition"), 0, "Message", "right");
+  // Typing {{ offers the variables, and says how to give one a fallback.
+  await page.getByTestId("field-text").fill("");
+  await page.getByTestId("field-text").pressSequentially("Welcome, {{con");
+  await inspector(page).getByRole("option", { name: "{{contact.first_name}}" }).waitFor();
+  await inspector(page)
+    .getByTestId("fallback-hint")
+    .getByText("{{contact.first_name|there}} shows “there” when it is empty.")
+    .waitFor();
   await page.getByTestId("field-text").fill(COLLEAGUE);
   await addNext(page, stepOfType(page, "condition"), 1, "Message", "below-right");
   await page.getByTestId("field-text").fill(OTHERS);
@@ -143,13 +153,13 @@ async function run(page: Page, url: string) {
   await say(page, sim, "ada at example dot com");
   await bubble(page, sim, RETRY).waitFor();
   await say(page, sim, "ada@example.com");
-  await bubble(page, sim, COLLEAGUE).waitFor();
+  await bubble(page, sim, COLLEAGUE_SAID).waitFor();
   await page.getByTestId("sim-variables").getByText("ada@example.com").waitFor();
   await page.screenshot({ path: join(screenshotsDir, "simulator.png") });
 
   // Step back one turn, and take the other branch.
   await page.getByRole("button", { name: "Step back" }).click();
-  await expect.poll(() => bubble(page, sim, COLLEAGUE).count()).toBe(0);
+  await expect.poll(() => bubble(page, sim, COLLEAGUE_SAID).count()).toBe(0);
   await say(page, sim, "zoe@shop.fr");
   await bubble(page, sim, OTHERS).waitFor();
 
@@ -163,13 +173,39 @@ async function run(page: Page, url: string) {
   await page.getByRole("tab", { name: "Sandbox (published)" }).click();
   const box1 = "sandbox-phone";
   await phone(page, box1).waitFor();
+  // Before the first message: what the sandbox talks to, and how to begin.
+  await phone(page, box1)
+    .getByText("This talks to the published flows, not the draft on the canvas", { exact: false })
+    .waitFor();
   await say(page, box1, "newsletter please");
   await bubble(page, box1, QUESTION).waitFor();
   await say(page, box1, "ada at example dot com");
   await bubble(page, box1, RETRY).waitFor();
   await say(page, box1, "ada@example.com");
-  await bubble(page, box1, COLLEAGUE).waitFor();
+  await bubble(page, box1, COLLEAGUE_SAID).waitFor();
+  // Beside the phone, the contact as the published flow sees it, as in the simulator.
+  const sandboxState = page.locator(".sandbox-tab .test-state");
+  await sandboxState.getByTestId("sim-variables").getByText("ada@example.com").waitFor();
+  await sandboxState.getByText("Sam Sandbox").first().waitFor();
   await page.screenshot({ path: join(screenshotsDir, "sandbox.png") });
+
+  // Docked beside the step panel: a step can be edited while the phone stays in view.
+  await page.getByRole("button", { name: "Dock", exact: true }).click();
+  await stepOfType(page, "message").first().click();
+  await inspector(page).getByTestId("field-text").waitFor();
+  const panelBox = await box(page.locator(".test-panel"));
+  const inspectorBox = await box(page.locator(".sidebar"));
+  expect(panelBox.x + panelBox.width).toBeLessThanOrEqual(inspectorBox.x + 1);
+  await phone(page, box1).getByText(COLLEAGUE_SAID).waitFor();
+  // Remembered: the panel opens docked next time.
+  await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press("r");
+  await page.keyboard.press("r");
+  await expect
+    .poll(() =>
+      page.getByRole("button", { name: "Dock", exact: true }).getAttribute("aria-pressed"),
+    )
+    .toBe("true");
   const psid = (await page.locator(".sandbox-contact").textContent())?.replace(/^as /, "");
   if (!psid) throw new Error("no sandbox contact");
 

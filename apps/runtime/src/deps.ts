@@ -54,6 +54,8 @@ export interface Deps {
    * after a call index).
    */
   sentCalls?: (channel: ContactChannel, id: string | undefined, after: number) => SandboxCall[];
+  /** Sandbox only: gives a test contact the emulators' profile of Sam Sandbox, unless it has one. */
+  nameSandboxTester?: (psid: string) => void;
   /** Sandbox only: the locale the emulator's profile of a test contact gives (`fr_FR`). */
   setSandboxLocale?: (psid: string, locale: string) => void;
   /**

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { TEST_CONTACT } from "@convo/engine";
 import { CHANNELS } from "@convo/messenger";
 import type { ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
@@ -111,12 +112,20 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     options.retryBaseMs ?? 500,
   );
   const emulator = emulators?.messenger;
-  emulator?.profiles.set(SANDBOX_PSID, {
-    first_name: "Sam",
-    last_name: "Sandbox",
-    locale: "en_US",
-  });
-  emulators?.instagram.profiles.set(SANDBOX_PSID, { name: "Sam Sandbox", username: "sam.sandbox" });
+  // Every sandbox tester is Sam Sandbox, as the simulator's contact is: a new tester too, so
+  // `{{contact.first_name}}` is not empty in one and filled in the other.
+  const nameSandboxTester = (psid: string) => {
+    if (emulator && !emulator.profiles.has(psid)) emulator.profiles.set(psid, { ...TEST_CONTACT });
+    const instagram = emulators?.instagram.profiles;
+    if (instagram && !instagram.has(psid)) {
+      instagram.set(psid, {
+        name: `${TEST_CONTACT.first_name} ${TEST_CONTACT.last_name}`,
+        username: psid === SANDBOX_PSID ? "sam.sandbox" : psid,
+      });
+    }
+  };
+  nameSandboxTester(SANDBOX_PSID);
+  emulator?.profiles.set(SANDBOX_PSID, { ...TEST_CONTACT, locale: "en_US" });
 
   // The sandbox's ids are the emulator's, read from it like Meta's would be.
   const identity: PageIdentity = {
@@ -188,6 +197,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(emulator
       ? {
           sentCalls: sandboxSentCalls(emulators as SandboxEmulators),
+          nameSandboxTester,
           setSandboxLocale: (psid, locale) =>
             emulator.profiles.set(psid, { ...emulator.profiles.get(psid), locale }),
         }

@@ -94,6 +94,46 @@ describe("the sandbox on any channel", () => {
   });
 });
 
+describe("the sandbox's testers", () => {
+  it("names a new tester Sam Sandbox on Messenger and Instagram, as the simulator's contact", async () => {
+    const messenger = await talk("messenger", "tester-new1", "hello");
+    expect(messenger.calls.find((c) => c.body?.message?.text)?.body.message.text).toContain(
+      "Hi Sam!",
+    );
+    expect((await rt.api("GET", `/api/contacts/${messenger.contactId}`)).json).toMatchObject({
+      firstName: "Sam",
+      lastName: "Sandbox",
+    });
+    const instagram = await talk("instagram", "tester-new2", "hello");
+    expect((await rt.api("GET", `/api/contacts/${instagram.contactId}`)).json).toMatchObject({
+      firstName: "Sam",
+    });
+  });
+});
+
+describe("the sandbox contact's state", () => {
+  it("gives the fields, tags and variables the flows see, as the simulator shows them", async () => {
+    const path = "/api/sandbox/contact?channel=messenger&psid=tester-vars";
+    expect((await rt.api("GET", path)).status).toBe(404);
+    // Lead capture is seeded paused (its keywords are a newcomer's): resumed, "promo" starts it.
+    expect((await rt.api("POST", "/api/flows/lead-capture/resume")).status).toBe(200);
+    await talk("messenger", "tester-vars", "PROMO");
+    await rt.api("POST", "/api/sandbox/messages", { psid: "tester-vars", text: "ada@example.com" });
+    const state = await waitFor(async () => {
+      const answer = await rt.api("GET", path);
+      const vars = Object.values((answer.json.variables ?? {}) as Record<string, Json>);
+      return vars.some((v) => v.email === "ada@example.com") ? answer.json : undefined;
+    }, "the question's variable");
+    expect(state.contactId).toBe("tester-vars");
+    expect(state.fields).toMatchObject({
+      first_name: "Sam",
+      last_name: "Sandbox",
+      name: "Sam Sandbox",
+    });
+    expect(Array.isArray(state.tags)).toBe(true);
+  });
+});
+
 describe("the sandbox's locale", () => {
   // A runtime of its own: the sandbox contact's Instagram profile is not read yet.
   let own: TestRuntime;

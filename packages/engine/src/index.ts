@@ -34,6 +34,7 @@ export {
 } from "./runner/script";
 export { initialSession } from "./session";
 export { step } from "./step";
+export { TEST_CONTACT } from "./test-contact";
 export { foldCase, foldWords } from "./text";
 export {
   defaultReply,

@@ -81,6 +81,13 @@ export function testApi(token: Credentials) {
         "GET",
         `/sandbox/sent?psid=${id(psid)}&after=${after}&channel=${channel}`,
       ),
+    /** The test contact as the flows see it: fields (with its name), tags, variables by flow. */
+    sandboxContact: (psid: string, channel: ChannelId = "messenger") =>
+      callApi<Answer<"getSandboxContact">>(
+        token,
+        "GET",
+        `/sandbox/contact?psid=${id(psid)}&channel=${channel}`,
+      ),
     listContacts: (search?: string) =>
       callApi<{ contacts: Contact[] }>(
         token,

@@ -4,6 +4,7 @@ import { useShallow } from "zustand/react/shallow";
 import { useT } from "../i18n";
 import { useEditor, useEditorState } from "../store/context";
 import type { Path } from "../store/paths";
+import { SuggestionList } from "./SuggestionList";
 import { completeReference, openReference, referenceSuggestions } from "./suggestions";
 
 /** Binds inputs to one node's fields; each field's typing is one undo step per pause or focus. */
@@ -84,7 +85,8 @@ export function TextField({
     list: options ? `${id}-options` : undefined,
     "aria-autocomplete": template ? ("list" as const) : undefined,
     "aria-controls": suggestions.length ? `${id}-list` : undefined,
-    "aria-activedescendant": suggestions.length ? `${id}-option-${active}` : undefined,
+    "aria-activedescendant": suggestions.length ? `${id}-list-option-${active}` : undefined,
+    "aria-describedby": suggestions.length ? `${id}-list-hint` : undefined,
     onChange: (e: { target: { value: string; selectionStart: number | null } }) => {
       onChange(e.target.value);
       refresh(e.target.value, e.target.selectionStart ?? e.target.value.length);
@@ -135,28 +137,13 @@ export function TextField({
         </span>
       )}
       {suggestions.length > 0 && (
-        <div
-          className="suggestions"
-          role="listbox"
+        <SuggestionList
           id={`${id}-list`}
-          aria-label={t("field.suggestions")}
-        >
-          {suggestions.map((s, i) => (
-            <div
-              key={s}
-              id={`${id}-option-${i}`}
-              role="option"
-              tabIndex={-1}
-              aria-selected={i === active}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                pick(s);
-              }}
-            >
-              {`{{${s}}}`}
-            </div>
-          ))}
-        </div>
+          suggestions={suggestions}
+          active={active}
+          onPick={pick}
+          t={t}
+        />
       )}
     </div>
   );

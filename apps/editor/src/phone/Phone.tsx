@@ -32,6 +32,8 @@ interface PhoneProps {
   testId: string;
   /** Drawn as this channel shows a conversation (Messenger when absent). */
   channel?: ChannelId;
+  /** What an empty conversation says: how to begin, and what this phone talks to. */
+  empty?: string;
 }
 
 /** The channels' names on the phone's header (brand names, the same in every language). */
@@ -83,7 +85,7 @@ export function Phone(props: PhoneProps) {
       </header>
       <div className="phone-thread" ref={scroller} role="log" aria-live="polite">
         {props.items.length === 0 && !props.typing && (
-          <p className="phone-empty">{t("test.emptyThread")}</p>
+          <p className="phone-empty">{props.empty ?? t("test.emptyThread")}</p>
         )}
         {props.items.map((item) => (
           <PhoneLine key={item.key} item={item} onButton={props.onButton} channel={channel} />

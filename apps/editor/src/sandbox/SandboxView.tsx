@@ -3,17 +3,21 @@ import { CHANNEL_SPECS, type ChannelId } from "@convo/messenger/channel";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../api/client";
 import { type Contact, type SandboxInput, type TranscriptEntry, testApi } from "../api/test-api";
+import type { Answer } from "../api/types";
 import { describeError } from "../common/errors";
 import { useSession } from "../common/session";
 import { useT } from "../i18n";
 import { Phone, type PhoneItem } from "../phone/Phone";
 import { useTestChannel } from "../phone/test-channel";
-import { buildThread, type PendingLine } from "./thread";
+import { VariablesView } from "../simulator/VariablesView";
+import { buildThread, type PendingLine, shownVariables } from "./thread";
 
 const POLL_MS = 600;
+
+type SandboxState = Answer<"getSandboxContact">;
 const PSID_KEY = "convo.sandboxPsid";
 
-/** The runtime's own sandbox contact (Sam Sandbox, with a profile); new ones are anonymous. */
+/** The runtime's own sandbox contact; new ones are other people, all named Sam Sandbox. */
 const SANDBOX_PSID = "sandbox-contact";
 const newPsid = () => `tester-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -40,6 +44,7 @@ export function SandboxView() {
   const [pending, setPending] = useState<PendingLine[]>([]);
   const [typing, setTyping] = useState(false);
   const [contact, setContact] = useState<Contact | null>(null);
+  const [state, setState] = useState<SandboxState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const after = useRef(0);
   const seen = useRef(0);
@@ -55,6 +60,7 @@ export function SandboxView() {
     setPending([]);
     setTyping(false);
     setContact(null);
+    setState(null);
     async function poll() {
       try {
         const { calls, contactId } = await api.sandboxSent(psid, after.current, channel);
@@ -73,12 +79,15 @@ export function SandboxView() {
         }
         if (added.length > 0) setSent((old) => [...old, ...added]);
         try {
-          const [found, recorded] = await Promise.all([
-            seen.current++ % 3 === 0 ? api.getContact(contactId ?? psid) : Promise.resolve(null),
+          const every = seen.current++ % 3 === 0;
+          const [found, recorded, seenState] = await Promise.all([
+            every ? api.getContact(contactId ?? psid) : Promise.resolve(null),
             api.transcript(contactId ?? psid),
+            every ? api.sandboxContact(psid, channel) : Promise.resolve(null),
           ]);
           if (stopped) return;
           if (found) setContact(found);
+          if (seenState) setState(seenState);
           setTranscript(recorded.messages);
         } catch (e) {
           // Not a contact until the first message reaches the runtime.
@@ -171,6 +180,7 @@ export function SandboxView() {
           title={CHANNEL_SPECS[channel].name}
           channel={channel}
           testId="sandbox-phone"
+          empty={t("test.sandboxEmpty")}
           items={thread.map(
             (l): PhoneItem =>
               l.from === "contact"
@@ -204,35 +214,12 @@ export function SandboxView() {
           }
           onSend={(text) => void send({ text: text.trim() }, text.trim())}
         />
-        {contact && (
-          <aside className="test-state" aria-label={t("test.state")}>
-            <h3>{t("test.state")}</h3>
-            <p>
-              {[contact.firstName, contact.lastName].filter(Boolean).join(" ") || contact.psid}
-              {contact.locale ? ` · ${contact.locale}` : ""}
-            </p>
-            <h3>{t("test.tags")}</h3>
-            {contact.tags.length === 0 ? (
-              <p className="muted">{t("test.none")}</p>
-            ) : (
-              <ul className="tag-list">
-                {contact.tags.map((tag) => (
-                  <li key={tag} className="tag">
-                    {tag}
-                  </li>
-                ))}
-              </ul>
-            )}
-            <h3>{t("test.fields")}</h3>
-            <dl>
-              {Object.entries(contact.fields).map(([name, value]) => (
-                <div key={name}>
-                  <dt>{name}</dt>
-                  <dd>{value}</dd>
-                </div>
-              ))}
-            </dl>
-          </aside>
+        {state && (
+          <VariablesView
+            variables={shownVariables(state.variables)}
+            fields={state.fields}
+            tags={state.tags}
+          />
         )}
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TranscriptEntry } from "../api/test-api";
-import { buildThread } from "./thread";
+import { buildThread, shownVariables } from "./thread";
 
 const entry = (
   id: number,
@@ -75,5 +75,18 @@ describe("buildThread", () => {
       null,
       { flowId: "my-parcels", nodeId: "ask" },
     ]);
+  });
+});
+
+describe("the sandbox's variables", () => {
+  it("shows one flow's variables by name, and several flows' with the flow's id", () => {
+    expect(shownVariables({ leads: { email: "ada@example.com" }, welcome: {} })).toEqual({
+      email: "ada@example.com",
+    });
+    expect(shownVariables({ leads: { email: "a@b.fr" }, orders: { order_number: "42" } })).toEqual({
+      "leads.email": "a@b.fr",
+      "orders.order_number": "42",
+    });
+    expect(shownVariables({})).toEqual({});
   });
 });

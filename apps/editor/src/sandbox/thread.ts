@@ -74,3 +74,19 @@ export function buildThread(
   }
   return lines;
 }
+
+/**
+ * The variables beside the sandbox's phone, as the simulator shows its flow's: by name when one
+ * flow has any, as `flow.name` when several have (a `goto` carries the contact across flows).
+ */
+export function shownVariables(
+  byFlow: Readonly<Record<string, Readonly<Record<string, string>>>>,
+): Record<string, string> {
+  const flows = Object.entries(byFlow).filter(([, vars]) => Object.keys(vars).length > 0);
+  if (flows.length === 1) return { ...flows[0]?.[1] };
+  return Object.fromEntries(
+    flows.flatMap(([flow, vars]) =>
+      Object.entries(vars).map(([name, v]) => [`${flow}.${name}`, v]),
+    ),
+  );
+}

@@ -1,4 +1,4 @@
-import type { OutButton, Tappable } from "@convo/engine";
+import { type OutButton, type Tappable, TEST_CONTACT } from "@convo/engine";
 import type { Flow } from "@convo/flow";
 import {
   CHANNEL_SPECS,
@@ -48,8 +48,7 @@ export function SimulatorView({ flowId }: { flowId: string }) {
       channel: playing,
       contact: {
         fields: {
-          first_name: "Sam",
-          last_name: "Tester",
+          ...TEST_CONTACT,
           locale: contactLocale,
         },
       },

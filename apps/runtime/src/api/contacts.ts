@@ -54,7 +54,7 @@ export function redactOutboxItem<T>(item: T): T {
 }
 
 /** JSON text with credentials (by key name and by shape) emptied inside its string values. */
-function redactJsonText(text: string): string {
+export function redactJsonText(text: string): string {
   const found = findCredentials({ kind: "body" }, text);
   return found.length === 0 ? text : replaceCredentials(text, found, () => "");
 }

@@ -1,13 +1,21 @@
 import { createHash, randomUUID } from "node:crypto";
+import { TEST_CONTACT } from "@convo/engine";
 import { EMULATOR_INSTAGRAM_ACCOUNT_ID, signBody, whatsappWebhookBody } from "@convo/messenger";
 import type { Hono } from "hono";
 import { Hono as Router } from "hono";
 import type { z } from "zod";
 import type { Deps } from "../deps";
 import { type ContactChannel, contactKey } from "../graph-api/contact-address";
-import { ApiError, readBody } from "./errors";
+import { engineFields } from "../pipeline/engine-fields";
+import { redactJsonText } from "./contacts";
+import { ApiError, notFound, readBody } from "./errors";
 import { on, readQuery } from "./openapi/route-spec";
-import { sandboxMessageBody, sentQuery, sandboxSpecs as spec } from "./specs/operations";
+import {
+  sandboxContactQuery,
+  sandboxMessageBody,
+  sentQuery,
+  sandboxSpecs as spec,
+} from "./specs/operations";
 
 export const SANDBOX_PAGE_ID = "100000000000001";
 export const SANDBOX_PSID = "sandbox-contact";
@@ -74,7 +82,9 @@ function whatsappSandboxBody(
     : { ...base, type: "text", text: { body: input.text ?? "" } };
   return JSON.stringify(
     whatsappWebhookBody(phoneNumberId, "15550001234", {
-      contacts: [{ profile: { name: "Sam Sandbox" }, wa_id: waId }],
+      contacts: [
+        { profile: { name: `${TEST_CONTACT.first_name} ${TEST_CONTACT.last_name}` }, wa_id: waId },
+      ],
       messages: [message],
     }),
   );
@@ -103,6 +113,7 @@ export function sandboxRoutes(deps: Deps, app: Hono) {
     const input = await readBody(c, sandboxMessageBody);
     const channel = input.channel ?? "messenger";
     const psid = input.psid ?? SANDBOX_PSID;
+    deps.nameSandboxTester?.(psid);
     if (input.locale !== undefined) await setLocale(deps, channel, psid, input.locale);
     const id = sandboxChannelId(channel, psid);
     const now = deps.now();
@@ -159,6 +170,24 @@ export function sandboxRoutes(deps: Deps, app: Hono) {
       calls: deps.sentCalls(channel, id, query.after ?? 0),
       ...(query.psid ? { contactId: contactKey(channel, id as string) } : {}),
     });
+  });
+  // What the simulator shows beside its phone, for the sandbox's: the contact as the flows see it.
+  on(router, spec.contact, async (c) => {
+    if (!deps.sentCalls) {
+      throw new ApiError(409, "not_sandbox", "A Page token is set: there is no sandbox contact.");
+    }
+    const query = readQuery(c, sandboxContactQuery);
+    const key = contactKey(
+      query.channel ?? "messenger",
+      sandboxChannelId(query.channel ?? "messenger", query.psid),
+    );
+    const contact = await deps.store.contacts.get(key);
+    if (!contact) throw notFound(`The contact "${key}"`);
+    const session = await deps.store.contacts.session(key);
+    const variables = JSON.parse(
+      redactJsonText(JSON.stringify(session?.variables ?? {})),
+    ) as Record<string, Record<string, string>>;
+    return c.json({ contactId: key, fields: engineFields(contact), tags: contact.tags, variables });
   });
   return router;
 }

@@ -383,6 +383,15 @@ export const SentCalls = z.strictObject({
   contactId: z.string().optional(),
 });
 
+export const SandboxContact = z.strictObject({
+  contactId: z.string(),
+  /** The fields as a flow reads them: `first_name`, `last_name`, `name`, `locale` and custom ones. */
+  fields: z.record(z.string(), z.string()),
+  tags: z.array(z.string()),
+  /** The flows' variables (credentials typed into a flow emptied), by flow id. */
+  variables: z.record(z.string(), z.record(z.string(), z.string())),
+});
+
 export const SandboxAccepted = z.strictObject({
   psid: z.string(),
   /** The test contact's id in the API: `ig:<id>` on Instagram, `wa:<number>` on WhatsApp. */

@@ -11,6 +11,7 @@ import { LeaseLost } from "../store/replicas";
 import { aiTokensHit } from "./ai-tokens";
 import { ensureProfile, nameCommenter } from "./contact-profile";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
+import { engineFields } from "./engine-fields";
 import { outEvent, stepEventsOut } from "./events-out";
 import { readIncoming } from "./incoming";
 import { liveChatUrl } from "./live-chat-url";
@@ -209,12 +210,7 @@ export class InboxWorker {
     // Instagram's handle is a field of the contact (`{{contact.username}}`), saved with the step.
     if (contact.fields !== before) base.contact.fields = contact.fields;
 
-    const fields: Record<string, string> = { ...contact.fields };
-    if (contact.firstName) fields.first_name = contact.firstName;
-    if (contact.lastName) fields.last_name = contact.lastName;
-    const name = [contact.firstName, contact.lastName].filter(Boolean).join(" ");
-    if (name) fields.name = name;
-    if (contact.locale) fields.locale = contact.locale;
+    const fields = engineFields(contact);
     const context: StepContext = {
       now,
       seed: seedOf(row.id),

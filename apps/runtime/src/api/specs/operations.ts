@@ -12,6 +12,7 @@ import {
   PolicyState,
   RuntimeStatus,
   SandboxAccepted,
+  SandboxContact,
   SentCalls,
   UnknownList,
 } from "../schemas";
@@ -137,6 +138,11 @@ export const sandboxMessageBody = z
   .refine((b) => [b.text, b.postback, b.quickReply].filter((x) => x !== undefined).length === 1, {
     message: "give exactly one of text, postback or quickReply",
   });
+
+export const sandboxContactQuery = z.object({
+  channel: sandboxChannel,
+  psid: z.string().meta({ description: "The test contact." }),
+});
 
 export const sentQuery = z.object({
   channel: sandboxChannel,
@@ -292,6 +298,18 @@ export const sandboxSpecs = {
     query: sentQuery,
     responses: {
       200: { description: "The calls, numbered.", schema: SentCalls },
+      409: { description: "A Page token is set: no sandbox.", schema: ErrorBody },
+    },
+  }),
+  contact: sandboxApi.route({
+    method: "get",
+    path: "/contact",
+    access: ACCESS.flowsWrite,
+    summary: "The test contact as the flows see it: fields, tags and variables (sandbox mode only)",
+    query: sandboxContactQuery,
+    responses: {
+      200: { description: "The contact's state.", schema: SandboxContact },
+      404: { description: "Not a contact until its first message.", schema: ErrorBody },
       409: { description: "A Page token is set: no sandbox.", schema: ErrorBody },
     },
   }),
