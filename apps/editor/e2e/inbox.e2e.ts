@@ -134,6 +134,10 @@ describe("live chat's inbox", () => {
     await panel.getByRole("button", { name: "Resolve (the bot answers again)" }).click();
     await page.getByText("Nobody is waiting for a person.").waitFor();
     await page.getByTestId("bot-state").getByText("Bot active").waitFor();
+    // Where the bot took over again is a line of the transcript, in the reader's language.
+    await expect
+      .poll(() => log.locator(".author-system").allTextContents())
+      .toContainEqual(expect.stringContaining("The bot answers again"));
     await expect
       .poll(async () => JSON.stringify((await api("GET", `/api/contacts/${PSID}/transcript`)).json))
       .toContain("The bot is back.");

@@ -1,6 +1,7 @@
 /**
- * The words of the owner's settings screens (people, API keys, the audit log), in English. They
- * load with those screens (`loadTeamWords`), not before the first one: most people never open them.
+ * The words of the owner's settings screens (people, API keys, the audit log) and of live chat's
+ * newer lines, in English. They load with those screens (`loadTeamWords`), not before the first
+ * one: most people never open them.
  */
 export const teamEn = {
   "settings.title": "Settings",
@@ -179,6 +180,8 @@ export const teamEn = {
   "aiProvider.forgotten": "Key forgotten.",
   "aiProvider.fromEnv":
     "Set by the runtime's CONVO_AI_API_KEY, CONVO_AI_BASE_URL and CONVO_AI_MODEL variables, which win over the editor.",
+  // Live chat loads these words too.
+  "livechat.line.botResumed": "The bot answers again",
 } as const;
 
 export type TeamMessageKey = keyof typeof teamEn;

@@ -183,4 +183,6 @@ export const teamFr: Record<TeamMessageKey, Message> = {
   "aiProvider.forgotten": "Clé oubliée.",
   "aiProvider.fromEnv":
     "Défini par les variables CONVO_AI_API_KEY, CONVO_AI_BASE_URL et CONVO_AI_MODEL du runtime, qui l’emportent sur l’éditeur.",
+  // Live chat loads these words too.
+  "livechat.line.botResumed": "Le bot répond de nouveau",
 };
