@@ -4,6 +4,7 @@
  * without a reload (the news stream), the agent takes it, writes a note and a reply in their
  * name, and resolves it (the bot answers again). The Graph API emulator plays Meta.
  */
+import { encodePayload } from "@convo/flow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerWrites as deliver, type GraphEmulator, startGraph } from "./customer";
 import { ADMIN_TOKEN, type Harness, signIn, startHarness } from "./harness";
@@ -12,7 +13,10 @@ const PAGE_TOKEN = "e2e-page-token";
 const APP_SECRET = "e2e-app-secret";
 const PSID = "e2e-inbox-ann";
 
-/** "desk" hands the contact to a person; when they are handed back, the bot says so. */
+/**
+ * "desk" offers a quick reply whose tap hands the contact to a person; when they are handed
+ * back, the bot says so.
+ */
 const desk = {
   schemaVersion: 1,
   id: "desk",
@@ -24,6 +28,15 @@ const desk = {
       type: "trigger",
       position: { x: 0, y: 0 },
       data: { triggers: [{ kind: "keyword", match: "exact", keywords: ["desk"] }] },
+    },
+    {
+      id: "menu",
+      type: "message",
+      position: { x: 150, y: 0 },
+      data: {
+        content: [{ id: "t", kind: "text", text: "What do you need?" }],
+        quickReplies: [{ id: "refund", title: "Refund" }],
+      },
     },
     {
       id: "human",
@@ -39,7 +52,8 @@ const desk = {
     },
   ],
   edges: [
-    { id: "e1", source: "start", target: "human" },
+    { id: "e1", source: "start", target: "menu" },
+    { id: "e4", source: "menu", sourceHandle: "refund", target: "human" },
     { id: "e2", source: "human", target: "back" },
   ],
 };
@@ -70,8 +84,9 @@ async function api(method: string, path: string, body?: unknown) {
   return { status: response.status, json: (await response.json().catch(() => null)) as unknown };
 }
 
-async function customerWrites(text: string) {
-  expect(await deliver(h.url, { pageId, appSecret: APP_SECRET, psid: PSID }, text)).toBe(200);
+async function customerWrites(text: string, quickReply?: string) {
+  const to = { pageId, appSecret: APP_SECRET, psid: PSID };
+  expect(await deliver(h.url, to, text, quickReply)).toBe(200);
 }
 
 describe("live chat's inbox", () => {
@@ -85,8 +100,13 @@ describe("live chat's inbox", () => {
     await page.getByTestId("stream-state").getByText("Live").waitFor();
     await page.getByText("Nobody is waiting for a person.").waitFor();
 
-    // The customer asks for a person: the queue shows them without a reload.
+    // The customer asks for a person (the menu's quick reply): the queue shows them without a reload.
     await customerWrites("desk");
+    const refund = encodePayload({ flowId: "desk", version: 1, nodeId: "menu", handle: "refund" });
+    await expect
+      .poll(async () => JSON.stringify((await api("GET", `/api/contacts/${PSID}/transcript`)).json))
+      .toContain("What do you need?");
+    await customerWrites("Refund", refund);
     const queue = page.getByRole("list", { name: "Inbox" });
     const row = queue.getByRole("link", { name: /e2e-inbox-ann|Refund request/ });
     await row.waitFor();
@@ -102,9 +122,16 @@ describe("live chat's inbox", () => {
     // Seen: the marker goes.
     await expect.poll(() => queue.getByTestId("unread").count()).toBe(0);
 
+    // What the bot offered shows as chips (not buttons the agent could press), and the tap as its title.
+    const log = page.getByRole("log");
+    const offered = log.getByRole("list", { name: "Offered to the customer" });
+    await expect.poll(() => offered.getByRole("listitem").allTextContents()).toEqual(["Refund"]);
+    expect(await log.getByRole("button").count()).toBe(0);
+    const tap = log.locator(".transcript-line.author-contact").filter({ hasText: "Tapped" });
+    expect(await tap.locator(".chip.tapped").textContent()).toBe("Refund");
+
     // The customer writes again: it arrives in the open conversation without a reload.
     await customerWrites("are you there?");
-    const log = page.getByRole("log");
     await expect.poll(() => log.textContent()).toContain("are you there?");
 
     await panel.getByRole("button", { name: "Take" }).click();

@@ -182,6 +182,8 @@ export const teamEn = {
     "Set by the runtime's CONVO_AI_API_KEY, CONVO_AI_BASE_URL and CONVO_AI_MODEL variables, which win over the editor.",
   // Live chat loads these words too.
   "livechat.line.botResumed": "The bot answers again",
+  "livechat.offered": "Offered to the customer",
+  "livechat.tapped": "Tapped",
 } as const;
 
 export type TeamMessageKey = keyof typeof teamEn;

@@ -185,4 +185,6 @@ export const teamFr: Record<TeamMessageKey, Message> = {
     "Défini par les variables CONVO_AI_API_KEY, CONVO_AI_BASE_URL et CONVO_AI_MODEL du runtime, qui l’emportent sur l’éditeur.",
   // Live chat loads these words too.
   "livechat.line.botResumed": "Le bot répond de nouveau",
+  "livechat.offered": "Proposé au client",
+  "livechat.tapped": "A touché",
 };
