@@ -113,6 +113,14 @@ describe("live chat's inbox", () => {
     await expect.poll(() => row.textContent()).toContain("Refund request");
     expect(await row.textContent()).toContain("From desk › human");
     await expect.poll(() => row.textContent()).toContain("1 unread");
+    // Unread: the name is bold, and a dot with the count says how many, in words for screen readers.
+    const weight = () =>
+      row.locator(".contact-name").evaluate((el) => Number(getComputedStyle(el).fontWeight));
+    expect(await weight()).toBeGreaterThanOrEqual(700);
+    expect(await row.getByTestId("unread").locator(".unread-dot").isVisible()).toBe(true);
+    const count = row.getByTestId("unread").locator("span[aria-hidden]:not(.unread-dot)");
+    expect(await count.textContent()).toBe("1");
+    await queue.getByRole("link", { name: /1 unread/ }).waitFor();
 
     await row.click();
     const panel = page.getByRole("region", { name: "Conversation with a person" });
@@ -121,6 +129,7 @@ describe("live chat's inbox", () => {
       .toContain("Waiting for a person");
     // Seen: the marker goes.
     await expect.poll(() => queue.getByTestId("unread").count()).toBe(0);
+    expect(await weight()).toBe(400);
 
     // What the bot offered shows as chips (not buttons the agent could press), and the tap as its title.
     const log = page.getByRole("log");

@@ -54,7 +54,7 @@ export function Queue({
             <a
               href={contactHash(c.contact.id)}
               aria-current={c.contact.id === contactId ? "page" : undefined}
-              className="contact-row queue-row"
+              className={`contact-row queue-row${c.unread > 0 ? " has-unread" : ""}`}
             >
               {c.contact.profilePic ? (
                 <img className="avatar" src={c.contact.profilePic} alt="" />
@@ -63,10 +63,15 @@ export function Queue({
                   {c.contact.name.slice(0, 1).toUpperCase()}
                 </span>
               )}
-              <strong>{c.contact.name}</strong>
+              {/* Bold while the customer wrote what this agent has not read, as mail readers do. */}
+              <span className="contact-name">{c.contact.name}</span>
               {c.unread > 0 && (
                 <span className="unread" data-testid="unread">
-                  {t("livechat.queue.unread", { count: c.unread })}
+                  <span className="unread-dot" aria-hidden="true" />
+                  <span aria-hidden="true">{c.unread}</span>
+                  <span className="visually-hidden">
+                    {t("livechat.queue.unread", { count: c.unread })}
+                  </span>
                 </span>
               )}
               <ChannelBadge channel={c.channel} t={t} />
