@@ -3,6 +3,8 @@ import { createHmac } from "node:crypto";
 /** The Graph API emulator playing Meta, and a customer writing to the Page through it. */
 export interface GraphEmulator {
   url: string;
+  /** What Meta's profile call answers for a PSID (first_name, last_name, profile_pic…). */
+  profiles: Map<string, Record<string, string>>;
   close(): Promise<void>;
 }
 

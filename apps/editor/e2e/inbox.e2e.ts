@@ -12,6 +12,10 @@ import { ADMIN_TOKEN, type Harness, signIn, startHarness } from "./harness";
 const PAGE_TOKEN = "e2e-page-token";
 const APP_SECRET = "e2e-app-secret";
 const PSID = "e2e-inbox-ann";
+/** Ann's profile picture, as Meta's profile call gives it (a data URL: the test has no network). */
+const PICTURE = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8" fill="teal"/></svg>',
+)}`;
 
 /**
  * "desk" offers a quick reply whose tap hands the contact to a person; when they are handed
@@ -64,6 +68,7 @@ let h: Harness;
 
 beforeAll(async () => {
   ({ graph, pageId } = await startGraph(PAGE_TOKEN, APP_SECRET));
+  graph.profiles.set(PSID, { first_name: "Ann", last_name: "Lee", profile_pic: PICTURE });
   h = await startHarness({
     MESSENGER_PAGE_TOKEN: PAGE_TOKEN,
     MESSENGER_APP_SECRET: APP_SECRET,
@@ -108,8 +113,16 @@ describe("live chat's inbox", () => {
       .toContain("What do you need?");
     await customerWrites("Refund", refund);
     const queue = page.getByRole("list", { name: "Inbox" });
-    const row = queue.getByRole("link", { name: /e2e-inbox-ann|Refund request/ });
+    const row = queue.getByRole("link", { name: /Ann Lee/ });
     await row.waitFor();
+    // A person, not an id: their name, their picture, and the id only as small print.
+    expect(await row.locator(".contact-name").textContent()).toBe("Ann Lee");
+    expect(await row.locator("img.avatar").getAttribute("src")).toBe(PICTURE);
+    expect(
+      await row.locator("img.avatar").evaluate((img: HTMLImageElement) => img.naturalWidth > 0),
+    ).toBe(true);
+    expect(await row.locator(".contact-psid").textContent()).toBe(PSID);
+    expect(await row.getByText("Messenger").count()).toBe(1);
     await expect.poll(() => row.textContent()).toContain("Refund request");
     expect(await row.textContent()).toContain("From desk › human");
     await expect.poll(() => row.textContent()).toContain("1 unread");
@@ -123,6 +136,10 @@ describe("live chat's inbox", () => {
     await queue.getByRole("link", { name: /1 unread/ }).waitFor();
 
     await row.click();
+    const head = page.locator(".contact-head");
+    await expect.poll(() => head.getByRole("heading").textContent()).toBe("Ann Lee");
+    expect(await head.locator("img.avatar").getAttribute("src")).toBe(PICTURE);
+    expect(await head.getByTestId("contact-psid").textContent()).toBe(PSID);
     const panel = page.getByRole("region", { name: "Conversation with a person" });
     await expect
       .poll(() => panel.getByTestId("conversation-state").textContent())

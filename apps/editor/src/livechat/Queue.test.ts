@@ -77,6 +77,25 @@ describe("the inbox's queue", () => {
     expect(read).not.toContain("unread");
   });
 
+  it("shows each contact's picture or initials, their name, and their id only as small print", () => {
+    const html = markup([
+      { ...ann, contact: { ...ann.contact, profilePic: "https://cdn.test/ann.jpg" } },
+      { ...ann, id: "cv_2", contact: { id: "p2", name: "Bob Roy", profilePic: null, tags: [] } },
+      {
+        ...ann,
+        id: "cv_3",
+        contact: { id: "2459871234", name: "2459871234", profilePic: null, tags: [] },
+      },
+    ]);
+    const [withPicture, withInitials, unnamed] = html.split("<li>").slice(1);
+    expect(withPicture).toContain('<img class="avatar" src="https://cdn.test/ann.jpg" alt=""/>');
+    expect(withPicture).toContain('<span class="contact-psid">p1</span>');
+    expect(withInitials).toContain('<span class="avatar" aria-hidden="true">BR</span>');
+    expect(withInitials).toContain('<span class="contact-name">Bob Roy</span>');
+    // No name known: the id is the name, said once.
+    expect(unnamed?.replace(/<[^>]+>/g, " ").match(/2459871234/g)).toHaveLength(1);
+  });
+
   it("says when nobody waits, in English and French", () => {
     expect(render([])).toContain("Nobody is waiting for a person.");
     expect(render([], "fr")).toContain("Personne n’attend un humain.");
