@@ -153,8 +153,11 @@ describe("live chat's inbox", () => {
     const offered = log.getByRole("list", { name: "Offered to the customer" });
     await expect.poll(() => offered.getByRole("listitem").allTextContents()).toEqual(["Refund"]);
     expect(await log.getByRole("button").count()).toBe(0);
-    const tap = log.locator(".transcript-line.author-contact").filter({ hasText: "Tapped" });
+    const tap = log
+      .locator(".transcript-line.author-contact")
+      .filter({ has: page.locator(".chip.tapped") });
     expect(await tap.locator(".chip.tapped").textContent()).toBe("Refund");
+    expect(await tap.textContent()).toContain("Tapped");
 
     // The customer writes again: it arrives in the open conversation without a reload.
     await customerWrites("are you there?");
@@ -182,6 +185,9 @@ describe("live chat's inbox", () => {
     expect(await panel.count()).toBe(0);
     const fr = page.getByRole("region", { name: "Conversation avec une personne" });
     await expect.poll(() => fr.textContent()).toContain("Notes internes");
+    // Live chat's newer words (the team catalogue) are in French too.
+    await log.getByRole("list", { name: "Proposé au client" }).waitFor();
+    expect(await tap.textContent()).toContain("A touché");
     await page.getByLabel("Langue").selectOption("en");
 
     await panel.getByRole("button", { name: "Resolve (the bot answers again)" }).click();
