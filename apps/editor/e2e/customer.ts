@@ -3,6 +3,8 @@ import { createHmac } from "node:crypto";
 /** The Graph API emulator playing Meta, and a customer writing to the Page through it. */
 export interface GraphEmulator {
   url: string;
+  /** What Meta's profile call answers for a PSID (first_name, last_name, profile_pic…). */
+  profiles: Map<string, Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -22,11 +24,15 @@ export async function startGraph(
 
 let mids = 0;
 
-/** A customer's message, as Meta's signed webhook delivers it to the runtime at `url`. */
+/**
+ * A customer's message, as Meta's signed webhook delivers it to the runtime at `url`; with
+ * `quickReply`, their tap on the quick reply of that payload (`text` is its title).
+ */
 export async function customerWrites(
   url: string,
   options: { pageId: string; appSecret: string; psid: string },
   text: string,
+  quickReply?: string,
 ): Promise<number> {
   const now = Date.now();
   const body = JSON.stringify({
@@ -40,7 +46,11 @@ export async function customerWrites(
             sender: { id: options.psid },
             recipient: { id: options.pageId },
             timestamp: now,
-            message: { mid: `m_e2e_${now}_${++mids}`, text },
+            message: {
+              mid: `m_e2e_${now}_${++mids}`,
+              text,
+              ...(quickReply === undefined ? {} : { quick_reply: { payload: quickReply } }),
+            },
           },
         ],
       },

@@ -232,6 +232,16 @@ describe("the inbox agents work in", () => {
     });
     await waitForText("cv-ann", "The bot is back.");
     expect((await rt.api("GET", "/api/contacts/cv-ann")).json.paused).toBe(false);
+    // The agent reading the transcript sees where the bot took over again, before its answer.
+    const lines = (await rt.api("GET", "/api/contacts/cv-ann/transcript")).json.messages as Json[];
+    // Live chat reads the transcript: what the bot offered, and the title the contact tapped.
+    expect(lines.find((m) => m.text === "What do you need?")?.buttons).toEqual(["Refund"]);
+    expect(lines.find((m) => m.author === "contact" && m.kind === "postback")?.text).toBe("Refund");
+    const resumed = lines.findIndex(
+      (m) => m.author === "system" && m.payload?.line === "bot_resumed",
+    );
+    expect(lines[resumed]?.text).toBe("The bot answers again");
+    expect(resumed).toBeLessThan(lines.findIndex((m) => m.text === "The bot is back."));
     expect((await queue()).map((c) => c.contact.id)).toEqual(["cv-bob"]);
     expect((await queue("resolved")).map((c) => c.id)).toEqual([annId]);
 

@@ -1975,6 +1975,8 @@ export interface components {
             flowId?: string;
             /** @description The step of that flow that sent it. */
             nodeId?: string;
+            /** @description The titles of a bot message's buttons and quick replies. */
+            buttons?: string[];
         };
         /** @description Who did something in the inbox. */
         Actor: {
@@ -2037,10 +2039,10 @@ export interface components {
                 flowId?: string;
                 /** @description The step of that flow that sent it. */
                 nodeId?: string;
+                /** @description The titles of a bot message's buttons and quick replies. */
+                buttons?: string[];
                 /** @description The agent who wrote it. */
                 agent?: components["schemas"]["Actor"];
-                /** @description The titles of the message's buttons and quick replies. */
-                buttons?: string[];
             }[];
             notes: components["schemas"]["ConversationNote"][];
         };

@@ -10,7 +10,9 @@ import { SignIn } from "./SignIn";
 // The canvas (React Flow and the inspector) loads only when a flow is opened.
 const EditorPage = lazy(() => import("../editor/EditorPage"));
 const LiveChatPage = lazy(() =>
-  Promise.all([import("../livechat/LiveChatPage"), loadPanelWords()]).then(([page]) => page),
+  Promise.all([import("../livechat/LiveChatPage"), loadPanelWords(), loadTeamWords()]).then(
+    ([page]) => page,
+  ),
 );
 // The owner's settings bring their own words (the main catalogues leave them out).
 const SettingsPage = lazy(() =>

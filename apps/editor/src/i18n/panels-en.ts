@@ -339,7 +339,6 @@ export const panelsEn = {
   "livechat.notes.label": "A note for the team",
   "livechat.notes.placeholder": "Write a note for the team…",
   "livechat.notes.by": "{name}, {time}",
-  "livechat.buttons": "Buttons: {titles}",
   "livechat.channel.messenger": "Messenger",
   "livechat.channel.instagram": "Instagram",
   "livechat.channel.whatsapp": "WhatsApp",

@@ -342,7 +342,6 @@ export const panelsFr: Record<PanelMessageKey, Message> = {
   "livechat.notes.label": "Une note pour l’équipe",
   "livechat.notes.placeholder": "Écrivez une note pour l’équipe…",
   "livechat.notes.by": "{name}, {time}",
-  "livechat.buttons": "Boutons : {titles}",
   "livechat.channel.messenger": "Messenger",
   "livechat.channel.instagram": "Instagram",
   "livechat.channel.whatsapp": "WhatsApp",

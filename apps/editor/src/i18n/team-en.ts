@@ -1,6 +1,7 @@
 /**
- * The words of the owner's settings screens (people, API keys, the audit log), in English. They
- * load with those screens (`loadTeamWords`), not before the first one: most people never open them.
+ * The words of the owner's settings screens (people, API keys, the audit log) and of live chat's
+ * newer lines, in English. They load with those screens (`loadTeamWords`), not before the first
+ * one: most people never open them.
  */
 export const teamEn = {
   "settings.title": "Settings",
@@ -189,6 +190,10 @@ export const teamEn = {
   "link.setupSubmit": "Create the owner's account",
   "link.inviteSubmit": "Join the team",
   "link.resetSubmit": "Set the password",
+  // Live chat loads these words too.
+  "livechat.line.botResumed": "The bot answers again",
+  "livechat.offered": "Offered to the customer",
+  "livechat.tapped": "Tapped",
 } as const;
 
 export type TeamMessageKey = keyof typeof teamEn;

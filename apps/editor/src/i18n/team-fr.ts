@@ -193,4 +193,8 @@ export const teamFr: Record<TeamMessageKey, Message> = {
   "link.setupSubmit": "Créer le compte du propriétaire",
   "link.inviteSubmit": "Rejoindre l’équipe",
   "link.resetSubmit": "Enregistrer le mot de passe",
+  // Live chat loads these words too.
+  "livechat.line.botResumed": "Le bot répond de nouveau",
+  "livechat.offered": "Proposé au client",
+  "livechat.tapped": "A touché",
 };

@@ -6,6 +6,7 @@ import { LocaleSwitch } from "../common/LocaleSwitch";
 import { useSession } from "../common/session";
 import { useT } from "../i18n";
 import "./livechat.css";
+import { Avatar } from "./Avatar";
 import { ChannelBadge } from "./ChannelBadge";
 import { ContactEvents } from "./ContactEvents";
 import { ConversationPanel } from "./ConversationPanel";
@@ -161,6 +162,7 @@ function ContactList({
               aria-current={contact.id === contactId ? "page" : undefined}
               className="contact-row"
             >
+              <Avatar name={contactName(contact)} id={contact.psid} picture={contact.profilePic} />
               <strong>{contactName(contact)}</strong>
               <ChannelBadge channel={contact.channel} t={t} />
               {contactName(contact) !== contact.psid && (
@@ -269,8 +271,14 @@ function ContactView({
       )}
       {current && (
         <header className="contact-head">
+          <Avatar name={contactName(current)} id={current.psid} picture={current.profilePic} />
           <h2>{contactName(current)}</h2>
           <ChannelBadge channel={current.channel} t={t} />
+          {contactName(current) !== current.psid && (
+            <span className="contact-psid" data-testid="contact-psid">
+              {current.psid}
+            </span>
+          )}
           <span
             className={`bot-state ${current.paused ? "paused" : "active"}`}
             data-testid="bot-state"

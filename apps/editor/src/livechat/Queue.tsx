@@ -1,5 +1,6 @@
 import type { Conversation, QueueState } from "../api/inbox-api";
 import type { Translate } from "../i18n";
+import { Avatar } from "./Avatar";
 import { ChannelBadge } from "./ChannelBadge";
 import { PollStatus } from "./PollStatus";
 import { contactHash } from "./route";
@@ -54,22 +55,24 @@ export function Queue({
             <a
               href={contactHash(c.contact.id)}
               aria-current={c.contact.id === contactId ? "page" : undefined}
-              className="contact-row queue-row"
+              className={`contact-row queue-row${c.unread > 0 ? " has-unread" : ""}`}
             >
-              {c.contact.profilePic ? (
-                <img className="avatar" src={c.contact.profilePic} alt="" />
-              ) : (
-                <span className="avatar" aria-hidden="true">
-                  {c.contact.name.slice(0, 1).toUpperCase()}
-                </span>
-              )}
-              <strong>{c.contact.name}</strong>
+              <Avatar name={c.contact.name} id={c.contact.id} picture={c.contact.profilePic} />
+              {/* Bold while the customer wrote what this agent has not read, as mail readers do. */}
+              <span className="contact-name">{c.contact.name}</span>
               {c.unread > 0 && (
                 <span className="unread" data-testid="unread">
-                  {t("livechat.queue.unread", { count: c.unread })}
+                  <span className="unread-dot" aria-hidden="true" />
+                  <span aria-hidden="true">{c.unread}</span>
+                  <span className="visually-hidden">
+                    {t("livechat.queue.unread", { count: c.unread })}
+                  </span>
                 </span>
               )}
               <ChannelBadge channel={c.channel} t={t} />
+              {c.contact.name !== c.contact.id && (
+                <span className="contact-psid">{c.contact.id}</span>
+              )}
               {c.reason && <span className="queue-reason">{c.reason}</span>}
               {c.flowId && (
                 <span className="queue-step muted">

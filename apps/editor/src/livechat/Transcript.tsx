@@ -13,16 +13,9 @@ function authorOf(m: TranscriptEntry, t: ReturnType<typeof useT>): string {
   return t(`livechat.author.${m.author}`);
 }
 
-/** The titles of the buttons and quick replies the bot offered with a message. */
-function buttonsOf(m: TranscriptEntry): string[] {
-  if (m.author !== "bot") return [];
-  const message = m.payload as
-    | { buttons?: { title?: unknown }[]; quickReplies?: { title?: unknown }[] }
-    | undefined;
-  return [...(message?.buttons ?? []), ...(message?.quickReplies ?? [])]
-    .map((b) => b.title)
-    .filter((title): title is string => typeof title === "string");
-}
+/** A customer's tap on a button or a quick reply: its line is the title they tapped. */
+const isTap = (m: TranscriptEntry) =>
+  m.author === "contact" && (m.kind === "postback" || m.kind === "quick_reply");
 
 /** A contact's conversation, oldest first, who said what, and on which channel. */
 export function Transcript({
@@ -56,11 +49,24 @@ export function Transcript({
       {messages.map((m) => (
         <div key={m.id} className={`transcript-line ${m.direction} author-${m.author}`}>
           <span className="transcript-author">{authorOf(m, t)}</span>
-          <p className="transcript-text">{systemLineText(m, t) ?? t("livechat.noText")}</p>
-          {buttonsOf(m).length > 0 && (
-            <span className="transcript-buttons muted">
-              {t("livechat.buttons", { titles: buttonsOf(m).join(" · ") })}
-            </span>
+          {isTap(m) ? (
+            <p className="transcript-text">
+              <span className="muted small">{t("livechat.tapped")}</span>{" "}
+              <span className="chip tapped">{m.text ?? t("livechat.noText")}</span>
+            </p>
+          ) : (
+            <p className="transcript-text">{systemLineText(m, t) ?? t("livechat.noText")}</p>
+          )}
+          {m.buttons && m.buttons.length > 0 && (
+            // What the customer was offered: shown, not pressed (the agent cannot tap for them).
+            <ul className="transcript-buttons" aria-label={t("livechat.offered")}>
+              {m.buttons.map((title, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: two buttons may share a title
+                <li key={i} className="chip">
+                  {title}
+                </li>
+              ))}
+            </ul>
           )}
           {m.author === "bot" && m.flowId && (
             <a

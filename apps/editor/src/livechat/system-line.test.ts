@@ -1,7 +1,7 @@
 import { SYSTEM_LINES } from "@convo/runtime/system-lines";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TranscriptEntry } from "../api/test-api";
-import { type Locale, translate } from "../i18n";
+import { type Locale, loadCatalogue, loadTeamWords, translate } from "../i18n";
 import { systemLineText } from "./system-line";
 
 const line = (
@@ -19,6 +19,12 @@ const line = (
 const say = (locale: Locale, entry: TranscriptEntry) =>
   systemLineText(entry, (key, params) => translate(locale, key, params));
 
+// Live chat loads the team catalogue with its screen; the words of its newer lines are there.
+beforeAll(async () => {
+  await loadTeamWords();
+  await Promise.all([loadCatalogue("en"), loadCatalogue("fr")]);
+});
+
 describe("the live chat's system lines", () => {
   it("are in French when the editor is, from the runtime's code", () => {
     expect(say("fr", line({ line: "returned", appId: "263902037430900" }))).toBe(
@@ -29,6 +35,9 @@ describe("the live chat's system lines", () => {
     );
     expect(say("fr", line({ line: "flow_error", error: "unknown_node", nodeId: "ask" }))).toBe(
       "Le scénario s’est arrêté à l’étape ask : il renvoie vers une étape qui n’existe pas.",
+    );
+    expect(say("fr", line({ line: "bot_resumed" }, "The bot answers again"))).toBe(
+      "Le bot répond de nouveau",
     );
     expect(say("en", line({ line: "taken", appId: null }))).toBe(
       "Another app took the conversation",

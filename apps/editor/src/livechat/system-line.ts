@@ -10,7 +10,8 @@ export type SystemLineCode =
   | "returned"
   | "handed_to_app"
   | "handed_to_person"
-  | "flow_error";
+  | "flow_error"
+  | "bot_resumed";
 
 interface SystemPayload {
   line?: unknown;
@@ -45,6 +46,7 @@ const LINES: Record<SystemLineCode, (p: SystemPayload, t: Translate) => string> 
       : t("livechat.line.returned", { app: String(p.appId) }),
   handed_to_app: (p, t) => t("livechat.line.handedToApp", { app: String(p.appId) }),
   handed_to_person: (_, t) => t("livechat.line.handedToPerson"),
+  bot_resumed: (_, t) => t("livechat.line.botResumed"),
   flow_error: (p, t) => {
     const code = text(p.error);
     const reason = t(

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { findCredentials, redactRequest, replaceCredentials } from "@convo/flow";
+import { findCredentials, type OutMessage, redactRequest, replaceCredentials } from "@convo/flow";
 import { Hono } from "hono";
 import { audit } from "../accounts/audit";
 import type { Deps } from "../deps";
@@ -96,7 +96,26 @@ function parseOr<T>(text: string, fallback: T): unknown {
   }
 }
 
+/** The titles of a sent message's buttons and quick replies, as the contact saw them. */
+function buttonTitles(payload: unknown): string[] | undefined {
+  const message = payload as Partial<OutMessage> | null | undefined;
+  if (!message || typeof message !== "object" || typeof message.kind !== "string") return;
+  const titles: string[] = [];
+  const buttons = message.kind === "text" ? message.buttons : undefined;
+  for (const button of buttons ?? []) titles.push(button.title);
+  if (message.kind === "cards") {
+    for (const card of message.cards ?? [])
+      for (const b of card.buttons ?? []) titles.push(b.title);
+  }
+  for (const reply of message.quickReplies ?? []) {
+    if (reply.kind === "text") titles.push(reply.title);
+  }
+  return titles.length > 0 ? titles : undefined;
+}
+
+/** A transcript line; a bot's message with the buttons it offered, which the agent sees. */
 export function transcriptJson(row: TranscriptRow) {
+  const buttons = row.author === "bot" ? buttonTitles(row.payload) : undefined;
   return {
     id: row.id,
     at: new Date(row.at).toISOString(),
@@ -108,6 +127,7 @@ export function transcriptJson(row: TranscriptRow) {
     ...(row.status === undefined ? {} : { status: row.status }),
     ...(row.flowId === undefined ? {} : { flowId: row.flowId }),
     ...(row.nodeId === undefined ? {} : { nodeId: row.nodeId }),
+    ...(buttons ? { buttons } : {}),
   };
 }
 

@@ -1,4 +1,3 @@
-import type { OutMessage } from "@convo/flow";
 import type { TranscriptRow } from "../store/contacts";
 import type { Actor, NoteRow, QueueRow } from "../store/conversations";
 import { transcriptJson } from "./contacts";
@@ -45,32 +44,13 @@ export function noteJson(note: NoteRow) {
   };
 }
 
-/** The titles of a sent message's buttons and quick replies, as the contact saw them. */
-function buttonTitles(payload: unknown): string[] | undefined {
-  const message = payload as Partial<OutMessage> | null | undefined;
-  if (!message || typeof message !== "object" || typeof message.kind !== "string") return;
-  const titles: string[] = [];
-  const buttons = message.kind === "text" ? message.buttons : undefined;
-  for (const button of buttons ?? []) titles.push(button.title);
-  if (message.kind === "cards") {
-    for (const card of message.cards ?? [])
-      for (const b of card.buttons ?? []) titles.push(b.title);
-  }
-  for (const reply of message.quickReplies ?? []) {
-    if (reply.kind === "text") titles.push(reply.title);
-  }
-  return titles.length > 0 ? titles : undefined;
-}
-
-/** A transcript line, with the agent who wrote it and the buttons the bot offered. */
+/** A transcript line, with the agent who wrote it. */
 export function conversationMessageJson(row: TranscriptRow) {
   const agent = (row.payload as { agent?: Actor } | undefined)?.agent;
-  const buttons = row.author === "bot" ? buttonTitles(row.payload) : undefined;
   return {
     ...transcriptJson(row),
     ...(agent && typeof agent.id === "string"
       ? { agent: { id: agent.id, name: String(agent.name) } }
       : {}),
-    ...(buttons ? { buttons } : {}),
   };
 }

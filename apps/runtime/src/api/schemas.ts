@@ -169,6 +169,10 @@ export const TranscriptMessage = named(
     status: z.enum(["queued", "sent", "failed", "parked"]).optional(),
     flowId: z.string().optional().meta({ description: "The flow that sent a bot's message." }),
     nodeId: z.string().optional().meta({ description: "The step of that flow that sent it." }),
+    buttons: z
+      .array(z.string())
+      .optional()
+      .meta({ description: "The titles of a bot message's buttons and quick replies." }),
   }),
 );
 
@@ -224,10 +228,6 @@ export const ConversationDetail = named(
       z.strictObject({
         ...TranscriptMessage.shape,
         agent: Actor.optional().meta({ description: "The agent who wrote it." }),
-        buttons: z
-          .array(z.string())
-          .optional()
-          .meta({ description: "The titles of the message's buttons and quick replies." }),
       }),
     ),
     notes: z.array(ConversationNote),

@@ -2,6 +2,7 @@ import type { EngineEvent } from "@convo/engine";
 import { type InboundEvent, toEngineEvent } from "@convo/messenger";
 import type { NewTranscript } from "../store/contacts";
 import type { InboxRow } from "../store/inbox";
+import { systemLine } from "./system-lines";
 import { readThreadControl, returnedLine, type ThreadControl } from "./thread-control";
 import { agentLine } from "./transcript-lines";
 
@@ -61,9 +62,15 @@ function incomingLine(event: InboundEvent, at: number): NewTranscript | undefine
  */
 export function readIncoming(row: InboxRow, now: number, ownAppId?: string): Incoming {
   if (row.event.source === "runtime") {
+    const event = row.event.event;
     return {
-      event: row.event.event,
-      transcript: [],
+      event,
+      // A person gave the contact back (or the hand-over's time ran out): the agent reading the
+      // transcript sees where the bot took over again.
+      transcript:
+        event.type === "resume"
+          ? [systemLine("The bot answers again", now, { line: "bot_resumed" })]
+          : [],
       fromContact: false,
       humanReplied: false,
       standby: false,

@@ -15,6 +15,7 @@ export const SYSTEM_LINES = [
   "handed_to_app",
   "handed_to_person",
   "flow_error",
+  "bot_resumed",
 ] as const;
 
 export type SystemLineCode = (typeof SYSTEM_LINES)[number];
