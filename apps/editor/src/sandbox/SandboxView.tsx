@@ -9,7 +9,7 @@ import { useSession } from "../common/session";
 import { useT } from "../i18n";
 import { Phone, type PhoneItem } from "../phone/Phone";
 import { useTestChannel } from "../phone/test-channel";
-import { VariablesView } from "../simulator/VariablesView";
+import { VariablesView } from "../phone/VariablesView";
 import { buildThread, type PendingLine, shownVariables } from "./thread";
 
 const POLL_MS = 600;

@@ -12,12 +12,12 @@ import { testApi } from "../api/test-api";
 import { useApi, useSession } from "../common/session";
 import { type Translate, useLocale, useT } from "../i18n";
 import { Phone, type PhoneItem, type TextQuickReply } from "../phone/Phone";
+import { VariablesView } from "../phone/VariablesView";
 import { useEditor, useEditorState } from "../store/context";
 import { useActiveNode, useTestChannel } from "./panel-store";
 import { Simulator, type SimulatorEntry, type SimulatorNote } from "./simulator";
 import { TestEventButtons } from "./TestEventButtons";
 import { useReveal } from "./use-reveal";
-import { VariablesView } from "./VariablesView";
 
 /** Locales a tester can give the simulated contact: a few of Messenger's, and one no flow speaks. */
 const TEST_LOCALES = ["en_GB", "en_US", "fr_FR", "fr_BE", "fr_CA", "es_ES", "de_DE"];
