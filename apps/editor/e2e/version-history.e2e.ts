@@ -144,12 +144,17 @@ describe("version history", () => {
     );
     expect(await row.locator("del").allTextContents()).toEqual(["your"]);
     expect((await row.locator("ins").allTextContents()).join("|")).toBe("my| now");
-    // Old and new side by side: the same line, old on the left.
-    const oldBox = await row.locator(".diff-side-old").boundingBox();
-    const newBox = await row.locator(".diff-side-new").boundingBox();
-    if (!oldBox || !newBox) throw new Error("sides not shown");
-    expect(oldBox.x + oldBox.width).toBeLessThanOrEqual(newBox.x);
-    expect(Math.abs(oldBox.y - newBox.y)).toBeLessThan(4);
+    // Old and new side by side: the same line, old on the left (read once the panel has settled:
+    // on a loaded machine the first measure can come mid-layout).
+    const sides = async () => {
+      const oldBox = await row.locator(".diff-side-old").boundingBox();
+      const newBox = await row.locator(".diff-side-new").boundingBox();
+      if (!oldBox || !newBox) return "sides not shown";
+      return oldBox.x + oldBox.width <= newBox.x && Math.abs(oldBox.y - newBox.y) < 4
+        ? "side by side"
+        : `old ${JSON.stringify(oldBox)}, new ${JSON.stringify(newBox)}`;
+    };
+    await expect.poll(sides).toBe("side by side");
     await compare.getByTestId("diff-step-bye").getByText("Removed").waitFor();
     await compare.getByTestId("diff-step-bye").getByText("See you soon.").waitFor();
 
