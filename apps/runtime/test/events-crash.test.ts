@@ -81,7 +81,9 @@ it("notifies every contact exactly once per event, in order, through a SIGKILL b
   await rig.settled(
     "every event settled as sent",
     "SELECT COUNT(*) AS n FROM brand_events WHERE status <> 'sent'",
-    60_000,
+    // Rows the kill left claimed wait for their echo before they count as sent: on a loaded CI
+    // machine (e2e beside it) once not all within a minute.
+    120_000,
   );
   await rig.stop(running, "SIGTERM");
 
