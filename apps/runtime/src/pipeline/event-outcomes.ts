@@ -1,21 +1,7 @@
 import type { GraphFailure } from "../graph-api/gateway";
 import type { OutboxRow } from "../store/outbox";
 import type { Store } from "../store/store";
-import { outEvent } from "./events-out";
-
-/** A message of a brand event went out: the event is sent, and the brand's endpoints are told. */
-export async function settleSent(
-  store: Store,
-  brandEventId: string,
-  messageId: string,
-  now: number,
-): Promise<void> {
-  await store.events.sent(brandEventId, messageId, now);
-  await store.webhooks.enqueue(
-    [outEvent("event.delivered", { eventId: brandEventId, messageId }, now)],
-    now,
-  );
-}
+import { outEvent } from "../store/webhooks";
 
 /**
  * A message was set aside for good. Outside the window with no tag that allows it, its event is

@@ -1,37 +1,6 @@
-import { randomBytes } from "node:crypto";
 import type { ContactChanges } from "@convo/engine";
 import type { ContactRow } from "../store/contacts";
-import type { OutgoingEvent } from "../store/webhooks";
-
-/** The events the brand's endpoints may subscribe to (`*` for all). */
-export const OUT_EVENT_TYPES = [
-  "contact.created",
-  "contact.tagged",
-  "contact.field_set",
-  "handover.requested",
-  "handover.ended",
-  "conversation.completed",
-  "message.failed",
-  "event.delivered",
-] as const;
-export type OutEventType = (typeof OUT_EVENT_TYPES)[number];
-
-/**
- * One event for the brand's endpoints: `{ id, type, createdAt, data }`. The id is the receiver's
- * key for dropping a delivery it got twice (a retry after a lost answer).
- */
-export function outEvent(
-  type: OutEventType,
-  data: Record<string, unknown>,
-  now: number,
-): OutgoingEvent {
-  const id = `wev_${randomBytes(12).toString("hex")}`;
-  return {
-    id,
-    type,
-    body: JSON.stringify({ id, type, createdAt: new Date(now).toISOString(), data }),
-  };
-}
+import { type OutgoingEvent, outEvent } from "../store/webhooks";
 
 /** What one step tells the brand: a new contact, tags added, fields set, a hand-over, the end. */
 export function stepEventsOut(

@@ -3,7 +3,7 @@ import { GraphFailure } from "../graph-api/gateway";
 import { outboxMetadata } from "../graph-api/outbox-metadata";
 import type { OutboxRow } from "../store/outbox";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
-import { settleParked, settleSent } from "./event-outcomes";
+import { settleParked } from "./event-outcomes";
 import { performHttp } from "./http-action";
 import { followPrivateReply } from "./private-reply-recipient";
 import { httpAnswerEvent } from "./runtime-events";
@@ -263,13 +263,11 @@ export class OutboxSender {
           const now = deps.now();
           metrics.sends.sent++;
           if (row.receivedAt !== null) metrics.observeLatency(now - row.receivedAt);
-          // Sent: from here a failure to record it must not send it again.
-          await this.#record(row, () => outbox.markSent(row.id, sent.messageId, now));
-          if (item.brandEventId !== undefined) {
-            await this.#record(row, () =>
-              settleSent(store, item.brandEventId as string, sent.messageId, now),
-            );
-          }
+          // Sent: from here a failure to record it must not send it again. The brand event it
+          // answers is settled in the same write, so a crash cannot leave the event queued.
+          await this.#record(row, () =>
+            outbox.markSent(row.id, sent.messageId, now, item.brandEventId),
+          );
           if (item.privateReply) {
             await this.#record(row, () =>
               followPrivateReply(deps, row.psid, sent.recipientId, now),

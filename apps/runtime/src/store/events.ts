@@ -64,7 +64,5 @@ export interface EventStore {
   get(id: string): Promise<BrandEventRow | undefined>;
   /** The contact's events, newest first. */
   ofContact(psid: string, limit: number): Promise<BrandEventRow[]>;
-  /** A message of the event went out: `sent`, with its id added (unless it already failed). */
-  sent(id: string, messageId: string, now: number): Promise<void>;
   settle(id: string, outcome: BrandEventOutcome, now: number): Promise<void>;
 }

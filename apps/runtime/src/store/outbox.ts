@@ -93,8 +93,11 @@ export interface OutboxQueue {
   /**
    * Sent: an echo may have confirmed it first, whose message id and time then stay; a failure
    * report that came first (a WhatsApp `failed` status racing the answer) keeps it failed.
+   * With `brandEventId`, the brand event the message answers is sent too, with the message id,
+   * and the brand's endpoints get `event.delivered` once per message id, all in the same write:
+   * a crash right after it cannot leave the event queued (the echo finds the row already sent).
    */
-  markSent(id: number, messageId: string | null, now: number): Promise<void>;
+  markSent(id: number, messageId: string | null, now: number, brandEventId?: string): Promise<void>;
   /** The first `parts` calls of a message shown as several reached Meta (see `partsSent`). */
   markPartsSent(id: number, parts: number): Promise<void>;
   /** Back in the queue until `nextAttemptAt`, unless it is no longer queued (an echo settled it). */

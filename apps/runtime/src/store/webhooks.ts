@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 /**
  * Events out: the brand's HTTPS endpoints and the durable queue of deliveries to them. Each
  * delivery carries its event's id, so a receiver drops what it got twice.
@@ -34,6 +36,40 @@ export interface OutgoingEvent {
   type: string;
   body: string;
 }
+
+/** The events the brand's endpoints may subscribe to (`*` for all). */
+export const OUT_EVENT_TYPES = [
+  "contact.created",
+  "contact.tagged",
+  "contact.field_set",
+  "handover.requested",
+  "handover.ended",
+  "conversation.completed",
+  "message.failed",
+  "event.delivered",
+] as const;
+export type OutEventType = (typeof OUT_EVENT_TYPES)[number];
+
+/**
+ * One event for the brand's endpoints: `{ id, type, createdAt, data }`. The id is the receiver's
+ * key for dropping a delivery it got twice (a retry after a lost answer).
+ */
+export function outEvent(
+  type: OutEventType,
+  data: Record<string, unknown>,
+  now: number,
+): OutgoingEvent {
+  const id = `wev_${randomBytes(12).toString("hex")}`;
+  return {
+    id,
+    type,
+    body: JSON.stringify({ id, type, createdAt: new Date(now).toISOString(), data }),
+  };
+}
+
+/** A brand event's message reached the customer (the message id Meta gave it). */
+export const deliveredEvent = (eventId: string, messageId: string, now: number) =>
+  outEvent("event.delivered", { eventId, messageId }, now);
 
 export interface WebhookStore {
   createEndpoint(endpoint: WebhookEndpointRow & { secret: string }): Promise<void>;

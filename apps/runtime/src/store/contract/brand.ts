@@ -32,6 +32,23 @@ async function commitNext(store: Store, psid: string, extra: Partial<StepRows>):
   });
 }
 
+/** A message step's row answering brand event `eventId`. */
+const shipped = (eventId: string, text: string) => ({
+  kind: "message" as const,
+  message: { kind: "text" as const, text },
+  author: "bot" as const,
+  brandEventId: eventId,
+});
+
+/** The data of each `event.delivered` queued for endpoint `endpointId`, oldest first. */
+async function deliveredBodies(store: Store, endpointId: string): Promise<unknown[]> {
+  const rows = await store.webhooks.deliveries(100);
+  return rows
+    .filter((d) => d.type === "event.delivered" && d.endpointId === endpointId)
+    .map((d) => (JSON.parse(d.body) as { data: unknown }).data)
+    .reverse();
+}
+
 /** Keys, the brand's events, its ids of contacts, and events out: what the events API stores. */
 export function brandContract(makeHarness: () => StoreHarness) {
   const s = useStore(makeHarness);
@@ -106,12 +123,10 @@ export function brandContract(makeHarness: () => StoreHarness) {
       expect(claimed.more).toBe(false);
 
       expect((await s.store.events.ofContact("ann", 10)).map((e) => e.id)).toEqual(["evt_1"]);
-      await s.store.events.sent("evt_1", "m_1", T + 2);
-      await s.store.events.sent("evt_1", "m_2", T + 3);
       const reopened = await s.reopen(T + 4);
       expect(await reopened.events.get("evt_1")).toMatchObject({
-        status: "sent",
-        messageIds: ["m_1", "m_2"],
+        status: "queued",
+        messageIds: [],
         data: { order_id: "A1" },
         contact: { externalId: "A1" },
       });
@@ -120,28 +135,68 @@ export function brandContract(makeHarness: () => StoreHarness) {
         { status: "failed", error: { code: "10", message: "no" } },
         T + 5,
       );
-      await reopened.events.sent("evt_1", "m_3", T + 6);
       expect(await reopened.events.get("evt_1")).toMatchObject({
         status: "failed",
         error: { code: "10", message: "no" },
-        messageIds: ["m_1", "m_2"],
+      });
+    });
+
+    it("is sent in the write that records its message sent, and the brand told once per message id", async () => {
+      await s.store.webhooks.createEndpoint({
+        id: "we_d",
+        url: "https://crm.example.com/d",
+        events: ["event.delivered"],
+        secret: "s",
+        createdAt: T,
+      });
+      await s.store.events.accept(
+        [{ event: brandEvent("evt_s", "ks", "gus"), inbox: event("gus", "event:evt_s") }],
+        T,
+      );
+      await commitNext(s.store, "gus", {
+        outbox: [shipped("evt_s", "Shipped"), shipped("evt_s", "Track it")],
+      });
+      const first = (await s.store.outbox.claimNext("gus", T)).row?.id as number;
+      await s.store.outbox.markSent(first, "m_1", T + 1, "evt_s");
+      // The same write again (retried after the database refused its answer) adds nothing.
+      await s.store.outbox.markSent(first, "m_1", T + 2, "evt_s");
+      const reopened = await s.reopen(T + 3);
+      expect(await reopened.events.get("evt_s")).toMatchObject({
+        status: "sent",
+        messageIds: ["m_1"],
+      });
+      expect(await deliveredBodies(reopened, "we_d")).toEqual([
+        { eventId: "evt_s", messageId: "m_1" },
+      ]);
+
+      // An event that failed stays failed when a later message of it goes out.
+      await reopened.events.settle(
+        "evt_s",
+        { status: "failed", error: { code: "10", message: "no" } },
+        T + 4,
+      );
+      const second = (await reopened.outbox.claimNext("gus", T + 5)).row?.id as number;
+      await reopened.outbox.markSent(second, "m_2", T + 5, "evt_s");
+      expect(await reopened.events.get("evt_s")).toMatchObject({
+        status: "failed",
+        messageIds: ["m_1"],
       });
     });
 
     it("is sent when the echo of its message confirms it, once per message id", async () => {
+      await s.store.webhooks.createEndpoint({
+        id: "we_e",
+        url: "https://crm.example.com/e",
+        events: ["*"],
+        secret: "s",
+        createdAt: T,
+      });
       await s.store.events.accept(
         [{ event: brandEvent("evt_e", "ke", "fay"), inbox: event("fay", "event:evt_e") }],
         T,
       );
       await commitNext(s.store, "fay", {
-        outbox: [
-          {
-            kind: "message",
-            message: { kind: "text", text: "Shipped" },
-            author: "bot",
-            brandEventId: "evt_e",
-          },
-        ],
+        outbox: [shipped("evt_e", "Shipped")],
       });
       const claim = await s.store.outbox.claimNext("fay", T);
       const outboxId = claim.row?.id as number;
@@ -155,11 +210,18 @@ export function brandContract(makeHarness: () => StoreHarness) {
         ],
         T + 1,
       );
-      await s.store.events.sent("evt_e", "m_e", T + 2);
+      // A crash took the send's answer: the echo alone settled the event and told the brand.
       expect(await s.store.events.get("evt_e")).toMatchObject({
         status: "sent",
         messageIds: ["m_e"],
       });
+      expect(await deliveredBodies(s.store, "we_e")).toEqual([
+        { eventId: "evt_e", messageId: "m_e" },
+      ]);
+      // The answer came after all: recorded, nothing told twice.
+      await s.store.outbox.markSent(outboxId, "m_e", T + 2, "evt_e");
+      expect(await s.store.events.get("evt_e")).toMatchObject({ messageIds: ["m_e"] });
+      expect(await deliveredBodies(s.store, "we_e")).toHaveLength(1);
     });
 
     it("settles an event skipped by its step, in the step's transaction", async () => {

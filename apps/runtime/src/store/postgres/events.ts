@@ -120,16 +120,6 @@ export class PgEvents implements EventStore {
     return rows.map(toRow);
   }
 
-  async sent(id: string, messageId: string, now: number) {
-    await prepared(
-      this.db.pool,
-      `UPDATE brand_events SET status = 'sent', updated_at = $1,
-         message_ids = message_ids || to_jsonb($2::text)
-       WHERE id = $3 AND status IN ('queued', 'sent') AND NOT message_ids ? $2`,
-      [now, messageId, id],
-    );
-  }
-
   async settle(id: string, outcome: BrandEventOutcome, now: number) {
     await prepared(this.db.pool, SETTLE_SQL, [...outcomeParams(outcome), now, id]);
   }

@@ -7,7 +7,9 @@ import type {
   RecordedEvent,
   RecordKind,
 } from "../inbox";
+import { deliveredEvent } from "../webhooks";
 import { alive, type PgDatabase, prepared, type Queryable, WAKE_CHANNEL } from "./database";
+import { enqueueSql } from "./webhooks";
 
 interface InboxRecord {
   id: number;
@@ -180,8 +182,9 @@ export async function addEvents(
   const confirms = events.filter((e) => e.confirms && e.psid);
   if (confirms.length > 0) {
     // An echo's proof of delivery: the outbox row it names is sent, if it is that contact's, and
-    // so is the brand event the row answers (with the message id).
-    await prepared(
+    // so is the brand event the row answers (with the message id; a crash before the send was
+    // recorded), whose endpoints are then told.
+    const { rows: delivered } = await prepared<{ id: string; mid: string }>(
       q,
       `WITH confirmed AS (
          UPDATE outbox o SET status = 'sent', claimed_at = NULL, owner = NULL, reason = NULL,
@@ -193,7 +196,8 @@ export async function addEvents(
        UPDATE brand_events b SET status = 'sent', updated_at = $4,
          message_ids = b.message_ids || to_jsonb(c.mid)
        FROM confirmed c
-       WHERE b.id = c.event_id AND b.status IN ('queued', 'sent') AND NOT b.message_ids ? c.mid`,
+       WHERE b.id = c.event_id AND b.status IN ('queued', 'sent') AND NOT b.message_ids ? c.mid
+       RETURNING b.id, c.mid`,
       [
         confirms.map((e) => e.confirms?.outboxId),
         confirms.map((e) => e.psid),
@@ -201,6 +205,14 @@ export async function addEvents(
         now,
       ],
     );
+    if (delivered.length > 0) {
+      const out = delivered.map((d) => deliveredEvent(d.id, d.mid, now));
+      await prepared(q, enqueueSql("$1", "$2", "$3"), [
+        out.map((e) => e.type),
+        out.map((e) => e.body),
+        now,
+      ]);
+    }
   }
   const fails = events.filter((e) => e.fails && e.psid);
   if (fails.length > 0) {

@@ -1,9 +1,11 @@
 import type { NewTranscript } from "../contacts";
 import type { NewInboxEvent } from "../inbox";
 import type { OutboxClaim, OutboxItem, OutboxQueue, OutboxRow, OutboxStatus } from "../outbox";
+import { deliveredEvent } from "../webhooks";
 import { alive, type PgDatabase, prepared, type Queryable, WAKE_CHANNEL } from "./database";
 import { addEvents } from "./inbox";
 import { pgTranscript } from "./transcript";
+import { enqueueSql } from "./webhooks";
 
 interface OutboxRecord {
   id: number;
@@ -125,8 +127,26 @@ export class PgOutbox implements OutboxQueue {
     return rowCount ?? 0;
   }
 
-  async markSent(id: number, messageId: string | null, now: number) {
-    await markSent(this.db.pool, id, messageId, now);
+  async markSent(id: number, messageId: string | null, now: number, brandEventId?: string) {
+    if (brandEventId === undefined || messageId === null) {
+      await markSent(this.db.pool, id, messageId, now);
+      return;
+    }
+    // One statement, so one transaction: the row, its brand event, and the brand told.
+    const delivered = deliveredEvent(brandEventId, messageId, now);
+    await prepared(
+      this.db.pool,
+      `WITH sent AS (${MARK_SENT} RETURNING 1
+       ), settled AS (
+         UPDATE brand_events SET status = 'sent', updated_at = $2,
+           message_ids = message_ids || to_jsonb($1::text)
+         WHERE id = $4 AND status IN ('queued', 'sent') AND NOT message_ids ? $1
+         RETURNING 1
+       ), hooked AS (${enqueueSql("$5", "$6", "$2", "EXISTS (SELECT 1 FROM settled)")}
+         RETURNING 1
+       ) SELECT 1`,
+      [messageId, now, id, brandEventId, [delivered.type], [delivered.body]],
+    );
   }
 
   async markPartsSent(id: number, parts: number) {
@@ -196,15 +216,14 @@ export class PgOutbox implements OutboxQueue {
  * An echo may have confirmed the row first: its message id and time stay; a failure report that
  * came first (a WhatsApp `failed` status racing the answer) keeps it failed.
  */
+const MARK_SENT = `
+  UPDATE outbox SET status = CASE status WHEN 'failed' THEN 'failed' ELSE 'sent' END,
+    message_id = coalesce(message_id, $1),
+    sent_at = coalesce(sent_at, $2), attempts = attempts + 1, claimed_at = NULL, owner = NULL
+  WHERE id = $3`;
+
 async function markSent(q: Queryable, id: number, messageId: string | null, now: number) {
-  await prepared(
-    q,
-    `UPDATE outbox SET status = CASE status WHEN 'failed' THEN 'failed' ELSE 'sent' END,
-       message_id = coalesce(message_id, $1),
-       sent_at = coalesce(sent_at, $2), attempts = attempts + 1, claimed_at = NULL, owner = NULL
-     WHERE id = $3`,
-    [messageId, now, id],
-  );
+  await prepared(q, MARK_SENT, [messageId, now, id]);
 }
 
 /**

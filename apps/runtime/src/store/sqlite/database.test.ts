@@ -5,6 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { event } from "../contract/harness";
 import { SqliteDatabase } from "./database";
 import { SqliteInbox } from "./inbox";
+import { SqliteWebhooks } from "./webhooks";
+
+const inboxOn = (db: SqliteDatabase) => new SqliteInbox(db, new SqliteWebhooks(db));
 
 let dir: string;
 let sql: SqliteDatabase;
@@ -81,7 +84,7 @@ describe("durable writes", () => {
   });
 
   it("resolves the webhook's inbox insert only once the WAL is synced, and nothing else waits", async () => {
-    const inbox = new SqliteInbox(durableDb);
+    const inbox = inboxOn(durableDb);
     const insert = inbox.insert([event("ann")], 1);
     const other = durableDb.write(() => 1);
     expect(await settled(insert)).toBe(false);
@@ -97,7 +100,7 @@ describe("durable writes", () => {
   });
 
   it("lets the webhooks that come during a sync share the next one", async () => {
-    const inbox = new SqliteInbox(durableDb);
+    const inbox = inboxOn(durableDb);
     const first = inbox.insert([event("a")], 1);
     await settled(first);
     const more = [event("b"), event("c"), event("d")].map((e) => inbox.insert([e], 1));
@@ -113,7 +116,7 @@ describe("durable writes", () => {
   });
 
   it("rejects the writes whose sync failed, so the webhook is not answered 200", async () => {
-    const inbox = new SqliteInbox(durableDb);
+    const inbox = inboxOn(durableDb);
     const insert = inbox.insert([event("e")], 1);
     await settled(insert);
     held.calls[0]?.done(new Error("EIO"));
@@ -130,7 +133,7 @@ describe("durable writes", () => {
       },
     });
     try {
-      await new SqliteInbox(spy).insert([event("f")], 1);
+      await inboxOn(spy).insert([event("f")], 1);
       expect(synced).toEqual([statSync(join(dir, "real.db-wal")).ino]);
       expect(real.db.prepare("SELECT count(*) FROM inbox").pluck().get()).toBe(1);
     } finally {
@@ -145,7 +148,7 @@ describe("durable writes", () => {
       fdatasync: held.fdatasync,
     });
     try {
-      expect(await new SqliteInbox(off).insert([event("g")], 1)).toBe(1);
+      expect(await inboxOn(off).insert([event("g")], 1)).toBe(1);
       expect(held.calls).toHaveLength(0);
     } finally {
       off.close();

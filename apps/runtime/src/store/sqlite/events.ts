@@ -56,11 +56,6 @@ export class SqliteEvents implements EventStore {
       ofContact: db.prepare(
         "SELECT * FROM brand_events WHERE psid = ? ORDER BY created_at DESC, rowid DESC LIMIT ?",
       ),
-      sent: db.prepare(`
-        UPDATE brand_events SET status = 'sent', updated_at = ?,
-          message_ids = json_insert(message_ids, '$[#]', ?)
-        WHERE id = ? AND status IN ('queued', 'sent')
-          AND NOT EXISTS (SELECT 1 FROM json_each(message_ids) WHERE value = ?)`),
       settle: db.prepare(
         "UPDATE brand_events SET status = ?, reason = ?, error = ?, updated_at = ? WHERE id = ? AND status <> 'failed'",
       ),
@@ -94,10 +89,6 @@ export class SqliteEvents implements EventStore {
 
   async ofContact(psid: string, limit: number) {
     return (this.#s.ofContact.all(psid, limit) as EventRecord[]).map(toRow);
-  }
-
-  async sent(id: string, messageId: string, now: number) {
-    await this.sql.write(() => this.#s.sent.run(now, messageId, id, messageId));
   }
 
   async settle(id: string, outcome: BrandEventOutcome, now: number) {

@@ -6,8 +6,10 @@ import type {
   RecordedEvent,
   RecordKind,
 } from "../inbox";
+import { deliveredEvent } from "../webhooks";
 import type { SqliteDatabase } from "./database";
 import { type InboxRecord, toInboxRow } from "./rows";
+import type { SqliteWebhooks } from "./webhooks";
 
 function statements(sql: SqliteDatabase) {
   const { db } = sql;
@@ -16,20 +18,22 @@ function statements(sql: SqliteDatabase) {
       INSERT INTO inbox (dedupe_key, psid, kind, event, status, received_at) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (dedupe_key) DO NOTHING`),
     // An echo's proof of delivery: the outbox row it names is sent, if it is that contact's.
-    confirmOutbox: db.prepare(`
-      UPDATE outbox SET status = 'sent', claimed_at = NULL, reason = NULL,
-        message_id = coalesce(message_id, ?), sent_at = coalesce(sent_at, ?)
-      WHERE id = ? AND psid = ? AND status = 'queued'`),
+    confirmOutbox: db
+      .prepare(`
+        UPDATE outbox SET status = 'sent', claimed_at = NULL, reason = NULL,
+          message_id = coalesce(message_id, ?), sent_at = coalesce(sent_at, ?)
+        WHERE id = ? AND psid = ? AND status = 'queued'
+        RETURNING coalesce(item ->> '$.brandEventId', '') AS event_id`)
+      .pluck(),
     // A channel's report that a send it accepted failed later (WhatsApp's `failed` status).
     failOutbox: db.prepare(`
       UPDATE outbox SET status = 'failed', claimed_at = NULL, reason = ?, code = ?
       WHERE id = ? AND psid = ? AND status IN ('queued', 'sent')`),
-    // The message confirmed may answer a brand event: it is sent too (with the message id).
-    confirmEvent: db.prepare(`
+    // A brand event's message went out: the event is sent, with the message id (once).
+    eventSent: db.prepare(`
       UPDATE brand_events SET status = 'sent', updated_at = ?,
         message_ids = json_insert(message_ids, '$[#]', ?)
-      WHERE id = (SELECT json_extract(item, '$.brandEventId') FROM outbox WHERE id = ?)
-        AND status IN ('queued', 'sent')
+      WHERE id = ? AND status IN ('queued', 'sent')
         AND NOT EXISTS (SELECT 1 FROM json_each(message_ids) WHERE value = ?)`),
     claim: db.prepare(
       "UPDATE inbox SET status = 'processing', attempts = attempts + 1 WHERE id = ?",
@@ -71,7 +75,10 @@ function statements(sql: SqliteDatabase) {
 export class SqliteInbox implements InboxQueue, InboxRecords {
   readonly #s;
 
-  constructor(private readonly sql: SqliteDatabase) {
+  constructor(
+    private readonly sql: SqliteDatabase,
+    private readonly webhooks: SqliteWebhooks,
+  ) {
     this.#s = statements(sql);
   }
 
@@ -164,9 +171,11 @@ export class SqliteInbox implements InboxQueue, InboxRecords {
   add(e: NewInboxEvent, now: number): number {
     if (e.confirms && e.psid) {
       const { messageId, outboxId } = e.confirms;
-      if (this.#s.confirmOutbox.run(messageId, now, outboxId, e.psid).changes > 0) {
-        this.#s.confirmEvent.run(now, messageId, outboxId, messageId);
-      }
+      // The row confirmed may answer a brand event (a crash before the send was recorded).
+      const eventId = this.#s.confirmOutbox.get(messageId, now, outboxId, e.psid) as
+        | string
+        | undefined;
+      if (eventId) this.eventDelivered(eventId, messageId, now);
     }
     if (e.fails && e.psid) {
       this.#s.failOutbox.run(e.fails.reason, e.fails.code, e.fails.outboxId, e.psid);
@@ -180,6 +189,16 @@ export class SqliteInbox implements InboxQueue, InboxRecords {
       status,
       now,
     ).changes;
+  }
+
+  /**
+   * Inside a write: a message of brand event `eventId` went out. The event is sent with the
+   * message id, and the brand's endpoints get `event.delivered`, once per message id.
+   */
+  eventDelivered(eventId: string, messageId: string, now: number): void {
+    if (this.#s.eventSent.run(now, messageId, eventId, messageId).changes > 0) {
+      this.webhooks.enqueueInside([deliveredEvent(eventId, messageId, now)], now);
+    }
   }
 
   /** Inside a write: the event's step is committed. */

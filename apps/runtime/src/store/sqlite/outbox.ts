@@ -116,8 +116,13 @@ export class SqliteOutbox implements OutboxQueue {
     });
   }
 
-  async markSent(id: number, messageId: string | null, now: number) {
-    await this.sql.write(() => this.#s.markSent.run(messageId, now, id));
+  async markSent(id: number, messageId: string | null, now: number, brandEventId?: string) {
+    await this.sql.write(() => {
+      this.#s.markSent.run(messageId, now, id);
+      if (brandEventId !== undefined && messageId !== null) {
+        this.inbox.eventDelivered(brandEventId, messageId, now);
+      }
+    });
   }
 
   async markPartsSent(id: number, parts: number) {

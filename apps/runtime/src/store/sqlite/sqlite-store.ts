@@ -56,14 +56,14 @@ export class SqliteStore implements Store {
     this.flows = new SqliteFlows(sql);
     this.contacts = new SqliteContacts(sql, lines);
     this.conversations = new SqliteConversations(sql);
-    this.inbox = new SqliteInbox(sql);
+    this.webhooks = new SqliteWebhooks(sql);
+    this.inbox = new SqliteInbox(sql, this.webhooks);
     this.outbox = new SqliteOutbox(sql, this.contacts, lines, this.inbox);
     this.timers = new SqliteTimers(sql, this.inbox);
     this.stats = new SqliteStats(sql);
     this.keys = new SqliteKeys(sql);
     this.events = new SqliteEvents(sql, this.inbox);
     this.externalIds = new SqliteExternalIds(sql);
-    this.webhooks = new SqliteWebhooks(sql);
     this.people = new SqlitePeople(sql);
     this.accountSessions = new SqliteAccountSessions(sql);
     this.invites = new SqliteInvites(sql);
