@@ -181,6 +181,8 @@ export function brandContract(makeHarness: () => StoreHarness) {
         status: "failed",
         messageIds: ["m_1"],
       });
+      // The PostgreSQL harness keeps one database for the file: the endpoint goes with the test.
+      expect(await reopened.webhooks.deleteEndpoint("we_d")).toBe(true);
     });
 
     it("is sent when the echo of its message confirms it, once per message id", async () => {
@@ -222,6 +224,7 @@ export function brandContract(makeHarness: () => StoreHarness) {
       await s.store.outbox.markSent(outboxId, "m_e", T + 2, "evt_e");
       expect(await s.store.events.get("evt_e")).toMatchObject({ messageIds: ["m_e"] });
       expect(await deliveredBodies(s.store, "we_e")).toHaveLength(1);
+      expect(await s.store.webhooks.deleteEndpoint("we_e")).toBe(true);
     });
 
     it("settles an event skipped by its step, in the step's transaction", async () => {
