@@ -11,7 +11,8 @@
  *
  * BENCH_QUICK=1: 100 nodes, 2 rounds, fit view only. BENCH_SIZES=5000 (comma-separated) measures
  * only those sizes; BENCH_ROUNDS=n sets the rounds; BENCH_TRACE=editor|bare prints where Chromium
- * spent the drag (layout, paint, layerize…), BENCH_PROFILE=editor|bare where the JS did. The flows
+ * spent the drag (layout, paint, layerize…), BENCH_PROFILE=editor|bare where the JS did, and
+ * BENCH_GESTURE=pan|zoom traces or profiles that gesture instead of the drag. The flows
  * list of 500 flows is measured in the same run (flows-list.ts).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -285,7 +286,9 @@ async function main() {
         );
         await tcdp.send("Tracing.start", { categories: "devtools.timeline,blink,cc,v8" });
       }
-      const drag = await gesture(tab, "node", moves);
+      const profiled = process.env.BENCH_GESTURE ?? "drag";
+      const target = { drag: "node", pan: "pane", zoom: "wheel" } as const;
+      const first = await gesture(tab, target[profiled as GestureName] ?? "node", moves);
       if (tcdp) {
         const done = new Promise((r) => tcdp.once("Tracing.tracingComplete", r));
         await tcdp.send("Tracing.end");
@@ -309,8 +312,9 @@ async function main() {
         for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
           say(`  ${v.toFixed(1)} ms ${k}`);
       }
-      const pan = await gesture(tab, "pane", moves);
-      const zoom = await gesture(tab, "wheel", moves);
+      const drag = profiled === "drag" ? first : await gesture(tab, "node", moves);
+      const pan = profiled === "pan" ? first : await gesture(tab, "pane", moves);
+      const zoom = profiled === "zoom" ? first : await gesture(tab, "wheel", moves);
       const views: Record<string, Gestures> = { fit: { drag, pan, zoom } };
       if (NODES >= FULL_ZOOM_FROM) {
         await tab.evaluate(() =>
