@@ -3,7 +3,7 @@ import { GraphFailure } from "../graph-api/gateway";
 import { outboxMetadata } from "../graph-api/outbox-metadata";
 import type { OutboxRow } from "../store/outbox";
 import { ContactQueue, TURN, type TurnEnd } from "./contact-queue";
-import { settleParked } from "./event-outcomes";
+import { parkedNews } from "./event-outcomes";
 import { performHttp } from "./http-action";
 import { followPrivateReply } from "./private-reply-recipient";
 import { httpAnswerEvent } from "./runtime-events";
@@ -342,8 +342,14 @@ export class OutboxSender {
       failure.category === "transient" || failure.category === "rate_limited"
         ? `gave up after ${attempts} attempts: ${failure.message}`
         : `${failure.category}: ${failure.message}`;
-    await deps.store.outbox.markParked(row.id, reason, failure.code, deps.now());
-    await settleParked(deps.store, row, failure, reason, deps.now());
+    const now = deps.now();
+    await deps.store.outbox.markParked(
+      row.id,
+      reason,
+      failure.code,
+      now,
+      parkedNews(row, failure, reason, now),
+    );
     deps.metrics.sends.parked++;
     deps.log.warn("send parked", { psid: row.psid, outboxId: row.id, code: failure.code, reason });
     return TURN.again;

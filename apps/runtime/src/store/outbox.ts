@@ -1,7 +1,9 @@
 import type { AiRequest, HttpRequest, OutMessage } from "@convo/engine";
 import type { OutTemplate, UpdateTag } from "@convo/flow";
 import type { NewTranscript } from "./contacts";
+import type { BrandEventOutcome } from "./events";
 import type { NewInboxEvent } from "./inbox";
+import type { OutgoingEvent } from "./webhooks";
 
 export type OutboxItem =
   | {
@@ -102,8 +104,18 @@ export interface OutboxQueue {
   markPartsSent(id: number, parts: number): Promise<void>;
   /** Back in the queue until `nextAttemptAt`, unless it is no longer queued (an echo settled it). */
   markRetry(id: number, nextAttemptAt: number, reason: string, code: string): Promise<void>;
-  /** Set aside for an operator, with the reason. */
-  markParked(id: number, reason: string, code: string, now: number): Promise<void>;
+  /**
+   * Set aside for an operator, with the reason; in the same write, its brand event takes its
+   * outcome and the brand's endpoints are told (`news`), so a crash cannot leave the event queued
+   * behind a parked row.
+   */
+  markParked(
+    id: number,
+    reason: string,
+    code: string,
+    now: number,
+    news?: ParkedNews,
+  ): Promise<void>;
   /** An HTTP action finished: its row is done and its answer joins the inbox, in one transaction. */
   completeHttp(id: number, answer: NewInboxEvent, now: number): Promise<void>;
   /**
@@ -115,4 +127,10 @@ export interface OutboxQueue {
   parked(): Promise<OutboxRow[]>;
   /** A parked row goes back to the queue, due at `now`; false when no parked row has that id. */
   retryParked(id: number, now: number): Promise<boolean>;
+}
+
+/** What a message set aside for good tells: its brand event's outcome, and the events out. */
+export interface ParkedNews {
+  brandEvent?: { id: string; outcome: BrandEventOutcome };
+  told: readonly OutgoingEvent[];
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { NewBrandEvent } from "../events";
 import type { StepRows } from "../steps";
 import type { Store } from "../store";
+import { outEvent } from "../webhooks";
 import { event, type StoreHarness, step, T, useStore } from "./harness";
 
 const brandEvent = (id: string, key: string, psid = "ann"): NewBrandEvent => ({
@@ -225,6 +226,56 @@ export function brandContract(makeHarness: () => StoreHarness) {
       expect(await s.store.events.get("evt_e")).toMatchObject({ messageIds: ["m_e"] });
       expect(await deliveredBodies(s.store, "we_e")).toHaveLength(1);
       expect(await s.store.webhooks.deleteEndpoint("we_e")).toBe(true);
+    });
+
+    it("takes its outcome in the write that parks its message; a row already sent is left alone", async () => {
+      await s.store.webhooks.createEndpoint({
+        id: "we_p",
+        url: "https://crm.example.com/p",
+        events: ["message.failed"],
+        secret: "s",
+        createdAt: T,
+      });
+      await s.store.events.accept(
+        [
+          { event: brandEvent("evt_p", "kp", "hal"), inbox: event("hal", "event:evt_p") },
+          { event: brandEvent("evt_q", "kq", "ivy"), inbox: event("ivy", "event:evt_q") },
+        ],
+        T,
+      );
+      await commitNext(s.store, "hal", { outbox: [shipped("evt_p", "Shipped")] });
+      await commitNext(s.store, "ivy", { outbox: [shipped("evt_q", "Shipped")] });
+      const failed = (id: number, eventId: string) =>
+        outEvent("message.failed", { contactId: "hal", outboxId: id, eventId }, T + 1);
+
+      const parked = (await s.store.outbox.claimNext("hal", T)).row?.id as number;
+      await s.store.outbox.markParked(parked, "outside_window: no tag", "10", T + 1, {
+        brandEvent: { id: "evt_p", outcome: { status: "skipped", reason: "outside_window" } },
+        told: [failed(parked, "evt_p")],
+      });
+      // The other contact's row was confirmed sent (its echo) before the sender gave up on it.
+      const sent = (await s.store.outbox.claimNext("ivy", T)).row?.id as number;
+      await s.store.outbox.markSent(sent, "m_q", T + 1, "evt_q");
+      await s.store.outbox.markParked(sent, "gave up", "2", T + 2, {
+        brandEvent: {
+          id: "evt_q",
+          outcome: { status: "failed", error: { code: "2", message: "x" } },
+        },
+        told: [failed(sent, "evt_q")],
+      });
+
+      const reopened = await s.reopen(T + 3);
+      expect(await reopened.events.get("evt_p")).toMatchObject({
+        status: "skipped",
+        reason: "outside_window",
+      });
+      expect(await reopened.events.get("evt_q")).toMatchObject({ status: "sent" });
+      expect((await reopened.outbox.parked()).map((r) => r.id)).toEqual([parked]);
+      const told = (await reopened.webhooks.deliveries(100)).filter((d) => d.endpointId === "we_p");
+      expect(told.map((d) => (JSON.parse(d.body) as { data: unknown }).data)).toEqual([
+        { contactId: "hal", outboxId: parked, eventId: "evt_p" },
+      ]);
+      expect(await reopened.webhooks.deleteEndpoint("we_p")).toBe(true);
     });
 
     it("settles an event skipped by its step, in the step's transaction", async () => {

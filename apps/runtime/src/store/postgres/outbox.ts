@@ -1,8 +1,16 @@
 import type { NewTranscript } from "../contacts";
 import type { NewInboxEvent } from "../inbox";
-import type { OutboxClaim, OutboxItem, OutboxQueue, OutboxRow, OutboxStatus } from "../outbox";
+import type {
+  OutboxClaim,
+  OutboxItem,
+  OutboxQueue,
+  OutboxRow,
+  OutboxStatus,
+  ParkedNews,
+} from "../outbox";
 import { deliveredEvent } from "../webhooks";
 import { alive, type PgDatabase, prepared, type Queryable, WAKE_CHANNEL } from "./database";
+import { outcomeParams } from "./events";
 import { addEvents } from "./inbox";
 import { pgTranscript } from "./transcript";
 import { enqueueSql } from "./webhooks";
@@ -166,12 +174,33 @@ export class PgOutbox implements OutboxQueue {
     );
   }
 
-  async markParked(id: number, reason: string, code: string, now: number) {
+  async markParked(id: number, reason: string, code: string, now: number, news?: ParkedNews) {
+    const told = news?.told ?? [];
+    // One statement, so one transaction: the row, its brand event's outcome, and the brand told,
+    // the last two only if the row was still queued (an echo may have settled it as sent).
     await prepared(
       this.db.pool,
-      `UPDATE outbox SET status = 'parked', reason = $1, code = $2, sent_at = $3,
-         attempts = attempts + 1, claimed_at = NULL, owner = NULL WHERE id = $4 AND status = 'queued'`,
-      [reason, code, now, id],
+      `WITH parked AS (
+         UPDATE outbox SET status = 'parked', reason = $1, code = $2, sent_at = $3,
+           attempts = attempts + 1, claimed_at = NULL, owner = NULL
+         WHERE id = $4 AND status = 'queued' RETURNING 1
+       ), settled AS (
+         UPDATE brand_events SET status = $6::text, reason = $7::text, error = $8::json, updated_at = $3
+         WHERE id = $5::text AND status <> 'failed' AND EXISTS (SELECT 1 FROM parked)
+         RETURNING 1
+       ), hooked AS (${enqueueSql("$9", "$10", "$3", "EXISTS (SELECT 1 FROM parked)")}
+         RETURNING 1
+       ) SELECT 1`,
+      [
+        reason,
+        code,
+        now,
+        id,
+        news?.brandEvent?.id ?? null,
+        ...outcomeParams(news?.brandEvent?.outcome),
+        told.map((e) => e.type),
+        told.map((e) => e.body),
+      ],
     );
   }
 

@@ -1,11 +1,13 @@
 import type { NewTranscript } from "../contacts";
 import type { NewInboxEvent } from "../inbox";
-import type { OutboxClaim, OutboxItem, OutboxQueue } from "../outbox";
+import type { OutboxClaim, OutboxItem, OutboxQueue, ParkedNews } from "../outbox";
 import type { SqliteContacts } from "./contacts";
 import type { SqliteDatabase } from "./database";
+import type { SqliteEvents } from "./events";
 import type { SqliteInbox } from "./inbox";
 import { type OutboxRecord, toOutboxRow } from "./rows";
 import type { SqliteTranscript } from "./transcript";
+import type { SqliteWebhooks } from "./webhooks";
 
 /** Nothing to take: shared, so a contact found idle costs no allocation. */
 const NONE: Readonly<OutboxClaim> = Object.freeze({
@@ -78,6 +80,8 @@ export class SqliteOutbox implements OutboxQueue {
     private readonly contacts: SqliteContacts,
     private readonly lines: SqliteTranscript,
     private readonly inbox: SqliteInbox,
+    /** Where a parked row's news is written, in the row's own write. */
+    private readonly news: { events: SqliteEvents; webhooks: SqliteWebhooks },
   ) {
     this.#s = statements(sql);
   }
@@ -133,8 +137,14 @@ export class SqliteOutbox implements OutboxQueue {
     await this.sql.write(() => this.#s.markRetry.run(nextAttemptAt, reason, code, id));
   }
 
-  async markParked(id: number, reason: string, code: string, now: number) {
-    await this.sql.write(() => this.#s.markParked.run(reason, code, now, id));
+  async markParked(id: number, reason: string, code: string, now: number, news?: ParkedNews) {
+    await this.sql.write(() => {
+      if (this.#s.markParked.run(reason, code, now, id).changes === 0 || !news) return;
+      if (news.brandEvent) {
+        this.news.events.settleInside(news.brandEvent.id, news.brandEvent.outcome, now);
+      }
+      this.news.webhooks.enqueueInside(news.told, now);
+    });
   }
 
   async completeHttp(id: number, answer: NewInboxEvent, now: number) {

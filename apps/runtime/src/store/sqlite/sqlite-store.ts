@@ -58,11 +58,14 @@ export class SqliteStore implements Store {
     this.conversations = new SqliteConversations(sql);
     this.webhooks = new SqliteWebhooks(sql);
     this.inbox = new SqliteInbox(sql, this.webhooks);
-    this.outbox = new SqliteOutbox(sql, this.contacts, lines, this.inbox);
+    this.events = new SqliteEvents(sql, this.inbox);
+    this.outbox = new SqliteOutbox(sql, this.contacts, lines, this.inbox, {
+      events: this.events,
+      webhooks: this.webhooks,
+    });
     this.timers = new SqliteTimers(sql, this.inbox);
     this.stats = new SqliteStats(sql);
     this.keys = new SqliteKeys(sql);
-    this.events = new SqliteEvents(sql, this.inbox);
     this.externalIds = new SqliteExternalIds(sql);
     this.people = new SqlitePeople(sql);
     this.accountSessions = new SqliteAccountSessions(sql);
