@@ -12,7 +12,8 @@
  * BENCH_QUICK=1: 100 nodes, 2 rounds, fit view only. BENCH_SIZES=5000 (comma-separated) measures
  * only those sizes; BENCH_ROUNDS=n sets the rounds; BENCH_TRACE=editor|bare prints where Chromium
  * spent the drag (layout, paint, layerize…), BENCH_PROFILE=editor|bare where the JS did, and
- * BENCH_GESTURE=pan|zoom traces or profiles that gesture instead of the drag. The flows
+ * BENCH_GESTURE=pan|zoom traces or profiles that gesture instead of the drag, and BENCH_DOM=1
+ * counts what each page has to paint. The flows
  * list of 500 flows is measured in the same run (flows-list.ts).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -50,6 +51,39 @@ interface Timing {
   work: number[];
   /** Time between animation frames while moving (ms). */
   frames: number[];
+}
+
+/**
+ * BENCH_DOM=1: what the browser has to paint on the canvas, counted in the page: elements, and those
+ * that make paint layers or property nodes (transforms, clips, rounded corners, shadows, opacity).
+ */
+function domCensus(): string {
+  const all = document.querySelectorAll(".react-flow__viewport *");
+  const count = { elements: all.length, transform: 0, clip: 0, radius: 0, shadow: 0, opacity: 0 };
+  const by = new Map<string, number>();
+  const note = (what: string, el: Element) => {
+    const key = `${what} ${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join(".")}`;
+    by.set(key, (by.get(key) ?? 0) + 1);
+  };
+  for (const el of all) {
+    const s = getComputedStyle(el);
+    if (s.transform !== "none") {
+      count.transform++;
+      note("transform", el);
+    }
+    if (s.overflow !== "visible" || s.contain.includes("paint")) {
+      count.clip++;
+      note("clip", el);
+    }
+    if (s.borderRadius !== "0px") count.radius++;
+    if (s.boxShadow !== "none") count.shadow++;
+    if (s.opacity !== "1") {
+      count.opacity++;
+      note("opacity", el);
+    }
+  }
+  const top = [...by].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  return `${JSON.stringify(count)} ${top.map(([k, n]) => `${k}×${n}`).join(", ")}`;
 }
 
 /**
@@ -270,6 +304,7 @@ async function main() {
       const heapSession = await context.newCDPSession(tab);
       await heapSession.send("HeapProfiler.collectGarbage");
       const heap = (await heapSession.send("Runtime.getHeapUsage")).usedSize;
+      if (process.env.BENCH_DOM === "1") say(`${page} DOM: ${await tab.evaluate(domCensus)}`);
       await gesture(tab, "node", Math.min(moves, 20)); // warm-up
       const profiling = process.env.BENCH_PROFILE === page;
       const cdp = profiling ? await context.newCDPSession(tab) : undefined;
