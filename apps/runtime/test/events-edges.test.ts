@@ -9,7 +9,7 @@ import { APP_SECRET, PAGE_TOKEN, postWebhook, textItem, waitFor, webhookBody } f
 
 /**
  * The events API's and events out's less travelled paths, over HTTP: a batch one event too big, a
- * send Meta refuses read back as a failed event, an endpoint removed, and a delivery given up
+ * send Meta refuses read back as a failed event (and after the contact is erased), an endpoint removed, and a delivery given up
  * after 24 hours of refusals (the runtime's clock moved on).
  */
 const HOUR = 3_600_000;
@@ -121,6 +121,16 @@ describe("the events API's edges", () => {
       error: { code: "551/1545041", message: expect.stringContaining("(#551)") },
       messageIds: [],
     });
+
+    // Erased: the event still answers, without the contact or its data; a new one finds nobody.
+    expect((await rt.api("DELETE", "/api/contacts/fay")).status).toBe(204);
+    const erased = await withKey("GET", `/api/events/${posted.json.id}`);
+    expect(erased.status).toBe(200);
+    expect(erased.json).toMatchObject({ status: "failed", contact: {} });
+    expect(JSON.stringify(erased.json)).not.toContain("F1");
+    expect((await withKey("POST", "/api/events", shipped("fay", "F2"))).json.error.code).toBe(
+      "unknown_contact",
+    );
   });
 });
 

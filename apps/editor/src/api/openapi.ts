@@ -2054,8 +2054,8 @@ export interface components {
             event: string;
             /** @enum {string} */
             status: "queued" | "sent" | "skipped" | "failed";
-            /** @description Why it was skipped: `outside_window` (no message tag allows sending), `bot_paused` (a person has the conversation), `no_flow` (none published), `no_message` (the flow sent nothing). */
-            reason?: ("outside_window" | "bot_paused" | "no_flow" | "no_message") | string;
+            /** @description Why it was skipped: `outside_window` (no message tag allows sending), `bot_paused` (a person has the conversation), `no_flow` (none published), `no_message` (the flow sent nothing), `contact_erased` (erased while it waited). */
+            reason?: ("outside_window" | "bot_paused" | "no_flow" | "no_message" | "contact_erased") | string;
             /** @description The reason in English. */
             reasonText?: string;
             /** @description Meta's error when it failed. */

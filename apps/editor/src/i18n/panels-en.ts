@@ -305,6 +305,7 @@ export const panelsEn = {
   "livechat.events.skip.bot_paused": "the bot is paused: a person has the conversation",
   "livechat.events.skip.no_flow": "no flow is published",
   "livechat.events.skip.no_message": "the flow sent no message for this event",
+  "livechat.events.skip.contact_erased": "the contact was erased before it was sent",
   "livechat.events.error": "Meta’s error {code}: {message}",
   "livechat.events.messages": "Messages sent ({count}):",
   "livechat.events.noMessages": "No message sent.",

@@ -307,6 +307,7 @@ export const panelsFr: Record<PanelMessageKey, Message> = {
   "livechat.events.skip.bot_paused": "le bot est en pause : une personne a la conversation",
   "livechat.events.skip.no_flow": "aucun scénario n’est publié",
   "livechat.events.skip.no_message": "le scénario n’a envoyé aucun message pour cet événement",
+  "livechat.events.skip.contact_erased": "le contact a été effacé avant l’envoi",
   "livechat.events.error": "Erreur de Meta {code} : {message}",
   "livechat.events.messages": "Messages envoyés ({count}) :",
   "livechat.events.noMessages": "Aucun message envoyé.",
