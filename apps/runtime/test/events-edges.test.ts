@@ -154,6 +154,14 @@ describe("events out's edges", () => {
     const again = await rt.api("DELETE", `/api/webhooks/endpoints/${id}`);
     expect(again.status).toBe(404);
     expect(again.json.error.code).toBe("not_found");
+    // Both are in the audit log.
+    const log = await rt.api("GET", "/api/audit?action=webhook.");
+    expect(
+      (log.json.entries as Json[])
+        .filter((e) => e.target === id)
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(["webhook.create", "webhook.delete"]);
     expect(
       (await fetch(`${rt.url}/api/webhooks/endpoints/${id}`, { method: "DELETE" })).status,
     ).toBe(401);
