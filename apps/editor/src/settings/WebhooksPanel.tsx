@@ -5,7 +5,7 @@ import { useT } from "../i18n";
 import { Messages, ShownOnce, useTeamApi, useWhen } from "./shared";
 
 /** The events an endpoint may take (the runtime's `OUT_EVENT_TYPES`); `*` is every one. */
-const OUT_EVENTS = [
+export const OUT_EVENTS = [
   "contact.created",
   "contact.tagged",
   "contact.field_set",
