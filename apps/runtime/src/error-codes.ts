@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   "no_flow_for_event",
   "invalid_data",
   "unknown_contact",
+  "batch_too_large",
   // The webhook (Meta calls it, not a person)
   "bad_signature",
   "invalid_webhook",

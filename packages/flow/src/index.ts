@@ -26,7 +26,12 @@ export {
 export type { NodeLintContext } from "./lint/context";
 export { TAG_PROMOTION_RULE } from "./lint/events";
 export { foldKeyword } from "./lint/fold";
-export { knownContactFields, knownTags, knownVariables } from "./lint/known-names";
+export {
+  knownContactFields,
+  knownEventFields,
+  knownTags,
+  knownVariables,
+} from "./lint/known-names";
 export { callNumber, isHttpUrlOrTemplate, utf8Length } from "./lint/url";
 export * from "./migrate";
 export { kindOf, NODE_KINDS, NODE_TYPES, type NodeKinds } from "./nodes";

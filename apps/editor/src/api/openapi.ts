@@ -1268,7 +1268,7 @@ export interface components {
                  * @description Stable machine code, e.g. `not_found`.
                  * @enum {string}
                  */
-                code: "not_found" | "internal" | "http_error" | "aborted" | "invalid_json" | "invalid_body" | "invalid_query" | "invalid_path" | "too_large" | "unauthorized" | "forbidden" | "csrf_failed" | "insufficient_scope" | "invalid_credentials" | "too_many_attempts" | "invalid_link" | "not_a_person" | "wrong_password" | "email_taken" | "last_owner" | "invalid_flow" | "flow_exists" | "revision_conflict" | "lint_errors" | "flow_clash" | "not_published" | "invalid_name" | "invalid_url" | "not_sandbox" | "webhook_refused" | "taken" | "resolved" | "set_by_environment" | "invalid_idempotency_key" | "no_flow_for_event" | "invalid_data" | "unknown_contact" | "bad_signature" | "invalid_webhook";
+                code: "not_found" | "internal" | "http_error" | "aborted" | "invalid_json" | "invalid_body" | "invalid_query" | "invalid_path" | "too_large" | "unauthorized" | "forbidden" | "csrf_failed" | "insufficient_scope" | "invalid_credentials" | "too_many_attempts" | "invalid_link" | "not_a_person" | "wrong_password" | "email_taken" | "last_owner" | "invalid_flow" | "flow_exists" | "revision_conflict" | "lint_errors" | "flow_clash" | "not_published" | "invalid_name" | "invalid_url" | "not_sandbox" | "webhook_refused" | "taken" | "resolved" | "set_by_environment" | "invalid_idempotency_key" | "no_flow_for_event" | "invalid_data" | "unknown_contact" | "batch_too_large" | "bad_signature" | "invalid_webhook";
                 /** @description A sentence for a person. */
                 message: string;
             } & {
@@ -2054,8 +2054,8 @@ export interface components {
             event: string;
             /** @enum {string} */
             status: "queued" | "sent" | "skipped" | "failed";
-            /** @description Why it was skipped: `outside_window` (no message tag allows sending), `bot_paused` (a person has the conversation), `no_flow` (none published), `no_message` (the flow sent nothing). */
-            reason?: ("outside_window" | "bot_paused" | "no_flow" | "no_message") | string;
+            /** @description Why it was skipped: `outside_window` (no message tag allows sending), `bot_paused` (a person has the conversation), `no_flow` (none published), `no_message` (the flow sent nothing), `contact_erased` (erased while it waited). */
+            reason?: ("outside_window" | "bot_paused" | "no_flow" | "no_message" | "contact_erased") | string;
             /** @description The reason in English. */
             reasonText?: string;
             /** @description Meta's error when it failed. */
@@ -5499,7 +5499,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid. */
+            /** @description Not valid, or `batch_too_large` (over 1,000 events). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5519,6 +5519,15 @@ export interface operations {
             };
             /** @description The key lacks the scope. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over 1 MB. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,6 +9,14 @@ export type Invite = Answer<"getPeople">["invites"][number];
 export type ApiKey = Schemas["ApiKey"];
 export type AuditEntry = Answer<"getAudit">["entries"][number];
 export type Link = Answer<"postPeople", 201>;
+/** An endpoint of events out, as `/api/webhooks/endpoints` lists it (its secret never is). */
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  /** The event types it takes, or `*` for all. */
+  events: string[];
+  createdAt: string;
+}
 
 /** What the audit log is filtered by: an actor's id, an action or a prefix (`flow.`), a page. */
 export interface AuditFilter {
@@ -43,6 +51,15 @@ export function teamApi(token: Credentials) {
     createKey: (name: string, scopes: string[]) =>
       callApi<Answer<"postKeys", 201>>(token, "POST", "/keys", { name, scopes }),
     revokeKey: (keyId: string) => callApi<null>(token, "DELETE", `/keys/${id(keyId)}`),
+    webhooks: () => callApi<{ endpoints: WebhookEndpoint[] }>(token, "GET", "/webhooks/endpoints"),
+    /** The endpoint and its signing secret, answered this once. */
+    createWebhook: (url: string, events: string[]) =>
+      callApi<WebhookEndpoint & { secret: string }>(token, "POST", "/webhooks/endpoints", {
+        url,
+        events,
+      }),
+    removeWebhook: (endpointId: string) =>
+      callApi<null>(token, "DELETE", `/webhooks/endpoints/${id(endpointId)}`),
     audit: (filter: AuditFilter) => callApi<Answer<"getAudit">>(token, "GET", auditQuery(filter)),
     /** The log as the route's CSV (cells defused against spreadsheet formulas), filtered alike. */
     async auditCsv(filter: AuditFilter): Promise<string> {

@@ -23,11 +23,10 @@ export function navigate(route: Route): void {
     route.screen === "list" ? "#/" : `#/flows/${encodeURIComponent(route.flowId)}`;
 }
 
-/** The owner's settings, `#/settings/<section>`. */
-export const SETTINGS_SECTIONS = ["people", "keys", "audit", "secrets", "ai"] as const;
-export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
-
-export function settingsRoute(hash: string): SettingsSection | undefined {
-  const section = /^#\/settings\/([a-z]+)$/.exec(hash)?.[1];
-  return SETTINGS_SECTIONS.find((s) => s === section);
+/**
+ * The owner's settings, `#/settings/<section>`: the section's name as written. The settings chunk
+ * knows which sections there are (`SETTINGS_SECTIONS`), so the first load carries no list of them.
+ */
+export function settingsRoute(hash: string): string | undefined {
+  return /^#\/settings\/([a-z]+)$/.exec(hash)?.[1];
 }

@@ -1,11 +1,15 @@
-import { knownVariables } from "@convo/flow";
 import { type ReactNode, useId, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useT } from "../i18n";
 import { useEditor, useEditorState } from "../store/context";
 import type { Path } from "../store/paths";
 import { SuggestionList } from "./SuggestionList";
-import { completeReference, openReference, referenceSuggestions } from "./suggestions";
+import {
+  completeReference,
+  openReference,
+  referenceNames,
+  referenceSuggestions,
+} from "./suggestions";
 
 /** Binds inputs to one node's fields; each field's typing is one undo step per pause or focus. */
 export function useNodeSetter(nodeId: string) {
@@ -52,9 +56,9 @@ export function TextField({
   const t = useT();
   const id = useId();
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  // Declared variables and those steps store into (a question declares its own).
+  // Declared variables, those steps store into (a question declares its own), the event's fields.
   const variables = useEditorState(
-    useShallow((s) => (template ? knownVariables(s.flow) : NO_NAMES)),
+    useShallow((s) => (template ? referenceNames(s.flow) : NO_NAMES)),
   );
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const [active, setActive] = useState(0);

@@ -1,5 +1,11 @@
+import { eventFlow } from "@convo/flow/testing";
 import { describe, expect, it } from "vitest";
-import { completeReference, openReference, referenceSuggestions } from "./suggestions";
+import {
+  completeReference,
+  openReference,
+  referenceNames,
+  referenceSuggestions,
+} from "./suggestions";
 
 describe("{{ autocomplete", () => {
   it("sees an open reference before the caret, not a closed one", () => {
@@ -12,6 +18,20 @@ describe("{{ autocomplete", () => {
     expect(referenceSuggestions(["order_number", "city"], "")).toContain("order_number");
     expect(referenceSuggestions(["order_number"], "contact.f")).toEqual(["contact.first_name"]);
     expect(referenceSuggestions(["city"], "ci")).toEqual(["city"]);
+  });
+
+  it("offers the fields an event trigger of the flow declares, as event.<field>", () => {
+    const flow = eventFlow();
+    flow.variables = [{ name: "city", type: "text" }];
+    expect(referenceNames(flow)).toEqual(["city", "event.order_id", "event.tracking_url"]);
+    expect(referenceSuggestions(referenceNames(flow), "ev")).toEqual([
+      "event.order_id",
+      "event.tracking_url",
+    ]);
+    expect(referenceSuggestions(referenceNames(flow), "event.t")).toEqual(["event.tracking_url"]);
+    // A flow no event starts offers none.
+    const keyword = { ...flow, nodes: flow.nodes.filter((n) => n.id !== "start") };
+    expect(referenceNames(keyword).filter((n) => n.startsWith("event."))).toEqual([]);
   });
 
   it("completes the reference and closes it", () => {

@@ -1,3 +1,5 @@
+import { type Flow, knownEventFields, knownVariables } from "@convo/flow";
+
 /** Contact fields every contact has; custom fields are read as `contact.<name>` too. */
 export const CONTACT_FIELDS = ["first_name", "last_name", "locale", "psid", "profile_pic"];
 
@@ -15,6 +17,11 @@ export function openReference(
   const partial = before.slice(open + 2);
   if (!/^\s*[A-Za-z0-9_.]*$/.test(partial)) return null;
   return { start: open + 2, partial: partial.trim() };
+}
+
+/** The flow's own names a `{{` may read: its variables, then the fields its event triggers declare. */
+export function referenceNames(flow: Flow): string[] {
+  return [...knownVariables(flow), ...knownEventFields(flow)];
 }
 
 /** What may follow `{{`: flow variables first, then contact fields, filtered by what is typed. */

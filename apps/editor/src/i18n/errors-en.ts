@@ -39,6 +39,7 @@ export const errorsEn = {
   "serverError.no_flow_for_event": "No published flow starts on this event.",
   "serverError.invalid_data": "The event's data does not fit the fields its trigger declares:",
   "serverError.unknown_contact": "No contact has this id.",
+  "serverError.batch_too_large": "A batch takes at most 1,000 events: send the rest in another.",
   "serverError.bad_signature": "The message's signature does not match the app secret.",
   "serverError.invalid_webhook": "This is not a message Meta sends.",
   // An imported flow's issues (`common/errors.ts`), with the types they name.

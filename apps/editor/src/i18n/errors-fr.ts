@@ -39,6 +39,8 @@ export const errorsFr: Record<ErrorMessageKey, Message> = {
   "serverError.invalid_data":
     "Les données de l’événement ne correspondent pas aux champs que déclare son déclencheur :",
   "serverError.unknown_contact": "Aucun contact n’a cet identifiant.",
+  "serverError.batch_too_large":
+    "Un lot compte au plus 1 000 événements : envoyez le reste dans un autre.",
   "serverError.bad_signature":
     "La signature du message ne correspond pas au secret de l’application.",
   "serverError.invalid_webhook": "Ce n’est pas un message que Meta envoie.",

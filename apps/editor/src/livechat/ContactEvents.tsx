@@ -85,7 +85,13 @@ function EventLine({ event, t, locale }: { event: ContactEvent; t: Translate; lo
   );
 }
 
-const SKIP_REASONS = ["outside_window", "bot_paused", "no_flow", "no_message"] as const;
+const SKIP_REASONS = [
+  "outside_window",
+  "bot_paused",
+  "no_flow",
+  "no_message",
+  "contact_erased",
+] as const;
 type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** The runtime's reason code in the editor's language; older rows' English sentence as it is. */

@@ -20,6 +20,7 @@ const GROUPS = [
   "auth.",
   "person.",
   "key.",
+  "webhook.",
   "flow.",
   "secret.",
   "contact.",

@@ -1,13 +1,30 @@
 import { useCallback, useMemo, useRef, useState } from "react";
+import { ApiError } from "../api/client";
 import { teamApi } from "../api/team-api";
 import { useSession } from "../common/session";
-import { useLocale, useT } from "../i18n";
+import { loadErrorWords, useLocale, useT } from "../i18n";
 
-/** The owner's calls with the session's credentials. */
+/**
+ * The owner's calls with the session's credentials. A refusal is handed over once the error
+ * codes' words are loaded (as the session's own client does), so the panel words it in the
+ * reader's language rather than the runtime's English.
+ */
 export function useTeamApi() {
   const credentials = useSession((s) => s.credentials);
   if (!credentials) throw new Error("useTeamApi outside a signed-in screen");
-  return useMemo(() => teamApi(credentials), [credentials]);
+  return useMemo(() => withErrorWords(teamApi(credentials)), [credentials]);
+}
+
+function withErrorWords<Api extends object>(api: Api): Api {
+  const worded: Record<string, unknown> = {};
+  for (const [name, call] of Object.entries(api)) {
+    worded[name] = (...args: unknown[]) =>
+      (call as (...a: unknown[]) => Promise<unknown>)(...args).catch(async (error: unknown) => {
+        if (error instanceof ApiError) await loadErrorWords().catch(() => undefined);
+        throw error;
+      });
+  }
+  return worded as Api;
 }
 
 /** A time as the reader writes it: "2 Dec 2026, 19:40" or "2 déc. 2026, 19:40". */

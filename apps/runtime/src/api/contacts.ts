@@ -241,7 +241,7 @@ export function contactRoutes(deps: Deps) {
 
   on(app, spec.erase, async (c) => {
     const id = c.req.param("id");
-    if (!(await contacts.erase(id))) throw notFound(`The contact "${id}"`);
+    if (!(await contacts.erase(id, deps.now()))) throw notFound(`The contact "${id}"`);
     requestLog(c, deps.log).info("contact erased", { psid: id });
     await audit(deps, c, "contact.erase", id);
     return c.body(null, 204);

@@ -241,12 +241,12 @@ export const ContactEvent = named(
     event: z.string().meta({ description: "Its name, e.g. `order.shipped`." }),
     status: z.enum(["queued", "sent", "skipped", "failed"]),
     reason: z
-      .enum(["outside_window", "bot_paused", "no_flow", "no_message"])
+      .enum(["outside_window", "bot_paused", "no_flow", "no_message", "contact_erased"])
       .or(z.string())
       .optional()
       .meta({
         description:
-          "Why it was skipped: `outside_window` (no message tag allows sending), `bot_paused` (a person has the conversation), `no_flow` (none published), `no_message` (the flow sent nothing).",
+          "Why it was skipped: `outside_window` (no message tag allows sending), `bot_paused` (a person has the conversation), `no_flow` (none published), `no_message` (the flow sent nothing), `contact_erased` (erased while it waited).",
       }),
     reasonText: z.string().optional().meta({ description: "The reason in English." }),
     error: z

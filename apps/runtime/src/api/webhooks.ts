@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
 import { z } from "zod";
+import { audit } from "../accounts/audit";
 import type { Deps } from "../deps";
 import { newWebhookSecret } from "../pipeline/webhook-signature";
 import { webhookUrlProblem } from "../pipeline/webhook-url";
@@ -64,15 +65,19 @@ export function webhookRoutes(deps: Deps) {
       ...endpoint,
       secret: await deps.sealer.seal(secret, `webhook:${endpoint.id}`),
     });
+    await audit(deps, c, "webhook.create", endpoint.id, {
+      url: endpoint.url,
+      events: endpoint.events,
+    });
     return c.json({ ...endpointJson(endpoint), secret }, 201);
   });
   on(app, eventsOutSpecs.list, async (c) =>
     c.json({ endpoints: (await deps.store.webhooks.endpoints()).map(endpointJson) }),
   );
   on(app, eventsOutSpecs.remove, async (c) => {
-    if (!(await deps.store.webhooks.deleteEndpoint(c.req.param("id")))) {
-      throw notFound(`The endpoint ${c.req.param("id")}`);
-    }
+    const id = c.req.param("id");
+    if (!(await deps.store.webhooks.deleteEndpoint(id))) throw notFound(`The endpoint ${id}`);
+    await audit(deps, c, "webhook.delete", id);
     return c.body(null, 204);
   });
   on(app, eventsOutSpecs.deliveries, async (c) => {

@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "person.password_reset",
   "key.create",
   "key.revoke",
+  "webhook.create",
+  "webhook.delete",
   "flow.create",
   "flow.import",
   "flow.edit",

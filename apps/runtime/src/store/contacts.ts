@@ -96,8 +96,12 @@ export interface ContactStore {
   transcript(psid: string, limit: number, before?: number): Promise<TranscriptRow[]>;
   /** Everything stored about a contact, for a data-access request. */
   export(psid: string): Promise<Record<string, unknown> | undefined>;
-  /** Erases the contact and every row about them; false when nothing was stored. */
-  erase(psid: string): Promise<boolean>;
+  /**
+   * Erases the contact and every row about them; false when nothing was stored. The brand's
+   * events for them keep only what the brand's own systems sent (id, key, name) and what became
+   * of them; one still queued is skipped, `contact_erased` (see `ERASED_EVENT_SQL`).
+   */
+  erase(psid: string, now: number): Promise<boolean>;
   /**
    * The person known as `from` turned out to be `to` (a Page commenter, named by the feed with
    * an id Messenger does not use, whose PSID the private reply's answer gave): in one

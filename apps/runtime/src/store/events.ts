@@ -33,7 +33,12 @@ export type NewBrandEvent = Pick<
  * Why an event was skipped, as a code the brand's systems can branch on and the editor can
  * translate; `SKIP_REASON_TEXT` says it in English for the API's `reasonText`.
  */
-export type SkipReason = "outside_window" | "bot_paused" | "no_flow" | "no_message";
+export type SkipReason =
+  | "outside_window"
+  | "bot_paused"
+  | "no_flow"
+  | "no_message"
+  | "contact_erased";
 
 export const SKIP_REASON_TEXT: Readonly<Record<SkipReason, string>> = {
   outside_window:
@@ -41,7 +46,18 @@ export const SKIP_REASON_TEXT: Readonly<Record<SkipReason, string>> = {
   bot_paused: "The bot is paused for this contact: a person has the conversation.",
   no_flow: "No flow is published.",
   no_message: "The flow sent no message for this event.",
+  contact_erased: "The contact was erased before it was sent.",
 };
+
+/**
+ * What an erase leaves of a brand event (SQLite and PostgreSQL alike, `$1` the time): no contact,
+ * no data, no PSID; its status, a queued one skipped as `contact_erased`. So the brand's
+ * `GET /api/events/:id` still answers, and its Idempotency-Key still finds the event.
+ */
+export const ERASED_EVENT_SQL = `UPDATE brand_events SET psid = '', contact = '{}', data = '{}',
+  status = CASE WHEN status = 'queued' THEN 'skipped' ELSE status END,
+  reason = CASE WHEN status = 'queued' THEN 'contact_erased' ELSE reason END,
+  updated_at = $1 WHERE psid = $2`;
 
 /** The end of an event: skipped with why, or failed with Meta's error. */
 export type BrandEventOutcome =

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import type { OutEventType } from "./out-event-types";
+
+export { OUT_EVENT_TYPES, type OutEventType } from "./out-event-types";
 
 /**
  * Events out: the brand's HTTPS endpoints and the durable queue of deliveries to them. Each
@@ -36,19 +39,6 @@ export interface OutgoingEvent {
   type: string;
   body: string;
 }
-
-/** The events the brand's endpoints may subscribe to (`*` for all). */
-export const OUT_EVENT_TYPES = [
-  "contact.created",
-  "contact.tagged",
-  "contact.field_set",
-  "handover.requested",
-  "handover.ended",
-  "conversation.completed",
-  "message.failed",
-  "event.delivered",
-] as const;
-export type OutEventType = (typeof OUT_EVENT_TYPES)[number];
 
 /**
  * One event for the brand's endpoints: `{ id, type, createdAt, data }`. The id is the receiver's

@@ -16,6 +16,24 @@ export function knownVariables(flow: Flow): string[] {
   return [...names];
 }
 
+/**
+ * What an event starting the flow carries, as its steps read it: `event.<field>` for each field
+ * its event triggers declare, each once, in flow order.
+ *
+ * @example knownEventFields(flow) // ["event.order_id", "event.tracking_url"]
+ */
+export function knownEventFields(flow: Flow): string[] {
+  const names = new Set<string>();
+  for (const node of flow.nodes) {
+    if (node.type !== "trigger") continue;
+    for (const trigger of node.data.triggers) {
+      if (trigger.kind === "event") for (const f of trigger.fields) names.add(`event.${f.name}`);
+    }
+  }
+  names.delete("event.");
+  return [...names];
+}
+
 /** The tags a flow adds, removes or tests, each once, in flow order. */
 export function knownTags(flow: Flow): string[] {
   const tags = new Set<string>();

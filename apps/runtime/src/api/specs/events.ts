@@ -41,7 +41,15 @@ export const eventSpecs = {
     path: "/batch",
     access: ACCESS.eventsWrite,
     summary: "Post up to 1,000 events, each with its own key and result",
-    responses: { 200: loose("`{ results: [...] }`, in order."), ...keyErrors },
+    responses: {
+      200: loose("`{ results: [...] }`, in order."),
+      400: {
+        description: "Not valid, or `batch_too_large` (over 1,000 events).",
+        schema: ErrorBody,
+      },
+      413: { description: "Over 1 MB.", schema: ErrorBody },
+      ...keyErrors,
+    },
   }),
   get: eventsApi.route({
     method: "get",

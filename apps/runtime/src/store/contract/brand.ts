@@ -104,12 +104,51 @@ export function brandContract(makeHarness: () => StoreHarness) {
         "D1",
         "D2",
       ]);
-      await s.store.contacts.erase("dan");
+      await s.store.contacts.erase("dan", T);
       expect(await s.store.externalIds.find("external", "D1")).toBeUndefined();
     });
   });
 
   describe("brand events", () => {
+    it("keeps an erased contact's events without their contact or data: a queued one skipped as contact_erased", async () => {
+      await s.store.events.accept(
+        [
+          { event: brandEvent("evt_e1", "ke1", "eve"), inbox: event("eve", "event:evt_e1") },
+          { event: brandEvent("evt_e2", "ke2", "eve"), inbox: event("eve", "event:evt_e2") },
+        ],
+        T,
+      );
+      await s.store.events.settle(
+        "evt_e2",
+        { status: "failed", error: { code: "551", message: "unreachable" } },
+        T + 1,
+      );
+      expect(await s.store.contacts.erase("eve", T + 2)).toBe(true);
+      const reopened = await s.reopen(T + 3);
+      expect(await reopened.events.get("evt_e1")).toMatchObject({
+        status: "skipped",
+        reason: "contact_erased",
+        contact: {},
+        data: {},
+        psid: "",
+        updatedAt: T + 2,
+      });
+      expect(await reopened.events.get("evt_e2")).toMatchObject({
+        status: "failed",
+        error: { code: "551", message: "unreachable" },
+        contact: {},
+        data: {},
+      });
+      expect(await reopened.events.ofContact("eve", 10)).toEqual([]);
+      // The same key still finds the event, and queues nothing for anyone.
+      const [again] = await reopened.events.accept(
+        [{ event: brandEvent("evt_e3", "ke1", "eve"), inbox: event("eve", "event:evt_e3") }],
+        T + 4,
+      );
+      expect(again).toMatchObject({ created: false, row: { id: "evt_e1", status: "skipped" } });
+      expect((await reopened.inbox.claimNext("eve")).row).toBeUndefined();
+    });
+
     it("accepts an event once per key, with its inbox event, and keeps what became of it", async () => {
       const inbox = event("ann", "event:evt_1");
       const [first] = await s.store.events.accept([{ event: brandEvent("evt_1", "k1"), inbox }], T);

@@ -117,13 +117,13 @@ export function contactContract(makeHarness: () => StoreHarness) {
       expect(data.timers).toHaveLength(1);
       expect(await s.store.contacts.export("nobody")).toBeUndefined();
 
-      expect(await s.store.contacts.erase("fay")).toBe(true);
+      expect(await s.store.contacts.erase("fay", T)).toBe(true);
       expect(await s.store.contacts.get("fay")).toBeUndefined();
       expect(await s.store.contacts.transcript("fay", 10)).toEqual([]);
       expect((await s.store.inbox.claimNext("fay")).row).toBeUndefined();
       expect((await s.store.outbox.claimNext("fay", T)).row).toBeUndefined();
       expect(await s.store.timers.nextDueAt()).toBeUndefined();
-      expect(await s.store.contacts.erase("fay")).toBe(false);
+      expect(await s.store.contacts.erase("fay", T)).toBe(false);
     });
 
     it("moves a commenter to the PSID the private reply named: session, timers, transcript, ids", async () => {

@@ -137,7 +137,7 @@ export function conversationContract(makeHarness: () => StoreHarness) {
       const exported = await store.contacts.export("p1");
       expect(exported?.conversations).toMatchObject([{ id: "cv_1", reason: "wants a refund" }]);
       expect(exported?.notes).toMatchObject([{ conversation_id: "cv_1", text: "note" }]);
-      expect(await store.contacts.erase("p1")).toBe(true);
+      expect(await store.contacts.erase("p1", T)).toBe(true);
       expect(await store.conversations.get("cv_1")).toBeUndefined();
       expect(await store.conversations.notes("cv_1")).toEqual([]);
       expect(await store.conversations.readAt("cv_1", ann.id)).toBeUndefined();

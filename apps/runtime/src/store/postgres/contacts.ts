@@ -1,10 +1,11 @@
 import type { Session } from "@convo/engine";
 import type { ContactQuery, ContactRow, ContactStore } from "../contacts";
+import { ERASED_EVENT_SQL } from "../events";
 import { mergeContact } from "../merge-contact";
 import { type PgDatabase, prepared } from "./database";
 import { pgTranscript } from "./transcript";
 
-/** The tables that hold rows about a contact, all erased with them. */
+/** The tables that hold rows about a contact, all erased with them (brand events: `ERASED_EVENT_SQL`). */
 const CONTACT_TABLES = [
   "contacts",
   "sessions",
@@ -13,7 +14,6 @@ const CONTACT_TABLES = [
   "timers",
   "transcript",
   "external_ids",
-  "brand_events",
   "conversations",
   "conversation_notes",
   "conversation_reads",
@@ -161,9 +161,9 @@ export class PgContacts implements ContactStore {
     };
   }
 
-  async erase(psid: string): Promise<boolean> {
+  async erase(psid: string, now: number): Promise<boolean> {
     return this.db.tx(async (q) => {
-      let n = 0;
+      let n = (await prepared(q, ERASED_EVENT_SQL, [now, psid])).rowCount ?? 0;
       for (const table of CONTACT_TABLES) {
         n += (await prepared(q, `DELETE FROM ${table} WHERE psid = $1`, [psid])).rowCount ?? 0;
       }

@@ -1,11 +1,12 @@
 import type { Session } from "@convo/engine";
 import type { ContactPatch, ContactQuery, ContactRow, ContactStore } from "../contacts";
+import { ERASED_EVENT_SQL } from "../events";
 import { mergeContact } from "../merge-contact";
 import type { SqliteDatabase } from "./database";
 import { type ContactRecord, toContactRow } from "./rows";
 import type { SqliteTranscript } from "./transcript";
 
-/** The tables that hold rows about a contact, all erased with them. */
+/** The tables that hold rows about a contact, all erased with them (brand events: `ERASED_EVENT_SQL`). */
 const CONTACT_TABLES = [
   "contacts",
   "sessions",
@@ -14,7 +15,6 @@ const CONTACT_TABLES = [
   "timers",
   "transcript",
   "external_ids",
-  "brand_events",
   "conversations",
   "conversation_notes",
   "conversation_reads",
@@ -76,6 +76,7 @@ function statements(sql: SqliteDatabase) {
       db.prepare(`UPDATE ${table} SET psid = ? WHERE psid = ?`),
     ),
     erase: CONTACT_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE psid = ?`)),
+    eraseEvents: db.prepare(ERASED_EVENT_SQL.replace(/\$\d/g, "?")),
   };
 }
 
@@ -175,9 +176,9 @@ export class SqliteContacts implements ContactStore {
     };
   }
 
-  async erase(psid: string): Promise<boolean> {
+  async erase(psid: string, now: number): Promise<boolean> {
     return this.sql.write(() => {
-      let n = 0;
+      let n = this.#s.eraseEvents.run(now, psid).changes;
       for (const statement of this.#s.erase) n += statement.run(psid).changes;
       return n > 0;
     });
