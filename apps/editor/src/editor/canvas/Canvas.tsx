@@ -18,6 +18,7 @@ import {
   type MouseEvent,
   Suspense,
   useCallback,
+  useDeferredValue,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -113,9 +114,12 @@ export function Canvas() {
   // Re-renders only when the zoom crosses the threshold, not on every pan or zoom frame. A large
   // flow is drawn as boxes until its first fit view, so it is not drawn in full and then again.
   const large = nodes.length >= CULL_FROM_NODES;
-  const simple = useFlowStore(
+  const simpleNow = useFlowStore(
     (s) => s.transform[2] < SIMPLE_BELOW_ZOOM || (large && s.fitViewQueued),
   );
+  // Every card is drawn again when the detail changes: React does that between frames (a
+  // transition it can interrupt), so a wheel gesture crossing the threshold keeps its frames.
+  const simple = useDeferredValue(simpleNow);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
