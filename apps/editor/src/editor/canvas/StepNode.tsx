@@ -14,7 +14,7 @@ import { EDITOR_NODES, NodeBody } from "../../nodes";
 import { NoteCard } from "../../nodes/note/NoteCard";
 import { useEditorState } from "../../store/context";
 import { useContentLanguage } from "./content-language";
-import { useSimpleDetail } from "./detail";
+import { fitTitle, useSimpleDetail } from "./detail";
 import { outputLabel } from "./output-label";
 
 /**
@@ -96,20 +96,6 @@ const SimpleBox = memo(function SimpleBox({ node, ...state }: CardProps) {
     </article>
   );
 });
-
-/**
- * A simple box's title, shortened to what its 22-px bold line holds (about 15 characters in its
- * 198 px), so the box needs no clip to keep the text inside it.
- */
-export function fitTitle(title: string, room = 15): string {
-  const chars = [...title];
-  return chars.length <= room
-    ? title
-    : `${chars
-        .slice(0, room - 1)
-        .join("")
-        .trimEnd()}…`;
-}
 
 /** The language the canvas shows, when it is one of the flow's others (not its default). */
 function useShownLanguage(): string | null {

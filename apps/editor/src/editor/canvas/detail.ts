@@ -17,3 +17,17 @@ export const SimpleDetail = createContext(false);
 export function useSimpleDetail(): boolean {
   return useContext(SimpleDetail);
 }
+
+/**
+ * A simple box's title, shortened to what its 22-px bold line holds (about 15 characters in its
+ * 198 px), so the box needs no clip to keep the text inside it.
+ */
+export function fitTitle(title: string, room = 15): string {
+  const chars = [...title];
+  return chars.length <= room
+    ? title
+    : `${chars
+        .slice(0, room - 1)
+        .join("")
+        .trimEnd()}…`;
+}
