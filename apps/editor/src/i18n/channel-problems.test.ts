@@ -2,8 +2,8 @@ import { makeFlow, makeNode } from "@convo/flow/testing";
 import { lintForChannels } from "@convo/messenger/channel";
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
-import { problemText } from "./index";
 import { panelsEn } from "./panels-en";
+import { problemText } from "./problem-text";
 
 const flow = makeFlow(
   "sizes",
@@ -33,7 +33,7 @@ describe("problems of some channels, in the reader's language", () => {
     expect(problems.map((p) => problemText("fr", p))).toEqual([
       "Messenger affiche au plus 3 boutons ; il y en a 4.",
       "Instagram affiche au plus 3 boutons ; il y en a 4.",
-      "WhatsApp: 4 boutons — envoyés sous forme de liste.",
+      "WhatsApp : 4 boutons — envoyés sous forme de liste.",
     ]);
     expect(problems.map((p) => problemText("en", p))[2]).toBe(
       "WhatsApp: 4 buttons — sent as a list.",

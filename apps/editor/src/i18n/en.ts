@@ -9,6 +9,8 @@ export const en = {
   "common.cancel": "Cancel",
   "common.close": "Close",
   "common.remove": "Remove",
+  /** A name and its value, as the canvas shows them: "contains: parcel" (French adds a space). */
+  "common.labelled": "{label}: {value}",
 
   "signIn.intro": "Or, for automation, the admin token of this Convo runtime.",
   "signIn.withEmailIntro": "Sign in with your e-mail address and password.",

@@ -11,6 +11,7 @@ export const fr: Record<MessageKey, Message> = {
   "common.cancel": "Annuler",
   "common.close": "Fermer",
   "common.remove": "Supprimer",
+  "common.labelled": "{label} : {value}",
 
   "signIn.intro": "Ou, pour l’automatisation, le jeton d’administration de ce serveur Convo.",
   "signIn.withEmailIntro": "Connectez-vous avec votre adresse e-mail et votre mot de passe.",

@@ -1,4 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { makeFlow, makeNode } from "@convo/flow/testing";
+import { createElement, type ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Simulator } from "../simulator/simulator";
 import { frenchTexts } from "./catalogues";
 
 describe("the French words", () => {
@@ -57,5 +61,83 @@ describe("French typography", () => {
       missingSpaces(fr, en).map((at) => `${key}: …${at}…`),
     );
     expect(wrong).toEqual([]);
+  });
+});
+
+/** What a screen shows of some markup: its text, a line per element. */
+function shownText(element: ReactElement): string {
+  return renderToStaticMarkup(element)
+    .replace(/<[^>]*>/g, "\n")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "’")
+    .replace(/&amp;/g, "&");
+}
+
+/**
+ * The screens' modules loaded afresh for a reader who chose French: rendered on the server, a
+ * component reads the language the store started with.
+ */
+async function frenchScreens() {
+  vi.resetModules();
+  vi.stubGlobal("localStorage", { getItem: () => "fr", setItem: () => {} });
+  const i18n = await import("./index");
+  await i18n.loadPanelWords();
+  return {
+    t: ((key, params) => i18n.translate("fr", key, params)) as import("./index").Translate,
+    ...(await import("./problem-text")),
+    ...(await import("../nodes/trigger/Body")),
+    ...(await import("../nodes/action/Body")),
+    ...(await import("../simulator/TestEventButtons")),
+    ...(await import("../editor/panels/ConnectDialog")),
+    ...(await import("../store/editor-store")),
+    ...(await import("../store/context")),
+  };
+}
+
+describe("French typography of texts put together in code", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("puts the space in the labels of triggers, steps, test events and channel problems", async () => {
+    const screens = await frenchScreens();
+    const start = makeNode("start", "trigger", {
+      triggers: [
+        { kind: "keyword", match: "contains", keywords: ["colis"], translations: {} },
+        { kind: "postback", payload: "MENU_ORDERS" },
+        { kind: "comment", keywords: [] },
+        { kind: "event", event: "order.shipped", fields: [] },
+        { kind: "intent", name: "Horaires", examples: [] },
+      ],
+    });
+    const language = makeNode("lang", "action", {
+      steps: [{ kind: "set_language", language: "fr" }],
+    });
+    const shown = [
+      shownText(createElement(screens.TriggerBody, { node: start })),
+      shownText(createElement(screens.ActionBody, { node: language })),
+      shownText(
+        createElement(
+          screens.EditorContext.Provider,
+          { value: screens.createEditor(makeFlow("typography", [start])) },
+          createElement(screens.TestEventButtons, { simulator: {} as Simulator }),
+        ),
+      ),
+      screens.stepName(
+        screens.t,
+        makeNode("ask", "message", { label: "N° de commande", content: [] }),
+      ),
+      screens.problemText("fr", {
+        code: "whatsapp-choices-as-list",
+        severity: "warning",
+        message: "WhatsApp: 4 buttons — sent as a list.",
+        path: "nodes[1]",
+        params: { count: 4, channels: "WhatsApp" },
+      }),
+    ].join("\n");
+    // Every label is there, and in French: a missing one cannot pass for a well-spaced one.
+    for (const words of ["contient", "Payload de menu", "Intention", "langue", "événement test"])
+      expect(shown).toContain(words);
+    expect(shown).toContain("N° de commande");
+    expect(shown).toContain("WhatsApp : 4 boutons");
+    expect(missingSpaces(shown)).toEqual([]);
   });
 });

@@ -4,10 +4,11 @@ import { CHANNEL_SPECS } from "@convo/messenger/channel";
 import { beforeAll, describe, expect, it } from "vitest";
 import { en } from "./en";
 import { fr } from "./fr";
-import { loadCatalogue, loadTeamWords, problemText, translate } from "./index";
+import { loadCatalogue, loadTeamWords, translate } from "./index";
 import { panelsEn } from "./panels-en";
 import { panelsFr } from "./panels-fr";
 import { type Message, messageForms } from "./plural";
+import { problemText } from "./problem-text";
 import { teamEn } from "./team-en";
 import { teamFr } from "./team-fr";
 

@@ -1,4 +1,3 @@
-import type { FlowProblem } from "@convo/flow";
 import { useMemo } from "react";
 import { create } from "zustand";
 import type { MessageKey as MainKey } from "./en";
@@ -111,16 +110,6 @@ export function fillMessage(locale: Locale, message: Message, params?: Params): 
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.values(loaded).some((catalogue) => key in catalogue);
-}
-
-/** A lint problem in the reader's language, from its stable `code` and `params`. */
-export function problemText(locale: Locale, problem: FlowProblem): string {
-  const key = `problem.${problem.code}`;
-  if (!isMessageKey(key)) return problem.message;
-  const text = translate(locale, key, problem.params);
-  // A problem of some channels only: "WhatsApp: 4 buttons — sent as a list".
-  const channels = problem.params?.channels;
-  return channels === undefined ? text : `${channels}: ${text}`;
 }
 
 interface LocaleState {

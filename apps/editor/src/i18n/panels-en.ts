@@ -59,7 +59,7 @@ export const panelsEn = {
   "event.sample": "Sample payload (JSON), for the simulator",
   "event.sampleInvalid": "Not a JSON object yet: the last valid sample is kept.",
   "event.refExternalId": "The rest of the ref is the contact's external id (an order number)",
-  "event.fire": "Fire test event",
+  "event.fire": "Fire test event: {event}",
   "sendAs.label": "Outside the 24-hour window, send as",
   "sendAs.standard": "Standard (not sent outside the window)",
   "sendAs.POST_PURCHASE_UPDATE": "Post-purchase update (tag)",
@@ -351,6 +351,8 @@ export const panelsEn = {
   "livechat.channel.whatsapp": "WhatsApp",
   "test.outsideWindow":
     "Not delivered: the contact last wrote over 24 hours ago, and Messenger refuses a bot message then.",
+  /** A problem of some channels only: "WhatsApp: 4 buttons — sent as a list". */
+  "problem.ofChannels": "{channels}: {text}",
   "problem.comment-post-empty":
     "A post id is empty: give the post’s id, or remove it to answer comments on every post.",
   "varType.text": "Text",

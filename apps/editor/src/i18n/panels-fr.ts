@@ -58,7 +58,7 @@ export const panelsFr: Record<PanelMessageKey, Message> = {
   "event.sampleInvalid": "Pas encore un objet JSON : le dernier exemple valide est gardé.",
   "event.refExternalId":
     "La suite du ref est l'identifiant externe du contact (un numéro de commande)",
-  "event.fire": "Envoyer un événement test",
+  "event.fire": "Envoyer un événement test : {event}",
   "sendAs.label": "Hors de la fenêtre de 24 heures, envoyer comme",
   "sendAs.standard": "Standard (non envoyé hors de la fenêtre)",
   "sendAs.POST_PURCHASE_UPDATE": "Suivi après achat (tag)",
@@ -354,6 +354,7 @@ export const panelsFr: Record<PanelMessageKey, Message> = {
   "livechat.channel.whatsapp": "WhatsApp",
   "test.outsideWindow":
     "Non distribué : le contact a écrit il y a plus de 24 heures, et Messenger refuse alors un message du bot.",
+  "problem.ofChannels": "{channels} : {text}",
   "problem.comment-post-empty":
     "Un id de publication est vide : indiquez-le, ou retirez-le pour répondre sur toutes les publications.",
   "varType.text": "Texte",

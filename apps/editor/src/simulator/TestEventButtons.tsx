@@ -20,7 +20,7 @@ export function TestEventButtons({ simulator }: { simulator: Simulator }) {
           title={JSON.stringify(trigger.sample ?? {})}
           onClick={() => void simulator.event(trigger.event, trigger.sample ?? {})}
         >
-          {t("event.fire")}: {trigger.event}
+          {t("event.fire", { event: trigger.event })}
         </button>
       ))}
     </>

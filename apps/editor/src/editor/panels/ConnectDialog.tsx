@@ -7,9 +7,9 @@ import { useEditor } from "../../store/context";
 import { outputLabel } from "../canvas/output-label";
 
 /** A step as a person reads it in a list: its kind, and its label or id. */
-function stepName(t: Translate, node: FlowNode): string {
+export function stepName(t: Translate, node: FlowNode): string {
   const label = "label" in node.data ? node.data.label : undefined;
-  return `${t(EDITOR_NODES[node.type].label)}: ${label || node.id}`;
+  return t("common.labelled", { label: t(EDITOR_NODES[node.type].label), value: label || node.id });
 }
 
 /**

@@ -1,4 +1,5 @@
-import { problemText, useLocale, useT } from "../../i18n";
+import { useLocale, useT } from "../../i18n";
+import { problemText } from "../../i18n/problem-text";
 import { useEditor, useEditorState } from "../../store/context";
 import { problemNodeId } from "../../store/marks";
 import { parsePath } from "../../store/paths";

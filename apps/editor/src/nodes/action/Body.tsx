@@ -17,7 +17,7 @@ export function ActionBody({ node }: { node: NodeOfType<"action"> }) {
                 : step.kind === "remember"
                   ? `${t("step.remember")} ${step.externalId}`
                   : step.kind === "set_language"
-                    ? `${t("step.set_language")}: ${step.language}`
+                    ? t("common.labelled", { label: t("step.set_language"), value: step.language })
                     : `${t(`step.${step.kind}`)} #${step.tag}`}
         </li>
       ))}

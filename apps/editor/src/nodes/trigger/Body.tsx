@@ -3,23 +3,27 @@ import { useT } from "../../i18n";
 
 export function TriggerBody({ node }: { node: NodeOfType<"trigger"> }) {
   const t = useT();
+  const labelled = (label: string, value: string) => t("common.labelled", { label, value });
   return (
     <ul className="chips">
       {node.data.triggers.map((trigger, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: triggers have no id; order is their identity
         <li key={i} className="chip">
           {trigger.kind === "keyword"
-            ? `${t(`match.${trigger.match}`)}: ${trigger.keywords.join(", ")}`
+            ? labelled(t(`match.${trigger.match}`), trigger.keywords.join(", "))
             : trigger.kind === "ref"
               ? `ref=${trigger.ref}`
               : trigger.kind === "postback"
-                ? `${t("trigger.postback")}: ${trigger.payload}`
+                ? labelled(t("trigger.postback"), trigger.payload)
                 : trigger.kind === "comment"
-                  ? `${t("trigger.comment")}: ${trigger.keywords.join(", ") || t("trigger.anyComment")}`
+                  ? labelled(
+                      t("trigger.comment"),
+                      trigger.keywords.join(", ") || t("trigger.anyComment"),
+                    )
                   : trigger.kind === "event"
-                    ? `${t("trigger.event")}: ${trigger.event}`
+                    ? labelled(t("trigger.event"), trigger.event)
                     : trigger.kind === "intent"
-                      ? `${t("trigger.intent")}: ${trigger.name}`
+                      ? labelled(t("trigger.intent"), trigger.name)
                       : t(`trigger.${trigger.kind}`)}
         </li>
       ))}
