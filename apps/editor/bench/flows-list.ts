@@ -75,7 +75,9 @@ async function measure(page: Page, url: string, rows: number, opens: number): Pr
   // tsx keeps function names with a `__name` helper, which page.evaluate code would miss.
   await page.addInitScript("globalThis.__name = (f) => f;");
   await page.goto(`${url}/#/account`);
+  // The sign-in form may come a moment after the page: wait for it rather than read it too soon.
   const token = page.getByLabel("Admin token");
+  await token.waitFor({ timeout: 15_000 }).catch(() => undefined);
   if (await token.isVisible().catch(() => false)) {
     await token.fill(ADMIN_TOKEN);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -92,7 +94,14 @@ async function measure(page: Page, url: string, rows: number, opens: number): Pr
           new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
         const start = performance.now();
         location.hash = "#/";
-        while (document.querySelectorAll(".flows-table tbody tr").length < rows) await painted();
+        // A list that never shows its rows is a failure said in words, not a hung benchmark.
+        while (document.querySelectorAll(".flows-table tbody tr").length < rows) {
+          if (performance.now() - start > 60_000)
+            throw new Error(
+              `the flows list showed ${document.querySelectorAll(".flows-table tbody tr").length} of ${rows} rows after 60 s (${location.hash}: ${document.body.innerText.slice(0, 200)})`,
+            );
+          await painted();
+        }
         const open = performance.now() - start;
         const before = performance.now();
         await (await fetch("/api/flows", { headers: { authorization: `Bearer ${token}` } })).json();
