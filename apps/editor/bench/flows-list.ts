@@ -98,7 +98,7 @@ async function measure(page: Page, url: string, rows: number, opens: number): Pr
         while (document.querySelectorAll(".flows-table tbody tr").length < rows) {
           if (performance.now() - start > 60_000)
             throw new Error(
-              `the flows list showed ${document.querySelectorAll(".flows-table tbody tr").length} of ${rows} rows after 60 s (${location.hash}: ${document.body.innerText.slice(0, 200)})`,
+              `the flows list showed ${document.querySelectorAll(".flows-table tbody tr").length} of ${rows} rows after 60 s (${location.hash}: ${document.body.textContent?.slice(0, 200)})`,
             );
           await painted();
         }
