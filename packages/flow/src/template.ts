@@ -40,7 +40,13 @@ function toReference(name: string): TemplateReference {
 export function templateReferences(text: string): TemplateReference[] {
   if (!text.includes("{{")) return [];
   const found: TemplateReference[] = [];
-  for (const match of text.matchAll(TEMPLATE)) found.push(toReference(match[1] as string));
+  // `exec` on the shared pattern instead of `matchAll`, which copies the pattern and makes an
+  // iterator per text: the lint reads every text of a 5,000-step flow. Nothing runs between two
+  // `exec`s, so no other caller sees `lastIndex` midway.
+  TEMPLATE.lastIndex = 0;
+  for (let match = TEMPLATE.exec(text); match !== null; match = TEMPLATE.exec(text)) {
+    found.push(toReference(match[1] as string));
+  }
   return found;
 }
 

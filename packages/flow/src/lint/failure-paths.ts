@@ -14,13 +14,13 @@ const DEFAULT_RETRY_LIMIT = 2;
  */
 export function lintFailurePaths(
   flow: Flow,
-  outputsByNode: ReadonlyMap<string, NodeOutput[]>,
+  outputs: readonly (readonly NodeOutput[])[],
   wiring: Wiring,
   problems: ProblemList,
 ): void {
   flow.nodes.forEach((node, i) => {
-    for (const output of outputsByNode.get(node.id) ?? []) {
-      if (isWired(wiring, node.id, output.id)) continue;
+    for (const output of outputs[i] ?? []) {
+      if (isWired(wiring, i, output.id)) continue;
       warnIfSilent(node, i, output, problems);
     }
   });

@@ -5,7 +5,7 @@ import type { Flow } from "../schema";
 import { type LintOptions, type NodeLintContext, ProblemList } from "./context";
 import { lintEvents } from "./events";
 import { lintFailurePaths } from "./failure-paths";
-import { lintGraph } from "./graph";
+import { indexNodes, lintGraph } from "./graph";
 import { lintTranslations } from "./translations";
 import { lintVariables, type NodeReference, nodeReferences } from "./variables";
 
@@ -19,28 +19,27 @@ export type { LintOptions } from "./context";
  */
 export function lintFlow(flow: Flow, options: LintOptions): FlowProblem[] {
   const problems = new ProblemList();
-  let ids: Set<string> | undefined;
+  const indexById = indexNodes(flow);
   const context: NodeLintContext = {
     flow,
     problems,
     channel: options.channel,
     knownFlows: options.knownFlows ? new Set(options.knownFlows) : undefined,
-    hasNode: (id) => {
-      ids ??= new Set(flow.nodes.map((n) => n.id));
-      return ids.has(id);
-    },
+    hasNode: (id) => indexById.has(id),
   };
-  const outputsByNode = new Map<string, NodeOutput[]>();
-  const references: (readonly NodeReference[])[] = [];
+  const { nodes } = flow;
+  const outputs: NodeOutput[][] = new Array(nodes.length);
+  const references: (readonly NodeReference[])[] = new Array(nodes.length);
   const otherLanguages = (flow.languages ?? []).slice(1);
-  for (const [i, node] of flow.nodes.entries()) {
-    outputsByNode.set(node.id, nodeOutputs(node));
-    references.push(nodeReferences(node));
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as Flow["nodes"][number];
+    outputs[i] = nodeOutputs(node);
+    references[i] = nodeReferences(node);
     kindOf(node.type).lint(node, i, context);
     if (otherLanguages.length > 0) lintTranslations(node, i, context, otherLanguages);
   }
-  const wiring = lintGraph(flow, outputsByNode, problems);
-  lintFailurePaths(flow, outputsByNode, wiring, problems);
+  const wiring = lintGraph(flow, indexById, outputs, problems);
+  lintFailurePaths(flow, outputs, wiring, problems);
   lintVariables(flow, references, problems);
   lintEvents(flow, references, problems);
   return problems.problems;

@@ -53,12 +53,16 @@ export function lintVariables(
     flow.variables.filter((v) => v.default !== undefined).map((v) => v.name),
   );
   const reads: Read[] = [];
-  const writes: Read[] = [];
 
   let at = 0;
+  // A step that stores into a variable declares it and gives it a value; what a step reads is
+  // judged once every step has been seen.
   const uses: VariableUses = {
     read: (name, path) => reads.push({ name, nodeIndex: at, path }),
-    write: (name, path) => writes.push({ name, nodeIndex: at, path }),
+    write: (name) => {
+      assigned.add(name);
+      declared.add(name);
+    },
   };
   flow.nodes.forEach((node, nodeIndex) => {
     const kind = kindOf(node.type);
@@ -72,12 +76,8 @@ export function lintVariables(
     kind.variables(node, uses);
   });
 
-  for (const write of writes) {
-    assigned.add(write.name);
-    declared.add(write.name);
-  }
   const reported = new Set<string>();
-  for (const use of [...writes, ...reads]) {
+  for (const use of reads) {
     const node = flow.nodes[use.nodeIndex];
     if (!node || declared.has(use.name) || reported.has(`u:${use.name}`)) continue;
     reported.add(`u:${use.name}`);
