@@ -4,8 +4,8 @@ import { ADMIN_TOKEN, type Harness, signIn, startHarness } from "./harness";
 
 /**
  * AI steps in the editor against the real runtime in sandbox mode: the forms (the "test a
- * question" box ranks the passages as the engine does), and the simulator asking the runtime's
- * built-in AI emulator for the intent and the answer.
+ * question" box ranks the passages as the engine does and shows the model's answer), and the
+ * simulator asking the runtime's built-in AI emulator for the intent and the answer.
  */
 let h: Harness;
 beforeAll(async () => {
@@ -77,7 +77,7 @@ async function say(page: Page, text: string) {
 }
 
 describe("AI steps in the editor", () => {
-  it("shows the passages a question finds, and the simulator asks the runtime's AI emulator", async () => {
+  it("shows the passages a question finds and the model's answer, and the simulator asks the runtime's AI emulator", async () => {
     const { page, url } = h;
     const imported = await fetch(`${url}/api/flows/import?overwrite=1`, {
       method: "POST",
@@ -101,6 +101,39 @@ describe("AI steps in the editor", () => {
       .toEqual(["Returns\nYou have 30 days to return an item."]);
     await ask.fill("capitale du Pérou");
     await page.locator(".inspector").getByText("Nothing relevant", { exact: false }).waitFor();
+    // Nothing to send: the model is not asked.
+    const askModel = page.locator(".inspector").getByRole("button", { name: "Ask the model" });
+    expect(await askModel.isDisabled()).toBe(true);
+
+    // The model's answer, from the runtime's AI emulator, for the passages found.
+    const said = page.getByTestId("ai-try-answer");
+    await ask.fill("When are you open?");
+    await askModel.click();
+    await expect.poll(() => said.textContent()).toContain("Monday to Saturday, 9 am to 7 pm.");
+    expect(await said.textContent()).toContain("the step goes Answered");
+    // Another question: the last answer goes; Enter asks too.
+    await ask.fill("can I return an item?");
+    expect(await said.count()).toBe(0);
+    await ask.press("Enter");
+    await expect.poll(() => said.textContent()).toContain("You have 30 days to return an item.");
+    // The model unsure, then failing: the step's path, in words.
+    await page.route("**/api/simulator/ai", (route) =>
+      route.fulfill({ json: { ok: true, unsure: true } }),
+    );
+    await ask.fill("When are you open on Sunday?");
+    await askModel.click();
+    await expect
+      .poll(() => said.textContent())
+      .toBe("The model was not sure: the step goes Unsure.");
+    await page.unroute("**/api/simulator/ai");
+    await page.route("**/api/simulator/ai", (route) =>
+      route.fulfill({ json: { ok: false, error: "The AI provider answered 500." } }),
+    );
+    await askModel.click();
+    await expect
+      .poll(() => said.textContent())
+      .toBe("The model did not answer (The AI provider answered 500.): the step goes Error.");
+    await page.unroute("**/api/simulator/ai");
 
     // The simulator, on the draft: the intent, then the answer, from the emulator.
     await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
