@@ -147,6 +147,69 @@ describe("AI steps in the editor", () => {
     await sim(page).locator(".bubble.bot", { hasText: "Your order is on its way." }).waitFor();
   });
 
+  it("imports a Markdown or text file into the knowledge base, and refuses other files", async () => {
+    const { page, url } = h;
+    const imported = await fetch(`${url}/api/flows/import?overwrite=1`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify(flow),
+    });
+    expect(imported.status).toBe(201);
+    await signIn(page, url);
+    await page.goto(`${url}/#/flows/assistant`);
+    const answerStep = page.locator(".react-flow__node:has(article.step-ai_answer)");
+    await answerStep.waitFor();
+    await answerStep.click();
+    const inspector = page.locator(".inspector");
+    await inspector.getByRole("heading", { name: "AI answer" }).waitFor();
+    const file = page.getByTestId("ai-file");
+    const said = page.getByTestId("ai-file-said");
+    const text = page.getByTestId("ai-text");
+    const upload = (name: string, mimeType: string, content: string) =>
+      file.setInputFiles({ name, mimeType, buffer: Buffer.from(content) });
+
+    // Added after the pasted text: both are passages.
+    await upload(
+      "delivery.md",
+      "text/markdown",
+      "# Delivery\r\n\r\nWe ship to Belgium in 3 days.\n",
+    );
+    await expect
+      .poll(() => said.textContent())
+      .toBe("delivery.md imported: each paragraph is a passage.");
+    expect(await text.inputValue()).toBe(
+      "# Returns\n\nYou have 30 days to return an item.\n\n# Delivery\n\nWe ship to Belgium in 3 days.",
+    );
+    const ask = page.getByTestId("ai-try");
+    await ask.fill("do you ship to Belgium?");
+    await expect
+      .poll(() => inspector.locator("ol li").allTextContents())
+      .toEqual(["Delivery\nWe ship to Belgium in 3 days."]);
+
+    // Other files, and too much text, are refused and change nothing.
+    await upload("logo.png", "image/png", "not text");
+    await expect
+      .poll(() => said.textContent())
+      .toBe("logo.png is not a Markdown (.md) or text (.txt) file: nothing was imported.");
+    await upload("huge.txt", "text/plain", "word ".repeat(40_000));
+    await expect
+      .poll(() => said.textContent())
+      .toMatch(
+        /^huge\.txt would make the knowledge base 2\d\d,\d{3} characters long, more than its 200,000: nothing was imported\.$/,
+      );
+    expect(await said.getAttribute("role")).toBe("alert");
+    expect(await text.inputValue()).toContain("We ship to Belgium in 3 days.");
+
+    // In place of the text, when asked; one undo step brings the text back.
+    await inspector.getByLabel("Replace the text above", { exact: false }).check();
+    await upload("hours.txt", "text/plain", "We are open on Sunday mornings.");
+    await expect.poll(() => text.inputValue()).toBe("We are open on Sunday mornings.");
+    await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press("ControlOrMeta+z");
+    await answerStep.click();
+    await expect.poll(() => page.getByTestId("ai-text").inputValue()).toContain("Belgium");
+  });
+
   it("shows the tokens the flow's AI steps spent, beside the analytics switch", async () => {
     const { page, url } = h;
     const api = (method: string, path: string, body?: unknown) =>

@@ -15,6 +15,14 @@ const EN = {
   "ai.entryAnswer": "The brand's answer",
   "ai.text": "Knowledge base text (Markdown or plain text)",
   "ai.textPlaceholder": "Paste your help pages: each paragraph becomes a passage.",
+  "ai.file": "Import a file (.md or .txt)",
+  "ai.fileReplace": "Replace the text above (else the file is added after it)",
+  "ai.fileImported": "{name} imported: each paragraph is a passage.",
+  "ai.fileType": "{name} is not a Markdown (.md) or text (.txt) file: nothing was imported.",
+  "ai.fileTooLarge":
+    "{name} would make the knowledge base {chars} characters long, more than its {max}: nothing was imported.",
+  "ai.fileTooLargeToRead":
+    "{name} is too large: the knowledge base holds at most {max} characters. Nothing was imported.",
   "ai.toneField": "Tone",
   "ai.tonePlaceholder": "Friendly and short; uses “vous” in French",
   "ai.variable": "Store the answer in a variable instead of sending it",
@@ -50,6 +58,15 @@ const FR: Record<AiFormKey, Message> = {
   "ai.entryAnswer": "La réponse de la marque",
   "ai.text": "Texte de la base de connaissances (Markdown ou texte brut)",
   "ai.textPlaceholder": "Collez vos pages d’aide : chaque paragraphe devient un passage.",
+  "ai.file": "Importer un fichier (.md ou .txt)",
+  "ai.fileReplace": "Remplacer le texte ci-dessus (sinon le fichier est ajouté à la suite)",
+  "ai.fileImported": "{name} importé : chaque paragraphe est un passage.",
+  "ai.fileType":
+    "{name} n’est pas un fichier Markdown (.md) ou texte (.txt) : rien n’a été importé.",
+  "ai.fileTooLarge":
+    "Avec {name}, la base de connaissances ferait {chars} caractères, plus que ses {max} : rien n’a été importé.",
+  "ai.fileTooLargeToRead":
+    "{name} est trop volumineux : la base de connaissances contient au plus {max} caractères. Rien n’a été importé.",
   "ai.toneField": "Ton",
   "ai.tonePlaceholder": "Chaleureux et bref ; vouvoiement",
   "ai.variable": "Enregistrer la réponse dans une variable au lieu de l’envoyer",
