@@ -210,6 +210,70 @@ describe("AI steps in the editor", () => {
     await expect.poll(() => page.getByTestId("ai-text").inputValue()).toContain("Belgium");
   });
 
+  it("edits the intent step: a new intent, its example phrases, the confidence, and says what is missing", async () => {
+    const { page, url } = h;
+    const imported = await fetch(`${url}/api/flows/import?overwrite=1`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify(flow),
+    });
+    expect(imported.status).toBe(201);
+    await signIn(page, url);
+    await page.goto(`${url}/#/flows/assistant`);
+    const routeStep = page.locator(".react-flow__node:has(article.step-intent)");
+    await routeStep.waitFor();
+    expect(await routeStep.getByRole("img", { name: "This step has errors" }).count()).toBe(0);
+    await routeStep.click();
+    const inspector = page.locator(".inspector");
+    await inspector.getByRole("heading", { name: "Route by intent" }).waitFor();
+
+    // A new intent, empty: the step is marked, and Problems says what it lacks.
+    await inspector.getByRole("button", { name: "+ Intent 2" }).click();
+    await routeStep.getByRole("img", { name: "This step has errors" }).waitFor();
+    const second = inspector.locator(".list-item").nth(1);
+    await second.getByLabel("Name").fill("Returns");
+    await page.getByRole("tab", { name: /Problems/ }).click();
+    await expect
+      .poll(() => page.locator(".problems li").allTextContents())
+      .toContainEqual(
+        expect.stringContaining(
+          'The intent "Returns" has no example phrases: give a few, in French and English.',
+        ),
+      );
+
+    // Its example phrases, one a line, and a higher confidence: the errors go.
+    await page.getByRole("tab", { name: "Step" }).click();
+    await second
+      .getByLabel("Example phrases, one a line (French and English)")
+      .fill("I want to send it back\nJe veux le renvoyer");
+    await inspector
+      .getByLabel("Minimum confidence, 0 to 1 (default 0.6; below it: Else)")
+      .fill("0.75");
+    await expect
+      .poll(() => routeStep.getByRole("img", { name: "This step has errors" }).count())
+      .toBe(0);
+    await expect
+      .poll(() => routeStep.textContent())
+      .toContain("2 intents; below 75 % confidence: Else.");
+    expect(await routeStep.textContent()).toContain("Returns — “I want to send it back”");
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved");
+    const saved = (await (
+      await fetch(`${url}/api/flows/assistant`, {
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      })
+    ).json()) as { flow: { nodes: { id: string; data: Record<string, unknown> }[] } };
+    const data = saved.flow.nodes.find((n) => n.id === "route")?.data;
+    expect(data?.minConfidence).toBe(0.75);
+    expect(data?.intents).toEqual([
+      { id: "orders", name: "Orders", examples: ["Où est mon colis ?"] },
+      {
+        id: expect.any(String),
+        name: "Returns",
+        examples: ["I want to send it back", "Je veux le renvoyer"],
+      },
+    ]);
+  });
+
   it("shows the tokens the flow's AI steps spent, beside the analytics switch", async () => {
     const { page, url } = h;
     const api = (method: string, path: string, body?: unknown) =>
