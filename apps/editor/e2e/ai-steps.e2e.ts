@@ -4,8 +4,11 @@ import { ADMIN_TOKEN, type Harness, signIn, startHarness } from "./harness";
 
 /**
  * AI steps in the editor against the real runtime in sandbox mode: the forms (the "test a
- * question" box ranks the passages as the engine does and shows the model's answer), and the
- * simulator asking the runtime's built-in AI emulator for the intent and the answer.
+ * question" box ranks the passages as the engine does and shows the model's answer; a knowledge
+ * base imported from a file; intents and their examples), the simulator asking the runtime's
+ * built-in AI emulator for the intent and the answer, and the analytics counts of each output.
+ * Each test that edits a draft has a flow of its own (a draft another test overwrote while it was
+ * open would be "changed elsewhere").
  */
 let h: Harness;
 beforeAll(async () => {
@@ -152,11 +155,11 @@ describe("AI steps in the editor", () => {
     const imported = await fetch(`${url}/api/flows/import?overwrite=1`, {
       method: "POST",
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
-      body: JSON.stringify(flow),
+      body: JSON.stringify({ ...flow, id: "knowledge", name: "Knowledge file" }),
     });
     expect(imported.status).toBe(201);
     await signIn(page, url);
-    await page.goto(`${url}/#/flows/assistant`);
+    await page.goto(`${url}/#/flows/knowledge`);
     const answerStep = page.locator(".react-flow__node:has(article.step-ai_answer)");
     await answerStep.waitFor();
     await answerStep.click();
@@ -215,11 +218,11 @@ describe("AI steps in the editor", () => {
     const imported = await fetch(`${url}/api/flows/import?overwrite=1`, {
       method: "POST",
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
-      body: JSON.stringify(flow),
+      body: JSON.stringify({ ...flow, id: "intents", name: "Intents" }),
     });
     expect(imported.status).toBe(201);
     await signIn(page, url);
-    await page.goto(`${url}/#/flows/assistant`);
+    await page.goto(`${url}/#/flows/intents`);
     const routeStep = page.locator(".react-flow__node:has(article.step-intent)");
     await routeStep.waitFor();
     expect(await routeStep.getByRole("img", { name: "This step has errors" }).count()).toBe(0);
@@ -258,7 +261,7 @@ describe("AI steps in the editor", () => {
     expect(await routeStep.textContent()).toContain("Returns — “I want to send it back”");
     await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved");
     const saved = (await (
-      await fetch(`${url}/api/flows/assistant`, {
+      await fetch(`${url}/api/flows/intents`, {
         headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
       })
     ).json()) as { flow: { nodes: { id: string; data: Record<string, unknown> }[] } };
@@ -308,5 +311,106 @@ describe("AI steps in the editor", () => {
     await expect
       .poll(() => page.getByTestId("analytics-tokens").textContent(), { timeout: 15_000 })
       .toBe(`AI tokens: ${total} today · ${total} in this period`);
+  });
+});
+
+interface AiEmulator {
+  baseUrl: string;
+  apiKey: string;
+  fault(fault: { status: 429 | 500 }, times?: number): void;
+  close(): Promise<void>;
+}
+
+describe("the analytics overlay on AI steps", () => {
+  // A runtime of its own, asking an AI emulator this test can make fail (as a provider would).
+  let counting: Harness;
+  let ai: AiEmulator;
+  beforeAll(async () => {
+    // By name, as the harness loads the runtime: its Node sources are not type-checked here.
+    const name = "@convo/runtime";
+    const runtime = (await import(name)) as { startAiEmulator(): Promise<AiEmulator> };
+    ai = await runtime.startAiEmulator();
+    // The emulator listens on 127.0.0.1, as a model hosted on the brand's own network would.
+    counting = await startHarness({ CONVO_ALLOW_PRIVATE_HTTP: "1" });
+  });
+  afterAll(async () => {
+    await counting?.stop();
+    await ai?.close();
+  });
+
+  it("counts the contacts each AI step answered, was unsure for, and failed", async () => {
+    const { page, url } = counting;
+    const api = (method: string, path: string, body?: unknown) =>
+      fetch(`${url}/api${path}`, {
+        method,
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    expect(
+      (await api("PUT", "/ai/provider", { baseUrl: ai.baseUrl, apiKey: ai.apiKey })).status,
+    ).toBe(200);
+    const counted = {
+      ...flow,
+      id: "counted",
+      name: "Counted",
+      nodes: flow.nodes.map((n) =>
+        n.id === "start"
+          ? node(
+              "start",
+              "trigger",
+              { triggers: [{ kind: "keyword", match: "contains", keywords: ["hours", "help"] }] },
+              0,
+            )
+          : n.id === "answer"
+            ? node(
+                "answer",
+                "ai_answer",
+                {
+                  entries: [
+                    {
+                      id: "hours",
+                      question: "What are your opening hours?",
+                      answer: "Monday to Saturday, 9 am to 7 pm.",
+                    },
+                  ],
+                },
+                640,
+              )
+            : n,
+      ),
+    };
+    expect((await api("POST", "/flows/import?overwrite=1", counted)).status).toBe(201);
+    expect((await api("POST", "/flows/counted/publish", {})).status).toBe(201);
+    const taken = async () => {
+      const stats = (await (await api("GET", "/flows/counted/stats")).json()) as {
+        handles: Record<string, Record<string, number>>;
+      };
+      return stats.handles.answer ?? {};
+    };
+    const send = async (text: string, expected: Record<string, number>) => {
+      expect((await api("POST", "/sandbox/messages", { text })).status).toBe(202);
+      await expect.poll(taken, { timeout: 15_000 }).toEqual(expected);
+    };
+
+    // Answered by the emulator; Unsure (nothing relevant: the model is not asked).
+    await send("What are your hours on Saturday?", { answered: 1 });
+    await send("help with the capital of Peru", { answered: 1, unsure: 1 });
+    // The provider failing: the intent falls to Else, the answer to Error.
+    ai.fault({ status: 500 }, 2);
+    await send("What are your hours on Sunday?", { answered: 1, unsure: 1, error: 1 });
+
+    await signIn(page, url);
+    await page.goto(`${url}/#/flows/counted`);
+    await page.locator(".react-flow__node:has(article.step-ai_answer)").waitFor();
+    await page.getByRole("button", { name: "Analytics", exact: true }).click();
+    const count = (id: string) => page.getByTestId(id).textContent();
+    await expect.poll(() => count("stats-answer")).toBe("3 entered");
+    expect(await count("stats-answer-answered")).toBe("1");
+    expect(await count("stats-answer-unsure")).toBe("1");
+    expect(await count("stats-answer-error")).toBe("1");
+    // The intent step before it: nothing matched an intent, and the failed question went Else.
+    expect(await count("stats-route")).toBe("3 entered");
+    expect(await count("stats-route-orders")).toBe("0");
+    expect(await count("stats-route-else")).toBe("3");
   });
 });
