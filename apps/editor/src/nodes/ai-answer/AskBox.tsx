@@ -8,11 +8,14 @@ import { useLocale, useT } from "../../i18n";
 import { useAiFormText } from "../../i18n/ai-forms";
 import type { AiOutcome } from "../../simulator/ask-model";
 
-/** What the model said to the question last asked, or why it said nothing. */
+/**
+ * What the model said to the request last sent, or why it said nothing. `key` is the request as
+ * sent: another question, or a knowledge base or tone edited since, and the answer is not shown.
+ */
 type Asked =
-  | { question: string; state: "asking" }
-  | { question: string; state: "done"; outcome: AiOutcome }
-  | { question: string; state: "failed"; message: string };
+  | { key: string; state: "asking" }
+  | { key: string; state: "done"; outcome: AiOutcome }
+  | { key: string; state: "failed"; message: string };
 
 /**
  * "Test a question": the passages the step would send to the model for it, ranked as the engine
@@ -27,15 +30,17 @@ export function AskBox({ data }: { data: NodeData<"ai_answer"> }) {
   const api = useMemo(() => testApi(token), [token]);
   const [question, setQuestion] = useState("");
   const [asked, setAsked] = useState<Asked | null>(null);
-  // Only the latest question's answer is shown: an earlier one arriving late is dropped.
+  // Only the latest request's answer is kept: an earlier one arriving late is dropped.
   const latest = useRef(0);
   const trimmed = question.trim();
+  // The tester's language stands for the contact's: the model answers in it.
   const request =
     trimmed === ""
       ? undefined
       : answerRequestFor(data, trimmed, { locale: locale === "fr" ? "fr_FR" : "en_GB" });
   const found = request?.passages ?? (trimmed === "" ? undefined : []);
-  const shown = asked?.question === trimmed ? asked : null;
+  const key = request ? JSON.stringify(request) : "";
+  const shown = asked?.key === key ? asked : null;
 
   async function ask() {
     if (!request) return;
@@ -43,11 +48,11 @@ export function AskBox({ data }: { data: NodeData<"ai_answer"> }) {
     const settle = (next: Asked) => {
       if (id === latest.current) setAsked(next);
     };
-    setAsked({ question: trimmed, state: "asking" });
+    setAsked({ key, state: "asking" });
     try {
-      settle({ question: trimmed, state: "done", outcome: await api.simulateAi(request) });
+      settle({ key, state: "done", outcome: await api.simulateAi(request) });
     } catch (error) {
-      settle({ question: trimmed, state: "failed", message: describeError(t, error) });
+      settle({ key, state: "failed", message: describeError(t, error) });
     }
   }
 
