@@ -3,7 +3,7 @@ export { bm25Index, terms } from "./ai/bm25";
 export { type ContactChanges, foldActions } from "./contact-changes";
 export { capText, ENGINE_LIMITS } from "./limits";
 export { NODE_TYPES_OF_WAIT } from "./nodes";
-export { passagesFor } from "./nodes/ai-answer";
+export { answerRequestFor, passagesFor } from "./nodes/ai-answer";
 export { compare, parseNumber } from "./nodes/condition";
 export { httpRequestOf, sampleHttpRequest } from "./nodes/http-step";
 export { formatJsonPath, readPath } from "./nodes/json-path";

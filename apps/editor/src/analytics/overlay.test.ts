@@ -76,6 +76,41 @@ describe("computeOverlay", () => {
     });
   });
 
+  it("counts an AI answer step's Answered, Unsure and Error, and an intent step's intents", () => {
+    const ai = makeFlow(
+      "f",
+      [
+        makeNode("route", "intent", {
+          intents: [{ id: "orders", name: "Orders", examples: ["Where is my order?"] }],
+        }),
+        makeNode("answer", "ai_answer", {
+          entries: [{ id: "h", question: "When are you open?", answer: "9 to 7." }],
+        }),
+      ],
+      [["route", "else", "answer"]],
+    );
+    const overlay = computeOverlay(
+      ai,
+      stats(
+        { route: 10, answer: 8 },
+        { route: { orders: 2, else: 8 }, answer: { answered: 5, unsure: 2 } },
+      ),
+    );
+    expect(overlay.get("route")?.handles).toEqual({
+      orders: { count: 2, share: 0.2 },
+      else: { count: 8, share: 0.8 },
+    });
+    const answer = overlay.get("answer");
+    expect(answer?.handles).toEqual({
+      answered: { count: 5, share: 5 / 8 },
+      unsure: { count: 2, share: 2 / 8 },
+      // Nobody's question failed: the output is shown, at 0.
+      error: { count: 0, share: 0 },
+    });
+    // Still waiting for the model, or gone: one of the 8 left by no output.
+    expect(answer?.dropOff).toBe(1);
+  });
+
   it("keeps the objects of steps whose counts did not change", () => {
     const first = computeOverlay(flow, stats({ start: 1, ask: 1 }, { start: { next: 1 } }));
     const second = shareUnchanged(

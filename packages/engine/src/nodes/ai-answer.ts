@@ -11,9 +11,9 @@ import {
   UNSURE,
 } from "@convo/flow";
 import { type Bm25Index, bm25Index } from "../ai/bm25";
-import { fitText } from "../limits";
+import { ENGINE_LIMITS, fitText } from "../limits";
 import type { Next, Run } from "../run";
-import type { FlowRef } from "../types";
+import type { AiRequest, FlowRef } from "../types";
 import { aiQuestion, resumeAi, sendAi, textLimit } from "./ai-request";
 import type { EngineNodeKind } from "./kind";
 
@@ -46,25 +46,39 @@ export function passagesFor(data: NodeData<"ai_answer">, question: string): stri
     .map((r) => passages[r.index] as string);
 }
 
+/**
+ * What the step asks the model for `question`: its best passages, its tone, the contact's
+ * locale. Undefined when nothing in the knowledge base is relevant (the step goes Unsure without
+ * asking). The editor's "test a question" box asks with the same request as a conversation.
+ */
+export function answerRequestFor(
+  data: NodeData<"ai_answer">,
+  question: string,
+  context: { locale?: string; maxChars?: number } = {},
+): Extract<AiRequest, { task: "answer" }> | undefined {
+  const passages = question === "" ? [] : passagesFor(data, question);
+  if (passages.length === 0) return undefined;
+  return {
+    task: "answer",
+    question,
+    passages,
+    ...(data.tone?.trim() ? { tone: data.tone.trim() } : {}),
+    ...(context.locale ? { locale: context.locale } : {}),
+    maxChars: context.maxChars ?? ENGINE_LIMITS.outgoingText,
+    timeoutMs: data.timeoutMs ?? DEFAULT_AI_TIMEOUT_MS,
+  };
+}
+
 function visitAiAnswer(run: Run, ref: FlowRef, node: NodeOfType<"ai_answer">): Next {
   const question = aiQuestion(run, ref.flow, node.data.question);
-  const passages = question === "" ? [] : passagesFor(node.data, question);
-  // Nothing relevant in the knowledge base: the model is not asked to make something up.
-  if (passages.length === 0) return run.leave(ref, node.id, UNSURE);
   const locale = run.fields.locale;
-  return sendAi(
-    run,
-    { flowId: ref.flow.id, nodeId: node.id },
-    {
-      task: "answer",
-      question,
-      passages,
-      ...(node.data.tone?.trim() ? { tone: node.data.tone.trim() } : {}),
-      ...(locale ? { locale } : {}),
-      maxChars: textLimit(run),
-      timeoutMs: node.data.timeoutMs ?? DEFAULT_AI_TIMEOUT_MS,
-    },
-  );
+  const request = answerRequestFor(node.data, question, {
+    ...(locale ? { locale } : {}),
+    maxChars: textLimit(run),
+  });
+  // Nothing relevant in the knowledge base: the model is not asked to make something up.
+  if (!request) return run.leave(ref, node.id, UNSURE);
+  return sendAi(run, { flowId: ref.flow.id, nodeId: node.id }, request);
 }
 
 /** The model's answer: sent within the channel's limits (or stored), or the unsure/error path. */

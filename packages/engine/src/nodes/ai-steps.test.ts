@@ -2,7 +2,7 @@ import { testChannel } from "@convo/flow/testing";
 import { describe, expect, it } from "vitest";
 import { makeContext, makeFlow, makeNode, sentTexts, talk } from "../testing";
 import type { AiRequest, EngineAction, EngineEvent } from "../types";
-import { passagesFor } from "./ai-answer";
+import { answerRequestFor, passagesFor } from "./ai-answer";
 
 const say = (id: string, text: string) =>
   makeNode(id, "message", { content: [{ id: `${id}-t`, kind: "text", text }] });
@@ -79,6 +79,24 @@ describe("the AI answer step", () => {
     const one = { entries: [{ id: "h", question: "When are you open?", answer: "9 to 7." }] };
     expect(passagesFor(one, "Are you open on Sunday?")).toEqual(["When are you open?\n9 to 7."]);
     expect(passagesFor(one, "Do you ship abroad?")).toEqual([]);
+  });
+
+  it("builds the request the editor's test box sends, as a conversation would", () => {
+    const one = {
+      entries: [{ id: "h", question: "When are you open?", answer: "9 to 7." }],
+      tone: " Short ",
+      timeoutMs: 4_000,
+    };
+    expect(answerRequestFor(one, "Are you open on Sunday?", { locale: "fr_FR" })).toEqual({
+      task: "answer",
+      question: "Are you open on Sunday?",
+      passages: ["When are you open?\n9 to 7."],
+      tone: "Short",
+      locale: "fr_FR",
+      maxChars: 2_000,
+      timeoutMs: 4_000,
+    });
+    expect(answerRequestFor(one, "Do you ship abroad?")).toBeUndefined();
   });
 
   it("takes unsure when the model does not know, error when it fails", () => {

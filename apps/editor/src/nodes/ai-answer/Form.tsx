@@ -4,6 +4,7 @@ import { useFreshId } from "../../form/use-fresh-id";
 import { useT } from "../../i18n";
 import { useAiFormText } from "../../i18n/ai-forms";
 import { AskBox } from "./AskBox";
+import { KnowledgeFile } from "./KnowledgeFile";
 
 /** The ranges the form offers, from the node kind (the schema reads the same). */
 const LIMITS = NODE_KINDS.ai_answer.limits;
@@ -65,6 +66,10 @@ export function AiAnswerForm({ node }: { node: NodeOfType<"ai_answer"> }) {
         testId="ai-text"
         onChange={(v) => optional("text", v)}
         onBlur={f.endGroup}
+      />
+      <KnowledgeFile
+        text={d.text}
+        onImport={(text) => f.replace(["data", "text"], text === "" ? undefined : text)}
       />
       <TextField
         label={a("ai.toneField")}
