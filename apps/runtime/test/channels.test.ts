@@ -11,6 +11,7 @@ import {
   WA_SECRET,
   WA_TOKEN,
   waButtonReply,
+  waListReply,
   waSent,
   waText,
 } from "./meta";
@@ -110,6 +111,89 @@ describe("WhatsApp end to end: signed webhook in, Cloud API call out", () => {
       return last?.status === "failed" ? last : undefined;
     }, "the reply marked failed");
     expect(line).toMatchObject({ direction: "out", status: "failed" });
+  });
+});
+
+/** Five sizes to pick from: more than WhatsApp's 3 reply buttons hold, so a list message. */
+const SIZES = ["Extra small", "Small", "Medium", "Large", "Extra large (add €5)"];
+
+const sizePicker = (created: { flow: object }) => ({
+  ...created.flow,
+  channels: ["whatsapp"],
+  nodes: [
+    {
+      id: "start",
+      type: "trigger",
+      position: { x: 0, y: 0 },
+      data: { triggers: [{ kind: "keyword", match: "exact", keywords: ["sizes"] }] },
+    },
+    {
+      id: "pick",
+      type: "message",
+      position: { x: 300, y: 0 },
+      data: {
+        content: [{ id: "ask", kind: "text", text: "Which size would you like?" }],
+        quickReplies: SIZES.map((title, i) => ({ id: `size${i}`, title })),
+      },
+    },
+    ...SIZES.map((title, i) => ({
+      id: `chose${i}`,
+      type: "message",
+      position: { x: 600, y: i * 100 },
+      data: { content: [{ id: `said${i}`, kind: "text", text: `${title} it is.` }] },
+    })),
+  ],
+  edges: [
+    { id: "e-start", source: "start", target: "pick" },
+    ...SIZES.map((_, i) => ({
+      id: `e${i}`,
+      source: "pick",
+      sourceHandle: `size${i}`,
+      target: `chose${i}`,
+    })),
+  ],
+});
+
+interface ListMessage {
+  type: string;
+  interactive: {
+    type: string;
+    body: { text: string };
+    action: { button: string; sections: { rows: { id: string; title: string }[] }[] };
+  };
+}
+
+describe("WhatsApp list message: 4 to 10 choices, picked with list_reply", () => {
+  it("sends the choices as list rows and follows the row picked", async () => {
+    const created = await rt.api("POST", "/api/flows", { name: "Size picker", id: "size-picker" });
+    const flow = sizePicker(created.json);
+    expect((await rt.api("PUT", "/api/flows/size-picker", { flow, revision: 1 })).status).toBe(200);
+    expect((await rt.api("POST", "/api/flows/size-picker/publish", {})).status).toBe(201);
+
+    const customer = "33677777777";
+    meta.whatsapp.customerWrote(customer);
+    await postWhatsApp(rt.url, [waText(customer, "sizes")]);
+    const [sent] = await waitForWa(customer, 1);
+    const list = sent as unknown as ListMessage;
+    // Meta's shape: the list's button text ≤ 20 characters, rows with an id and a title ≤ 24.
+    expect(list).toMatchObject({
+      type: "interactive",
+      interactive: { type: "list", body: { text: "Which size would you like?" } },
+    });
+    expect(list.interactive.action.button.length).toBeGreaterThan(0);
+    expect(list.interactive.action.button.length).toBeLessThanOrEqual(20);
+    const rows = list.interactive.action.sections.flatMap((section) => section.rows);
+    expect(rows.map((row) => row.title)).toEqual(SIZES);
+    for (const row of rows) {
+      expect(row.title.length).toBeLessThanOrEqual(24);
+      expect(row.id).toMatch(/\S/);
+    }
+    expect(new Set(rows.map((row) => row.id)).size).toBe(SIZES.length);
+
+    const large = rows[3] as { id: string; title: string };
+    await postWhatsApp(rt.url, [waListReply(customer, large.id, large.title)]);
+    const [, answer] = await waitForWa(customer, 2);
+    expect(answer).toMatchObject({ type: "text", text: { body: "Large it is." } });
   });
 });
 
