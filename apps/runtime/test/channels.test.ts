@@ -1,4 +1,4 @@
-import { EMULATOR_APP_ID } from "@convo/messenger";
+import { EMULATOR_APP_ID, whatsappWebhookBody } from "@convo/messenger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Json, startRuntime, type TestRuntime } from "./helpers";
 import { APP_SECRET, PAGE_ID, PAGE_TOKEN, postWebhook, sentMessages, waitFor } from "./messenger";
@@ -11,6 +11,7 @@ import {
   WA_SECRET,
   WA_TOKEN,
   waButtonReply,
+  waListReply,
   waSent,
   waText,
 } from "./meta";
@@ -40,6 +41,26 @@ afterAll(async () => {
   await rt?.stop();
   await meta?.close();
 });
+
+/** An Instagram text as Meta posts it to the Messenger webhook: `object: "instagram"`. */
+const igBody = (igsid: string, text: string, account = IG_ACCOUNT) =>
+  JSON.stringify({
+    object: "instagram",
+    entry: [
+      {
+        id: account,
+        time: Date.now(),
+        messaging: [
+          {
+            sender: { id: igsid },
+            recipient: { id: account },
+            timestamp: Date.now(),
+            message: { mid: `ig_mid_${igsid}_${text}`, text },
+          },
+        ],
+      },
+    ],
+  });
 
 const waitForWa = (waId: string, count: number) =>
   waitFor(() => {
@@ -113,36 +134,173 @@ describe("WhatsApp end to end: signed webhook in, Cloud API call out", () => {
   });
 });
 
-describe("WhatsApp webhook: bad input", () => {
-  it("refuses a wrong signature with 403 and stores nothing", async () => {
-    const response = await postWhatsApp(rt.url, [waText("33655555555", "hi")], { secret: "wrong" });
+/** Five sizes to pick from: more than WhatsApp's 3 reply buttons hold, so a list message. */
+const SIZES = ["Extra small", "Small", "Medium", "Large", "Extra large (add €5)"];
+
+const sizePicker = (created: { flow: object }) => ({
+  ...created.flow,
+  channels: ["whatsapp"],
+  nodes: [
+    {
+      id: "start",
+      type: "trigger",
+      position: { x: 0, y: 0 },
+      data: { triggers: [{ kind: "keyword", match: "exact", keywords: ["sizes"] }] },
+    },
+    {
+      id: "pick",
+      type: "message",
+      position: { x: 300, y: 0 },
+      data: {
+        content: [{ id: "ask", kind: "text", text: "Which size would you like?" }],
+        quickReplies: SIZES.map((title, i) => ({ id: `size${i}`, title })),
+      },
+    },
+    ...SIZES.map((title, i) => ({
+      id: `chose${i}`,
+      type: "message",
+      position: { x: 600, y: i * 100 },
+      data: { content: [{ id: `said${i}`, kind: "text", text: `${title} it is.` }] },
+    })),
+  ],
+  edges: [
+    { id: "e-start", source: "start", target: "pick" },
+    ...SIZES.map((_, i) => ({
+      id: `e${i}`,
+      source: "pick",
+      sourceHandle: `size${i}`,
+      target: `chose${i}`,
+    })),
+  ],
+});
+
+interface ListMessage {
+  type: string;
+  interactive: {
+    type: string;
+    body: { text: string };
+    action: { button: string; sections: { rows: { id: string; title: string }[] }[] };
+  };
+}
+
+describe("WhatsApp list message: 4 to 10 choices, picked with list_reply", () => {
+  it("sends the choices as list rows and follows the row picked", async () => {
+    const created = await rt.api("POST", "/api/flows", { name: "Size picker", id: "size-picker" });
+    const flow = sizePicker(created.json);
+    expect((await rt.api("PUT", "/api/flows/size-picker", { flow, revision: 1 })).status).toBe(200);
+    expect((await rt.api("POST", "/api/flows/size-picker/publish", {})).status).toBe(201);
+
+    const customer = "33677777777";
+    meta.whatsapp.customerWrote(customer);
+    await postWhatsApp(rt.url, [waText(customer, "sizes")]);
+    const [sent] = await waitForWa(customer, 1);
+    const list = sent as unknown as ListMessage;
+    // Meta's shape: the list's button text ≤ 20 characters, rows with an id and a title ≤ 24.
+    expect(list).toMatchObject({
+      type: "interactive",
+      interactive: { type: "list", body: { text: "Which size would you like?" } },
+    });
+    expect(list.interactive.action.button.length).toBeGreaterThan(0);
+    expect(list.interactive.action.button.length).toBeLessThanOrEqual(20);
+    const rows = list.interactive.action.sections.flatMap((section) => section.rows);
+    expect(rows.map((row) => row.title)).toEqual(SIZES);
+    for (const row of rows) {
+      expect(row.title.length).toBeLessThanOrEqual(24);
+      expect(row.id).toMatch(/\S/);
+    }
+    expect(new Set(rows.map((row) => row.id)).size).toBe(SIZES.length);
+
+    const large = rows[3] as { id: string; title: string };
+    await postWhatsApp(rt.url, [waListReply(customer, large.id, large.title)]);
+    const [, answer] = await waitForWa(customer, 2);
+    expect(answer).toMatchObject({ type: "text", text: { body: "Large it is." } });
+  });
+});
+
+/** A channel's webhook as the bad-input tests post to it. */
+interface Webhook {
+  channel: "whatsapp" | "instagram";
+  /** The body's `object`. */
+  object: string;
+  /** Someone new on the channel, and their id in the management API. */
+  customer: string;
+  apiId: string;
+  /** A customer's text, as Meta's body for the channel carries it. */
+  text(from: string, text: string): string;
+  /** POSTs raw bytes to the channel's webhook, signed with `secret` (the channel's by default). */
+  post(body: string, secret?: string): Promise<Response>;
+  /** An `object` the channel's webhook does not take. */
+  foreign: string;
+}
+
+const WEBHOOKS: Webhook[] = [
+  {
+    channel: "whatsapp",
+    object: "whatsapp_business_account",
+    customer: "33655555555",
+    apiId: "wa:33655555555",
+    text: (from, text) =>
+      JSON.stringify(
+        whatsappWebhookBody(WA_PHONE_ID, "15550001234", {
+          contacts: [{ profile: { name: "Mallory" }, wa_id: from }],
+          messages: [waText(from, text)],
+        }),
+      ),
+    post: (body, secret) =>
+      postWhatsApp(rt.url, [], { raw: body, ...(secret === undefined ? {} : { secret }) }),
+    foreign: "page",
+  },
+  {
+    channel: "instagram",
+    object: "instagram",
+    customer: "9009",
+    apiId: "ig:9009",
+    text: (from, text) => igBody(from, text),
+    post: (body, secret) => postWebhook(rt.url, body, secret ?? APP_SECRET),
+    foreign: "whatsapp_business_account",
+  },
+];
+
+describe.each(WEBHOOKS)("$channel webhook: bad input", (webhook) => {
+  it("refuses a wrong signature with 403 and stores nothing; signed right, the same body is taken", async () => {
+    const body = webhook.text(webhook.customer, "hi");
+    const response = await webhook.post(body, "wrong");
     expect(response.status).toBe(403);
     expect(((await response.json()) as Json).error.code).toBe("bad_signature");
-    expect((await rt.api("GET", "/api/contacts/wa:33655555555")).status).toBe(404);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await rt.api("GET", `/api/contacts/${webhook.apiId}`)).status).toBe(404);
+    // The 404 means something: with the channel's secret, the same bytes make the contact.
+    expect((await webhook.post(body)).status).toBe(200);
+    await waitFor(
+      async () =>
+        (await rt.api("GET", `/api/contacts/${webhook.apiId}`)).status === 200 ? true : undefined,
+      `the contact ${webhook.apiId}`,
+    );
   });
 
+  it("answers malformed JSON 400 and a body of another object 400", async () => {
+    const malformed = await webhook.post(`{"object":"${webhook.object}","entry":[`);
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as Json).error.code).toBe("invalid_json");
+    const foreign = await webhook.post(JSON.stringify({ object: webhook.foreign, entry: [] }));
+    expect(foreign.status).toBe(400);
+    expect(((await foreign.json()) as Json).error.code).toBe("invalid_webhook");
+  });
+
+  it("answers an oversized body 413", async () => {
+    const big = webhook.text(`${webhook.customer}1`, "x".repeat(1024 * 1024));
+    const response = await webhook.post(big);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as Json).error.code).toBe("too_large");
+  });
+});
+
+describe("WhatsApp webhook: bad input of its own", () => {
   it("refuses the Messenger app's signature when WhatsApp has its own secret", async () => {
     const response = await postWhatsApp(rt.url, [waText("33655555555", "hi")], {
       secret: APP_SECRET,
     });
     expect(response.status).toBe(403);
-  });
-
-  it("answers malformed JSON 400 and a body of another object 400", async () => {
-    expect((await postWhatsApp(rt.url, [], { raw: "{not json" })).status).toBe(400);
-    const page = JSON.stringify({ object: "page", entry: [] });
-    const answer = await postWhatsApp(rt.url, [], { raw: page });
-    expect(answer.status).toBe(400);
-    expect(((await answer.json()) as Json).error.code).toBe("invalid_webhook");
-  });
-
-  it("answers an oversized body 413", async () => {
-    const big = JSON.stringify({
-      object: "whatsapp_business_account",
-      entry: [],
-      pad: "x".repeat(1024 * 1024),
-    });
-    expect((await postWhatsApp(rt.url, [], { raw: big })).status).toBe(413);
   });
 
   it("keeps a body for another phone number (200) and answers nobody", async () => {
@@ -167,25 +325,6 @@ describe("WhatsApp webhook: bad input", () => {
 });
 
 describe("Instagram end to end: object instagram on the Messenger webhook", () => {
-  const igBody = (igsid: string, text: string, account = IG_ACCOUNT) =>
-    JSON.stringify({
-      object: "instagram",
-      entry: [
-        {
-          id: account,
-          time: Date.now(),
-          messaging: [
-            {
-              sender: { id: igsid },
-              recipient: { id: account },
-              timestamp: Date.now(),
-              message: { mid: `ig_mid_${igsid}_${text}`, text },
-            },
-          ],
-        },
-      ],
-    });
-
   const igReplies = (igsid: string) =>
     waitFor(() => {
       const sent = sentMessages(meta.instagram.calls, igsid);

@@ -3,17 +3,18 @@
  * example's conversation script is played twice per channel, through the simulator core in process
  * (the channel chosen, each message as the channel shows it) and through the real runtime (signed
  * webhooks in as Messenger, Instagram or WhatsApp send them, the emulators out), and the bot's
- * replies (texts, buttons, quick replies) must be the same, turn by turn.
+ * replies (texts, buttons, quick replies) must be the same, turn by turn. The flows of
+ * `parity-flows/` are played too: they show what no example does (a WhatsApp list message).
  */
 import { createHmac } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type OutMessage, parseDuration, parseScript, type Script } from "@convo/engine";
 import { type Flow, parseFlowJson } from "@convo/flow";
-import { EXAMPLES_DIR, exampleIds, examplePath, exampleText } from "@convo/flow/testing/examples";
+import { EXAMPLES_DIR, exampleIds, exampleText } from "@convo/flow/testing/examples";
 import type { GraphEmulator } from "@convo/messenger";
 import { CHANNEL_SPECS, type ChannelId, previewOn } from "@convo/messenger/channel";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,7 +25,7 @@ import { loadConfig } from "../src/config";
 import { createRuntime, type Runtime } from "../src/runtime";
 import { TOKEN } from "./helpers";
 import { APP_SECRET, PAGE_TOKEN, waitFor } from "./messenger";
-import { IG_ACCOUNT, IG_TOKEN, startMeta, WA_PHONE_ID, WA_SECRET, WA_TOKEN } from "./meta";
+import { IG_ACCOUNT, IG_TOKEN, startMeta, WA_PHONE_ID, WA_SECRET, WA_TOKEN, waSent } from "./meta";
 import {
   type ChannelDriver,
   type Choice,
@@ -35,6 +36,21 @@ import {
 } from "./parity-drivers";
 
 const SHOP = "https://shop.example.com/api/";
+
+/**
+ * Flows played beside the examples, each with its script, for what no example shows: five
+ * choices, which WhatsApp sends as a list message and answers with `list_reply`.
+ */
+const PARITY_FLOWS_DIR = join(import.meta.dirname, "parity-flows");
+
+/** The folders of the flows played, each flow `<id>.json` beside its `<id>.conversation.yaml`. */
+const FLOW_DIRS = [EXAMPLES_DIR, PARITY_FLOWS_DIR];
+const scriptIdsIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith(".conversation.yaml"))
+    .map((name) => name.replace(".conversation.yaml", ""));
+const dirOf = (flowId: string) =>
+  FLOW_DIRS.find((dir) => existsSync(join(dir, `${flowId}.json`))) ?? EXAMPLES_DIR;
 
 /** A turn's replies as a customer sees them: the text (or media, or cards) and what can be tapped. */
 type Reply = { text: string; buttons: string[]; quickReplies: string[] };
@@ -120,8 +136,13 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => shop.listen(0, "127.0.0.1", resolve));
   shopUrl = `http://127.0.0.1:${(shop.address() as AddressInfo).port}/api/`;
 
-  // The examples as published, with the shop's API pointed at the local one.
-  const texts = exampleIds().map((id) => exampleText(id).replaceAll(SHOP, shopUrl));
+  // The examples and the parity flows as published, with the shop's API pointed at the local one.
+  const texts = [
+    ...exampleIds().map((id) => exampleText(id)),
+    ...scriptIdsIn(PARITY_FLOWS_DIR).map((id) =>
+      readFileSync(join(PARITY_FLOWS_DIR, `${id}.json`), "utf8"),
+    ),
+  ].map((text) => text.replaceAll(SHOP, shopUrl));
   flows = texts.map((text) => {
     const parsed = parseFlowJson(text);
     if (!parsed.ok) throw new Error(parsed.errors[0]?.message);
@@ -154,7 +175,7 @@ afterAll(async () => {
 
 function loadScript(flowId: string): Script {
   const parsed = parseScript(
-    parse(readFileSync(examplePath(`${flowId}.conversation.yaml`), "utf8")),
+    parse(readFileSync(join(dirOf(flowId), `${flowId}.conversation.yaml`), "utf8")),
   );
   if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
   return parsed.script;
@@ -394,10 +415,7 @@ function onChannel(driver: ChannelDriver, script: Script): Script {
 }
 
 describe("the simulator and the runtime answer every example the same, on every channel", () => {
-  const ids = readdirSync(EXAMPLES_DIR)
-    .filter((name) => name.endsWith(".conversation.yaml"))
-    .map((name) => name.replace(".conversation.yaml", ""))
-    .sort();
+  const ids = FLOW_DIRS.flatMap(scriptIdsIn).sort();
   const drivers = (): ChannelDriver[] => [
     messengerDriver(meta, url),
     instagramDriver(meta, url),
@@ -428,6 +446,18 @@ describe("the simulator and the runtime answer every example the same, on every 
     expect(answers).toEqual([]);
     for (let i = 0; i < simulated.length; i++) {
       expect(live[i], `turn ${i + 1}: ${simulated[i]?.label}`).toEqual(simulated[i]);
+    }
+    if (
+      channel === "whatsapp" &&
+      simulated.some((t) => t.replies.some((r) => r.buttons.length > 3))
+    ) {
+      // More than 3 choices went out as a list message (so a tap on them was a `list_reply`).
+      const lists = [...driver.ids].flatMap((id) =>
+        waSent(meta.whatsapp, id).filter(
+          (body) => (body as { interactive?: { type?: string } }).interactive?.type === "list",
+        ),
+      );
+      expect(lists.length).toBeGreaterThan(0);
     }
     if (channel === "instagram") {
       // No INSTAGRAM_TOKEN: the account is linked to the Page, and its calls carry the Page token.

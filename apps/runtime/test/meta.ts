@@ -93,6 +93,17 @@ export function waButtonReply(from: string, payload: string, title: string): Wha
   };
 }
 
+/** A customer's pick from a list message: Meta's `list_reply`, the row's id and title. */
+export function waListReply(from: string, id: string, title: string): WhatsAppInboundItem {
+  return {
+    from,
+    id: nextWamid(),
+    timestamp: String(Math.floor(Date.now() / 1000)),
+    type: "interactive",
+    interactive: { type: "list_reply", list_reply: { id, title } },
+  };
+}
+
 /** POSTs a WhatsApp body, signed with the WhatsApp app secret unless told otherwise. */
 export function postWhatsApp(
   url: string,

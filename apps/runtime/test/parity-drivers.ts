@@ -15,7 +15,15 @@ import {
   textItem,
   webhookBody,
 } from "./messenger";
-import { IG_ACCOUNT, postWhatsApp, type startMeta, waButtonReply, waSent, waText } from "./meta";
+import {
+  IG_ACCOUNT,
+  postWhatsApp,
+  type startMeta,
+  waButtonReply,
+  waListReply,
+  waSent,
+  waText,
+} from "./meta";
 
 type Meta = Awaited<ReturnType<typeof startMeta>>;
 type Item = Record<string, unknown>;
@@ -155,11 +163,11 @@ export function whatsappDriver(meta: Meta, url: string): ChannelDriver {
     tap(id, c) {
       // A list row answers as `list_reply`, a reply button as `button_reply`.
       const last = waSent(meta.whatsapp, id).at(-1) as { interactive?: { type?: string } };
-      const reply = waButtonReply(id, c.payload, c.title);
-      if (last?.interactive?.type === "list") {
-        reply.interactive = { type: "list_reply", list_reply: { id: c.payload, title: c.title } };
-      }
-      return post(id, reply);
+      const list = last?.interactive?.type === "list";
+      return post(
+        id,
+        list ? waListReply(id, c.payload, c.title) : waButtonReply(id, c.payload, c.title),
+      );
     },
     sent: (id) =>
       waSent(meta.whatsapp, id).flatMap((body) => {

@@ -20,6 +20,7 @@ const KINDS = new Set<InboundEventKind>([
   "request_thread_control",
   "app_roles",
   "policy_enforcement",
+  "comment",
   "unknown",
 ]);
 
@@ -30,12 +31,51 @@ function expectWellFormed(event: InboundEvent): void {
   expect(event.psid === null || typeof event.psid === "string").toBe(true);
   expect(Number.isFinite(event.timestamp)).toBe(true);
   expect(["messaging", "standby"]).toContain(event.channel);
-  expect(event.dedupeKey).toMatch(/^(mid:.+|sha256:[0-9a-f]{64})$/);
+  // A message's id, a comment's id (`comment:…`, from `changes`), or a hash of the item.
+  expect(event.dedupeKey).toMatch(/^(mid:.+|comment:.+|sha256:[0-9a-f]{64})$/);
   // The inbox stores every event as JSON: it must serialise, however deep the item came in.
   expect(() => JSON.stringify(event)).not.toThrow();
 }
 
 const RUNS = { numRuns: 400, seed: 4242 };
+
+/** Mostly `valid`, now and then any JSON: a field as Meta sends it, or garbled. */
+const mostly = <T>(valid: fc.Arbitrary<T>) =>
+  fc.oneof(
+    { arbitrary: valid, weight: 5 },
+    { arbitrary: fc.jsonValue({ maxDepth: 1 }), weight: 1 },
+  );
+const id = fc.oneof(fc.stringMatching(/^[0-9_]{1,20}$/), fc.nat());
+
+/** A Page `feed` change: a new comment, unless a field came out garbled or another verb. */
+const feedChange = fc.record({
+  field: fc.constant("feed"),
+  value: fc.record({
+    item: mostly(fc.constantFrom("comment", "comment", "reaction", "post")),
+    verb: mostly(fc.constantFrom("add", "add", "edited", "remove")),
+    comment_id: mostly(id),
+    post_id: mostly(id),
+    parent_id: mostly(id),
+    message: mostly(fc.string()),
+    created_time: mostly(fc.oneof(fc.nat(), fc.stringMatching(/^\d{1,12}$/))),
+    from: mostly(fc.record({ id, name: fc.string() }, { requiredKeys: ["id"] })),
+  }),
+});
+
+/** An Instagram `comments` change, garbled now and then. */
+const igCommentsChange = fc.record({
+  field: fc.constant("comments"),
+  value: fc.record({
+    id: mostly(id),
+    text: mostly(fc.string()),
+    parent_id: mostly(id),
+    media: mostly(fc.record({ id, media_product_type: fc.constantFrom("REELS", "FEED") })),
+    from: mostly(fc.record({ id, username: fc.string() }, { requiredKeys: ["id"] })),
+  }),
+});
+
+/** A `changes` item: a comment change of either kind, or anything at all. */
+const changeItem = fc.oneof(feedChange, igCommentsChange, fc.jsonValue({ maxDepth: 3 }));
 
 describe("parseWebhook never throws (fuzz)", () => {
   it("on arbitrary values", () => {
@@ -57,22 +97,47 @@ describe("parseWebhook never throws (fuzz)", () => {
       time: fc.oneof(fc.integer(), fc.string()),
       messaging: fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 5 }),
       standby: fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 3 }),
+      changes: fc.array(changeItem, { maxLength: 3 }),
     });
+    let comments = 0;
     fc.assert(
       fc.property(
         fc.constantFrom("page", "instagram"),
         fc.array(entry, { maxLength: 4 }),
         (object, entries) => {
           const result = parseWebhook(JSON.parse(JSON.stringify({ object, entry: entries })));
-          const items = entries.reduce((n, e) => n + e.messaging.length + e.standby.length, 0);
-          // An entry whose arrays are both empty still yields nothing: no item was dropped.
+          const items = entries.reduce(
+            (n, e) => n + e.messaging.length + e.standby.length + e.changes.length,
+            0,
+          );
+          // The envelope is valid, whatever its entries hold: the body is taken, never refused.
+          expect(result.ok).toBe(true);
           if (!result.ok) return;
+          // An entry whose arrays are all empty still yields nothing: no item was dropped.
           expect(result.events.length).toBeGreaterThanOrEqual(items);
           result.events.forEach(expectWellFormed);
+          comments += result.events.filter((e) => e.kind === "comment").length;
         },
       ),
       RUNS,
     );
+    // The comment changes are read as comments often enough to fuzz their parser too.
+    expect(comments).toBeGreaterThan(RUNS.numRuns / 10);
+  });
+
+  it("on real bodies, unmutated: each parses, with well-formed events", () => {
+    const kinds = new Set<string>();
+    for (const name of fixtureNames()) {
+      const result = parseWebhook(fixture(name));
+      expect({ name, ok: result.ok }).toEqual({ name, ok: true });
+      if (!result.ok) continue;
+      expect(result.events.length).toBeGreaterThan(0);
+      result.events.forEach(expectWellFormed);
+      for (const event of result.events) kinds.add(`${event.platform}:${event.kind}`);
+    }
+    // The seeds of the mutations below hold comments from both a Page and an Instagram account.
+    expect(kinds).toContain("page:comment");
+    expect(kinds).toContain("instagram:comment");
   });
 
   it("on real bodies with random mutations (values replaced, keys deleted, types changed)", () => {
