@@ -98,6 +98,10 @@ async function cannon(url: string, seconds: number, make = body): Promise<number
     url,
     connections: 32,
     duration: seconds,
+    // The runtime closes a kept-alive connection after 1,000 requests (Connection: close, then
+    // Node answers 503 to what still comes on it); autocannon does not heed that, so it opens a
+    // new connection itself first, as Meta's servers would. Every server measured gets the same.
+    reconnectRate: 900,
     requests: [
       {
         method: "POST",
@@ -116,7 +120,10 @@ async function cannon(url: string, seconds: number, make = body): Promise<number
       },
     ],
   });
-  if (result.non2xx > 0) throw new Error(`${url}: ${result.non2xx} answers were not 2xx`);
+  if (result.non2xx > 0) {
+    const statuses = JSON.stringify((result as { statusCodeStats?: unknown }).statusCodeStats);
+    throw new Error(`${url}: ${result.non2xx} answers were not 2xx (${statuses})`);
+  }
   return result.requests.average;
 }
 
@@ -163,15 +170,21 @@ async function ackThroughput() {
   let convoRate = 0;
   let normalRate = 0;
   let whatsappRate = 0;
+  // The bare route with WhatsApp's bodies (about 2.5 times the size of the Messenger ones).
+  let honoWhatsappRate = 0;
   for (let round = 0; round < 3; round++) {
     nodeRate = Math.max(nodeRate, await cannon(bareUrl, seconds / 3));
     honoRate = Math.max(honoRate, await cannon(honoUrl, seconds / 3));
     convoRate = Math.max(convoRate, await cannon(convoUrl, seconds / 3));
     normalRate = Math.max(normalRate, await cannon(normalUrl, seconds / 3));
     whatsappRate = Math.max(whatsappRate, await cannon(whatsappUrl, seconds / 3, whatsappBody));
+    honoWhatsappRate = Math.max(
+      honoWhatsappRate,
+      await cannon(honoUrl, seconds / 3, whatsappBody),
+    );
   }
   say(
-    `acks/s: runtime ${convoRate.toFixed(0)} (durable; ${normalRate.toFixed(0)} without the sync), WhatsApp ${whatsappRate.toFixed(0)}, bare Hono ${honoRate.toFixed(0)}, bare node:http ${nodeRate.toFixed(0)}`,
+    `acks/s: runtime ${convoRate.toFixed(0)} (durable; ${normalRate.toFixed(0)} without the sync), WhatsApp ${whatsappRate.toFixed(0)}, bare Hono ${honoRate.toFixed(0)} (${honoWhatsappRate.toFixed(0)} with WhatsApp bodies), bare node:http ${nodeRate.toFixed(0)}`,
   );
 
   await durable.runtime.stop();
@@ -179,7 +192,7 @@ async function ackThroughput() {
   rmSync(dir, { recursive: true, force: true });
   await new Promise((resolve) => bare.close(resolve));
   await new Promise((resolve) => honoServer.close(resolve));
-  return { convoRate, normalRate, honoRate, nodeRate, whatsappRate };
+  return { convoRate, normalRate, honoRate, nodeRate, whatsappRate, honoWhatsappRate };
 }
 
 // ───────────── 2. end to end ─────────────
@@ -305,12 +318,12 @@ const results = [
     name: "WhatsApp webhook acks/s (verify, parse, inbox insert)",
     figure: Math.round(ack.whatsappRate),
     unit: "req/s",
-    baseline: Math.round(ack.honoRate),
-    baselineName: "bare Hono route, same load (Messenger bodies, about the same size)",
+    baseline: Math.round(ack.honoWhatsappRate),
+    baselineName: "bare Hono route, same bodies and load",
     baselineUnit: "req/s",
-    ratio: Number((ack.whatsappRate / ack.honoRate).toFixed(3)),
+    ratio: Number((ack.whatsappRate / ack.honoWhatsappRate).toFixed(3)),
     budget: "≥ 60 % of a bare Hono route",
-    pass: ack.whatsappRate / ack.honoRate >= 0.6,
+    pass: ack.whatsappRate / ack.honoWhatsappRate >= 0.6,
     machine: m,
   },
   {
