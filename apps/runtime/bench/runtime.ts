@@ -178,10 +178,7 @@ async function ackThroughput() {
     convoRate = Math.max(convoRate, await cannon(convoUrl, seconds / 3));
     normalRate = Math.max(normalRate, await cannon(normalUrl, seconds / 3));
     whatsappRate = Math.max(whatsappRate, await cannon(whatsappUrl, seconds / 3, whatsappBody));
-    honoWhatsappRate = Math.max(
-      honoWhatsappRate,
-      await cannon(honoUrl, seconds / 3, whatsappBody),
-    );
+    honoWhatsappRate = Math.max(honoWhatsappRate, await cannon(honoUrl, seconds / 3, whatsappBody));
   }
   say(
     `acks/s: runtime ${convoRate.toFixed(0)} (durable; ${normalRate.toFixed(0)} without the sync), WhatsApp ${whatsappRate.toFixed(0)}, bare Hono ${honoRate.toFixed(0)} (${honoWhatsappRate.toFixed(0)} with WhatsApp bodies), bare node:http ${nodeRate.toFixed(0)}`,
