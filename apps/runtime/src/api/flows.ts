@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import { audit, publisherName } from "../accounts/audit";
 import type { Deps } from "../deps";
 import { dayOf, flowStats } from "../pipeline/counters";
-import type { FlowRow } from "../store/flows";
+import type { FlowRow, FlowSummaryRow } from "../store/flows";
 import { callerOf } from "./caller";
 import { ApiError, notFound, readBody, readJson } from "./errors";
 import { pauseRoutes, refuseClashes } from "./flow-live";
@@ -24,7 +24,7 @@ import {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function flowSummary(row: FlowRow) {
+export function flowSummary(row: FlowSummaryRow) {
   return {
     id: row.id,
     name: row.name,
@@ -33,13 +33,16 @@ export function flowSummary(row: FlowRow) {
     publishedVersion: row.publishedVersion,
     publishedAt: iso(row.publishedAt),
     hasUnpublishedChanges: row.publishedRevision !== row.revision,
-    nodeCount: row.draft.nodes.length,
+    nodeCount: row.nodeCount,
     pausedAt: iso(row.pausedAt),
     live: row.publishedVersion !== null && row.pausedAt === null,
   };
 }
 
-const flowDetail = (row: FlowRow) => ({ ...flowSummary(row), flow: row.draft });
+const flowDetail = (row: FlowRow) => ({
+  ...flowSummary({ ...row, nodeCount: row.draft.nodes.length }),
+  flow: row.draft,
+});
 
 /** A slug from a name: "Summer sale!" → "summer-sale". */
 export function slugify(name: string): string {
@@ -96,7 +99,7 @@ export function flowRoutes(deps: Deps) {
     return flowDetail(await mustGet(flow.id));
   };
 
-  on(app, spec.list, async (c) => c.json({ flows: (await flows.list()).map(flowSummary) }));
+  on(app, spec.list, async (c) => c.json({ flows: (await flows.summaries()).map(flowSummary) }));
 
   on(app, spec.create, async (c) => {
     const body = await readBody(c, createBody, BODY_LIMITS.flow);

@@ -15,6 +15,12 @@ export interface FlowRow {
   pausedAt: number | null;
 }
 
+/**
+ * A flow as the list shows it: everything but the draft, and the draft's number of steps counted
+ * by the database (the list of a brand with 500 flows does not read and parse 500 drafts).
+ */
+export type FlowSummaryRow = Omit<FlowRow, "draft"> & { nodeCount: number };
+
 export interface FlowVersionRow {
   flowId: string;
   version: number;
@@ -36,6 +42,8 @@ export type SaveDraftResult =
 /** Flows: a draft with a revision per flow, and its published versions (newest wins). */
 export interface FlowStore {
   list(): Promise<FlowRow[]>;
+  /** What `list` answers, without the drafts: the flows list's rows, most recently changed first. */
+  summaries(): Promise<FlowSummaryRow[]>;
   get(id: string): Promise<FlowRow | undefined>;
   /** False when a flow with that id exists (and `overwrite` is not set). */
   create(flow: Flow, now: number, overwrite?: boolean): Promise<boolean>;

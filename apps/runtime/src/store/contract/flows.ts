@@ -62,6 +62,33 @@ export function flowContract(makeHarness: () => StoreHarness) {
       expect((await flows.list()).map((f) => f.id)).toEqual(["new", "old"]);
     });
 
+    it("summarises the list without the drafts: the same rows, each with its draft's step count", async () => {
+      const { flows } = s.store;
+      const step = (id: string) =>
+        ({
+          id,
+          type: "note",
+          position: { x: 0, y: 0 },
+          data: { text: id },
+        }) as Flow["nodes"][number];
+      const big = { ...flow("big"), nodes: [step("one"), step("two")] };
+      await flows.create(flow("small"), T);
+      await flows.create(big, T + 5);
+      await flows.publish("small", flow("small", "v1"), "", "admin", T + 6);
+      await flows.setPaused("small", T + 7);
+      const listed = await flows.list();
+      const summaries = await flows.summaries();
+      expect(summaries).toEqual(
+        listed.map(({ draft, ...rest }) => ({ ...rest, nodeCount: draft.nodes.length })),
+      );
+      expect(summaries.map((f) => [f.id, f.nodeCount])).toEqual([
+        ["big", 2],
+        ["small", 0],
+      ]);
+      expect(summaries[1]).toMatchObject({ publishedVersion: 1, pausedAt: T + 7 });
+      expect(summaries[0]).not.toHaveProperty("draft");
+    });
+
     it("publishes numbered versions; the newest of each flow is the published one", async () => {
       const { flows } = s.store;
       await flows.create(flow("c"), T);

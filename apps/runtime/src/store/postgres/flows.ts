@@ -1,10 +1,18 @@
 import type { Flow } from "@convo/flow";
-import type { FlowRow, FlowStore, FlowVersionRow, SaveDraftResult } from "../flows";
+import type { FlowRow, FlowStore, FlowSummaryRow, FlowVersionRow, SaveDraftResult } from "../flows";
 import { storedFlow } from "../stored-flow";
 import { type PgDatabase, prepared } from "./database";
 
 const FLOW_SELECT = `
   SELECT f.*, v.version AS published_version, v.published_at AS published_at
+  FROM flows f
+  LEFT JOIN flow_versions v ON v.flow_id = f.id
+    AND v.version = (SELECT MAX(version) FROM flow_versions WHERE flow_id = f.id)`;
+
+const SUMMARY_SELECT = `
+  SELECT f.id, f.name, f.revision, f.created_at, f.updated_at, f.published_revision, f.paused_at,
+    COALESCE(json_array_length(f.draft->'nodes'), 0) AS node_count,
+    v.version AS published_version, v.published_at AS published_at
   FROM flows f
   LEFT JOIN flow_versions v ON v.flow_id = f.id
     AND v.version = (SELECT MAX(version) FROM flow_versions WHERE flow_id = f.id)`;
@@ -44,6 +52,21 @@ const toFlowRow = (r: FlowRecord): FlowRow => ({
   pausedAt: r.paused_at ?? null,
 });
 
+type SummaryRecord = Omit<FlowRecord, "draft"> & { node_count: number };
+
+const toSummaryRow = (r: SummaryRecord): FlowSummaryRow => ({
+  id: r.id,
+  name: r.name,
+  nodeCount: Number(r.node_count),
+  revision: r.revision,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  publishedVersion: r.published_version,
+  publishedAt: r.published_at,
+  publishedRevision: r.published_revision,
+  pausedAt: r.paused_at ?? null,
+});
+
 const toVersionRow = (r: VersionRecord): FlowVersionRow => ({
   flowId: r.flow_id,
   version: r.version,
@@ -62,6 +85,14 @@ export class PgFlows implements FlowStore {
       `${FLOW_SELECT} ORDER BY f.updated_at DESC`,
     );
     return rows.map(toFlowRow);
+  }
+
+  async summaries() {
+    const { rows } = await prepared<SummaryRecord>(
+      this.db.pool,
+      `${SUMMARY_SELECT} ORDER BY f.updated_at DESC`,
+    );
+    return rows.map(toSummaryRow);
   }
 
   async get(id: string) {

@@ -1,10 +1,25 @@
 import type { Flow } from "@convo/flow";
 import type { FlowStore, SaveDraftResult } from "../flows";
 import type { SqliteDatabase } from "./database";
-import { type FlowRecord, toFlowRow, toVersionRow, type VersionRecord } from "./rows";
+import {
+  type FlowRecord,
+  type SummaryRecord,
+  toFlowRow,
+  toSummaryRow,
+  toVersionRow,
+  type VersionRecord,
+} from "./rows";
 
 const FLOW_SELECT = `
   SELECT f.*, v.version AS published_version, v.published_at AS published_at
+  FROM flows f
+  LEFT JOIN flow_versions v ON v.flow_id = f.id
+    AND v.version = (SELECT MAX(version) FROM flow_versions WHERE flow_id = f.id)`;
+
+const SUMMARY_SELECT = `
+  SELECT f.id, f.name, f.revision, f.created_at, f.updated_at, f.published_revision, f.paused_at,
+    COALESCE(json_array_length(f.draft, '$.nodes'), 0) AS node_count,
+    v.version AS published_version, v.published_at AS published_at
   FROM flows f
   LEFT JOIN flow_versions v ON v.flow_id = f.id
     AND v.version = (SELECT MAX(version) FROM flow_versions WHERE flow_id = f.id)`;
@@ -13,6 +28,7 @@ function statements(sql: SqliteDatabase) {
   const { db } = sql;
   return {
     list: db.prepare(`${FLOW_SELECT} ORDER BY f.updated_at DESC`),
+    summaries: db.prepare(`${SUMMARY_SELECT} ORDER BY f.updated_at DESC`),
     get: db.prepare(`${FLOW_SELECT} WHERE f.id = ?`),
     insert: db.prepare(
       "INSERT INTO flows (id, name, draft, revision, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)",
@@ -50,6 +66,10 @@ export class SqliteFlows implements FlowStore {
 
   async list() {
     return (this.#s.list.all() as FlowRecord[]).map(toFlowRow);
+  }
+
+  async summaries() {
+    return (this.#s.summaries.all() as SummaryRecord[]).map(toSummaryRow);
   }
 
   async get(id: string) {
