@@ -2,11 +2,11 @@ import { answerRequestFor } from "@convo/engine";
 import { type NodeData, PASSAGES_SENT } from "@convo/flow";
 import { useMemo, useRef, useState } from "react";
 import { testApi } from "../../api/test-api";
+import type { AiOutcome } from "../../api/types";
 import { describeError } from "../../common/errors";
 import { useSession } from "../../common/session";
 import { useLocale, useT } from "../../i18n";
 import { useAiFormText } from "../../i18n/ai-forms";
-import type { AiOutcome } from "../../simulator/ask-model";
 
 /**
  * What the model said to the request last sent, or why it said nothing. `key` is the request as
