@@ -1,5 +1,6 @@
 /**
- * The flows list of a brand with 500 flows: the time from opening the list to its 500 rows painted,
+ * The flows list of a brand with 500 flows: the time from opening the list to its first rows painted
+ * (the latest 50: the list draws that many, then more on "Show more", see FlowsList.tsx),
  * and from a keystroke in its search field to the filtered rows painted, in the editor's production
  * build served by the real runtime (SQLite), in headless Chromium. Beside it, in the same run and
  * rounds interleaved, the same page of a runtime holding 10 flows: what the list costs as it grows.
@@ -14,6 +15,8 @@ import { compareRounds, percentile } from "./rounds";
 const ADMIN_TOKEN = "bench-admin-token";
 const MANY = 500;
 const FEW = 10;
+/** The rows the list draws at first (FlowsList's PAGE). */
+const FIRST_ROWS = 50;
 
 interface RuntimeModule {
   loadConfig(env: Record<string, string | undefined>, dotEnvPath?: string): unknown;
@@ -83,7 +86,23 @@ async function measure(page: Page, url: string, rows: number, opens: number): Pr
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
   const run: ListRun = { open: [], fetch: [], keystroke: [] };
+  // BENCH_TRACE=list: where Chromium spent the last opening of the long list.
+  const tracing =
+    (process.env.BENCH_TRACE === "list" && rows > FEW) ||
+    (process.env.BENCH_TRACE === "list-few" && rows === FEW);
+  const cdp = tracing ? await page.context().newCDPSession(page) : undefined;
+  const events: { name: string; ph: string; dur?: number }[] = [];
+  cdp?.on("Tracing.dataCollected", (d) => events.push(...(d.value as unknown as typeof events)));
   for (let i = 0; i < opens; i++) {
+    if (cdp && i === opens - 1) {
+      if (process.env.BENCH_PROFILE === "list") {
+        await cdp.send("Profiler.enable");
+        await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+        await cdp.send("Profiler.start");
+      } else {
+        await cdp.send("Tracing.start", { categories: "devtools.timeline,blink,v8" });
+      }
+    }
     await page.evaluate(() => {
       location.hash = "#/contacts";
     });
@@ -111,6 +130,27 @@ async function measure(page: Page, url: string, rows: number, opens: number): Pr
     );
     run.open.push(open);
     run.fetch.push(fetched);
+  }
+  if (cdp && process.env.BENCH_PROFILE === "list") {
+    const { profile } = await cdp.send("Profiler.stop");
+    const self = new Map<string, number>();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    (profile.samples ?? []).forEach((id, i) => {
+      const frame = byId.get(id)?.callFrame;
+      const key = `${frame?.functionName || "(anon)"} ${frame?.url.split("/").pop()}:${frame?.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + Math.max(0, profile.timeDeltas?.[i] ?? 0) / 1000);
+    });
+    for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+      process.stderr.write(`[flows list] js ${ms.toFixed(1)} ms ${name}\n`);
+  } else if (cdp) {
+    const done = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+    await cdp.send("Tracing.end");
+    await done;
+    const sums = new Map<string, number>();
+    for (const e of events)
+      if (e.ph === "X" && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
+    for (const [name, ms] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 25))
+      process.stderr.write(`[flows list] trace ${ms.toFixed(1)} ms ${name}\n`);
   }
   // Narrowing and widening the search as a marketer looks for a campaign.
   const queries = ["s", "so", "sol", "so", "s", "", "l", "li", "liv", "li", "l", ""];
@@ -175,7 +215,12 @@ export async function measureFlowsList(options: {
         const page = await context.newPage();
         const target = which === "many" ? many : few;
         runs[which].push(
-          await measure(page, target.url, which === "many" ? manyRows : FEW, quick ? 3 : 8),
+          await measure(
+            page,
+            target.url,
+            Math.min(FIRST_ROWS, which === "many" ? manyRows : FEW),
+            quick ? 3 : 20,
+          ),
         );
         await context.close();
       }
@@ -197,7 +242,7 @@ export async function measureFlowsList(options: {
       (c.readable ? "" : "; the rounds disagree too much for the ratio to be read");
     const results: ListResult[] = [
       {
-        name: `flows list opened, p95 (${manyRows} flows, rows painted)`,
+        name: `flows list opened, p95 (${manyRows} flows, the latest ${FIRST_ROWS} rows painted)`,
         figure: round(open.editor.median),
         unit: "ms",
         baseline: round(open.bare.median),

@@ -16,14 +16,9 @@ export interface FlowActions {
 interface Props {
   flow: FlowSummary;
   actions: FlowActions;
-  /**
-   * Filtered out by the search: hidden rather than unmounted, so a keystroke in the search of a
-   * 500-flow list changes an attribute on the rows that change, not a mount or unmount of each.
-   */
-  hidden: boolean;
 }
 
-export const FlowRow = memo(function FlowRow({ flow, actions, hidden }: Props) {
+export const FlowRow = memo(function FlowRow({ flow, actions }: Props) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const [editing, setEditing] = useState(false);
@@ -38,7 +33,7 @@ export const FlowRow = memo(function FlowRow({ flow, actions, hidden }: Props) {
           ? t("flows.draftChanges", { version: flow.publishedVersion })
           : t("flows.published", { version: flow.publishedVersion });
   return (
-    <tr hidden={hidden}>
+    <tr>
       <td>
         {editing ? (
           <form

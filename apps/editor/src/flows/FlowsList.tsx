@@ -25,6 +25,13 @@ const TemplateGallery = lazy(() =>
   Promise.all([import("./TemplateGallery"), loadPanelWords()]).then(([m]) => m),
 );
 
+/**
+ * Rows drawn at once, and added by each "Show more": a brand with 500 flows sees its latest 50 at
+ * once (the list is newest first), and the search looks through all of them. Drawing every row
+ * of such a list was most of its opening (layout and style of some 7,000 elements).
+ */
+const PAGE = 50;
+
 export function FlowsList() {
   const t = useT();
   const api = useApi();
@@ -35,6 +42,7 @@ export function FlowsList() {
   const [flows, setFlows] = useState<FlowSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [search, setSearch] = useState("");
+  const [shown, setShown] = useState(PAGE);
   const [newName, setNewName] = useState("");
   const [dragging, setDragging] = useState(false);
   const [gallery, setGallery] = useState(false);
@@ -133,8 +141,14 @@ export function FlowsList() {
   );
 
   const query = search.trim().toLowerCase();
-  const matches = (flow: FlowSummary) => flow.name.toLowerCase().includes(query);
-  const matching = query === "" ? (flows?.length ?? 0) : (flows ?? []).filter(matches).length;
+  const matching = useMemo(
+    () =>
+      query === ""
+        ? (flows ?? [])
+        : (flows ?? []).filter((f) => f.name.toLowerCase().includes(query)),
+    [flows, query],
+  );
+  const rows = matching.slice(0, shown);
 
   return (
     <main
@@ -269,18 +283,23 @@ export function FlowsList() {
               </tr>
             </thead>
             <tbody>
-              {(flows ?? []).map((flow) => (
-                <FlowRow
-                  key={flow.id}
-                  flow={flow}
-                  actions={actions}
-                  hidden={query !== "" && !matches(flow)}
-                />
+              {rows.map((flow) => (
+                <FlowRow key={flow.id} flow={flow} actions={actions} />
               ))}
             </tbody>
           </table>
         )}
-        {flows !== null && flows.length > 0 && matching === 0 && (
+        {matching.length > rows.length && (
+          <p className="flows-more">
+            <span role="status">
+              {t("flows.showing", { shown: rows.length, total: matching.length })}
+            </span>{" "}
+            <button type="button" onClick={() => setShown((n) => n + PAGE)}>
+              {t("flows.showMore", { count: Math.min(PAGE, matching.length - rows.length) })}
+            </button>
+          </p>
+        )}
+        {flows !== null && flows.length > 0 && matching.length === 0 && (
           <p className="empty" role="status">
             {t("flows.noMatch", { search: search.trim() })}
           </p>

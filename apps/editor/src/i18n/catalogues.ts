@@ -2,6 +2,8 @@ import { AI_FORM_WORDS } from "./ai-forms";
 import { en } from "./en";
 import { errorsEn } from "./errors-en";
 import { errorsFr } from "./errors-fr";
+import { flowsEn } from "./flows-en";
+import { flowsFr } from "./flows-fr";
 import { fr } from "./fr";
 import { panelsEn } from "./panels-en";
 import { panelsFr } from "./panels-fr";
@@ -20,6 +22,7 @@ export const ALL_CATALOGUES: {
 }[] = [
   { name: "main", en, fr },
   { name: "panels", en: panelsEn, fr: panelsFr },
+  { name: "flows", en: flowsEn, fr: flowsFr },
   { name: "team", en: teamEn, fr: teamFr },
   { name: "errors", en: errorsEn, fr: errorsFr },
   { name: "ai-forms", en: AI_FORM_WORDS.en, fr: AI_FORM_WORDS.fr },

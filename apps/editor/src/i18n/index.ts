@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { create } from "zustand";
 import type { MessageKey as MainKey } from "./en";
 import type { ErrorMessageKey } from "./errors-en";
+import type { FlowsMessageKey } from "./flows-en";
 import type { PanelMessageKey } from "./panels-en";
 import { type Message, pluralForm } from "./plural";
 import type { TeamMessageKey } from "./team-en";
@@ -10,7 +11,12 @@ import type { TeamMessageKey } from "./team-en";
  * A text's key: the main catalogue's, the settings screens' or the later panels' (each of those
  * load with their screens).
  */
-export type MessageKey = MainKey | PanelMessageKey | TeamMessageKey | ErrorMessageKey;
+export type MessageKey =
+  | MainKey
+  | PanelMessageKey
+  | TeamMessageKey
+  | ErrorMessageKey
+  | FlowsMessageKey;
 export type Locale = "en" | "fr";
 type Catalogue = Partial<Record<MessageKey, Message>>;
 
@@ -59,6 +65,16 @@ const PANEL_WORDS: Record<Locale, () => Promise<Catalogue>> = {
  */
 export function loadPanelWords(): Promise<void> {
   return loadWords(PANEL_WORDS);
+}
+
+const FLOWS_WORDS: Record<Locale, () => Promise<Catalogue>> = {
+  en: () => import("./flows-en").then((m) => m.flowsEn),
+  fr: () => import("./flows-fr").then((m) => m.flowsFr),
+};
+
+/** The list of flows' words (some 1 KB gzip a language): they load with the list. */
+export function loadFlowsWords(): Promise<void> {
+  return loadWords(FLOWS_WORDS);
 }
 
 const ERROR_WORDS: Record<Locale, () => Promise<Catalogue>> = {
