@@ -12,7 +12,8 @@
  * BENCH_QUICK=1: 100 nodes, 2 rounds, fit view only. BENCH_SIZES=5000 (comma-separated) measures
  * only those sizes; BENCH_ROUNDS=n sets the rounds; BENCH_TRACE=editor|bare prints where Chromium
  * spent the drag (layout, paint, layerize…), BENCH_PROFILE=editor|bare where the JS did, and
- * BENCH_GESTURE=pan|zoom traces or profiles that gesture instead of the drag, and BENCH_DOM=1
+ * BENCH_GESTURE=pan|zoom traces or profiles that gesture instead of the drag (open: profiles the
+ * first render), and BENCH_DOM=1
  * counts what each page has to paint. The flows
  * list of 500 flows is measured in the same run (flows-list.ts; BENCH_TRACE=list traces it).
  */
@@ -203,6 +204,27 @@ function withStaticImports(dist: string, entry: string, seen = new Set<string>()
   return seen;
 }
 
+/** The 25 functions a CPU profile spent the most self time in. */
+function printProfile(
+  profile: {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    samples?: number[];
+    timeDeltas?: number[];
+  },
+  say: (m: string) => void,
+): void {
+  const self = new Map<string, number>();
+  const dt = profile.timeDeltas ?? [];
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  (profile.samples ?? []).forEach((id, i) => {
+    const n = byId.get(id);
+    const key = `${n?.callFrame.functionName || "(anon)"} ${n?.callFrame.url.split("/").pop()}:${n?.callFrame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    say(`  ${v.toFixed(1)} ms ${k}`);
+}
+
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 async function main() {
@@ -297,6 +319,15 @@ async function main() {
       await tab.addInitScript((f) => {
         (window as unknown as { __FLOW__: unknown }).__FLOW__ = f;
       }, flow);
+      // BENCH_GESTURE=open with BENCH_PROFILE=editor|bare: where the JS of the first render went.
+      const openCdp =
+        process.env.BENCH_PROFILE === page && process.env.BENCH_GESTURE === "open"
+          ? await context.newCDPSession(tab)
+          : undefined;
+      if (openCdp) {
+        await openCdp.send("Profiler.enable");
+        await openCdp.send("Profiler.start");
+      }
       await tab.goto(`http://127.0.0.1:${port}/${page}.html`);
       // Time to first render: from navigation start until every step is in the DOM (at fit view
       // every step is on screen, so culling hides none).
@@ -308,6 +339,7 @@ async function main() {
           { timeout: 300_000, polling: "raf" },
         )
       ).jsonValue()) as number;
+      if (openCdp) printProfile((await openCdp.send("Profiler.stop")).profile, say);
       await tab.waitForTimeout(500);
       const heapSession = await context.newCDPSession(tab);
       await heapSession.send("HeapProfiler.collectGarbage");
@@ -342,19 +374,7 @@ async function main() {
         for (const [k, v] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 30))
           say(`  trace ${v.toFixed(1)} ms ${k}`);
       }
-      if (cdp) {
-        const { profile } = await cdp.send("Profiler.stop");
-        const self = new Map<string, number>();
-        const dt = profile.timeDeltas ?? [];
-        const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-        (profile.samples ?? []).forEach((id, i) => {
-          const n = byId.get(id);
-          const key = `${n?.callFrame.functionName || "(anon)"} ${n?.callFrame.url.split("/").pop()}:${n?.callFrame.lineNumber}`;
-          self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
-        });
-        for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
-          say(`  ${v.toFixed(1)} ms ${k}`);
-      }
+      if (cdp) printProfile((await cdp.send("Profiler.stop")).profile, say);
       const drag = profiled === "drag" ? first : await gesture(tab, "node", moves);
       const pan = profiled === "pan" ? first : await gesture(tab, "pane", moves);
       const zoom = profiled === "zoom" ? first : await gesture(tab, "wheel", moves);
