@@ -112,11 +112,19 @@ export function Canvas() {
   );
   const readOnly = useStore(editor.store, (s: EditorState) => s.readOnly !== null);
   // Re-renders only when the zoom crosses the threshold, not on every pan or zoom frame. A large
-  // flow is drawn as boxes until its first fit view, so it is not drawn in full and then again.
+  // flow is drawn as boxes until its first fit view has been seen, so it is not drawn in full,
+  // measured, and drawn again: React Flow queues that fit only after its first render (at 5,000
+  // steps that double drawing was most of the opening).
   const large = nodes.length >= CULL_FROM_NODES;
-  const simpleNow = useFlowStore(
-    (s) => s.transform[2] < SIMPLE_BELOW_ZOOM || (large && s.fitViewQueued),
-  );
+  // Until then the steps are not all measured or the fit is still queued; once fitted, a step
+  // added later (unmeasured for a frame) does not switch the canvas back.
+  const beforeFirstFit = useFlowStore((s) => s.fitViewQueued || !s.nodesInitialized);
+  const [fitted, setFitted] = useState(false);
+  useEffect(() => {
+    if (!beforeFirstFit) setFitted(true);
+  }, [beforeFirstFit]);
+  const zoomedOut = useFlowStore((s) => s.transform[2] < SIMPLE_BELOW_ZOOM);
+  const simpleNow = zoomedOut || (large && !fitted);
   // Every card is drawn again when the detail changes: React does that between frames (a
   // transition it can interrupt), so a wheel gesture crossing the threshold keeps its frames.
   const simple = useDeferredValue(simpleNow);
