@@ -27,6 +27,7 @@ import { build, preview } from "vite";
 import { chromiumPath } from "../e2e/chromium";
 import { measureFlowsList } from "./flows-list";
 import { generateFlow } from "./generate";
+import { printProfile } from "./profile";
 import { type Compared, compareRounds, percentile } from "./rounds";
 
 const quick = process.env.BENCH_QUICK === "1";
@@ -202,27 +203,6 @@ function withStaticImports(dist: string, entry: string, seen = new Set<string>()
     withStaticImports(dist, m[1] as string, seen);
   }
   return seen;
-}
-
-/** The 25 functions a CPU profile spent the most self time in. */
-function printProfile(
-  profile: {
-    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-    samples?: number[];
-    timeDeltas?: number[];
-  },
-  say: (m: string) => void,
-): void {
-  const self = new Map<string, number>();
-  const dt = profile.timeDeltas ?? [];
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  (profile.samples ?? []).forEach((id, i) => {
-    const n = byId.get(id);
-    const key = `${n?.callFrame.functionName || "(anon)"} ${n?.callFrame.url.split("/").pop()}:${n?.callFrame.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
-  });
-  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
-    say(`  ${v.toFixed(1)} ms ${k}`);
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;

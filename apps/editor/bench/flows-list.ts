@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { printProfile } from "./profile";
 import { compareRounds, percentile } from "./rounds";
 
 const ADMIN_TOKEN = "bench-admin-token";
@@ -132,16 +133,9 @@ async function measure(page: Page, url: string, rows: number, opens: number): Pr
     run.fetch.push(fetched);
   }
   if (cdp && process.env.BENCH_PROFILE === "list") {
-    const { profile } = await cdp.send("Profiler.stop");
-    const self = new Map<string, number>();
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    (profile.samples ?? []).forEach((id, i) => {
-      const frame = byId.get(id)?.callFrame;
-      const key = `${frame?.functionName || "(anon)"} ${frame?.url.split("/").pop()}:${frame?.lineNumber}`;
-      self.set(key, (self.get(key) ?? 0) + Math.max(0, profile.timeDeltas?.[i] ?? 0) / 1000);
-    });
-    for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
-      process.stderr.write(`[flows list] js ${ms.toFixed(1)} ms ${name}\n`);
+    printProfile((await cdp.send("Profiler.stop")).profile, (m) =>
+      process.stderr.write(`[flows list] js${m}\n`),
+    );
   } else if (cdp) {
     const done = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
     await cdp.send("Tracing.end");

@@ -21,6 +21,34 @@ export interface FlowRow {
  */
 export type FlowSummaryRow = Omit<FlowRow, "draft"> & { nodeCount: number };
 
+/** A flow's columns as both stores name them (the draft apart: each store reads it its own way). */
+export interface FlowColumns {
+  id: string;
+  name: string;
+  revision: number;
+  created_at: number;
+  updated_at: number;
+  published_revision: number | null;
+  paused_at: number | null;
+  published_version: number | null;
+  published_at: number | null;
+}
+
+/** The row fields every flow query answers, from its columns. */
+export function fromFlowColumns(r: FlowColumns): Omit<FlowRow, "draft"> {
+  return {
+    id: r.id,
+    name: r.name,
+    revision: r.revision,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    publishedVersion: r.published_version,
+    publishedAt: r.published_at,
+    publishedRevision: r.published_revision,
+    pausedAt: r.paused_at ?? null,
+  };
+}
+
 export interface FlowVersionRow {
   flowId: string;
   version: number;

@@ -1,5 +1,12 @@
 import type { Flow } from "@convo/flow";
-import type { FlowRow, FlowStore, FlowSummaryRow, FlowVersionRow, SaveDraftResult } from "../flows";
+import {
+  type FlowRow,
+  type FlowStore,
+  type FlowSummaryRow,
+  type FlowVersionRow,
+  fromFlowColumns,
+  type SaveDraftResult,
+} from "../flows";
 import { storedFlow } from "../stored-flow";
 import { type PgDatabase, prepared } from "./database";
 
@@ -40,31 +47,15 @@ interface VersionRecord {
 }
 
 const toFlowRow = (r: FlowRecord): FlowRow => ({
-  id: r.id,
-  name: r.name,
+  ...fromFlowColumns(r),
   draft: storedFlow(r.draft),
-  revision: r.revision,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  publishedVersion: r.published_version,
-  publishedAt: r.published_at,
-  publishedRevision: r.published_revision,
-  pausedAt: r.paused_at ?? null,
 });
 
 type SummaryRecord = Omit<FlowRecord, "draft"> & { node_count: number };
 
 const toSummaryRow = (r: SummaryRecord): FlowSummaryRow => ({
-  id: r.id,
-  name: r.name,
+  ...fromFlowColumns(r),
   nodeCount: Number(r.node_count),
-  revision: r.revision,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  publishedVersion: r.published_version,
-  publishedAt: r.published_at,
-  publishedRevision: r.published_revision,
-  pausedAt: r.paused_at ?? null,
 });
 
 const toVersionRow = (r: VersionRecord): FlowVersionRow => ({

@@ -1,6 +1,6 @@
 import type { Flow } from "@convo/flow";
 import type { ContactRow, TranscriptRow } from "../contacts";
-import type { FlowRow, FlowSummaryRow, FlowVersionRow } from "../flows";
+import { type FlowRow, type FlowSummaryRow, type FlowVersionRow, fromFlowColumns } from "../flows";
 import type { InboxRow } from "../inbox";
 import type { OutboxRow, OutboxStatus } from "../outbox";
 import { storedFlow } from "../stored-flow";
@@ -20,35 +20,13 @@ export interface FlowRecord {
 }
 
 export function toFlowRow(r: FlowRecord): FlowRow {
-  return {
-    id: r.id,
-    name: r.name,
-    draft: storedFlow(JSON.parse(r.draft)),
-    revision: r.revision,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    publishedVersion: r.published_version,
-    publishedAt: r.published_at,
-    publishedRevision: r.published_revision,
-    pausedAt: r.paused_at ?? null,
-  };
+  return { ...fromFlowColumns(r), draft: storedFlow(JSON.parse(r.draft)) };
 }
 
 export type SummaryRecord = Omit<FlowRecord, "draft"> & { node_count: number };
 
 export function toSummaryRow(r: SummaryRecord): FlowSummaryRow {
-  return {
-    id: r.id,
-    name: r.name,
-    nodeCount: r.node_count,
-    revision: r.revision,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    publishedVersion: r.published_version,
-    publishedAt: r.published_at,
-    publishedRevision: r.published_revision,
-    pausedAt: r.paused_at ?? null,
-  };
+  return { ...fromFlowColumns(r), nodeCount: r.node_count };
 }
 
 export interface VersionRecord {
