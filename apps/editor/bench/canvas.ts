@@ -105,19 +105,20 @@ async function gesture(
       let x = box.left + 12;
       let y = box.top + 12;
       if (target === "node") {
-        const cx = box.left + box.width / 2;
-        const cy = box.top + box.height / 2;
-        let best = Number.POSITIVE_INFINITY;
-        for (const node of document.querySelectorAll(".react-flow__node")) {
-          const r = node.getBoundingClientRect();
-          const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
-          if (d < best) {
-            best = d;
-            element = node;
-            x = r.left + r.width / 2;
-            y = r.top + Math.min(8, r.height / 2);
+        // The step nearest the middle, pressed where it is drawn (pages/expose.tsx): an element on
+        // the bare page, an element or the editor's overview canvas on the editor's.
+        const step = (
+          window as unknown as {
+            __stepNearMiddle: () => { id: string; x: number; y: number } | null;
           }
-        }
+        ).__stepNearMiddle();
+        if (!step) throw new Error("no step on the canvas");
+        x = step.x;
+        y = step.y;
+        element =
+          document.querySelector(`.react-flow__node[data-id="${step.id}"]`) ??
+          document.elementFromPoint(x, y) ??
+          pane;
       }
       const mouse = (type: string, at: EventTarget, cx: number, cy: number) =>
         at.dispatchEvent(
@@ -309,12 +310,17 @@ async function main() {
         await openCdp.send("Profiler.start");
       }
       await tab.goto(`http://127.0.0.1:${port}/${page}.html`);
-      // Time to first render: from navigation start until every step is in the DOM (at fit view
-      // every step is on screen, so culling hides none).
+      if (process.env.BENCH_CSS) await tab.addStyleTag({ content: process.env.BENCH_CSS });
+      // Time to first render: from navigation start until every step is drawn: in the DOM (at fit
+      // view every step is on screen, so culling hides none), or on the editor's overview canvas.
+      // The editor's overview draws every step on one canvas and says how many it drew.
       const firstRender = (await (
         await tab.waitForFunction(
           (n) =>
-            document.querySelectorAll(".react-flow__node").length === n ? performance.now() : false,
+            document.querySelectorAll(".react-flow__node").length === n ||
+            document.querySelector(`.overview[data-steps="${n}"]`)
+              ? performance.now()
+              : false,
           NODES,
           { timeout: 300_000, polling: "raf" },
         )

@@ -80,6 +80,7 @@ export const en = {
   "canvas.paletteHint": "Drag onto the canvas, or press to add in the middle",
   "canvas.addStep": "Add a step",
   "canvas.controls": "Zoom controls",
+  "canvas.overview": "Overview of the flow’s {count} steps. Zoom in to edit them one by one.",
   "canvas.minimap": "Overview map",
   "canvas.stepKeys":
     "Enter or Space selects the step, the arrows move it, C connects it to another step, Delete removes it.",

@@ -81,6 +81,8 @@ export const fr: Record<MessageKey, Message> = {
   "canvas.paletteHint": "Glissez sur le canevas, ou appuyez pour ajouter au centre",
   "canvas.addStep": "Ajouter une étape",
   "canvas.controls": "Zoom",
+  "canvas.overview":
+    "Vue d’ensemble des {count} étapes du scénario. Zoomez pour les modifier une à une.",
   "canvas.minimap": "Vue d’ensemble",
   "canvas.stepKeys":
     "Entrée ou Espace sélectionne l’étape, les flèches la déplacent, C la relie à une autre étape, Suppr la supprime.",

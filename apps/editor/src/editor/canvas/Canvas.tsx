@@ -3,6 +3,7 @@ import {
   Background,
   type Connection,
   Controls,
+  type Edge,
   type EdgeChange,
   type FitViewOptions,
   MiniMap,
@@ -26,6 +27,7 @@ import {
   useState,
 } from "react";
 import { useStore } from "zustand";
+import { useAnalytics } from "../../analytics/analytics-store";
 import { describeError } from "../../common/errors";
 import { navigate } from "../../common/route";
 import { useApi } from "../../common/session";
@@ -37,6 +39,7 @@ import { CULL_FROM_NODES, SIMPLE_BELOW_ZOOM, SimpleDetail } from "./detail";
 import { contentSize } from "./geometry";
 import type { InlineTarget } from "./InlineEdit";
 import { MINIMAP, minimapNodeColour } from "./minimap-colours";
+import { Overview } from "./Overview";
 import { DRAG_TYPE, Palette } from "./Palette";
 import { EDGE_TYPES } from "./StepEdge";
 import { NODE_TYPES } from "./StepNode";
@@ -61,9 +64,11 @@ const SNAP: [number, number] = [GRID, GRID];
 // Props React Flow compares by identity stay module constants, so a re-render during a drag does
 // not make it re-subscribe key listeners or rewrite its store.
 const MULTI_SELECT_KEYS = ["Meta", "Control"];
-const FIT_VIEW_OPTIONS = { maxZoom: 1 };
+// Hidden steps count: in the overview every step is hidden from React Flow (Overview.tsx).
+const FIT_VIEW_OPTIONS = { maxZoom: 1, includeHiddenNodes: true };
 /** The minimap's colours, read against its background (minimap-colours.ts). */
 const MINIMAP_STYLE = { backgroundColor: MINIMAP.background };
+const NO_EDGES: Edge[] = [];
 
 export function Canvas() {
   const t = useT();
@@ -104,18 +109,12 @@ export function Canvas() {
   // React Flow receives the same object for every node that did not move.
   const deriveNodes = useMemo(createNodeDeriver, []);
   const deriveEdges = useMemo(createEdgeDeriver, []);
-  const nodes = useStore(editor.store, (s: EditorState) =>
-    deriveNodes(s.flow.nodes, s.selectedNodes, s.measured, s.readOnly !== null),
-  );
-  const edges = useStore(editor.store, (s: EditorState) =>
-    deriveEdges(s.flow.edges, s.selectedEdges),
-  );
+  const large = useStore(editor.store, (s: EditorState) => s.flow.nodes.length >= CULL_FROM_NODES);
   const readOnly = useStore(editor.store, (s: EditorState) => s.readOnly !== null);
   // Re-renders only when the zoom crosses the threshold, not on every pan or zoom frame. A large
-  // flow is drawn as boxes until its first fit view has been seen, so it is not drawn in full,
-  // measured, and drawn again: React Flow queues that fit only after its first render (at 5,000
-  // steps that double drawing was most of the opening).
-  const large = nodes.length >= CULL_FROM_NODES;
+  // flow is drawn as its overview until its first fit view has been seen, so it is not drawn in
+  // full, measured, and drawn again: React Flow queues that fit only after its first render (at
+  // 5,000 steps that double drawing was most of the opening).
   // Until then the steps are not all measured or the fit is still queued; once fitted, a step
   // added later (unmeasured for a frame) does not switch the canvas back.
   const beforeFirstFit = useFlowStore((s) => s.fitViewQueued || !s.nodesInitialized);
@@ -128,6 +127,19 @@ export function Canvas() {
   // Every card is drawn again when the detail changes: React does that between frames (a
   // transition it can interrupt), so a wheel gesture crossing the threshold keeps its frames.
   const simple = useDeferredValue(simpleNow);
+  // A large flow zoomed out is drawn on one canvas (Overview.tsx), unless the analytics counts
+  // are shown: they are read on each step's own box.
+  const analytics = useAnalytics((s) => s.enabled);
+  const overview = large && simple && !analytics;
+  const view = overview ? "overview" : large ? "large" : "cards";
+  const nodes = useStore(editor.store, (s: EditorState) =>
+    deriveNodes(s.flow.nodes, s.selectedNodes, s.measured, s.readOnly !== null, view),
+  );
+  // In the overview React Flow is given no connections: the canvas draws them, and each one
+  // React Flow holds is a component whose selector runs on every pan frame.
+  const edges = useStore(editor.store, (s: EditorState) =>
+    overview ? NO_EDGES : deriveEdges(s.flow.edges, s.selectedEdges),
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -291,7 +303,8 @@ export function Canvas() {
             edgeTypes={EDGE_TYPES}
             // Zoomed out nearly every step is on screen and culling would only cost its bookkeeping
             // on each frame; zoomed in, most are off screen and are not mounted.
-            onlyRenderVisibleElements={!simple && large}
+            // In the overview every step is hidden: culling mounts none of them.
+            onlyRenderVisibleElements={large && (overview || !simple)}
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}
             onConnect={onConnect}
@@ -310,19 +323,25 @@ export function Canvas() {
             fitViewOptions={fitOptions}
             ariaLabelConfig={ariaLabels}
           >
-            <Background gap={GRID} />
-            <MiniMap
-              pannable
-              zoomable
-              ariaLabel={t("canvas.minimap")}
-              style={MINIMAP_STYLE}
-              bgColor={MINIMAP.background}
-              maskColor={MINIMAP.mask}
-              maskStrokeColor={MINIMAP.viewportStroke}
-              maskStrokeWidth={2}
-              nodeColor={minimapColour}
-            />
-            <Controls />
+            {/* Zoomed out, the grid's dots would be under a pixel apart: a grey haze to paint. */}
+            {!simple && <Background gap={GRID} />}
+            {overview && <Overview />}
+            {/* The overview is a map of the whole flow already; React Flow's minimap would draw
+                every step again, as one element each, on every frame. */}
+            {!overview && (
+              <MiniMap
+                pannable
+                zoomable
+                ariaLabel={t("canvas.minimap")}
+                style={MINIMAP_STYLE}
+                bgColor={MINIMAP.background}
+                maskColor={MINIMAP.mask}
+                maskStrokeColor={MINIMAP.viewportStroke}
+                maskStrokeWidth={2}
+                nodeColor={minimapColour}
+              />
+            )}
+            <Controls fitViewOptions={FIT_VIEW_OPTIONS} />
           </ReactFlow>
         </SimpleDetail.Provider>
       </div>

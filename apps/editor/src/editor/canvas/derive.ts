@@ -1,5 +1,6 @@
-import type { Edge as FlowEdge, FlowNode } from "@convo/flow";
-import type { Edge, Node } from "@xyflow/react";
+import { acceptsConnections, type Edge as FlowEdge, type FlowNode } from "@convo/flow";
+import { type Edge, type Node, type NodeHandle, Position } from "@xyflow/react";
+import { estimateSize, outputHandles } from "./geometry";
 
 /** Custom nodes read their data from the editor store by id, so React Flow's `data` stays empty. */
 const NO_DATA: Record<string, never> = Object.freeze({}) as Record<string, never>;
@@ -11,8 +12,17 @@ interface NodeEntry {
   selected: boolean;
   measured: Size | undefined;
   locked: boolean;
+  view: NodeView;
   node: Node;
 }
+
+/**
+ * How React Flow is to hold the steps: "cards" as they are; "large": a step not yet measured is
+ * given its estimated size and handles, so React Flow can cull it before it has ever been drawn
+ * (otherwise every unmeasured step is mounted once); "overview": as "large", and hidden, for the
+ * overview canvas draws them (Overview.tsx).
+ */
+export type NodeView = "cards" | "large" | "overview";
 
 /**
  * Turns the document's nodes into React Flow nodes, reusing the previous object of every node whose
@@ -26,6 +36,7 @@ export function createNodeDeriver() {
     selected: ReadonlySet<string>;
     measured: ReadonlyMap<string, Size>;
     locked: boolean;
+    view: NodeView;
     result: Node[];
   } | null = null;
 
@@ -34,6 +45,7 @@ export function createNodeDeriver() {
     selected: ReadonlySet<string>,
     measured: ReadonlyMap<string, Size>,
     locked: boolean,
+    view: NodeView,
   ): Node {
     const isSelected = selected.has(source.id);
     const size = measured.get(source.id);
@@ -48,7 +60,13 @@ export function createNodeDeriver() {
       deletable: false,
     };
     if (size) node.measured = size;
-    cache.set(source.id, { source, selected: isSelected, measured: size, locked, node });
+    else if (view !== "cards") {
+      const estimate = estimateSize(source);
+      node.measured = estimate;
+      node.handles = estimatedHandles(source, estimate);
+    }
+    if (view === "overview") node.hidden = true;
+    cache.set(source.id, { source, selected: isSelected, measured: size, locked, view, node });
     return node;
   }
 
@@ -57,13 +75,15 @@ export function createNodeDeriver() {
     selected: ReadonlySet<string>,
     measured: ReadonlyMap<string, Size>,
     locked: boolean,
+    view: NodeView = "cards",
   ): Node[] {
     if (
       last &&
       last.nodes === nodes &&
       last.selected === selected &&
       last.measured === measured &&
-      last.locked === locked
+      last.locked === locked &&
+      last.view === view
     ) {
       return last.result;
     }
@@ -73,7 +93,8 @@ export function createNodeDeriver() {
       last.nodes.length === nodes.length &&
       last.selected === selected &&
       last.measured === measured &&
-      last.locked === locked
+      last.locked === locked &&
+      last.view === view
     ) {
       let result: Node[] | null = null;
       for (let i = 0; i < nodes.length; i++) {
@@ -85,10 +106,10 @@ export function createNodeDeriver() {
           break;
         }
         result ??= last.result.slice();
-        result[i] = toNode(source, selected, measured, locked);
+        result[i] = toNode(source, selected, measured, locked, view);
       }
       if (result) {
-        last = { nodes, selected, measured, locked, result };
+        last = { nodes, selected, measured, locked, view, result };
         return result;
       }
     }
@@ -103,14 +124,15 @@ export function createNodeDeriver() {
         entry.source === source &&
         entry.selected === isSelected &&
         entry.measured === size &&
-        entry.locked === locked
+        entry.locked === locked &&
+        entry.view === view
       ) {
         return entry.node;
       }
-      return toNode(source, selected, measured, locked);
+      return toNode(source, selected, measured, locked, view);
     });
     for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
-    last = { nodes, selected, measured, locked, result };
+    last = { nodes, selected, measured, locked, view, result };
     return result;
   };
 }
@@ -153,4 +175,32 @@ export function createEdgeDeriver() {
     last = { edges, selected, result };
     return result;
   };
+}
+
+/**
+ * A step's handles where its card will draw them (geometry.ts): the input on the left, in the
+ * middle; the outputs on the right, on their rows.
+ */
+function estimatedHandles(node: FlowNode, size: Size): NodeHandle[] {
+  const handles: NodeHandle[] = [];
+  if (acceptsConnections(node.type))
+    handles.push({
+      type: "target",
+      position: Position.Left,
+      x: -4,
+      y: size.height / 2 - 4,
+      width: 8,
+      height: 8,
+    });
+  for (const [id, at] of outputHandles(node, size))
+    handles.push({
+      id,
+      type: "source",
+      position: Position.Right,
+      x: at.x - 4,
+      y: at.y - 4,
+      width: 8,
+      height: 8,
+    });
+  return handles;
 }

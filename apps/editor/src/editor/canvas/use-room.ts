@@ -21,13 +21,18 @@ export function paddingOption(p: Padding): FitViewOptions["padding"] {
 /** The fit options that keep the steps clear of what covers the canvas now. */
 export function fitOptionsNow(content: { width: number; height: number }): FitViewOptions {
   const screen = readCanvasScreen();
-  if (!screen) return { maxZoom: 1 };
+  if (!screen) return { maxZoom: 1, includeHiddenNodes: true };
   const covers = screen.covers.map((c) => ({
     ...c,
     x: c.x - screen.pane.x,
     y: c.y - screen.pane.y,
   }));
-  return { maxZoom: 1, padding: paddingOption(fitPadding(screen.pane, covers, content, GAP)) };
+  return {
+    maxZoom: 1,
+    padding: paddingOption(fitPadding(screen.pane, covers, content, GAP)),
+    // In the overview every step is hidden from React Flow (Overview.tsx); they all count.
+    includeHiddenNodes: true,
+  };
 }
 
 /** "Fit": every step in view, none under the minimap, the controls or an open panel. */

@@ -80,7 +80,7 @@ export default function VersionsPanel({
     setDiff({ version, diff: changes });
     // Every outlined step in sight, the removed ones brought back included, once the canvas has
     // taken its narrower width (the side panel widens for the texts side by side).
-    setTimeout(() => void fitView({ duration: 300 }), 100);
+    setTimeout(() => void fitView({ duration: 300, includeHiddenNodes: true }), 100);
   }
 
   async function restore(version: number) {
