@@ -13,8 +13,8 @@
  * only those sizes; BENCH_ROUNDS=n sets the rounds; BENCH_TRACE=editor|bare prints where Chromium
  * spent the drag (layout, paint, layerize…), BENCH_PROFILE=editor|bare where the JS did, and
  * BENCH_GESTURE=pan|zoom traces or profiles that gesture instead of the drag (open: profiles the
- * first render), and BENCH_DOM=1
- * counts what each page has to paint. The flows
+ * first render), BENCH_DOM=1 counts what each page has to paint, and BENCH_CSS='<css>' adds a
+ * stylesheet to both pages (to try a CSS idea before changing the editor). The flows
  * list of 500 flows is measured in the same run (flows-list.ts; BENCH_TRACE=list traces it).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
