@@ -27,6 +27,7 @@ import { build, preview } from "vite";
 import { chromiumPath } from "../e2e/chromium";
 import { measureFlowsList } from "./flows-list";
 import { generateFlow } from "./generate";
+import { measureLintFrames } from "./lint-frames";
 import { printProfile } from "./profile";
 import { type Compared, compareRounds, percentile } from "./rounds";
 
@@ -524,8 +525,17 @@ async function main() {
       machine,
       say,
     });
+    const lintResults = await measureLintFrames({
+      url: `http://127.0.0.1:${port}/editor.html`,
+      browser: launched,
+      rounds: ROUNDS,
+      quick,
+      machine,
+      say,
+    });
     const results = [
       ...listResults,
+      ...lintResults,
       ...frameResults,
       ...seriesResults,
       ...loadResults,

@@ -15,7 +15,10 @@ const flow = (window as unknown as { __FLOW__: Flow }).__FLOW__;
 // The canvas can import dropped files, so it needs a signed-in client; the bench sends nothing.
 useSession.getState().signIn("bench");
 const editor = createEditor(flow);
-startLint(editor);
+// ?lint=off leaves the lint out: the baseline of lint-frames.ts, the same edits without it.
+if (new URLSearchParams(location.search).get("lint") !== "off") startLint(editor);
+// lint-frames.ts makes its edits through the store and reads the lint's answers from it.
+(window as unknown as { __editor: typeof editor }).__editor = editor;
 
 const root = document.getElementById("root");
 if (root) {

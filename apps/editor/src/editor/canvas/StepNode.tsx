@@ -7,7 +7,7 @@ import {
   translationsOf,
 } from "@convo/flow";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
-import { memo, useMemo } from "react";
+import { memo, useMemo, useRef } from "react";
 import { HandleCount, StepOverlay } from "../../analytics/StepOverlay";
 import { useT } from "../../i18n";
 import { EDITOR_NODES, NodeBody } from "../../nodes";
@@ -24,10 +24,7 @@ import { outputLabel } from "./output-label";
 export const StepNode = memo(function StepNode({ id, selected }: NodeProps) {
   // The data, not the node: a drag gives the node a new position (and object) but keeps its data,
   // so the card below does not re-render while it moves.
-  const data = useEditorState((s) => s.byId.get(id)?.data);
-  const type = useEditorState((s) => s.byId.get(id)?.type);
-  const mark = useEditorState((s) => s.marks.get(id));
-  const change = useEditorState((s) => s.compare?.steps.get(id));
+  const { data, type, mark, change } = useStepState(id);
   const node = useMemo(
     () => (type && data ? ({ id, type, data, position: ORIGIN } as FlowNode) : undefined),
     [id, type, data],
@@ -40,6 +37,41 @@ export const StepNode = memo(function StepNode({ id, selected }: NodeProps) {
 });
 
 const ORIGIN = { x: 0, y: 0 };
+
+/** What a step reads of the editor state. */
+interface StepState {
+  data: FlowNode["data"] | undefined;
+  type: FlowNode["type"] | undefined;
+  mark: "error" | "warning" | undefined;
+  change: StepChangeKind | undefined;
+}
+
+/**
+ * A step's slice of the editor state in one subscription, the same object while none of its four
+ * values changes. Every change to the store (an edit, a drag frame, the lint's answer) calls every
+ * step's selectors: with 5,000 steps, four subscriptions each were 20,000 calls.
+ */
+function useStepState(id: string): StepState {
+  const last = useRef<StepState | undefined>(undefined);
+  return useEditorState((s) => {
+    const node = s.byId.get(id);
+    const data = node?.data;
+    const type = node?.type;
+    const mark = s.marks.get(id);
+    const change = s.compare?.steps.get(id);
+    const prev = last.current;
+    if (
+      prev !== undefined &&
+      prev.data === data &&
+      prev.type === type &&
+      prev.mark === mark &&
+      prev.change === change
+    )
+      return prev;
+    last.current = { data, type, mark, change };
+    return last.current;
+  });
+}
 
 /** What both ways of drawing a step receive. */
 interface CardProps {

@@ -1,6 +1,6 @@
 import type { Flow, FlowProblem } from "@convo/flow";
 import type { Editor } from "../../store/editor-store";
-import { type SentState, syncMessage } from "./sync";
+import { type ProblemsAnswer, type SentState, syncMessage, takeProblems } from "./sync";
 
 let channelLint: Promise<typeof import("@convo/messenger/channel")> | undefined;
 
@@ -16,6 +16,8 @@ export const WORKER_FROM_NODES = 500;
 export function startLint(editor: Editor, knownFlows: readonly string[] = []): () => void {
   let worker: Worker | null = null;
   const sent: SentState = { nodes: new Map(), edges: new Map() };
+  /** The worker's last answer, which its next one refers to. */
+  let answered: FlowProblem[] = [];
   let seq = 0;
   let disposed = false;
   // Each channel the flow is published to, naming the channel where they differ. The channels'
@@ -34,9 +36,11 @@ export function startLint(editor: Editor, knownFlows: readonly string[] = []): (
     }
     if (!worker) {
       worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
-      worker.onmessage = (event: MessageEvent<{ seq: number; problems: FlowProblem[] }>) => {
-        // An answer for a draft older than the last one sent is dropped.
-        if (event.data.seq === seq) editor.setProblems(event.data.problems);
+      worker.onmessage = (event: MessageEvent<{ seq: number; problems: ProblemsAnswer }>) => {
+        // Every answer is taken in (the next one is written against it), but one for a draft
+        // older than the last one sent is not shown.
+        answered = takeProblems(answered, event.data.problems);
+        if (event.data.seq === seq) editor.setProblems(answered);
       };
     }
     seq += 1;
