@@ -95,6 +95,41 @@ export class OverviewPainter {
     this.keep(at);
   }
 
+  /**
+   * Some steps changed in place (`boxes`: x, y, width, height in the flow): the last drawing with
+   * only their boxes, and what crosses them, drawn again.
+   */
+  patch(
+    scene: OverviewScene,
+    marks: OverviewMarks,
+    at: Transform,
+    boxes: readonly ArrayLike<number>[],
+  ): void {
+    if (this.width === 0 || this.height === 0) return;
+    if (this.lastAt !== at || this.underAt !== null) {
+      this.full(scene, marks, at);
+      return;
+    }
+    const [x, y, zoom] = at;
+    // The outline is drawn 3 px outside a box; a pixel more for antialiasing.
+    const margin = 5;
+    for (const box of boxes) {
+      const left = x + (box[0] as number) * zoom - margin;
+      const top = y + (box[1] as number) * zoom - margin;
+      const right = x + ((box[0] as number) + (box[2] as number)) * zoom + margin;
+      const bottom = y + ((box[1] as number) + (box[3] as number)) * zoom + margin;
+      if (right < 0 || bottom < 0 || left > this.width || top > this.height) continue;
+      const area = {
+        x: Math.floor(left),
+        y: Math.floor(top),
+        width: Math.ceil(right - left) + 1,
+        height: Math.ceil(bottom - top) + 1,
+      };
+      drawOverview(this.ctx, scene, marks, this.bands, at, area, this.ratio);
+    }
+    this.keep(at);
+  }
+
   /** A drag frame: the steps that did not move as drawn when it started, the moved ones over them. */
   drag(
     scene: OverviewScene,
