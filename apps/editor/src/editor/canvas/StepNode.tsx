@@ -22,12 +22,14 @@ import { outputLabel } from "./output-label";
  * drag of another step) does not re-render it.
  */
 export const StepNode = memo(function StepNode({ id, selected }: NodeProps) {
-  // The data, not the node: a drag gives the node a new position (and object) but keeps its data,
-  // so the card below does not re-render while it moves.
-  const data = useEditorState((s) => s.byId.get(id)?.data);
-  const type = useEditorState((s) => s.byId.get(id)?.type);
-  const mark = useEditorState((s) => s.marks.get(id));
-  const change = useEditorState((s) => s.compare?.steps.get(id));
+  // Two selectors a step, not one a value: every step's selectors run on each change of the store
+  // (each move of a drag). The card is keyed by the data, not the node: a drag gives the node a new
+  // position (and object) but keeps its data, so the card below does not re-render while it moves.
+  const source = useEditorState((s) => s.byId.get(id));
+  const marks = useEditorState((s) => marksKey(s.marks.get(id), s.compare?.steps.get(id)));
+  const [mark, change] = useMemo(() => fromMarksKey(marks), [marks]);
+  const data = source?.data;
+  const type = source?.type;
   const node = useMemo(
     () => (type && data ? ({ id, type, data, position: ORIGIN } as FlowNode) : undefined),
     [id, type, data],
@@ -40,6 +42,18 @@ export const StepNode = memo(function StepNode({ id, selected }: NodeProps) {
 });
 
 const ORIGIN = { x: 0, y: 0 };
+
+type Mark = "error" | "warning" | undefined;
+
+/** A step's problem mark and version change as one string, so one selector compares both. */
+function marksKey(mark: Mark, change: StepChangeKind | undefined): string {
+  return `${mark ?? ""}|${change ?? ""}`;
+}
+
+function fromMarksKey(key: string): [Mark, StepChangeKind | undefined] {
+  const [mark, change] = key.split("|");
+  return [(mark || undefined) as Mark, (change || undefined) as StepChangeKind | undefined];
+}
 
 /** What both ways of drawing a step receive. */
 interface CardProps {
