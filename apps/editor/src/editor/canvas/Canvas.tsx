@@ -337,7 +337,6 @@ export function Canvas() {
                 bgColor={MINIMAP.background}
                 maskColor={MINIMAP.mask}
                 maskStrokeColor={MINIMAP.viewportStroke}
-                maskStrokeWidth={2}
                 nodeColor={minimapColour}
               />
             )}

@@ -2,6 +2,7 @@ import type { Button, ContentBlock, NodeOfType } from "@convo/flow";
 import { lazy, Suspense } from "react";
 import { useT } from "../../i18n";
 import { useTestChannel } from "../../phone/test-channel";
+import { bubbleClass } from "../bubble";
 
 /** Loaded when someone draws the canvas as WhatsApp shows it (opening a flow does not wait). */
 const WhatsAppBody = lazy(() => import("./WhatsAppBody"));
@@ -44,7 +45,7 @@ export function Block({ block, at }: { block: ContentBlock; at?: string }) {
       return (
         <div className="m-group">
           <div
-            className={`m-bubble${block.buttons?.length ? " m-bubble-top" : ""}`}
+            className={`m-bubble${block.buttons?.length ? " m-bubble-top" : ""}${bubbleClass(block.text)}`}
             data-edit={at && `${at}.text`}
           >
             {block.text || <span className="muted">{t("node.emptyText")}</span>}

@@ -1,6 +1,7 @@
 import type { Button, ContentBlock, NodeOfType, QuickReply } from "@convo/flow";
 import { WHATSAPP_SHAPES as L, WHATSAPP_LIST_BUTTON } from "@convo/messenger/limits";
 import { useT } from "../../i18n";
+import { bubbleClass } from "../bubble";
 import { Block } from "./Body";
 
 /** A tap WhatsApp hands back: a postback button or a quick reply (WhatsApp has no quick replies). */
@@ -95,7 +96,9 @@ function Message({
       );
   return (
     <div className="m-group">
-      <div className={`m-bubble${choices.length > 0 || linkButton ? " m-bubble-top" : ""}`}>
+      <div
+        className={`m-bubble${choices.length > 0 || linkButton ? " m-bubble-top" : ""}${bubbleClass(text, (image ? 5 : 0) + lines.length * 2)}`}
+      >
         {image && <div className="m-card-image">▣</div>}
         {text}
         {lines.map((line) => (

@@ -1,5 +1,6 @@
 import type { NodeOfType } from "@convo/flow";
 import { useT } from "../../i18n";
+import { bubbleClass } from "../bubble";
 
 /** The message the team gets, and what goes with it. */
 export function NotifyBody({ node }: { node: NodeOfType<"notify"> }) {
@@ -7,7 +8,7 @@ export function NotifyBody({ node }: { node: NodeOfType<"notify"> }) {
   const variables = node.data.variables ?? [];
   return (
     <>
-      <div className="m-bubble">{node.data.text}</div>
+      <div className={`m-bubble${bubbleClass(node.data.text)}`}>{node.data.text}</div>
       <p className="muted small">
         {variables.length > 0
           ? t("notify.withVariables", { names: variables.join(", ") })
