@@ -163,7 +163,11 @@ async function gesture(
             }),
           );
         } else mouse("mousemove", window, x + i * 3, y + i * 2);
-        await tick(); // React's work for this move (a microtask or a scheduler task) is done…
+        // React's work for this move is done: its render (a microtask or a scheduler task), the
+        // effects it runs after, and the render those ask for (the bare page's nodes reach React
+        // Flow's store in an effect, StoreUpdater, and are drawn in a task of their own). One
+        // tick alone timed the editor's whole frame and a part of the bare page's.
+        for (let k = 0; k < 3; k++) await tick();
         void document.body.offsetHeight; // …and the new positions are laid out.
         work.push(performance.now() - t0);
         const now = await frame();

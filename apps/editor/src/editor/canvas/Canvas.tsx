@@ -14,6 +14,7 @@ import {
   useStore as useFlowStore,
 } from "@xyflow/react";
 import {
+  type ComponentType,
   type DragEvent,
   lazy,
   type MouseEvent,
@@ -39,7 +40,6 @@ import { CULL_FROM_NODES, SIMPLE_BELOW_ZOOM, SimpleDetail } from "./detail";
 import { contentSize } from "./geometry";
 import type { InlineTarget } from "./InlineEdit";
 import { MINIMAP, minimapNodeColour } from "./minimap-colours";
-import { Overview } from "./Overview";
 import { DRAG_TYPE, Palette } from "./Palette";
 import { EDGE_TYPES } from "./StepEdge";
 import { NODE_TYPES } from "./StepNode";
@@ -54,6 +54,32 @@ const InlineEdit = lazy(() =>
 );
 /** Loaded at the first double-click or dropped connection: opening a flow does not wait for it. */
 const AddMenu = lazy(() => import("./AddMenu").then((m) => ({ default: m.AddMenu })));
+
+/**
+ * The overview canvas (Overview.tsx), fetched when a large flow is opened: a flow of a few steps
+ * never draws one, and opening a flow does not wait for its 5 KB. Not under Suspense, which keeps
+ * its fallback on screen for ~300 ms: the canvas is drawn the moment the chunk has come.
+ */
+let overviewChunk: Promise<ComponentType> | undefined;
+let OverviewLoaded: ComponentType | null = null;
+function useOverview(large: boolean): ComponentType | null {
+  const [component, setComponent] = useState<ComponentType | null>(() => OverviewLoaded);
+  useEffect(() => {
+    if (!large || component) return;
+    let live = true;
+    overviewChunk ??= import("./Overview").then((m) => {
+      OverviewLoaded = m.Overview;
+      return m.Overview;
+    });
+    void overviewChunk.then((loaded) => {
+      if (live) setComponent(() => loaded);
+    });
+    return () => {
+      live = false;
+    };
+  }, [large, component]);
+  return component;
+}
 
 interface AddMenuState {
   screen: { x: number; y: number };
@@ -132,6 +158,7 @@ export function Canvas() {
   const analytics = useAnalytics((s) => s.enabled);
   const overview = large && simple && !analytics;
   const view = overview ? "overview" : large ? "large" : "cards";
+  const Overview = useOverview(large);
   const nodes = useStore(editor.store, (s: EditorState) =>
     deriveNodes(s.flow.nodes, s.selectedNodes, s.measured, s.readOnly !== null, view),
   );
@@ -325,7 +352,7 @@ export function Canvas() {
           >
             {/* Zoomed out, the grid's dots would be under a pixel apart: a grey haze to paint. */}
             {!simple && <Background gap={GRID} />}
-            {overview && <Overview />}
+            {overview && Overview && <Overview />}
             {/* The overview is a map of the whole flow already; React Flow's minimap would draw
                 every step again, as one element each, on every frame. */}
             {!overview && (
