@@ -219,4 +219,20 @@ describe("a 5,000-step flow on the canvas", () => {
     await expect.poll(() => step.getAttribute("class")).toContain("selected");
     expect(await step.getAttribute("class")).toContain("has-warning");
   });
+  it("shows the analytics counts on each step's box, zoomed out as well", async () => {
+    const { page } = h;
+    await page.getByRole("button", { name: "Fit the flow to the screen" }).click();
+    await expect.poll(() => overview(page).count()).toBe(1);
+    // The counts are read on each step's own box: with them on, the steps are boxes again…
+    const analytics = page.getByRole("button", { name: "Analytics", exact: true });
+    await analytics.click();
+    await expect.poll(() => overview(page).count(), { timeout: 60_000 }).toBe(0);
+    await expect
+      .poll(() => page.locator('[data-detail="simple"]').count(), { timeout: 60_000 })
+      .toBeGreaterThan(1000);
+    // …and the overview comes back when they are off.
+    await analytics.click();
+    await expect.poll(() => overview(page).count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => mounted(page)).toBe(0);
+  });
 });
