@@ -62,6 +62,13 @@ export function flowContract(makeHarness: () => StoreHarness) {
       expect((await flows.list()).map((f) => f.id)).toEqual(["new", "old"]);
     });
 
+    it("lists flows changed in the same millisecond in one order, load after load (by id)", async () => {
+      const { flows } = s.store;
+      for (const id of ["b", "d", "a", "c"]) await flows.create(flow(id), T);
+      expect((await flows.list()).map((f) => f.id)).toEqual(["d", "c", "b", "a"]);
+      expect((await flows.summaries()).map((f) => f.id)).toEqual(["d", "c", "b", "a"]);
+    });
+
     it("summarises the list without the drafts: the same rows, each with its draft's step count", async () => {
       const { flows } = s.store;
       const step = (id: string) =>

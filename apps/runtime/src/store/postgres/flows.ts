@@ -73,7 +73,7 @@ export class PgFlows implements FlowStore {
   async list() {
     const { rows } = await prepared<FlowRecord>(
       this.db.pool,
-      `${FLOW_SELECT} ORDER BY f.updated_at DESC`,
+      `${FLOW_SELECT} ORDER BY f.updated_at DESC, f.id DESC`,
     );
     return rows.map(toFlowRow);
   }
@@ -81,7 +81,7 @@ export class PgFlows implements FlowStore {
   async summaries() {
     const { rows } = await prepared<SummaryRecord>(
       this.db.pool,
-      `${SUMMARY_SELECT} ORDER BY f.updated_at DESC`,
+      `${SUMMARY_SELECT} ORDER BY f.updated_at DESC, f.id DESC`,
     );
     return rows.map(toSummaryRow);
   }

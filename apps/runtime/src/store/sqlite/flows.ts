@@ -27,8 +27,8 @@ const SUMMARY_SELECT = `
 function statements(sql: SqliteDatabase) {
   const { db } = sql;
   return {
-    list: db.prepare(`${FLOW_SELECT} ORDER BY f.updated_at DESC`),
-    summaries: db.prepare(`${SUMMARY_SELECT} ORDER BY f.updated_at DESC`),
+    list: db.prepare(`${FLOW_SELECT} ORDER BY f.updated_at DESC, f.id DESC`),
+    summaries: db.prepare(`${SUMMARY_SELECT} ORDER BY f.updated_at DESC, f.id DESC`),
     get: db.prepare(`${FLOW_SELECT} WHERE f.id = ?`),
     insert: db.prepare(
       "INSERT INTO flows (id, name, draft, revision, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)",
