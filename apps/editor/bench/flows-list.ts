@@ -183,15 +183,19 @@ export interface ListResult {
   machine: string;
 }
 
-/** The flows list's figures, measured in `rounds` interleaved rounds of 10 and 500 flows. */
-export async function measureFlowsList(options: {
-  appDist: string;
+/** What each of the canvas bench's companion measurements is given (flows list, lint frames). */
+export interface BenchOptions {
   browser: Browser;
   rounds: number;
   quick: boolean;
   machine: string;
   say: (message: string) => void;
-}): Promise<ListResult[]> {
+}
+
+/** The flows list's figures, measured in `rounds` interleaved rounds of 10 and 500 flows. */
+export async function measureFlowsList(
+  options: BenchOptions & { appDist: string },
+): Promise<ListResult[]> {
   const { appDist, browser, rounds, quick, machine, say } = options;
   const dir = mkdtempSync(join(tmpdir(), "convo-flows-list-bench-"));
   const started: Awaited<ReturnType<typeof runtimeWith>>[] = [];

@@ -22,7 +22,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { LINT_DEBOUNCE_MS } from "../src/editor/lint/runner";
-import type { ListResult } from "./flows-list";
+import type { BenchOptions, ListResult } from "./flows-list";
 import { generateFlow } from "./generate";
 import { printProfile } from "./profile";
 import { compareRounds, percentile } from "./rounds";
@@ -152,14 +152,7 @@ async function measure(
         const unsubscribe = editor.store.subscribe((now, before) => {
           if (now.problems !== before.problems) answeredAt = performance.now();
         });
-        const out: {
-          frames: number[];
-          ends: number[];
-          window: number;
-          answered: number | null;
-          lintFrom: number;
-          longTasks: { at: number; duration: number }[];
-        }[] = [];
+        const out: Sample[] = []; // a type only: nothing of it reaches the page
         for (let k = 0; k < edits; k++) {
           const step = steps[Math.floor(k / 2)] as { id: string; text: string };
           const emptying = k % 2 === 0;
@@ -254,15 +247,12 @@ async function measure(
 }
 
 /** The longest frame and the frame p95 from an edit until its problems are drawn, with and without the lint. */
-export async function measureLintFrames(options: {
-  /** The editor bench page (bench/pages/editor.html), served. */
-  url: string;
-  browser: Browser;
-  rounds: number;
-  quick: boolean;
-  machine: string;
-  say: (message: string) => void;
-}): Promise<ListResult[]> {
+export async function measureLintFrames(
+  options: BenchOptions & {
+    /** The editor bench page (bench/pages/editor.html), served. */
+    url: string;
+  },
+): Promise<ListResult[]> {
   const { url, browser, quick, machine, say } = options;
   const rounds = quick ? 1 : options.rounds;
   const flow = generateFlow(NODES);
