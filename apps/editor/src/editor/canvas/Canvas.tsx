@@ -12,6 +12,7 @@ import {
   type OnConnectEnd,
   ReactFlow,
   useStore as useFlowStore,
+  useReactFlow,
 } from "@xyflow/react";
 import {
   type ComponentType,
@@ -144,10 +145,27 @@ export function Canvas() {
   // Until then the steps are not all measured or the fit is still queued; once fitted, a step
   // added later (unmeasured for a frame) does not switch the canvas back.
   const beforeFirstFit = useFlowStore((s) => s.fitViewQueued || !s.nodesInitialized);
+  const paneReady = useFlowStore((s) => s.panZoom !== null && s.width > 0 && s.height > 0);
+  const { fitView } = useReactFlow();
   const [fitted, setFitted] = useState(false);
   useEffect(() => {
-    if (!beforeFirstFit) setFitted(true);
-  }, [beforeFirstFit]);
+    if (fitted) return;
+    if (!large) {
+      if (!beforeFirstFit) setFitted(true);
+      return;
+    }
+    // A large flow fits itself once React Flow's viewport can move. Its steps start hidden (the
+    // overview draws them) and sized, so React Flow resolves the fit it queued at its very first
+    // update, before its zoom exists, and drops it: the flow opened at 100 %.
+    if (!paneReady) return;
+    let live = true;
+    void fitView(fitOptions).then(() => {
+      if (live) setFitted(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [large, fitted, beforeFirstFit, paneReady, fitView, fitOptions]);
   const zoomedOut = useFlowStore((s) => s.transform[2] < SIMPLE_BELOW_ZOOM);
   const simpleNow = zoomedOut || (large && !fitted);
   // Every card is drawn again when the detail changes: React does that between frames (a
